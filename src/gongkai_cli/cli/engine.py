@@ -1,0 +1,124 @@
+"""Commands over the working-day engine: deadline, workdays, day."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import click
+
+from .. import formatters
+from ..output import emit
+from ..resolve import Options, resolve
+from ..rules import parse_rule
+from .main import main
+from .options import DATE, DATETIME, AppContext, common_options
+
+
+@main.command(
+    epilog="""\b
+示例：
+  gongkai deadline "文件公开后3个工作日内" --from 2016-09-30         # 2016-10-10
+  gongkai deadline "15日内" --from 2016-09-20 --explain
+  gongkai deadline "24小时内" --from "2016-07-01 14:30"
+  gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
+"""
+)
+@click.argument("rule")
+@click.option(
+    "--from",
+    "anchor",
+    type=DATETIME,
+    metavar="WHEN",
+    help="起算日（印发、公开、收到申请、期限届满之日）；小时期限可带时刻，如 \"2016-07-01 14:30\"。默认今天。",
+)
+@click.option(
+    "--rest-start",
+    type=click.Choice(["count", "next"]),
+    default="count",
+    show_default=True,
+    help="起算日是休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
+)
+@click.option(
+    "--roll",
+    type=click.Choice(["none", "backward", "forward"]),
+    default="none",
+    show_default=True,
+    help="规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
+)
+@click.option(
+    "--before",
+    type=click.Choice(["inclusive", "exclusive"]),
+    default="inclusive",
+    show_default=True,
+    help="“X月X日前”是否含当日。",
+)
+@click.option("--explain", is_flag=True, help="逐日列出推算过程和法律依据。")
+@common_options()
+def deadline(
+    app: AppContext,
+    rule: str,
+    anchor: date | datetime | None,
+    rest_start: str,
+    roll: str,
+    before: str,
+    explain: bool,
+) -> None:
+    """按期限写法 RULE 从起算日 WHEN 计算期限。
+
+    RULE 如“5个工作日内”“文件公开后3个工作日内”“15日内”“1个月内”“24小时内”
+    “6月底前”“2017年1月15日前”“按月公开”“适时进行”；单独一个整数表示该数个工作日。
+    """
+    options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
+    result = resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
+    emit(
+        app.fmt,
+        plain=lambda: formatters.deadline_plain(result, explain),
+        data=lambda: formatters.deadline_data(result, explain),
+        table=lambda: formatters.deadline_table(result, explain),
+    )
+
+
+@main.command(
+    epilog="""\b
+示例：
+  gongkai workdays 2016-09-30 2016-10-10          # 3
+  gongkai workdays 2016-09-30 2016-10-10 --list
+"""
+)
+@click.argument("start", metavar="FROM", type=DATE)
+@click.argument("end", metavar="TO", type=DATE)
+@click.option("--list", "show_list", is_flag=True, help="逐个列出这些工作日。")
+@common_options()
+def workdays(app: AppContext, start: date, end: date, show_list: bool) -> None:
+    """计算 FROM 之后至 TO（含）之间的工作日个数，即区间 (FROM, TO]。"""
+    cal = app.calendar
+    count = cal.count_workdays(start, end)
+    low, high = min(start, end), max(start, end)
+    days = [cal.day_info(d) for d in cal.workdays_between(low, high)] if show_list else None
+    emit(
+        app.fmt,
+        plain=lambda: formatters.workdays_plain(start, end, count, days),
+        data=lambda: formatters.workdays_data(start, end, count, days),
+        table=lambda: formatters.workdays_table(start, end, count, days),
+    )
+
+
+@main.command(
+    epilog="""\b
+示例：
+  gongkai day 2016-10-08          # 调休上班
+  gongkai day 2016年10月3日
+  gongkai day                     # 今天
+"""
+)
+@click.argument("day", metavar="[DATE]", type=DATE, required=False)
+@common_options()
+def day(app: AppContext, day: date | None) -> None:
+    """说明 DATE（默认今天）是工作日、休息日、节假日还是调休上班日。"""
+    info = app.calendar.day_info(day or app.today)
+    emit(
+        app.fmt,
+        plain=lambda: formatters.day_plain(info),
+        data=lambda: formatters.day_data(info),
+        table=lambda: formatters.day_table(info),
+    )

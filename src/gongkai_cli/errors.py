@@ -1,0 +1,44 @@
+"""One error hierarchy; each class carries the exit status documented in the README.
+
+The CLI turns these into a one-line Chinese message in exactly one place
+(``cli.main.GongkaiGroup``); nothing else catches them.
+"""
+
+from __future__ import annotations
+
+
+class GongkaiError(Exception):
+    """Base class: a problem the user can fix, with a one-line message."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, where: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.where = where  # "file:line" or "file" when the problem is in a file
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class InputError(GongkaiError):
+    """Bad input data: a phrase, a date, a plan, a calendar file or a notice (exit 3)."""
+
+    exit_code = 3
+
+
+class CoverageError(GongkaiError):
+    """A date in a year the calendar has no arrangement for (exit 4)."""
+
+    exit_code = 4
+
+    def __init__(self, year: int, message: str | None = None) -> None:
+        self.year = year
+        super().__init__(
+            message
+            or (
+                f"日历中没有 {year} 年的节假日安排，无法计算。"
+                f"国务院公布该年安排后，用 gongkai calendar import 导入通知全文；"
+                f"或加 --provisional 按法定节日作临时推算"
+            )
+        )

@@ -1,0 +1,175 @@
+"""Formatters for the engine's answers (deadline, workdays, day): they only format."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from .resolve import Result, Step
+from .workcal import WEEKDAYS, DayInfo
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+OPEN_LABEL = "无固定期限"
+PROVISIONAL_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
+
+
+def iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def when(value: date | datetime | None) -> str:
+    """2016-10-10（星期一）, or 2016-07-02 14:30（星期六）, or 无固定期限."""
+    if value is None:
+        return OPEN_LABEL
+    day = value.date() if isinstance(value, datetime) else value
+    text = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+    return f"{text}（{WEEKDAYS[day.weekday()]}）"
+
+
+# -- deadline -------------------------------------------------------------------------
+
+
+def step_data(step: Step) -> dict[str, Any]:
+    info = step.info
+    return {
+        "date": step.date.isoformat(),
+        "weekday": step.weekday,
+        "workday": info.workday if info else None,
+        "day_kind": info.kind if info else None,
+        "name": info.name if info else None,
+        "count": step.count,
+        "note": step.note,
+    }
+
+
+def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": result.rule.text,
+        "anchor": iso(result.anchor),
+        "deadline": iso(result.deadline),
+        "kind": result.kind,
+        "n": result.rule.n,
+        "provisional": result.provisional,
+        "warnings": list(result.warnings),
+    }
+    if explain:
+        data["steps"] = [step_data(s) for s in result.steps]
+        data["basis"] = result.basis
+    return data
+
+
+def _step_line(step: Step) -> str:
+    label = step.info.label if step.info else ""
+    count = "" if step.count is None else f"{step.count:>3}"
+    return f"  {step.date.isoformat()} {step.weekday}  {label:<12}{count:>4}  {step.note}"
+
+
+def deadline_plain(result: Result, explain: bool) -> str:
+    lines = [when(result.deadline)]
+    if explain:
+        lines[0] = f"期限：{when(result.deadline)}"
+        lines.append(f"写法：{result.rule.text}（{result.kind}）")
+        lines.append(f"起算：{when(result.anchor)}")
+        lines.append("逐日推算：")
+        lines.extend(_step_line(s) for s in result.steps)
+        lines.append(f"依据：{result.basis}")
+    lines.extend(f"注意：{w}" for w in result.warnings)
+    if result.provisional:
+        lines.append(PROVISIONAL_NOTE)
+    return "\n".join(lines)
+
+
+def deadline_table(result: Result, explain: bool) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append("期限：")
+    head.append(when(result.deadline), style="bold")
+    if result.provisional:
+        head.append("  [临时]", style="yellow")
+    parts.append(head)
+    if explain:
+        parts.append(Text(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+        table = Table("日期", "星期", "类别", "计数", "说明", header_style="bold")
+        for step in result.steps:
+            info = step.info
+            style = "" if info is None or info.workday else "dim"
+            table.add_row(
+                step.date.isoformat(),
+                step.weekday,
+                info.label if info else "",
+                "" if step.count is None else str(step.count),
+                step.note,
+                style=style,
+            )
+        parts.append(table)
+        parts.append(Text(f"依据：{result.basis}", style="dim"))
+    for warning in result.warnings:
+        parts.append(Text(f"注意：{warning}", style="yellow"))
+    if result.provisional:
+        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+    return Group(*parts)
+
+
+# -- workdays and day ----------------------------------------------------------------------
+
+
+def workdays_data(start: date, end: date, count: int, days: list[DayInfo] | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "count": count}
+    if days is not None:
+        data["days"] = [d.date.isoformat() for d in days]
+    return data
+
+
+def workdays_plain(start: date, end: date, count: int, days: list[DayInfo] | None) -> str:
+    if days is None:
+        return str(count)
+    lines = [f"{d.date.isoformat()} {d.weekday} {d.label}" for d in days]
+    lines.append(f"共 {count} 个工作日（{start.isoformat()} 之后至 {end.isoformat()}）")
+    return "\n".join(lines)
+
+
+def workdays_table(start: date, end: date, count: int, days: list[DayInfo] | None) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    summary = Text(f"{start.isoformat()} 之后至 {end.isoformat()}（含）：共 {count} 个工作日")
+    if days is None:
+        return summary
+    table = Table("序号", "日期", "星期", "类别", header_style="bold")
+    for i, d in enumerate(days, 1):
+        table.add_row(str(i), d.date.isoformat(), d.weekday, d.label)
+    return Group(table, summary)
+
+
+def day_data(info: DayInfo) -> dict[str, Any]:
+    return {
+        "date": info.date.isoformat(),
+        "workday": info.workday,
+        "kind": info.kind,
+        "name": info.name,
+        "provisional": info.provisional,
+    }
+
+
+def day_plain(info: DayInfo) -> str:
+    verdict = "工作日" if info.workday else "休息日"
+    detail = "" if info.label == verdict else f"，{info.label}"
+    line = f"{info.date.isoformat()} {info.weekday}：{verdict}{detail}"
+    return line + ("（临时推算）" if info.provisional else "")
+
+
+def day_table(info: DayInfo) -> RenderableType:
+    from rich.text import Text
+
+    return Text(day_plain(info), style="bold green" if info.workday else "bold red")

@@ -1,0 +1,269 @@
+"""Deadline phrases: text in, a Rule out. Pure, no dates resolved here.
+
+The reader walks the phrase left to right (an optional preposition, an optional anchor
+such as 印发之日起, then a period, a named date or a month end, then optional 内 / 前
+and a closing verb), so that a phrase it cannot read is reported with the place where
+reading stopped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from .errors import InputError
+
+Kind = Literal[
+    "workdays", "days", "months", "years", "hours", "date", "recurring", "open"
+]
+# What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.
+Target = Literal["day", "month_end", "year_end", "half_end", "quarter_end"]
+Period = Literal["month", "quarter", "year"]
+
+MAX_PHRASE = 200  # characters; a deadline phrase is a few words
+
+OPEN_PHRASES = (
+    "适时进行",
+    "全年适时进行",
+    "根据工作进展适时进行",
+    "具体时限按有关要求执行",
+    "根据相关要求进行",
+    "按有关要求执行",
+    "按相关要求执行",
+    "长期坚持",
+    "持续推进",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A parsed deadline phrase.
+
+    kind "workdays" / "days" / "months" / "years" / "hours": ``n`` units after an anchor.
+    kind "date": ``target`` in ``year`` (None: the plan's or the anchor's year);
+    ``month`` / ``day`` / ``quarter`` as the target needs; ``before`` when the phrase
+    said 前 (so "exclusive" reading can take the day before).
+    kind "recurring": one occurrence per ``period``.  kind "open": no deadline.
+    """
+
+    text: str
+    kind: Kind
+    n: int | None = None
+    anchor: str | None = None  # the words naming the anchor, e.g. "印发之日起"
+    target: Target | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+    before: bool = False
+    period: Period | None = None
+
+
+# -- normalising ---------------------------------------------------------------------
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+           "六": 6, "七": 7, "八": 8, "九": 9}
+_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_NUMERAL = "零〇一二两三四五六七八九十百千万"
+
+
+def normalise(text: str) -> str:
+    """Full-width forms to ASCII (NFKC), and no white space at all."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def chinese_number(text: str) -> int:
+    """三 → 3, 十 → 10, 十五 → 15, 二十 → 20, 一百二十 → 120, 两 → 2, 二〇一六 → 2016."""
+    if all(ch in _DIGITS for ch in text):  # digit by digit: 二〇一六
+        value = 0
+        for ch in text:
+            value = value * 10 + _DIGITS[ch]
+        return value
+    total, section, digit = 0, 0, 0
+    for ch in text:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        elif ch == "万":
+            section = (section + digit) * 10000
+            total, section, digit = total + section, 0, 0
+        else:
+            section += (digit or 1) * _UNITS[ch]
+            digit = 0
+    return total + section + digit
+
+
+# -- the reader ----------------------------------------------------------------------
+
+_NUMBER = re.compile(rf"[0-9]+|[{_NUMERAL}]+")
+_PREFIX = re.compile(r"(?:应当|应|须|要|需|并)?(?:自|从|于|在|截至|截止)?")
+# The anchor: words naming an event, ending in 之日起 / 起 / 后 …, right before a number.
+_ANCHOR = re.compile(rf"(.+?(?:之日起|之日后|之日|以后|之后|起|后))(?=[0-9{_NUMERAL}])")
+# Longest first, so that 个工作日 wins over 个.
+_PERIOD_UNITS: tuple[tuple[str, Kind], ...] = (
+    ("个工作日", "workdays"),
+    ("工作日", "workdays"),
+    ("个自然日", "days"),
+    ("自然日", "days"),
+    ("个小时", "hours"),
+    ("小时", "hours"),
+    ("个月", "months"),
+    ("日", "days"),
+    ("天", "days"),
+    ("年", "years"),
+)
+_WITHIN = re.compile(r"内|以内|之内")
+_BEFORE = re.compile(r"之前|以前|前")
+# Closing verbs that documents put after a deadline; they change nothing.
+_VERB = re.compile(
+    r"(?:(?:予以|进行|向[^0-9]{1,8}?)?(?:完成|落实|报送|书面报送|公开|发布|办结|答复|举行|"
+    r"召开|提交|上报|报告|实施|到位|执行|办理|作出|处理|进行))*"
+)
+_TRAILING_PUNCT = "。.,，;；、!！"
+_RECURRING = re.compile(r"(按月|每月|按季度|每季度|按季|每季|按年|每年|按年度)(.*)")
+_RECURRING_PERIODS: dict[str, Period] = {
+    "按月": "month", "每月": "month",
+    "按季度": "quarter", "每季度": "quarter", "按季": "quarter", "每季": "quarter",
+    "按年": "year", "每年": "year", "按年度": "year",
+}
+
+
+class _Reader:
+    def __init__(self, original: str, text: str) -> None:
+        self.original = original
+        self.text = text
+        self.pos = 0
+
+    def take(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        match = pattern.match(self.text, self.pos)
+        if match and match.end() > self.pos:
+            self.pos = match.end()
+            return match
+        return None
+
+    def take_word(self, word: str) -> bool:
+        if self.text.startswith(word, self.pos):
+            self.pos += len(word)
+            return True
+        return False
+
+    def fail(self, expected: str) -> InputError:
+        rest = self.text[self.pos :]
+        shown = self.original if len(self.original) <= 60 else self.original[:57] + "…"
+        where = f"第 {self.pos + 1} 个字符“{rest[:10]}”处" if rest else "结尾处"
+        return InputError(
+            f"无法识别的期限“{shown}”：读到{where}，应为{expected}"
+            "（可用写法见 README 的期限写法表）"
+        )
+
+    def at_end(self) -> bool:
+        return self.pos >= len(self.text)
+
+    def number(self, expected: str) -> int:
+        match = self.take(_NUMBER)
+        if match is None:
+            raise self.fail(expected)
+        raw = match.group()
+        value = int(raw) if raw.isdigit() else chinese_number(raw)
+        return value
+
+
+def parse_rule(text: str) -> Rule:
+    """Read a deadline phrase; raise InputError quoting it and where reading stopped."""
+    if len(text) > MAX_PHRASE:
+        raise InputError(f"期限写法过长（{len(text)} 个字符，上限 {MAX_PHRASE}）：请只给出期限本身")
+    if any(unicodedata.category(ch) == "Cc" for ch in text if ch not in "\t\n\r"):
+        raise InputError(f"期限写法中含有控制字符：{text!r}")
+    s = normalise(text).rstrip(_TRAILING_PUNCT)
+    if not s:
+        raise InputError("期限写法为空：请给出如“5个工作日内”“6月底前”的写法")
+    if s in OPEN_PHRASES or s.endswith("适时进行"):
+        return Rule(text, "open")
+    recurring = _RECURRING.fullmatch(s)
+    if recurring and not re.search(rf"[0-9{_NUMERAL}]", recurring.group(2)):
+        return Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
+    if s.isdigit():
+        return Rule(text, "workdays", n=int(s))  # a bare integer: that many working days
+    reader = _Reader(text, s)
+    rule = _read_target(reader) or _read_period(reader)
+    reader.take(_VERB)
+    if not reader.at_end():
+        raise reader.fail("期限的结尾（内、前或“完成”等）")
+    return rule
+
+
+def _read_period(reader: _Reader) -> Rule:
+    anchor_match = reader.take(_ANCHOR)
+    if anchor_match is None:
+        reader.take(_PREFIX)
+    anchor = anchor_match.group(1) if anchor_match else None
+    n = reader.number("数字（如 5、三、十五）")
+    for unit, kind in _PERIOD_UNITS:
+        if reader.take_word(unit):
+            break
+    else:
+        raise reader.fail("期间单位（个工作日、日、天、个月、年、小时）")
+    reader.take(_WITHIN)
+    if n <= 0:
+        raise InputError(f"期限“{reader.original}”中的数目须大于 0")
+    return Rule(reader.original, kind, n=n, anchor=anchor)
+
+
+_YEAR = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年")
+_MONTH_END = re.compile(rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月(?:底|末|份)")
+_MONTH_DAY = re.compile(
+    rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})[日号]"
+)
+_QUARTER = re.compile(rf"(?:第)?([1-4一二三四])季度(?:末|底)?")
+_YEAR_END = re.compile(r"(?:年底|年末|年内|全年|本年度内|本年内|年度内)")
+_HALF = re.compile(r"(?:上半年|年中)")
+
+
+def _read_target(reader: _Reader) -> Rule | None:
+    """A named date or a period end: 6月底前, 2017年1月15日前, 年底前, 第一季度 …"""
+    start = reader.pos
+    reader.take(_PREFIX)
+    year: int | None = None
+    year_match = reader.take(_YEAR)
+    if year_match:
+        raw = year_match.group(1)
+        year = int(raw) if raw.isdigit() else chinese_number(raw)
+    fields: dict[str, object]
+    if (match := reader.take(_MONTH_DAY)) is not None:
+        month, day = (_value(g) for g in match.groups())
+        fields = {"target": "day", "month": month, "day": day}
+    elif (match := reader.take(_MONTH_END)) is not None:
+        fields = {"target": "month_end", "month": _value(match.group(1))}
+    elif reader.take(_YEAR_END):
+        fields = {"target": "year_end"}
+    elif reader.take(_HALF):
+        fields = {"target": "half_end"}
+    elif (match := reader.take(_QUARTER)) is not None:
+        fields = {"target": "quarter_end", "quarter": _value(match.group(1))}
+    else:
+        if year_match:
+            raise reader.fail("月份（如 6月底、1月15日）")
+        reader.pos = start
+        return None
+    before = bool(reader.take(_BEFORE))
+    rule = Rule(reader.original, "date", year=year, before=before, **fields)  # type: ignore[arg-type]
+    _check_date_fields(rule)
+    return rule
+
+
+def _value(raw: str) -> int:
+    return int(raw) if raw.isdigit() else chinese_number(raw)
+
+
+def _check_date_fields(rule: Rule) -> None:
+    if rule.month is not None and not 1 <= rule.month <= 12:
+        raise InputError(f"期限“{rule.text}”中的月份 {rule.month} 不存在")
+    if rule.day is not None:
+        import calendar
+
+        last = calendar.monthrange(rule.year or 2016, rule.month or 1)[1]  # 2016: leap
+        if not 1 <= rule.day <= last:
+            raise InputError(f"期限“{rule.text}”中的日期 {rule.month}月{rule.day}日 不存在")
+    if rule.year is not None and not 1 <= rule.year <= 9999:
+        raise InputError(f"期限“{rule.text}”中的年份 {rule.year} 不存在")
