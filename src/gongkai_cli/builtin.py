@@ -34,6 +34,4 @@ def builtin_years() -> tuple[YearData, ...]:
     for day, holiday in constants.workdays.items():
         workdays[day.year][day] = HOLIDAY_NAMES.get(holiday, holiday)
     years = sorted(set(holidays) | set(workdays))
-    return tuple(
-        YearData(year, holidays[year], workdays[year], source) for year in years
-    )
+    return tuple(YearData(year, holidays[year], workdays[year], source) for year in years)

@@ -26,9 +26,12 @@ def _split(text: str) -> tuple[date, str]:
     try:
         day = date(y, m, d)
     except ValueError:
-        raise InputError(f"日期“{text}”不存在：{y} 年 {m} 月没有 {d} 日" if 1 <= m <= 12 and y >= 1
-                         else f"日期“{text}”不存在") from None
-    return day, s[match.end():]
+        raise InputError(
+            f"日期“{text}”不存在：{y} 年 {m} 月没有 {d} 日"
+            if 1 <= m <= 12 and y >= 1
+            else f"日期“{text}”不存在"
+        ) from None
+    return day, s[match.end() :]
 
 
 def parse_date(text: str) -> date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -64,10 +65,19 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
     return data
 
 
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
 def _step_line(step: Step) -> str:
     label = step.info.label if step.info else ""
-    count = "" if step.count is None else f"{step.count:>3}"
-    return f"  {step.date.isoformat()} {step.weekday}  {label:<12}{count:>4}  {step.note}"
+    count = "" if step.count is None else str(step.count)
+    return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
 
 
 def deadline_plain(result: Result, explain: bool) -> str:

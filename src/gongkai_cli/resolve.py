@@ -145,7 +145,7 @@ def _trace_workdays(anchor: date, start: date, deadline: date, cal: WorkCalendar
             note = "休息日，不计"
         steps.append(Step(day, info, count, note))
     if day < deadline:
-        steps.append(Step(deadline, cal.day_info(deadline), None, f"（中间略去）期限届满"))
+        steps.append(Step(deadline, cal.day_info(deadline), None, "（中间略去）期限届满"))
     return tuple(steps)
 
 
@@ -249,7 +249,9 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
                 "可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延"
             )
         else:
-            moved = cal.previous_workday(deadline) if options.roll == "backward" else cal.next_workday(deadline)
+            moved = (
+                cal.previous_workday(deadline) if options.roll == "backward" else cal.next_workday(deadline)
+            )
             how = "提前" if options.roll == "backward" else "顺延"
             warnings.append(
                 f"{deadline.isoformat()} 是{info.weekday}（{info.label}），按 --roll {options.roll} "
@@ -260,7 +262,9 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
             deadline = moved
     if deadline < anchor:
         warnings.append(f"期限 {deadline.isoformat()} 早于起算日 {anchor.isoformat()}")
-    return Result(rule, anchor, deadline, _provisional(cal, deadline, deadline), tuple(warnings), tuple(steps))
+    return Result(
+        rule, anchor, deadline, _provisional(cal, deadline, deadline), tuple(warnings), tuple(steps)
+    )
 
 
 def period_bounds(period: str, day: date) -> tuple[date, date]:
@@ -293,6 +297,4 @@ def _recurring(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool) -> Re
     steps: tuple[Step, ...] = ()
     if explain:
         steps = (Step(due, cal.day_info(due), None, "本期最后一个工作日"),)
-    return replace(
-        Result(rule, anchor, due, _provisional(cal, due, due), (), steps), period_start=first
-    )
+    return replace(Result(rule, anchor, due, _provisional(cal, due, due), (), steps), period_start=first)

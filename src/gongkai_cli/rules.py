@@ -15,9 +15,7 @@ from typing import Literal
 
 from .errors import InputError
 
-Kind = Literal[
-    "workdays", "days", "months", "years", "hours", "date", "recurring", "open"
-]
+Kind = Literal["workdays", "days", "months", "years", "hours", "date", "recurring", "open"]
 # What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.
 Target = Literal["day", "month_end", "year_end", "half_end", "quarter_end"]
 Period = Literal["month", "quarter", "year"]
@@ -63,8 +61,20 @@ class Rule:
 
 # -- normalising ---------------------------------------------------------------------
 
-_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-           "六": 6, "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _NUMERAL = "零〇一二两三四五六七八九十百千万"
 
@@ -123,9 +133,15 @@ _VERB = re.compile(
 _TRAILING_PUNCT = "。.,，;；、!！"
 _RECURRING = re.compile(r"(按月|每月|按季度|每季度|按季|每季|按年|每年|按年度)(.*)")
 _RECURRING_PERIODS: dict[str, Period] = {
-    "按月": "month", "每月": "month",
-    "按季度": "quarter", "每季度": "quarter", "按季": "quarter", "每季": "quarter",
-    "按年": "year", "每年": "year", "按年度": "year",
+    "按月": "month",
+    "每月": "month",
+    "按季度": "quarter",
+    "每季度": "quarter",
+    "按季": "quarter",
+    "每季": "quarter",
+    "按年": "year",
+    "每年": "year",
+    "按年度": "year",
 }
 
 
@@ -153,8 +169,7 @@ class _Reader:
         shown = self.original if len(self.original) <= 60 else self.original[:57] + "…"
         where = f"第 {self.pos + 1} 个字符“{rest[:10]}”处" if rest else "结尾处"
         return InputError(
-            f"无法识别的期限“{shown}”：读到{where}，应为{expected}"
-            "（可用写法见 README 的期限写法表）"
+            f"无法识别的期限“{shown}”：读到{where}，应为{expected}（可用写法见 README 的期限写法表）"
         )
 
     def at_end(self) -> bool:
@@ -199,10 +214,8 @@ def _read_period(reader: _Reader) -> Rule:
         reader.take(_PREFIX)
     anchor = anchor_match.group(1) if anchor_match else None
     n = reader.number("数字（如 5、三、十五）")
-    for unit, kind in _PERIOD_UNITS:
-        if reader.take_word(unit):
-            break
-    else:
+    kind = next((k for unit, k in _PERIOD_UNITS if reader.take_word(unit)), None)
+    if kind is None:
         raise reader.fail("期间单位（个工作日、日、天、个月、年、小时）")
     reader.take(_WITHIN)
     if n <= 0:
@@ -212,10 +225,8 @@ def _read_period(reader: _Reader) -> Rule:
 
 _YEAR = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年")
 _MONTH_END = re.compile(rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月(?:底|末|份)")
-_MONTH_DAY = re.compile(
-    rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})[日号]"
-)
-_QUARTER = re.compile(rf"(?:第)?([1-4一二三四])季度(?:末|底)?")
+_MONTH_DAY = re.compile(rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})[日号]")
+_QUARTER = re.compile(r"(?:第)?([1-4一二三四])季度(?:末|底)?")
 _YEAR_END = re.compile(r"(?:年底|年末|年内|全年|本年度内|本年内|年度内)")
 _HALF = re.compile(r"(?:上半年|年中)")
 

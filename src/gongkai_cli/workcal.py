@@ -211,10 +211,7 @@ class WorkCalendar:
             return -self.count_workdays(end, start)
         first = self._year(start.year)
         after_start = len(first.workdays) - bisect_right(first.workdays, start.toordinal())
-        if start.year == end.year:
-            last = first
-        else:
-            last = self._year(end.year)
+        last = first if start.year == end.year else self._year(end.year)
         # Working days after ``end`` in its year are not in the interval.
         after_end = len(last.workdays) - bisect_right(last.workdays, end.toordinal())
         between = sum(len(self._year(y).workdays) for y in range(start.year + 1, end.year + 1))

@@ -29,7 +29,7 @@ from .options import DATE, DATETIME, AppContext, common_options
     "anchor",
     type=DATETIME,
     metavar="WHEN",
-    help="起算日（印发、公开、收到申请、期限届满之日）；小时期限可带时刻，如 \"2016-07-01 14:30\"。默认今天。",
+    help='起算日（印发、公开、收到申请、期限届满之日）；小时期限可带时刻，如 "2016-07-01 14:30"。默认今天。',
 )
 @click.option(
     "--rest-start",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,7 +22,13 @@ from ..workcal import WorkCalendar
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class DateType(click.ParamType):
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[Any]  # generic in newer Click only
+else:
+    _ParamType = click.ParamType
+
+
+class DateType(_ParamType):
     """2016-09-30, 2016/9/30, 20160930 or 2016年9月30日; a bad date is bad data (exit 3)."""
 
     name = "date"
@@ -57,7 +64,7 @@ class AppContext:
     def today(self) -> date:
         if self.today_option is not None:
             return self.today_option
-        return today_in(datetime.now(timezone.utc), zone(self.env.get("GONGKAI_TZ")))
+        return today_in(datetime.now(UTC), zone(self.env.get("GONGKAI_TZ")))
 
     @cached_property
     def calendar(self) -> WorkCalendar:
@@ -71,7 +78,7 @@ def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Cal
     def decorator(f: F) -> F:
         @functools.wraps(f)
         def wrapper(*args: Any, fmt: str | None, today: date | None, **kwargs: Any) -> Any:
-            app = AppContext(fmt or default_format(click.get_text_stream("stdout")), today)
+            app = AppContext(fmt or default_format(sys.stdout), today)
             return f(app, *args, **kwargs)
 
         options = (

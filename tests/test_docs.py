@@ -1,0 +1,84 @@
+"""The README's promises: its examples run and print what it says; every command is
+documented, with an example in its --help; CI runs the README's test command."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import click
+import pytest
+
+from gongkai_cli.cli import main
+from tests.conftest import Run
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def console_examples() -> list[tuple[str, str]]:
+    """(command line, expected output) for each `$ gongkai …` line of a console block."""
+    examples: list[tuple[str, str]] = []
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        command: str | None = None
+        output: list[str] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command is not None:
+                    examples.append((command, "\n".join(output)))
+                command, output = line[2:], []
+            else:
+                output.append(line)
+        if command is not None:
+            examples.append((command, "\n".join(output)))
+    return examples
+
+
+EXAMPLES = console_examples()
+
+
+def test_there_are_examples() -> None:
+    assert len(EXAMPLES) >= 10
+
+
+@pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_example(gongkai: Run, command: str, expected: str) -> None:
+    words = shlex.split(command)
+    env = {}
+    while "=" in words[0]:  # leading VAR=value assignments
+        key, value = words.pop(0).split("=", 1)
+        env[key] = value
+    assert words[0] == "gongkai"
+    result = gongkai(*words[1:], env=env)
+    assert result.output.rstrip("\n") == expected, command
+
+
+def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    found: list[tuple[str, click.Command]] = []
+    for name, command in sorted(group.commands.items()):
+        found.append((f"{prefix}{name}", command))
+        if isinstance(command, click.Group):
+            found.extend(all_commands(command, f"{prefix}{name} "))
+    return found
+
+
+COMMANDS = all_commands(main)
+
+
+@pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
+def test_every_command_has_help_with_an_example(gongkai: Run, name: str, command: click.Command) -> None:
+    result = gongkai(*name.split(), "--help")
+    assert result.exit_code == 0
+    assert "示例" in result.output and f"gongkai {name}" in result.output
+    assert f"gongkai {name}" in README, f"README does not mention gongkai {name}"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = "pip install '.[test]' && python -m pytest -q"
+    assert command in README and command in ci
+
+
+def test_main_job_command_is_in_readme() -> None:
+    assert "pip install . && gongkai due --week" in README
