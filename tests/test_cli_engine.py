@@ -6,6 +6,7 @@ import json
 from datetime import UTC
 
 import pytest
+
 from tests.conftest import Run
 
 

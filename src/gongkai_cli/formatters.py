@@ -12,6 +12,8 @@ from .workcal import WEEKDAYS, DayInfo
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from .batch import BatchRow
+
 OPEN_LABEL = "无固定期限"
 PROVISIONAL_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
 
@@ -183,3 +185,53 @@ def day_table(info: DayInfo) -> RenderableType:
     from rich.text import Text
 
     return Text(day_plain(info), style="bold green" if info.workday else "bold red")
+
+
+# -- batch -----------------------------------------------------------------------------
+
+BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error")
+
+
+def batch_values(row: BatchRow) -> dict[str, Any]:
+    result = row.result
+    return {
+        "deadline": iso(result.deadline) if result else None,
+        "kind": result.kind if result else None,
+        "provisional": result.provisional if result else None,
+        "error": str(row.error) if row.error else None,
+    }
+
+
+def batch_json(row: BatchRow) -> str:
+    data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
+    data["n"] = row.result.rule.n if row.result else None
+    data["warnings"] = list(row.result.warnings) if row.result else []
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def batch_csv_header(columns: tuple[str, ...]) -> list[str]:
+    return [*columns, *BATCH_RESULT_COLUMNS]
+
+
+def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
+    values = batch_values(row)
+    provisional = values["provisional"]
+    return [
+        *(row.fields.get(c, "") for c in columns),
+        values["deadline"] or "",
+        values["kind"] or "",
+        "" if provisional is None else str(provisional).lower(),
+        "；".join(row.result.warnings) if row.result else "",
+        values["error"] or "",
+    ]
+
+
+def batch_plain(row: BatchRow) -> str:
+    head = f"{row.fields.get('anchor', '')}\t{row.fields.get('rule', '')}"
+    if row.error is not None:
+        return f"{head}\t错误：{row.error}"
+    assert row.result is not None
+    mark = "\t临时" if row.result.provisional else ""
+    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}"

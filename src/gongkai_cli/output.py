@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
@@ -17,6 +16,8 @@ def default_format(stream: IO[str]) -> str:
 
 
 def to_json(data: Any) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
 
 

@@ -6,7 +6,6 @@ carries its warnings and, when asked, the day-by-day steps that ``--explain`` sh
 
 from __future__ import annotations
 
-import calendar as _calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -210,6 +209,13 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
     return Result(rule, anchor, deadline, False, tuple(warnings), steps)
 
 
+def month_end(year: int, month: int) -> date:
+    """The last day of a month."""
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
+
+
 def target_date(rule: Rule, year: int) -> date:
     """The date a "date" rule names, in ``year`` unless the phrase says its own year."""
     y = rule.year or year
@@ -221,13 +227,12 @@ def target_date(rule: Rule, year: int) -> date:
             raise InputError(f"期限“{rule.text}”在 {y} 年不存在（{rule.month}月{rule.day}日）") from None
     if rule.target == "month_end":
         assert rule.month is not None
-        return date(y, rule.month, _calendar.monthrange(y, rule.month)[1])
+        return month_end(y, rule.month)
     if rule.target == "half_end":
         return date(y, 6, 30)
     if rule.target == "quarter_end":
         assert rule.quarter is not None
-        month = rule.quarter * 3
-        return date(y, month, _calendar.monthrange(y, month)[1])
+        return month_end(y, rule.quarter * 3)
     return date(y, 12, 31)
 
 
@@ -270,12 +275,11 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
 def period_bounds(period: str, day: date) -> tuple[date, date]:
     """The month, quarter or year containing ``day``: its first and last dates."""
     if period == "month":
-        first = day.replace(day=1)
-        last = day.replace(day=_calendar.monthrange(day.year, day.month)[1])
+        first, last = day.replace(day=1), month_end(day.year, day.month)
     elif period == "quarter":
         month = (day.month - 1) // 3 * 3 + 1
         first = date(day.year, month, 1)
-        last = date(day.year, month + 2, _calendar.monthrange(day.year, month + 2)[1])
+        last = month_end(day.year, month + 2)
     else:
         first, last = date(day.year, 1, 1), date(day.year, 12, 31)
     return first, last

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from .errors import InputError
@@ -268,13 +269,12 @@ def _value(raw: str) -> int:
 
 
 def _check_date_fields(rule: Rule) -> None:
+    if rule.year is not None and not 1 <= rule.year <= 9999:
+        raise InputError(f"期限“{rule.text}”中的年份 {rule.year} 不存在")
     if rule.month is not None and not 1 <= rule.month <= 12:
         raise InputError(f"期限“{rule.text}”中的月份 {rule.month} 不存在")
     if rule.day is not None:
-        import calendar
-
-        last = calendar.monthrange(rule.year or 2016, rule.month or 1)[1]  # 2016: leap
-        if not 1 <= rule.day <= last:
-            raise InputError(f"期限“{rule.text}”中的日期 {rule.month}月{rule.day}日 不存在")
-    if rule.year is not None and not 1 <= rule.year <= 9999:
-        raise InputError(f"期限“{rule.text}”中的年份 {rule.year} 不存在")
+        try:
+            date(rule.year or 2016, rule.month or 1, rule.day)  # 2016: a leap year, 2月29日 exists
+        except ValueError:
+            raise InputError(f"期限“{rule.text}”中的日期 {rule.month}月{rule.day}日 不存在") from None

@@ -1,8 +1,7 @@
-"""The command-line interface: thin commands over the pure core."""
+"""The command-line interface: thin commands over the pure core, loaded on demand."""
 
 from __future__ import annotations
 
-from . import engine  # noqa: F401  (registers the commands)
 from .main import main
 
 __all__ = ["main"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -13,6 +15,9 @@ from ..rules import parse_rule
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options
 
+if TYPE_CHECKING:
+    from ..errors import GongkaiError
+
 
 @main.command(
     epilog="""\b
@@ -21,9 +26,10 @@ from .options import DATE, DATETIME, AppContext, common_options
   gongkai deadline "15日内" --from 2016-09-20 --explain
   gongkai deadline "24小时内" --from "2016-07-01 14:30"
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
+  printf 'anchor,rule\n2016-09-30,3个工作日内\n' | gongkai deadline --batch --format csv
 """
 )
-@click.argument("rule")
+@click.argument("rule", required=False)
 @click.option(
     "--from",
     "anchor",
@@ -53,15 +59,22 @@ from .options import DATE, DATETIME, AppContext, common_options
     help="“X月X日前”是否含当日。",
 )
 @click.option("--explain", is_flag=True, help="逐日列出推算过程和法律依据。")
-@common_options()
+@click.option(
+    "--batch",
+    is_flag=True,
+    help="从标准输入批量计算：带表头 anchor,rule（可有 id 等列）的 CSV，或每行“起算日<Tab>写法”；"
+    "每行输出一个结果，出错的行给出错误并继续，结束时退出状态为 3。",
+)
+@common_options(formats=("plain", "table", "json", "csv"))
 def deadline(
     app: AppContext,
-    rule: str,
+    rule: str | None,
     anchor: date | datetime | None,
     rest_start: str,
     roll: str,
     before: str,
     explain: bool,
+    batch: bool,
 ) -> None:
     """按期限写法 RULE 从起算日 WHEN 计算期限。
 
@@ -69,6 +82,15 @@ def deadline(
     “6月底前”“2017年1月15日前”“按月公开”“适时进行”；单独一个整数表示该数个工作日。
     """
     options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
+    if batch:
+        if rule is not None or anchor is not None or explain:
+            raise click.UsageError("--batch 从标准输入读取起算日和写法，不能再给 RULE、--from 或 --explain")
+        ctx = click.get_current_context()
+        ctx.exit(run_batch_io(sys.stdin, sys.stdout, app, options))
+    if rule is None:
+        raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
+    if app.fmt == "csv":
+        raise click.UsageError("--format csv 只用于 --batch")
     result = resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
     emit(
         app.fmt,
@@ -76,6 +98,31 @@ def deadline(
         data=lambda: formatters.deadline_data(result, explain),
         table=lambda: formatters.deadline_table(result, explain),
     )
+
+
+def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:
+    """Stream results line by line; the exit status says whether any line failed."""
+    import csv
+
+    from ..batch import exit_status, read_input, run_batch
+
+    columns, records = read_input(source)
+    failures: list[GongkaiError] = []
+    writer = csv.writer(out, lineterminator="\n") if app.fmt == "csv" else None
+    if writer is not None:
+        writer.writerow(formatters.batch_csv_header(columns))
+    for row in run_batch(records, app.calendar, options):
+        if row.error is not None:
+            failures.append(row.error)
+        if writer is not None:
+            writer.writerow(formatters.batch_csv(row, columns))
+        elif app.fmt == "json":
+            out.write(formatters.batch_json(row) + "\n")
+        else:
+            out.write(formatters.batch_plain(row) + "\n")
+    if failures:
+        click.echo(f"gongkai: {len(failures)} 行未能计算（见输出中的错误）", err=True)
+    return exit_status(failures)
 
 
 @main.command(

@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
 
 from ..errors import GongkaiError
 
+# Each command's module is imported only when that command runs (or --help lists it),
+# so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
+# pattern. The modules register their commands on `main` when imported.
+LAZY_COMMANDS = {
+    "deadline": "engine",
+    "workdays": "engine",
+    "day": "engine",
+    "due": "plan",
+    "tasks": "plan",
+    "show": "plan",
+    "check": "plan",
+    "plan": "extract",
+    "calendar": "calendar",
+}
+
 
 class GongkaiGroup(click.Group):
-    """Turns every GongkaiError into one line on stderr and its documented exit status."""
+    """Loads commands lazily, and turns every GongkaiError into one line on stderr with
+    its documented exit status: the one place where errors become messages."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = LAZY_COMMANDS.get(cmd_name)
+        if module is not None and cmd_name not in self.commands:
+            importlib.import_module(f"{__package__}.{module}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

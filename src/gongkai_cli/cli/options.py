@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -56,7 +55,7 @@ class AppContext:
 
     fmt: str
     today_option: date | None
-    calendar_files: tuple[Path, ...] = ()
+    calendar_files: tuple[str, ...] = ()
     provisional: bool = False
     env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
 
@@ -68,17 +67,32 @@ class AppContext:
 
     @cached_property
     def calendar(self) -> WorkCalendar:
-        return WorkCalendar.default(provisional=self.provisional)
+        """Built-in years, then calendar files (config folder, GONGKAI_CALENDAR, --calendar)."""
+        from ..calpaths import calendar_paths
+
+        paths = calendar_paths(self.calendar_files, self.env)
+        if not paths:
+            return WorkCalendar.default(provisional=self.provisional)
+        from ..calfile import load_calendars
+
+        return WorkCalendar.default(load_calendars(paths), provisional=self.provisional)
 
 
 def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Callable[[F], F]:
-    """--format and --today, taken by every command after its name; the command
-    receives the AppContext they make as its first argument."""
+    """--format, --today, --calendar and --provisional, taken by every command after its
+    name; the command receives the AppContext they make as its first argument."""
 
     def decorator(f: F) -> F:
         @functools.wraps(f)
-        def wrapper(*args: Any, fmt: str | None, today: date | None, **kwargs: Any) -> Any:
-            app = AppContext(fmt or default_format(sys.stdout), today)
+        def wrapper(
+            *args: Any,
+            fmt: str | None,
+            today: date | None,
+            calendar_files: tuple[str, ...],
+            provisional: bool,
+            **kwargs: Any,
+        ) -> Any:
+            app = AppContext(fmt or default_format(sys.stdout), today, calendar_files, provisional)
             return f(app, *args, **kwargs)
 
         options = (
@@ -93,6 +107,20 @@ def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Cal
                 type=DATE,
                 envvar="GONGKAI_TODAY",
                 help="把“今天”定为此日期（默认为北京时间的今天；也可用环境变量 GONGKAI_TODAY）。",
+            ),
+            click.option(
+                "--calendar",
+                "calendar_files",
+                multiple=True,
+                metavar="FILE",
+                type=click.Path(dir_okay=True),
+                help="加用日历文件（可重复；也读 GONGKAI_CALENDAR 和 ~/.config/gongkai/calendars/）。",
+            ),
+            click.option(
+                "--provisional",
+                is_flag=True,
+                envvar="GONGKAI_PROVISIONAL",
+                help="对尚无安排的年份按法定节日临时推算（结果标为临时），而不是报错。",
             ),
         )
         for option in reversed(options):

@@ -1,0 +1,219 @@
+"""gongkai's speed, measured side by side with the alternatives in one run.
+
+Run by hand, not in the test suite (timings are noisy):
+
+    pip install '.[bench]' && python bench/bench.py
+
+It prints, on the same random queries (fixed seed; anchors 2005 to 2026; n from 1 to 30):
+1. time per working-day query: gongkai's engine, chinese_calendar.find_workday,
+   python-holidays' China calendar (get_nth_working_day) and numpy.busday_offset given
+   every rest day as a holiday, with ratios and a check that all agree;
+2. `gongkai deadline --batch` on 100,000 lines against the script a user would write
+   with find_workday, with the ratio;
+3. the wall time of `gongkai deadline` and `gongkai due --week` against
+   `python -c "import click, chinese_calendar"`, medians of alternating runs.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+SEED = 20160518
+QUERIES = 20_000
+BATCH_LINES = 100_000
+STARTUP_RUNS = 15
+FIRST, LAST = date(2005, 1, 1), date(2026, 11, 1)  # n <= 30 stays inside 2026
+
+FIND_WORKDAY_SCRIPT = """\
+import csv, sys
+from datetime import date
+import chinese_calendar
+
+reader = csv.DictReader(sys.stdin)
+writer = csv.writer(sys.stdout, lineterminator="\\n")
+writer.writerow(["id", "anchor", "rule", "deadline"])
+for row in reader:
+    n = int(row["rule"].split("个")[0])
+    anchor = date.fromisoformat(row["anchor"])
+    writer.writerow([row["id"], row["anchor"], row["rule"], chinese_calendar.find_workday(n, anchor).isoformat()])
+"""
+
+
+def queries(count: int, workday_anchors: bool) -> list[tuple[date, int]]:
+    from gongkai_cli import WorkCalendar
+
+    cal = WorkCalendar.default()
+    rng = random.Random(SEED)
+    out: list[tuple[date, int]] = []
+    while len(out) < count:
+        day = date.fromordinal(rng.randint(FIRST.toordinal(), LAST.toordinal()))
+        if workday_anchors and not cal.is_workday(day):
+            continue
+        out.append((day, rng.randint(1, 30)))
+    return out
+
+
+def per_query(fn: Callable[[date, int], date], qs: list[tuple[date, int]]) -> tuple[float, list[date]]:
+    start = time.perf_counter()
+    answers = [fn(a, n) for a, n in qs]
+    return (time.perf_counter() - start) / len(qs), answers
+
+
+def engine_section() -> None:
+    import chinese_calendar
+    import holidays
+    import numpy as np
+
+    from gongkai_cli import WorkCalendar
+
+    qs = queries(QUERIES, workday_anchors=True)
+    cal = WorkCalendar.default()
+    cal.add_workdays(date(2016, 1, 4), 1)
+    for year in range(2004, 2027):  # index every year once, as any long-running use would
+        cal.is_workday(date(year, 1, 1))
+
+    china = holidays.China(years=range(2004, 2028))
+    rest_days = np.array(
+        [
+            np.datetime64(date.fromordinal(o).isoformat())
+            for o in range(date(2004, 1, 1).toordinal(), date(2026, 12, 31).toordinal() + 1)
+            if not chinese_calendar.is_workday(date.fromordinal(o))
+        ]
+    )
+    calendar = np.busdaycalendar(weekmask="1111111", holidays=rest_days)
+
+    results: dict[str, tuple[float, list[date]]] = {
+        "gongkai WorkCalendar.add_workdays": per_query(cal.add_workdays, qs),
+        "chinese_calendar.find_workday": per_query(lambda a, n: chinese_calendar.find_workday(n, a), qs),
+        "holidays.China().get_nth_working_day": per_query(china.get_nth_working_day, qs),
+    }
+    anchors = np.array([np.datetime64(a.isoformat()) for a, _ in qs])
+    counts = np.array([n for _, n in qs])
+    start = time.perf_counter()
+    offsets = np.busday_offset(anchors, counts, roll="forward", busdaycal=calendar)
+    elapsed = (time.perf_counter() - start) / len(qs)
+    results["numpy.busday_offset (vectorised)"] = (elapsed, [d.astype(object) for d in offsets])
+
+    base = results["gongkai WorkCalendar.add_workdays"]
+    print(f"1. Working-day queries: {len(qs):,} random (anchor on a working day, n 1..30), seed {SEED}")
+    print(f"   {'method':<40}{'µs/query':>10}{'vs gongkai':>12}{'agree':>10}")
+    for name, (seconds, answers) in results.items():
+        agree = sum(x == y for x, y in zip(answers, base[1], strict=True))
+        print(f"   {name:<40}{seconds * 1e6:>10.2f}{seconds / base[0]:>11.1f}x{agree:>10,}")
+    print()
+
+
+def run(cmd: list[str], stdin: Path | None = None) -> float:
+    start = time.perf_counter()
+    with open(stdin or os.devnull, "rb") as source:
+        subprocess.run(cmd, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - start
+
+
+def batch_section(gongkai: str, tmp: Path) -> None:
+    rng = random.Random(SEED)
+    lines = ["id,anchor,rule"]
+    for i in range(BATCH_LINES):
+        day = date.fromordinal(rng.randint(FIRST.toordinal(), LAST.toordinal()))
+        lines.append(f"{i},{day.isoformat()},{rng.randint(1, 30)}个工作日内")
+    source = tmp / "batch.csv"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    script = tmp / "find_workday_script.py"
+    script.write_text(FIND_WORKDAY_SCRIPT, encoding="utf-8")
+
+    ours = run([gongkai, "deadline", "--batch", "--format", "csv"], source)
+    theirs = run([sys.executable, str(script)], source)
+    # Same answers where both apply: working-day anchors (find_workday moves rest-day anchors).
+    out = subprocess.run(
+        [gongkai, "deadline", "--batch", "--format", "csv"],
+        stdin=source.open("rb"),
+        capture_output=True,
+        check=False,
+    ).stdout.decode()
+    ref = subprocess.run(
+        [sys.executable, str(script)], stdin=source.open("rb"), capture_output=True, check=False
+    ).stdout.decode()
+    from gongkai_cli import WorkCalendar
+
+    cal = WorkCalendar.default()
+    same = total = 0
+    for mine, other in zip(out.splitlines()[1:], ref.splitlines()[1:], strict=True):
+        anchor = mine.split(",")[1]
+        if cal.is_workday(date.fromisoformat(anchor)):
+            total += 1
+            same += mine.split(",")[3] == other.split(",")[3]
+    print(f"2. Batch: {BATCH_LINES:,} CSV lines, one process each")
+    print(f"   gongkai deadline --batch --format csv   {ours:6.2f} s")
+    print(f"   find_workday script                     {theirs:6.2f} s")
+    print(f"   ratio                                   {theirs / ours:6.1f}x faster")
+    print(f"   agreement on working-day anchors        {same:,} of {total:,}")
+    print()
+
+
+def startup_section(gongkai: str) -> None:
+    commands = {
+        "import floor: python -c 'import click, chinese_calendar'": [
+            sys.executable,
+            "-c",
+            "import click, chinese_calendar",
+        ],
+        "gongkai deadline 文件公开后3个工作日内 --format plain": [
+            gongkai,
+            "deadline",
+            "文件公开后3个工作日内",
+            "--from",
+            "2016-09-30",
+            "--format",
+            "plain",
+        ],
+        "gongkai due --week --format plain": [
+            gongkai,
+            "due",
+            "--week",
+            "--today",
+            "2016-06-27",
+            "--format",
+            "plain",
+        ],
+    }
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for name, cmd in commands.items():  # warm the file cache
+        run(cmd)
+    for _ in range(STARTUP_RUNS):  # alternate, so drift hits all alike
+        for name, cmd in commands.items():
+            times[name].append(run(cmd))
+    floor = statistics.median(times[next(iter(commands))])
+    print(f"3. Start-up: wall time, median of {STARTUP_RUNS} alternating runs")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"   {name:<58}{median * 1000:7.1f} ms  {median / floor:5.2f}x floor")
+    print()
+
+
+def main() -> None:
+    gongkai = shutil.which("gongkai") or str(Path(sys.executable).with_name("gongkai"))
+    cpu = platform.processor() or platform.machine()
+    print(
+        f"Machine: {platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    print()
+    engine_section()
+    with tempfile.TemporaryDirectory() as tmp:
+        batch_section(gongkai, Path(tmp))
+    startup_section(gongkai)
+
+
+if __name__ == "__main__":
+    main()
