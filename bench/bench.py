@@ -46,7 +46,8 @@ writer.writerow(["id", "anchor", "rule", "deadline"])
 for row in reader:
     n = int(row["rule"].split("个")[0])
     anchor = date.fromisoformat(row["anchor"])
-    writer.writerow([row["id"], row["anchor"], row["rule"], chinese_calendar.find_workday(n, anchor).isoformat()])
+    deadline = chinese_calendar.find_workday(n, anchor)
+    writer.writerow([row["id"], row["anchor"], row["rule"], deadline.isoformat()])
 """
 
 
@@ -188,7 +189,7 @@ def startup_section(gongkai: str) -> None:
         ],
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, cmd in commands.items():  # warm the file cache
+    for cmd in commands.values():  # warm the file cache
         run(cmd)
     for _ in range(STARTUP_RUNS):  # alternate, so drift hits all alike
         for name, cmd in commands.items():
