@@ -49,8 +49,13 @@ def test_readme_example(gongkai: Run, command: str, expected: str) -> None:
     while "=" in words[0]:  # leading VAR=value assignments
         key, value = words.pop(0).split("=", 1)
         env[key] = value
+    stdin = None
+    if "<" in words:  # `< file`: the file, relative to the repository, on standard input
+        at = words.index("<")
+        stdin = (ROOT / words[at + 1]).read_text(encoding="utf-8")
+        del words[at : at + 2]
     assert words[0] == "gongkai"
-    result = gongkai(*words[1:], env=env)
+    result = gongkai(*words[1:], env=env, input=stdin)
     assert result.output.rstrip("\n") == expected, command
 
 

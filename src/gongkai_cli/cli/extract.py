@@ -1,0 +1,89 @@
+"""The ``plan`` group: ``gongkai plan extract`` drafts a plan from a 工作要点's text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..atomic import write_atomic
+from ..errors import InputError
+from ..extract import decode_document, draft_to_yaml, extract_plan
+from .main import main
+
+MAX_BYTES = 5 * 1024 * 1024  # a 工作要点 is some tens of KB
+
+
+@main.group(
+    epilog="""\b
+示例：
+  gongkai plan extract 2017年工作要点.txt -o tasks-2017.yaml
+  gongkai check tasks-2017.yaml
+"""
+)
+def plan() -> None:
+    """计划文件：从工作要点的文字起草计划。"""
+
+
+@plan.command(
+    epilog="""\b
+示例：
+  gongkai plan extract 工作要点.txt                          # 草稿输出到屏幕
+  gongkai plan extract 工作要点.txt -o tasks-2017.yaml       # 写入文件（已存在则拒绝）
+  gongkai plan extract 工作要点.txt -o tasks-2017.yaml --force
+  cat 工作要点.txt | gongkai plan extract - > tasks-2017.yaml  # 从标准输入读取
+  gongkai check tasks-2017.yaml                              # 核对后检查
+
+\b
+需人工核对之处在草稿中以“# 待核对: …”注释标出，
+并逐条以“文件:行: 警告：…”输出到标准错误。
+"""
+)
+@click.argument("doc", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="把草稿写入 FILE（原子写入；文件已存在时须加 --force）。默认输出到标准输出。")
+@click.option("--force", is_flag=True, help="允许覆盖 -o 指定的已有文件。")
+def extract(doc: str, output: Path | None, force: bool) -> None:
+    """从工作要点 DOC（文本文件，或 - 表示标准输入）起草计划文件。
+
+    读取标题、印发机关和日期，按编号（一、（一）1.）拆出各项工作。
+
+    分出牵头与负责部门和期限写法（原样保留），并列出结尾段落中的职责和派生的报送要求。
+
+    文件可为 UTF-8（可带 BOM）或 GBK。
+    """
+    name = "<stdin>" if doc == "-" else doc
+    if output is not None and output.exists() and not force:  # say so before any work
+        raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(output))
+    raw = _read(doc, name)
+    text, note = decode_document(raw, name)
+    if note:
+        click.echo(f"gongkai: 提示：{name}：{note}", err=True)
+    draft = extract_plan(text, name)
+    for warning in draft.warnings:
+        click.echo(f"{draft.where(warning.line)}: 警告：{warning.message}", err=True)
+    result = draft_to_yaml(draft)
+    if output is None:
+        click.echo(result, nl=False)
+    else:
+        write_atomic(output, result, force=force)
+    flagged = sum(1 for item in draft.items if item.flags)
+    click.echo(
+        f"gongkai: 起草了 {len(draft.items)} 项工作、{len(draft.reports)} 项派生报送"
+        f"{f'，其中 {flagged} 项待核对' if flagged else ''}"
+        f"{f'，已写入 {output}' if output else ''}",
+        err=True,
+    )
+
+
+def _read(doc: str, name: str) -> bytes:
+    try:
+        with click.open_file(doc, "rb") as f:  # "-": standard input
+            raw: bytes = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError("找不到文件", where=name) from None
+    except OSError as e:
+        raise InputError(f"无法读取：{e.strerror or e}", where=name) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(f"文件超过 {MAX_BYTES // 1024 // 1024} MiB，不像是一份工作要点", where=name)
+    return raw

@@ -1,0 +1,203 @@
+"""A Plan expanded into Obligations: each thing someone must do, with its resolved deadline.
+
+Pure: a Plan, a WorkCalendar and Options in, obligations out (document order). The
+counting is resolve.py's; this module only decides what is counted from what:
+
+- ``deadline``: a dated item (6月底前, 印发之日起5个工作日内), counted once;
+- ``report``: for each dated item and each ``reports`` entry, counted from the item's
+  resolved deadline (期限届满后10个工作日内);
+- ``recurring``: one occurrence per period, from the item's anchor (the issue date) to
+  the end of the plan year, each due on its period's last working day (counting-rules §7);
+- ``event``: one per recorded event of the item's ``event`` name; with none recorded,
+  one obligation without a deadline, so that ``tasks`` still lists the duty;
+- ``open``: 适时进行 and the like, never due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from .plan import Item, Plan, ReportSpec, event_key
+from .resolve import Options, Result, period_bounds, resolve
+from .workcal import WorkCalendar
+
+Kind = Literal["deadline", "report", "recurring", "event", "open"]
+KINDS: tuple[Kind, ...] = ("deadline", "report", "recurring", "event", "open")
+DEFAULT_OPTIONS = Options()  # the statutory readings (counting-rules.md)
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One duty with one deadline (or none).
+
+    ``id`` is the item's id, ``1.3@2016-06`` for an occurrence, ``4.1a@2016-09-30`` for
+    an event, ``1.1a/report`` for a derived report. ``rule`` is the phrase that produced
+    the deadline, verbatim (None when the text states no time limit).
+    """
+
+    id: str
+    item: Item
+    kind: Kind
+    title: str
+    rule: str | None
+    deadline: date | datetime | None
+    lead: tuple[str, ...]
+    owners: tuple[str, ...]
+    done: date | None = None
+    provisional: bool = False
+    rest_day: bool = False
+    occurrence: str | None = None  # "2016-06", "2016-09-30", or the report's id
+    warnings: tuple[str, ...] = ()
+    result: Result | None = None  # the resolution, with steps when explained
+
+    @property
+    def day(self) -> date | None:
+        """The deadline's date (an hour deadline's calendar day)."""
+        if isinstance(self.deadline, datetime):
+            return self.deadline.date()
+        return self.deadline
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        return self.lead + self.owners
+
+
+def expand(
+    plan: Plan, cal: WorkCalendar, options: Options = DEFAULT_OPTIONS, *, explain: bool = False
+) -> list[Obligation]:
+    """Every obligation of the plan, in document order (each item, then its reports)."""
+    return [ob for item in plan.items for ob in expand_item(plan, item, cal, options, explain=explain)]
+
+
+def expand_item(
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULT_OPTIONS, *, explain: bool = False
+) -> list[Obligation]:
+    if item.rule.kind == "open":
+        return [_obligation(item, "open", None, None)]
+    if item.event is not None:
+        return list(_events(plan, item, cal, options, explain))
+    if item.rule.kind == "recurring":
+        return list(_occurrences(plan, item, cal, options, explain))
+    rule = item.rule
+    if rule.kind == "date" and rule.year is None:
+        rule = replace(rule, year=plan.year)  # 6月底前 is June of the plan year, whatever the anchor
+    anchor = item.anchor or plan.issued
+    result = resolve(rule, anchor, cal, options, explain=explain)
+    own = _obligation(item, "deadline", result, cal, done=item.done)
+    out = [own]
+    if item.report and own.day is not None:
+        out.extend(_report(item, spec, own.day, cal, options, explain) for spec in plan.reports)
+    return out
+
+
+def _obligation(
+    item: Item,
+    kind: Kind,
+    result: Result | None,
+    cal: WorkCalendar | None,
+    *,
+    oid: str | None = None,
+    title: str | None = None,
+    rule: str | None = None,
+    occurrence: str | None = None,
+    done: date | None = None,
+) -> Obligation:
+    deadline = result.deadline if result else None
+    day = deadline.date() if isinstance(deadline, datetime) else deadline
+    rest_day = day is not None and cal is not None and not cal.is_workday(day)
+    return Obligation(
+        id=oid or item.id,
+        item=item,
+        kind=kind,
+        title=title or item.title,
+        rule=rule if rule is not None else item.rule_text,
+        deadline=deadline,
+        lead=item.lead,
+        owners=item.owners,
+        done=done if done is not None else item.done,
+        provisional=result.provisional if result else False,
+        rest_day=rest_day,
+        occurrence=occurrence,
+        warnings=result.warnings if result else (),
+        result=result,
+    )
+
+
+def _report(
+    item: Item, spec: ReportSpec, deadline: date, cal: WorkCalendar, options: Options, explain: bool
+) -> Obligation:
+    result = resolve(spec.rule, deadline, cal, options, explain=explain)
+    return _obligation(
+        item,
+        "report",
+        result,
+        cal,
+        oid=f"{item.id}/{spec.id}",
+        title=f"{spec.title}：{item.title}",
+        rule=spec.rule.text,
+        occurrence=spec.id,
+        done=item.reported.get(spec.id),
+    )
+
+
+def occurrence_key(period: str, start: date) -> str:
+    """The name of the period starting ``start``: 2016-06, 2016-Q2, 2016."""
+    if period == "month":
+        return f"{start:%Y-%m}"
+    if period == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return str(start.year)
+
+
+def _occurrences(
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options, explain: bool
+) -> Iterator[Obligation]:
+    period = item.rule.period
+    assert period is not None
+    day = item.anchor or plan.issued
+    while day.year <= plan.year:
+        result = resolve(item.rule, day, cal, options, explain=explain)
+        start = result.period_start
+        assert start is not None and result.deadline is not None
+        if start.year > plan.year:
+            return
+        key = occurrence_key(period, start)
+        yield _obligation(
+            item,
+            "recurring",
+            result,
+            cal,
+            oid=f"{item.id}@{key}",
+            occurrence=key,
+            done=item.done_occurrences.get(key),
+        )
+        day = period_bounds(period, start)[1] + timedelta(days=1)
+
+
+def _events(
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options, explain: bool
+) -> Iterator[Obligation]:
+    assert item.event is not None
+    whens = sorted(plan.events.get(item.event, ()), key=_sort_key)
+    if not whens:
+        yield _obligation(item, "event", None, None)
+        return
+    for when in whens:
+        key = event_key(when)
+        result = resolve(item.rule, when, cal, options, explain=explain)
+        yield _obligation(
+            item,
+            "event",
+            result,
+            cal,
+            oid=f"{item.id}@{key}",
+            occurrence=key,
+            done=item.done_occurrences.get(key),
+        )
+
+
+def _sort_key(when: date | datetime) -> datetime:
+    return when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)

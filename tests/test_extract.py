@@ -1,0 +1,416 @@
+"""gongkai plan extract: a 工作要点's text in, a reviewable plan draft out.
+
+Real documents through the real CLI: the 2016 document (compared with the curated
+data/tasks-2016.yaml), made-up documents in other layouts, and the drafts checked by
+``gongkai check``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gongkai_cli.errors import InputError
+from gongkai_cli.extract import Draft, DraftItem, draft_to_yaml, extract_plan
+from gongkai_cli.plan import load_plan
+from gongkai_cli.resolve import resolve
+from gongkai_cli.rules import parse_rule
+from gongkai_cli.workcal import WorkCalendar
+from tests.conftest import Run
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = Path(__file__).parent / "fixtures" / "extract"
+DOC_2016 = DOCS / "2016-work-points.txt"
+# 1． 2、 （1）, 牵头部门：/配合部门：, a missing and an unreadable deadline
+ARABIC = DOCS / "arabic-2017.txt"
+QUIRKS = DOCS / "quirks-2018.txt"  # no notice, signature at the end, page break, bracket line
+WARNING_LINE = re.compile(r"^(?P<file>.+):(?P<line>[0-9]+): 警告：(?P<message>.+)$")
+
+
+def draft_of(path: Path) -> Draft:
+    return extract_plan(path.read_text(encoding="utf-8"), path.name)
+
+
+def by_id(draft: Draft) -> dict[str, DraftItem]:
+    return {item.id: item for item in draft.items}
+
+
+def extract_to(gongkai: Run, doc: Path, out: Path, *extra: str) -> tuple[int, str]:
+    result = gongkai("plan", "extract", str(doc), "-o", str(out), *extra)
+    return result.exit_code, result.stderr
+
+
+def item_blocks(yaml_text: str) -> list[tuple[str, int, int, list[str]]]:
+    """(id, first line, last line, 待核对 comments above it) for each item of a draft."""
+    lines = yaml_text.splitlines()
+    starts = [(n, m.group(1)) for n, line in enumerate(lines, 1)
+              if (m := re.match(r'^  - id: "([^"]+)"$', line)) and n > lines.index("items:")]
+    blocks = []
+    for index, (start, item_id) in enumerate(starts):
+        end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(lines)
+        comments = []
+        n = start - 1
+        while n >= 1 and lines[n - 1].startswith("  # 待核对: "):
+            comments.append(lines[n - 1])
+            n -= 1
+        blocks.append((item_id, start, end, comments))
+    return blocks
+
+
+# -- the 2016 document ---------------------------------------------------------------
+
+
+def test_the_fixture_is_the_shared_seed() -> None:
+    seed = ROOT.parent / "shared" / "seed" / "2016-work-points.txt"
+    if seed.exists():
+        assert DOC_2016.read_bytes() == seed.read_bytes()
+
+
+def test_2016_header_from_the_notice_and_the_signature() -> None:
+    header = draft_of(DOC_2016).header
+    assert header.title == "2016年政务公开工作要点"
+    assert header.issuer == "国家知识产权局办公室"
+    assert header.issued == date(2016, 5, 18)
+    assert header.year == 2016
+    assert header.source == "国家知识产权局办公室关于印发2016年政务公开工作要点的通知"
+
+
+def test_2016_matches_the_curated_plan(gongkai: Run, tmp_path: Path, cal: WorkCalendar) -> None:
+    """Same ids, same departments, same events, and every rule resolves to the same
+    deadline (anchor: the issue date), through the real CLI and the real plan loader."""
+    out = tmp_path / "draft.yaml"
+    code, _ = extract_to(gongkai, DOC_2016, out)
+    assert code == 0
+    drafted, curated = load_plan(out), load_plan(ROOT / "data" / "tasks-2016.yaml")
+    assert (drafted.title, drafted.issuer, drafted.issued, drafted.year) == (
+        curated.title, curated.issuer, curated.issued, curated.year)
+    assert [i.id for i in drafted.items] == [i.id for i in curated.items]
+    for mine, theirs in zip(drafted.items, curated.items, strict=True):
+        assert set(mine.lead) == set(theirs.lead), mine.id
+        assert set(mine.owners) == set(theirs.owners), mine.id
+        assert mine.event == theirs.event, mine.id
+        assert mine.report == theirs.report, mine.id
+        assert mine.rule.kind == theirs.rule.kind, mine.id
+        assert (resolve(mine.rule, drafted.issued, cal).deadline
+                == resolve(theirs.rule, curated.issued, cal).deadline), mine.id
+    assert [(r.id, r.title) for r in drafted.reports] == [(r.id, r.title) for r in curated.reports]
+    for mine_r, theirs_r in zip(drafted.reports, curated.reports, strict=True):
+        assert resolve(mine_r.rule, date(2016, 6, 30), cal).deadline == resolve(
+            theirs_r.rule, date(2016, 6, 30), cal).deadline
+
+
+def test_2016_quirks() -> None:
+    items = by_id(draft_of(DOC_2016))
+    # a paragraph broken across a page ("信息公" / "开")
+    assert "推进专利代理机构信息公开，依法公开" in items["1.2a"].text
+    # the bracket on a line of its own (5·(三)2), with spaces inside the number
+    assert items["5.3.2"].lead == ("办公室",)
+    assert items["5.3.2"].owners == ("人事司", "人事教育部")
+    assert items["5.3.2"].rule == "11月底完成"
+    # 及 inside a name (初审及流程管理部) and between names (办公室及规划发展司)
+    assert "初审及流程管理部" in items["1.1a"].owners
+    assert items["3.3c"].owners == ("国际合作司", "专利局办公室", "办公室", "规划发展司")
+    # headings verbatim; the Arabic number is in the id only
+    assert items["1.1a"].section == "一、围绕深化改革推进公开 (一)"
+    assert items["5.1.1"].section == "五、围绕增强公开实效加强能力建设 （一）提高公开工作制度化标准化水平。"
+    # the appendix note in traditional characters and the preamble are not duties
+    assert not any("附錄" in i.text or "为深入贯彻落实" in i.text for i in items.values())
+    assert all(len(i.title) <= 20 for i in items.values())
+
+
+def test_2016_event_and_closing_duties() -> None:
+    draft = draft_of(DOC_2016)
+    items = by_id(draft)
+    assert (items["4.1a"].rule, items["4.1a"].event) == ("文件公开后3个工作日内", "文件公开")
+    assert (items["4.2b"].rule, items["4.2b"].event) == ("24小时内", "重大突发事件")
+    closing = [(i.id, i.rule, i.owners) for i in draft.items if i.id.startswith("end.")]
+    assert closing == [
+        ("end.1", "印发之日起5个工作日内", ("各部门单位",)),
+        ("end.2", None, ("办公室",)),
+        ("end.3", "年内", ("办公室",)),
+        ("end.4", "年底前", ("办公室",)),
+        ("end.5", "2017年1月15日前", ("局机关各部门", "专利局综合管理部门", "专利复审委员会")),
+        ("end.6", None, ("办公室",)),
+    ]
+    assert all(items[i].report is False for i, _, _ in closing)
+    [report] = draft.reports
+    assert (report.id, report.title, report.rule) == ("report", "书面报送落实情况", "期限届满后10个工作日内")
+
+
+def test_2016_flags() -> None:
+    """What the 2016 draft asks a person to look at, and nothing else."""
+    flagged = {i.id for i in draft_of(DOC_2016).items if i.flags}
+    assert flagged == {"4.1a", "4.2a", "4.2b", "4.3a", "5.1.4b", "5.3.2", "end.2", "end.6"}
+
+
+def test_2016_draft_passes_check(gongkai: Run, tmp_path: Path) -> None:
+    out = tmp_path / "tasks-2016.yaml"
+    assert extract_to(gongkai, DOC_2016, out)[0] == 0
+    result = gongkai("check", str(out))
+    assert result.exit_code == 0, result.output
+    assert "计划有效" in result.stdout
+
+
+def test_warnings_on_stderr_match_the_yaml_comments(gongkai: Run) -> None:
+    result = gongkai("plan", "extract", str(DOC_2016))
+    assert result.exit_code == 0
+    warnings = [WARNING_LINE.match(line) for line in result.stderr.splitlines() if "警告" in line]
+    assert warnings and all(warnings)
+    assert {w["file"] for w in warnings if w} == {str(DOC_2016)}
+    blocks = item_blocks(result.stdout)
+    commented = {item_id for item_id, _, _, comments in blocks if comments}
+    warned = {w["message"].split("：", 1)[0] for w in warnings if w}
+    assert commented == warned
+    assert "2016-work-points.txt:65: 警告：4.1a：括号中的期限是“适时进行”" in result.stderr
+    assert "4.1a" in result.stderr and "待核对" in result.stdout
+    # the stdout is YAML and nothing else
+    assert yaml.safe_load(result.stdout)["format"] == 1
+
+
+# -- made-up documents in other layouts -----------------------------------------------
+
+
+def test_arabic_numbering_and_labelled_brackets() -> None:
+    draft = draft_of(ARABIC)
+    assert (draft.header.title, draft.header.issuer, draft.header.issued, draft.header.year) == (
+        "2017年政务公开工作要点", "某市市场监督管理局办公室", date(2017, 3, 1), 2017)
+    got = {i.id: (i.section, i.lead, i.owners, i.rule, i.event) for i in draft.items}
+    assert got == {
+        "1.1": ("一、推进决策公开", ("法规处",), ("办公室", "信息中心"), "6月底前", None),
+        "1.2.1": ("一、推进决策公开 2、加强政策解读", ("办公室",), ("各业务处室",),
+                  "文件公开后3个工作日内", "文件公开"),
+        "1.2.2": ("一、推进决策公开 2、加强政策解读", (), ("宣传处",), None, None),
+        "2.1": ("二、推进执行和结果公开", ("执法稽查处",), (), "争取尽快完成", None),
+        "2.2": ("二、推进执行和结果公开", ("执法稽查处",), ("各业务处室",), "按季度公开", None),
+        "2.3": ("二、推进执行和结果公开", (), ("办公室",), "2018年1月31日前", None),
+        "end.1": ("", (), ("各处室",), "印发之日起10个工作日内", None),
+        "end.2": ("", (), ("办公室",), "12月15日前", None),
+    }
+
+
+def test_missing_and_unreadable_deadlines_are_flagged_and_kept(gongkai: Run) -> None:
+    result = gongkai("plan", "extract", str(ARABIC))
+    assert result.exit_code == 0
+    assert f"{ARABIC}:16: 警告：1.2.2：括号中没有期限" in result.stderr
+    assert f"{ARABIC}:18: 警告：2.1：期限写法“争取尽快完成”无法识别：原样保留" in result.stderr
+    blocks = {item_id: (start, end, comments) for item_id, start, end, comments in item_blocks(result.stdout)}
+    lines = result.stdout.splitlines()
+    start, end, comments = blocks["2.1"]
+    assert "    rule: 争取尽快完成" in lines[start - 1 : end]  # kept verbatim
+    assert any("争取尽快完成" in c for c in comments)
+    start, end, comments = blocks["1.2.2"]
+    assert "    rule: null" in lines[start - 1 : end]
+    assert any("没有期限" in c for c in comments)
+    assert not blocks["1.1"][2]
+
+
+def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> None:
+    out = tmp_path / "draft.yaml"
+    assert extract_to(gongkai, ARABIC, out)[0] == 0
+    result = gongkai("check", str(out))
+    assert result.exit_code == 3
+    problem_lines = [int(m["line"]) for line in result.stderr.splitlines()
+                     if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): ", line))]
+    blocks = item_blocks(out.read_text(encoding="utf-8"))
+    in_trouble = {item_id for item_id, start, end, _ in blocks for n in problem_lines if start <= n <= end}
+    assert in_trouble == {"2.1"}
+    flagged = {item_id for item_id, _, _, comments in blocks if comments}
+    assert in_trouble <= flagged
+
+
+def test_quirks_no_notice_signature_last_page_break_bracket_line(gongkai: Run, tmp_path: Path) -> None:
+    draft = draft_of(QUIRKS)
+    assert (draft.header.title, draft.header.issuer, draft.header.issued, draft.header.source) == (
+        "2018年政务公开工作要点", "某区人民政府办公室", date(2018, 4, 2), None)
+    got = {i.id: (i.lead, i.owners, i.rule, i.event) for i in draft.items}
+    assert got == {
+        "1.1.1": (("区财政局",), ("各部门",), "8月底前完成", None),
+        "1.1.2": ((), ("区财政局",), "每季度公开", None),
+        "1.2": ((), ("区发展改革委", "区住房城乡建设局"), "长期坚持", None),
+        "2": ((), ("区应急局",), "5小时内", "重大突发事件"),
+    }
+    assert "方便公众查阅和监督" in by_id(draft)["1.1.1"].text  # the page break joined
+    assert by_id(draft)["2"].flags  # no bracket: departments read from the sentence
+    out = tmp_path / "tasks-2018.yaml"
+    assert extract_to(gongkai, QUIRKS, out)[0] == 0
+    assert gongkai("check", str(out)).exit_code == 0
+
+
+PARAGRAPH = "一、公开工作\n（一）做好某项公开工作，确保取得实效。（{}）\n"
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "owners", "rule", "flagged"),
+    [
+        ("条法司、审查业务管理部、初审及流程管理部、专利复审委员会按职责分工分别落实，6月底前完成",
+         (), ("条法司", "审查业务管理部", "初审及流程管理部", "专利复审委员会"), "6月底前完成", False),
+        ("专利管理司牵头落实，按月公开", ("专利管理司",), (), "按月公开", False),
+        ("办公室牵头落实，信息产生部门按职责分工负责；全年适时进行",
+         ("办公室",), ("信息产生部门",), "全年适时进行", False),
+        ("办公室牵头落实、人事司和人事教育部负责新录入人员培训工作，11 月底完成",
+         ("办公室",), ("人事司", "人事教育部"), "11月底完成", True),  # 负责“新录入人员培训工作”: noted
+        ("三期办，适时进行", (), ("三期办",), "适时进行", False),
+        ("国际合作司、专利局办公室、办公室及规划发展司依职责推进，具体时限按有关要求执行",
+         (), ("国际合作司", "专利局办公室", "办公室", "规划发展司"), "具体时限按有关要求执行", False),
+        ("牵头部门：法规处；配合部门：办公室、信息中心；完成时限：6月底前",
+         ("法规处",), ("办公室", "信息中心"), "6月底前", False),
+        ("牵头单位:财政局;责任单位:各部门;时限:12月底前", ("财政局",), ("各部门",), "12月底前", False),
+        ("财务处负责，办公室配合，2017年1月15日前", (), ("财务处", "办公室"), "2017年1月15日前", False),
+        ("宣传处负责", (), ("宣传处",), None, True),
+        ("6月底前完成", (), (), "6月底前完成", True),
+    ],
+)
+def test_bracket_forms(bracket: str, lead: tuple[str, ...], owners: tuple[str, ...], rule: str | None,
+                       flagged: bool) -> None:
+    [item] = extract_plan(PARAGRAPH.format(bracket), "doc.txt").items
+    assert (item.lead, item.owners, item.rule) == (lead, owners, rule)
+    assert bool(item.flags) == flagged
+    if rule is not None:
+        parse_rule(rule)  # every kept phrase here is readable
+
+
+def test_half_width_brackets_and_full_width_numbers() -> None:
+    text = ("一、公开\n(一) 做好公开。(办公室负责，6月底前完成)\n"
+            "（二）\u3000做好解读。（宣传处负责，１０月底前完成）\n")
+    items = extract_plan(text, "doc.txt").items
+    got = [(i.id, i.owners, i.rule) for i in items]
+    assert got == [("1.1", ("办公室",), "6月底前完成"), ("1.2", ("宣传处",), "１０月底前完成")]  # verbatim
+    assert parse_rule("１０月底前完成").month == 10 and not any(i.flags for i in items)
+
+
+def test_citation_brackets_are_not_assignments() -> None:
+    text = "一、公开\n（一）贯彻《意见》(中办发〔2016〕13 号)，做好公开。（办公室负责，6月底前完成）\n"
+    [item] = extract_plan(text, "doc.txt").items
+    assert (item.owners, item.rule) == (("办公室",), "6月底前完成")
+
+
+def test_a_paragraph_without_bracket_or_deadline_is_kept_and_flagged() -> None:
+    text = ("一、公开\n（一）做好公开工作，提高公开质量。各部门要高度重视。\n"
+            "（二）做好解读。（办公室负责，6月底前完成）\n")
+    items = by_id(extract_plan(text, "doc.txt"))
+    assert items["1.1"].rule is None and items["1.1"].flags
+    assert not items["1.2"].flags
+
+
+def test_several_duty_paragraphs_get_letters_a_single_one_none() -> None:
+    text = ("一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n做好乙。（财务处负责，8月底前完成）\n"
+            "（二）做好丙。（宣传处负责，适时进行）\n")
+    assert [i.id for i in extract_plan(text, "doc.txt").items] == ["1.1a", "1.1b", "1.2"]
+
+
+def test_missing_header_is_flagged_in_the_yaml() -> None:
+    draft = extract_plan("一、公开\n（一）做好公开。（办公室负责，6月底前完成）\n", "doc.txt")
+    assert draft.header.issued is None and draft.header.title is None
+    text = draft_to_yaml(draft)
+    assert "  # 待核对: 没有找到印发日期" in text
+    assert yaml.safe_load(text)["plan"]["issued"] is None
+
+
+def test_yaml_quotes_what_yaml_would_misread() -> None:
+    text = "一、公开\n（一）做好公开: 要点 #1。（办公室负责，6月底前完成）\n"
+    loaded = yaml.safe_load(draft_to_yaml(extract_plan(text, "doc.txt")))
+    [item] = loaded["items"]
+    assert item["id"] == "1.1" and item["text"] == "做好公开: 要点 #1。（办公室负责，6月底前完成）"
+
+
+# -- the command: encodings, stdin, -o ------------------------------------------------
+
+
+def test_gbk_input_is_detected_and_decoded(gongkai: Run, tmp_path: Path) -> None:
+    gbk = tmp_path / "arabic-gbk.txt"
+    gbk.write_bytes(ARABIC.read_text(encoding="utf-8").encode("gbk"))
+    result = gongkai("plan", "extract", str(gbk))
+    assert result.exit_code == 0
+    assert "GBK" in result.stderr
+    utf8 = gongkai("plan", "extract", str(ARABIC))
+    assert yaml.safe_load(result.stdout) == yaml.safe_load(utf8.stdout)
+
+
+def test_utf8_bom_is_tolerated(gongkai: Run, tmp_path: Path) -> None:
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + ARABIC.read_bytes())
+    result = gongkai("plan", "extract", str(bom))
+    assert result.exit_code == 0 and "GBK" not in result.stderr
+    assert yaml.safe_load(result.stdout)["plan"]["issuer"] == "某市市场监督管理局办公室"
+
+
+def test_undecodable_input_is_bad_data(gongkai: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes("一、公开\n".encode() + b"\xff\xfe\xff\n")
+    result = gongkai("plan", "extract", str(bad))
+    assert result.exit_code == 3
+    assert "编码" in result.stderr and "Traceback" not in result.output
+
+
+def test_stdin(gongkai: Run) -> None:
+    result = gongkai("plan", "extract", "-", input=ARABIC.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    assert "<stdin>:18: 警告：2.1" in result.stderr
+    assert yaml.safe_load(result.stdout)["plan"]["year"] == 2017
+
+
+def test_output_refuses_to_overwrite_and_keeps_the_old_file(gongkai: Run, tmp_path: Path) -> None:
+    out = tmp_path / "tasks.yaml"
+    out.write_text("old: plan\n", encoding="utf-8")
+    code, stderr = extract_to(gongkai, ARABIC, out)
+    assert code == 3
+    assert "--force" in stderr
+    assert out.read_text(encoding="utf-8") == "old: plan\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tasks.yaml"]  # no temp file left
+    code, _ = extract_to(gongkai, ARABIC, out, "--force")
+    assert code == 0
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["plan"]["year"] == 2017
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tasks.yaml"]
+
+
+def test_output_to_a_new_file_writes_only_it(gongkai: Run, tmp_path: Path) -> None:
+    out = tmp_path / "new.yaml"
+    result = gongkai("plan", "extract", str(QUIRKS), "-o", str(out))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "已写入" in result.stderr
+    assert out.read_text(encoding="utf-8").startswith("# 由 gongkai plan extract")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.txt"], "找不到文件"),
+        (["empty.txt"], "没有找到编号的段落"),
+    ],
+)
+def test_bad_documents_exit_3(gongkai: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              args: list[str], message: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "empty.txt").write_text("只是一段话，没有编号。\n", encoding="utf-8")
+    result = gongkai("plan", "extract", *args)
+    assert result.exit_code == 3
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_help_has_examples(gongkai: Run) -> None:
+    for args in (["plan"], ["plan", "extract"]):
+        result = gongkai(*args, "--help")
+        assert result.exit_code == 0
+        assert "示例" in result.output and "gongkai plan extract" in result.output
+
+
+ALPHABET = ("一二三、（）()1234567890.·：；，。\n 年月日底前内后个工作之起"
+            "负责牵头落实办公室司部处按月适时进行文件公开印发期限届满")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=300))
+def test_extraction_never_crashes(text: str) -> None:
+    """Any text gives a draft whose YAML reads back, or a one-line InputError."""
+    try:
+        draft = extract_plan(text, "doc.txt")
+    except InputError:
+        return
+    loaded = yaml.safe_load(draft_to_yaml(draft))
+    assert [str(i["id"]) for i in loaded["items"]] == [i.id for i in draft.items]
