@@ -49,8 +49,11 @@ def extract_to(gongkai: Run, doc: Path, out: Path, *extra: str) -> tuple[int, st
 def item_blocks(yaml_text: str) -> list[tuple[str, int, int, list[str]]]:
     """(id, first line, last line, 待核对 comments above it) for each item of a draft."""
     lines = yaml_text.splitlines()
-    starts = [(n, m.group(1)) for n, line in enumerate(lines, 1)
-              if (m := re.match(r'^  - id: "([^"]+)"$', line)) and n > lines.index("items:")]
+    starts = [
+        (n, m.group(1))
+        for n, line in enumerate(lines, 1)
+        if (m := re.match(r'^  - id: "([^"]+)"$', line)) and n > lines.index("items:")
+    ]
     blocks = []
     for index, (start, item_id) in enumerate(starts):
         end = starts[index + 1][0] - 1 if index + 1 < len(starts) else len(lines)
@@ -89,7 +92,11 @@ def test_2016_matches_the_curated_plan(gongkai: Run, tmp_path: Path, cal: WorkCa
     assert code == 0
     drafted, curated = load_plan(out), load_plan(ROOT / "data" / "tasks-2016.yaml")
     assert (drafted.title, drafted.issuer, drafted.issued, drafted.year) == (
-        curated.title, curated.issuer, curated.issued, curated.year)
+        curated.title,
+        curated.issuer,
+        curated.issued,
+        curated.year,
+    )
     assert [i.id for i in drafted.items] == [i.id for i in curated.items]
     for mine, theirs in zip(drafted.items, curated.items, strict=True):
         assert set(mine.lead) == set(theirs.lead), mine.id
@@ -97,12 +104,16 @@ def test_2016_matches_the_curated_plan(gongkai: Run, tmp_path: Path, cal: WorkCa
         assert mine.event == theirs.event, mine.id
         assert mine.report == theirs.report, mine.id
         assert mine.rule.kind == theirs.rule.kind, mine.id
-        assert (resolve(mine.rule, drafted.issued, cal).deadline
-                == resolve(theirs.rule, curated.issued, cal).deadline), mine.id
+        assert (
+            resolve(mine.rule, drafted.issued, cal).deadline
+            == resolve(theirs.rule, curated.issued, cal).deadline
+        ), mine.id
     assert [(r.id, r.title) for r in drafted.reports] == [(r.id, r.title) for r in curated.reports]
     for mine_r, theirs_r in zip(drafted.reports, curated.reports, strict=True):
-        assert resolve(mine_r.rule, date(2016, 6, 30), cal).deadline == resolve(
-            theirs_r.rule, date(2016, 6, 30), cal).deadline
+        assert (
+            resolve(mine_r.rule, date(2016, 6, 30), cal).deadline
+            == resolve(theirs_r.rule, date(2016, 6, 30), cal).deadline
+        )
 
 
 def test_2016_quirks() -> None:
@@ -179,12 +190,21 @@ def test_warnings_on_stderr_match_the_yaml_comments(gongkai: Run) -> None:
 def test_arabic_numbering_and_labelled_brackets() -> None:
     draft = draft_of(ARABIC)
     assert (draft.header.title, draft.header.issuer, draft.header.issued, draft.header.year) == (
-        "2017年政务公开工作要点", "某市市场监督管理局办公室", date(2017, 3, 1), 2017)
+        "2017年政务公开工作要点",
+        "某市市场监督管理局办公室",
+        date(2017, 3, 1),
+        2017,
+    )
     got = {i.id: (i.section, i.lead, i.owners, i.rule, i.event) for i in draft.items}
     assert got == {
         "1.1": ("一、推进决策公开", ("法规处",), ("办公室", "信息中心"), "6月底前", None),
-        "1.2.1": ("一、推进决策公开 2、加强政策解读", ("办公室",), ("各业务处室",),
-                  "文件公开后3个工作日内", "文件公开"),
+        "1.2.1": (
+            "一、推进决策公开 2、加强政策解读",
+            ("办公室",),
+            ("各业务处室",),
+            "文件公开后3个工作日内",
+            "文件公开",
+        ),
         "1.2.2": ("一、推进决策公开 2、加强政策解读", (), ("宣传处",), None, None),
         "2.1": ("二、推进执行和结果公开", ("执法稽查处",), (), "争取尽快完成", None),
         "2.2": ("二、推进执行和结果公开", ("执法稽查处",), ("各业务处室",), "按季度公开", None),
@@ -215,8 +235,11 @@ def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> 
     assert extract_to(gongkai, ARABIC, out)[0] == 0
     result = gongkai("check", str(out))
     assert result.exit_code == 3
-    problem_lines = [int(m["line"]) for line in result.stderr.splitlines()
-                     if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): ", line))]
+    problem_lines = [
+        int(m["line"])
+        for line in result.stderr.splitlines()
+        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): ", line))
+    ]
     blocks = item_blocks(out.read_text(encoding="utf-8"))
     in_trouble = {item_id for item_id, start, end, _ in blocks for n in problem_lines if start <= n <= end}
     assert in_trouble == {"2.1"}
@@ -227,7 +250,11 @@ def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> 
 def test_quirks_no_notice_signature_last_page_break_bracket_line(gongkai: Run, tmp_path: Path) -> None:
     draft = draft_of(QUIRKS)
     assert (draft.header.title, draft.header.issuer, draft.header.issued, draft.header.source) == (
-        "2018年政务公开工作要点", "某区人民政府办公室", date(2018, 4, 2), None)
+        "2018年政务公开工作要点",
+        "某区人民政府办公室",
+        date(2018, 4, 2),
+        None,
+    )
     got = {i.id: (i.lead, i.owners, i.rule, i.event) for i in draft.items}
     assert got == {
         "1.1.1": (("区财政局",), ("各部门",), "8月底前完成", None),
@@ -248,26 +275,52 @@ PARAGRAPH = "一、公开工作\n（一）做好某项公开工作，确保取�
 @pytest.mark.parametrize(
     ("bracket", "lead", "owners", "rule", "flagged"),
     [
-        ("条法司、审查业务管理部、初审及流程管理部、专利复审委员会按职责分工分别落实，6月底前完成",
-         (), ("条法司", "审查业务管理部", "初审及流程管理部", "专利复审委员会"), "6月底前完成", False),
+        (
+            "条法司、审查业务管理部、初审及流程管理部、专利复审委员会按职责分工分别落实，6月底前完成",
+            (),
+            ("条法司", "审查业务管理部", "初审及流程管理部", "专利复审委员会"),
+            "6月底前完成",
+            False,
+        ),
         ("专利管理司牵头落实，按月公开", ("专利管理司",), (), "按月公开", False),
-        ("办公室牵头落实，信息产生部门按职责分工负责；全年适时进行",
-         ("办公室",), ("信息产生部门",), "全年适时进行", False),
-        ("办公室牵头落实、人事司和人事教育部负责新录入人员培训工作，11 月底完成",
-         ("办公室",), ("人事司", "人事教育部"), "11月底完成", True),  # 负责“新录入人员培训工作”: noted
+        (
+            "办公室牵头落实，信息产生部门按职责分工负责；全年适时进行",
+            ("办公室",),
+            ("信息产生部门",),
+            "全年适时进行",
+            False,
+        ),
+        (
+            "办公室牵头落实、人事司和人事教育部负责新录入人员培训工作，11 月底完成",
+            ("办公室",),
+            ("人事司", "人事教育部"),
+            "11月底完成",
+            True,
+        ),  # 负责“新录入人员培训工作”: noted
         ("三期办，适时进行", (), ("三期办",), "适时进行", False),
-        ("国际合作司、专利局办公室、办公室及规划发展司依职责推进，具体时限按有关要求执行",
-         (), ("国际合作司", "专利局办公室", "办公室", "规划发展司"), "具体时限按有关要求执行", False),
-        ("牵头部门：法规处；配合部门：办公室、信息中心；完成时限：6月底前",
-         ("法规处",), ("办公室", "信息中心"), "6月底前", False),
+        (
+            "国际合作司、专利局办公室、办公室及规划发展司依职责推进，具体时限按有关要求执行",
+            (),
+            ("国际合作司", "专利局办公室", "办公室", "规划发展司"),
+            "具体时限按有关要求执行",
+            False,
+        ),
+        (
+            "牵头部门：法规处；配合部门：办公室、信息中心；完成时限：6月底前",
+            ("法规处",),
+            ("办公室", "信息中心"),
+            "6月底前",
+            False,
+        ),
         ("牵头单位:财政局;责任单位:各部门;时限:12月底前", ("财政局",), ("各部门",), "12月底前", False),
         ("财务处负责，办公室配合，2017年1月15日前", (), ("财务处", "办公室"), "2017年1月15日前", False),
         ("宣传处负责", (), ("宣传处",), None, True),
         ("6月底前完成", (), (), "6月底前完成", True),
     ],
 )
-def test_bracket_forms(bracket: str, lead: tuple[str, ...], owners: tuple[str, ...], rule: str | None,
-                       flagged: bool) -> None:
+def test_bracket_forms(
+    bracket: str, lead: tuple[str, ...], owners: tuple[str, ...], rule: str | None, flagged: bool
+) -> None:
     [item] = extract_plan(PARAGRAPH.format(bracket), "doc.txt").items
     assert (item.lead, item.owners, item.rule) == (lead, owners, rule)
     assert bool(item.flags) == flagged
@@ -276,8 +329,10 @@ def test_bracket_forms(bracket: str, lead: tuple[str, ...], owners: tuple[str, .
 
 
 def test_half_width_brackets_and_full_width_numbers() -> None:
-    text = ("一、公开\n(一) 做好公开。(办公室负责，6月底前完成)\n"
-            "（二）\u3000做好解读。（宣传处负责，１０月底前完成）\n")
+    text = (
+        "一、公开\n(一) 做好公开。(办公室负责，6月底前完成)\n"
+        "（二）\u3000做好解读。（宣传处负责，１０月底前完成）\n"
+    )
     items = extract_plan(text, "doc.txt").items
     got = [(i.id, i.owners, i.rule) for i in items]
     assert got == [("1.1", ("办公室",), "6月底前完成"), ("1.2", ("宣传处",), "１０月底前完成")]  # verbatim
@@ -291,16 +346,20 @@ def test_citation_brackets_are_not_assignments() -> None:
 
 
 def test_a_paragraph_without_bracket_or_deadline_is_kept_and_flagged() -> None:
-    text = ("一、公开\n（一）做好公开工作，提高公开质量。各部门要高度重视。\n"
-            "（二）做好解读。（办公室负责，6月底前完成）\n")
+    text = (
+        "一、公开\n（一）做好公开工作，提高公开质量。各部门要高度重视。\n"
+        "（二）做好解读。（办公室负责，6月底前完成）\n"
+    )
     items = by_id(extract_plan(text, "doc.txt"))
     assert items["1.1"].rule is None and items["1.1"].flags
     assert not items["1.2"].flags
 
 
 def test_several_duty_paragraphs_get_letters_a_single_one_none() -> None:
-    text = ("一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n做好乙。（财务处负责，8月底前完成）\n"
-            "（二）做好丙。（宣传处负责，适时进行）\n")
+    text = (
+        "一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n做好乙。（财务处负责，8月底前完成）\n"
+        "（二）做好丙。（宣传处负责，适时进行）\n"
+    )
     assert [i.id for i in extract_plan(text, "doc.txt").items] == ["1.1a", "1.1b", "1.2"]
 
 
@@ -384,8 +443,9 @@ def test_output_to_a_new_file_writes_only_it(gongkai: Run, tmp_path: Path) -> No
         (["empty.txt"], "没有找到编号的段落"),
     ],
 )
-def test_bad_documents_exit_3(gongkai: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                              args: list[str], message: str) -> None:
+def test_bad_documents_exit_3(
+    gongkai: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "empty.txt").write_text("只是一段话，没有编号。\n", encoding="utf-8")
     result = gongkai("plan", "extract", *args)
@@ -400,8 +460,10 @@ def test_help_has_examples(gongkai: Run) -> None:
         assert "示例" in result.output and "gongkai plan extract" in result.output
 
 
-ALPHABET = ("一二三、（）()1234567890.·：；，。\n 年月日底前内后个工作之起"
-            "负责牵头落实办公室司部处按月适时进行文件公开印发期限届满")
+ALPHABET = (
+    "一二三、（）()1234567890.·：；，。\n 年月日底前内后个工作之起"
+    "负责牵头落实办公室司部处按月适时进行文件公开印发期限届满"
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -181,9 +181,26 @@ _LEAD_LABELS = ("牵头部门", "牵头单位", "牵头", "主办部门", "主�
 _DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
 # Longest first at any one place; the earliest place wins.
 _ROLES = (
-    "按职责分工分别落实", "按职责分工分别负责", "按职责分工负责", "按职责分工落实", "按职责分别落实",
-    "按职责落实", "按职责负责", "依职责推进", "依职责落实", "分别落实", "分别负责",
-    "牵头落实", "牵头负责", "牵头", "负责", "落实", "配合", "参与", "协助", "推进",
+    "按职责分工分别落实",
+    "按职责分工分别负责",
+    "按职责分工负责",
+    "按职责分工落实",
+    "按职责分别落实",
+    "按职责落实",
+    "按职责负责",
+    "依职责推进",
+    "依职责落实",
+    "分别落实",
+    "分别负责",
+    "牵头落实",
+    "牵头负责",
+    "牵头",
+    "负责",
+    "落实",
+    "配合",
+    "参与",
+    "协助",
+    "推进",
 )
 _LEAD_ROLES = ("牵头落实", "牵头负责", "牵头")
 _ROLE = re.compile("|".join(_ROLES))
@@ -520,8 +537,9 @@ class _Extractor:
                 self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
         self._closing(paras[last + 1 :])
         if not self.items:
-            raise InputError("没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划",
-                             where=source)
+            raise InputError(
+                "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
+            )
         return Draft(source, header, tuple(self.reports), tuple(self.items), tuple(self.warnings))
 
     def _closing(self, paras: list[_Para]) -> None:
@@ -546,8 +564,9 @@ class _Extractor:
                         continue
                     number += 1
                     owners = own_subject or sentence_subject
-                    duty = _Duty(para.line, para.text, _clause_title(clause, phrase), None, owners=owners,
-                                 report=False)
+                    duty = _Duty(
+                        para.line, para.text, _clause_title(clause, phrase), None, owners=owners, report=False
+                    )
                     if phrase is None:
                         duty.flags.append(f"“{clause}”没有期限：rule 为 null（无固定期限），请核对")
                     else:
@@ -561,11 +580,21 @@ class _Extractor:
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
-        self.items.append(DraftItem(
-            id=item_id, section=section, title=duty.title, text=duty.text, lead=_unique(duty.lead),
-            owners=_unique(duty.owners), rule=duty.rule, line=duty.line, event=duty.event,
-            report=duty.report, flags=tuple(duty.flags),
-        ))
+        self.items.append(
+            DraftItem(
+                id=item_id,
+                section=section,
+                title=duty.title,
+                text=duty.text,
+                lead=_unique(duty.lead),
+                owners=_unique(duty.owners),
+                rule=duty.rule,
+                line=duty.line,
+                event=duty.event,
+                report=duty.report,
+                flags=tuple(duty.flags),
+            )
+        )
 
 
 def _unit_duties(unit: _Unit) -> list[_Duty]:
@@ -584,8 +613,15 @@ def _unit_duties(unit: _Unit) -> list[_Duty]:
 
 
 def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
-    duty = _Duty(para.line, para.text, _title(para.text), found.rule, lead=list(found.lead),
-                 owners=list(found.owners), flag_line=para.bracket_line or para.line)
+    duty = _Duty(
+        para.line,
+        para.text,
+        _title(para.text),
+        found.rule,
+        lead=list(found.lead),
+        owners=list(found.owners),
+        flag_line=para.bracket_line or para.line,
+    )
     if duty.rule is None or _is_open(duty.rule):
         # "…应于文件公开后3个工作日内…发布。（…，适时进行）": the text is more precise
         event_phrase = next((p for _, _, p in _phrases(before) if p.event), None)
@@ -608,7 +644,7 @@ def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
 
 
 def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Duty]:
-    """"…局内公开平台应将公布情况按月汇总后报送办公室": a duty of its own rhythm."""
+    """ "…局内公开平台应将公布情况按月汇总后报送办公室": a duty of its own rhythm."""
     duties: list[_Duty] = []
     bracket_rule = _compact(found.rule or "")
     for sentence in _sentences(before):
@@ -618,8 +654,15 @@ def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Dut
                 continue
             owners = _subject(clause)
             note = f"正文中另有按期进行的职责“{clause}”：已列为单独一项，请核对"
-            duty = _Duty(para.line, para.text, _shorten(clause), match.group(), owners=owners,
-                         flag_line=para.line, flags=[note])
+            duty = _Duty(
+                para.line,
+                para.text,
+                _shorten(clause),
+                match.group(),
+                owners=owners,
+                flag_line=para.line,
+                flags=[note],
+            )
             if not owners:
                 duty.lead, duty.owners = list(found.lead), list(found.owners)
             duties.append(duty)
@@ -769,8 +812,9 @@ def decode_document(raw: bytes, source: str) -> tuple[str, str | None]:
         return raw.decode("gb18030"), "文件不是 UTF-8 编码，已按 GBK（GB18030）读取；请核对起草结果中的文字"
     except UnicodeDecodeError:
         line = raw[: utf8_error.start].count(b"\n") + 1
-        raise InputError("无法识别文件编码（既不是 UTF-8 也不是 GBK）：请另存为 UTF-8 文本",
-                         where=f"{source}:{line}") from None
+        raise InputError(
+            "无法识别文件编码（既不是 UTF-8 也不是 GBK）：请另存为 UTF-8 文本", where=f"{source}:{line}"
+        ) from None
 
 
 def extract_plan(text: str, source: str) -> Draft:

@@ -40,8 +40,12 @@ def plan() -> None:
 """
 )
 @click.argument("doc", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="把草稿写入 FILE（原子写入；文件已存在时须加 --force）。默认输出到标准输出。")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="把草稿写入 FILE（原子写入；文件已存在时须加 --force）。默认输出到标准输出。",
+)
 @click.option("--force", is_flag=True, help="允许覆盖 -o 指定的已有文件。")
 def extract(doc: str, output: Path | None, force: bool) -> None:
     """从工作要点 DOC（文本文件，或 - 表示标准输入）起草计划文件。

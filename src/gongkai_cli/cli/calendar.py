@@ -1,0 +1,262 @@
+"""The ``calendar`` group: month grids, importing a State Council notice, covered years.
+
+``gongkai calendar [YEAR [MONTH]]`` draws months; a Click group cannot take optional
+positional arguments beside its subcommands, so CalendarGroup routes anything that is not
+a subcommand's name (a year, an option, nothing at all) to the hidden ``month`` command.
+"""
+
+from __future__ import annotations
+
+import calendar as stdcal
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from .. import calendar_formatters as cf
+from ..errors import InputError
+from ..output import emit
+from .main import main
+from .options import AppContext, common_options
+
+if TYPE_CHECKING:
+    from ..workcal import YearData
+
+MONTH_COMMAND = "month"
+MAX_NOTICE_BYTES = 1024 * 1024
+
+
+class CalendarGroup(click.Group):
+    """Routes ``calendar 2016 10``, ``calendar --format json`` and bare ``calendar`` to
+    the hidden month command; ``calendar import`` and ``calendar years`` stay commands."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        first = args[0] if args else None
+        help_names = set(ctx.help_option_names)
+        if first is None or (first not in self.commands and first not in help_names and _month_like(first)):
+            args = [MONTH_COMMAND, *args]
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, command in sorted(self.commands.items()) if not command.hidden]
+
+
+def _month_like(arg: str) -> bool:
+    return arg.isdigit() or arg.startswith("-")
+
+
+@main.group(
+    cls=CalendarGroup,
+    subcommand_metavar="[YEAR [MONTH]] | COMMAND [ARGS]...",
+    epilog="""\b
+示例：
+  gongkai calendar                      # 本月
+  gongkai calendar 2016 10              # 10月8日、9日调休上班
+  gongkai calendar 2016 --format plain  # 全年12个月
+  gongkai calendar 2016 10 --format json
+  gongkai calendar import 2027通知.txt --install
+  gongkai calendar years
+""",
+)
+def calendar() -> None:
+    """日历：按月查看节假日与调休，导入国务院节假日安排通知，查看已知年份。
+
+    gongkai calendar [YEAR [MONTH]] 画出月历（默认本月；只给 YEAR 则画全年），
+    标出节假日放假（休）、调休上班（班）和周末。月历的选项（--format table|plain|json、
+    --today、--calendar FILE、--provisional）见 gongkai calendar month --help。
+    """
+
+
+@calendar.command(
+    MONTH_COMMAND,
+    hidden=True,
+    epilog="""\b
+示例：
+  gongkai calendar 2016 10
+  gongkai calendar 2016 --format plain
+  gongkai calendar 2027 1 --provisional
+""",
+)
+@click.argument("year", type=click.IntRange(1, 9998), required=False)
+@click.argument("month", type=click.IntRange(1, 12), required=False)
+@common_options()
+def month(app: AppContext, year: int | None, month: int | None) -> None:
+    """画出 YEAR 年 MONTH 月的月历（默认本月；只给 YEAR 则画全年12个月）。"""
+    if year is None:
+        year, months = app.today.year, [app.today.month]
+    else:
+        months = [month] if month is not None else list(range(1, 13))
+    cal = app.calendar
+    grids = []
+    for m in months:
+        first = date(year, m, 1)
+        days = (first + timedelta(days=k) for k in range(stdcal.monthrange(year, m)[1]))
+        grids.append(cf.Month(year, m, tuple(cal.day_info(d) for d in days)))
+    emit(
+        app.fmt,
+        plain=lambda: cf.months_plain(grids),
+        data=lambda: cf.months_data(grids),
+        table=lambda: cf.months_table(grids),
+    )
+
+
+# -- import ------------------------------------------------------------------------------
+
+
+def _read_notice(name: str) -> tuple[str, str]:
+    """(text, source label) of a notice file or ``-``; UTF-8, or GBK with a note."""
+    label = "<stdin>" if name == "-" else name
+    try:
+        if name == "-":
+            raw = sys.stdin.buffer.read(MAX_NOTICE_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:
+                raw = handle.read(MAX_NOTICE_BYTES + 1)
+    except OSError as e:
+        raise InputError(f"无法读取通知：{e.strerror or e}", where=label) from None
+    if len(raw) > MAX_NOTICE_BYTES:
+        raise InputError("通知超过 1 MiB，不像节假日安排通知", where=label)
+    try:
+        return raw.decode("utf-8-sig"), label
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise InputError(
+            f"通知既不是 UTF-8 也不是 GBK 编码（第 {e.start + 1} 字节无法解码）；请另存为 UTF-8",
+            where=f"{label}:{line}",
+        ) from None
+    click.echo(f"gongkai: 注意：{label} 不是 UTF-8，已按 GBK 解码", err=True)
+    return text, label
+
+
+@calendar.command(
+    "import",
+    epilog="""\b
+示例：
+  gongkai calendar import 2027通知.txt                  # 日历文件写到标准输出
+  gongkai calendar import 2027通知.txt -o 2027.yaml
+  gongkai calendar import 2027通知.txt --install        # 装入配置目录，此后各命令都用它
+  gongkai calendar import 2019通知.txt 2019调整通知.txt -o 2019.yaml
+  pbpaste | gongkai calendar import - --year 2027 --install
+""",
+)
+@click.argument("notices", metavar="NOTICE...", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="写入此文件（原子写入）。",
+)
+@click.option("--year", type=click.IntRange(1900, 2999), help="通知标题中没有年份时，指定年份。")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+@click.option(
+    "--install",
+    is_flag=True,
+    help="写入配置目录（$XDG_CONFIG_HOME/gongkai/calendars/YEAR.yaml），此后每个命令都读它。",
+)
+@common_options(formats=("yaml",))
+def import_(
+    app: AppContext,
+    notices: tuple[str, ...],
+    output: str | None,
+    year: int | None,
+    force: bool,
+    install: bool,
+) -> None:
+    """把国务院节假日安排通知的全文 NOTICE（文件，或 - 表示标准输入）转成日历文件。
+
+    同一年的多份通知按发布先后给出，后者修改前者（如 2019 年调整劳动节、2020 年延长春节）。
+    星期与日期不符、“共N天”与日期不符、上班日不是周末、找不到放假安排时报错（退出状态 3），
+    不写任何文件。
+    """
+    from ..calfile import CalendarSource, dump_calendar
+    from ..notice import merge_notices, parse_notice, to_year_data
+
+    if output is not None and install:
+        raise click.UsageError("-o 与 --install 只能选一个")
+    parsed = []
+    for name in notices:
+        text, label = _read_notice(name)
+        parsed.append(parse_notice(text, year=year, source=label))
+    notice = merge_notices(parsed)
+    meta = CalendarSource(notice.title or "（通知未注明标题）", notice.number, notice.issued)
+    data = to_year_data(notice, meta.describe())
+    text = dump_calendar(data, meta)
+    summary = f"{data.year} 年：{len(data.holidays)} 天放假，{len(data.makeup_workdays)} 天调休上班"
+    if install:
+        from ..calpaths import _config_dir
+
+        folder = Path(_config_dir(app.env))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise InputError(f"无法创建配置目录：{e.strerror or e}", where=str(folder)) from None
+        target = folder / f"{data.year}.yaml"
+        _write(target, text, force)
+        click.echo(f"gongkai: 已安装 {summary}：{target}", err=True)
+    elif output is not None:
+        _write(Path(output), text, force)
+        click.echo(f"gongkai: 已写入 {summary}：{output}", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+def _write(path: Path, text: str, force: bool) -> None:
+    from ..atomic import write_atomic
+
+    write_atomic(path, text, force=force)
+
+
+# -- years -------------------------------------------------------------------------------
+
+
+@calendar.command(
+    epilog="""\b
+示例：
+  gongkai calendar years
+  gongkai calendar years --calendar 2027.yaml --format json
+"""
+)
+@common_options()
+def years(app: AppContext) -> None:
+    """列出日历已知的年份及每年安排的来源（内置数据、日历文件，或临时推算）。"""
+    covered = {y.year: cf.CoveredYear(y.year, "builtin", y.source) for y in _builtin()}
+    for year, (path, source) in _file_years(app).items():
+        covered[year] = cf.CoveredYear(year, "file", source, path)
+    rows = [covered[y] for y in sorted(covered)]
+    emit(
+        app.fmt,
+        plain=lambda: cf.years_plain(rows, app.provisional),
+        data=lambda: cf.years_data(rows, app.provisional),
+        table=lambda: cf.years_table(rows, app.provisional),
+    )
+
+
+def _builtin() -> tuple[YearData, ...]:
+    from ..builtin import builtin_years
+
+    return builtin_years()
+
+
+def _file_years(app: AppContext) -> dict[int, tuple[str, str]]:
+    """year → (file, its source) for the calendar files in use; a later file wins."""
+    from ..calpaths import calendar_paths
+
+    paths = calendar_paths(app.calendar_files, app.env)
+    if not paths:
+        return {}
+    from ..calfile import load_calendar_file
+
+    found: dict[int, tuple[str, str]] = {}
+    for path in paths:
+        data = load_calendar_file(path)
+        found.pop(data.year, None)
+        found[data.year] = (str(path), data.source)
+    return found
