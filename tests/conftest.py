@@ -17,14 +17,16 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
-def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
     """No GONGKAI_* variable or user calendar from the machine leaks into a test."""
     import os
 
     for key in list(os.environ):
         if key.startswith("GONGKAI_") or key == "NO_COLOR":
             monkeypatch.delenv(key)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    home = tmp_path_factory.mktemp("home")  # apart from the test's own tmp_path
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
 
 
 @pytest.fixture
