@@ -7,8 +7,6 @@ csv, md (a Markdown digest for mail bodies) and ics (the icalendar library).
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import io
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -377,6 +375,8 @@ CSV_COLUMNS = (
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    import csv
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -486,6 +486,8 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
         if day is None:
             continue
         event = Event()
+        import hashlib
+
         uid = hashlib.sha1(f"{title}\n{ob.id}".encode()).hexdigest()[:20]
         event.add("uid", f"{uid}@gongkai")
         event.add("dtstamp", datetime.combine(stamp, time(0), UTC))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .errors import CoverageError
 
@@ -65,15 +66,13 @@ class DayInfo:
         return KIND_LABELS[self.kind]
 
 
-@dataclass(frozen=True)
-class _YearIndex:
+class _YearIndex(NamedTuple):
     first: int  # ordinal of January 1
     flags: bytes  # 1 for a working day, one byte a day of the year
     workdays: tuple[int, ...]  # ordinals of the working days, ascending
     provisional: bool
 
 
-@dataclass
 class WorkCalendar:
     """Working days for the years it knows; anything else raises CoverageError.
 
@@ -82,18 +81,15 @@ class WorkCalendar:
     when given, supplies a YearData for a year nobody published (marked provisional).
     """
 
-    years: Iterable[YearData]
-    provisional: Callable[[int], YearData] | None = None
-    _data: dict[int, YearData] = field(init=False, repr=False)
-    _index: dict[int, _YearIndex] = field(init=False, repr=False)
-    _overrides: dict[date, tuple[bool, str]] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._data = {}
-        for data in self.years:
+    def __init__(
+        self, years: Iterable[YearData], provisional: Callable[[int], YearData] | None = None
+    ) -> None:
+        self.provisional = provisional
+        self._data: dict[int, YearData] = {}
+        for data in years:
             self._data[data.year] = data
-        self._index = {}
-        self._overrides = {}
+        self._index: dict[int, _YearIndex] = {}
+        self._overrides: dict[date, tuple[bool, str]] = {}
         for data in sorted(self._data.values(), key=lambda d: d.year):
             self._apply(data)
 
@@ -138,8 +134,10 @@ class WorkCalendar:
     def _build(self, year: int) -> _YearIndex:
         data = self._data.get(year)
         if data is None:
-            if self.provisional is None or not 1 <= year <= 9998:
+            if self.provisional is None:
                 raise CoverageError(year)
+            if not 1 <= year <= 9998:
+                raise CoverageError(year, f"{year} 年超出可推算的范围，无法计算")
             data = self.provisional(year)
             self._data[year] = data
             for day, name in data.holidays.items():

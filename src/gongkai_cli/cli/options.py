@@ -6,7 +6,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -49,15 +48,22 @@ DATE = DateType()
 DATETIME = DateType(with_time=True)
 
 
-@dataclass
 class AppContext:
     """State shared by one command run: the chosen format, today, and the calendar."""
 
-    fmt: str
-    today_option: date | None
-    calendar_files: tuple[str, ...] = ()
-    provisional: bool = False
-    env: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    def __init__(
+        self,
+        fmt: str,
+        today_option: date | None,
+        calendar_files: tuple[str, ...] = (),
+        provisional: bool = False,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.fmt = fmt
+        self.today_option = today_option
+        self.calendar_files = calendar_files
+        self.provisional = provisional
+        self.env: Mapping[str, str] = os.environ if env is None else env
 
     @cached_property
     def today(self) -> date:
