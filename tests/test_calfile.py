@@ -89,7 +89,7 @@ def test_round_trip_imported_notice_keeps_neighbouring_year_and_sorts(tmp_path: 
 
 
 BAD = [
-    ("year: [\n", 2, "不是有效的 YAML"),
+    ("year: [\n", 1, "不是有效的 YAML"),  # the stream end is reported at the last line
     ("- 1\n- 2\n", 1, "键值映射"),
     (GOOD.replace("year: 2027", "yaer: 2027"), 2, "未知的键"),
     (GOOD.replace("year: 2027\n", ""), 2, "缺少“year”"),

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from io import TextIOBase
 from itertools import chain
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from .rules import Rule, parse_rule
 from .workcal import WorkCalendar
 
 TSV_COLUMNS = ("anchor", "rule")
+MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
 T = TypeVar("T")
 
 
@@ -34,7 +36,7 @@ class BatchRow:
 
 def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[int, dict[str, str]]]]:
     """The input's columns, and its records with their line numbers."""
-    it = iter(lines)
+    it = _bounded(lines)
     first = next(it, "")
     header = next(csv.reader([first]), [])
     names = tuple(name.strip().lstrip("\ufeff") for name in header)
@@ -43,8 +45,27 @@ def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[in
     return TSV_COLUMNS, _tsv_records(chain([first], it) if first else it)
 
 
+def _bounded(lines: Iterable[str]) -> Iterator[str]:
+    """The lines, refusing one too long to be a deadline (binary data, the wrong file).
+    A stream is read a line at a time up to the limit, so a line is never held whole."""
+    if isinstance(lines, TextIOBase):
+        stream = lines
+        lines = iter(lambda: stream.readline(MAX_LINE + 2), "")  # + the line ending
+    for number, line in enumerate(lines, start=1):
+        if len(line.rstrip("\r\n")) > MAX_LINE:
+            raise InputError(
+                f"此行超过 {MAX_LINE} 个字符，不像起算日和期限写法",
+                where=f"<stdin>:{number}",
+            )
+        yield line
+
+
 def _csv_records(names: tuple[str, ...], lines: Iterator[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    for number, row in enumerate(csv.reader(lines), start=2):
+    reader = csv.reader(lines)
+    start = 2  # the header is line 1
+    for row in reader:
+        # A quoted field may run over several lines: a record starts after the last one read.
+        number, start = start, reader.line_num + 2
         if not row:
             continue
         values = [*row, *[""] * (len(names) - len(row))]

@@ -7,7 +7,6 @@ exactly which line is wrong.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import yaml
 
 from .errors import InputError
 from .workcal import WEEKDAYS, YearData
+from .yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote
 
 MAX_BYTES = 1024 * 1024
 _TOP_KEYS = {"year", "source", "holidays", "workdays"}
@@ -101,7 +101,8 @@ def _read_text(path: Path) -> str:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"文件有 {size} 字节，超过 1 MiB，不像日历文件", where=str(path))
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # at most the limit: /dev/zero or a pipe has no size
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as e:
         raise InputError(f"无法读取日历文件：{e.strerror or e}", where=str(path)) from None
     if len(raw) > MAX_BYTES:
@@ -119,22 +120,24 @@ def _read_text(path: Path) -> str:
 def load_calendar_file(path: Path) -> YearData:
     """Read and check one calendar file; every problem is an InputError at path:line."""
     text = _read_text(path)
-    loader = yaml.SafeLoader(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = yaml.SafeLoader(text)  # refuses control characters at once
         root = loader.get_single_node()
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = e.problem or e.context or "语法错误"
-        raise InputError(f"不是有效的 YAML：{problem}", where=where) from None
     except yaml.YAMLError as e:
-        raise InputError(f"不是有效的 YAML：{e}", where=str(path)) from None
+        line, problem = describe_error(e, text)
+        raise InputError(
+            f"不是有效的 YAML：{problem}", where=f"{path}:{line}" if line else str(path)
+        ) from None
+    except RecursionError:
+        raise InputError(NESTING_MESSAGE, where=str(path)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     file = _File(path)
     if root is None:
         raise InputError("日历文件是空的", where=str(path))
-    _check_tags(file, root)
+    _check_tags(file, root, set())
     top = file.mapping(root, "日历文件", _TOP_KEYS, ("year", "source", "holidays"))
 
     year = file.integer(top["year"], "year")
@@ -157,17 +160,21 @@ def load_calendar_file(path: Path) -> YearData:
     )
 
 
-def _check_tags(file: _File, node: yaml.Node) -> None:
-    """Only plain YAML: no !!python/…, !!set or other explicit tags anywhere."""
+def _check_tags(file: _File, node: yaml.Node, seen: set[int]) -> None:
+    """Only plain YAML: no !!python/…, !!set or other explicit tags anywhere, and no
+    aliases (a node met twice), which are refused before they can multiply the walk."""
+    if id(node) in seen:
+        raise file.error(ALIAS_MESSAGE, node)
+    seen.add(id(node))
     if node.tag not in _PLAIN_TAGS:
         raise file.error(f"不允许的 YAML 标签：{node.tag}", node)
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            _check_tags(file, key)
-            _check_tags(file, value)
+            _check_tags(file, key, seen)
+            _check_tags(file, value, seen)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_tags(file, item)
+            _check_tags(file, item, seen)
 
 
 def _load_source(file: _File, node: yaml.Node) -> CalendarSource:
@@ -213,8 +220,7 @@ def load_calendars(paths: Sequence[Path]) -> list[YearData]:
 
 
 def _quote(text: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar.
-    return json.dumps(text, ensure_ascii=False)
+    return quote(text)
 
 
 def dump_calendar(data: YearData, meta: CalendarSource | None = None) -> str:

@@ -15,7 +15,12 @@ _DATE = re.compile(
 _TIME = re.compile(r"(?:T|[日号]?)?(?P<h>\d{1,2})(?:[:：时点](?P<min>\d{1,2})?分?)?")
 
 
+MAX_TEXT = 40  # characters: 2016年12月31日23时59分 is 17
+
+
 def _split(text: str) -> tuple[date, str]:
+    if len(text) > MAX_TEXT:
+        raise InputError(f"无法识别的日期“{text[:20]}…”：过长（{len(text)} 个字符），请写成 2016-09-30")
     s = normalise(text).replace("：", ":")
     match = _DATE.match(s)
     if match is None:
@@ -66,7 +71,7 @@ def zone(name: str | None) -> tzinfo:
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Asia" is a folder
         raise InputError(f"未知的时区“{name}”（GONGKAI_TZ）：请写成 Asia/Shanghai 这样的时区名") from None
 
 

@@ -35,7 +35,6 @@ How a document is read
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -843,7 +842,9 @@ def _quote(value: str, *, flow: bool = False, always: bool = False) -> str:
     escapes are valid YAML)."""
     if not always and _plain_ok(value, flow):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    from .yamlsafe import quote
+
+    return quote(value)
 
 
 def _names_yaml(names: tuple[str, ...]) -> str:

@@ -140,13 +140,16 @@ def _normalize(text: str) -> str:
 
 
 def _cn_int(text: str) -> int:
-    """1..99 written as 7, 七, 十, 十五, 二十, 二十一."""
+    """1..99 written as 7, 七, 十, 十五, 二十, 二十一; ValueError for 十十, 一二 …"""
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-    return _CN_DIGITS[text]
+    tens, ten, units = text.partition("十")
+    try:
+        if ten:
+            return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+        return _CN_DIGITS[text]
+    except KeyError:
+        raise ValueError(f"not a number: {text}") from None
 
 
 def _canonical(name: str) -> str:
@@ -249,6 +252,13 @@ class _Section:
         self.prev = day
         return day
 
+    def _count(self, match: re.Match[str], sentence: _Sentence) -> int:
+        """The N of 共N天 / 放假N天."""
+        try:
+            return _cn_int(match.group(1))
+        except ValueError:
+            raise self.fail(f"天数写法有误：“{match.group(0).strip()}”", sentence) from None
+
     def _check_year(self, day: date, sentence: _Sentence) -> None:
         if abs(day.year - self.year) > 1:
             raise self.fail(f"日期 {_fmt(day)} 不在 {self.year} 年前后一年内", sentence)
@@ -272,7 +282,7 @@ class _Section:
                 self._read_clause(clause, c_start, inside, sentence, counted)
             count = _COUNT.search(clause)
             if count and counted:
-                stated = _cn_int(count.group(1))
+                stated = self._count(count, sentence)
                 if stated != len(counted):
                     raise self.fail(
                         f"天数不符：通知写“{count.group(0)}”，所列放假日期共{len(counted)}天", sentence
@@ -325,7 +335,7 @@ class _Section:
             self.seen_arrangement = True
             if role == _REST:
                 off = _DAYS_OFF.match(after)
-                if off and _cn_int(off.group(1)) != len(days):
+                if off and self._count(off, sentence) != len(days):
                     raise self.fail(
                         f"天数不符：通知写“{off.group(0).strip()}”，所列日期共{len(days)}天", sentence
                     )

@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +22,8 @@ from .resolve import target_date
 from .rules import Rule, parse_rule
 
 if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
     import yaml
 
 MAX_BYTES = 2 * 1024 * 1024  # a plan is a few dozen KB; anything this big is not a plan
@@ -141,8 +141,11 @@ def event_key(when: date | datetime) -> str:
     return when.isoformat(timespec="minutes") if isinstance(when, datetime) else when.isoformat()
 
 
-def bundled_plan() -> Traversable:
-    return files("gongkai_cli") / "data" / BUNDLED
+def bundled_plan() -> Path:
+    """The 2016 plan installed with the package (wheel: ``gongkai_cli/data/``). A path
+    beside this module rather than importlib.resources, which costs a zipfile import at
+    every start for packages that are never zipped."""
+    return Path(__file__).parent / "data" / BUNDLED
 
 
 # -- reading -------------------------------------------------------------------------
@@ -166,14 +169,33 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
     """A SafeLoader class that records duplicate or unusable keys in ``problems``."""
     import yaml
 
-    class PlanLoader(yaml.SafeLoader):
+    # libyaml's parser when PyYAML has it (ten times faster on a plan); same nodes, same marks.
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    from .yamlsafe import MERGE_TAG, alias_error
+
+    seen: set[int] = set()
+
+    def once(node: yaml.Node) -> None:
+        """Each node has one parent; a node met twice is an alias (refused, not expanded)."""
+        if id(node) in seen:
+            raise alias_error(node)
+        seen.add(id(node))
+
+    class PlanLoader(base):  # type: ignore[valid-type,misc]
         """SafeLoader that records each node's start line and reports duplicate keys;
-        YAML timestamps stay strings so that dates are checked (with a line) on validation."""
+        YAML timestamps stay strings so that dates are checked (with a line) on validation.
+        Aliases and merge keys are refused (yamlsafe)."""
 
         def construct_plan_map(self, node: yaml.MappingNode) -> Iterator[_Map]:
             result = _Map()
             result.line, result.lines = node.start_mark.line + 1, {}
             yield result
+            for key_node, value_node in node.value:
+                if key_node.tag == MERGE_TAG:
+                    raise alias_error(key_node)
+                once(key_node)
+                once(value_node)
             self.flatten_mapping(node)
             for key_node, value_node in node.value:
                 key = self.construct_object(key_node, deep=True)
@@ -192,6 +214,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
             result.line, result.lines = node.start_mark.line + 1, []
             yield result
             for child in node.value:
+                once(child)
                 result.append(self.construct_object(child, deep=True))
                 result.lines.append(child.start_mark.line + 1)
 
@@ -231,19 +254,21 @@ def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
         return None, [Problem(name, line, "不是 UTF-8 编码的文本：请以 UTF-8 保存计划文件")]
     import yaml
 
+    from .yamlsafe import NESTING_MESSAGE, describe_error
+
     key_problems: list[tuple[int, str]] = []
-    loader = _loader_class(key_problems)(text)
+    loader: yaml.SafeLoader | None = None
     try:
+        loader = _loader_class(key_problems)(text)  # refuses control characters at once
         data = loader.get_single_data()
-    except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
-        return None, [
-            Problem(name, mark.line + 1 if mark else None, f"YAML 语法错误：{e.problem or e.context}")
-        ]
     except yaml.YAMLError as e:
-        return None, [Problem(name, None, f"YAML 错误：{e}")]
+        where, problem = describe_error(e, text)
+        return None, [Problem(name, where, f"YAML 语法错误：{problem}")]
+    except RecursionError:
+        return None, [Problem(name, None, NESTING_MESSAGE)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     validator = _Validator(name)
     validator.problems.extend(Problem(name, line, message) for line, message in key_problems)
     plan = validator.plan(data)

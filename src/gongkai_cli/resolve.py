@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from .errors import InputError
+from .errors import CoverageError, InputError
 from .rules import Rule
 from .workcal import WEEKDAYS, DayInfo, WorkCalendar
 
@@ -160,7 +160,7 @@ def _calendar_period(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool)
         else:
             end = anchor + relativedelta(years=rule.n)
     except (OverflowError, ValueError):
-        raise InputError(f"期限“{rule.text}”从 {anchor.isoformat()} 起算超出了可表示的日期范围") from None
+        raise _past_year_9999(rule) from None
     deadline = cal.next_workday(end)
     warnings: list[str] = []
     steps: list[Step] = []
@@ -181,6 +181,11 @@ def _calendar_period(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool)
     return Result(rule, anchor, deadline, _provisional(cal, anchor, deadline), tuple(warnings), tuple(steps))
 
 
+def _past_year_9999(rule: Rule) -> CoverageError:
+    """A count that runs past any calendar: exit 4, like every date outside the known years."""
+    return CoverageError(date.max.year + 1, f"期限“{rule.text}”的到期日在公元 9999 年之后，无法计算")
+
+
 def _period_words(rule: Rule) -> str:
     unit = {"days": "日", "months": "个月", "years": "年"}[rule.kind]
     return f"起算日后第 {rule.n} {unit}"
@@ -199,7 +204,7 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
     try:
         deadline = anchor + timedelta(hours=rule.n)
     except OverflowError:
-        raise InputError(f"期限“{rule.text}”超出了可表示的日期范围") from None
+        raise _past_year_9999(rule) from None
     steps: tuple[Step, ...] = ()
     if explain:
         steps = (

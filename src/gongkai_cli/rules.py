@@ -124,8 +124,8 @@ _PERIOD_UNITS: tuple[tuple[str, Kind], ...] = (
     ("天", "days"),
     ("年", "years"),
 )
-_WITHIN = re.compile(r"内|以内|之内")
-_BEFORE = re.compile(r"之前|以前|前")
+_WITHIN = ("以内", "之内", "内")
+_BEFORE = ("之前", "以前", "前")
 # Closing verbs that documents put after a deadline; they change nothing.
 _VERB = re.compile(
     r"(?:(?:予以|进行|向[^0-9]{1,8}?)?(?:完成|落实|报送|书面报送|公开|发布|办结|答复|举行|"
@@ -159,15 +159,18 @@ class _Reader:
             return match
         return None
 
-    def take_word(self, word: str) -> bool:
-        if self.text.startswith(word, self.pos):
-            self.pos += len(word)
-            return True
+    def take_word(self, *words: str) -> bool:
+        """The first of ``words`` (longest first) that stands at the reading position."""
+        for word in words:
+            if self.text.startswith(word, self.pos):
+                self.pos += len(word)
+                return True
         return False
 
     def fail(self, expected: str) -> InputError:
         rest = self.text[self.pos :]
-        shown = self.original if len(self.original) <= 60 else self.original[:57] + "…"
+        original = " ".join(self.original.split())  # one line, even from a CSV field
+        shown = original if len(original) <= 60 else original[:57] + "…"
         where = f"第 {self.pos + 1} 个字符“{rest[:10]}”处" if rest else "结尾处"
         return InputError(
             f"无法识别的期限“{shown}”：读到{where}，应为{expected}（可用写法见 README 的期限写法表）"
@@ -199,8 +202,10 @@ def parse_rule(text: str) -> Rule:
     recurring = _RECURRING.fullmatch(s)
     if recurring and not re.search(rf"[0-9{_NUMERAL}]", recurring.group(2)):
         return Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
-    if s.isdigit():
-        return Rule(text, "workdays", n=int(s))  # a bare integer: that many working days
+    if s.isascii() and s.isdigit():  # a bare integer: that many working days
+        if int(s) <= 0:
+            raise InputError(f"期限“{text}”中的数目须大于 0")
+        return Rule(text, "workdays", n=int(s))
     reader = _Reader(text, s)
     rule = _read_target(reader) or _read_period(reader)
     reader.take(_VERB)
@@ -218,7 +223,7 @@ def _read_period(reader: _Reader) -> Rule:
     kind = next((k for unit, k in _PERIOD_UNITS if reader.take_word(unit)), None)
     if kind is None:
         raise reader.fail("期间单位（个工作日、日、天、个月、年、小时）")
-    reader.take(_WITHIN)
+    reader.take_word(*_WITHIN)
     if n <= 0:
         raise InputError(f"期限“{reader.original}”中的数目须大于 0")
     return Rule(reader.original, kind, n=n, anchor=anchor)
@@ -228,8 +233,8 @@ _YEAR = re.compile(r"([0-9]{4}|[零〇一二三四五六七八九]{4})年")
 _MONTH_END = re.compile(rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月(?:底|末|份)")
 _MONTH_DAY = re.compile(rf"([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})月([0-9]{{1,2}}|[{_NUMERAL}]{{1,3}})[日号]")
 _QUARTER = re.compile(r"(?:第)?([1-4一二三四])季度(?:末|底)?")
-_YEAR_END = re.compile(r"(?:年底|年末|年内|全年|本年度内|本年内|年度内)")
-_HALF = re.compile(r"(?:上半年|年中)")
+_YEAR_END = ("本年度内", "本年内", "年度内", "年底", "年末", "年内", "全年")
+_HALF = ("上半年", "年中")
 
 
 def _read_target(reader: _Reader) -> Rule | None:
@@ -247,9 +252,9 @@ def _read_target(reader: _Reader) -> Rule | None:
         fields = {"target": "day", "month": month, "day": day}
     elif (match := reader.take(_MONTH_END)) is not None:
         fields = {"target": "month_end", "month": _value(match.group(1))}
-    elif reader.take(_YEAR_END):
+    elif reader.take_word(*_YEAR_END):
         fields = {"target": "year_end"}
-    elif reader.take(_HALF):
+    elif reader.take_word(*_HALF):
         fields = {"target": "half_end"}
     elif (match := reader.take(_QUARTER)) is not None:
         fields = {"target": "quarter_end", "quarter": _value(match.group(1))}
@@ -258,7 +263,7 @@ def _read_target(reader: _Reader) -> Rule | None:
             raise reader.fail("月份（如 6月底、1月15日）")
         reader.pos = start
         return None
-    before = bool(reader.take(_BEFORE))
+    before = reader.take_word(*_BEFORE)
     rule = Rule(reader.original, "date", year=year, before=before, **fields)  # type: ignore[arg-type]
     _check_date_fields(rule)
     return rule

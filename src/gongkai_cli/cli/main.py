@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
+import re
+import sys
 from typing import Any
 
 import click
@@ -42,16 +45,79 @@ class GongkaiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GongkaiError as e:
-            click.echo(f"gongkai: 错误：{e}", err=True)
+            click.echo(f"gongkai: 错误：{one_line(str(e))}", err=True)
             ctx.exit(e.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            ctx.exit(PIPE_CLOSED)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Click's main, then standard output flushed here, where a reader that has gone
+        (``gongkai tasks | head -1``) ends the run quietly. Click handles a broken pipe
+        met while a command writes; this covers the flush at exit, which would otherwise
+        print "Exception ignored … BrokenPipeError" and exit 120."""
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            _flush_stdout()
+
+
+# The reader of the output went away (`gongkai tasks | head -1`): end quietly with the
+# status of a program stopped by SIGPIPE (128 + 13), as the README's exit table says.
+PIPE_CLOSED = 141
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's own flush at exit has nowhere
+    to fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _flush_stdout() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(PIPE_CLOSED)
+
+
+_MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """A message as one short line: line breaks become spaces, other control characters
+    escapes, and a message that quotes too much of its input is cut."""
+
+    def shown(match: re.Match[str]) -> str:
+        char = match.group()
+        return " " if char in "\r\n\u2028\u2029\x85" else f"\\x{ord(char):02x}"
+
+    text = _UNPRINTABLE.sub(shown, message)
+    return text if len(text) <= _MESSAGE_MAX else text[: _MESSAGE_MAX - 1] + "…"
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    # Not click.version_option: its English default help text pulls gettext and locale
+    # into every start (0.7 ms of a 12 ms budget), and the version is known here.
+    if value and not ctx.resilient_parsing:
+        from .. import __version__
+
+        click.echo(f"gongkai {__version__}")
+        ctx.exit()
 
 
 EPILOG = """\b
 示例：
-  gongkai deadline "文件公开后3个工作日内" --from 2016-09-30
+  gongkai due --week                    # 每周一：本周到期和逾期的工作
+  gongkai deadline "文件公开后3个工作日内" --from 2016-09-30 --explain
   gongkai workdays 2016-09-30 2016-10-10
   gongkai day 2016-10-08
+  gongkai calendar 2016 10
 
+\b
 退出状态：0 完成；1 有到期或逾期事项（仅在 --exit-code 时）；2 用法错误；
 3 输入数据有误（期限写法、日期、计划或日历文件、通知文本）；4 日期超出日历已知年份。
 """
@@ -62,7 +128,14 @@ EPILOG = """\b
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EPILOG,
 )
-@click.version_option(package_name="gongkai-cli", message="%(prog)s %(version)s")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="显示版本并退出。",
+)
 def main() -> None:
     """gongkai：政务公开工作要点的期限与工作日计算器。
 

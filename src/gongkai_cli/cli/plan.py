@@ -5,24 +5,23 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 from collections.abc import Callable
 from datetime import date, datetime
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from .. import plan_formatters as pf
-from ..atomic import write_atomic
 from ..dates import parse_datetime
 from ..errors import InputError
 from ..obligations import Obligation, expand, expand_item
 from ..output import emit
-from ..plan import Plan, bundled_plan, load_plan, read_plan
+from ..plan import Plan, bundled_plan, read_plan
 from ..query import Span, by_department, due, window
 from ..resolve import Options
-from .main import main
+from .main import main, one_line
 from .options import DATE, AppContext, common_options
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -109,9 +108,10 @@ def plan_options(f: F) -> F:
 
 
 def _load(tasks: str | None) -> Plan:
-    if tasks:
-        return load_plan(Path(tasks))
-    return load_plan(bundled_plan())
+    """The plan, through the cache of validated plans (``check`` always reads the file)."""
+    from ..plancache import load_plan_cached
+
+    return load_plan_cached(Path(tasks) if tasks else bundled_plan(), os.environ)
 
 
 def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, force: bool) -> None:
@@ -121,6 +121,8 @@ def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, 
         return
     buffer = io.StringIO()
     render(buffer)
+    from ..atomic import write_atomic
+
     write_atomic(output, buffer.getvalue(), force=force)
 
 
@@ -278,6 +280,8 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
     item = plan.item(base)
     if item is None:
         ids = [i.id for i in plan.items]
+        from difflib import get_close_matches
+
         close = get_close_matches(base, ids, n=3)
         hint = f"；是否要找 {'、'.join(close)}？" if close else "；用 gongkai tasks 查看全部编号"
         raise InputError(f"计划中没有编号为“{item_id}”的事项{hint}")
@@ -312,7 +316,7 @@ def check(app: AppContext, file: str | None) -> None:
     plan, problems = read_plan(Path(file) if file else bundled_plan())
     if plan is None:
         for problem in problems:
-            click.echo(str(problem), err=True)
+            click.echo(one_line(str(problem)), err=True)
         raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
     obligations = expand(plan, app.calendar)
     emit(
