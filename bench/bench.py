@@ -32,7 +32,7 @@ from pathlib import Path
 SEED = 20160518
 QUERIES = 20_000
 BATCH_LINES = 100_000
-STARTUP_RUNS = 15
+STARTUP_RUNS = 31
 FIRST, LAST = date(2005, 1, 1), date(2026, 11, 1)  # n <= 30 stays inside 2026
 
 FIND_WORKDAY_SCRIPT = """\

@@ -46,7 +46,7 @@ def step_data(step: Step) -> dict[str, Any]:
         "workday": info.workday if info else None,
         "day_kind": info.kind if info else None,
         "name": info.name if info else None,
-        "count": step.count,
+        "count": step.running,
         "note": step.note,
     }
 
@@ -78,7 +78,7 @@ def pad(text: str, width: int) -> str:
 
 def _step_line(step: Step) -> str:
     label = step.info.label if step.info else ""
-    count = "" if step.count is None else str(step.count)
+    count = "" if step.running is None else str(step.running)
     return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
 
 
@@ -119,7 +119,7 @@ def deadline_table(result: Result, explain: bool) -> RenderableType:
                 step.date.isoformat(),
                 step.weekday,
                 info.label if info else "",
-                "" if step.count is None else str(step.count),
+                "" if step.running is None else str(step.running),
                 step.note,
                 style=style,
             )

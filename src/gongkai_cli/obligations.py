@@ -21,12 +21,11 @@ from datetime import date, datetime, timedelta
 from typing import Literal
 
 from .plan import Item, Plan, ReportSpec, event_key
-from .resolve import Options, Result, period_bounds, resolve
+from .resolve import DEFAULTS, Options, Result, period_bounds, resolve
 from .workcal import WorkCalendar
 
 Kind = Literal["deadline", "report", "recurring", "event", "open"]
 KINDS: tuple[Kind, ...] = ("deadline", "report", "recurring", "event", "open")
-DEFAULT_OPTIONS = Options()  # the statutory readings (counting-rules.md)
 
 
 @dataclass(frozen=True)
@@ -66,14 +65,14 @@ class Obligation:
 
 
 def expand(
-    plan: Plan, cal: WorkCalendar, options: Options = DEFAULT_OPTIONS, *, explain: bool = False
+    plan: Plan, cal: WorkCalendar, options: Options = DEFAULTS, *, explain: bool = False
 ) -> list[Obligation]:
     """Every obligation of the plan, in document order (each item, then its reports)."""
     return [ob for item in plan.items for ob in expand_item(plan, item, cal, options, explain=explain)]
 
 
 def expand_item(
-    plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULT_OPTIONS, *, explain: bool = False
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULTS, *, explain: bool = False
 ) -> list[Obligation]:
     if item.rule.kind == "open":
         return [_obligation(item, "open", None, None)]
