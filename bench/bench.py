@@ -34,6 +34,7 @@ QUERIES = 20_000
 BATCH_LINES = 100_000
 STARTUP_RUNS = 31
 FIRST, LAST = date(2005, 1, 1), date(2026, 11, 1)  # n <= 30 stays inside 2026
+CORRECTED = date(2005, 12, 31)  # gongkai_cli.builtin.MAKEUP_CORRECTIONS
 
 FIND_WORKDAY_SCRIPT = """\
 import csv, sys
@@ -108,10 +109,19 @@ def engine_section() -> None:
 
     base = results["gongkai WorkCalendar.add_workdays"]
     print(f"1. Working-day queries: {len(qs):,} random (anchor on a working day, n 1..30), seed {SEED}")
-    print(f"   {'method':<40}{'µs/query':>10}{'vs gongkai':>12}{'agree':>10}")
+    print(f"   {'method':<40}{'µs/query':>10}{'vs gongkai':>12}{'agree':>10}{'other':>8}")
     for name, (seconds, answers) in results.items():
-        agree = sum(x == y for x, y in zip(answers, base[1], strict=True))
-        print(f"   {name:<40}{seconds * 1e6:>10.2f}{seconds / base[0]:>11.1f}x{agree:>10,}")
+        pairs = list(zip(answers, base[1], qs, strict=True))
+        agree = sum(x == y for x, y, _ in pairs)
+        # Disagreements that the corrected day explains: the count crosses it.
+        explained = sum(x != y and a < CORRECTED <= y for x, y, (a, _) in pairs)
+        other = len(pairs) - agree - explained
+        print(f"   {name:<40}{seconds * 1e6:>10.2f}{seconds / base[0]:>11.1f}x{agree:>10,}{other:>8}")
+    print(
+        f'   ("agree": same answer as gongkai; the rest cross {CORRECTED}, a working day by the 2006\n'
+        '   notice that chinese-calendar, and so find_workday, counts as a rest day; "other":\n'
+        "   disagreements with no such explanation)"
+    )
     print()
 
 
@@ -148,17 +158,19 @@ def batch_section(gongkai: str, tmp: Path) -> None:
     from gongkai_cli import WorkCalendar
 
     cal = WorkCalendar.default()
-    same = total = 0
+    same = total = crossing = 0
     for mine, other in zip(out.splitlines()[1:], ref.splitlines()[1:], strict=True):
-        anchor = mine.split(",")[1]
-        if cal.is_workday(date.fromisoformat(anchor)):
+        anchor = date.fromisoformat(mine.split(",")[1])
+        if cal.is_workday(anchor):
             total += 1
-            same += mine.split(",")[3] == other.split(",")[3]
+            agree = mine.split(",")[3] == other.split(",")[3]
+            same += agree
+            crossing += not agree and anchor < CORRECTED <= date.fromisoformat(mine.split(",")[3])
     print(f"2. Batch: {BATCH_LINES:,} CSV lines, one process each")
     print(f"   gongkai deadline --batch --format csv   {ours:6.2f} s")
     print(f"   find_workday script                     {theirs:6.2f} s")
     print(f"   ratio                                   {theirs / ours:6.1f}x faster")
-    print(f"   agreement on working-day anchors        {same:,} of {total:,}")
+    print(f"   agreement on working-day anchors        {same:,} of {total:,} ({crossing} cross {CORRECTED})")
     print()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from gongkai_cli.builtin import CORRECTED_NOTE
 from gongkai_cli.calfile import load_calendar_file
 from gongkai_cli.workcal import WorkCalendar
 from tests.conftest import FIXTURES, Run
@@ -397,7 +398,9 @@ def test_years_lists_builtin_and_files(gongkai: Run, calendar_2027: Path) -> Non
     plain = gongkai("calendar", "years", "--format", "plain", "--calendar", str(calendar_2027))
     assert plain.exit_code == 0, plain.output
     assert plain.output.splitlines() == [
-        f"2004–2026  内置  {builtin}",
+        f"2004       内置  {builtin}",
+        f"2005       内置  {builtin}{CORRECTED_NOTE}",
+        f"2006–2026  内置  {builtin}",
         f"2027       文件  {calendar_2027}（测试用 2027 年节假日安排（虚构））",
         "其他年份：没有安排，用到时报错（退出状态 4）；用 gongkai calendar import 导入国务院通知",
     ]
@@ -422,6 +425,8 @@ def test_years_shows_a_file_replacing_a_builtin_year(gongkai: Run, tmp_path: Pat
     assert gongkai("calendar", "import", str(NOTICES / "2016.txt"), "-o", str(out)).exit_code == 0
     result = gongkai("calendar", "years", "--format", "plain", env={"GONGKAI_CALENDAR": str(out)})
     lines = result.output.splitlines()
-    assert lines[0].startswith("2004–2015  内置")
-    assert lines[1] == f"2016       文件  {out}（国务院办公厅关于2016年部分节假日安排的通知）"
-    assert lines[2].startswith("2017–2026  内置")
+    assert lines[0].startswith("2004       内置")
+    assert lines[1].startswith("2005       内置") and lines[1].endswith(CORRECTED_NOTE)
+    assert lines[2].startswith("2006–2015  内置")
+    assert lines[3] == f"2016       文件  {out}（国务院办公厅关于2016年部分节假日安排的通知）"
+    assert lines[4].startswith("2017–2026  内置")

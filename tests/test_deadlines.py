@@ -19,6 +19,10 @@ D = date.fromisoformat
 
 # (phrase, anchor, expected deadline, the notice and the days that decide it)
 TABLE = [
+    # 国办发明电〔2005〕35号（2006年）: 元旦 1月1日—3日放假, “12月31日(星期六)上班” (2005-12-31;
+    # chinese-calendar misses it, gongkai corrects it in builtin.MAKEUP_CORRECTIONS)
+    ("1个工作日内", "2005-12-30", "2005-12-31", "2006 元旦: Saturday 2005-12-31 a working day"),
+    ("2个工作日内", "2005-12-30", "2006-01-04", "2006 元旦: then 01-01..03 off"),
     # 国办发明电〔2008〕36号（2009年）: 国庆 10月1日至8日放假, 9月27日（日）、10月10日（六）上班
     ("3个工作日内", "2009-09-30", "2009-10-12", "2009 国庆: 10-09 Fri, 10-10 Sat makeup, 10-12 Mon"),
     # 国办发明电〔2011〕39号（2012年）: 清明 4月2日至4日放假, 3月31日（六）、4月1日（日）上班

@@ -21,6 +21,22 @@ HOLIDAY_NAMES = {
 }
 
 
+# Days where chinese-calendar's transcription disagrees with the notice itself, each with
+# the notice's words. Found by comparing every date of 2004-2026 with python-holidays'
+# China calendar (bench/bench.py shows the agreement): this is the one difference, and
+# the published notice settles it.
+MAKEUP_CORRECTIONS = {
+    date(2005, 12, 31): (
+        "元旦",
+        "国办发明电〔2005〕35号（2006年部分节假日安排）：“将12月31日(星期六)、1月1日(星期日)"
+        "两个公休日调至1月2日(星期一)、3日(星期二)，12月31日(星期六)上班”",
+    ),
+}
+
+
+CORRECTED_NOTE = "，2005-12-31 据国办发明电〔2005〕35号更正为调休上班"
+
+
 @cache
 def builtin_years() -> tuple[YearData, ...]:
     import chinese_calendar
@@ -33,5 +49,18 @@ def builtin_years() -> tuple[YearData, ...]:
         holidays[day.year][day] = HOLIDAY_NAMES.get(holiday, holiday)
     for day, holiday in constants.workdays.items():
         workdays[day.year][day] = HOLIDAY_NAMES.get(holiday, holiday)
+    corrected: set[int] = set()
+    for day, (name, _notice) in MAKEUP_CORRECTIONS.items():
+        holidays[day.year].pop(day, None)
+        workdays[day.year][day] = name
+        corrected.add(day.year)
     years = sorted(set(holidays) | set(workdays))
-    return tuple(YearData(year, holidays[year], workdays[year], source) for year in years)
+    return tuple(
+        YearData(
+            year,
+            holidays[year],
+            workdays[year],
+            source + (CORRECTED_NOTE if year in corrected else ""),
+        )
+        for year in years
+    )
