@@ -99,6 +99,15 @@ def test_chinese_numbers(text: str, value: int) -> None:
     assert chinese_number(text) == value
 
 
+@pytest.mark.parametrize("text", ["十十", "一二", "一百二", "百", "零五", "三十零", "二〇一", "一百零十"])
+def test_malformed_chinese_numbers_are_refused_not_guessed(text: str) -> None:
+    with pytest.raises(InputError):
+        chinese_number(text)
+    with pytest.raises(InputError) as error:
+        parse_rule(f"{text}个工作日内")
+    assert f"“{text}个工作日内”" in error.value.message and "第 1 个字符" in error.value.message
+
+
 @pytest.mark.parametrize(
     ("phrase", "stop"),
     [

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .errors import InputError
+from .rules import DIGIT_VALUES
 from .workcal import WEEKDAYS, YearData
 
 
@@ -80,22 +81,7 @@ _ALIASES = {
 _NAME_WORDS = sorted([*HOLIDAYS, *_ALIASES], key=len, reverse=True)
 _NAME_RE = "|".join(_NAME_WORDS)
 
-_CN_DIGITS = {
-    "〇": 0,
-    "○": 0,
-    "零": 0,
-    "O": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_CN_DIGITS = {**DIGIT_VALUES, "○": 0, "O": 0}  # notices also write 〇 as ○ or O
 _WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _EXTRA_CHARS = {"—": "-", "–": "-", "―": "-", "−": "-", "〜": "~"}
 

@@ -62,7 +62,7 @@ class Rule:
 
 # -- normalising ---------------------------------------------------------------------
 
-_DIGITS = {
+DIGIT_VALUES = {
     "零": 0,
     "〇": 0,
     "一": 1,
@@ -86,23 +86,43 @@ def normalise(text: str) -> str:
 
 
 def chinese_number(text: str) -> int:
-    """三 → 3, 十 → 10, 十五 → 15, 二十 → 20, 一百二十 → 120, 两 → 2, 二〇一六 → 2016."""
-    if all(ch in _DIGITS for ch in text):  # digit by digit: 二〇一六
-        value = 0
-        for ch in text:
-            value = value * 10 + _DIGITS[ch]
-        return value
-    total, section, digit = 0, 0, 0
+    """三 → 3, 十 → 10, 十五 → 15, 二十 → 20, 一百二十 → 120, 一千零一 → 1001, 两 → 2; a
+    year digit by digit: 二〇一六 → 2016. Anything else (十十, 一二, 一百二) is refused
+    rather than guessed: InputError."""
+    if len(text) == 4 and all(ch in DIGIT_VALUES for ch in text):  # a year: 二〇一六
+        return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
+    if text in ("零", "〇"):
+        return 0
+    bad = InputError(f"数字“{text}”的写法有误：请写成阿拉伯数字，或如“十五”“二十”“一百二十”")
+    value, last_unit, digit, zero = 0, 10**9, None, False
     for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch == "万":
-            section = (section + digit) * 10000
-            total, section, digit = total + section, 0, 0
+        if ch in DIGIT_VALUES:
+            if digit is not None:
+                raise bad  # two digits in a row: 一二
+            if DIGIT_VALUES[ch] == 0:
+                if zero or value == 0:
+                    raise bad  # 零零, or a leading 零
+                zero = True
+                continue
+            digit = DIGIT_VALUES[ch]
+        elif ch in _UNITS:
+            unit = _UNITS[ch]
+            if unit >= last_unit or (zero and unit * 10 >= last_unit):
+                raise bad  # 十十, 百千, 一百零十
+            if digit is None:
+                if unit != 10 or value:
+                    raise bad  # 百 without its digit
+                digit = 1  # 十五: one ten
+            value, last_unit, digit, zero = value + digit * unit, unit, None, False
         else:
-            section += (digit or 1) * _UNITS[ch]
-            digit = 0
-    return total + section + digit
+            raise bad
+    if digit is not None:
+        if last_unit > 10 and last_unit != 10**9 and not zero:
+            raise bad  # 一百二: 120 or 102? say 一百二十 or 一百零二
+        value += digit
+    elif zero:
+        raise bad  # a trailing 零
+    return value
 
 
 # -- the reader ----------------------------------------------------------------------
@@ -199,10 +219,19 @@ class _Reader:
         return raw
 
     def number(self, expected: str) -> int:
+        start = self.pos
         raw = self.numeral()
         if not raw:
             raise self.fail(expected)
-        return _value(raw)
+        return self.value(raw, start)
+
+    def value(self, raw: str, start: int) -> int:
+        """The number ``raw`` read at ``start``; a malformed one is reported there."""
+        try:
+            return _value(raw)
+        except InputError:
+            self.pos = start
+            raise self.fail("正确的数字写法（如 15、十五、二十、一百二十）") from None
 
     def prefix(self) -> None:
         self.take_word(*_MODALS)
@@ -262,7 +291,7 @@ def _read_year(reader: _Reader) -> int | None:
     """YYYY年 (four Arabic digits, or four digit numerals such as 二〇一七)."""
     start = reader.pos
     raw = reader.numeral()
-    if len(raw) == 4 and (raw.isdigit() or all(ch in _DIGITS for ch in raw)) and reader.take_word("年"):
+    if len(raw) == 4 and (raw.isdigit() or all(ch in DIGIT_VALUES for ch in raw)) and reader.take_word("年"):
         return _value(raw)
     reader.pos = start
     return None
@@ -273,12 +302,13 @@ def _read_month(reader: _Reader) -> dict[str, object] | None:
     start = reader.pos
     raw = reader.numeral()
     if raw and len(raw) <= (2 if raw.isdigit() else 3) and reader.take_word("月"):
-        month = _value(raw)
+        month = reader.value(raw, start)
         if reader.take_word("底", "末", "份"):
             return {"target": "month_end", "month": month}
+        day_start = reader.pos
         raw_day = reader.numeral()
         if raw_day and len(raw_day) <= (2 if raw_day.isdigit() else 3) and reader.take_word("日", "号"):
-            return {"target": "day", "month": month, "day": _value(raw_day)}
+            return {"target": "day", "month": month, "day": reader.value(raw_day, day_start)}
     reader.pos = start
     return None
 
