@@ -171,3 +171,14 @@ def test_errors_are_one_line_with_their_exit_code(
 def test_version(gongkai: Run) -> None:
     result = gongkai("--version")
     assert result.exit_code == 0 and result.stdout.startswith("gongkai ")
+
+
+def test_provisional_days_are_marked_in_the_trace(gongkai: Run) -> None:
+    args = ("deadline", "3个工作日内", "--from", "2026-12-30", "--provisional", "--explain")
+    data = json.loads(gongkai(*args, "--format", "json").stdout)
+    assert data["deadline"] == "2027-01-05" and data["provisional"] is True
+    marks = {s["date"]: (s["provisional"], s["name"]) for s in data["steps"]}
+    assert marks["2026-12-31"] == (False, None)
+    assert marks["2027-01-01"] == (True, "元旦")
+    plain = gongkai(*args, "--format", "plain").stdout
+    assert "2027-01-01 星期五  元旦（临时）" in plain and "provisional" in plain

@@ -46,6 +46,7 @@ def step_data(step: Step) -> dict[str, Any]:
         "workday": info.workday if info else None,
         "day_kind": info.kind if info else None,
         "name": info.name if info else None,
+        "provisional": info.provisional if info else False,
         "count": step.running,
         "note": step.note,
     }
@@ -67,6 +68,13 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
     return data
 
 
+def step_label(step: Step) -> str:
+    """The day's kind for a trace line; a provisionally computed day says so."""
+    if step.info is None:
+        return ""
+    return step.info.label + ("（临时）" if step.info.provisional else "")
+
+
 def display_width(text: str) -> int:
     """Columns a string takes in a terminal: CJK characters take two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -77,7 +85,7 @@ def pad(text: str, width: int) -> str:
 
 
 def _step_line(step: Step) -> str:
-    label = step.info.label if step.info else ""
+    label = step_label(step)
     count = "" if step.running is None else str(step.running)
     return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
 
@@ -118,7 +126,7 @@ def deadline_table(result: Result, explain: bool) -> RenderableType:
             table.add_row(
                 step.date.isoformat(),
                 step.weekday,
-                info.label if info else "",
+                step_label(step),
                 "" if step.running is None else str(step.running),
                 step.note,
                 style=style,
