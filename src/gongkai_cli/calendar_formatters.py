@@ -19,6 +19,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from . import formatters
 from .formatters import pad
 from .workcal import HOLIDAY, MAKEUP_WORKDAY, REST, DayInfo
 
@@ -69,14 +70,8 @@ class CoveredYear:
 
 
 def day_data(info: DayInfo) -> dict[str, Any]:
-    return {
-        "date": info.date.isoformat(),
-        "weekday": info.weekday,
-        "workday": info.workday,
-        "kind": info.kind,
-        "name": info.name,
-        "provisional": info.provisional,
-    }
+    """The ``day`` command's keys, and the weekday for a grid."""
+    return {**formatters.day_data(info), "weekday": info.weekday}
 
 
 def months_data(months: Sequence[Month]) -> list[dict[str, Any]]:

@@ -792,30 +792,6 @@ def _is_heading(marker: _Marker) -> bool:
     )
 
 
-def decode_document(raw: bytes, source: str) -> tuple[str, str | None]:
-    """The text of a document's bytes, and a note when it was not UTF-8.
-
-    UTF-8 with or without a byte-order mark; UTF-16 with one; otherwise GBK, read as its
-    superset GB18030 (what Windows in China saves as "ANSI").
-    """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), "文件是 UTF-16 编码，已按 UTF-16 读取"
-        except UnicodeDecodeError:
-            pass
-    try:
-        return raw.decode("utf-8-sig"), None
-    except UnicodeDecodeError as e:
-        utf8_error = e
-    try:
-        return raw.decode("gb18030"), "文件不是 UTF-8 编码，已按 GBK（GB18030）读取；请核对起草结果中的文字"
-    except UnicodeDecodeError:
-        line = raw[: utf8_error.start].count(b"\n") + 1
-        raise InputError(
-            "无法识别文件编码（既不是 UTF-8 也不是 GBK）：请另存为 UTF-8 文本", where=f"{source}:{line}"
-        ) from None
-
-
 def extract_plan(text: str, source: str) -> Draft:
     """Draft a plan from a document's text; ``source`` names it in messages."""
     return _Extractor(text).run(source)

@@ -26,12 +26,15 @@ def iso(value: date | datetime | None) -> str | None:
     return value.isoformat()
 
 
-def when(value: date | datetime | None) -> str:
-    """2016-10-10（星期一）, or 2016-07-02 14:30（星期六）, or 无固定期限."""
+def when(value: date | datetime | None, *, short: bool = False) -> str:
+    """2016-10-10（星期一）, or 2016-07-02 14:30（星期六）, or 无固定期限; ``short``:
+    2016-10-10 周一, for a table cell that should not wrap."""
     if value is None:
         return OPEN_LABEL
     day = value.date() if isinstance(value, datetime) else value
     text = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+    if short:
+        return f"{text} 周{'一二三四五六日'[day.weekday()]}"
     return f"{text}（{WEEKDAYS[day.weekday()]}）"
 
 

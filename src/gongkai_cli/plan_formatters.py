@@ -45,11 +45,15 @@ def marks(ob: Obligation) -> list[str]:
     return out
 
 
-def left(entry: Entry) -> str:
-    """还剩 3 天（3 个工作日） / 今天到期 / 逾期 11 天（7 个工作日）."""
+def left(entry: Entry, *, short: bool = False) -> str:
+    """还剩 3 天（3 个工作日） / 今天到期 / 逾期 11 天（7 个工作日）; ``short``, for a table:
+    3天/3工作日 / 今天 / 逾期11天/7工作日."""
     days, work = entry.days_left, entry.workdays_left
     if days == 0:
-        return "今天到期"
+        return "今天" if short else "今天到期"
+    if short:
+        workdays = "" if work is None else f"/{abs(work)}工作日"
+        return f"{days}天{workdays}" if days > 0 else f"逾期{-days}天{workdays}"
     workdays = "" if work is None else f"（{abs(work)} 个工作日）"
     return f"还剩 {days} 天{workdays}" if days > 0 else f"逾期 {-days} 天{workdays}"
 
@@ -236,24 +240,6 @@ def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
 # -- table (rich) -----------------------------------------------------------------------
 
 
-def _short_date(value: date | datetime | None) -> str:
-    """2016-06-30 周四: a table cell that fits without wrapping."""
-    if value is None:
-        return NONE
-    day = value.date() if isinstance(value, datetime) else value
-    text = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
-    return f"{text} 周{'一二三四五六日'[day.weekday()]}"
-
-
-def _short_left(entry: Entry) -> str:
-    """3天/3工作日, 今天, 逾期11天/7工作日: the table's narrow form of left()."""
-    days, work = entry.days_left, entry.workdays_left
-    if days == 0:
-        return "今天"
-    workdays = "" if work is None else f"/{abs(work)}工作日"
-    return f"{days}天{workdays}" if days > 0 else f"逾期{-days}天{workdays}"
-
-
 def _departments(ob: Obligation) -> str:
     lead = f"{names(ob.lead)}牵头" if ob.lead else ""
     return "；".join(p for p in (lead, "、".join(ob.owners)) if p) or NONE
@@ -275,8 +261,8 @@ def _entries_table(title: str, entries: Sequence[Entry]) -> RenderableType:
         ob = entry.obligation
         style = "dim" if ob.done else ("red" if entry.days_left < 0 else "")
         table.add_row(
-            _short_date(ob.deadline),
-            _short_left(entry),
+            when(ob.deadline, short=True) if ob.deadline else NONE,
+            left(entry, short=True),
             ob.id,
             ob.title,
             _departments(ob),

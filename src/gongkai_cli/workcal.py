@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
 from .errors import CoverageError
@@ -231,11 +231,3 @@ class WorkCalendar:
     def previous_workday(self, day: date) -> date:
         """``day`` itself when it is a working day, else the last one before it."""
         return day if self.is_workday(day) else self.add_workdays(day, -1)
-
-
-def days(start: date, end: date) -> Iterator[date]:
-    """Every date in (start, end], for traces that show the days one by one."""
-    day = start
-    while day < end:
-        day += timedelta(days=1)
-        yield day

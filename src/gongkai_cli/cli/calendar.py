@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import calendar_formatters as cf
+from ..documents import MIB, read_document
 from ..errors import InputError
 from ..output import emit
 from .main import main
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from ..workcal import YearData
 
 MONTH_COMMAND = "month"
-MAX_NOTICE_BYTES = 1024 * 1024
+MAX_NOTICE_BYTES = MIB
 
 
 class CalendarGroup(click.Group):
@@ -105,35 +106,6 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
 # -- import ------------------------------------------------------------------------------
 
 
-def _read_notice(name: str) -> tuple[str, str]:
-    """(text, source label) of a notice file or ``-``; UTF-8, or GBK with a note."""
-    label = "<stdin>" if name == "-" else name
-    try:
-        if name == "-":
-            raw = sys.stdin.buffer.read(MAX_NOTICE_BYTES + 1)
-        else:
-            with open(name, "rb") as handle:
-                raw = handle.read(MAX_NOTICE_BYTES + 1)
-    except OSError as e:
-        raise InputError(f"无法读取通知：{e.strerror or e}", where=label) from None
-    if len(raw) > MAX_NOTICE_BYTES:
-        raise InputError("通知超过 1 MiB，不像节假日安排通知", where=label)
-    try:
-        return raw.decode("utf-8-sig"), label
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = raw.decode("gb18030")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise InputError(
-            f"通知既不是 UTF-8 也不是 GBK 编码（第 {e.start + 1} 字节无法解码）；请另存为 UTF-8",
-            where=f"{label}:{line}",
-        ) from None
-    click.echo(f"gongkai: 注意：{label} 不是 UTF-8，已按 GBK 解码", err=True)
-    return text, label
-
-
 @calendar.command(
     "import",
     epilog="""\b
@@ -183,7 +155,14 @@ def import_(
         raise click.UsageError("-o 与 --install 只能选一个")
     parsed = []
     for name in notices:
-        text, label = _read_notice(name)
+        text, label, note = read_document(
+            name,
+            limit=MAX_NOTICE_BYTES,
+            what="通知",
+            too_big=f"通知超过 {MAX_NOTICE_BYTES // MIB} MiB，不像节假日安排通知",
+        )
+        if note:
+            click.echo(f"gongkai: 注意：{label} {note}", err=True)
         parsed.append(parse_notice(text, year=year, source=label))
     notice = merge_notices(parsed)
     meta = CalendarSource(notice.title or "（通知未注明标题）", notice.number, notice.issued)

@@ -7,11 +7,12 @@ from pathlib import Path
 import click
 
 from ..atomic import write_atomic
+from ..documents import MIB, read_document
 from ..errors import InputError
-from ..extract import decode_document, draft_to_yaml, extract_plan
+from ..extract import draft_to_yaml, extract_plan
 from .main import main
 
-MAX_BYTES = 5 * 1024 * 1024  # a 工作要点 is some tens of KB
+MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB
 
 
 @main.group(
@@ -56,13 +57,13 @@ def extract(doc: str, output: Path | None, force: bool) -> None:
 
     文件可为 UTF-8（可带 BOM）或 GBK。
     """
-    name = "<stdin>" if doc == "-" else doc
     if output is not None and output.exists() and not force:  # say so before any work
         raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(output))
-    raw = _read(doc, name)
-    text, note = decode_document(raw, name)
+    text, name, note = read_document(
+        doc, limit=MAX_BYTES, what="工作要点", too_big=f"文件超过 {MAX_BYTES // MIB} MiB，不像是一份工作要点"
+    )
     if note:
-        click.echo(f"gongkai: 提示：{name}：{note}", err=True)
+        click.echo(f"gongkai: 提示：{name}：{note}；请核对起草结果中的文字", err=True)
     draft = extract_plan(text, name)
     for warning in draft.warnings:
         click.echo(f"{draft.where(warning.line)}: 警告：{warning.message}", err=True)
@@ -78,16 +79,3 @@ def extract(doc: str, output: Path | None, force: bool) -> None:
         f"{f'，已写入 {output}' if output else ''}",
         err=True,
     )
-
-
-def _read(doc: str, name: str) -> bytes:
-    try:
-        with click.open_file(doc, "rb") as f:  # "-": standard input
-            raw: bytes = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError("找不到文件", where=name) from None
-    except OSError as e:
-        raise InputError(f"无法读取：{e.strerror or e}", where=name) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"文件超过 {MAX_BYTES // 1024 // 1024} MiB，不像是一份工作要点", where=name)
-    return raw

@@ -1,0 +1,57 @@
+"""Documents people save or paste (a 工作要点, a State Council notice): read at most a
+limit of bytes from a file or standard input, and decode them as UTF-8 or, failing that,
+as the GBK that Windows in China saves."""
+
+from __future__ import annotations
+
+import sys
+
+from .errors import InputError
+
+MIB = 1024 * 1024
+GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"
+
+
+def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[str, str, str | None]:
+    """(text, label, note) of the file ``source``, or of standard input for ``-``; the note
+    says how the text was decoded when it was not UTF-8. ``what`` names the document in
+    messages; ``too_big`` is the message for one over ``limit`` bytes."""
+    label = "<stdin>" if source == "-" else source
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(limit + 1)
+        else:
+            with open(source, "rb") as handle:  # at most the limit: /dev/zero has no size
+                raw = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise InputError(f"无法读取{what}：找不到文件", where=label) from None
+    except OSError as e:
+        raise InputError(f"无法读取{what}：{e.strerror or e}", where=label) from None
+    if len(raw) > limit:
+        raise InputError(too_big, where=label)
+    text, note = decode_document(raw, label)
+    return text, label, note
+
+
+def decode_document(raw: bytes, source: str) -> tuple[str, str | None]:
+    """The text of a document's bytes, and a note when it was not UTF-8.
+
+    UTF-8 with or without a byte-order mark; UTF-16 with one; otherwise GBK, read as its
+    superset GB18030 (what Windows in China saves as "ANSI").
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16"), "文件是 UTF-16 编码，已按 UTF-16 读取"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig"), None
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    try:
+        return raw.decode("gb18030"), GBK_NOTE
+    except UnicodeDecodeError:
+        line = raw[: utf8_error.start].count(b"\n") + 1
+        raise InputError(
+            "无法识别文件编码（既不是 UTF-8 也不是 GBK）：请另存为 UTF-8 文本", where=f"{source}:{line}"
+        ) from None
