@@ -287,24 +287,31 @@ def due_table(report: DueReport) -> RenderableType:
     return Group(*parts)
 
 
+TASK_COLUMNS = ("编号", "期限", "类别", "事项", "牵头", "负责", "期限写法", "标记")
+
+
+def _task_cells(ob: Obligation) -> tuple[str, ...]:
+    """One obligation as the cells of TASK_COLUMNS (the tasks table and its Markdown)."""
+    return (
+        ob.id,
+        when(ob.deadline),
+        KIND_LABELS[ob.kind],
+        ob.title,
+        names(ob.lead),
+        names(ob.owners),
+        ob.rule or NONE,
+        " ".join(marks(ob)),
+    )
+
+
 def tasks_table(plan: Plan, obligations: Sequence[Obligation]) -> RenderableType:
     from rich.table import Table
 
     table = Table(title=f"{plan.title}：{len(obligations)} 项", title_justify="left", header_style="bold")
-    for column in ("编号", "期限", "类别", "事项", "牵头", "负责", "期限写法", "标记"):
+    for column in TASK_COLUMNS:
         table.add_column(column)
     for ob in obligations:
-        table.add_row(
-            ob.id,
-            when(ob.deadline),
-            KIND_LABELS[ob.kind],
-            ob.title,
-            names(ob.lead),
-            names(ob.owners),
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-            style="dim" if ob.done else "",
-        )
+        table.add_row(*_task_cells(ob), style="dim" if ob.done else "")
     return table
 
 
@@ -437,21 +444,11 @@ def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
         "",
         f"{_md(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
         "",
-        "| 编号 | 期限 | 类别 | 事项 | 牵头 | 负责 | 期限写法 | 标记 |",
-        "|---|---|---|---|---|---|---|---|",
+        "| " + " | ".join(TASK_COLUMNS) + " |",
+        "|" + "---|" * len(TASK_COLUMNS),
     ]
     for ob in obligations:
-        cells = (
-            ob.id,
-            when(ob.deadline),
-            KIND_LABELS[ob.kind],
-            ob.title,
-            names(ob.lead),
-            names(ob.owners),
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-        )
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_md(c) for c in _task_cells(ob)) + " |")
     return "\n".join(lines)
 
 

@@ -13,7 +13,7 @@ from ..output import emit
 from ..resolve import Options, resolve
 from ..rules import parse_rule
 from .main import main
-from .options import DATE, DATETIME, AppContext, common_options
+from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
 if TYPE_CHECKING:
     from ..errors import GongkaiError
@@ -37,27 +37,6 @@ if TYPE_CHECKING:
     metavar="WHEN",
     help='起算日（印发、公开、收到申请、期限届满之日）；小时期限可带时刻，如 "2016-07-01 14:30"。默认今天。',
 )
-@click.option(
-    "--rest-start",
-    type=click.Choice(["count", "next"]),
-    default="count",
-    show_default=True,
-    help="起算日是休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
-)
-@click.option(
-    "--roll",
-    type=click.Choice(["none", "backward", "forward"]),
-    default="none",
-    show_default=True,
-    help="规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
-)
-@click.option(
-    "--before",
-    type=click.Choice(["inclusive", "exclusive"]),
-    default="inclusive",
-    show_default=True,
-    help="“X月X日前”是否含当日。",
-)
 @click.option("--explain", is_flag=True, help="逐日列出推算过程和法律依据。")
 @click.option(
     "--batch",
@@ -65,23 +44,21 @@ if TYPE_CHECKING:
     help="从标准输入批量计算：带表头 anchor,rule（可有 id 等列）的 CSV，或每行“起算日<Tab>写法”；"
     "每行输出一个结果，出错的行给出错误并继续，结束时退出状态为 3。",
 )
+@counting_options
 @common_options(formats=("plain", "table", "json", "csv"))
 def deadline(
     app: AppContext,
     rule: str | None,
     anchor: date | datetime | None,
-    rest_start: str,
-    roll: str,
-    before: str,
     explain: bool,
     batch: bool,
+    options: Options,
 ) -> None:
     """按期限写法 RULE 从起算日 WHEN 计算期限。
 
     RULE 如“5个工作日内”“文件公开后3个工作日内”“15日内”“1个月内”“24小时内”
     “6月底前”“2017年1月15日前”“按月公开”“适时进行”；单独一个整数表示该数个工作日。
     """
-    options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
     if batch:
         if rule is not None or anchor is not None or explain:
             raise click.UsageError("--batch 从标准输入读取起算日和写法，不能再给 RULE、--from 或 --explain")

@@ -15,6 +15,7 @@ import click
 from ..dates import parse_date, parse_datetime, today_in, zone
 from ..errors import InputError
 from ..output import default_format
+from ..resolve import Options
 from ..workcal import WorkCalendar
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -134,3 +135,40 @@ def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Cal
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def counting_options(f: F) -> F:
+    """--rest-start, --roll and --before: the non-default readings of the counting rules,
+    handed to the command as one ``options: Options``."""
+
+    @functools.wraps(f)
+    def wrapper(*args: Any, rest_start: str, roll: str, before: str, **kwargs: Any) -> Any:
+        options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
+        return f(*args, options=options, **kwargs)
+
+    decorators = (
+        click.option(
+            "--rest-start",
+            type=click.Choice(["count", "next"]),
+            default="count",
+            show_default=True,
+            help="起算日（或事件）在休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
+        ),
+        click.option(
+            "--roll",
+            type=click.Choice(["none", "backward", "forward"]),
+            default="none",
+            show_default=True,
+            help="规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
+        ),
+        click.option(
+            "--before",
+            type=click.Choice(["inclusive", "exclusive"]),
+            default="inclusive",
+            show_default=True,
+            help="“X月X日前”是否含当日。",
+        ),
+    )
+    for decorator in reversed(decorators):
+        wrapper = decorator(wrapper)
+    return wrapper  # type: ignore[return-value]

@@ -22,7 +22,7 @@ from ..plan import Plan, bundled_plan, read_plan
 from ..query import Span, by_department, due, window
 from ..resolve import Options
 from .main import main, one_line
-from .options import DATE, AppContext, common_options
+from .options import DATE, AppContext, common_options, counting_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,7 +46,8 @@ def _parse_events(
 
 
 def plan_options(f: F) -> F:
-    """--tasks FILE (GONGKAI_TASKS), --event NAME=WHEN and the counting options."""
+    """--tasks FILE (GONGKAI_TASKS), --event NAME=WHEN and the counting options (the
+    command receives ``plan`` and ``options``)."""
     options = (
         click.option(
             "--tasks",
@@ -63,27 +64,6 @@ def plan_options(f: F) -> F:
             callback=_parse_events,
             help='记录一次事件，如 文件公开=2016-09-30、重大突发事件="2016-07-01 14:30"；可多次给出。',
         ),
-        click.option(
-            "--roll",
-            type=click.Choice(["none", "backward", "forward"]),
-            default="none",
-            show_default=True,
-            help="规定日期落在休息日时：none 不移动只标记；backward 提前；forward 顺延。",
-        ),
-        click.option(
-            "--before",
-            type=click.Choice(["inclusive", "exclusive"]),
-            default="inclusive",
-            show_default=True,
-            help="“X月X日前”是否含当日。",
-        ),
-        click.option(
-            "--rest-start",
-            type=click.Choice(["count", "next"]),
-            default="count",
-            show_default=True,
-            help="事件发生在休息日时：count 照常从次日计数；next 视为下一个工作日起算。",
-        ),
     )
 
     @functools.wraps(f)
@@ -91,20 +71,16 @@ def plan_options(f: F) -> F:
         *args: Any,
         tasks: str | None,
         events: dict[str, tuple[date | datetime, ...]],
-        roll: str,
-        before: str,
-        rest_start: str,
         **kwargs: Any,
     ) -> Any:
         plan = _load(tasks)
         if events:
             plan = plan.with_events(events)
-        options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
-        return f(*args, plan=plan, options=options, **kwargs)
+        return f(*args, plan=plan, **kwargs)
 
     for option in reversed(options):
         wrapper = option(wrapper)
-    return wrapper  # type: ignore[return-value]
+    return counting_options(wrapper)  # type: ignore[return-value]
 
 
 def _load(tasks: str | None) -> Plan:
