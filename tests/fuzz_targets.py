@@ -49,7 +49,7 @@ DATE_SEEDS = (
     "2016年7月1日14时30分",
 )
 NOTICE_SEED = (ROOT / "tests" / "fixtures" / "notices" / "2016.txt").read_text(encoding="utf-8")
-PLAN_SEED = (ROOT / "data" / "tasks-2016.yaml").read_text(encoding="utf-8")
+PLAN_SEED = (ROOT / "src" / "gongkai_cli" / "data" / "tasks-2016.yaml").read_text(encoding="utf-8")
 CALENDAR_SEED = """\
 year: 2016
 source:

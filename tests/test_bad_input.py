@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import FIXTURES, Run
 
 ROOT = Path(__file__).resolve().parent.parent
-PLAN = (ROOT / "data" / "tasks-2016.yaml").read_text(encoding="utf-8")
+PLAN = (ROOT / "src" / "gongkai_cli" / "data" / "tasks-2016.yaml").read_text(encoding="utf-8")
 NOTICE = (FIXTURES / "notices" / "2016.txt").read_text(encoding="utf-8")
 CALENDAR = """\
 year: 2027

@@ -90,7 +90,7 @@ def test_2016_matches_the_curated_plan(gongkai: Run, tmp_path: Path, cal: WorkCa
     out = tmp_path / "draft.yaml"
     code, _ = extract_to(gongkai, DOC_2016, out)
     assert code == 0
-    drafted, curated = load_plan(out), load_plan(ROOT / "data" / "tasks-2016.yaml")
+    drafted, curated = load_plan(out), load_plan(ROOT / "src" / "gongkai_cli" / "data" / "tasks-2016.yaml")
     assert (drafted.title, drafted.issuer, drafted.issued, drafted.year) == (
         curated.title,
         curated.issuer,

@@ -142,7 +142,7 @@ def event_key(when: date | datetime) -> str:
 
 
 def bundled_plan() -> Path:
-    """The 2016 plan installed with the package (wheel: ``gongkai_cli/data/``). A path
+    """The 2016 plan installed with the package (``gongkai_cli/data/``, in the package itself). A path
     beside this module rather than importlib.resources, which costs a zipfile import at
     every start for packages that are never zipped."""
     return Path(__file__).parent / "data" / BUNDLED
