@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
-from gongkai_cli.plan import bundled_plan, load_plan
+import pytest
+
+from gongkai_cli import plancache
+from gongkai_cli.plan import Plan, bundled_plan, load_plan
 from gongkai_cli.plancache import cache_dir, load_plan_cached
 from tests.conftest import Run
 
@@ -41,10 +47,151 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path) -> None:
     (entry,) = cache_dir(env).glob("plan-*.json")
     entry.write_text("{not json", encoding="utf-8")
     assert load_plan_cached(bundled_plan(), env) == load_plan(bundled_plan())
-    data = json.loads(entry.read_text(encoding="utf-8"))  # rewritten whole
-    data["plan"]["items"] = "nonsense"
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    key, checksum, payload = entry.read_text(encoding="utf-8").split("\n", 2)  # rewritten whole
+    data = json.loads(payload)
+    data["items"] = data["items"][1:]  # an edited entry: one item fewer, checksum not redone
+    entry.write_text(f"{key}\n{checksum}\n{json.dumps(data)}", encoding="utf-8")
     assert load_plan_cached(bundled_plan(), env) == load_plan(bundled_plan())
+    data["items"] = "nonsense"  # an entry that does not decode, with a valid checksum
+    payload = json.dumps(data)
+    entry.write_text(f"{key}\n{plancache._checksum(key, payload)}\n{payload}", encoding="utf-8")
+    assert load_plan_cached(bundled_plan(), env) == load_plan(bundled_plan())
+
+
+def _plan_with(tmp_path: Path, days: str) -> Path:
+    plan_file = tmp_path / "plan.yaml"
+    text = bundled_plan().read_text(encoding="utf-8")
+    assert "印发之日起 5 个工作日内" in text
+    plan_file.write_text(
+        text.replace("rule: 印发之日起 5 个工作日内", f"rule: 印发之日起 {days} 个工作日内", 1),
+        encoding="utf-8",
+    )
+    return plan_file
+
+
+def _rule_of_first_period(plan: Plan) -> str | None:
+    return next(i.rule_text for i in plan.items if i.rule_text and "印发之日起" in i.rule_text)
+
+
+def test_an_edit_keeping_size_and_mtime_is_seen(tmp_path: Path) -> None:
+    """The issue's case: 5 → 9 working days, same size, mtime put back (cp -p, rsync)."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    plan_file = _plan_with(tmp_path, "5")
+    before = plan_file.stat()
+    assert _rule_of_first_period(load_plan_cached(plan_file, env)) == "印发之日起 5 个工作日内"
+    _plan_with(tmp_path, "9")
+    os.utime(plan_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = plan_file.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert _rule_of_first_period(load_plan_cached(plan_file, env)) == "印发之日起 9 个工作日内"
+
+
+def test_an_edit_keeping_size_and_mtime_changes_the_due_date(gongkai: Run, tmp_path: Path) -> None:
+    plan_file = _plan_with(tmp_path, "5")
+    before = plan_file.stat()
+    args = ("tasks", "--tasks", str(plan_file), "--format", "csv")
+    first = gongkai(*args)
+    _plan_with(tmp_path, "9")
+    os.utime(plan_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    second = gongkai(*args)
+    assert first.exit_code == second.exit_code == 0
+    assert first.stdout != second.stdout
+    assert second.stdout == gongkai(*args, env={"XDG_CACHE_HOME": str(tmp_path / "none")}).stdout
+
+
+def test_a_cache_written_by_other_parsing_code_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older code answered differently (here: one item fewer) and cached its answer, with a
+    valid key and checksum for that code; this code must not use it."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    monkeypatch.setattr(plancache, "_code_digest", b"older parsing code..")
+    older = load_plan_cached(bundled_plan(), env)
+    (entry,) = cache_dir(env).glob("plan-*.json")
+    key, _, payload = entry.read_text(encoding="utf-8").split("\n", 2)
+    data = json.loads(payload)
+    data["items"] = data["items"][1:]
+    payload = json.dumps(data)
+    entry.write_text(f"{key}\n{plancache._checksum(key, payload)}\n{payload}", encoding="utf-8")
+    assert len(load_plan_cached(bundled_plan(), env).items) == len(older.items) - 1  # that code's answer
+    monkeypatch.setattr(plancache, "_code_digest", None)  # this code
+    assert load_plan_cached(bundled_plan(), env) == load_plan(bundled_plan())
+
+
+def test_the_code_hash_follows_the_source_files(tmp_path: Path) -> None:
+    """A copy of the package with one comment added to plan.py hashes differently."""
+    package = Path(plancache.__file__).parent
+    copy = tmp_path / "gongkai_cli"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    script = "import gongkai_cli.plancache as c; print(c.code_digest().hex())"
+
+    def digest() -> str:
+        env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        return out.stdout.strip()
+
+    first = digest()
+    assert digest() == first
+    with (copy / "plan.py").open("a", encoding="utf-8") as f:
+        f.write("# a change\n")
+    assert digest() != first
+
+
+def test_the_parsing_modules_are_all_hashed() -> None:
+    """Every module of the package that reading a plan through the cache loads is hashed."""
+    script = (
+        "import sys, gongkai_cli.plancache as c\n"
+        "from gongkai_cli.plan import bundled_plan\n"
+        "c.load_plan_cached(bundled_plan(), {'HOME': '/nonexistent'})\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'gongkai_cli'))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    loaded = {m.removeprefix("gongkai_cli") for m in eval(out.stdout)}  # a list of strings
+    assert loaded == set(plancache.PARSING_MODULES)
+
+
+def test_an_entry_that_is_a_fifo_a_link_or_huge_is_not_read(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    load_plan_cached(bundled_plan(), env)
+    (entry,) = cache_dir(env).glob("plan-*.json")
+    fresh = load_plan(bundled_plan())
+    entry.unlink()
+    os.mkfifo(entry)  # would hang a plain open()
+    assert load_plan_cached(bundled_plan(), env) == fresh  # replaced by a regular file
+    assert entry.is_file() and not entry.is_symlink()
+    entry.unlink()
+    target = tmp_path / "elsewhere.json"
+    target.write_text("{}", encoding="utf-8")
+    entry.symlink_to(target)  # a link (to /dev/zero, or to a planted entry) is not followed
+    assert load_plan_cached(bundled_plan(), env) == fresh
+    assert target.read_text(encoding="utf-8") == "{}"
+    entry.unlink()
+    with entry.open("wb") as f:
+        f.truncate(plancache.MAX_ENTRY_BYTES + 1)
+    assert load_plan_cached(bundled_plan(), env) == fresh
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    text = bundled_plan().read_text(encoding="utf-8")
+    plan_file = tmp_path / "plan.yaml"
+    for n in range(plancache.MAX_ENTRIES + 5):
+        plan_file.write_text(text + f"# version {n}\n", encoding="utf-8")
+        load_plan_cached(plan_file, env)
+    assert len(list(cache_dir(env).glob("plan-*.json"))) == plancache.MAX_ENTRIES
+    assert not list(cache_dir(env).glob(".plan-*"))  # no temp file left
+
+
+def test_no_home_no_cache_folder(tmp_path: Path) -> None:
+    """HOME=/nonexistent: the plan is read, and no folder is created for the cache."""
+    home = tmp_path / "nonexistent"
+    assert load_plan_cached(bundled_plan(), {"HOME": str(home)}) == load_plan(bundled_plan())
+    assert not home.exists()
+    env = {"HOME": str(tmp_path)}  # a home without .cache: .cache/gongkai is created
+    load_plan_cached(bundled_plan(), env)
+    assert len(list(cache_dir(env).glob("plan-*.json"))) == 1
 
 
 def test_an_unwritable_cache_is_no_error(tmp_path: Path) -> None:

@@ -230,18 +230,21 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
 def read_plan(source: Path | Traversable, name: str | None = None) -> tuple[Plan | None, list[Problem]]:
     """Read and validate a plan file: (the plan, []) or (None, every problem found)."""
     shown = name or str(source)
+    raw = read_plan_bytes(source, shown)
+    return (None, [raw]) if isinstance(raw, Problem) else parse_plan(raw, shown)
+
+
+def read_plan_bytes(source: Path | Traversable, shown: str) -> bytes | Problem:
+    """The file's bytes (at most one more than MAX_BYTES), or why they cannot be read."""
     try:
         if source.is_dir():
-            return None, [Problem(shown, None, "这是一个文件夹，不是计划文件")]
+            return Problem(shown, None, "这是一个文件夹，不是计划文件")
         with source.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+            return f.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        return None, [
-            Problem(shown, None, "找不到计划文件：请检查路径，或去掉 --tasks / GONGKAI_TASKS 使用内置计划")
-        ]
-    except OSError as e:
-        return None, [Problem(shown, None, f"无法读取计划文件：{e.strerror or e}")]
-    return parse_plan(raw, shown)
+        return Problem(shown, None, "找不到计划文件：请检查路径，或去掉 --tasks / GONGKAI_TASKS 使用内置计划")
+    except (OSError, ValueError) as e:  # ValueError: a path too long or with a NUL
+        return Problem(shown, None, f"无法读取计划文件：{getattr(e, 'strerror', None) or e}")
 
 
 def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:

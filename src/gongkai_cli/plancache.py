@@ -1,11 +1,22 @@
 """A cache of validated plans, so that the weekly `gongkai due` does not parse YAML.
 
-Reading a plan costs a YAML import and a parse (about 12 ms, most of a command's time);
-the cache holds the validated plan as JSON in ``$XDG_CACHE_HOME/gongkai/`` (by default
-``~/.cache/gongkai/``), keyed by gongkai's version and the file's path, size and
-modification time. Any change to the file, or any trouble with the cache (unreadable,
-corrupt, unwritable), means the plan is read from its file as if there were no cache;
-validation (`gongkai check`) never uses it.
+Reading a plan costs a YAML import, a parse and a validation (about 12 ms, most of a
+command's time; measured in bench/bench.py). The cache holds the validated plan as JSON in
+``$XDG_CACHE_HOME/gongkai/`` (by default ``~/.cache/gongkai/``). It cannot be stale:
+
+- an entry is named by a hash of the bytes parsed and of the code that parses them (the
+  package's source files involved, PARSING_MODULES, and PyYAML's), so any change to the
+  plan, whatever its size and modification time, or to the code, is a different entry;
+  the plan's bytes are read once, and those very bytes are hashed and, on a miss, parsed;
+- an entry carries its key and a checksum of its content, checked on read, and must
+  decode into a plan: anything else (edited, truncated, foreign) is ignored;
+- an entry is opened without following links, only if it is a regular file of ours and
+  of bounded size (a FIFO, a device or a link to /dev/zero is never read);
+- entries are written whole (a temp file of unpredictable name, then a rename), at most
+  MAX_ENTRIES are kept, and nothing is created outside an existing home or cache folder.
+
+Any trouble with the cache means the plan is read from its file as if there were no
+cache; validation (`gongkai check`) never uses it.
 """
 
 from __future__ import annotations
@@ -13,16 +24,39 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import zlib
+import stat
+import sys
 from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .plan import Item, Plan, ReportSpec, load_plan
+try:  # the built-in module: hashlib would load OpenSSL (8 ms) for the same hash
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - not CPython
+    from hashlib import blake2b
+
+from .plan import Item, Plan, PlanError, ReportSpec, parse_plan, read_plan_bytes
 from .rules import Rule
+
+# The modules whose code turns a plan file into a Plan (relative to this package): every
+# module loaded by reading a plan through this one (tests/test_plancache.py checks the
+# list is whole).
+PARSING_MODULES = (
+    "",
+    ".dates",
+    ".errors",
+    ".plan",
+    ".plancache",
+    ".resolve",
+    ".rules",
+    ".workcal",
+    ".yamlsafe",
+)
+MAX_ENTRIES = 8  # plans kept: a few plans, a few recent versions of each
+MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a plan is at most 2 MiB of YAML; its JSON is no bigger
+_DIGEST = 20  # bytes of BLAKE2b
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
@@ -33,35 +67,154 @@ def cache_dir(env: Mapping[str, str]) -> Path:
 
 
 def load_plan_cached(path: Path, env: Mapping[str, str]) -> Plan:
-    """The plan in ``path``, from the cache when the file has not changed."""
-    try:
-        resolved = path.resolve()
-        stat = resolved.stat()
-    except OSError:
-        return load_plan(path)  # the loader says what is wrong with the path
-    key = [__version__, str(resolved), stat.st_size, stat.st_mtime_ns]
-    entry = cache_dir(env) / f"plan-{zlib.crc32(str(resolved).encode()):08x}.json"
-    try:
-        cached = json.loads(entry.read_text(encoding="utf-8"))
-        if cached["key"] == key:
-            return _decode(cached["plan"], str(path))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass  # no cache, a stale or damaged one: read the file
-    plan = load_plan(path)
-    _store(entry, {"key": key, "plan": _encode(plan)})
+    """The plan in ``path``, from the cache when these bytes were parsed by this code before."""
+    shown = str(path)
+    raw = read_plan_bytes(path, shown)
+    if not isinstance(raw, bytes):
+        raise PlanError([raw])
+    key = _key(raw)
+    folder = cache_dir(env)
+    entry = folder / f"plan-{key[:32]}.json"
+    payload = _read_entry(entry, key)
+    if payload is not None:
+        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+            return _decode(payload, shown)
+    plan, problems = parse_plan(raw, shown)
+    if plan is None:
+        raise PlanError(problems)
+    _store(folder, entry, key, _encode(plan))
     return plan
 
 
-def _store(entry: Path, data: dict[str, Any]) -> None:
-    """Write the entry whole or not at all; a cache that cannot be written is no error."""
-    temp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+_code_digest: bytes | None = None
+
+
+def code_digest() -> bytes:
+    """A hash of the code that parses plans: PARSING_MODULES' source files, PyYAML's
+    ``__init__.py`` (it holds its version) and the Python version."""
+    global _code_digest
+    if _code_digest is None:
+        h = blake2b(sys.version.encode(), digest_size=_DIGEST)
+        files: list[str | None] = [_source(name) for name in PARSING_MODULES]
+        yaml_spec = _find_spec("yaml")
+        files.append(yaml_spec.origin if yaml_spec else None)
+        for file in files:
+            h.update(b"\0" + str(file).encode("utf-8", "surrogateescape") + b"\0")
+            if file:
+                with contextlib.suppress(OSError), open(file, "rb") as f:
+                    h.update(f.read())
+        _code_digest = h.digest()
+    return _code_digest
+
+
+def _source(name: str) -> str:
+    """The source file of this package's module ``name`` (".plan": plan.py or plan/__init__.py)."""
+    path = Path(__file__).parent.joinpath(*name.split(".")[1:])
+    return str(path / "__init__.py" if not name or path.is_dir() else path.with_suffix(".py"))
+
+
+def _find_spec(name: str) -> Any:
+    import importlib.util
+
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temp, entry)
+        return importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+
+
+def _key(raw: bytes) -> str:
+    return blake2b(code_digest() + raw, digest_size=_DIGEST).hexdigest()
+
+
+def _checksum(key: str, payload: str) -> str:
+    return blake2b(f"{key}\n{payload}".encode(), digest_size=_DIGEST).hexdigest()
+
+
+def _read_entry(entry: Path, key: str) -> dict[str, Any] | None:
+    """The entry's plan data if it is ours, for this key, and whole; otherwise None."""
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
+    try:
+        fd = os.open(entry, flags)
     except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None
+        if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+            return None  # someone else's file in our folder: not trusted
+        with os.fdopen(os.dup(fd), "rb") as f:
+            data = f.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        stored_key, checksum, payload = data.decode("utf-8").split("\n", 2)
+        if stored_key != key or checksum != _checksum(key, payload):
+            return None
+        plan = json.loads(payload)
+    except ValueError:  # not UTF-8, not three lines, not JSON
+        return None
+    return plan if isinstance(plan, dict) else None
+
+
+def _ensure_folder(folder: Path) -> bool:
+    """Create the cache folder and at most its parent (``~/.cache``), never a home or
+    cache folder that does not exist (``HOME=/nonexistent``)."""
+    for level in (folder.parent, folder):
+        if level.is_dir():
+            continue
+        if not level.parent.is_dir():
+            return False
+        try:
+            os.mkdir(level, 0o700)
+        except FileExistsError:
+            continue
+        except OSError:
+            return False
+    return True
+
+
+def _store(folder: Path, entry: Path, key: str, data: dict[str, Any]) -> None:
+    """Write the entry whole or not at all; a cache that cannot be written is no error."""
+    if not _ensure_folder(folder):
+        return
+    import tempfile
+
+    payload = json.dumps(data, ensure_ascii=False)
+    text = f"{key}\n{_checksum(key, payload)}\n{payload}"
+    temp: str | None = None
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".plan-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(temp, entry)
+        temp = None
+        _prune(folder)
+    except OSError:
+        pass
+    finally:
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the MAX_ENTRIES most recently written entries."""
+    entries = []
+    for path in folder.glob("plan-*.json"):
         with contextlib.suppress(OSError):
-            temp.unlink()
+            entries.append((path.lstat().st_mtime_ns, path))
+    entries.sort(reverse=True)
+    for _, path in entries[MAX_ENTRIES:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 # -- plan <-> JSON ------------------------------------------------------------------------
