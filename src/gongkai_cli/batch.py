@@ -1,33 +1,38 @@
 """Batch deadlines: many (anchor, rule) lines, one result each, in order.
 
 Input is CSV with a header naming ``anchor`` and ``rule`` (other columns, such as ``id``,
-are carried through), or lines of ``anchor<TAB>rule``. A bad line becomes an error row
-and the run goes on. Each distinct phrase and anchor is read once.
+are carried through), or lines of ``anchor<TAB>rule``; lines may end in LF, CRLF or CR.
+A bad line becomes an error row and the run goes on. Memory stays bounded whatever the
+input: lines are read and answered one at a time, and the most recent CACHED distinct
+phrases and anchors are kept read (a least-recently-used cache), not every one seen.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date, datetime
+from functools import lru_cache
 from io import TextIOBase
 from itertools import chain
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .dates import parse_datetime
 from .errors import GongkaiError, InputError
 from .resolve import Options, Result, resolve
-from .rules import Rule, parse_rule
+from .rules import MAX_PHRASE, Rule, parse_rule
 from .workcal import WorkCalendar
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
+CACHED = 4096  # distinct phrases (and anchors) kept read: a batch repeats a few phrases
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class BatchRow:
+class BatchRow(NamedTuple):  # a tuple: made once per line, a million times a run
     line: int  # 1-based line number in the input
     fields: dict[str, str]  # the input columns, in input order
     result: Result | None
@@ -47,29 +52,55 @@ def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[in
 
 def _bounded(lines: Iterable[str]) -> Iterator[str]:
     """The lines, refusing one too long to be a deadline (binary data, the wrong file).
-    A stream is read a line at a time up to the limit, so a line is never held whole."""
+    A stream is read a line at a time up to the limit, so a line is never held whole;
+    one with bytes underneath is read as UTF-8 with any line ending (LF, CRLF, CR)."""
     if isinstance(lines, TextIOBase):
-        stream = lines
+        stream = _universal(lines)
         lines = iter(lambda: stream.readline(MAX_LINE + 2), "")  # + the line ending
-    for number, line in enumerate(lines, start=1):
-        if len(line.rstrip("\r\n")) > MAX_LINE:
-            raise InputError(
-                f"此行超过 {MAX_LINE} 个字符，不像起算日和期限写法",
-                where=f"<stdin>:{number}",
-            )
-        yield line
+    try:
+        for number, line in enumerate(lines, start=1):
+            if len(line.rstrip("\r\n")) > MAX_LINE:
+                raise InputError(
+                    f"此行超过 {MAX_LINE} 个字符，不像起算日和期限写法",
+                    where=f"<stdin>:{number}",
+                )
+            yield line
+    except UnicodeDecodeError:  # decoded ahead in blocks: the line is not known
+        raise InputError("输入不是 UTF-8 编码的文本：请以 UTF-8 保存", where="<stdin>") from None
+
+
+def _universal(stream: TextIOBase) -> TextIOBase:
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream
+    return io.TextIOWrapper(buffer, encoding="utf-8", newline=None)
 
 
 def _csv_records(names: tuple[str, ...], lines: Iterator[str]) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.reader(lines)
     start = 2  # the header is line 1
-    for row in reader:
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as e:  # a quoted field never closed, or over the csv module's limit
+            raise InputError(
+                f"CSV 格式有误，无法继续读取：{_csv_problem(e)}", where=f"<stdin>:{start}"
+            ) from None
+        if row is None:
+            return
         # A quoted field may run over several lines: a record starts after the last one read.
         number, start = start, reader.line_num + 2
         if not row:
             continue
         values = [*row, *[""] * (len(names) - len(row))]
         yield number, dict(zip(names, values, strict=False))
+
+
+def _csv_problem(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return f"引号内的字段超过 {csv.field_size_limit()} 个字符（引号是否未闭合？）"
+    return text
 
 
 def _tsv_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
@@ -84,12 +115,12 @@ def _tsv_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
 def run_batch(
     records: Iterable[tuple[int, dict[str, str]]], cal: WorkCalendar, options: Options
 ) -> Iterator[BatchRow]:
-    rules: dict[str, Rule | InputError] = {}
-    anchors: dict[str, date | datetime | InputError] = {}
+    rule_of = rule_reader()
+    anchor_of = _cached(_anchor)
     for number, fields in records:
         try:
-            rule = _cached(rules, fields.get("rule", ""), parse_rule)
-            anchor = _cached(anchors, fields.get("anchor", ""), _anchor)
+            rule = _value(rule_of(fields.get("rule", "")))
+            anchor = _value(anchor_of(fields.get("anchor", "")))
             yield BatchRow(number, fields, resolve(rule, anchor, cal, options), None)
         except GongkaiError as error:
             yield BatchRow(number, fields, None, error)
@@ -104,21 +135,72 @@ def _anchor(text: str) -> date | datetime:
         return parse_datetime(text)
 
 
-def _cached(cache: dict[str, T | InputError], key: str, read: Callable[[str], T]) -> T:
-    if key not in cache:
+def _cached(read: Callable[[str], T]) -> Callable[[str], T | InputError]:
+    """``read`` with its answers, errors included, kept for the CACHED most recent texts."""
+
+    @lru_cache(maxsize=CACHED)
+    def cached(text: str) -> T | InputError:
         try:
-            cache[key] = read(key)
+            return read(text)
         except InputError as error:
-            cache[key] = error
-    hit = cache[key]
+            return error.with_traceback(None)  # no frames kept alive by the cache
+
+    return cached
+
+
+# A phrase with one run of Arabic digits (文件公开后15个工作日内): its reading depends on the
+# number only through ``n`` when the same words around SAMPLE read as a period of SAMPLE
+# units, so that reading is kept per shape (the words around the number) and the phrase's
+# own number put in; a batch of a million different numbers is read once, not a million
+# times. Everything else is read by parse_rule itself (tests/test_batch_memory.py checks
+# the two agree).
+_ONE_NUMBER = re.compile(r"([^0-9]*)([1-9][0-9]{0,17})([^0-9]*)")
+_PERIODS = ("workdays", "days", "months", "years", "hours")
+SAMPLE = 7
+
+
+def rule_reader() -> Callable[[str], Rule | InputError]:
+    """parse_rule for a stream of phrases, with its answers (errors included) cached."""
+    exact = _cached(parse_rule)
+
+    @lru_cache(maxsize=CACHED)
+    def shape(before: str, after: str) -> Rule | None:
+        try:
+            rule = parse_rule(f"{before}{SAMPLE}{after}")
+        except InputError:
+            return None
+        return rule if rule.kind in _PERIODS and rule.n == SAMPLE else None
+
+    def read(text: str) -> Rule | InputError:
+        match = _ONE_NUMBER.fullmatch(text) if len(text) <= MAX_PHRASE else None
+        template = shape(match[1], match[3]) if match else None
+        if template is None or match is None:
+            return exact(text)
+        return replace(template, text=text, n=int(match[2]))
+
+    return read
+
+
+def _value(hit: T | InputError) -> T:
     if isinstance(hit, InputError):
         raise hit
     return hit
 
 
-def exit_status(failures: Iterable[GongkaiError]) -> int:
-    """3 when any line had bad input, else 4 when any lay outside the calendar, else 0."""
-    codes = {error.exit_code for error in failures}
-    if 3 in codes:
-        return 3
-    return 4 if codes else 0
+class Outcome:
+    """What the lines' errors add up to, counted as they stream past (none is kept)."""
+
+    def __init__(self) -> None:
+        self.failures = 0
+        self.codes: set[int] = set()
+
+    def add(self, error: GongkaiError) -> None:
+        self.failures += 1
+        self.codes.add(error.exit_code)
+
+    @property
+    def exit_status(self) -> int:
+        """3 when any line had bad input, else 4 when any lay outside the calendar, else 0."""
+        if 3 in self.codes:
+            return 3
+        return 4 if self.codes else 0

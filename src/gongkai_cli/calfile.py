@@ -17,13 +17,14 @@ import yaml
 
 from .errors import InputError
 from .workcal import WEEKDAYS, YearData
-from .yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote
+from .yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote, use_core_schema
 
 MAX_BYTES = 1024 * 1024
 _TOP_KEYS = {"year", "source", "holidays", "workdays"}
 _SOURCE_KEYS = {"title", "number", "issued", "url"}
 _ENTRY_KEYS = {"date", "name"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
 _PLAIN_TAGS = {
     f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
 }
@@ -81,10 +82,9 @@ class _File:
     def integer(self, node: yaml.Node, what: str) -> int:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int":
             raise self.error(f"{what}应为整数", node)
-        try:
-            return int(node.value)
-        except ValueError:
-            raise self.error(f"{what}应为十进制整数", node) from None
+        if not _DECIMAL.fullmatch(str(node.value)):
+            raise self.error(f"{what}应为十进制整数（现为“{node.value}”）", node)
+        return int(node.value)
 
     def day(self, node: yaml.Node, what: str) -> date:
         value = node.value if isinstance(node, yaml.ScalarNode) else None
@@ -94,6 +94,13 @@ class _File:
             return date.fromisoformat(value.strip())
         except ValueError:
             raise self.error(f"日期不存在：{value}", node) from None
+
+
+class _Loader(yaml.SafeLoader):
+    """Scalars typed by YAML 1.2 core rules (yamlsafe): ``year: 0x7E0`` is not a year."""
+
+
+use_core_schema(_Loader)
 
 
 def _read_text(path: Path) -> str:
@@ -122,7 +129,7 @@ def load_calendar_file(path: Path) -> YearData:
     text = _read_text(path)
     loader: yaml.SafeLoader | None = None
     try:
-        loader = yaml.SafeLoader(text)  # refuses control characters at once
+        loader = _Loader(text)  # refuses control characters at once
         root = loader.get_single_node()
     except yaml.YAMLError as e:
         line, problem = describe_error(e, text)

@@ -10,6 +10,8 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from .errors import InputError
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -29,22 +31,39 @@ def calendar_paths(cli_paths: Sequence[Path | str], env: Mapping[str, str]) -> l
     The config folder's ``*.yaml`` (``$XDG_CONFIG_HOME/gongkai/calendars``, by default
     ``~/.config/gongkai/calendars``) first, then ``GONGKAI_CALENDAR`` (os.pathsep
     separated), then the ``--calendar`` options: a later file replaces an earlier one's
-    year. A folder given in either stands for its ``*.yaml`` files, sorted by name.
+    year. A folder given in either stands for its ``*.yaml`` files, sorted by name. A
+    path that cannot be read, or a config folder that cannot be listed, is an InputError.
     """
     folder = _config_dir(env)
     entries = [e.strip() for e in env.get("GONGKAI_CALENDAR", "").split(os.pathsep) if e.strip()]
-    if not cli_paths and not entries and not os.path.isdir(folder):
+    if not cli_paths and not entries and not os.path.lexists(folder):
         return []
     from pathlib import Path
 
-    def expand(path: Path) -> list[Path]:
-        return sorted(path.glob("*.yaml")) if path.is_dir() else [path]
-
     paths: list[Path] = []
-    if os.path.isdir(folder):
-        paths.extend(sorted(Path(folder).glob("*.yaml")))
-    for entry in entries:
-        paths.extend(expand(Path(entry).expanduser()))
-    for option in cli_paths:
-        paths.extend(expand(Path(option).expanduser()))
+    if os.path.lexists(folder):
+        if not os.path.isdir(folder):
+            raise InputError(
+                "日历文件夹不是可读的文件夹：请删除它或改为存放 *.yaml 日历文件的文件夹", where=folder
+            )
+        paths.extend(_yaml_files(Path(folder)))
+    for entry in [*entries, *cli_paths]:
+        path = Path(entry).expanduser()
+        try:
+            is_dir = path.is_dir()
+        except (OSError, ValueError) as e:  # a name too long, a loop of links, a NUL
+            raise InputError(
+                f"无法读取日历文件：{getattr(e, 'strerror', None) or e}", where=str(path)
+            ) from None
+        paths.extend(_yaml_files(path) if is_dir else [path])
     return paths
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """The folder's ``*.yaml`` files sorted by name; a folder that cannot be listed is an
+    error, never an empty list."""
+    try:
+        names = os.listdir(folder)
+    except OSError as e:
+        raise InputError(f"无法读取日历文件夹：{e.strerror or e}", where=str(folder)) from None
+    return [folder / name for name in sorted(names) if name.endswith(".yaml")]

@@ -5,11 +5,19 @@ as the GBK that Windows in China saves."""
 from __future__ import annotations
 
 import sys
+from typing import TextIO
 
 from .errors import InputError
 
 MIB = 1024 * 1024
 GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"
+
+
+def standard_input() -> TextIO:
+    """Standard input, or an InputError when the process was started without one (``<&-``)."""
+    if sys.stdin is None:
+        raise InputError("标准输入已关闭：请用管道或重定向提供输入（如 < 文件）", where="<stdin>")
+    return sys.stdin
 
 
 def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[str, str, str | None]:
@@ -19,7 +27,7 @@ def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[
     label = "<stdin>" if source == "-" else source
     try:
         if source == "-":
-            raw = sys.stdin.buffer.read(limit + 1)
+            raw = standard_input().buffer.read(limit + 1)
         else:
             with open(source, "rb") as handle:  # at most the limit: /dev/zero has no size
                 raw = handle.read(limit + 1)

@@ -18,7 +18,15 @@ class GongkaiError(Exception):
         self.where = where  # "file:line" or "file" when the problem is in a file
 
     def __str__(self) -> str:
-        return f"{self.where}: {self.message}" if self.where else self.message
+        if not self.where:
+            return self.message
+        where = self.where
+        if len(where) > _WHERE_MAX:  # a path of 120,000 characters: its start and its end
+            where = where[: _WHERE_MAX // 2] + "…" + where[-_WHERE_MAX // 2 :]
+        return f"{where}: {self.message}"
+
+
+_WHERE_MAX = 160  # characters of a place shown in a message
 
 
 class InputError(GongkaiError):

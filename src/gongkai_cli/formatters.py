@@ -227,15 +227,17 @@ def batch_csv_header(columns: tuple[str, ...]) -> list[str]:
 
 
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
-    values = batch_values(row)
-    provisional = values["provisional"]
+    fields, result = row.fields, row.result
+    values = [fields.get(c, "") for c in columns]
+    if result is None:
+        return [*values, "", "", "", "", str(row.error)]
     return [
-        *(row.fields.get(c, "") for c in columns),
-        values["deadline"] or "",
-        values["kind"] or "",
-        "" if provisional is None else str(provisional).lower(),
-        "；".join(row.result.warnings) if row.result else "",
-        values["error"] or "",
+        *values,
+        iso(result.deadline) or "",
+        result.kind,
+        "true" if result.provisional else "false",
+        "；".join(result.warnings),
+        "",
     ]
 
 

@@ -172,7 +172,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
     # libyaml's parser when PyYAML has it (ten times faster on a plan); same nodes, same marks.
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    from .yamlsafe import MERGE_TAG, alias_error
+    from .yamlsafe import MERGE_TAG, alias_error, use_core_schema
 
     seen: set[int] = set()
 
@@ -184,8 +184,8 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
 
     class PlanLoader(base):  # type: ignore[valid-type,misc]
         """SafeLoader that records each node's start line and reports duplicate keys;
-        YAML timestamps stay strings so that dates are checked (with a line) on validation.
-        Aliases and merge keys are refused (yamlsafe)."""
+        scalars are typed by YAML 1.2 core rules and dates stay strings, checked (with a
+        line) on validation. Aliases and merge keys are refused (yamlsafe)."""
 
         def construct_plan_map(self, node: yaml.MappingNode) -> Iterator[_Map]:
             result = _Map()
@@ -218,10 +218,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
                 result.append(self.construct_object(child, deep=True))
                 result.lines.append(child.start_mark.line + 1)
 
-    PlanLoader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+    use_core_schema(PlanLoader)
     PlanLoader.add_constructor("tag:yaml.org,2002:map", PlanLoader.construct_plan_map)
     PlanLoader.add_constructor("tag:yaml.org,2002:seq", PlanLoader.construct_plan_seq)
     return PlanLoader
@@ -387,7 +384,7 @@ class _Validator:
             return None
         try:
             top = self.mapping(data, 1, "计划文件", _TOP)
-            if "format" in top and top["format"] != FORMAT:
+            if "format" in top and not (type(top["format"]) is int and top["format"] == FORMAT):
                 self.problem(
                     top.lines["format"], f"不支持的格式版本“{top['format']}”：本版本读取 format: {FORMAT}"
                 )

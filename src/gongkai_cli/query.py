@@ -54,12 +54,15 @@ class DueReport:
 def window(span: Span, today: date, *, days: int | None = None, until: date | None = None) -> Window:
     """week: Monday to Sunday of today's week; next-week: the one after; month: today's
     month; days N: N days from today (today included); until DATE: today to DATE."""
-    if span == "week":
-        monday = today - timedelta(days=today.weekday())
-        return Window(monday, monday + timedelta(days=6))
-    if span == "next-week":
-        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
-        return Window(monday, monday + timedelta(days=6))
+    try:
+        if span == "week":
+            monday = today - timedelta(days=today.weekday())
+            return Window(monday, monday + timedelta(days=6))
+        if span == "next-week":
+            monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+            return Window(monday, monday + timedelta(days=6))
+    except OverflowError:  # the week runs past 9999-12-31
+        raise CoverageError(9999, f"{today.isoformat()} 所在的时段超出公元 9999 年，无法计算") from None
     if span == "month":
         return Window(*period_bounds("month", today))
     if span == "days":

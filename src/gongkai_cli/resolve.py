@@ -110,6 +110,8 @@ def resolve(
 
 
 def _provisional(cal: WorkCalendar, start: date, end: date) -> bool:
+    if start.year == end.year:
+        return cal.is_provisional(start.year)
     low, high = min(start, end), max(start, end)
     return any(cal.is_provisional(y) for y in range(low.year, high.year + 1))
 

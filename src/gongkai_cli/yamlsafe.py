@@ -58,3 +58,77 @@ def quote(text: str) -> str:
     """``text`` as a double-quoted YAML scalar that reads back unchanged (a JSON string
     is one, once the characters YAML refuses raw are escaped too)."""
     return _NOT_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+# -- YAML 1.2 core typing -----------------------------------------------------------------
+#
+# PyYAML types plain scalars by YAML 1.1: yes/no/on/off are booleans, 0x7E0, 2_016, 0o3740
+# and 33:36 (base 60) are integers, and 2016-05-18 is a timestamp. Our files are read by
+# the YAML 1.2 core rules instead, stricter on one point: integers are decimal digits only
+# (a hexadecimal or octal year is text, which the validators refuse with its line). Dates
+# stay text, checked with their line by the validators; an explicit !!timestamp too.
+
+_CORE_RESOLVERS: list[tuple[str, str, str]] = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+.0123456789",
+    ),
+    (MERGE_TAG, r"^(?:<<)$", "<"),  # resolved only to be refused (ALIAS_MESSAGE)
+]
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(_CORE_RESOLVERS[3][1])
+
+
+def core_resolvers() -> dict[str | None, list[tuple[str, re.Pattern[str]]]]:
+    """Implicit resolvers (PyYAML's ``yaml_implicit_resolvers``) for YAML 1.2 core typing."""
+    table: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}
+    for tag, pattern, first in _CORE_RESOLVERS:
+        compiled = re.compile(pattern)
+        for char in first:
+            table.setdefault(char, []).append((tag, compiled))
+        if tag == "tag:yaml.org,2002:null":
+            table.setdefault("", []).append((tag, compiled))  # the empty scalar
+    return table
+
+
+def use_core_schema(loader: type[yaml.SafeLoader]) -> None:
+    """Make ``loader`` type plain scalars by YAML 1.2 core rules, and construct explicit
+    tags (!!int, !!float, !!bool, !!timestamp) strictly: a value its tag cannot hold is a
+    YAML error at its line, never a traceback."""
+    loader.yaml_implicit_resolvers = core_resolvers()
+
+    def scalar(self: yaml.SafeLoader, node: yaml.Node) -> str:
+        if not isinstance(node, yaml.ScalarNode):
+            raise yaml.constructor.ConstructorError(None, None, "应为单个值", node.start_mark)
+        return str(node.value)
+
+    def refuse(node: yaml.Node, what: str) -> yaml.MarkedYAMLError:
+        return yaml.constructor.ConstructorError(None, None, f"“{node.value}”不是{what}", node.start_mark)
+
+    def integer(self: yaml.SafeLoader, node: yaml.Node) -> int:
+        text = scalar(self, node)
+        if not _DECIMAL.fullmatch(text):
+            raise refuse(node, "十进制整数")
+        return int(text)
+
+    def real(self: yaml.SafeLoader, node: yaml.Node) -> float:
+        text = scalar(self, node)
+        if not _FLOAT.fullmatch(text):
+            raise refuse(node, "数值")
+        return float(text.replace("inf", "Inf").lower())
+
+    def boolean(self: yaml.SafeLoader, node: yaml.Node) -> bool:
+        text = scalar(self, node)
+        if text.lower() not in ("true", "false"):
+            raise refuse(node, "true 或 false")
+        return text.lower() == "true"
+
+    loader.add_constructor("tag:yaml.org,2002:int", integer)
+    loader.add_constructor("tag:yaml.org,2002:float", real)
+    loader.add_constructor("tag:yaml.org,2002:bool", boolean)
+    loader.add_constructor("tag:yaml.org,2002:timestamp", scalar)  # checked by the validators

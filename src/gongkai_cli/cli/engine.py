@@ -62,8 +62,10 @@ def deadline(
     if batch:
         if rule is not None or anchor is not None or explain:
             raise click.UsageError("--batch 从标准输入读取起算日和写法，不能再给 RULE、--from 或 --explain")
+        from ..documents import standard_input
+
         ctx = click.get_current_context()
-        ctx.exit(run_batch_io(sys.stdin, sys.stdout, app, options))
+        ctx.exit(run_batch_io(standard_input(), sys.stdout, app, options))
     if rule is None:
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
@@ -81,25 +83,25 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
     """Stream results line by line; the exit status says whether any line failed."""
     import csv
 
-    from ..batch import exit_status, read_input, run_batch
+    from ..batch import Outcome, read_input, run_batch
 
     columns, records = read_input(source)
-    failures: list[GongkaiError] = []
+    outcome = Outcome()
     writer = csv.writer(out, lineterminator="\n") if app.fmt == "csv" else None
     if writer is not None:
         writer.writerow(formatters.batch_csv_header(columns))
     for row in run_batch(records, app.calendar, options):
         if row.error is not None:
-            failures.append(row.error)
+            outcome.add(row.error)
         if writer is not None:
             writer.writerow(formatters.batch_csv(row, columns))
         elif app.fmt == "json":
             out.write(formatters.batch_json(row) + "\n")
         else:
             out.write(formatters.batch_plain(row) + "\n")
-    if failures:
-        click.echo(f"gongkai: {len(failures)} 行未能计算（见输出中的错误）", err=True)
-    return exit_status(failures)
+    if outcome.failures:
+        click.echo(f"gongkai: {outcome.failures} 行未能计算（见输出中的错误）", err=True)
+    return outcome.exit_status
 
 
 @main.command(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
 import os
 import re
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 
@@ -45,19 +47,36 @@ class GongkaiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GongkaiError as e:
-            click.echo(f"gongkai: 错误：{one_line(str(e))}", err=True)
-            ctx.exit(e.exit_code)
+            _fail(ctx, one_line(str(e)), e.exit_code)
         except BrokenPipeError:
             _silence_stdout()
             ctx.exit(PIPE_CLOSED)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except (OSError, UnicodeEncodeError) as e:
+            if not _is_output_error(e):
+                _fail(ctx, _internal(e), INTERNAL_ERROR)
+            _silence_stdout()
+            _fail(ctx, _output_message(e), OUTPUT_ERROR)
+        except Exception as e:  # a bug: one line asking for a report, never a traceback
+            _fail(ctx, _internal(e), INTERNAL_ERROR)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's main, then standard output flushed here, where a reader that has gone
         (``gongkai tasks | head -1``) ends the run quietly. Click handles a broken pipe
         met while a command writes; this covers the flush at exit, which would otherwise
-        print "Exception ignored … BrokenPipeError" and exit 120."""
+        print "Exception ignored … BrokenPipeError" and exit 120. A closed standard
+        output (``>&-``) is an output error when something is written to it."""
+        if sys.stdout is None:
+            sys.stdout = _ClosedOutput()
         try:
             return super().main(*args, **kwargs)
+        except (OSError, UnicodeEncodeError) as e:  # writing the group's --help or --version
+            if not _is_output_error(e):
+                raise
+            _silence_stdout()
+            click.echo(f"gongkai: 错误：{_output_message(e)}", err=True)
+            sys.exit(OUTPUT_ERROR)
         finally:
             _flush_stdout()
 
@@ -65,13 +84,64 @@ class GongkaiGroup(click.Group):
 # The reader of the output went away (`gongkai tasks | head -1`): end quietly with the
 # status of a program stopped by SIGPIPE (128 + 13), as the README's exit table says.
 PIPE_CLOSED = 141
+# The results could not be written (disk full, output closed, an encoding without
+# Chinese): sysexits' EX_IOERR.
+OUTPUT_ERROR = 74
+# A bug in gongkai (any other exception): sysexits' EX_SOFTWARE, never 1, which
+# --exit-code gives to "something is due".
+INTERNAL_ERROR = 70
+
+
+def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
+    click.echo(f"gongkai: 错误：{message}", err=True)
+    ctx.exit(code)
+
+
+def _internal(error: BaseException) -> str:
+    detail = one_line(f"{type(error).__name__}: {error}")
+    return f"内部错误（{detail}）。这是 gongkai 的缺陷，请报告：附上所用命令和输入文件"
+
+
+def _is_output_error(error: OSError | UnicodeEncodeError) -> bool:
+    """An error met writing standard output: encoding it, or the write itself."""
+    if isinstance(error, UnicodeEncodeError):
+        return True
+    return error.filename is None and error.errno in _OUTPUT_ERRNOS
+
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF}
+
+
+def _output_message(error: OSError | UnicodeEncodeError) -> str:
+    if isinstance(error, UnicodeEncodeError):
+        return (
+            f"输出编码 {error.encoding} 无法表示中文，结果未能写出："
+            "请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 的语言环境（如 LANG=C.UTF-8）"
+        )
+    if error.errno == errno.EBADF:
+        return "标准输出已关闭，结果未能写出：请把输出重定向到文件，或用 -o 指定文件"
+    return f"结果未能写出（{error.strerror}）：请检查磁盘空间或输出位置"
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process started without one: writing is an error."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "标准输出已关闭")
+
+    def isatty(self) -> bool:
+        return False
 
 
 def _silence_stdout() -> None:
     """Point standard output at /dev/null, so that Python's own flush at exit has nowhere
     to fail."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError):  # io.UnsupportedOperation: no descriptor (a test's stream)
+        return
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, fileno)
     os.close(devnull)
 
 
@@ -81,6 +151,10 @@ def _flush_stdout() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(PIPE_CLOSED)
+    except (OSError, UnicodeEncodeError) as e:
+        _silence_stdout()
+        click.echo(f"gongkai: 错误：{_output_message(e)}", err=True)
+        sys.exit(OUTPUT_ERROR)
 
 
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it
@@ -119,7 +193,8 @@ EPILOG = """\b
 
 \b
 退出状态：0 完成；1 有到期或逾期事项（仅在 --exit-code 时）；2 用法错误；
-3 输入数据有误（期限写法、日期、计划或日历文件、通知文本）；4 日期超出日历已知年份。
+3 输入数据有误（期限写法、日期、计划或日历文件、通知文本）；4 日期超出日历已知年份；
+70 内部错误（请报告）；74 结果未能写出（磁盘满、输出已关闭、输出编码不支持中文）。
 """
 
 
