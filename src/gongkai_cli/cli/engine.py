@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 import click
 
@@ -14,9 +14,6 @@ from ..resolve import Options, resolve
 from ..rules import parse_rule
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
-
-if TYPE_CHECKING:
-    from ..errors import GongkaiError
 
 
 @main.command(
