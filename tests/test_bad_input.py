@@ -58,6 +58,13 @@ PLAN_UNKNOWN = PLAN.replace("    rule: 6月底前完成\n", "    rule: 6月底�
 PLAN_MISSING = PLAN.replace("    title: 行政审批事项信息公开\n", "", 1)
 PLAN_RULE = PLAN.replace("rule: 6月底前完成", "rule: 3个工作周内", 1)
 PLAN_ISSUED = PLAN.replace("issued: 2016-05-18", "issued: 2016-02-30", 1)
+NOTICE_2015 = (FIXTURES / "notices" / "2015.txt").read_text(encoding="utf-8")
+NOTICE_TWO = NOTICE + "\n" + NOTICE_2015  # two notices pasted into one file (issue 16)
+NOTICE_TWO_BODIES = NOTICE + "\n" + NOTICE_2015.split("\n", 2)[2]  # the second without its title
+NOTICE_TWO_NAMES = NOTICE.replace("三、清明节：4月4日放假", "三、清明节：5月1日放假")
+NOTICE_ESCAPE = NOTICE.replace("一、元旦", "一、元旦\x1b]0;owned\x07")
+PLAN_ESCAPE = PLAN.replace("title: 行政审批事项信息公开", 'title: "行政审批\\e]0;owned\\a事项信息公开"', 1)
+PLAN_TIMESTAMP = PLAN.replace("issued: 2016-05-18", "issued: !!timestamp 2016-02-30", 1)
 NOTICE_WEEKDAY = NOTICE.replace("2月6日（星期六）", "2月6日（星期五）")
 NOTICE_COUNT = NOTICE.replace("共7天。2月6日", "共8天。2月6日")
 NOTICE_BAD_NUMBER = NOTICE.replace("共7天。2月6日", "共十十天。2月6日")
@@ -168,7 +175,75 @@ CASES: dict[str, Case] = {
         input="2016-09-30\t" + "3" * 5_000_000,
     ),
     "batch-10^9": Case(("deadline", "--batch"), 4, "1 行未能计算", input="2016-09-30\t1000000000\n"),
+    "batch-cr-only-line-ends": Case(
+        ("deadline", "--batch"), 3, "1 行未能计算", input="anchor,rule\r2016-09-30,3\r2016-02-30,3\r"
+    ),
+    "batch-quoted-field-over-csv-limit": Case(
+        ("deadline", "--batch"),
+        3,
+        "引号内的字段超过 131072 个字符",
+        file="<stdin>",
+        line=2,
+        input='anchor,rule\n2016-09-30,"' + "a\n" * 70_000 + '"\n',
+    ),
+    # -- dates at the end of time (issue 16) -------------------------------------------
+    "due-next-week-past-9999": Case(("due", "--today", "9999-12-26", "--next-week"), 4, "超出公元 9999 年"),
+    "due-today-9999-12-31": Case(("due",), 4, "超出公元 9999 年", env={"GONGKAI_TODAY": "9999-12-31"}),
+    "calendar-name-120000-characters": Case(
+        ("day", "2016-01-01", "--calendar", "a" * 120_000), 3, "无法读取日历文件"
+    ),
     # -- plans -------------------------------------------------------------------------
+    "plan-timestamp-tag": Case(
+        tasks(),
+        3,
+        "2016 年 2 月没有 30 日",
+        files={"plan.yaml": PLAN_TIMESTAMP},
+        file="plan.yaml",
+        line=_lines(PLAN, "issued:"),
+    ),
+    "plan-check-timestamp-tag": Case(
+        ("check", "{plan.yaml}"),
+        3,
+        "计划无效：共 1 处问题",
+        files={"plan.yaml": PLAN_TIMESTAMP},
+        file="plan.yaml",
+        line=_lines(PLAN, "issued:"),
+    ),
+    "plan-format-true": Case(
+        tasks(),
+        3,
+        "不支持的格式版本",
+        files={"plan.yaml": PLAN.replace("\nformat: 1\n", "\nformat: true\n", 1)},
+        file="plan.yaml",
+        line=_lines(PLAN, "\nformat: 1") + 1,
+    ),
+    "plan-format-1.0": Case(
+        tasks(),
+        3,
+        "不支持的格式版本",
+        files={"plan.yaml": PLAN.replace("\nformat: 1\n", "\nformat: 1.0\n", 1)},
+        file="plan.yaml",
+        line=_lines(PLAN, "\nformat: 1") + 1,
+    ),
+    **{
+        f"plan-year-{name}": Case(
+            tasks(),
+            3,
+            f"year 应为年份数字，如 2016（现为“{year}”）",
+            files={"plan.yaml": PLAN.replace("year: 2016", f"year: {year}", 1)},
+            file="plan.yaml",
+            line=_lines(PLAN, "year: 2016"),
+        )
+        for name, year in (("hex", "0x7E0"), ("underscore", "2_016"), ("base-60", "33:36"))
+    },
+    "plan-control-characters": Case(
+        ("show", "1.1a", "--tasks", "{plan.yaml}"),
+        3,
+        "控制字符 U+001B",
+        files={"plan.yaml": PLAN_ESCAPE},
+        file="plan.yaml",
+        line=_lines(PLAN, "title: 行政审批事项信息公开"),
+    ),
     "plan-not-yaml": Case(
         tasks(),
         3,
@@ -286,7 +361,7 @@ CASES: dict[str, Case] = {
     "plan-check-id-with-line-break": Case(
         ("check", "{plan.yaml}"),
         3,
-        "计划无效：共 1 处问题",
+        "计划无效：共 2 处问题",  # the control character, and the id it makes invalid
         files={"plan.yaml": PLAN.replace('id: "1.1b"', 'id: "1.1\\nb\\u001b[31m"', 1)},
         file="plan.yaml",
         line=_lines(PLAN, 'id: "1.1b"'),
@@ -357,6 +432,35 @@ CASES: dict[str, Case] = {
         file="cal.yaml",
         line=8,
     ),
+    "calendar-year-hex": Case(
+        due_with_calendar(),
+        3,
+        "year应为整数",
+        files={"cal.yaml": CALENDAR.replace("year: 2027", "year: 0x7EB")},
+        file="cal.yaml",
+        line=1,
+    ),
+    "calendar-year-tagged-underscore": Case(
+        due_with_calendar(),
+        3,
+        "year应为十进制整数",
+        files={"cal.yaml": CALENDAR.replace("year: 2027", "year: !!int 2_027")},
+        file="cal.yaml",
+        line=1,
+    ),
+    "calendar-control-characters": Case(
+        due_with_calendar(),
+        3,
+        "控制字符 U+001B",
+        files={
+            "cal.yaml": CALENDAR.replace(
+                "  title: 国务院办公厅关于2027年部分节假日安排的通知",
+                '  title: "\\e[2J国务院办公厅关于2027年部分节假日安排的通知"',
+            )
+        },
+        file="cal.yaml",
+        line=3,
+    ),
     "calendar-deep-nesting": Case(
         due_with_calendar(), 3, "嵌套过深", files={"cal.yaml": "[" * 800 + "]" * 800}
     ),
@@ -406,6 +510,38 @@ CASES: dict[str, Case] = {
         line=1,
         files={"notice.txt": "国务院办公厅关于2027年部分节假日安排的通知\n\n经国务院批准，现通知如下。\n"},
     ),
+    "notice-two-notices-in-one-text": Case(
+        import_notice(),
+        3,
+        "文本中有第二份通知",
+        file="notice.txt",
+        line=_lines(NOTICE_TWO, "国务院办公厅关于2015年"),
+        files={"notice.txt": NOTICE_TWO},
+    ),
+    "notice-two-bodies-in-one-text": Case(
+        import_notice(),
+        3,
+        "“元旦”的安排出现两次",
+        file="notice.txt",
+        line=_lines(NOTICE_TWO_BODIES, "一、元旦：1月1日至3日"),
+        files={"notice.txt": NOTICE_TWO_BODIES},
+    ),
+    "notice-date-under-two-names": Case(
+        import_notice(),
+        3,
+        "同时列在“清明节”和“劳动节”下",
+        file="notice.txt",
+        line=_lines(NOTICE, "四、劳动节"),
+        files={"notice.txt": NOTICE_TWO_NAMES},
+    ),
+    "notice-control-characters": Case(
+        import_notice(),
+        3,
+        "控制字符 U+001B",
+        file="notice.txt",
+        line=_lines(NOTICE, "一、元旦"),
+        files={"notice.txt": NOTICE_ESCAPE},
+    ),
     "notice-empty-stdin": Case(
         ("calendar", "import", "-", "-o", "{out.yaml}", "--force"),
         3,
@@ -446,6 +582,14 @@ CASES: dict[str, Case] = {
         file="doc.txt",
         line=2,
         files={"doc.txt": bytes(range(256)) * 4},
+    ),
+    "extract-control-characters": Case(
+        ("plan", "extract", "-", "-o", "{out.yaml}", "--force"),
+        3,
+        "控制字符 U+009B",
+        file="<stdin>",
+        line=2,
+        input="2016年政务公开工作要点\n一、\x9b2J公开\n",
     ),
     "extract-no-plan": Case(
         ("plan", "extract", "-", "-o", "{out.yaml}", "--force"),

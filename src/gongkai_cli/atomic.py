@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,7 +17,26 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
     The temp file is flushed and fsynced, then renamed over ``path`` (os.replace), so a
     crash leaves the old file intact. An existing file is overwritten only with
     ``force``; the temp file is removed whatever goes wrong.
+
+    Only regular files are replaced. A character device or a FIFO (``/dev/null``,
+    ``/dev/stdout``, a terminal, a named pipe) is written through, as the shell's ``>``
+    does, without --force and without replacing it; anything else that is not a regular
+    file (a socket, a block device) is refused. A symbolic link is followed: the file it
+    points to is replaced, the link stays.
     """
+    try:
+        info = os.stat(path)  # follows links
+    except FileNotFoundError:
+        info = None
+    except (OSError, ValueError) as e:
+        raise InputError(f"无法写入：{getattr(e, 'strerror', None) or e}", where=str(path)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
+            _write_through(path, text)
+            return
+        raise InputError("不是普通文件，未写入：-o 只写普通文件，或写入终端、管道这类设备", where=str(path))
+    if os.path.islink(path):
+        path = Path(os.path.realpath(path))  # replace what the link points to, not the link
     if not force and path.exists():
         raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path))
     try:
@@ -54,6 +74,15 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
     with contextlib.suppress(OSError):
         tmp.unlink()  # left behind by the hard-link path
     _fsync_dir(path.parent)
+
+
+def _write_through(path: Path, text: str) -> None:
+    """Write to a device or FIFO as it is, never creating or replacing anything."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as e:
+        raise InputError(f"无法写入：{e.strerror or e}", where=str(path)) from None
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .errors import InputError
+from .safetext import describe, first_control
 from .workcal import WEEKDAYS, YearData
 from .yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote, use_core_schema
 
@@ -77,6 +78,9 @@ class _File:
     def string(self, node: yaml.Node, what: str) -> str:
         if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
             raise self.error(f"{what}应为文本", node)
+        at = first_control(str(node.value), "")
+        if at is not None:  # an escape such as "\e" in a quoted scalar
+            raise self.error(f"{what}中有控制字符 {describe(node.value[at])}：请删去", node)
         return str(node.value)
 
     def integer(self, node: yaml.Node, what: str) -> int:

@@ -8,6 +8,7 @@ import sys
 from typing import TextIO
 
 from .errors import InputError
+from .safetext import describe, first_control
 
 MIB = 1024 * 1024
 GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"
@@ -38,7 +39,18 @@ def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[
     if len(raw) > limit:
         raise InputError(too_big, where=label)
     text, note = decode_document(raw, label)
-    return text, label, note
+    return checked_text(text, label), label, note
+
+
+def checked_text(text: str, label: str) -> str:
+    """The text without page breaks (form feeds, as PDF converters leave them), or an
+    InputError at the line of any other control character (an escape sequence, a NUL)."""
+    text = text.replace("\f", "")
+    at = first_control(text)
+    if at is not None:
+        line = text.count("\n", 0, at) + 1
+        raise InputError(f"文本中有控制字符 {describe(text[at])}：请删去后再试", where=f"{label}:{line}")
+    return text
 
 
 def decode_document(raw: bytes, source: str) -> tuple[str, str | None]:

@@ -219,18 +219,25 @@ def batch_json(row: BatchRow) -> str:
     data["warnings"] = list(row.result.warnings) if row.result else []
     import json
 
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    from .safetext import json_visible
+
+    return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
-def batch_csv_header(columns: tuple[str, ...]) -> list[str]:
-    return [*columns, *BATCH_RESULT_COLUMNS]
+def batch_csv_header(columns: tuple[str, ...]) -> list[object]:
+    from .safetext import csv_cell
+
+    return [csv_cell(c) for c in (*columns, *BATCH_RESULT_COLUMNS)]
 
 
-def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
+def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
+    """The input's cells (made safe: safetext.csv_cell), then the result's."""
+    from .safetext import csv_cell
+
     fields, result = row.fields, row.result
-    values = [fields.get(c, "") for c in columns]
+    values = [csv_cell(fields.get(c, "")) for c in columns]
     if result is None:
-        return [*values, "", "", "", "", str(row.error)]
+        return [*values, "", "", "", "", csv_cell(str(row.error))]
     return [
         *values,
         iso(result.deadline) or "",
@@ -242,9 +249,13 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
 
 
 def batch_plain(row: BatchRow) -> str:
-    head = f"{row.fields.get('anchor', '')}\t{row.fields.get('rule', '')}"
+    """One line, tab-separated; what the input held is shown with its control characters
+    (line breaks and tabs among them) made visible."""
+    from .safetext import visible
+
+    head = f"{visible(row.fields.get('anchor', ''))}\t{visible(row.fields.get('rule', ''))}"
     if row.error is not None:
-        return f"{head}\t错误：{row.error}"
+        return f"{head}\t错误：{visible(str(row.error))}"
     assert row.result is not None
     mark = "\t临时" if row.result.provisional else ""
     return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}"

@@ -451,6 +451,14 @@ def _issued(norm: str) -> date | None:
     return None
 
 
+_TITLE = re.compile(r"关于.*\d{4}\s*年.*(?:节假日|放假).*通知$")
+
+
+def _is_title(norm: str) -> bool:
+    """A line that reads as the title of a holiday notice (关于2017年部分节假日安排的通知)."""
+    return bool(_TITLE.search(re.sub(r"\s+", "", norm)))
+
+
 def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>") -> Notice:
     """Read a whole notice: title, number, arrangement by holiday, signature date."""
     lines = text.splitlines()
@@ -493,21 +501,41 @@ def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>")
     issued: date | None = None
     sections: list[tuple[_Section, list[tuple[str, str | None]]]] = []
     current: tuple[_Section, list[tuple[str, str | None]]] | None = None
+    named: dict[str, str] = {}  # holiday name → where its section starts
     for lineno, line in numbered[body_from:]:
         norm = _normalize(line)
         where = f"{source}:{lineno}"
+        if title is not None and _is_title(norm):
+            raise InputError(
+                f"文本中有第二份通知：「{_one_line(line)[:80]}」。一次只读一份通知的全文"
+                "（同一年的补充通知作为另一个文件给出，不同年份分别导入）",
+                where=where,
+            )
         num = _NUMBER.match(norm)
         if num:
             number = num.group(1)
             continue
         signed = _issued(norm)
         if signed is not None:
+            if issued is not None and signed != issued:
+                raise InputError(
+                    f"文本中有两处落款日期（{issued.isoformat()} 与 {signed.isoformat()}），"
+                    "像是两份通知：一次只读一份通知的全文",
+                    where=where,
+                )
             issued = signed
             continue
         is_heading, name, pos = _heading(norm)
+        if is_heading and name and name in named:
+            raise InputError(
+                f"“{name}”的安排出现两次（{named[name]} 已有），像是两份通知：一次只读一份通知的全文",
+                where=where,
+            )
         if is_heading or current is None:
             current = (_Section(notice_year, name or default_name), [])
             sections.append(current)
+            if is_heading and name:
+                named[name] = where
         # Blank out the heading, keeping offsets, so it is not read as a clause.
         current[1].append((" " * pos + line[pos:], where))
 
@@ -523,6 +551,9 @@ def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>")
             if earlier is not None and earlier.off != day.off:
                 sentence = (section.rest | section.work | section.shift_from)[day.date]
                 raise section.fail(f"{_fmt(day.date)} 在通知中既写放假又写上班", sentence)
+            if earlier is not None and earlier.name and day.name and earlier.name != day.name:
+                sentence = (section.rest | section.work | section.shift_from)[day.date]
+                raise section.fail(f"{_fmt(day.date)} 同时列在“{earlier.name}”和“{day.name}”下", sentence)
             days[day.date] = day
         extensions.extend(section_ext)
     if not seen:

@@ -1,10 +1,16 @@
-"""Where output goes: one choice of format, JSON with sorted keys, rich only for tables."""
+"""Where output goes: one choice of format, JSON with sorted keys, rich only for tables.
+
+Every format leaves here with its control characters made visible (safetext): what a
+plan, a notice or a batch line holds never moves the cursor or breaks a line of output.
+"""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any
+
+from .safetext import json_visible, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -18,7 +24,13 @@ def default_format(stream: IO[str]) -> str:
 def to_json(data: Any) -> str:
     import json
 
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2)
+    return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2))
+
+
+# What each text format keeps raw: line feeds; tabs in plain text, which separates its
+# columns with them; ICS's CRLF line ends (its fields are made visible, then escaped by the
+# icalendar library, before that).
+KEEP = {"plain": "\t\n", "ics": "\r\n"}
 
 
 def emit(
@@ -33,10 +45,21 @@ def emit(
     if fmt == "json":
         out.write(to_json(data()) + "\n")
     elif fmt == "table" and table is not None:
-        from rich.console import Console
-
         # rich honours NO_COLOR and TERM=dumb itself.
-        Console(file=out, soft_wrap=False).print(table())
+        _console(out).print(table())
     else:
-        text = plain()
+        text = visible(plain(), KEEP.get(fmt, "\n"))
         out.write(text if text.endswith("\n") or not text else text + "\n")
+
+
+def _console(out: IO[str]) -> Any:
+    """A rich Console whose text (not its own styling) has control characters made visible."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class VisibleConsole(Console):
+        def _render_buffer(self, buffer: Any) -> str:
+            shown = (s if s.control else Segment(visible(s.text, "\n"), s.style) for s in buffer)
+            return str(super()._render_buffer(shown))
+
+    return VisibleConsole(file=out, soft_wrap=False)

@@ -172,6 +172,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
     # libyaml's parser when PyYAML has it (ten times faster on a plan); same nodes, same marks.
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+    from .safetext import describe, first_control
     from .yamlsafe import MERGE_TAG, alias_error, use_core_schema
 
     seen: set[int] = set()
@@ -209,6 +210,16 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
                 result[key] = self.construct_object(value_node, deep=True)
                 result.lines[key] = line
 
+        def construct_plan_str(self, node: yaml.ScalarNode) -> str:
+            """Text, with any control character (written as an escape such as "\\e")
+            recorded as a problem at its line: it would reach terminals and files."""
+            value = str(self.construct_scalar(node))
+            at = first_control(value, "\t\n")
+            if at is not None:
+                line = node.start_mark.line + 1 + (value[:at].count("\n") if node.style in ("|", ">") else 0)
+                problems.append((line, f"文字中有控制字符 {describe(value[at])}：请删去"))
+            return value
+
         def construct_plan_seq(self, node: yaml.SequenceNode) -> Iterator[_Seq]:
             result = _Seq()
             result.line, result.lines = node.start_mark.line + 1, []
@@ -221,6 +232,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
     use_core_schema(PlanLoader)
     PlanLoader.add_constructor("tag:yaml.org,2002:map", PlanLoader.construct_plan_map)
     PlanLoader.add_constructor("tag:yaml.org,2002:seq", PlanLoader.construct_plan_seq)
+    PlanLoader.add_constructor("tag:yaml.org,2002:str", PlanLoader.construct_plan_str)
     return PlanLoader
 
 

@@ -370,10 +370,12 @@ CSV_COLUMNS = (
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     import csv
 
+    from .safetext import csv_cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
@@ -458,12 +460,19 @@ def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
 def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
     """One all-day VEVENT per dated obligation; DTSTAMP is ``stamp`` at 00:00 UTC so that
     the same input gives the same file."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event, vText
+
+    from .safetext import visible
+
+    def text(value: str) -> vText:
+        """A TEXT value escaped by the icalendar library (line breaks, ; and ,), whatever
+        the property, with other control characters made visible first."""
+        return vText(visible(value, "\n\r"))
 
     cal = Calendar()
     cal.add("prodid", "-//gongkai//gongkai-cli//ZH")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", title)
+    cal.add("x-wr-calname", text(title))
     for ob in obligations:
         day = ob.day
         if day is None:
@@ -476,7 +485,7 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
         event.add("dtstamp", datetime.combine(stamp, time(0), UTC))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
-        event.add("summary", f"[{ob.id}] {ob.title}")
+        event.add("summary", text(f"[{ob.id}] {ob.title}"))
         description = [
             f"牵头：{names(ob.lead)}",
             f"负责：{names(ob.owners)}",
@@ -485,8 +494,8 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
             *(f"标记：{m}" for m in marks(ob)),
             *(f"注意：{w}" for w in ob.warnings),
         ]
-        event.add("description", "\n".join(description))
-        event.add("categories", [KIND_LABELS[ob.kind]])
+        event.add("description", text("\n".join(description)))
+        event.add("categories", [text(KIND_LABELS[ob.kind])])
         cal.add_component(event)
     ical: bytes = cal.to_ical()
     return ical.decode("utf-8")

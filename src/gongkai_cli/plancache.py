@@ -51,6 +51,7 @@ PARSING_MODULES = (
     ".plancache",
     ".resolve",
     ".rules",
+    ".safetext",
     ".workcal",
     ".yamlsafe",
 )

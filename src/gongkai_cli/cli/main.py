@@ -158,18 +158,15 @@ def _flush_stdout() -> None:
 
 
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_LINE_BREAKS = re.compile("[\r\n\u2028\u2029\x85]+")
 
 
 def one_line(message: str) -> str:
     """A message as one short line: line breaks become spaces, other control characters
-    escapes, and a message that quotes too much of its input is cut."""
+    their pictures (safetext), and a message that quotes too much of its input is cut."""
+    from ..safetext import visible
 
-    def shown(match: re.Match[str]) -> str:
-        char = match.group()
-        return " " if char in "\r\n\u2028\u2029\x85" else f"\\x{ord(char):02x}"
-
-    text = _UNPRINTABLE.sub(shown, message)
+    text = visible(_LINE_BREAKS.sub(" ", message))
     return text if len(text) <= _MESSAGE_MAX else text[: _MESSAGE_MAX - 1] + "…"
 
 

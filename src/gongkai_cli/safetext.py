@@ -1,0 +1,70 @@
+"""Control characters in text that came from outside (plans, notices, documents, batch
+input): the one place that finds them and shows them harmlessly.
+
+A control character is any of Unicode's category Cc: C0 (U+0000-U+001F), DEL (U+007F)
+and C1 (U+0080-U+009F), ESC among them. Printed raw, they move the cursor, clear the
+screen, retitle the terminal window (``ESC ] 0 ; … BEL``), hide text behind a carriage
+return or break a line of CSV, ICS or Markdown. At output, ``visible`` shows each one as
+a picture of itself, one character for one: C0 as its Control Pictures symbol (ESC as
+U+241B ␛, BEL as U+2407 ␇), DEL as U+2421 ␡, C1 as U+FFFD �; tab and line feed are kept
+where the format gives them a meaning. At the door, the readers use ``first_control`` to
+refuse a file that holds one, with its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_PICTURES = {
+    **{i: chr(0x2400 + i) for i in range(0x20)},
+    0x7F: "\u2421",
+    **{i: "\ufffd" for i in range(0x80, 0xA0)},
+}
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every control character except those in ``keep`` (of "\\t\\n\\r")
+    replaced by its picture; the length is unchanged."""
+    if not _CONTROL.search(text):
+        return text  # the common case, fast
+    table = {code: picture for code, picture in _PICTURES.items() if chr(code) not in keep}
+    return text.translate(table)
+
+
+def first_control(text: str, allowed: str = "\t\n\r") -> int | None:
+    """The index of the first control character not in ``allowed``, or None."""
+    for match in _CONTROL.finditer(text):
+        if match.group() not in allowed:
+            return match.start()
+    return None
+
+
+def describe(char: str) -> str:
+    """A control character named for a message: U+001B（␛）."""
+    return f"U+{ord(char):04X}（{visible(char)}）"
+
+
+_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+
+
+def json_visible(dumped: str) -> str:
+    """JSON from ``json.dumps(…, ensure_ascii=False)`` with DEL and C1, which it leaves raw,
+    written as ``\\u`` escapes (the data read back is unchanged; C0 is escaped already)."""
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+_FORMULA_START = ("=", "+", "-", "@")
+_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
+def csv_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as the text it is: a text starting with = + - @
+    (a formula to Excel and LibreOffice, e.g. ``=HYPERLINK(…)``) gets a leading apostrophe,
+    as OWASP advises, unless it is a plain number such as -3; control characters other
+    than line feed (which CSV quotes) are made visible. Non-text cells pass."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        value = "'" + value
+    return visible(value, "\n")
