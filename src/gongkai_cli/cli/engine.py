@@ -119,11 +119,12 @@ def workdays(app: AppContext, start: date, end: date, show_list: bool) -> None:
     count = cal.count_workdays(start, end)
     low, high = min(start, end), max(start, end)
     days = [cal.day_info(d) for d in cal.workdays_between(low, high)] if show_list else None
+    provisional = bool(cal.provisional_years(low, high))
     emit(
         app.fmt,
-        plain=lambda: formatters.workdays_plain(start, end, count, days),
-        data=lambda: formatters.workdays_data(start, end, count, days),
-        table=lambda: formatters.workdays_table(start, end, count, days),
+        plain=lambda: formatters.workdays_plain(start, end, count, days, provisional),
+        data=lambda: formatters.workdays_data(start, end, count, days, provisional),
+        table=lambda: formatters.workdays_table(start, end, count, days, provisional),
     )
 
 
