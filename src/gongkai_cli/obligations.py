@@ -81,6 +81,18 @@ def expand(
 def expand_item(
     plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULTS, *, explain: bool = False
 ) -> list[Obligation]:
+    """The item's obligations; a year that cannot be answered even provisionally is an
+    error naming the obligation and the item's place in the plan file."""
+    try:
+        return _expand_item(plan, item, cal, options, explain)
+    except CoverageError as e:
+        e.where = e.where or f"{plan.path}:{item.line}"
+        raise
+
+
+def _expand_item(
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options, explain: bool
+) -> list[Obligation]:
     if item.rule.kind == "open":
         return [_obligation(item, "open", None, None)]
     if item.event is not None:
