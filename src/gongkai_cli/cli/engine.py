@@ -107,6 +107,7 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
 示例：
   gongkai workdays 2016-09-30 2016-10-10          # 3
   gongkai workdays 2016-09-30 2016-10-10 --list
+  gongkai workdays 2098-12-30 2099-01-05 --provisional   # 未公布的年份按法定节日临时推算，标为临时
 """
 )
 @click.argument("start", metavar="FROM", type=DATE)
