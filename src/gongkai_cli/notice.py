@@ -461,7 +461,9 @@ def _is_title(norm: str) -> bool:
 
 def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>") -> Notice:
     """Read a whole notice: title, number, arrangement by holiday, signature date."""
-    lines = text.splitlines()
+    from .documents import checked_text
+
+    lines = checked_text(text, source).splitlines()  # no control characters past here
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
     if not numbered:
         raise InputError("通知为空，没有找到放假安排", where=source)
