@@ -11,7 +11,11 @@ It prints, on the same random queries (fixed seed; anchors 2005 to 2026; n from 
 2. `gongkai deadline --batch` on 100,000 lines against the script a user would write
    with find_workday, with the ratio;
 3. the wall time of `gongkai deadline` and `gongkai due --week` against
-   `python -c "import click, chinese_calendar"`, medians of alternating runs.
+   `python -c "import click, chinese_calendar"`, medians of alternating runs, and of
+   `due --week` when the plan cache is not used (the YAML read and validated each time);
+4. `gongkai deadline --batch` on 1,000,000 lines: wall time and peak memory (the child's
+   maximum resident set size), for realistic lines (as in 2.), for lines that are every
+   one a different phrase, and for lines that are every one a different bad phrase.
 """
 
 from __future__ import annotations
@@ -125,10 +129,17 @@ def engine_section() -> None:
     print()
 
 
-def run(cmd: list[str], stdin: Path | None = None) -> float:
+# Where the plan cache cannot be (a folder under a file): every run reads and checks the YAML.
+NO_CACHE = {**os.environ, "XDG_CACHE_HOME": os.path.join(os.devnull, "cache")}
+WITHOUT_CACHE = "gongkai due --week, without the plan cache"
+
+
+def run(cmd: list[str], stdin: Path | None = None, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
     with open(stdin or os.devnull, "rb") as source:
-        subprocess.run(cmd, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            cmd, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env
+        )
     return time.perf_counter() - start
 
 
@@ -175,6 +186,54 @@ def batch_section(gongkai: str, tmp: Path) -> None:
     print()
 
 
+MEMORY_LINES = 1_000_000
+EVENTS = ("", "文件公开后", "收到申请之日起", "印发之日起")
+
+PEAK_SCRIPT = """\
+import resource, subprocess, sys, time
+with open(sys.argv[1], "rb") as source:
+    start = time.perf_counter()
+    subprocess.run(sys.argv[2:], stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    elapsed = time.perf_counter() - start
+print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def batch_memory_section(gongkai: str, tmp: Path) -> None:
+    """Time and peak memory of a million-line batch; a fresh parent per run, so that the
+    peak is this child's alone."""
+    rng = random.Random(SEED)
+
+    def realistic(i: int) -> str:
+        day = date.fromordinal(rng.randint(FIRST.toordinal(), LAST.toordinal()))
+        return f"{i},{day.isoformat()},{rng.randint(1, 30)}个工作日内"
+
+    inputs = {
+        "realistic (anchors 2005-2026, 1-30 个工作日内)": realistic,
+        "every line a different phrase (文件公开后N小时内…)": lambda i: (
+            f"{i},2016-09-30,{EVENTS[i % len(EVENTS)]}{i + 1}小时内"
+        ),
+        "every line a different bad phrase (N个星期)": lambda i: f"{i},2016-09-30,{i + 1}个星期",
+    }
+    print(f"4. Batch memory: {MEMORY_LINES:,} lines, gongkai deadline --batch --format csv")
+    print(f"   {'input':<52}{'wall':>9}{'peak RSS':>12}")
+    for name, line in inputs.items():
+        source = tmp / "memory.csv"
+        with source.open("w", encoding="utf-8") as f:
+            f.write("id,anchor,rule\n")
+            f.writelines(line(i) + "\n" for i in range(MEMORY_LINES))
+        command = [gongkai, "deadline", "--batch", "--format", "csv"]
+        out = subprocess.run(
+            [sys.executable, "-c", PEAK_SCRIPT, str(source), *command],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        seconds, peak_kb = float(out[0]), int(out[1])
+        print(f"   {name:<52}{seconds:>7.2f} s{peak_kb / 1024:>9.1f} MB")
+    print()
+
+
 def startup_section(gongkai: str) -> None:
     commands = {
         "import floor: python -c 'import click, chinese_calendar'": [
@@ -201,12 +260,13 @@ def startup_section(gongkai: str) -> None:
             "plain",
         ],
     }
+    commands[WITHOUT_CACHE] = commands["gongkai due --week --format plain"]
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for cmd in commands.values():  # warm the file cache
-        run(cmd)
+    for name, cmd in commands.items():  # warm the file cache (and the plan cache)
+        run(cmd, env=NO_CACHE if name == WITHOUT_CACHE else None)
     for _ in range(STARTUP_RUNS):  # alternate, so drift hits all alike
         for name, cmd in commands.items():
-            times[name].append(run(cmd))
+            times[name].append(run(cmd, env=NO_CACHE if name == WITHOUT_CACHE else None))
     floor = statistics.median(times[next(iter(commands))])
     print(f"3. Start-up: wall time, median of {STARTUP_RUNS} alternating runs")
     for name, values in times.items():
@@ -227,6 +287,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         batch_section(gongkai, Path(tmp))
     startup_section(gongkai)
+    with tempfile.TemporaryDirectory() as tmp:
+        batch_memory_section(gongkai, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -139,12 +139,12 @@ def test_the_code_hash_follows_the_source_files(tmp_path: Path) -> None:
     assert digest() != first
 
 
-def test_the_parsing_modules_are_all_hashed() -> None:
+def test_the_parsing_modules_are_all_hashed(tmp_path: Path) -> None:
     """Every module of the package that reading a plan through the cache loads is hashed."""
     script = (
         "import sys, gongkai_cli.plancache as c\n"
         "from gongkai_cli.plan import bundled_plan\n"
-        "c.load_plan_cached(bundled_plan(), {'HOME': '/nonexistent'})\n"
+        f"c.load_plan_cached(bundled_plan(), {{'XDG_CACHE_HOME': {str(tmp_path / 'none')!r}}})\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'gongkai_cli'))"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)

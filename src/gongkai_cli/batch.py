@@ -59,7 +59,7 @@ def _bounded(lines: Iterable[str]) -> Iterator[str]:
         lines = iter(lambda: stream.readline(MAX_LINE + 2), "")  # + the line ending
     try:
         for number, line in enumerate(lines, start=1):
-            if len(line.rstrip("\r\n")) > MAX_LINE:
+            if len(line) > MAX_LINE and len(line.rstrip("\r\n")) > MAX_LINE:
                 raise InputError(
                     f"此行超过 {MAX_LINE} 个字符，不像起算日和期限写法",
                     where=f"<stdin>:{number}",
@@ -92,8 +92,9 @@ def _csv_records(names: tuple[str, ...], lines: Iterator[str]) -> Iterator[tuple
         number, start = start, reader.line_num + 2
         if not row:
             continue
-        values = [*row, *[""] * (len(names) - len(row))]
-        yield number, dict(zip(names, values, strict=False))
+        if len(row) < len(names):
+            row += [""] * (len(names) - len(row))
+        yield number, dict(zip(names, row, strict=False))
 
 
 def _csv_problem(error: csv.Error) -> str:
@@ -118,12 +119,19 @@ def run_batch(
     rule_of = rule_reader()
     anchor_of = _cached(_anchor)
     for number, fields in records:
-        try:
-            rule = _value(rule_of(fields.get("rule", "")))
-            anchor = _value(anchor_of(fields.get("anchor", "")))
-            yield BatchRow(number, fields, resolve(rule, anchor, cal, options), None)
-        except GongkaiError as error:
-            yield BatchRow(number, fields, None, error)
+        rule = rule_of(fields.get("rule", ""))
+        anchor = anchor_of(fields.get("anchor", ""))
+        if isinstance(rule, InputError):
+            yield BatchRow(number, fields, None, rule)
+        elif isinstance(anchor, InputError):
+            yield BatchRow(number, fields, None, anchor)
+        else:
+            try:
+                result = resolve(rule, anchor, cal, options)
+            except GongkaiError as error:
+                yield BatchRow(number, fields, None, error)
+            else:
+                yield BatchRow(number, fields, result, None)
 
 
 def _anchor(text: str) -> date | datetime:
@@ -161,7 +169,6 @@ SAMPLE = 7
 
 def rule_reader() -> Callable[[str], Rule | InputError]:
     """parse_rule for a stream of phrases, with its answers (errors included) cached."""
-    exact = _cached(parse_rule)
 
     @lru_cache(maxsize=CACHED)
     def shape(before: str, after: str) -> Rule | None:
@@ -171,20 +178,14 @@ def rule_reader() -> Callable[[str], Rule | InputError]:
             return None
         return rule if rule.kind in _PERIODS and rule.n == SAMPLE else None
 
-    def read(text: str) -> Rule | InputError:
+    def read(text: str) -> Rule:
         match = _ONE_NUMBER.fullmatch(text) if len(text) <= MAX_PHRASE else None
         template = shape(match[1], match[3]) if match else None
         if template is None or match is None:
-            return exact(text)
+            return parse_rule(text)
         return replace(template, text=text, n=int(match[2]))
 
-    return read
-
-
-def _value(hit: T | InputError) -> T:
-    if isinstance(hit, InputError):
-        raise hit
-    return hit
+    return _cached(read)
 
 
 class Outcome:

@@ -255,10 +255,10 @@ def batch_csv_header(columns: tuple[str, ...]) -> list[object]:
 
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     """The input's cells (made safe: safetext.csv_cell), then the result's."""
-    from .safetext import csv_cell
+    from .safetext import csv_cell, csv_cells
 
     fields, result = row.fields, row.result
-    values = [csv_cell(fields.get(c, "")) for c in columns]
+    values = csv_cells([fields.get(c, "") for c in columns])
     if result is None:
         return [*values, "", "", "", "", csv_cell(str(row.error))]
     return [

@@ -68,3 +68,11 @@ def csv_cell(value: object) -> object:
     if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
         value = "'" + value
     return visible(value, "\n")
+
+
+def csv_cells(values: list[str]) -> list[object]:
+    """csv_cell for each of a row's texts; a row with nothing to change (the common case)
+    is returned as it is after one look."""
+    if any(v.startswith(_FORMULA_START) for v in values) or _CONTROL.search("".join(values)):
+        return [csv_cell(v) for v in values]
+    return list(values)
