@@ -13,9 +13,10 @@ It prints, on the same random queries (fixed seed; anchors 2005 to 2026; n from 
 3. the wall time of `gongkai deadline` and `gongkai due --week` against
    `python -c "import click, chinese_calendar"`, medians of alternating runs, and of
    `due --week` when the plan cache is not used (the YAML read and validated each time);
-4. `gongkai deadline --batch` on 1,000,000 lines: wall time and peak memory (the child's
-   maximum resident set size), for realistic lines (as in 2.), for lines that are every
-   one a different phrase, and for lines that are every one a different bad phrase.
+4. `gongkai deadline --batch` on 1,000,000 lines: wall time, CPU time (user + system, less
+   sensitive to other load on the machine) and peak memory (the child's maximum resident
+   set size), for realistic lines (as in 2.), for lines that are every one a different
+   phrase, and for lines that are every one a different bad phrase.
 """
 
 from __future__ import annotations
@@ -195,7 +196,8 @@ with open(sys.argv[1], "rb") as source:
     start = time.perf_counter()
     subprocess.run(sys.argv[2:], stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = time.perf_counter() - start
-print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 """
 
 
@@ -216,7 +218,7 @@ def batch_memory_section(gongkai: str, tmp: Path) -> None:
         "every line a different bad phrase (N个星期)": lambda i: f"{i},2016-09-30,{i + 1}个星期",
     }
     print(f"4. Batch memory: {MEMORY_LINES:,} lines, gongkai deadline --batch --format csv")
-    print(f"   {'input':<52}{'wall':>9}{'peak RSS':>12}")
+    print(f"   {'input':<52}{'wall':>9}{'CPU':>9}{'peak RSS':>12}")
     for name, line in inputs.items():
         source = tmp / "memory.csv"
         with source.open("w", encoding="utf-8") as f:
@@ -229,8 +231,8 @@ def batch_memory_section(gongkai: str, tmp: Path) -> None:
             text=True,
             check=True,
         ).stdout.split()
-        seconds, peak_kb = float(out[0]), int(out[1])
-        print(f"   {name:<52}{seconds:>7.2f} s{peak_kb / 1024:>9.1f} MB")
+        seconds, cpu, peak_kb = float(out[0]), float(out[1]), int(out[2])
+        print(f"   {name:<52}{seconds:>7.2f} s{cpu:>7.2f} s{peak_kb / 1024:>9.1f} MB")
     print()
 
 

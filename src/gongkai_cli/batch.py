@@ -13,7 +13,6 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from functools import lru_cache
 from io import TextIOBase
@@ -160,7 +159,7 @@ def _cached(read: Callable[[str], T]) -> Callable[[str], T | InputError]:
 # number only through ``n`` when the same words around SAMPLE read as a period of SAMPLE
 # units, so that reading is kept per shape (the words around the number) and the phrase's
 # own number put in; a batch of a million different numbers is read once, not a million
-# times. Everything else is read by parse_rule itself (tests/test_batch_memory.py checks
+# times. Everything else is read by parse_rule itself (tests/test_trust.py checks
 # the two agree).
 _ONE_NUMBER = re.compile(r"([^0-9]*)([1-9][0-9]{0,17})([^0-9]*)")
 _PERIODS = ("workdays", "days", "months", "years", "hours")
@@ -176,14 +175,17 @@ def rule_reader() -> Callable[[str], Rule | InputError]:
             rule = parse_rule(f"{before}{SAMPLE}{after}")
         except InputError:
             return None
-        return rule if rule.kind in _PERIODS and rule.n == SAMPLE else None
+        if rule.kind not in _PERIODS or rule.n != SAMPLE:
+            return None
+        # A period is its kind, count and anchor words; anything more is read in full.
+        return rule if rule == Rule(rule.text, rule.kind, n=SAMPLE, anchor=rule.anchor) else None
 
     def read(text: str) -> Rule:
         match = _ONE_NUMBER.fullmatch(text) if len(text) <= MAX_PHRASE else None
         template = shape(match[1], match[3]) if match else None
         if template is None or match is None:
             return parse_rule(text)
-        return replace(template, text=text, n=int(match[2]))
+        return Rule(text, template.kind, n=int(match[2]), anchor=template.anchor)
 
     return _cached(read)
 
