@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.cli import main
-from gongkai_cli.workcal import WorkCalendar
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

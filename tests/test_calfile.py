@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli import atomic
-from gongkai_cli.atomic import write_atomic
-from gongkai_cli.builtin import builtin_years
-from gongkai_cli.calfile import (
+from gongkai_cli.calendar.builtin import builtin_years
+from gongkai_cli.calendar.files import (
     CalendarSource,
     dump_calendar,
     load_calendar_file,
     load_calendars,
 )
-from gongkai_cli.calpaths import calendar_paths
+from gongkai_cli.calendar.locations import calendar_paths
+from gongkai_cli.calendar.notice_import import merge_notices, parse_notice, to_year_data
+from gongkai_cli.calendar.workdays import YearData
 from gongkai_cli.errors import InputError
-from gongkai_cli.notice import merge_notices, parse_notice, to_year_data
-from gongkai_cli.workcal import YearData
+from gongkai_cli.files import atomic as atomic
+from gongkai_cli.files.atomic import write_atomic
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 

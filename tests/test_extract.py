@@ -16,12 +16,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.extract import Draft, DraftItem, draft_to_yaml, extract_plan
-from gongkai_cli.plan import load_plan
-from gongkai_cli.resolve import resolve
-from gongkai_cli.rules import parse_rule
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.phrases.reader import parse_rule
+from gongkai_cli.phrases.resolve import resolve
+from gongkai_cli.plan.drafting.extract import Draft, DraftItem, draft_to_yaml, extract_plan
+from gongkai_cli.plan.plan_file import load_plan
 from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[1]

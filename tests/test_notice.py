@@ -11,9 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai_cli.calendar.notice_import import (
+    Notice,
+    NoticeDay,
+    merge_notices,
+    parse_notice,
+    parse_sentence,
+    to_year_data,
+)
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.notice import Notice, NoticeDay, merge_notices, parse_notice, parse_sentence, to_year_data
-from gongkai_cli.workcal import WorkCalendar
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOTICES = FIXTURES / "notices"

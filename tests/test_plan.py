@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.obligations import expand
-from gongkai_cli.plan import MAX_BYTES, Plan, PlanError, bundled_plan, load_plan, parse_plan, read_plan
-from gongkai_cli.rules import normalise
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.calendar.workdays import WorkCalendar
+from gongkai_cli.phrases.reader import normalise
+from gongkai_cli.plan.obligations import expand
+from gongkai_cli.plan.plan_file import (
+    MAX_BYTES,
+    Plan,
+    PlanError,
+    bundled_plan,
+    load_plan,
+    parse_plan,
+    read_plan,
+)
 from tests.conftest import Run
 
 MINIMAL = """\

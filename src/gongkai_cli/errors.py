@@ -6,11 +6,13 @@ The CLI turns these into a one-line Chinese message in exactly one place
 
 from __future__ import annotations
 
+from .status import ExitStatus
+
 
 class GongkaiError(Exception):
     """Base class: a problem the user can fix, with a one-line message."""
 
-    exit_code = 3
+    exit_code = ExitStatus.BAD_INPUT
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
         super().__init__(message)
@@ -24,13 +26,13 @@ class GongkaiError(Exception):
 class InputError(GongkaiError):
     """Bad input data: a phrase, a date, a plan, a calendar file or a notice (exit 3)."""
 
-    exit_code = 3
+    exit_code = ExitStatus.BAD_INPUT
 
 
 class CoverageError(GongkaiError):
     """A date in a year the calendar has no arrangement for (exit 4)."""
 
-    exit_code = 4
+    exit_code = ExitStatus.UNKNOWN_YEAR
 
     def __init__(self, year: int, message: str | None = None) -> None:
         self.year = year

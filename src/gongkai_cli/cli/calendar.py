@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .. import calendar_formatters as cf
-from ..documents import MIB, read_document
 from ..errors import InputError
-from ..output import emit
+from ..files.documents import MIB, read_document
+from ..render import calendar as cf
+from ..render.output import emit
 from .main import main
 from .options import AppContext, common_options
 
 if TYPE_CHECKING:
-    from ..workcal import YearData
+    from ..calendar.workdays import YearData
 
 MONTH_COMMAND = "month"
 MAX_NOTICE_BYTES = MIB
@@ -148,8 +148,8 @@ def import_(
     星期与日期不符、“共N天”与日期不符、上班日不是周末、找不到放假安排时报错（退出状态 3），
     不写任何文件。
     """
-    from ..calfile import CalendarSource, dump_calendar
-    from ..notice import merge_notices, parse_notice, to_year_data
+    from ..calendar.files import CalendarSource, dump_calendar
+    from ..calendar.notice_import import merge_notices, parse_notice, to_year_data
 
     if output is not None and install:
         raise click.UsageError("-o 与 --install 只能选一个")
@@ -170,7 +170,7 @@ def import_(
     text = dump_calendar(data, meta)
     summary = f"{data.year} 年：{len(data.holidays)} 天放假，{len(data.makeup_workdays)} 天调休上班"
     if install:
-        from ..calpaths import _config_dir
+        from ..calendar.locations import _config_dir
 
         folder = Path(_config_dir(app.env))
         try:
@@ -188,7 +188,7 @@ def import_(
 
 
 def _write(path: Path, text: str, force: bool) -> None:
-    from ..atomic import write_atomic
+    from ..files.atomic import write_atomic
 
     write_atomic(path, text, force=force)
 
@@ -219,19 +219,19 @@ def years(app: AppContext) -> None:
 
 
 def _builtin() -> tuple[YearData, ...]:
-    from ..builtin import builtin_years
+    from ..calendar.builtin import builtin_years
 
     return builtin_years()
 
 
 def _file_years(app: AppContext) -> dict[int, tuple[str, str]]:
     """year → (file, its source) for the calendar files in use; a later file wins."""
-    from ..calpaths import calendar_paths
+    from ..calendar.locations import calendar_paths
 
     paths = calendar_paths(app.calendar_files, app.env)
     if not paths:
         return {}
-    from ..calfile import load_calendar_file
+    from ..calendar.files import load_calendar_file
 
     found: dict[int, tuple[str, str]] = {}
     for path in paths:

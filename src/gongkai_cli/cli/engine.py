@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from .. import formatters
-from ..output import emit
-from ..resolve import Options, resolve
-from ..rules import parse_rule
+from ..phrases.reader import parse_rule
+from ..phrases.resolve import Options, resolve
+from ..render import deadlines as formatters
+from ..render.output import emit
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
@@ -81,7 +81,7 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
     """Stream results line by line; the exit status says whether any line failed."""
     import csv
 
-    from ..batch import exit_status, read_input, run_batch
+    from ..phrases.batch import exit_status, read_input, run_batch
 
     columns, records = read_input(source)
     failures: list[GongkaiError] = []

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_atomic
-from ..documents import MIB, read_document
 from ..errors import InputError
-from ..extract import draft_to_yaml, extract_plan
+from ..files.atomic import write_atomic
+from ..files.documents import MIB, read_document
+from ..plan.drafting.extract import draft_to_yaml, extract_plan
 from .main import main
 
 MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..dates import parse_date, parse_datetime, today_in, zone
+from ..calendar.workdays import WorkCalendar
 from ..errors import InputError
-from ..output import default_format
-from ..resolve import Options
-from ..workcal import WorkCalendar
+from ..phrases.resolve import Options
+from ..phrases.text import parse_date, parse_datetime, today_in, zone
+from ..render.output import default_format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -75,12 +75,12 @@ class AppContext:
     @cached_property
     def calendar(self) -> WorkCalendar:
         """Built-in years, then calendar files (config folder, GONGKAI_CALENDAR, --calendar)."""
-        from ..calpaths import calendar_paths
+        from ..calendar.locations import calendar_paths
 
         paths = calendar_paths(self.calendar_files, self.env)
         if not paths:
             return WorkCalendar.default(provisional=self.provisional)
-        from ..calfile import load_calendars
+        from ..calendar.files import load_calendars
 
         return WorkCalendar.default(load_calendars(paths), provisional=self.provisional)
 

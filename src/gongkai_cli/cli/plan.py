@@ -1,5 +1,5 @@
 """Commands over a plan: due, tasks, show, check. Each parses options, calls the core
-(plan → obligations → query) and hands the result to plan_formatters."""
+(plan → obligations → due query) and hands the result to render.plan."""
 
 from __future__ import annotations
 
@@ -13,14 +13,15 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import plan_formatters as pf
-from ..dates import parse_datetime
 from ..errors import InputError
-from ..obligations import Obligation, expand, expand_item
-from ..output import emit
-from ..plan import Plan, bundled_plan, read_plan
-from ..query import Span, by_department, due, window
-from ..resolve import Options
+from ..phrases.resolve import Options
+from ..phrases.text import parse_datetime
+from ..plan.due import Span, by_department, due, window
+from ..plan.obligations import Obligation, expand, expand_item
+from ..plan.plan_file import Plan, bundled_plan, read_plan
+from ..render import plan as pf
+from ..render.output import emit
+from ..status import ExitStatus
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
@@ -85,7 +86,7 @@ def plan_options(f: F) -> F:
 
 def _load(tasks: str | None) -> Plan:
     """The plan, through the cache of validated plans (``check`` always reads the file)."""
-    from ..plancache import load_plan_cached
+    from ..plan.cache import load_plan_cached
 
     return load_plan_cached(Path(tasks) if tasks else bundled_plan(), os.environ)
 
@@ -97,7 +98,7 @@ def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, 
         return
     buffer = io.StringIO()
     render(buffer)
-    from ..atomic import write_atomic
+    from ..files.atomic import write_atomic
 
     write_atomic(output, buffer.getvalue(), force=force)
 
@@ -194,7 +195,7 @@ def due_command(
             force,
         )
     if exit_code and report.pending:
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(ExitStatus.DUE)
 
 
 @main.command(

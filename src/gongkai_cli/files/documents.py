@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-from .errors import InputError
+from ..errors import InputError
 
 MIB = 1024 * 1024
 GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"

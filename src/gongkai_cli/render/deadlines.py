@@ -6,13 +6,13 @@ import unicodedata
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from .resolve import Result, Step
-from .workcal import WEEKDAYS, DayInfo
+from ..calendar.workdays import WEEKDAYS, DayInfo
+from ..phrases.resolve import Result, Step
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from .batch import BatchRow
+    from ..phrases.batch import BatchRow
 
 OPEN_LABEL = "无固定期限"
 PROVISIONAL_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"

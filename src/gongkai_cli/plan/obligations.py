@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from .plan import Item, Plan, ReportSpec, event_key
-from .resolve import DEFAULTS, Options, Result, period_bounds, resolve
-from .workcal import WorkCalendar
+from ..calendar.workdays import WorkCalendar
+from ..phrases.resolve import DEFAULTS, Options, Result, period_bounds, resolve
+from .plan_file import Item, Plan, ReportSpec, event_key
 
 Kind = Literal["deadline", "report", "recurring", "event", "open"]
 KINDS: tuple[Kind, ...] = ("deadline", "report", "recurring", "event", "open")

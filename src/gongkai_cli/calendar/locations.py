@@ -1,6 +1,6 @@
 """Where calendar files are found: options, GONGKAI_CALENDAR, the user's config folder.
 
-Kept apart from calfile.py, and on os.path rather than pathlib until something is found,
+Kept apart from files.py, and on os.path rather than pathlib until something is found,
 so that a run with no calendar files pays for neither YAML nor pathlib at start-up.
 """
 

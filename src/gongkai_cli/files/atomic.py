@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
 
 
 def write_atomic(path: Path, text: str, *, force: bool) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from .errors import CoverageError
+from ..errors import CoverageError
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -108,7 +108,7 @@ class WorkCalendar:
 
         years = [*builtin_years(), *extra]
         if provisional:
-            from .statutory import statutory_year
+            from .provisional import statutory_year
 
             return cls(years, provisional=statutory_year)
         return cls(years)

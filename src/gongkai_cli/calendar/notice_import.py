@@ -42,9 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .errors import InputError
-from .rules import DIGIT_VALUES
-from .workcal import WEEKDAYS, YearData
+from ..errors import InputError
+from ..phrases.reader import DIGIT_VALUES
+from .workdays import WEEKDAYS, YearData
 
 
 @dataclass(frozen=True)

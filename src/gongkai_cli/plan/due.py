@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .errors import CoverageError, InputError
+from ..calendar.workdays import WorkCalendar
+from ..errors import CoverageError, InputError
+from ..phrases.resolve import period_bounds
 from .obligations import Obligation
-from .resolve import period_bounds
-from .workcal import WorkCalendar
 
 Span = Literal["week", "next-week", "month", "days", "until"]
 

@@ -12,11 +12,11 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .formatters import PROVISIONAL_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
-from .obligations import Obligation
-from .plan import Item, Plan
-from .query import DueReport, Entry
-from .workcal import WEEKDAYS
+from ..calendar.workdays import WEEKDAYS
+from ..plan.due import DueReport, Entry
+from ..plan.obligations import Obligation
+from ..plan.plan_file import Item, Plan
+from .deadlines import PROVISIONAL_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

@@ -19,9 +19,9 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from . import formatters
-from .formatters import pad
-from .workcal import HOLIDAY, MAKEUP_WORKDAY, REST, DayInfo
+from ..calendar.workdays import HOLIDAY, MAKEUP_WORKDAY, REST, DayInfo
+from . import deadlines as formatters
+from .deadlines import pad
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

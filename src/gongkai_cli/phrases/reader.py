@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .errors import InputError
+from ..errors import InputError
 
 Kind = Literal["workdays", "days", "months", "years", "hours", "date", "recurring", "open"]
 # What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.

@@ -20,9 +20,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import __version__
-from .plan import Item, Plan, ReportSpec, load_plan
-from .rules import Rule
+from .. import __version__
+from ..phrases.reader import Rule
+from .plan_file import Item, Plan, ReportSpec, load_plan
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:

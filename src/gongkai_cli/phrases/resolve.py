@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
 
-from .errors import CoverageError, InputError
-from .rules import Rule
-from .workcal import WEEKDAYS, DayInfo, WorkCalendar
+from ..calendar.workdays import WEEKDAYS, DayInfo, WorkCalendar
+from ..errors import CoverageError, InputError
+from .reader import Rule
 
 RestStart = Literal["count", "next"]
 Roll = Literal["none", "backward", "forward"]

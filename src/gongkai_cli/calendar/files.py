@@ -15,9 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import InputError
-from .workcal import WEEKDAYS, YearData
-from .yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote
+from ..errors import InputError
+from ..files.yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote
+from .workdays import WEEKDAYS, YearData
 
 MAX_BYTES = 1024 * 1024
 _TOP_KEYS = {"year", "source", "holidays", "workdays"}

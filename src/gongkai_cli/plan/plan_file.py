@@ -16,10 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .dates import parse_date, parse_datetime
-from .errors import InputError
-from .resolve import target_date
-from .rules import Rule, parse_rule
+from ..errors import InputError
+from ..phrases.reader import Rule, parse_rule
+from ..phrases.resolve import target_date
+from ..phrases.text import parse_date, parse_datetime
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -145,7 +145,7 @@ def bundled_plan() -> Path:
     """The 2016 plan installed with the package (``gongkai_cli/data/``, in the package itself). A path
     beside this module rather than importlib.resources, which costs a zipfile import at
     every start for packages that are never zipped."""
-    return Path(__file__).parent / "data" / BUNDLED
+    return Path(__file__).parent.parent / "data" / BUNDLED
 
 
 # -- reading -------------------------------------------------------------------------
@@ -172,7 +172,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
     # libyaml's parser when PyYAML has it (ten times faster on a plan); same nodes, same marks.
     base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    from .yamlsafe import MERGE_TAG, alias_error
+    from ..files.yamlsafe import MERGE_TAG, alias_error
 
     seen: set[int] = set()
 
@@ -254,7 +254,7 @@ def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
         return None, [Problem(name, line, "不是 UTF-8 编码的文本：请以 UTF-8 保存计划文件")]
     import yaml
 
-    from .yamlsafe import NESTING_MESSAGE, describe_error
+    from ..files.yamlsafe import NESTING_MESSAGE, describe_error
 
     key_problems: list[tuple[int, str]] = []
     loader: yaml.SafeLoader | None = None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
-from .errors import InputError
-from .rules import normalise
+from ..errors import InputError
+from .reader import normalise
 
 _DATE = re.compile(
     r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|"

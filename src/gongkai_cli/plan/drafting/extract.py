@@ -40,8 +40,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import InputError
-from .rules import chinese_number, parse_rule
+from ...errors import InputError
+from ...phrases.reader import chinese_number, parse_rule
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
 
@@ -818,7 +818,7 @@ def _quote(value: str, *, flow: bool = False, always: bool = False) -> str:
     escapes are valid YAML)."""
     if not always and _plain_ok(value, flow):
         return value
-    from .yamlsafe import quote
+    from ...files.yamlsafe import quote
 
     return quote(value)
 

@@ -15,11 +15,12 @@ from io import TextIOBase
 from itertools import chain
 from typing import TypeVar
 
-from .dates import parse_datetime
-from .errors import GongkaiError, InputError
+from ..calendar.workdays import WorkCalendar
+from ..errors import GongkaiError, InputError
+from ..status import ExitStatus
+from .reader import Rule, parse_rule
 from .resolve import Options, Result, resolve
-from .rules import Rule, parse_rule
-from .workcal import WorkCalendar
+from .text import parse_datetime
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
@@ -116,9 +117,10 @@ def _cached(cache: dict[str, T | InputError], key: str, read: Callable[[str], T]
     return hit
 
 
-def exit_status(failures: Iterable[GongkaiError]) -> int:
-    """3 when any line had bad input, else 4 when any lay outside the calendar, else 0."""
+def exit_status(failures: Iterable[GongkaiError]) -> ExitStatus:
+    """BAD_INPUT when any line had bad input, else UNKNOWN_YEAR when any lay outside the
+    calendar, else OK."""
     codes = {error.exit_code for error in failures}
-    if 3 in codes:
-        return 3
-    return 4 if codes else 0
+    if ExitStatus.BAD_INPUT in codes:
+        return ExitStatus.BAD_INPUT
+    return ExitStatus.UNKNOWN_YEAR if codes else ExitStatus.OK
