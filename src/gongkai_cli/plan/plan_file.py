@@ -20,6 +20,7 @@ from ..errors import InputError
 from ..phrases.reader import Rule, parse_rule
 from ..phrases.resolve import target_date
 from ..phrases.text import parse_date, parse_datetime
+from ..phrases.vocabulary import ISSUE_ANCHORS
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -31,8 +32,8 @@ FORMAT = 1
 BUNDLED = "tasks-2016.yaml"
 
 # A period rule may count from the issue date without saying so (5个工作日内) or by
-# naming it (印发之日起); any other anchor words name an event the plan must supply.
-ISSUE_ANCHORS = ("印发", "本工作要点印发", "发布之日", "下发")
+# naming it (印发之日起, vocabulary.ISSUE_ANCHORS); any other anchor words name an event
+# the plan must supply.
 _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
 _QUARTER_KEY = re.compile(r"([0-9]{4})-Q([1-4])")
