@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import InputError
+from ..files.documents import decode_utf8, read_bytes
 from ..files.yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote
 from .workdays import WEEKDAYS, YearData
 
@@ -96,30 +97,12 @@ class _File:
             raise self.error(f"日期不存在：{value}", node) from None
 
 
-def _read_text(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"文件有 {size} 字节，超过 1 MiB，不像日历文件", where=str(path))
-        with path.open("rb") as handle:  # at most the limit: /dev/zero or a pipe has no size
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise InputError(f"无法读取日历文件：{e.strerror or e}", where=str(path)) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError("文件超过 1 MiB，不像日历文件", where=str(path))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        raise InputError(
-            f"文件不是 UTF-8 编码（第 {e.start + 1} 字节无法解码）；请另存为 UTF-8",
-            where=f"{path}:{line}",
-        ) from None
-
-
 def load_calendar_file(path: Path) -> YearData:
     """Read and check one calendar file; every problem is an InputError at path:line."""
-    text = _read_text(path)
+    raw, label = read_bytes(
+        str(path), limit=MAX_BYTES, what="日历文件", too_big="文件超过 1 MiB，不像日历文件"
+    )
+    text = decode_utf8(raw, label, "日历文件")
     loader: yaml.SafeLoader | None = None
     try:
         loader = yaml.SafeLoader(text)  # refuses control characters at once
@@ -206,21 +189,23 @@ def _load_entries(file: _File, node: yaml.Node, key: str, year: int) -> dict[dat
     return entries
 
 
-def load_calendars(paths: Sequence[Path]) -> list[YearData]:
-    """Load every file; a later file for the same year replaces an earlier one."""
-    by_year: dict[int, YearData] = {}
+def calendars_by_year(paths: Sequence[Path]) -> dict[int, tuple[Path, YearData]]:
+    """Load every file: year → (the file, its year); a later file for the same year
+    replaces an earlier one."""
+    by_year: dict[int, tuple[Path, YearData]] = {}
     for path in paths:
         data = load_calendar_file(path)
         by_year.pop(data.year, None)
-        by_year[data.year] = data
-    return list(by_year.values())
+        by_year[data.year] = (path, data)
+    return by_year
+
+
+def load_calendars(paths: Sequence[Path]) -> list[YearData]:
+    """The years of every file; a later file for the same year replaces an earlier one."""
+    return [data for _, data in calendars_by_year(paths).values()]
 
 
 # -- writing ---------------------------------------------------------------------------
-
-
-def _quote(text: str) -> str:
-    return quote(text)
 
 
 def dump_calendar(data: YearData, meta: CalendarSource | None = None) -> str:
@@ -230,14 +215,14 @@ def dump_calendar(data: YearData, meta: CalendarSource | None = None) -> str:
         "# gongkai 日历文件：一年的节假日安排（格式见 docs/calendar-format.md）",
         f"year: {data.year}",
         "source:",
-        f"  title: {_quote(meta.title)}",
+        f"  title: {quote(meta.title)}",
     ]
     if meta.number:
-        lines.append(f"  number: {_quote(meta.number)}")
+        lines.append(f"  number: {quote(meta.number)}")
     if meta.issued:
         lines.append(f"  issued: {meta.issued.isoformat()}")
     if meta.url:
-        lines.append(f"  url: {_quote(meta.url)}")
+        lines.append(f"  url: {quote(meta.url)}")
     for key, entries in (("holidays", data.holidays), ("workdays", data.makeup_workdays)):
         if not entries:
             lines.append(f"{key}: []")
@@ -245,6 +230,6 @@ def dump_calendar(data: YearData, meta: CalendarSource | None = None) -> str:
         lines.append(f"{key}:")
         for day in sorted(entries):
             name = entries[day]
-            named = f", name: {_quote(name)}" if name else ""
+            named = f", name: {quote(name)}" if name else ""
             lines.append(f"  - {{date: {day.isoformat()}{named}}}")
     return "\n".join(lines) + "\n"

@@ -10,17 +10,15 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from ..files.folders import config_folder
+
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def _config_dir(env: Mapping[str, str]) -> str:
-    xdg = env.get("XDG_CONFIG_HOME", "")
-    if xdg and os.path.isabs(xdg):  # the XDG spec ignores relative values
-        base = xdg
-    else:
-        base = os.path.join(env.get("HOME") or os.path.expanduser("~"), ".config")
-    return os.path.join(base, "gongkai", "calendars")
+def calendar_folder(env: Mapping[str, str]) -> str:
+    """The config folder's calendars: ``$XDG_CONFIG_HOME/gongkai/calendars``."""
+    return os.path.join(config_folder(env), "calendars")
 
 
 def calendar_paths(cli_paths: Sequence[Path | str], env: Mapping[str, str]) -> list[Path]:
@@ -31,7 +29,7 @@ def calendar_paths(cli_paths: Sequence[Path | str], env: Mapping[str, str]) -> l
     separated), then the ``--calendar`` options: a later file replaces an earlier one's
     year. A folder given in either stands for its ``*.yaml`` files, sorted by name.
     """
-    folder = _config_dir(env)
+    folder = calendar_folder(env)
     entries = [e.strip() for e in env.get("GONGKAI_CALENDAR", "").split(os.pathsep) if e.strip()]
     if not cli_paths and not entries and not os.path.isdir(folder):
         return []

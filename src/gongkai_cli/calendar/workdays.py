@@ -24,7 +24,7 @@ REST = "rest"  # weekend, no holiday
 HOLIDAY = "holiday"  # a rest day inside a holiday period (named)
 MAKEUP_WORKDAY = "makeup_workday"  # 调休上班: a weekend day made a working day
 
-KIND_LABELS = {WORKDAY: "工作日", REST: "休息日", HOLIDAY: "节假日", MAKEUP_WORKDAY: "调休上班"}
+DAY_KIND_LABELS = {WORKDAY: "工作日", REST: "休息日", HOLIDAY: "节假日", MAKEUP_WORKDAY: "调休上班"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class DayInfo:
             return self.name
         if self.kind == MAKEUP_WORKDAY:
             return f"调休上班（{self.name}）" if self.name else "调休上班"
-        return KIND_LABELS[self.kind]
+        return DAY_KIND_LABELS[self.kind]
 
 
 class _YearIndex(NamedTuple):

@@ -170,9 +170,9 @@ def import_(
     text = dump_calendar(data, meta)
     summary = f"{data.year} 年：{len(data.holidays)} 天放假，{len(data.makeup_workdays)} 天调休上班"
     if install:
-        from ..calendar.locations import _config_dir
+        from ..calendar.locations import calendar_folder
 
-        folder = Path(_config_dir(app.env))
+        folder = Path(calendar_folder(app.env))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -231,11 +231,6 @@ def _file_years(app: AppContext) -> dict[int, tuple[str, str]]:
     paths = calendar_paths(app.calendar_files, app.env)
     if not paths:
         return {}
-    from ..calendar.files import load_calendar_file
+    from ..calendar.files import calendars_by_year
 
-    found: dict[int, tuple[str, str]] = {}
-    for path in paths:
-        data = load_calendar_file(path)
-        found.pop(data.year, None)
-        found[data.year] = (str(path), data.source)
-    return found
+    return {year: (str(path), data.source) for year, (path, data) in calendars_by_year(paths).items()}

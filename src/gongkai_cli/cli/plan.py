@@ -18,7 +18,7 @@ from ..phrases.resolve import Options
 from ..phrases.text import parse_datetime
 from ..plan.due import Span, by_department, due, window
 from ..plan.obligations import Obligation, expand, expand_item
-from ..plan.plan_file import Plan, bundled_plan, read_plan
+from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
 from ..render import plan as pf
 from ..render.output import emit
 from ..status import ExitStatus
@@ -88,7 +88,10 @@ def _load(tasks: str | None) -> Plan:
     """The plan, through the cache of validated plans (``check`` always reads the file)."""
     from ..plan.cache import load_plan_cached
 
-    return load_plan_cached(Path(tasks) if tasks else bundled_plan(), os.environ)
+    path = Path(tasks) if tasks else bundled_plan()
+    if tasks and not path.exists():
+        raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=tasks)
+    return load_plan_cached(path, os.environ)
 
 
 def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, force: bool) -> None:

@@ -1,5 +1,5 @@
-"""What the YAML readers (plans, calendar files) share: refusing aliases, and turning
-PyYAML's errors into a line and a one-line problem.
+"""What the YAML readers and writers (plans, calendar files) share: refusing aliases,
+turning PyYAML's errors into a line and a one-line problem, and quoting scalars.
 
 Aliases (``*name``) are refused: none of our files needs one, and an "alias bomb"
 (billion laughs) then costs nothing. PyYAML, in Python or libyaml, composes an alias as a
@@ -58,3 +58,22 @@ def quote(text: str) -> str:
     """``text`` as a double-quoted YAML scalar that reads back unchanged (a JSON string
     is one, once the characters YAML refuses raw are escaped too)."""
     return _NOT_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def _plain_ok(value: str, flow: bool) -> bool:
+    if not value or value != value.strip() or "\n" in value:
+        return False
+    shown = f"[{value}]" if flow else value
+    try:
+        loaded = yaml.safe_load(f"k: {shown}")
+    except yaml.YAMLError:
+        return False
+    return bool(loaded == {"k": [value] if flow else value})
+
+
+def scalar(value: str, *, flow: bool = False, always: bool = False) -> str:
+    """A YAML scalar: plain when that reads back the same, else double-quoted (JSON
+    escapes are valid YAML)."""
+    if not always and _plain_ok(value, flow):
+        return value
+    return quote(value)

@@ -21,15 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..files.folders import cache_folder
 from ..phrases.reader import Rule
 from .plan_file import Item, Plan, ReportSpec, load_plan
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
-    xdg = env.get("XDG_CACHE_HOME", "")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "gongkai"
-    return Path(env.get("HOME") or os.path.expanduser("~")) / ".cache" / "gongkai"
+    return Path(cache_folder(env))
 
 
 def load_plan_cached(path: Path, env: Mapping[str, str]) -> Plan:

@@ -23,11 +23,11 @@ from ..phrases.text import parse_date, parse_datetime
 from ..phrases.vocabulary import ISSUE_ANCHORS
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
-
     import yaml
 
 MAX_BYTES = 2 * 1024 * 1024  # a plan is a few dozen KB; anything this big is not a plan
+MISSING = "找不到计划文件：请检查路径"
+TOO_BIG = f"文件超过 {MAX_BYTES // 1024 // 1024} MiB，不是计划文件"
 FORMAT = 1
 BUNDLED = "tasks-2016.yaml"
 
@@ -228,31 +228,31 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
     return PlanLoader
 
 
-def read_plan(source: Path | Traversable, name: str | None = None) -> tuple[Plan | None, list[Problem]]:
+def read_plan(source: Path, name: str | None = None) -> tuple[Plan | None, list[Problem]]:
     """Read and validate a plan file: (the plan, []) or (None, every problem found)."""
+    from ..files.documents import MissingFile, read_bytes
+
     shown = name or str(source)
+    if source.is_dir():
+        return None, [Problem(shown, None, "这是一个文件夹，不是计划文件")]
     try:
-        if source.is_dir():
-            return None, [Problem(shown, None, "这是一个文件夹，不是计划文件")]
-        with source.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        return None, [
-            Problem(shown, None, "找不到计划文件：请检查路径，或去掉 --tasks / GONGKAI_TASKS 使用内置计划")
-        ]
-    except OSError as e:
-        return None, [Problem(shown, None, f"无法读取计划文件：{e.strerror or e}")]
+        raw, _ = read_bytes(str(source), limit=MAX_BYTES, what="计划文件", too_big=TOO_BIG)
+    except MissingFile:
+        return None, [Problem(shown, None, MISSING)]
+    except InputError as e:
+        return None, [Problem(shown, None, e.message)]
     return parse_plan(raw, shown)
 
 
 def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, None, f"文件超过 {MAX_BYTES // 1024 // 1024} MiB，不是计划文件")]
+        return None, [Problem(name, None, TOO_BIG)]
+    from ..files.documents import NotUtf8, decode_utf8
+
     try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark is harmless
-    except UnicodeDecodeError as e:
-        line = raw[: e.start].count(b"\n") + 1
-        return None, [Problem(name, line, "不是 UTF-8 编码的文本：请以 UTF-8 保存计划文件")]
+        text = decode_utf8(raw, name, "计划文件")
+    except NotUtf8 as e:
+        return None, [Problem(name, e.line, e.message)]
     import yaml
 
     from ..files.yamlsafe import NESTING_MESSAGE, describe_error
@@ -277,7 +277,7 @@ def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
     return (None, problems) if problems else (plan, [])
 
 
-def load_plan(source: Path | Traversable, name: str | None = None) -> Plan:
+def load_plan(source: Path, name: str | None = None) -> Plan:
     """The plan in ``source``; PlanError (exit 3) naming the first problem otherwise."""
     plan, problems = read_plan(source, name)
     if plan is None:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from ..phrases.batch import BatchRow
 
 OPEN_LABEL = "无固定期限"
-PROVISIONAL_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
+PROVISIONAL_RESULT_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -104,7 +104,7 @@ def deadline_plain(result: Result, explain: bool) -> str:
         lines.append(f"依据：{result.basis}")
     lines.extend(f"注意：{w}" for w in result.warnings)
     if result.provisional:
-        lines.append(PROVISIONAL_NOTE)
+        lines.append(PROVISIONAL_RESULT_NOTE)
     return "\n".join(lines)
 
 
@@ -139,7 +139,7 @@ def deadline_table(result: Result, explain: bool) -> RenderableType:
     for warning in result.warnings:
         parts.append(Text(f"注意：{warning}", style="yellow"))
     if result.provisional:
-        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
     return Group(*parts)
 
 

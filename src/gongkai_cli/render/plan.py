@@ -16,12 +16,18 @@ from ..calendar.workdays import WEEKDAYS
 from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
 from ..plan.plan_file import Item, Plan
-from .deadlines import PROVISIONAL_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
+from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-KIND_LABELS = {"deadline": "期限", "report": "报告", "recurring": "按期", "event": "事件", "open": "无期限"}
+OBLIGATION_LABELS = {
+    "deadline": "期限",
+    "report": "报告",
+    "recurring": "按期",
+    "event": "事件",
+    "open": "无期限",
+}
 NONE = "—"
 
 
@@ -149,7 +155,7 @@ def show_data(
 
 
 def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
-    return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in KIND_LABELS}
+    return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in OBLIGATION_LABELS}
 
 
 def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
@@ -185,7 +191,7 @@ def due_plain(report: DueReport) -> str:
         for entry in report.overdue:
             lines.extend(_entry_lines(entry))
     if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        lines.append(PROVISIONAL_NOTE)
+        lines.append(PROVISIONAL_RESULT_NOTE)
     return "\n".join(lines)
 
 
@@ -195,7 +201,7 @@ def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
         lines.append(
-            f"{ob.id:<{width}}  {when(ob.deadline)}  {KIND_LABELS[ob.kind]}  {ob.title}{flags}"
+            f"{ob.id:<{width}}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
             f"  （{ob.rule or NONE}；牵头：{names(ob.lead)}；负责：{names(ob.owners)}）"
         )
     return "\n".join(lines)
@@ -203,7 +209,8 @@ def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
 
 def _obligation_line(ob: Obligation) -> str:
     flags = "".join(f" [{m}]" for m in marks(ob))
-    return f"  {ob.id}  {when(ob.deadline)}  {KIND_LABELS[ob.kind]}  {ob.title}（{ob.rule or NONE}）{flags}"
+    kind = OBLIGATION_LABELS[ob.kind]
+    return f"  {ob.id}  {when(ob.deadline)}  {kind}  {ob.title}（{ob.rule or NONE}）{flags}"
 
 
 def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]) -> str:
@@ -227,7 +234,7 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
 
 def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
     kinds = counts(plan, obligations)
-    summary = "、".join(f"{KIND_LABELS[k]} {n}" for k, n in kinds.items())
+    summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
     lines = [
         f"{plan.path}：计划有效",
         f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
@@ -283,7 +290,7 @@ def due_table(report: DueReport) -> RenderableType:
     if report.overdue:
         parts.append(_entries_table(f"逾期未完成：{len(report.overdue)} 项", report.overdue))
     if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
     return Group(*parts)
 
 
@@ -295,7 +302,7 @@ def _task_cells(ob: Obligation) -> tuple[str, ...]:
     return (
         ob.id,
         when(ob.deadline),
-        KIND_LABELS[ob.kind],
+        OBLIGATION_LABELS[ob.kind],
         ob.title,
         names(ob.lead),
         names(ob.owners),
@@ -339,7 +346,12 @@ def show_table(
     table = Table("编号", "期限", "类别", "事项", "期限写法", "标记", header_style="bold")
     for ob in obligations:
         table.add_row(
-            ob.id, when(ob.deadline), KIND_LABELS[ob.kind], ob.title, ob.rule or NONE, " ".join(marks(ob))
+            ob.id,
+            when(ob.deadline),
+            OBLIGATION_LABELS[ob.kind],
+            ob.title,
+            ob.rule or NONE,
+            " ".join(marks(ob)),
         )
     parts: list[RenderableType] = [head, table]
     for ob in explained:
@@ -403,7 +415,7 @@ def tasks_csv(plan: Plan, obligations: Sequence[Obligation]) -> str:
 # -- Markdown ---------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
+def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
@@ -424,7 +436,7 @@ def _md_entries(entries: Sequence[Entry]) -> list[str]:
             ob.rule or NONE,
             " ".join(marks(ob)),
         )
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return lines
 
 
@@ -434,21 +446,21 @@ def due_md(report: DueReport) -> str:
     if report.overdue:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
     if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        lines += ["", f"> {PROVISIONAL_NOTE}"]
+        lines += ["", f"> {PROVISIONAL_RESULT_NOTE}"]
     return "\n".join(lines)
 
 
 def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
     lines = [
-        f"# {_md(plan.title)}",
+        f"# {_md_cell(plan.title)}",
         "",
-        f"{_md(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
+        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
         "",
         "| " + " | ".join(TASK_COLUMNS) + " |",
         "|" + "---|" * len(TASK_COLUMNS),
     ]
     for ob in obligations:
-        lines.append("| " + " | ".join(_md(c) for c in _task_cells(ob)) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in _task_cells(ob)) + " |")
     return "\n".join(lines)
 
 
@@ -486,7 +498,7 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
             *(f"注意：{w}" for w in ob.warnings),
         ]
         event.add("description", "\n".join(description))
-        event.add("categories", [KIND_LABELS[ob.kind]])
+        event.add("categories", [OBLIGATION_LABELS[ob.kind]])
         cal.add_component(event)
     ical: bytes = cal.to_ical()
     return ical.decode("utf-8")

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...errors import InputError
+from ...files.yamlsafe import scalar
 from ...phrases.reader import parse_rule
 from ...phrases.text import compact, number, one_line, written_date
 from ...phrases.vocabulary import (
@@ -797,31 +798,8 @@ def extract_plan(text: str, source: str) -> Draft:
 # -- writing the plan format -----------------------------------------------------------
 
 
-def _plain_ok(value: str, flow: bool) -> bool:
-    import yaml
-
-    if not value or value != value.strip() or "\n" in value:
-        return False
-    shown = f"[{value}]" if flow else value
-    try:
-        loaded = yaml.safe_load(f"k: {shown}")
-    except yaml.YAMLError:
-        return False
-    return bool(loaded == {"k": [value] if flow else value})
-
-
-def _quote(value: str, *, flow: bool = False, always: bool = False) -> str:
-    """A YAML scalar: plain when that reads back the same, else double-quoted (JSON
-    escapes are valid YAML)."""
-    if not always and _plain_ok(value, flow):
-        return value
-    from ...files.yamlsafe import quote
-
-    return quote(value)
-
-
 def _names_yaml(names: tuple[str, ...]) -> str:
-    return "[" + ", ".join(_quote(n, flow=True) for n in names) + "]"
+    return "[" + ", ".join(scalar(n, flow=True) for n in names) + "]"
 
 
 def draft_to_yaml(draft: Draft) -> str:
@@ -835,35 +813,35 @@ def draft_to_yaml(draft: Draft) -> str:
     ]
     missing = [w.message for w in draft.warnings if w.line is None]
     out.extend(f"  # 待核对: {one_line(m)}" for m in missing)
-    out.append(f"  title: {_quote(h.title or '')}")
-    out.append(f"  issuer: {_quote(h.issuer or '')}")
+    out.append(f"  title: {scalar(h.title or '')}")
+    out.append(f"  issuer: {scalar(h.issuer or '')}")
     out.append(f"  issued: {h.issued.isoformat() if h.issued else 'null'}")
     out.append(f"  year: {h.year if h.year is not None else 'null'}")
     if h.source:
-        out.append(f"  source: {_quote(h.source)}")
+        out.append(f"  source: {scalar(h.source)}")
     if draft.reports:
         out += ["", "reports:"]
         for report in draft.reports:
             out += [
-                f"  - id: {_quote(report.id, always=True)}",
-                f"    title: {_quote(report.title)}",
-                f"    rule: {_quote(report.rule)}",
-                f"    text: {_quote(report.text)}",
+                f"  - id: {scalar(report.id, always=True)}",
+                f"    title: {scalar(report.title)}",
+                f"    rule: {scalar(report.rule)}",
+                f"    text: {scalar(report.text)}",
             ]
     out += ["", "items:"]
     for item in draft.items:
         out.extend(f"  # 待核对: {one_line(flag)}" for flag in item.flags)
         out += [
-            f"  - id: {_quote(item.id, always=True)}",
-            f"    section: {_quote(item.section)}",
-            f"    title: {_quote(item.title)}",
-            f"    text: {_quote(item.text)}",
+            f"  - id: {scalar(item.id, always=True)}",
+            f"    section: {scalar(item.section)}",
+            f"    title: {scalar(item.title)}",
+            f"    text: {scalar(item.text)}",
             f"    lead: {_names_yaml(item.lead)}",
             f"    owners: {_names_yaml(item.owners)}",
-            f"    rule: {'null' if item.rule is None else _quote(item.rule)}",
+            f"    rule: {'null' if item.rule is None else scalar(item.rule)}",
         ]
         if item.event:
-            out.append(f"    event: {_quote(item.event)}")
+            out.append(f"    event: {scalar(item.event)}")
         if item.report is not None:
             out.append(f"    report: {'true' if item.report else 'false'}")
         out.append("")
