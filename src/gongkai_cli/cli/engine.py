@@ -12,6 +12,7 @@ from ..phrases.reader import parse_rule
 from ..phrases.resolve import Options, resolve
 from ..render import deadlines as formatters
 from ..render.output import emit
+from . import hints
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
@@ -68,7 +69,9 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    result = resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
+    result = hints.result(
+        resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
+    )
     emit(
         app.fmt,
         plain=lambda: formatters.deadline_plain(result, explain),
@@ -88,7 +91,7 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
     writer = csv.writer(out, lineterminator="\n") if app.fmt == "csv" else None
     if writer is not None:
         writer.writerow(formatters.batch_csv_header(columns))
-    for row in run_batch(records, app.calendar, options):
+    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
         if row.error is not None:
             failures.append(row.error)
         if writer is not None:

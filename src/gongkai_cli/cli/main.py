@@ -46,7 +46,9 @@ class GongkaiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GongkaiError as e:
-            click.echo(f"gongkai: 错误：{one_line(str(e))}", err=True)
+            from . import hints
+
+            click.echo(f"gongkai: 错误：{one_line(hints.error(e))}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:
             # The reader went away (`gongkai tasks | head -1`): end quietly, as SIGPIPE would.

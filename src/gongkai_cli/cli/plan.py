@@ -22,6 +22,7 @@ from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
 from ..render import plan as pf
 from ..render.output import emit
 from ..status import ExitStatus
+from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
@@ -171,7 +172,7 @@ def due_command(
     if len(chosen) > 1:
         raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = by_department(expand(plan, app.calendar, options), dept)
+    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
     report = due(
         obligations,
         app.today,
@@ -219,7 +220,7 @@ def tasks(
     app: AppContext, plan: Plan, options: Options, dept: str | None, output: Path | None, force: bool
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    obligations = by_department(expand(plan, app.calendar, options), dept)
+    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
     renderers = {
         "plain": lambda: pf.tasks_plain(plan, obligations),
         "csv": lambda: pf.tasks_csv(plan, obligations),
@@ -265,7 +266,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
         close = get_close_matches(base, ids, n=3)
         hint = f"；是否要找 {'、'.join(close)}？" if close else "；用 gongkai tasks 查看全部编号"
         raise InputError(f"计划中没有编号为“{item_id}”的事项{hint}")
-    obligations = expand_item(plan, item, app.calendar, options, explain=True)
+    obligations = hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     explained: list[Obligation] = obligations
     if item_id != base:
         explained = [ob for ob in obligations if ob.id == item_id]
@@ -298,7 +299,7 @@ def check(app: AppContext, file: str | None) -> None:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
         raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
-    obligations = expand(plan, app.calendar)
+    obligations = hints.obligations(expand(plan, app.calendar))
     emit(
         app.fmt,
         plain=lambda: pf.check_plain(plan, obligations),

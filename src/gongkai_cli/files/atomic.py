@@ -10,6 +10,13 @@ from pathlib import Path
 from ..errors import InputError
 
 
+class FileExists(InputError):
+    """The file to write exists and may not be replaced."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("文件已存在，未覆盖", where=str(path))
+
+
 def write_atomic(path: Path, text: str, *, force: bool) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temp file in the same folder.
 
@@ -18,7 +25,7 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
     ``force``; the temp file is removed whatever goes wrong.
     """
     if not force and path.exists():
-        raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path))
+        raise FileExists(path)
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -38,10 +45,10 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path)) from None
+                raise FileExists(path) from None
             except OSError:  # no hard links on this file system
                 if path.exists():
-                    raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path)) from None
+                    raise FileExists(path) from None
                 os.replace(tmp, path)
     except OSError as e:
         with contextlib.suppress(OSError):

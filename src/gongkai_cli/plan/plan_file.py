@@ -60,8 +60,7 @@ class PlanError(InputError):
 
     def __init__(self, problems: list[Problem]) -> None:
         first = problems[0]
-        more = f"（另有 {len(problems) - 1} 处问题，用 gongkai check 查看全部）" if len(problems) > 1 else ""
-        super().__init__(first.message + more, where=first.where)
+        super().__init__(first.message, where=first.where)
         self.problems = problems
 
 
