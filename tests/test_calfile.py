@@ -19,8 +19,8 @@ from gongkai_cli.calendar.locations import calendar_paths
 from gongkai_cli.calendar.notice_import import merge_notices, parse_notice, to_year_data
 from gongkai_cli.calendar.workdays import YearData
 from gongkai_cli.errors import InputError
-from gongkai_cli.files import atomic as atomic
-from gongkai_cli.files.atomic import write_atomic
+from gongkai_cli.files import atomic
+from gongkai_cli.files.atomic import FileExists, write_atomic
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 
@@ -191,7 +191,7 @@ def test_write_atomic_creates_and_refuses_to_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "2027.yaml"
     write_atomic(path, "year: 2027\n", force=False)
     assert path.read_text(encoding="utf-8") == "year: 2027\n"
-    with pytest.raises(InputError, match="--force") as err:
+    with pytest.raises(FileExists, match="文件已存在") as err:  # the CLI adds "--force"
         write_atomic(path, "other\n", force=False)
     assert err.value.exit_code == 3
     assert path.read_text(encoding="utf-8") == "year: 2027\n"
