@@ -37,7 +37,7 @@ BASIS["years"] = BASIS["months"]
 
 
 class Options(NamedTuple):
-    """The non-default readings of the counting rules (counting-rules.md).
+    """The non-default readings of the counting rules (docs/counting-rules.md §2 and §5).
 
     Like Step, a NamedTuple rather than a frozen dataclass: an immutable value either way,
     and a tenth of the cost at every start (the start-up budget is about 10 ms)."""

@@ -7,7 +7,7 @@ counting is resolve.py's; this module only decides what is counted from what:
 - ``report``: for each dated item and each ``reports`` entry, counted from the item's
   resolved deadline (期限届满后10个工作日内);
 - ``recurring``: one occurrence per period, from the item's anchor (the issue date) to
-  the end of the plan year, each due on its period's last working day (counting-rules §7);
+  the end of the plan year, each due on its period's last working day (docs/counting-rules.md §7);
 - ``event``: one per recorded event of the item's ``event`` name; with none recorded,
   one obligation without a deadline, so that ``tasks`` still lists the duty;
 - ``open``: 适时进行 and the like, never due.
