@@ -146,29 +146,21 @@ def counting_options(f: F) -> F:
         options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
         return f(*args, options=options, **kwargs)
 
-    decorators = (
-        click.option(
+    # Each option's first choice is the statutory reading, and the default.
+    readings = (
+        (
             "--rest-start",
-            type=click.Choice(["count", "next"]),
-            default="count",
-            show_default=True,
-            help="起算日（或事件）在休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
+            ("count", "next"),
+            "起算日（或事件）在休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
         ),
-        click.option(
+        (
             "--roll",
-            type=click.Choice(["none", "backward", "forward"]),
-            default="none",
-            show_default=True,
-            help="规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
+            ("none", "backward", "forward"),
+            "规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
         ),
-        click.option(
-            "--before",
-            type=click.Choice(["inclusive", "exclusive"]),
-            default="inclusive",
-            show_default=True,
-            help="“X月X日前”是否含当日。",
-        ),
+        ("--before", ("inclusive", "exclusive"), "“X月X日前”是否含当日。"),
     )
-    for decorator in reversed(decorators):
-        wrapper = decorator(wrapper)
+    for name, choices, text in reversed(readings):
+        choice = click.Choice(choices)
+        wrapper = click.option(name, type=choice, default=choices[0], show_default=True, help=text)(wrapper)
     return wrapper  # type: ignore[return-value]

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..phrases.resolve import Options
 from ..phrases.text import parse_datetime
 from ..plan.due import Span, by_department, due, window
-from ..plan.obligations import Obligation, expand, expand_item
+from ..plan.obligations import Obligation, expand, expand_item, item_id_of
 from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
 from ..render import plan as pf
 from ..render.output import emit
@@ -257,7 +257,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
 
     ID 为条目编号（如 1.1a、5.1.2、end.1），或一项义务的编号（如 1.1a/report、5.1.2@2016-06）。
     """
-    base = item_id.split("/")[0].split("@")[0]
+    base = item_id_of(item_id)
     item = plan.item(base)
     if item is None:
         ids = [i.id for i in plan.items]

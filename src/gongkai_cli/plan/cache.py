@@ -23,7 +23,7 @@ from typing import Any
 from .. import __version__
 from ..files.folders import cache_folder
 from ..phrases.reader import Rule
-from .plan_file import Item, Plan, ReportSpec, load_plan
+from .plan_file import Item, Plan, ReportSpec, header_data, load_plan
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
@@ -79,12 +79,7 @@ def _moment(text: str) -> date | datetime:
 
 def _encode(plan: Plan) -> dict[str, Any]:
     return {
-        "title": plan.title,
-        "issuer": plan.issuer,
-        "issued": plan.issued.isoformat(),
-        "year": plan.year,
-        "source": plan.source,
-        "url": plan.url,
+        **header_data(plan),
         "events": {name: [_when(w) for w in whens] for name, whens in plan.events.items()},
         "reports": [{**asdict(r), "rule": asdict(r.rule)} for r in plan.reports],
         "items": [

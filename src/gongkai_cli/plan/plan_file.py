@@ -76,13 +76,24 @@ class ReportSpec:
 
 
 @dataclass(frozen=True)
-class Item:
+class Work:
+    """A piece of work as the document states it: what both a plan's items and a draft's
+    items (plan/drafting) are."""
+
     id: str
     section: str
     title: str
     text: str
-    lead: tuple[str, ...]
-    owners: tuple[str, ...]
+    lead: tuple[str, ...]  # 牵头
+    owners: tuple[str, ...]  # 负责, 配合 …
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        return self.lead + self.owners
+
+
+@dataclass(frozen=True)
+class Item(Work):
     rule: Rule  # kind "open" with text "" when the file says ``rule: null``
     rule_text: str | None  # the phrase as written, None when the text states no time limit
     line: int
@@ -97,10 +108,6 @@ class Item:
     def dated(self) -> bool:
         """A single deadline from the plan alone: a named date, or a period from a fixed anchor."""
         return self.event is None and self.rule.kind not in ("open", "recurring")
-
-    @property
-    def departments(self) -> tuple[str, ...]:
-        return self.lead + self.owners
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,19 @@ class Plan:
             for name in {*self.events, *extra}
         }
         return replace(self, events=merged)
+
+
+def header_data(plan: Plan) -> dict[str, Any]:
+    """The plan's heading as JSON values (the ``plan`` object of the JSON output, and of the
+    cache of checked plans)."""
+    return {
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "issued": plan.issued.isoformat(),
+        "year": plan.year,
+        "source": plan.source,
+        "url": plan.url,
+    }
 
 
 def event_key(when: date | datetime) -> str:

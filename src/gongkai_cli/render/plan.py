@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..calendar.workdays import WEEKDAYS
 from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
-from ..plan.plan_file import Item, Plan
+from ..plan.plan_file import Item, Plan, header_data
 from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 
 if TYPE_CHECKING:
@@ -154,15 +154,7 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
-    return {
-        "title": plan.title,
-        "issuer": plan.issuer,
-        "issued": plan.issued.isoformat(),
-        "year": plan.year,
-        "source": plan.source,
-        "url": plan.url,
-        "file": plan.path,
-    }
+    return {**header_data(plan), "file": plan.path}
 
 
 def due_data(report: DueReport) -> dict[str, Any]:

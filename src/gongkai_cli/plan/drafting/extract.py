@@ -54,6 +54,7 @@ from ...phrases.vocabulary import (
     WITHIN,
     YEAR_END,
 )
+from ..plan_file import Work
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
 
@@ -77,13 +78,9 @@ class DraftHeader:
 
 
 @dataclass(frozen=True)
-class DraftItem:
-    id: str
-    section: str
-    title: str
-    text: str
-    lead: tuple[str, ...]
-    owners: tuple[str, ...]
+class DraftItem(Work):
+    """An item as drafted: its deadline phrase still text, and why a person must look."""
+
     rule: str | None  # None: the document gives no deadline
     line: int
     event: str | None = None
