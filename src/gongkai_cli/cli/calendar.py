@@ -97,9 +97,11 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
         grids.append(cf.Month(year, m, tuple(cal.day_info(d) for d in days)))
     emit(
         app.fmt,
-        plain=lambda: cf.months_plain(grids),
-        data=lambda: cf.months_data(grids),
-        table=lambda: cf.months_table(grids),
+        {
+            "plain": lambda: cf.months_plain(grids),
+            "json": lambda: cf.months_data(grids),
+            "table": lambda: cf.months_table(grids),
+        },
     )
 
 
@@ -212,9 +214,11 @@ def years(app: AppContext) -> None:
     rows = [covered[y] for y in sorted(covered)]
     emit(
         app.fmt,
-        plain=lambda: cf.years_plain(rows, app.provisional),
-        data=lambda: cf.years_data(rows, app.provisional),
-        table=lambda: cf.years_table(rows, app.provisional),
+        {
+            "plain": lambda: cf.years_plain(rows, app.provisional),
+            "json": lambda: cf.years_data(rows, app.provisional),
+            "table": lambda: cf.years_table(rows, app.provisional),
+        },
     )
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import io
 import os
 from collections.abc import Callable
 from datetime import date, datetime
@@ -95,18 +94,6 @@ def _load(tasks: str | None) -> Plan:
     return load_plan_cached(path, os.environ)
 
 
-def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, force: bool) -> None:
-    """To stdout, or to ``output`` atomically (never half-written; kept unless --force)."""
-    if output is None:
-        render(None)
-        return
-    buffer = io.StringIO()
-    render(buffer)
-    from ..files.atomic import write_atomic
-
-    write_atomic(output, buffer.getvalue(), force=force)
-
-
 def output_options(f: F) -> F:
     """-o FILE and --force."""
     f = click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")(f)
@@ -181,22 +168,18 @@ def due_command(
         overdue=not no_overdue,
     )
     if report.pending or not quiet_if_empty:
-        renderers = {
-            "plain": lambda: pf.due_plain(report),
-            "csv": lambda: pf.due_csv(report),
-            "md": lambda: pf.due_md(report),
-            "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
-        }
-        _deliver(
-            lambda stream: emit(
-                app.fmt,
-                plain=pf.text_renderer(app.fmt, renderers),
-                data=lambda: pf.due_data(report),
-                table=lambda: pf.due_table(report),
-                stream=stream,
-            ),
-            output,
-            force,
+        emit(
+            app.fmt,
+            {
+                "plain": lambda: pf.due_plain(report),
+                "json": lambda: pf.due_data(report),
+                "table": lambda: pf.due_table(report),
+                "csv": lambda: pf.due_csv(report),
+                "md": lambda: pf.due_md(report),
+                "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
+            },
+            output=output,
+            force=force,
         )
     if exit_code and report.pending:
         click.get_current_context().exit(ExitStatus.DUE)
@@ -221,22 +204,18 @@ def tasks(
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
     obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
-    renderers = {
-        "plain": lambda: pf.tasks_plain(plan, obligations),
-        "csv": lambda: pf.tasks_csv(plan, obligations),
-        "md": lambda: pf.tasks_md(plan, obligations),
-        "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
-    }
-    _deliver(
-        lambda stream: emit(
-            app.fmt,
-            plain=pf.text_renderer(app.fmt, renderers),
-            data=lambda: pf.tasks_data(plan, obligations),
-            table=lambda: pf.tasks_table(plan, obligations),
-            stream=stream,
-        ),
-        output,
-        force,
+    emit(
+        app.fmt,
+        {
+            "plain": lambda: pf.tasks_plain(plan, obligations),
+            "json": lambda: pf.tasks_data(plan, obligations),
+            "table": lambda: pf.tasks_table(plan, obligations),
+            "csv": lambda: pf.tasks_csv(plan, obligations),
+            "md": lambda: pf.tasks_md(plan, obligations),
+            "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
+        },
+        output=output,
+        force=force,
     )
 
 
@@ -275,9 +254,11 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
             raise InputError(f"条目 {base} 没有编号为“{item_id}”的义务；它的义务：{known}")
     emit(
         app.fmt,
-        plain=lambda: pf.show_plain(item, obligations, explained),
-        data=lambda: pf.show_data(item, obligations, explained),
-        table=lambda: pf.show_table(item, obligations, explained),
+        {
+            "plain": lambda: pf.show_plain(item, obligations, explained),
+            "json": lambda: pf.show_data(item, obligations, explained),
+            "table": lambda: pf.show_table(item, obligations, explained),
+        },
     )
 
 
@@ -302,6 +283,8 @@ def check(app: AppContext, file: str | None) -> None:
     obligations = hints.obligations(expand(plan, app.calendar))
     emit(
         app.fmt,
-        plain=lambda: pf.check_plain(plan, obligations),
-        data=lambda: pf.check_data(plan, obligations),
+        {
+            "plain": lambda: pf.check_plain(plan, obligations),
+            "json": lambda: pf.check_data(plan, obligations),
+        },
     )

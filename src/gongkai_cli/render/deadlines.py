@@ -1,10 +1,11 @@
-"""Formatters for the engine's answers (deadline, workdays, day): they only format."""
+"""Renderers for the engine's answers (deadline, workdays, day, batch): they only format."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from ..calendar.workdays import WEEKDAYS, DayInfo
 from ..phrases.resolve import Result, Step
@@ -260,6 +261,19 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
         "；".join(row.result.warnings) if row.result else "",
         values["error"] or "",
     ]
+
+
+def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[BatchRow], object]:
+    """Batch rows written as they come, one line each: CSV (its header written at once),
+    JSON lines, or plain text."""
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(batch_csv_header(columns))
+        return lambda row: writer.writerow(batch_csv(row, columns))
+    line = batch_json if fmt == "json" else batch_plain
+    return lambda row: out.write(line(row) + "\n")
 
 
 def batch_plain(row: BatchRow) -> str:

@@ -8,7 +8,7 @@ csv, md (a Markdown digest for mail bodies) and ics (the icalendar library).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -563,8 +563,3 @@ def tasks_ics(plan: Plan, obligations: Sequence[Obligation], today: date) -> str
 
 
 # -- choosing ---------------------------------------------------------------------------
-
-
-def text_renderer(fmt: str, renderers: dict[str, Callable[[], str]]) -> Callable[[], str]:
-    """The text for ``fmt`` among plain / csv / md / ics (json and table go through emit)."""
-    return renderers.get(fmt, renderers["plain"])
