@@ -7,9 +7,7 @@ a subcommand's name (a year, an option, nothing at all) to the hidden ``month`` 
 
 from __future__ import annotations
 
-import calendar as stdcal
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,12 +87,9 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
         year, months = app.today.year, [app.today.month]
     else:
         months = [month] if month is not None else list(range(1, 13))
-    cal = app.calendar
-    grids = []
-    for m in months:
-        first = date(year, m, 1)
-        days = (first + timedelta(days=k) for k in range(stdcal.monthrange(year, m)[1]))
-        grids.append(cf.Month(year, m, tuple(cal.day_info(d) for d in days)))
+    from ..calendar.months import month_of
+
+    grids = [month_of(app.calendar, year, m) for m in months]
     emit(
         app.fmt,
         {

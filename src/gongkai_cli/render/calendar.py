@@ -19,6 +19,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from ..calendar.months import Month
 from ..calendar.workdays import HOLIDAY, MAKEUP_WORKDAY, REST, DayInfo
 from . import deadlines as formatters
 from .deadlines import pad
@@ -34,28 +35,6 @@ PROVISIONAL_MONTH_NOTE = (
 )
 ORIGIN_LABELS = {"builtin": "内置", "file": "文件"}
 _CELL = 4  # columns of one day in the plain grid: "dd" plus a two-column mark
-
-
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-    days: tuple[DayInfo, ...]  # every day of the month, in order
-
-    @property
-    def title(self) -> str:
-        return f"{self.year}年{self.month}月"
-
-    @property
-    def provisional(self) -> bool:
-        return any(d.provisional for d in self.days)
-
-    def weeks(self) -> list[list[DayInfo | None]]:
-        """Rows Monday to Sunday; None where the row lies outside the month."""
-        cells: list[DayInfo | None] = [None] * self.days[0].date.weekday()
-        cells.extend(self.days)
-        cells.extend([None] * (-len(cells) % 7))
-        return [cells[i : i + 7] for i in range(0, len(cells), 7)]
 
 
 @dataclass(frozen=True)
