@@ -8,26 +8,24 @@ exactly which line is wrong.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import yaml
+from typing import Any
 
 from ..errors import InputError
 from ..files.documents import decode_utf8, read_bytes
-from ..files.yamlsafe import ALIAS_MESSAGE, NESTING_MESSAGE, describe_error, quote
+from ..files.yamlsafe import Checker, LineMap, Unreadable, quote, read_tree
 from .workdays import WEEKDAYS, YearData
 
 MAX_BYTES = 1024 * 1024
-_TOP_KEYS = {"year", "source", "holidays", "workdays"}
-_SOURCE_KEYS = {"title", "number", "issued", "url"}
-_ENTRY_KEYS = {"date", "name"}
+TOO_BIG = "文件超过 1 MiB，不像日历文件"
+# The keys of each mapping; True: required.
+_TOP = {"year": True, "source": True, "holidays": True, "workdays": False}
+_SOURCE = {"title": True, "number": False, "issued": False, "url": False}
+_ENTRY = {"date": True, "name": False}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_PLAIN_TAGS = {
-    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
-}
 
 
 @dataclass(frozen=True)
@@ -47,146 +45,96 @@ class CalendarSource:
 # -- loading ---------------------------------------------------------------------------
 
 
-class _File:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+def load_calendar_file(path: Path) -> YearData:
+    """Read and check one calendar file; its first problem is an InputError at path:line."""
 
-    def error(self, message: str, node: yaml.Node | None = None) -> InputError:
-        line = node.start_mark.line + 1 if node is not None else None
-        return InputError(message, where=f"{self.path}:{line}" if line else str(self.path))
+    raw, label = read_bytes(str(path), limit=MAX_BYTES, what="日历文件", too_big=TOO_BIG)
+    text = decode_utf8(raw, label, "日历文件")
+    checker = _CalendarChecker()
+    try:
+        data, key_problems = read_tree(text)
+    except Unreadable as e:
+        raise InputError(e.message, where=f"{path}:{e.line}" if e.line else str(path)) from None
+    checker.problems.extend(key_problems)
+    year = checker.calendar(data)
+    if year is None or checker.problems:
+        line, message = min(checker.problems or [(None, "日历文件是空的")], key=lambda p: p[0] or 0)
+        raise InputError(message, where=f"{path}:{line}" if line else str(path))
+    return year
 
-    def mapping(
-        self, node: yaml.Node, what: str, allowed: set[str], required: Iterable[str]
-    ) -> dict[str, yaml.Node]:
-        if not isinstance(node, yaml.MappingNode):
-            raise self.error(f"{what}应为键值映射（key: value）", node)
-        result: dict[str, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(key, str) or key not in allowed:
-                known = "、".join(sorted(allowed))
-                raise self.error(f"{what}中有未知的键“{key}”（可用：{known}）", key_node)
-            if key in result:
-                raise self.error(f"{what}中的键“{key}”重复", key_node)
-            result[key] = value_node
-        for key in required:
-            if key not in result:
-                raise self.error(f"{what}缺少“{key}”", node)
-        return result
 
-    def string(self, node: yaml.Node, what: str) -> str:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
-            raise self.error(f"{what}应为文本", node)
-        return str(node.value)
+class _CalendarChecker(Checker):
+    """The calendar file format (docs/calendar-format.md) over a tree from read_tree."""
 
-    def integer(self, node: yaml.Node, what: str) -> int:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:int":
-            raise self.error(f"{what}应为整数", node)
-        try:
-            return int(node.value)
-        except ValueError:
-            raise self.error(f"{what}应为十进制整数", node) from None
+    def calendar(self, data: Any) -> YearData | None:
+        if data is None:
+            return None  # an empty file
+        top = self.mapping(data, 1, "日历文件", _TOP)
+        if top is None:
+            return None
+        year = self.integer(top, "year", "日历文件", 1900, 2999, "整数年份，如 2027")
+        source = self.source(top.get("source"), self.line(top, "source"))
+        if year is None or source is None:
+            return None
+        holidays = self.entries(top, "holidays", year)
+        workdays = self.entries(top, "workdays", year) if "workdays" in top else {}
+        if holidays is None or workdays is None:
+            return None
+        for day, (_, line) in workdays.items():
+            if day in holidays:
+                self.problem(line, f"{day} 既列在 holidays（放假）又列在 workdays（上班）")
+            elif day.weekday() < 5:
+                self.problem(line, f"workdays 只列调休上班的周末，{day} 是{WEEKDAYS[day.weekday()]}")
+        return YearData(
+            year,
+            {day: name for day, (name, _) in holidays.items()},
+            {day: name for day, (name, _) in workdays.items()},
+            source.describe(),
+        )
 
-    def day(self, node: yaml.Node, what: str) -> date:
-        value = node.value if isinstance(node, yaml.ScalarNode) else None
+    def iso_day(self, m: LineMap, key: str, what: str) -> date | None:
+        value, line = m.get(key), self.line(m, key)
         if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
-            raise self.error(f"{what}应为 YYYY-MM-DD 格式的日期", node)
+            self.problem(line, f"{what}应为 YYYY-MM-DD 格式的日期")
+            return None
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise self.error(f"日期不存在：{value}", node) from None
+            self.problem(line, f"日期不存在：{value}")
+            return None
 
+    def source(self, value: Any, line: int) -> CalendarSource | None:
+        m = self.mapping(value, line, "source", _SOURCE)
+        if m is None:
+            return None
+        title = self.text(m, "title", "source")
+        number = self.text(m, "number", "source")
+        url = self.text(m, "url", "source")
+        issued = self.iso_day(m, "issued", "source.issued") if "issued" in m else None
+        if title is None:
+            return None
+        return CalendarSource(title.strip(), number, issued, url)
 
-def load_calendar_file(path: Path) -> YearData:
-    """Read and check one calendar file; every problem is an InputError at path:line."""
-    raw, label = read_bytes(
-        str(path), limit=MAX_BYTES, what="日历文件", too_big="文件超过 1 MiB，不像日历文件"
-    )
-    text = decode_utf8(raw, label, "日历文件")
-    loader: yaml.SafeLoader | None = None
-    try:
-        loader = yaml.SafeLoader(text)  # refuses control characters at once
-        root = loader.get_single_node()
-    except yaml.YAMLError as e:
-        line, problem = describe_error(e, text)
-        raise InputError(
-            f"不是有效的 YAML：{problem}", where=f"{path}:{line}" if line else str(path)
-        ) from None
-    except RecursionError:
-        raise InputError(NESTING_MESSAGE, where=str(path)) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    file = _File(path)
-    if root is None:
-        raise InputError("日历文件是空的", where=str(path))
-    _check_tags(file, root, set())
-    top = file.mapping(root, "日历文件", _TOP_KEYS, ("year", "source", "holidays"))
-
-    year = file.integer(top["year"], "year")
-    if not 1900 <= year <= 2999:
-        raise file.error(f"year 超出范围：{year}", top["year"])
-    source = _load_source(file, top["source"])
-    holidays = _load_entries(file, top["holidays"], "holidays", year)
-    workdays = _load_entries(file, top["workdays"], "workdays", year) if "workdays" in top else {}
-
-    for day, (_, node) in workdays.items():
-        if day in holidays:
-            raise file.error(f"{day} 既列在 holidays（放假）又列在 workdays（上班）", node)
-        if day.weekday() < 5:
-            raise file.error(f"workdays 只列调休上班的周末，{day} 是{WEEKDAYS[day.weekday()]}", node)
-    return YearData(
-        year,
-        {day: name for day, (name, _) in holidays.items()},
-        {day: name for day, (name, _) in workdays.items()},
-        source.describe(),
-    )
-
-
-def _check_tags(file: _File, node: yaml.Node, seen: set[int]) -> None:
-    """Only plain YAML: no !!python/…, !!set or other explicit tags anywhere, and no
-    aliases (a node met twice), which are refused before they can multiply the walk."""
-    if id(node) in seen:
-        raise file.error(ALIAS_MESSAGE, node)
-    seen.add(id(node))
-    if node.tag not in _PLAIN_TAGS:
-        raise file.error(f"不允许的 YAML 标签：{node.tag}", node)
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            _check_tags(file, key, seen)
-            _check_tags(file, value, seen)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _check_tags(file, item, seen)
-
-
-def _load_source(file: _File, node: yaml.Node) -> CalendarSource:
-    fields = file.mapping(node, "source", _SOURCE_KEYS, ("title",))
-    title = file.string(fields["title"], "source.title").strip()
-    if not title:
-        raise file.error("source.title 不能为空：请写明通知的标题", fields["title"])
-    number = file.string(fields["number"], "source.number") if "number" in fields else None
-    issued = file.day(fields["issued"], "source.issued") if "issued" in fields else None
-    url = file.string(fields["url"], "source.url") if "url" in fields else None
-    return CalendarSource(title, number, issued, url)
-
-
-def _load_entries(file: _File, node: yaml.Node, key: str, year: int) -> dict[date, tuple[str, yaml.Node]]:
-    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null":
-        return {}
-    if not isinstance(node, yaml.SequenceNode):
-        raise file.error(f"{key} 应为列表（每项 - {{date: YYYY-MM-DD, name: 名称}}）", node)
-    entries: dict[date, tuple[str, yaml.Node]] = {}
-    for item in node.value:
-        fields = file.mapping(item, f"{key} 的一项", _ENTRY_KEYS, ("date",))
-        day = file.day(fields["date"], f"{key}.date")
-        name = file.string(fields["name"], f"{key}.name").strip() if "name" in fields else ""
-        if abs(day.year - year) > 1:
-            raise file.error(f"{day} 与 year: {year} 相差超过一年", fields["date"])
-        if day in entries:
-            raise file.error(f"{key} 中的日期 {day} 重复", fields["date"])
-        entries[day] = (name, fields["date"])
-    return entries
+    def entries(self, top: LineMap, key: str, year: int) -> dict[date, tuple[str, int]] | None:
+        """date → (name, line) for the ``holidays`` or ``workdays`` list."""
+        items = self.sequence(top, key, f"{key} 应为列表（每项 - {{date: YYYY-MM-DD, name: 名称}}）")
+        if items is None:
+            return None
+        entries: dict[date, tuple[str, int]] = {}
+        for item, line in zip(items, items.lines, strict=True):
+            m = self.mapping(item, line, f"{key} 的一项", _ENTRY)
+            day = None if m is None else self.iso_day(m, "date", f"{key}.date")
+            name = None if m is None else self.text(m, "name", key, empty=True)
+            if m is None or day is None or (name is None and "name" in m):
+                continue
+            date_line = self.line(m, "date")
+            if abs(day.year - year) > 1:
+                self.problem(date_line, f"{day} 与 year: {year} 相差超过一年")
+            elif day in entries:
+                self.problem(date_line, f"{key} 中的日期 {day} 重复")
+            else:
+                entries[day] = ((name or "").strip(), date_line)
+        return entries
 
 
 def calendars_by_year(paths: Sequence[Path]) -> dict[int, tuple[Path, YearData]]:
