@@ -17,6 +17,8 @@ from typing import Any
 
 import yaml
 
+from ..phrases.text import one_line
+
 ALIAS_MESSAGE = "不允许使用 YAML 锚点、别名和合并键（&名称、*名称、<<）：请把内容直接写出"
 NESTING_MESSAGE = "YAML 嵌套过深，不像计划或日历文件"
 
@@ -47,8 +49,8 @@ def describe_error(error: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "语法错误"
-        return (min(mark.line + 1, lines) if mark else None), " ".join(str(problem).split())
-    return None, " ".join(str(error).split())
+        return (min(mark.line + 1, lines) if mark else None), one_line(str(problem))
+    return None, one_line(str(error))
 
 
 # What YAML may not hold raw (C1 controls, U+FFFE, U+FFFF) or reads as a line break (NEL,
