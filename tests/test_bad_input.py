@@ -196,7 +196,7 @@ CASES: dict[str, Case] = {
     "plan-timestamp-tag": Case(
         tasks(),
         3,
-        "2016 年 2 月没有 30 日",
+        "不允许的 YAML 标签：tag:yaml.org,2002:timestamp",
         files={"plan.yaml": PLAN_TIMESTAMP},
         file="plan.yaml",
         line=_lines(PLAN, "issued:"),
@@ -379,7 +379,7 @@ CASES: dict[str, Case] = {
     "calendar-broken-yaml": Case(
         due_with_calendar(),
         3,
-        "不是有效的 YAML",
+        "YAML 语法错误",
         file="cal.yaml",
         line=8,
         files={"cal.yaml": CALENDAR + "  - {date: 2027-02-07\n"},
@@ -435,7 +435,7 @@ CASES: dict[str, Case] = {
     "calendar-year-hex": Case(
         due_with_calendar(),
         3,
-        "year应为整数",
+        "year 应为整数年份，如 2027（现为“0x7EB”）",
         files={"cal.yaml": CALENDAR.replace("year: 2027", "year: 0x7EB")},
         file="cal.yaml",
         line=1,
@@ -443,7 +443,7 @@ CASES: dict[str, Case] = {
     "calendar-year-tagged-underscore": Case(
         due_with_calendar(),
         3,
-        "year应为十进制整数",
+        "“2_027”不是十进制整数",
         files={"cal.yaml": CALENDAR.replace("year: 2027", "year: !!int 2_027")},
         file="cal.yaml",
         line=1,

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli import plancache
-from gongkai_cli.plan import Plan, bundled_plan, load_plan
-from gongkai_cli.plancache import cache_dir, load_plan_cached
+from gongkai_cli.plan import cache as plancache
+from gongkai_cli.plan.cache import cache_dir, load_plan_cached
+from gongkai_cli.plan.plan_file import Plan, bundled_plan, load_plan
 from tests.conftest import Run
 
 
@@ -119,11 +119,11 @@ def test_a_cache_written_by_other_parsing_code_is_not_trusted(
 
 
 def test_the_code_hash_follows_the_source_files(tmp_path: Path) -> None:
-    """A copy of the package with one comment added to plan.py hashes differently."""
-    package = Path(plancache.__file__).parent
+    """A copy of the package with one comment added to plan/plan_file.py hashes differently."""
+    package = Path(plancache.__file__).parent.parent  # gongkai_cli
     copy = tmp_path / "gongkai_cli"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    script = "import gongkai_cli.plancache as c; print(c.code_digest().hex())"
+    script = "import gongkai_cli.plan.cache as c; print(c.code_digest().hex())"
 
     def digest() -> str:
         env = {**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}
@@ -134,7 +134,7 @@ def test_the_code_hash_follows_the_source_files(tmp_path: Path) -> None:
 
     first = digest()
     assert digest() == first
-    with (copy / "plan.py").open("a", encoding="utf-8") as f:
+    with (copy / "plan" / "plan_file.py").open("a", encoding="utf-8") as f:
         f.write("# a change\n")
     assert digest() != first
 
@@ -142,8 +142,8 @@ def test_the_code_hash_follows_the_source_files(tmp_path: Path) -> None:
 def test_the_parsing_modules_are_all_hashed(tmp_path: Path) -> None:
     """Every module of the package that reading a plan through the cache loads is hashed."""
     script = (
-        "import sys, gongkai_cli.plancache as c\n"
-        "from gongkai_cli.plan import bundled_plan\n"
+        "import sys, gongkai_cli.plan.cache as c\n"
+        "from gongkai_cli.plan.plan_file import bundled_plan\n"
         f"c.load_plan_cached(bundled_plan(), {{'XDG_CACHE_HOME': {str(tmp_path / 'none')!r}}})\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'gongkai_cli'))"
     )

@@ -23,10 +23,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai_cli.batch import rule_reader
 from gongkai_cli.errors import InputError
-from gongkai_cli.plan import Plan, bundled_plan, load_plan
-from gongkai_cli.rules import parse_rule
+from gongkai_cli.phrases.batch import rule_reader
+from gongkai_cli.phrases.reader import parse_rule
+from gongkai_cli.plan.plan_file import Plan, bundled_plan, load_plan
 from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from ..errors import GongkaiError
+from ..status import ExitStatus
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -47,19 +48,22 @@ class GongkaiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GongkaiError as e:
-            _fail(ctx, one_line(str(e)), e.exit_code)
+            from . import hints
+
+            _fail(ctx, one_line(hints.error(e)), e.exit_code)
         except BrokenPipeError:
+            # The reader went away (`gongkai tasks | head -1`): end quietly, as SIGPIPE would.
             _silence_stdout()
-            ctx.exit(PIPE_CLOSED)
+            ctx.exit(ExitStatus.PIPE_CLOSED)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except (OSError, UnicodeEncodeError) as e:
             if not _is_output_error(e):
-                _fail(ctx, _internal(e), INTERNAL_ERROR)
+                _fail(ctx, _internal(e), ExitStatus.INTERNAL)
             _silence_stdout()
-            _fail(ctx, _output_message(e), OUTPUT_ERROR)
+            _fail(ctx, _output_message(e), ExitStatus.OUTPUT)
         except Exception as e:  # a bug: one line asking for a report, never a traceback
-            _fail(ctx, _internal(e), INTERNAL_ERROR)
+            _fail(ctx, _internal(e), ExitStatus.INTERNAL)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's main, then standard output flushed here, where a reader that has gone
@@ -76,20 +80,9 @@ class GongkaiGroup(click.Group):
                 raise
             _silence_stdout()
             click.echo(f"gongkai: 错误：{_output_message(e)}", err=True)
-            sys.exit(OUTPUT_ERROR)
+            sys.exit(ExitStatus.OUTPUT)
         finally:
             _flush_stdout()
-
-
-# The reader of the output went away (`gongkai tasks | head -1`): end quietly with the
-# status of a program stopped by SIGPIPE (128 + 13), as the README's exit table says.
-PIPE_CLOSED = 141
-# The results could not be written (disk full, output closed, an encoding without
-# Chinese): sysexits' EX_IOERR.
-OUTPUT_ERROR = 74
-# A bug in gongkai (any other exception): sysexits' EX_SOFTWARE, never 1, which
-# --exit-code gives to "something is due".
-INTERNAL_ERROR = 70
 
 
 def _fail(ctx: click.Context, message: str, code: int) -> NoReturn:
@@ -150,11 +143,11 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(PIPE_CLOSED)
+        sys.exit(ExitStatus.PIPE_CLOSED)
     except (OSError, UnicodeEncodeError) as e:
         _silence_stdout()
         click.echo(f"gongkai: 错误：{_output_message(e)}", err=True)
-        sys.exit(OUTPUT_ERROR)
+        sys.exit(ExitStatus.OUTPUT)
 
 
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it

@@ -1,4 +1,5 @@
-"""Where output goes: one choice of format, JSON with sorted keys, rich only for tables.
+"""Where output goes: the one place that picks a format. JSON has sorted keys; rich is
+loaded only for tables.
 
 Every format leaves here with its control characters made visible (safetext): what a
 plan, a notice or a batch line holds never moves the cursor or breaks a line of output.
@@ -7,13 +8,19 @@ plan, a notice or a batch line holds never moves the cursor or breaks a line of 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import IO, TYPE_CHECKING, Any
 
-from .safetext import json_visible, visible
+from ..safetext import json_visible, visible
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from rich.console import RenderableType
+
+# One renderer per format an answer has: "json" gives the data (a JSON-ready value),
+# "table" a rich renderable, every other format ("plain", "csv", "md", "ics") its text.
+Renderers = Mapping[str, Callable[[], Any]]
 
 
 def default_format(stream: IO[str]) -> str:
@@ -33,22 +40,32 @@ def to_json(data: Any) -> str:
 KEEP = {"plain": "\t\n", "ics": "\r\n"}
 
 
-def emit(
-    fmt: str,
-    *,
-    plain: Callable[[], str],
-    data: Callable[[], Any],
-    table: Callable[[], RenderableType] | None = None,
-    stream: IO[str] | None = None,
-) -> None:
-    out = stream or sys.stdout
+def emit(fmt: str, renderers: Renderers, *, output: Path | None = None, force: bool = False) -> None:
+    """Write the answer in ``fmt`` (plain text for a format the answer has no renderer
+    for, such as a table of a one-line answer) to standard output, or to ``output``
+    whole or not at all (an existing file is replaced only with ``force``)."""
+    if output is None:
+        _write(fmt, renderers, sys.stdout)
+        return
+    from io import StringIO
+
+    from ..files.atomic import write_atomic
+
+    buffer = StringIO()
+    _write(fmt, renderers, buffer)
+    write_atomic(output, buffer.getvalue(), force=force)
+
+
+def _write(fmt: str, renderers: Renderers, out: IO[str]) -> None:
+    render = renderers.get(fmt, renderers["plain"])
     if fmt == "json":
-        out.write(to_json(data()) + "\n")
-    elif fmt == "table" and table is not None:
+        out.write(to_json(render()) + "\n")
+    elif fmt == "table" and "table" in renderers:
+        table: RenderableType = render()
         # rich honours NO_COLOR and TERM=dumb itself.
-        _console(out).print(table())
+        _console(out).print(table)
     else:
-        text = visible(plain(), KEEP.get(fmt, "\n"))
+        text = visible(render(), KEEP.get(fmt, "\n"))
         out.write(text if text.endswith("\n") or not text else text + "\n")
 
 

@@ -19,9 +19,10 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from . import formatters
-from .formatters import pad
-from .workcal import HOLIDAY, MAKEUP_WORKDAY, REST, DayInfo
+from ..calendar.months import Month
+from ..calendar.workdays import HOLIDAY, MAKEUP_WORKDAY, REST, DayInfo
+from . import deadlines as formatters
+from .deadlines import pad
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -29,31 +30,11 @@ if TYPE_CHECKING:
 WEEK_HEADER = ("一", "二", "三", "四", "五", "六", "日")
 MARKS = {HOLIDAY: "休", MAKEUP_WORKDAY: "班"}
 LEGEND = "图例：休 节假日放假；班 调休上班（周末上班）；六、日两列无标记的为周末休息日"
-PROVISIONAL_NOTE = "注意：此月尚无国务院公布的安排，按法定节日临时推算，没有调休（临时结果，provisional）"
+PROVISIONAL_MONTH_NOTE = (
+    "注意：此月尚无国务院公布的安排，按法定节日临时推算，没有调休（临时结果，provisional）"
+)
 ORIGIN_LABELS = {"builtin": "内置", "file": "文件"}
 _CELL = 4  # columns of one day in the plain grid: "dd" plus a two-column mark
-
-
-@dataclass(frozen=True)
-class Month:
-    year: int
-    month: int
-    days: tuple[DayInfo, ...]  # every day of the month, in order
-
-    @property
-    def title(self) -> str:
-        return f"{self.year}年{self.month}月"
-
-    @property
-    def provisional(self) -> bool:
-        return any(d.provisional for d in self.days)
-
-    def weeks(self) -> list[list[DayInfo | None]]:
-        """Rows Monday to Sunday; None where the row lies outside the month."""
-        cells: list[DayInfo | None] = [None] * self.days[0].date.weekday()
-        cells.extend(self.days)
-        cells.extend([None] * (-len(cells) % 7))
-        return [cells[i : i + 7] for i in range(0, len(cells), 7)]
 
 
 @dataclass(frozen=True)
@@ -78,7 +59,7 @@ def months_data(months: Sequence[Month]) -> list[dict[str, Any]]:
     return [day_data(d) for m in months for d in m.days]
 
 
-def _md(day: date) -> str:
+def _month_day(day: date) -> str:
     return day.strftime("%m-%d")
 
 
@@ -90,7 +71,7 @@ def _runs(days: list[date]) -> str:
         if day is not None and (day - prev).days == 1:
             prev = day
             continue
-        parts.append(_md(start) if start == prev else f"{_md(start)} 至 {_md(prev)}")
+        parts.append(_month_day(start) if start == prev else f"{_month_day(start)} 至 {_month_day(prev)}")
         if day is not None:
             start = prev = day
     return "、".join(parts)
@@ -105,7 +86,7 @@ def month_notes(month: Month) -> list[str]:
         rest = [d.date for d in named if d.kind == HOLIDAY and (d.name or "节假日") == name]
         work = [d.date for d in named if d.kind == MAKEUP_WORKDAY and (d.name or "节假日") == name]
         parts = [f"{_runs(rest)} 放假"] if rest else []
-        parts += ["、".join(map(_md, work)) + " 调休上班"] if work else []
+        parts += ["、".join(map(_month_day, work)) + " 调休上班"] if work else []
         lines.append(f"{name}：{'；'.join(parts)}")
     return lines
 
@@ -122,7 +103,7 @@ def month_plain(month: Month) -> str:
     lines += [" ".join(_cell(c) for c in week).rstrip() for week in month.weeks()]
     lines += month_notes(month)
     if month.provisional:
-        lines.append(PROVISIONAL_NOTE)
+        lines.append(PROVISIONAL_MONTH_NOTE)
     return "\n".join(lines)
 
 
@@ -177,7 +158,7 @@ def months_table(months: Sequence[Month]) -> RenderableType:
     tables = [month_table(m) for m in months]
     parts: list[RenderableType] = [tables[0] if len(tables) == 1 else Columns(tables)]
     if any(m.provisional for m in months):
-        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+        parts.append(Text(PROVISIONAL_MONTH_NOTE, style="yellow"))
     parts.append(Text(LEGEND, style="dim"))
     return Group(*parts)
 

@@ -37,14 +37,13 @@ with no arrangement at all.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .errors import InputError
-from .rules import DIGIT_VALUES
-from .workcal import WEEKDAYS, YearData
+from ..errors import InputError
+from ..phrases.text import halfwidth, number, one_line, written_date
+from .workdays import WEEKDAYS, YearData
 
 
 @dataclass(frozen=True)
@@ -81,9 +80,7 @@ _ALIASES = {
 _NAME_WORDS = sorted([*HOLIDAYS, *_ALIASES], key=len, reverse=True)
 _NAME_RE = "|".join(_NAME_WORDS)
 
-_CN_DIGITS = {**DIGIT_VALUES, "○": 0, "O": 0}  # notices also write 〇 as ○ or O
 _WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_EXTRA_CHARS = {"—": "-", "–": "-", "―": "-", "−": "-", "〜": "~"}
 
 _DATE = re.compile(
     r"(?<!\d)(?:(?P<y>\d{4})\s*年\s*)?(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*日"
@@ -100,10 +97,6 @@ _Q = "[“”\"'‘’\\s]*"  # quotes: “五一”国际劳动节
 _KNOWN_NAMES = re.compile(rf"^{_Q}(?:{_NAME_RE})(?:{_Q}[、和]{_Q}(?:{_NAME_RE}))*{_Q}")
 _NUMBER = re.compile(r"^\s*([\u4e00-\u9fff]{2,10}[〔\[(]\d{4}[〕\])]\d{1,4}号)\s*$")
 _SIGNATURE = re.compile(r"^\s*(?:国务院(?:办公厅)?[\s,]*)?(?P<date>.+?)\s*$")
-_ISO_LIKE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_CN_DATE = re.compile(
-    r"^([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
-)
 _ADVICE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、\s*)?(?:鼓励|倡导|提倡|建议)|错峰")
 
 # Clause roles.
@@ -113,31 +106,6 @@ _REST, _WORK, _SHIFT_FROM, _EXTEND = "rest", "work", "shift_from", "extend"
 # -- text helpers ----------------------------------------------------------------------
 
 
-def _normalize(text: str) -> str:
-    """Half-width digits and punctuation, one character for one, so offsets still match."""
-    out = []
-    for char in text:
-        if char in _EXTRA_CHARS:
-            out.append(_EXTRA_CHARS[char])
-            continue
-        folded = unicodedata.normalize("NFKC", char)
-        out.append(folded if len(folded) == 1 else char)
-    return "".join(out)
-
-
-def _cn_int(text: str) -> int:
-    """1..99 written as 7, 七, 十, 十五, 二十, 二十一; ValueError for 十十, 一二 …"""
-    if text.isdigit():
-        return int(text)
-    tens, ten, units = text.partition("十")
-    try:
-        if ten:
-            return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
-        return _CN_DIGITS[text]
-    except KeyError:
-        raise ValueError(f"not a number: {text}") from None
-
-
 def _canonical(name: str) -> str:
     parts = [re.sub(r"[“”\"'‘’\s]", "", p) for p in re.split(r"[、和]", name)]
     return "、".join(_ALIASES.get(p, p) for p in parts if p)
@@ -145,10 +113,6 @@ def _canonical(name: str) -> str:
 
 def _fmt(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _split_depth0(text: str, seps: str) -> list[tuple[int, int]]:
@@ -199,7 +163,7 @@ class _Section:
         self.seen_arrangement = False
 
     def fail(self, message: str, sentence: _Sentence) -> InputError:
-        return InputError(f"{message}：「{_one_line(sentence.original)}」", where=sentence.where)
+        return InputError(f"{message}：「{one_line(sentence.original)}」", where=sentence.where)
 
     # dates
 
@@ -241,8 +205,8 @@ class _Section:
     def _count(self, match: re.Match[str], sentence: _Sentence) -> int:
         """The N of 共N天 / 放假N天."""
         try:
-            return _cn_int(match.group(1))
-        except ValueError:
+            return number(match.group(1))
+        except InputError:
             raise self.fail(f"天数写法有误：“{match.group(0).strip()}”", sentence) from None
 
     def _check_year(self, day: date, sentence: _Sentence) -> None:
@@ -381,7 +345,7 @@ class _Section:
 
 def _read_lines(section: _Section, lines: Sequence[tuple[str, str | None]]) -> None:
     for line, where in lines:
-        norm = _normalize(line)
+        norm = halfwidth(line)
         for start, end in _split_depth0(norm, "。"):
             if norm[start:end].strip():
                 section.read_sentence(line, norm, start, end, where)
@@ -400,7 +364,7 @@ def parse_sentence(text: str, year: int, name: str = "") -> list[NoticeDay]:
     _read_lines(section, [(line, None) for line in text.splitlines() if line.strip()])
     days, extensions = section.result()
     if not section.seen_arrangement:
-        raise InputError(f"没有找到放假安排：「{_one_line(text)[:80]}」")
+        raise InputError(f"没有找到放假安排：「{one_line(text)[:80]}」")
     days += [NoticeDay(day, True, ext_name) for ext_name, day in extensions]
     return days
 
@@ -435,20 +399,7 @@ def _title_name(title: str | None) -> str:
 
 def _issued(norm: str) -> date | None:
     signature = _SIGNATURE.match(norm)
-    if not signature:
-        return None
-    text = re.sub(r"\s+", "", signature["date"])
-    try:
-        iso = _ISO_LIKE.match(text)
-        if iso:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        cn = _CN_DATE.match(text)
-        if cn:
-            year = int("".join(str(_CN_DIGITS[c]) for c in cn.group(1)))
-            return date(year, _cn_int(cn.group(2)), _cn_int(cn.group(3)))
-    except (ValueError, KeyError):
-        return None
-    return None
+    return written_date(signature["date"]) if signature else None
 
 
 _TITLE = re.compile(r"关于.*\d{4}\s*年.*(?:节假日|放假).*通知$")
@@ -461,7 +412,7 @@ def _is_title(norm: str) -> bool:
 
 def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>") -> Notice:
     """Read a whole notice: title, number, arrangement by holiday, signature date."""
-    from .documents import checked_text
+    from ..files.documents import checked_text
 
     lines = checked_text(text, source).splitlines()  # no control characters past here
     numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip()]
@@ -473,7 +424,7 @@ def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>")
     body_from = 0
     joined = ""
     for k, (_, line) in enumerate(numbered[:4]):
-        joined += _normalize(line).strip()
+        joined += halfwidth(line).strip()
         if joined.endswith("通知"):
             if "关于" in joined:
                 title, body_from = re.sub(r"\s+", "", joined), k + 1
@@ -490,7 +441,7 @@ def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>")
         )
     notice_year = title_year if title_year is not None else year
     if notice_year is None:
-        first = _one_line(numbered[0][1])[:80]
+        first = one_line(numbered[0][1])[:80]
         raise InputError(
             f"无法确定通知的年份（标题中没有“XXXX年”），请指定年份：「{first}」",
             where=f"{source}:{numbered[0][0]}",
@@ -505,11 +456,11 @@ def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>")
     current: tuple[_Section, list[tuple[str, str | None]]] | None = None
     named: dict[str, str] = {}  # holiday name → where its section starts
     for lineno, line in numbered[body_from:]:
-        norm = _normalize(line)
+        norm = halfwidth(line)
         where = f"{source}:{lineno}"
         if title is not None and _is_title(norm):
             raise InputError(
-                f"文本中有第二份通知：「{_one_line(line)[:80]}」。一次只读一份通知的全文"
+                f"文本中有第二份通知：「{one_line(line)[:80]}」。一次只读一份通知的全文"
                 "（同一年的补充通知作为另一个文件给出，不同年份分别导入）",
                 where=where,
             )
@@ -561,7 +512,7 @@ def parse_notice(text: str, *, year: int | None = None, source: str = "<stdin>")
     if not seen:
         first_no, first = numbered[0]
         raise InputError(
-            f"没有找到放假安排（应有“X月X日放假”“X月X日上班”等句子）：「{_one_line(first)[:80]}」",
+            f"没有找到放假安排（应有“X月X日放假”“X月X日上班”等句子）：「{one_line(first)[:80]}」",
             where=f"{source}:{first_no}",
         )
     ordered = tuple(sorted(days.values(), key=lambda d: d.date))

@@ -19,11 +19,12 @@ from io import TextIOBase
 from itertools import chain
 from typing import NamedTuple, TypeVar
 
-from .dates import parse_datetime
-from .errors import GongkaiError, InputError
+from ..calendar.workdays import WorkCalendar
+from ..errors import GongkaiError, InputError
+from ..status import ExitStatus
+from .reader import MAX_PHRASE, Rule, parse_rule
 from .resolve import Options, Result, resolve
-from .rules import MAX_PHRASE, Rule, parse_rule
-from .workcal import WorkCalendar
+from .text import parse_datetime
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
@@ -202,8 +203,9 @@ class Outcome:
         self.codes.add(error.exit_code)
 
     @property
-    def exit_status(self) -> int:
-        """3 when any line had bad input, else 4 when any lay outside the calendar, else 0."""
-        if 3 in self.codes:
-            return 3
-        return 4 if self.codes else 0
+    def exit_status(self) -> ExitStatus:
+        """BAD_INPUT when any line had bad input, else UNKNOWN_YEAR when any lay outside
+        the calendar, else OK."""
+        if ExitStatus.BAD_INPUT in self.codes:
+            return ExitStatus.BAD_INPUT
+        return ExitStatus.UNKNOWN_YEAR if self.codes else ExitStatus.OK

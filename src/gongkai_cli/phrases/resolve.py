@@ -10,9 +10,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal, NamedTuple
 
-from .errors import CoverageError, InputError
-from .rules import Rule
-from .workcal import WEEKDAYS, DayInfo, WorkCalendar
+from ..calendar.workdays import WEEKDAYS, DayInfo, WorkCalendar
+from ..errors import CoverageError, InputError
+from .reader import Rule
 
 RestStart = Literal["count", "next"]
 Roll = Literal["none", "backward", "forward"]
@@ -29,7 +29,7 @@ BASIS = {
     "没有对应日的，月末日为期间的最后一日；第二百零三条：最后一日是法定休假日的，顺延至其后第一个工作日",
     "hours": "《民法典》第二百零一条：按照小时计算期间的，自法律规定或者当事人约定的时间开始计算；"
     "不因休息日顺延",
-    "date": "工作要点规定的时限，不是法定期间：默认不因休息日移动（可用 --roll 调整）",
+    "date": "工作要点规定的时限，不是法定期间：默认不因休息日移动，也可读作提前到此前最后一个工作日或顺延",
     "recurring": "按月（季、年）进行的工作：每期一次，默认在该期最后一个工作日到期",
     "open": "无固定期限（适时进行、按有关要求执行）：只列出，不计算到期日",
 }
@@ -37,7 +37,7 @@ BASIS["years"] = BASIS["months"]
 
 
 class Options(NamedTuple):
-    """The non-default readings of the counting rules (counting-rules.md).
+    """The non-default readings of the counting rules (docs/counting-rules.md §2 and §5).
 
     Like Step, a NamedTuple rather than a frozen dataclass: an immutable value either way,
     and a tenth of the cost at every start (the start-up budget is about 10 ms)."""
@@ -48,6 +48,21 @@ class Options(NamedTuple):
 
 
 DEFAULTS = Options()  # the statutory readings
+
+
+class Note(str):
+    """A warning, as facts in words, naming no command-line option. ``reading`` says which
+    reading of the counting rules the note is about ("roll": a named date left on a rest
+    day; "roll=backward", "rest_start=next", "before=exclusive": that reading applied),
+    and ``at`` where in the sentence the CLI may say how to choose it (cli/hints.py)."""
+
+    reading: str
+    at: int
+
+    def __new__(cls, head: str, tail: str, reading: str) -> Note:
+        note = super().__new__(cls, head + tail)
+        note.reading, note.at = reading, len(head)
+        return note
 
 
 class Step(NamedTuple):
@@ -127,8 +142,11 @@ def _workdays(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, exp
     if options.rest_start == "next" and not cal.is_workday(anchor):
         start = cal.next_workday(anchor)
         warnings.append(
-            f"起算日 {anchor.isoformat()} 是{cal.day_info(anchor).label}，"
-            f"按 --rest-start next 视为 {start.isoformat()} 起算"
+            Note(
+                f"起算日 {anchor.isoformat()} 是{cal.day_info(anchor).label}，",
+                f"视为 {start.isoformat()} 起算",
+                "rest_start=next",
+            )
         )
     deadline = cal.add_workdays(start, rule.n)
     steps: tuple[Step, ...] = ()
@@ -258,15 +276,14 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
     deadline = named
     if rule.before and rule.target == "day" and options.before == "exclusive":
         deadline = named - timedelta(days=1)
-        warnings.append(f"按 --before exclusive，“前”不含当日：期限为 {deadline.isoformat()}")
+        warnings.append(Note("", f"“前”不含当日：期限为 {deadline.isoformat()}", "before=exclusive"))
     info = cal.day_info(deadline)
     if explain:
         steps.append(Step(deadline, info, None, "工作要点规定的日期"))
     if not info.workday:
         if options.roll == "none":
             warnings.append(
-                f"{deadline.isoformat()} 是{info.weekday}（{info.label}），期限不顺延；"
-                "可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延"
+                Note(f"{deadline.isoformat()} 是{info.weekday}（{info.label}），期限不顺延", "", "roll")
             )
         else:
             moved = (
@@ -274,8 +291,11 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
             )
             how = "提前" if options.roll == "backward" else "顺延"
             warnings.append(
-                f"{deadline.isoformat()} 是{info.weekday}（{info.label}），按 --roll {options.roll} "
-                f"{how}至 {moved.isoformat()}（{WEEKDAYS[moved.weekday()]}）"
+                Note(
+                    f"{deadline.isoformat()} 是{info.weekday}（{info.label}），",
+                    f"{how}至 {moved.isoformat()}（{WEEKDAYS[moved.weekday()]}）",
+                    f"roll={options.roll}",
+                )
             )
             if explain:
                 steps.append(Step(moved, cal.day_info(moved), None, f"{how}后的期限"))

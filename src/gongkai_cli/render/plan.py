@@ -8,20 +8,26 @@ csv, md (a Markdown digest for mail bodies) and ics (the icalendar library).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .formatters import PROVISIONAL_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
-from .obligations import Obligation
-from .plan import Item, Plan
-from .query import DueReport, Entry
-from .workcal import WEEKDAYS
+from ..calendar.workdays import WEEKDAYS
+from ..plan.due import DueReport, Entry
+from ..plan.obligations import Obligation
+from ..plan.plan_file import Item, Plan, header_data
+from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-KIND_LABELS = {"deadline": "期限", "report": "报告", "recurring": "按期", "event": "事件", "open": "无期限"}
+OBLIGATION_LABELS = {
+    "deadline": "期限",
+    "report": "报告",
+    "recurring": "按期",
+    "event": "事件",
+    "open": "无期限",
+}
 NONE = "—"
 
 
@@ -109,7 +115,7 @@ def due_notes(report: DueReport) -> list[str]:
     if waiting is not None:
         notes.append(waiting)
     elif any(ob.provisional for ob in obligations):
-        notes.append(PROVISIONAL_NOTE)
+        notes.append(PROVISIONAL_RESULT_NOTE)
     last = reminder(report)
     if last is not None:
         notes.append(last)
@@ -148,15 +154,7 @@ def entry_data(entry: Entry) -> dict[str, Any]:
 
 
 def plan_data(plan: Plan) -> dict[str, Any]:
-    return {
-        "title": plan.title,
-        "issuer": plan.issuer,
-        "issued": plan.issued.isoformat(),
-        "year": plan.year,
-        "source": plan.source,
-        "url": plan.url,
-        "file": plan.path,
-    }
+    return {**header_data(plan), "file": plan.path}
 
 
 def due_data(report: DueReport) -> dict[str, Any]:
@@ -204,7 +202,7 @@ def show_data(
 
 
 def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
-    return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in KIND_LABELS}
+    return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in OBLIGATION_LABELS}
 
 
 def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
@@ -253,7 +251,7 @@ def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
         lines.append(
-            f"{ob.id:<{width}}  {when(ob.deadline)}  {KIND_LABELS[ob.kind]}  {ob.title}{flags}"
+            f"{ob.id:<{width}}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
             f"  （{ob.rule or NONE}；牵头：{names(ob.lead)}；负责：{names(ob.owners)}）"
         )
     return "\n".join(lines)
@@ -261,7 +259,8 @@ def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
 
 def _obligation_line(ob: Obligation) -> str:
     flags = "".join(f" [{m}]" for m in marks(ob))
-    return f"  {ob.id}  {when(ob.deadline)}  {KIND_LABELS[ob.kind]}  {ob.title}（{ob.rule or NONE}）{flags}"
+    kind = OBLIGATION_LABELS[ob.kind]
+    return f"  {ob.id}  {when(ob.deadline)}  {kind}  {ob.title}（{ob.rule or NONE}）{flags}"
 
 
 def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]) -> str:
@@ -285,7 +284,7 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
 
 def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
     kinds = counts(plan, obligations)
-    summary = "、".join(f"{KIND_LABELS[k]} {n}" for k, n in kinds.items())
+    summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
     lines = [
         f"{plan.path}：计划有效",
         f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
@@ -352,7 +351,7 @@ def _task_cells(ob: Obligation) -> tuple[str, ...]:
     return (
         ob.id,
         when(ob.deadline),
-        KIND_LABELS[ob.kind],
+        OBLIGATION_LABELS[ob.kind],
         ob.title,
         names(ob.lead),
         names(ob.owners),
@@ -396,7 +395,12 @@ def show_table(
     table = Table("编号", "期限", "类别", "事项", "期限写法", "标记", header_style="bold")
     for ob in obligations:
         table.add_row(
-            ob.id, when(ob.deadline), KIND_LABELS[ob.kind], ob.title, ob.rule or NONE, " ".join(marks(ob))
+            ob.id,
+            when(ob.deadline),
+            OBLIGATION_LABELS[ob.kind],
+            ob.title,
+            ob.rule or NONE,
+            " ".join(marks(ob)),
         )
     parts: list[RenderableType] = [head, table]
     for ob in explained:
@@ -428,7 +432,7 @@ CSV_COLUMNS = (
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     import csv
 
-    from .safetext import csv_cell
+    from ..safetext import csv_cell
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -463,7 +467,7 @@ def tasks_csv(plan: Plan, obligations: Sequence[Obligation]) -> str:
 # -- Markdown ---------------------------------------------------------------------------
 
 
-def _md(text: str) -> str:
+def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
@@ -484,7 +488,7 @@ def _md_entries(entries: Sequence[Entry]) -> list[str]:
             ob.rule or NONE,
             " ".join(marks(ob)),
         )
-        lines.append("| " + " | ".join(_md(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
     return lines
 
 
@@ -500,15 +504,15 @@ def due_md(report: DueReport) -> str:
 
 def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
     lines = [
-        f"# {_md(plan.title)}",
+        f"# {_md_cell(plan.title)}",
         "",
-        f"{_md(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
+        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
         "",
         "| " + " | ".join(TASK_COLUMNS) + " |",
         "|" + "---|" * len(TASK_COLUMNS),
     ]
     for ob in obligations:
-        lines.append("| " + " | ".join(_md(c) for c in _task_cells(ob)) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in _task_cells(ob)) + " |")
     return "\n".join(lines)
 
 
@@ -520,7 +524,7 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
     the same input gives the same file."""
     from icalendar import Calendar, Event, vText
 
-    from .safetext import visible
+    from ..safetext import visible
 
     def text(value: str) -> vText:
         """A TEXT value escaped by the icalendar library (line breaks, ; and ,), whatever
@@ -553,7 +557,7 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
             *(f"注意：{w}" for w in ob.warnings),
         ]
         event.add("description", text("\n".join(description)))
-        event.add("categories", [text(KIND_LABELS[ob.kind])])
+        event.add("categories", [text(OBLIGATION_LABELS[ob.kind])])
         cal.add_component(event)
     ical: bytes = cal.to_ical()
     return ical.decode("utf-8")
@@ -568,8 +572,3 @@ def tasks_ics(plan: Plan, obligations: Sequence[Obligation], today: date) -> str
 
 
 # -- choosing ---------------------------------------------------------------------------
-
-
-def text_renderer(fmt: str, renderers: dict[str, Callable[[], str]]) -> Callable[[], str]:
-    """The text for ``fmt`` among plain / csv / md / ics (json and table go through emit)."""
-    return renderers.get(fmt, renderers["plain"])

@@ -7,7 +7,7 @@ counting is resolve.py's; this module only decides what is counted from what:
 - ``report``: for each dated item and each ``reports`` entry, counted from the item's
   resolved deadline (期限届满后10个工作日内);
 - ``recurring``: one occurrence per period, from the item's anchor (the issue date) to
-  the end of the plan year, each due on its period's last working day (counting-rules §7);
+  the end of the plan year, each due on its period's last working day (docs/counting-rules.md §7);
 - ``event``: one per recorded event of the item's ``event`` name; with none recorded,
   one obligation without a deadline, so that ``tasks`` still lists the duty;
 - ``open``: 适时进行 and the like, never due.
@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
-from .errors import CoverageError
-from .plan import Item, Plan, ReportSpec, event_key
-from .resolve import DEFAULTS, Options, Result, period_bounds, resolve
-from .rules import Rule
-from .workcal import WorkCalendar
+from ..calendar.workdays import WorkCalendar
+from ..errors import CoverageError
+from ..phrases.reader import Rule
+from ..phrases.resolve import DEFAULTS, Options, Result, period_bounds, resolve
+from .plan_file import Item, Plan, ReportSpec, event_key
 
 Kind = Literal["deadline", "report", "recurring", "event", "open"]
 KINDS: tuple[Kind, ...] = ("deadline", "report", "recurring", "event", "open")
@@ -171,7 +171,7 @@ def _report(
 ) -> Obligation:
     """Counted from ``own``'s deadline: it waits for whatever that deadline waits for."""
     assert own.day is not None
-    oid = f"{item.id}/{spec.id}"
+    oid = report_id(item.id, spec.id)
     result, used = _resolve(oid, spec.rule, own.day, cal, options, explain)
     if own.waiting_for:
         years = tuple(sorted({*own.waiting_for, *result.provisional_years}))
@@ -187,6 +187,24 @@ def _report(
         occurrence=spec.id,
         done=item.reported.get(spec.id),
     )
+
+
+# -- obligation ids: ITEM, ITEM@OCCURRENCE, ITEM/REPORT ----------------------------------
+
+
+def occurrence_id(item_id: str, key: str) -> str:
+    """``1.3@2016-06`` (a period), ``4.1a@2016-09-30`` (an event)."""
+    return f"{item_id}@{key}"
+
+
+def report_id(item_id: str, spec_id: str) -> str:
+    """``1.1a/report``: the report derived from an item's deadline."""
+    return f"{item_id}/{spec_id}"
+
+
+def item_id_of(obligation_id: str) -> str:
+    """The item an obligation id belongs to (item ids contain neither / nor @)."""
+    return obligation_id.split("/")[0].split("@")[0]
 
 
 def occurrence_key(period: str, start: date) -> str:
@@ -210,17 +228,21 @@ def _occurrences(
         assert start is not None and result.deadline is not None
         if start.year > plan.year:
             return
-        key = occurrence_key(period, start)
-        yield _obligation(
-            item,
-            "recurring",
-            result,
-            used,
-            oid=f"{item.id}@{key}",
-            occurrence=key,
-            done=item.done_occurrences.get(key),
-        )
+        yield _occurrence(item, "recurring", occurrence_key(period, start), result, used)
         day = period_bounds(period, start)[1] + timedelta(days=1)
+
+
+def _occurrence(item: Item, kind: Kind, key: str, result: Result, used: WorkCalendar) -> Obligation:
+    """One period's or one event's obligation of a recurring or event-triggered item."""
+    return _obligation(
+        item,
+        kind,
+        result,
+        used,
+        oid=occurrence_id(item.id, key),
+        occurrence=key,
+        done=item.done_occurrences.get(key),
+    )
 
 
 def _events(
@@ -233,16 +255,8 @@ def _events(
         return
     for when in whens:
         key = event_key(when)
-        result, used = _resolve(f"{item.id}@{key}", item.rule, when, cal, options, explain)
-        yield _obligation(
-            item,
-            "event",
-            result,
-            used,
-            oid=f"{item.id}@{key}",
-            occurrence=key,
-            done=item.done_occurrences.get(key),
-        )
+        result, used = _resolve(occurrence_id(item.id, key), item.rule, when, cal, options, explain)
+        yield _occurrence(item, "event", key, result, used)
 
 
 def _sort_key(when: date | datetime) -> datetime:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .errors import CoverageError, InputError
+from ..calendar.workdays import WorkCalendar
+from ..errors import CoverageError, InputError
+from ..phrases.resolve import period_bounds
 from .obligations import Obligation
-from .resolve import period_bounds
-from .workcal import WorkCalendar
 
 Span = Literal["week", "next-week", "month", "days", "until"]
 
@@ -69,14 +69,14 @@ def window(span: Span, today: date, *, days: int | None = None, until: date | No
         return Window(*period_bounds("month", today))
     if span == "days":
         if days is None or days < 1:
-            raise InputError(f"--days 应为至少 1 的天数（现为 {days}）")
+            raise InputError(f"天数应至少为 1（现为 {days}）")
         try:
             return Window(today, today + timedelta(days=days - 1))
         except OverflowError:
-            raise InputError(f"--days {days} 超出了可表示的日期范围") from None
+            raise InputError(f"从今天起 {days} 天超出了可表示的日期范围") from None
     assert until is not None
     if until < today:
-        raise InputError(f"--until {until.isoformat()} 早于今天 {today.isoformat()}")
+        raise InputError(f"截止日 {until.isoformat()} 早于今天 {today.isoformat()}")
     return Window(today, until)
 
 

@@ -12,28 +12,26 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
-from .errors import InputError
-
-Kind = Literal["workdays", "days", "months", "years", "hours", "date", "recurring", "open"]
-# What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.
-Target = Literal["day", "month_end", "year_end", "half_end", "quarter_end"]
-Period = Literal["month", "quarter", "year"]
+from ..errors import InputError
+from .text import DIGIT_VALUES, NUMERALS, normalise, number, one_line
+from .vocabulary import (
+    ANCHOR_ENDS,
+    BEFORE,
+    HALF,
+    MODALS,
+    OPEN_PHRASES,
+    PERIOD_UNITS,
+    PREPOSITIONS,
+    RECURRING_PERIODS,
+    WITHIN,
+    YEAR_END,
+    Kind,
+    Period,
+    Target,
+)
 
 MAX_PHRASE = 200  # characters; a deadline phrase is a few words
-
-OPEN_PHRASES = (
-    "适时进行",
-    "全年适时进行",
-    "根据工作进展适时进行",
-    "具体时限按有关要求执行",
-    "根据相关要求进行",
-    "按有关要求执行",
-    "按相关要求执行",
-    "长期坚持",
-    "持续推进",
-)
 
 
 @dataclass(frozen=True)
@@ -60,116 +58,19 @@ class Rule:
     period: Period | None = None
 
 
-# -- normalising ---------------------------------------------------------------------
-
-DIGIT_VALUES = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_NUMERAL = "零〇一二两三四五六七八九十百千万"
-
-
-def normalise(text: str) -> str:
-    """Full-width forms to ASCII (NFKC), and no white space at all."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def chinese_number(text: str) -> int:
-    """三 → 3, 十 → 10, 十五 → 15, 二十 → 20, 一百二十 → 120, 一千零一 → 1001, 两 → 2; a
-    year digit by digit: 二〇一六 → 2016. Anything else (十十, 一二, 一百二) is refused
-    rather than guessed: InputError."""
-    if len(text) == 4 and all(ch in DIGIT_VALUES for ch in text):  # a year: 二〇一六
-        return int("".join(str(DIGIT_VALUES[ch]) for ch in text))
-    if text in ("零", "〇"):
-        return 0
-    bad = InputError(f"数字“{text}”的写法有误：请写成阿拉伯数字，或如“十五”“二十”“一百二十”")
-    value, last_unit, digit, zero = 0, 10**9, None, False
-    for ch in text:
-        if ch in DIGIT_VALUES:
-            if digit is not None:
-                raise bad  # two digits in a row: 一二
-            if DIGIT_VALUES[ch] == 0:
-                if zero or value == 0:
-                    raise bad  # 零零, or a leading 零
-                zero = True
-                continue
-            digit = DIGIT_VALUES[ch]
-        elif ch in _UNITS:
-            unit = _UNITS[ch]
-            if unit >= last_unit or (zero and unit * 10 >= last_unit):
-                raise bad  # 十十, 百千, 一百零十
-            if digit is None:
-                if unit != 10 or value:
-                    raise bad  # 百 without its digit
-                digit = 1  # 十五: one ten
-            value, last_unit, digit, zero = value + digit * unit, unit, None, False
-        else:
-            raise bad
-    if digit is not None:
-        if last_unit > 10 and last_unit != 10**9 and not zero:
-            raise bad  # 一百二: 120 or 102? say 一百二十 or 一百零二
-        value += digit
-    elif zero:
-        raise bad  # a trailing 零
-    return value
-
-
 # -- the reader ----------------------------------------------------------------------
 # Numbers are scanned by hand rather than by regular expressions: a character class of
 # Chinese numerals costs about 0.1 ms to compile, in every pattern, at every start.
 
 _ASCII_DIGITS = "0123456789"
-_NUMBER_CHARS = frozenset(_ASCII_DIGITS + _NUMERAL)
-_MODALS = ("应当", "应", "须", "要", "需", "并")
-_PREPOSITIONS = ("截至", "截止", "自", "从", "于", "在")
-# The anchor: words naming an event, ending in 之日起 / 起 / 后 …, right before a number.
-_ANCHOR_ENDS = ("之日起", "之日后", "之日", "以后", "之后", "起", "后")
-# Longest first, so that 个工作日 wins over 个.
-_PERIOD_UNITS: tuple[tuple[str, Kind], ...] = (
-    ("个工作日", "workdays"),
-    ("工作日", "workdays"),
-    ("个自然日", "days"),
-    ("自然日", "days"),
-    ("个小时", "hours"),
-    ("小时", "hours"),
-    ("个月", "months"),
-    ("日", "days"),
-    ("天", "days"),
-    ("年", "years"),
-)
-_WITHIN = ("以内", "之内", "内")
-_BEFORE = ("之前", "以前", "前")
+_NUMBER_CHARS = frozenset(_ASCII_DIGITS + NUMERALS)
 # Closing verbs that documents put after a deadline; they change nothing.
 _VERB = re.compile(
     r"(?:(?:予以|进行|向[^0-9]{1,8}?)?(?:完成|落实|报送|书面报送|公开|发布|办结|答复|举行|"
     r"召开|提交|上报|报告|实施|到位|执行|办理|作出|处理|进行))*"
 )
 _TRAILING_PUNCT = "。.,，;；、!！"
-_RECURRING = re.compile(r"(按月|每月|按季度|每季度|按季|每季|按年|每年|按年度)(.*)")
-_RECURRING_PERIODS: dict[str, Period] = {
-    "按月": "month",
-    "每月": "month",
-    "按季度": "quarter",
-    "每季度": "quarter",
-    "按季": "quarter",
-    "每季": "quarter",
-    "按年": "year",
-    "每年": "year",
-    "按年度": "year",
-}
-_YEAR_END = ("本年度内", "本年内", "年度内", "年底", "年末", "年内", "全年")
-_HALF = ("上半年", "年中")
+_RECURRING = re.compile(f"({'|'.join(RECURRING_PERIODS)})(.*)")
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -199,7 +100,7 @@ class _Reader:
 
     def fail(self, expected: str) -> InputError:
         rest = self.text[self.pos :]
-        original = " ".join(self.original.split())  # one line, even from a CSV field
+        original = one_line(self.original)  # even from a CSV field
         shown = original if len(original) <= 60 else original[:57] + "…"
         where = f"第 {self.pos + 1} 个字符“{rest[:10]}”处" if rest else "结尾处"
         return InputError(
@@ -212,7 +113,7 @@ class _Reader:
     def numeral(self) -> str:
         """The run of Arabic digits, or else of Chinese numerals, at the position (maybe "")."""
         text, end = self.text, self.pos
-        chars = _ASCII_DIGITS if self.at(_ASCII_DIGITS) else _NUMERAL
+        chars = _ASCII_DIGITS if self.at(_ASCII_DIGITS) else NUMERALS
         while end < len(text) and text[end] in chars:
             end += 1
         raw, self.pos = text[self.pos : end], end
@@ -228,20 +129,20 @@ class _Reader:
     def value(self, raw: str, start: int) -> int:
         """The number ``raw`` read at ``start``; a malformed one is reported there."""
         try:
-            return _value(raw)
+            return number(raw)
         except InputError:
             self.pos = start
             raise self.fail("正确的数字写法（如 15、十五、二十、一百二十）") from None
 
     def prefix(self) -> None:
-        self.take_word(*_MODALS)
-        self.take_word(*_PREPOSITIONS)
+        self.take_word(*MODALS)
+        self.take_word(*PREPOSITIONS)
 
     def anchor(self) -> str | None:
         """Event words ending in 之日起 / 后 … right before a number (印发之日起5…)."""
         text = self.text
         for end in range(self.pos + 1, len(text)):
-            if text[end] in _NUMBER_CHARS and text.endswith(_ANCHOR_ENDS, self.pos, end):
+            if text[end] in _NUMBER_CHARS and text.endswith(ANCHOR_ENDS, self.pos, end):
                 words, self.pos = text[self.pos : end], end
                 return words
         return None
@@ -260,7 +161,7 @@ def parse_rule(text: str) -> Rule:
         return Rule(text, "open")
     recurring = _RECURRING.fullmatch(s)
     if recurring and not _NUMBER_CHARS.intersection(recurring.group(2)):
-        return Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
+        return Rule(text, "recurring", period=RECURRING_PERIODS[recurring.group(1)])
     if s.isascii() and s.isdigit():  # a bare integer: that many working days
         if int(s) <= 0:
             raise InputError(f"期限“{text}”中的数目须大于 0")
@@ -278,10 +179,10 @@ def _read_period(reader: _Reader) -> Rule:
     if anchor is None:
         reader.prefix()
     n = reader.number("数字（如 5、三、十五）")
-    kind = next((k for unit, k in _PERIOD_UNITS if reader.take_word(unit)), None)
+    kind = next((k for unit, k in PERIOD_UNITS if reader.take_word(unit)), None)
     if kind is None:
         raise reader.fail("期间单位（个工作日、日、天、个月、年、小时）")
-    reader.take_word(*_WITHIN)
+    reader.take_word(*WITHIN)
     if n <= 0:
         raise InputError(f"期限“{reader.original}”中的数目须大于 0")
     return Rule(reader.original, kind, n=n, anchor=anchor)
@@ -292,7 +193,7 @@ def _read_year(reader: _Reader) -> int | None:
     start = reader.pos
     raw = reader.numeral()
     if len(raw) == 4 and (raw.isdigit() or all(ch in DIGIT_VALUES for ch in raw)) and reader.take_word("年"):
-        return _value(raw)
+        return number(raw)
     reader.pos = start
     return None
 
@@ -321,9 +222,9 @@ def _read_target(reader: _Reader) -> Rule | None:
     fields = _read_month(reader)
     if fields is not None:
         pass
-    elif reader.take_word(*_YEAR_END):
+    elif reader.take_word(*YEAR_END):
         fields = {"target": "year_end"}
-    elif reader.take_word(*_HALF):
+    elif reader.take_word(*HALF):
         fields = {"target": "half_end"}
     elif (quarter := _read_quarter(reader)) is not None:
         fields = {"target": "quarter_end", "quarter": quarter}
@@ -332,7 +233,7 @@ def _read_target(reader: _Reader) -> Rule | None:
             raise reader.fail("月份（如 6月底、1月15日）")
         reader.pos = start
         return None
-    before = reader.take_word(*_BEFORE) is not None
+    before = reader.take_word(*BEFORE) is not None
     rule = Rule(reader.original, "date", year=year, before=before, **fields)  # type: ignore[arg-type]
     _check_date_fields(rule)
     return rule
@@ -350,10 +251,6 @@ def _read_quarter(reader: _Reader) -> int | None:
             return quarter
     reader.pos = start
     return None
-
-
-def _value(raw: str) -> int:
-    return int(raw) if raw.isdigit() else chinese_number(raw)
 
 
 def _check_date_fields(rule: Rule) -> None:

@@ -37,23 +37,33 @@ try:  # the built-in module: hashlib would load OpenSSL (8 ms) for the same hash
 except ImportError:  # pragma: no cover - not CPython
     from hashlib import blake2b
 
-from .plan import Item, Plan, PlanError, ReportSpec, parse_plan, read_plan_bytes
-from .rules import Rule
+from ..files.folders import cache_folder
+from ..phrases.reader import Rule
+from .plan_file import Item, Plan, PlanError, ReportSpec, header_data, parse_plan, read_plan_bytes
 
-# The modules whose code turns a plan file into a Plan (relative to this package): every
-# module loaded by reading a plan through this one (tests/test_plancache.py checks the
-# list is whole).
+# The modules whose code turns a plan file into a Plan (named relative to gongkai_cli):
+# every module loaded by reading a plan through this one (tests/test_plancache.py checks
+# the list is whole).
 PARSING_MODULES = (
     "",
-    ".dates",
+    ".calendar",
+    ".calendar.workdays",
     ".errors",
+    ".files",
+    ".files.documents",
+    ".files.folders",
+    ".files.yamlsafe",
+    ".phrases",
+    ".phrases.reader",
+    ".phrases.resolve",
+    ".phrases.text",
+    ".phrases.vocabulary",
     ".plan",
-    ".plancache",
-    ".resolve",
-    ".rules",
+    ".plan.cache",
+    ".plan.plan_file",
+    ".plan.validation",
     ".safetext",
-    ".workcal",
-    ".yamlsafe",
+    ".status",
 )
 MAX_ENTRIES = 8  # plans kept: a few plans, a few recent versions of each
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a plan is at most 2 MiB of YAML; its JSON is no bigger
@@ -61,10 +71,7 @@ _DIGEST = 20  # bytes of BLAKE2b
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
-    xdg = env.get("XDG_CACHE_HOME", "")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "gongkai"
-    return Path(env.get("HOME") or os.path.expanduser("~")) / ".cache" / "gongkai"
+    return Path(cache_folder(env))
 
 
 def load_plan_cached(path: Path, env: Mapping[str, str]) -> Plan:
@@ -109,9 +116,13 @@ def code_digest() -> bytes:
 
 
 def _source(name: str) -> str:
-    """The source file of this package's module ``name`` (".plan": plan.py or plan/__init__.py)."""
-    path = Path(__file__).parent.joinpath(*name.split(".")[1:])
+    """The source file of the package's module ``name`` (".plan.cache": plan/cache.py;
+    a package: its __init__.py)."""
+    path = _ROOT.joinpath(*name.split(".")[1:])
     return str(path / "__init__.py" if not name or path.is_dir() else path.with_suffix(".py"))
+
+
+_ROOT = Path(__file__).resolve().parent.parent  # the gongkai_cli package
 
 
 def _find_spec(name: str) -> Any:
@@ -235,12 +246,7 @@ def _moment(text: str) -> date | datetime:
 
 def _encode(plan: Plan) -> dict[str, Any]:
     return {
-        "title": plan.title,
-        "issuer": plan.issuer,
-        "issued": plan.issued.isoformat(),
-        "year": plan.year,
-        "source": plan.source,
-        "url": plan.url,
+        **header_data(plan),
         "events": {name: [_when(w) for w in whens] for name, whens in plan.events.items()},
         "reports": [{**asdict(r), "rule": asdict(r.rule)} for r in plan.reports],
         "items": [

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .errors import CoverageError
-from .workcal import YearData
+from ..errors import CoverageError
+from .workdays import YearData
 
 SOURCE = "provisional: 《全国年节及纪念日放假办法》"
 FIRST_YEAR, LAST_YEAR = 1900, 2099  # the range both lunar tables cover

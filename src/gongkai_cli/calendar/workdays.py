@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from .errors import CoverageError
+from ..errors import CoverageError
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -24,7 +24,7 @@ REST = "rest"  # weekend, no holiday
 HOLIDAY = "holiday"  # a rest day inside a holiday period (named)
 MAKEUP_WORKDAY = "makeup_workday"  # 调休上班: a weekend day made a working day
 
-KIND_LABELS = {WORKDAY: "工作日", REST: "休息日", HOLIDAY: "节假日", MAKEUP_WORKDAY: "调休上班"}
+DAY_KIND_LABELS = {WORKDAY: "工作日", REST: "休息日", HOLIDAY: "节假日", MAKEUP_WORKDAY: "调休上班"}
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class DayInfo:
             return self.name
         if self.kind == MAKEUP_WORKDAY:
             return f"调休上班（{self.name}）" if self.name else "调休上班"
-        return KIND_LABELS[self.kind]
+        return DAY_KIND_LABELS[self.kind]
 
 
 class _YearIndex(NamedTuple):
@@ -111,7 +111,7 @@ class WorkCalendar:
 
         years = [*builtin_years(), *extra]
         if provisional:
-            from .statutory import statutory_year
+            from .provisional import statutory_year
 
             return cls(years, provisional=statutory_year)
         return cls(years)
@@ -141,7 +141,7 @@ class WorkCalendar:
         if self.provisional is not None:
             return self
         if self._with_provisional is None:
-            from .statutory import statutory_year
+            from .provisional import statutory_year
 
             self._with_provisional = WorkCalendar(self._given, provisional=statutory_year)
         return self._with_provisional

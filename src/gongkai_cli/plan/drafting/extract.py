@@ -36,12 +36,25 @@ How a document is read
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from .errors import InputError
-from .rules import chinese_number, parse_rule
+from ...errors import InputError
+from ...files.yamlsafe import scalar
+from ...phrases.reader import parse_rule
+from ...phrases.text import compact, number, one_line, written_date
+from ...phrases.vocabulary import (
+    ANCHOR_ENDS,
+    BEFORE,
+    ISSUE_ANCHORS,
+    MODALS,
+    PERIOD_UNITS,
+    RECURRING_PERIODS,
+    WITHIN,
+    YEAR_END,
+)
+from ..plan_file import Work
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
 
@@ -65,13 +78,9 @@ class DraftHeader:
 
 
 @dataclass(frozen=True)
-class DraftItem:
-    id: str
-    section: str
-    title: str
-    text: str
-    lead: tuple[str, ...]
-    owners: tuple[str, ...]
+class DraftItem(Work):
+    """An item as drafted: its deadline phrase still text, and why a person must look."""
+
     rule: str | None  # None: the document gives no deadline
     line: int
     event: str | None = None
@@ -112,17 +121,7 @@ _MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^([（(]\s*([{_AR_NUM}]{{1,2}})\s*[）)])"),
 )
 _SENTENCE_END = "。！？!?；;：:）)”」』"
-_SPACE = re.compile(r"\s+")
 _HEADING_MAX = 30  # a numbered line this short, one sentence and no bracket, is a heading
-
-
-def _compact(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
-def _number(raw: str) -> int:
-    raw = raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    return int(raw) if raw.isdigit() else chinese_number(raw)
 
 
 @dataclass(frozen=True)
@@ -138,7 +137,7 @@ def _marker(text: str) -> _Marker | None:
         match = pattern.match(text)
         if match:
             label, rest = match.group(1).strip(), text[match.end() :].strip()
-            return _Marker(level, _number(match.group(2)), label, rest)
+            return _Marker(level, number(match.group(2)), label, rest)
     return None
 
 
@@ -210,7 +209,7 @@ _JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及)")
 
 
 def _names(text: str) -> list[str]:
-    text = _compact(text).strip("、，,")
+    text = compact(text).strip("、，,")
     text = re.sub(r"^(?:由|请)", "", text)
     names: list[str] = []
     for part in re.split(r"[、/]", text):
@@ -250,7 +249,7 @@ def _read_roles(clause: str, out: _Assignment) -> bool:
         if not names:
             continue
         (out.lead if match.group() in _LEAD_ROLES else out.owners).extend(names)
-        extra = _compact(segment[match.end() :])
+        extra = compact(segment[match.end() :])
         if extra:
             out.notes.append(f"{'、'.join(names)}{match.group()}“{extra}”")
     if pending and found:  # names after the last role: they share it
@@ -271,7 +270,7 @@ def _assignment(content: str) -> _Assignment | None:
             if match:
                 label, clause = match.group(1), clause[match.end() :]
             if label in _DEADLINE_LABELS:
-                out.rule = (out.rule or "") + _compact(clause)
+                out.rule = (out.rule or "") + compact(clause)
             elif label in _LEAD_LABELS:
                 out.lead.extend(_names(clause))
             elif label:
@@ -279,10 +278,10 @@ def _assignment(content: str) -> _Assignment | None:
         return out
     last = clauses[-1]
     if _readable(last) and not (len(clauses) == 1 and _ROLE.search(last)):
-        out.rule = _compact(last)
+        out.rule = compact(last)
         clauses = clauses[:-1]
     elif len(clauses) > 1 and not _ROLE.search(last):
-        out.rule = _compact(last)  # unreadable: kept verbatim and flagged
+        out.rule = compact(last)  # unreadable: kept verbatim and flagged
         clauses = clauses[:-1]
     roles = False
     bare: list[str] = []
@@ -300,21 +299,31 @@ def _assignment(content: str) -> _Assignment | None:
 
 # -- deadline phrases inside sentences -------------------------------------------------
 
+
+# The deadline vocabulary (phrases/vocabulary.py) as patterns for running text. Left out,
+# because in a sentence they are ordinary words: 年 as a unit (2017年内 is a year, not
+# "2017 years"), 全年 and 年中, and 每年 / 按年 ("每年…" describes a habit, not a duty).
+def _either(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
 _COUNT = r"(?:[0-9]+|[零一二两三四五六七八九十百]+)"
-_UNIT = r"(?:个工作日|工作日|个自然日|自然日|个小时|小时|个月|日|天)"
-_PERIOD = re.compile(rf"({_COUNT})({_UNIT})(以内|之内|内)")
-_ANCHOR_END = re.compile(r"(?:之日起|之日后|之日|以后|之后|起|后)$")
-_ANCHOR_STOP = re.compile(r".*(?:于|在|应|要|须|需|自|从|并|将|，|,)")
+_UNIT = _either(unit for unit, kind in PERIOD_UNITS if kind != "years")
+_PERIOD = re.compile(rf"({_COUNT})({_UNIT})({'|'.join(WITHIN)})")
+_ANCHOR_END = re.compile(rf"{_either(ANCHOR_ENDS)}$")
+_ANCHOR_STOP = re.compile(r".*(?:于|在|应|要|须|需|自|从|并|将|，|,)")  # where the anchor's words begin
 _OWN_DOCUMENT = re.compile(r"本工作要点|本要点|本通知|本方案|本计划")
+_BEFORE = _either(BEFORE)
 _DATE_PHRASE = re.compile(
-    r"(?:[0-9]{4}年)?[0-9]{1,2}月(?:[0-9]{1,2}[日号](?:之前|以前|前)|(?:底|末)(?:之前|以前|前)?)"
+    rf"(?:[0-9]{{4}}年)?[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末){_BEFORE}?)"
 )
-_YEAR_PHRASE = re.compile(r"(?<![0-9年])(?:本年度内|年度内|本年内|年底前|年末前|年底|年末|年内|上半年)")
+_YEAR_PHRASE = re.compile(rf"(?<![0-9年])(?:{_either(w for w in YEAR_END if w != '全年')}{_BEFORE}?|上半年)")
 _RECURRING_PHRASE = re.compile(
-    r"(?:按月|每月|按季度|每季度|按季|每季|按年度)(?:[^，。；]{0,8}?(?:报送|公开|发布|进行|报告|更新))?"
+    _either(w for w in RECURRING_PERIODS if w not in ("每年", "按年"))
+    + r"(?:[^，。；]{0,8}?(?:报送|公开|发布|进行|报告|更新))?"
 )
 # What may stand between "…发生后，" and the period: a subject and 应 / 要, then 在 / 于.
-_MODAL_ONLY = re.compile(r"(?:[^，]*?(?:应当|应|须|要|需|并))?(?:在|于)?")
+_MODAL_ONLY = re.compile(rf"(?:[^，]*?{_either(MODALS)})?(?:在|于)?")
 _TO_WHOM = re.compile(r"^向[^，。；]{1,10}?(?=书面|报送|汇报|报告|提交|提供|反馈|通报)")
 
 
@@ -338,7 +347,7 @@ def _find_phrase(clause: str, previous: str) -> _Phrase | None:
             rule = anchor + period
             if "届满" in anchor:
                 return _Phrase(rule, match.start() - len(anchor), match.end(), report=True)
-            if anchor.startswith("印发"):
+            if anchor.startswith(ISSUE_ANCHORS):
                 return _Phrase(rule, match.start() - len(anchor), match.end())
             named = _ANCHOR_END.sub("", anchor)
             return _Phrase(rule, match.start() - len(anchor), match.end(), event=named or None)
@@ -361,7 +370,7 @@ def _sentences(text: str) -> Iterator[str]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    clauses = (c.rstrip("。！？!?") for c in re.split(r"[，,；;]", _compact(sentence)))
+    clauses = (c.rstrip("。！？!?") for c in re.split(r"[，,；;]", compact(sentence)))
     return [c for c in clauses if c]
 
 
@@ -373,7 +382,7 @@ _DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织|提交|总�
 def _subject(clause: str) -> list[str]:
     """The departments a clause starts with ("办公室要…", "A、B及C对照本要点于…"); the
     first place where what comes before reads as department names (区应急局应…, not 区)."""
-    clause = _compact(clause)
+    clause = compact(clause)
     for match in _SUBJECT_END.finditer(clause, 1):
         head = clause[: match.start()]
         if len(head) > 40 or re.search(r"[，。；]", head):
@@ -397,13 +406,13 @@ def _text_departments(text: str) -> list[str]:
 
 
 def _shorten(text: str) -> str:
-    text = _compact(text).strip("，,。；;：:、")
+    text = compact(text).strip("，,。；;：:、")
     return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
 
 
 def _title(text: str) -> str:
     """The first clause of a paragraph (a first clause like "同时" is skipped)."""
-    clauses = [c for c in re.split(r"[，,。；;：:！？]", _compact(text)) if c]
+    clauses = [c for c in re.split(r"[，,。；;：:！？]", compact(text)) if c]
     for clause in clauses:
         if len(clause) >= 4:
             return _shorten(clause)
@@ -421,22 +430,8 @@ def _clause_title(clause: str, phrase: _Phrase | None) -> str:
 
 # -- the header ------------------------------------------------------------------------
 
-_DATE_LINE = re.compile(
-    r"^([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-    r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
-)
 _NOTICE = re.compile(r"^(?P<issuer>.*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_LINE = re.compile(r"^[0-9]{4}年.{2,40}(?:工作要点|要点|工作计划|工作方案|工作安排|任务分工)$")
-
-
-def _date_line(text: str) -> date | None:
-    match = _DATE_LINE.match(text)
-    if not match:
-        return None
-    try:
-        return date(*(_number(g) for g in match.groups()))
-    except ValueError:
-        return None
 
 
 def _header(
@@ -448,24 +443,24 @@ def _header(
     issuer = issued = title = source = None
     notice_what = None
     for index, (lineno, text) in enumerate(lines):
-        day = _date_line(_compact(text))
+        day = written_date(text)
         if day is not None and issued is None:
             issued = day
             signature.add(lineno)
             if index > 0:
                 prev_no, prev = lines[index - 1]
                 if _looks_like_issuer(prev):
-                    issuer = _compact(prev)
+                    issuer = compact(prev)
                     signature.add(prev_no)
     for lineno, text in lines[:body_start]:
-        compact = _compact(text)
-        notice = _NOTICE.match(compact)
+        squeezed = compact(text)
+        notice = _NOTICE.match(squeezed)
         if notice and source is None:
-            source = compact
+            source = squeezed
             notice_what = notice.group("what").strip("《》")
             issuer = issuer or notice.group("issuer") or None
-        elif title is None and _TITLE_LINE.match(compact) and lineno not in signature:
-            title = compact
+        elif title is None and _TITLE_LINE.match(squeezed) and lineno not in signature:
+            title = squeezed
     title = title or notice_what
     if title is None:
         warnings.append(
@@ -630,7 +625,7 @@ def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
                 f"（{event_phrase.event}后起算）：已取正文，请核对"
             )
             duty.rule, duty.event = event_phrase.rule, event_phrase.event
-    elif duty.rule is not None and (own := _find_phrase(_compact(duty.rule), "")) is not None:
+    elif duty.rule is not None and (own := _find_phrase(compact(duty.rule), "")) is not None:
         duty.event = own.event  # "（…；完成时限：文件公开后3个工作日内）"
     if duty.rule is None:
         duty.flags.append("括号中没有期限：rule 为 null（无固定期限），请补上期限或确认")
@@ -645,7 +640,7 @@ def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
 def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Duty]:
     """ "…局内公开平台应将公布情况按月汇总后报送办公室": a duty of its own rhythm."""
     duties: list[_Duty] = []
-    bracket_rule = _compact(found.rule or "")
+    bracket_rule = compact(found.rule or "")
     for sentence in _sentences(before):
         for clause in _clauses(sentence):
             match = _RECURRING_PHRASE.search(clause)
@@ -779,14 +774,14 @@ def _is_pure_heading(para: _Para) -> bool:
 
 def _looks_like_issuer(line: str) -> bool:
     """The line above a signature date: a short name, no sentence punctuation."""
-    return len(_compact(line)) <= 30 and not re.search(r"[，。；：:]", line) and _marker(line) is None
+    return len(compact(line)) <= 30 and not re.search(r"[，。；：:]", line) and _marker(line) is None
 
 
 def _is_heading(marker: _Marker) -> bool:
     """A numbered line that is only a heading: short, one sentence, no bracket."""
     rest = marker.rest.rstrip("。.")
     return (
-        len(_compact(rest)) <= _HEADING_MAX
+        len(compact(rest)) <= _HEADING_MAX
         and not re.search(r"[。！？；;]", rest)
         and _trailing_bracket(marker.rest) is None
     )
@@ -800,77 +795,50 @@ def extract_plan(text: str, source: str) -> Draft:
 # -- writing the plan format -----------------------------------------------------------
 
 
-def _plain_ok(value: str, flow: bool) -> bool:
-    import yaml
-
-    if not value or value != value.strip() or "\n" in value:
-        return False
-    shown = f"[{value}]" if flow else value
-    try:
-        loaded = yaml.safe_load(f"k: {shown}")
-    except yaml.YAMLError:
-        return False
-    return bool(loaded == {"k": [value] if flow else value})
-
-
-def _quote(value: str, *, flow: bool = False, always: bool = False) -> str:
-    """A YAML scalar: plain when that reads back the same, else double-quoted (JSON
-    escapes are valid YAML)."""
-    if not always and _plain_ok(value, flow):
-        return value
-    from .yamlsafe import quote
-
-    return quote(value)
-
-
 def _names_yaml(names: tuple[str, ...]) -> str:
-    return "[" + ", ".join(_quote(n, flow=True) for n in names) + "]"
-
-
-def _comment(text: str) -> str:
-    return " ".join(text.split())
+    return "[" + ", ".join(scalar(n, flow=True) for n in names) + "]"
 
 
 def draft_to_yaml(draft: Draft) -> str:
     """The draft in the plan format, with “# 待核对: …” above every flagged item."""
     h = draft.header
     out = [
-        f"# 由 gongkai plan extract 从 {_comment(draft.source)} 起草；带“待核对”的条目须人工核对，",
+        f"# 由 gongkai plan extract 从 {one_line(draft.source)} 起草；带“待核对”的条目须人工核对，",
         "# 核对后运行 gongkai check 检查。格式见 docs/plan-format.md。",
         "format: 1",
         "plan:",
     ]
     missing = [w.message for w in draft.warnings if w.line is None]
-    out.extend(f"  # 待核对: {_comment(m)}" for m in missing)
-    out.append(f"  title: {_quote(h.title or '')}")
-    out.append(f"  issuer: {_quote(h.issuer or '')}")
+    out.extend(f"  # 待核对: {one_line(m)}" for m in missing)
+    out.append(f"  title: {scalar(h.title or '')}")
+    out.append(f"  issuer: {scalar(h.issuer or '')}")
     out.append(f"  issued: {h.issued.isoformat() if h.issued else 'null'}")
     out.append(f"  year: {h.year if h.year is not None else 'null'}")
     if h.source:
-        out.append(f"  source: {_quote(h.source)}")
+        out.append(f"  source: {scalar(h.source)}")
     if draft.reports:
         out += ["", "reports:"]
         for report in draft.reports:
             out += [
-                f"  - id: {_quote(report.id, always=True)}",
-                f"    title: {_quote(report.title)}",
-                f"    rule: {_quote(report.rule)}",
-                f"    text: {_quote(report.text)}",
+                f"  - id: {scalar(report.id, always=True)}",
+                f"    title: {scalar(report.title)}",
+                f"    rule: {scalar(report.rule)}",
+                f"    text: {scalar(report.text)}",
             ]
     out += ["", "items:"]
     for item in draft.items:
-        out.extend(f"  # 待核对: {_comment(flag)}" for flag in item.flags)
+        out.extend(f"  # 待核对: {one_line(flag)}" for flag in item.flags)
         out += [
-            f"  - id: {_quote(item.id, always=True)}",
-            f"    section: {_quote(item.section)}",
-            f"    title: {_quote(item.title)}",
-            f"    text: {_quote(item.text)}",
+            f"  - id: {scalar(item.id, always=True)}",
+            f"    section: {scalar(item.section)}",
+            f"    title: {scalar(item.title)}",
+            f"    text: {scalar(item.text)}",
             f"    lead: {_names_yaml(item.lead)}",
             f"    owners: {_names_yaml(item.owners)}",
-            f"    rule: {'null' if item.rule is None else _quote(item.rule)}",
+            f"    rule: {'null' if item.rule is None else scalar(item.rule)}",
         ]
         if item.event:
-            out.append(f"    event: {_quote(item.event)}")
+            out.append(f"    event: {scalar(item.event)}")
         if item.report is not None:
             out.append(f"    report: {'true' if item.report else 'false'}")
         out.append("")

@@ -1,21 +1,22 @@
-"""Formatters for the engine's answers (deadline, workdays, day): they only format."""
+"""Renderers for the engine's answers (deadline, workdays, day, batch): they only format."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .resolve import Result, Step
-from .workcal import WEEKDAYS, DayInfo
+from ..calendar.workdays import WEEKDAYS, DayInfo
+from ..phrases.resolve import Result, Step
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
-    from .batch import BatchRow
+    from ..phrases.batch import BatchRow
 
 OPEN_LABEL = "无固定期限"
-PROVISIONAL_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
+PROVISIONAL_RESULT_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
 
 
 def iso(value: date | datetime | None) -> str | None:
@@ -104,7 +105,7 @@ def deadline_plain(result: Result, explain: bool) -> str:
         lines.append(f"依据：{result.basis}")
     lines.extend(f"注意：{w}" for w in result.warnings)
     if result.provisional:
-        lines.append(PROVISIONAL_NOTE)
+        lines.append(PROVISIONAL_RESULT_NOTE)
     return "\n".join(lines)
 
 
@@ -139,7 +140,7 @@ def deadline_table(result: Result, explain: bool) -> RenderableType:
     for warning in result.warnings:
         parts.append(Text(f"注意：{warning}", style="yellow"))
     if result.provisional:
-        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
     return Group(*parts)
 
 
@@ -173,7 +174,7 @@ def workdays_plain(
         lines = [f"{d.date.isoformat()} {d.weekday} {_day_label(d)}" for d in days]
         lines.append(f"共 {count} 个工作日（{start.isoformat()} 之后至 {end.isoformat()}）")
     if provisional:
-        lines.append(PROVISIONAL_NOTE)
+        lines.append(PROVISIONAL_RESULT_NOTE)
     return "\n".join(lines)
 
 
@@ -194,7 +195,7 @@ def workdays_table(
             table.add_row(str(i), d.date.isoformat(), d.weekday, _day_label(d))
         parts.insert(0, table)
     if provisional:
-        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
     return Group(*parts)
 
 
@@ -242,20 +243,20 @@ def batch_json(row: BatchRow) -> str:
     data["warnings"] = list(row.result.warnings) if row.result else []
     import json
 
-    from .safetext import json_visible
+    from ..safetext import json_visible
 
     return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
 def batch_csv_header(columns: tuple[str, ...]) -> list[object]:
-    from .safetext import csv_cell
+    from ..safetext import csv_cell
 
     return [csv_cell(c) for c in (*columns, *BATCH_RESULT_COLUMNS)]
 
 
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     """The input's cells (made safe: safetext.csv_cell), then the result's."""
-    from .safetext import csv_cell, csv_cells
+    from ..safetext import csv_cell, csv_cells
 
     fields, result = row.fields, row.result
     values = csv_cells([fields.get(c, "") for c in columns])
@@ -271,10 +272,23 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     ]
 
 
+def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[BatchRow], object]:
+    """Batch rows written as they come, one line each: CSV (its header written at once),
+    JSON lines, or plain text."""
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(batch_csv_header(columns))
+        return lambda row: writer.writerow(batch_csv(row, columns))
+    line = batch_json if fmt == "json" else batch_plain
+    return lambda row: out.write(line(row) + "\n")
+
+
 def batch_plain(row: BatchRow) -> str:
     """One line, tab-separated; what the input held is shown with its control characters
     (line breaks and tabs among them) made visible."""
-    from .safetext import visible
+    from ..safetext import visible
 
     head = f"{visible(row.fields.get('anchor', ''))}\t{visible(row.fields.get('rule', ''))}"
     if row.error is not None:

@@ -1,6 +1,6 @@
 """Where calendar files are found: options, GONGKAI_CALENDAR, the user's config folder.
 
-Kept apart from calfile.py, and on os.path rather than pathlib until something is found,
+Kept apart from files.py, and on os.path rather than pathlib until something is found,
 so that a run with no calendar files pays for neither YAML nor pathlib at start-up.
 """
 
@@ -10,19 +10,16 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .errors import InputError
+from ..errors import InputError
+from ..files.folders import config_folder
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def _config_dir(env: Mapping[str, str]) -> str:
-    xdg = env.get("XDG_CONFIG_HOME", "")
-    if xdg and os.path.isabs(xdg):  # the XDG spec ignores relative values
-        base = xdg
-    else:
-        base = os.path.join(env.get("HOME") or os.path.expanduser("~"), ".config")
-    return os.path.join(base, "gongkai", "calendars")
+def calendar_folder(env: Mapping[str, str]) -> str:
+    """The config folder's calendars: ``$XDG_CONFIG_HOME/gongkai/calendars``."""
+    return os.path.join(config_folder(env), "calendars")
 
 
 def calendar_paths(cli_paths: Sequence[Path | str], env: Mapping[str, str]) -> list[Path]:
@@ -34,7 +31,7 @@ def calendar_paths(cli_paths: Sequence[Path | str], env: Mapping[str, str]) -> l
     year. A folder given in either stands for its ``*.yaml`` files, sorted by name. A
     path that cannot be read, or a config folder that cannot be listed, is an InputError.
     """
-    folder = _config_dir(env)
+    folder = calendar_folder(env)
     entries = [e.strip() for e in env.get("GONGKAI_CALENDAR", "").split(os.pathsep) if e.strip()]
     if not cli_paths and not entries and not os.path.lexists(folder):
         return []

@@ -8,7 +8,14 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import InputError
+from ..errors import InputError
+
+
+class FileExists(InputError):
+    """The file to write exists and may not be replaced."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__("文件已存在，未覆盖", where=str(path))
 
 
 def write_atomic(path: Path, text: str, *, force: bool) -> None:
@@ -34,11 +41,11 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
         if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
             _write_through(path, text)
             return
-        raise InputError("不是普通文件，未写入：-o 只写普通文件，或写入终端、管道这类设备", where=str(path))
+        raise InputError("不是普通文件，未写入：只写普通文件，或写入终端、管道这类设备", where=str(path))
     if os.path.islink(path):
         path = Path(os.path.realpath(path))  # replace what the link points to, not the link
     if not force and path.exists():
-        raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path))
+        raise FileExists(path)
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -58,10 +65,10 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path)) from None
+                raise FileExists(path) from None
             except OSError:  # no hard links on this file system
                 if path.exists():
-                    raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(path)) from None
+                    raise FileExists(path) from None
                 os.replace(tmp, path)
     except OSError as e:
         with contextlib.suppress(OSError):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from datetime import date
 from functools import cache
 
-from .workcal import YearData
+from .workdays import YearData
 
 # chinese-calendar stores the English name; the notices' own names are used instead.
 HOLIDAY_NAMES = {
