@@ -35,6 +35,7 @@ How a document is read
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -104,12 +105,14 @@ class Draft:
 
 _CN_NUM = "一二三四五六七八九十"
 _AR_NUM = "0-9０-９"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Numbering levels, outermost first; the label is group 1, the number group 2.
 _MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(([{_CN_NUM}]+)\s*[、，,])"),
     re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])"),
     re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}]))"),
     re.compile(rf"^([（(]\s*([{_AR_NUM}]{{1,2}})\s*[）)])"),
+    re.compile(rf"^(([{_CIRCLED}]))"),
 )
 _SENTENCE_END = "。！？!?；;：:）)”」』"
 _SPACE = re.compile(r"\s+")
@@ -121,6 +124,8 @@ def _compact(text: str) -> str:
 
 
 def _number(raw: str) -> int:
+    if raw in _CIRCLED:
+        return _CIRCLED.index(raw) + 1
     raw = raw.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     return int(raw) if raw.isdigit() else chinese_number(raw)
 
@@ -171,14 +176,16 @@ def _trailing_bracket(text: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
-_LABEL = re.compile(
-    r"^(牵头部门|牵头单位|牵头|主办部门|主办单位|责任部门|责任单位|负责部门|负责单位|落实部门|"
-    r"配合部门|配合单位|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|时间要求|"
-    r"时限|期限|时间)\s*[：:]\s*"
+_LABEL_NAMES = (
+    "牵头部门|牵头单位|牵头处室|主办部门|主办单位|责任部门|责任单位|责任科室|责任处室|负责部门|负责单位|"
+    "落实部门|配合部门|配合单位|配合处室|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|"
+    "时间要求|时限|期限|时间|牵头"
 )
-_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头", "主办部门", "主办单位")
+# A label anywhere in a bracket: "牵头单位：财政局 责任单位：各部门" has no separator between.
+_LABEL_ANY = re.compile(rf"({_LABEL_NAMES})\s*[：:]\s*")
+_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "牵头", "主办部门", "主办单位")
 _DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
-# Longest first at any one place; the earliest place wins.
+# Longest first at any one place.
 _ROLES = (
     "按职责分工分别落实",
     "按职责分工分别负责",
@@ -189,10 +196,16 @@ _ROLES = (
     "按职责负责",
     "依职责推进",
     "依职责落实",
+    "分别牵头落实",
+    "分别牵头",
     "分别落实",
     "分别负责",
     "牵头落实",
     "牵头负责",
+    "督促落实",
+    "督促检查",
+    "督促",
+    "督办",
     "牵头",
     "负责",
     "落实",
@@ -201,21 +214,27 @@ _ROLES = (
     "协助",
     "推进",
 )
-_LEAD_ROLES = ("牵头落实", "牵头负责", "牵头")
+_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头")
+_SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办")
 _ROLE = re.compile("|".join(_ROLES))
 # A name ends like a department; 及 / 和 / 与 after such an ending separates two names
 # (办公室及规划发展司) but not inside one (初审及流程管理部).
-_DEPT_END = "司部室办会局处厅台门位所院组科队站社馆委心"
+_DEPT_END = "司部室办会局处厅台门位所院组科队站社馆委心行府"
 _JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及)")
+_BARE_NAME_MIN = 3  # "（单位）" is a word in a sentence, "（三期办）" a department
 
 
 def _names(text: str) -> list[str]:
-    text = _compact(text).strip("、，,")
+    text = _compact(text).strip("、，,；;。")
     text = re.sub(r"^(?:由|请)", "", text)
     names: list[str] = []
-    for part in re.split(r"[、/]", text):
+    for part in re.split(r"[、/，,；;]", text):
         names.extend(p for p in _JOINER.split(part) if p)
     return names
+
+
+def _is_department(name: str) -> bool:
+    return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
 
 
 @dataclass
@@ -223,7 +242,15 @@ class _Assignment:
     lead: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     rule: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # words beside a role ("负责新录入人员培训工作")
+    doubts: list[str] = field(default_factory=list)  # what a person must decide
+    bare: bool = False  # only department names: "（保护协调处）"
+
+    @property
+    def confident(self) -> bool:
+        """Reads as an assignment wherever it stands: a deadline or department names."""
+        names = [*self.lead, *self.owners]
+        return not self.bare and (self.rule is not None or (bool(names) and all(map(_is_department, names))))
 
 
 def _readable(phrase: str) -> bool:
@@ -234,12 +261,22 @@ def _readable(phrase: str) -> bool:
     return True
 
 
+def _role_match(segment: str) -> re.Match[str] | None:
+    """The role word of a segment: the first one right after a department's name, so that
+    a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""
+    matches = list(_ROLE.finditer(segment))
+    for match in matches:
+        if match.start() > 0 and segment[match.start() - 1] in _DEPT_END:
+            return match
+    return matches[0] if matches else None
+
+
 def _read_roles(clause: str, out: _Assignment) -> bool:
     """Departments and their roles in one clause; False when it names no role."""
     pending: list[str] = []
     found = False
     for segment in re.split(r"[、]", clause):
-        match = _ROLE.search(segment)
+        match = _role_match(segment)
         if match is None:
             pending.append(segment)
             continue
@@ -249,40 +286,74 @@ def _read_roles(clause: str, out: _Assignment) -> bool:
         names = [n for w in who for n in _names(w)]
         if not names:
             continue
-        (out.lead if match.group() in _LEAD_ROLES else out.owners).extend(names)
+        role = match.group()
+        if role in _SUPERVISE_ROLES:
+            out.owners.extend(names)
+            if not out.lead and out.owners[: -len(names)]:
+                # "X负责，Y督促落实": X does it, Y follows it up
+                out.lead, out.owners = out.owners[: -len(names)], names
+        else:
+            (out.lead if role in _LEAD_ROLES else out.owners).extend(names)
         extra = _compact(segment[match.end() :])
         if extra:
-            out.notes.append(f"{'、'.join(names)}{match.group()}“{extra}”")
+            out.notes.append(f"{'、'.join(names)}{role}“{extra}”")
     if pending and found:  # names after the last role: they share it
         out.owners.extend(n for w in pending for n in _names(w))
     return found
 
 
+def _has_department_role(clause: str) -> bool:
+    match = _role_match(clause)
+    return match is not None and match.start() > 0 and clause[match.start() - 1] in _DEPT_END
+
+
+def _is_deadline_clause(clause: str) -> bool:
+    """A clause of a bracket that sets a deadline: one the phrase reader reads, or one with
+    a date in it ("6月底前启动"), unless it names a department and its role."""
+    if _has_department_role(clause):
+        return False
+    return _readable(clause) or _find_phrase(clause, "") is not None
+
+
+def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
+    """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
+    out = _Assignment()
+    for index, match in enumerate(labels):
+        stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
+        value = content[match.end() : stop].strip(" \t，,；;。")
+        label = match.group(1)
+        if label in _DEADLINE_LABELS:
+            phrase = _compact(value)
+            if phrase and out.rule is not None:
+                out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
+            out.rule = phrase or out.rule
+        elif label in _LEAD_LABELS:
+            out.lead.extend(n for part in value.split() for n in _names(part))
+        else:
+            out.owners.extend(n for part in value.split() for n in _names(part))
+    return out
+
+
 def _assignment(content: str) -> _Assignment | None:
-    """Read an assignment bracket; None when the bracket is something else (a citation)."""
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(content) if c.strip()]
+    """Read an assignment bracket; None when the bracket is something else (a citation,
+    a word in a sentence)."""
+    labels = list(_LABEL_ANY.finditer(content))
+    if labels:
+        return _labelled(content, labels)
+    clauses = [_compact(c) for c in _CLAUSE_SPLIT.split(content) if c.strip()]
     if not clauses:
         return None
     out = _Assignment()
-    if any(_LABEL.match(c) for c in clauses):
-        label = ""
-        for clause in clauses:
-            match = _LABEL.match(clause)
-            if match:
-                label, clause = match.group(1), clause[match.end() :]
-            if label in _DEADLINE_LABELS:
-                out.rule = (out.rule or "") + _compact(clause)
-            elif label in _LEAD_LABELS:
-                out.lead.extend(_names(clause))
-            elif label:
-                out.owners.extend(_names(clause))
-        return out
-    last = clauses[-1]
-    if _readable(last) and not (len(clauses) == 1 and _ROLE.search(last)):
-        out.rule = _compact(last)
-        clauses = clauses[:-1]
-    elif len(clauses) > 1 and not _ROLE.search(last):
-        out.rule = _compact(last)  # unreadable: kept verbatim and flagged
+    deadlines = [i for i, c in enumerate(clauses) if _is_deadline_clause(c)]
+    if deadlines:
+        phrases = [clauses[i] for i in deadlines]
+        out.rule = phrases[-1]
+        if len(phrases) > 1:
+            shown = "”和“".join(phrases)
+            out.doubts.append(f"括号中有{len(phrases)}个期限“{shown}”：已取“{out.rule}”，请核对")
+        clauses = [c for i, c in enumerate(clauses) if i not in deadlines]
+    elif len(clauses) > 1 and not _ROLE.search(clauses[-1]) and not _is_department(clauses[-1]):
+        out.rule = clauses[-1]  # unreadable: kept verbatim and flagged
         clauses = clauses[:-1]
     roles = False
     bare: list[str] = []
@@ -291,11 +362,43 @@ def _assignment(content: str) -> _Assignment | None:
             roles = True
         else:
             bare.append(clause)
+    bare_names = [n for clause in bare for n in _names(clause)]
     if not roles and out.rule is None:
-        return None
-    for clause in bare:  # "(三期办，适时进行)": a department without a verb
-        out.owners.extend(_names(clause))
+        # "（保护协调处）", "（市规划国土委、市住房城乡建设委）": departments only
+        if not bare_names or not all(_is_department(n) and len(n) >= _BARE_NAME_MIN for n in bare_names):
+            return None
+        out.bare = True
+    out.owners.extend(bare_names)  # "(三期办，适时进行)": a department without a verb
     return out
+
+
+_AFTER_BRACKET = "。；;.！!？?"
+
+
+def _assignment_brackets(text: str) -> list[tuple[int, int, _Assignment]]:
+    """(start, end, assignment) of each outermost bracket in ``text`` that assigns a duty:
+    one that reads as an assignment and ends a sentence or clause (a bracket followed by
+    more words, "各区政府（管委会）要…", is part of the sentence)."""
+    found: list[tuple[int, int, _Assignment]] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char in _CLOSE and depth > 0:
+            depth -= 1
+            if depth:
+                continue
+            after = text[i + 1 :].lstrip()
+            assignment = _assignment(text[start + 1 : i])
+            if assignment is None:
+                continue
+            before = text[:start].rstrip()
+            ends = not after or after[0] in _AFTER_BRACKET or after[0] in _OPEN
+            if ends or assignment.confident or (before and before[-1] in _AFTER_BRACKET):
+                found.append((start, i + 1, assignment))
+    return found
 
 
 # -- deadline phrases inside sentences -------------------------------------------------
@@ -403,6 +506,7 @@ def _shorten(text: str) -> str:
 
 def _title(text: str) -> str:
     """The first clause of a paragraph (a first clause like "同时" is skipped)."""
+    text = _INLINE_NUMBER.sub("", text, count=1)
     clauses = [c for c in re.split(r"[，,。；;：:！？]", _compact(text)) if c]
     for clause in clauses:
         if len(clause) >= 4:
@@ -492,6 +596,7 @@ class _Unit:
     id: str
     section: str
     paras: list[_Para] = field(default_factory=list)
+    prose: bool = False  # under a heading such as 总体要求 or 工作要求
 
 
 @dataclass
@@ -527,14 +632,14 @@ class _Extractor:
         if not body:
             raise InputError("没有找到编号的段落（一、 （一） 1. 等），无法起草计划", where=source)
         paras = _paragraphs(body)
-        last = max((i for i, p in enumerate(paras) if _marker(p.text) or _bracket(p) is not None), default=-1)
-        if last >= 0 and _is_pure_heading(paras[last]):
-            last = len(paras) - 1  # the text after a last heading ("二、…") is that heading's
-        for unit in _units(paras[: last + 1]):
+        units_end, closing = _split_closing(paras)
+        for unit in _units(paras[:units_end]):
+            if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
+                continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
             duties = _unit_duties(unit)
             for index, duty in enumerate(duties):
                 self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
-        self._closing(paras[last + 1 :])
+        self._closing(closing)
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -545,7 +650,13 @@ class _Extractor:
         """The sentences after the last bracket: one duty per clause with a deadline, or
         with a department that must report, convene … (办公室负责通报…)."""
         number = 0
+        prose = False
         for para in paras:
+            marker = _marker(para.text)
+            if marker is not None:
+                prose = prose or _is_prose(marker.rest)
+                if _is_heading(marker):
+                    continue
             found_any = False
             for sentence in _sentences(para.text):
                 clauses = _clauses(sentence)
@@ -573,7 +684,7 @@ class _Extractor:
                     if not owners:
                         duty.flags.append(f"“{clause}”中没有找到负责部门：请补上 lead 或 owners")
                     self._add(f"end.{number}", "", duty)
-            if not found_any:
+            if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
@@ -596,26 +707,105 @@ class _Extractor:
         )
 
 
+@dataclass
+class _Piece:
+    """The sentences one duty covers: a paragraph up to and including its bracket, the
+    text since the previous bracket, or one numbered sub-duty (①, (1), 1.)."""
+
+    line: int
+    text: str
+    before: str  # the text before the bracket
+    found: _Assignment | None
+    bracket_line: int | None = None
+    shared: bool = False  # takes the bracket closing its list of sub-duties
+
+
+_INLINE_NUMBER = re.compile(
+    rf"(?:(?<=[：:；;。])|^)\s*(?:([{_CIRCLED}])|[（(]([0-9]{{1,2}})[）)]|([0-9]{{1,2}})[.．、](?![0-9]))"
+)
+
+
+def _sub_duties(text: str) -> tuple[str, list[str]]:
+    """(introduction, sub-duties) of a paragraph listing numbered sub-duties ①②③, (1)(2)
+    or 1. 2. after a colon or a full stop; (text, []) when it lists none. The numbers must
+    run 1, 2, 3 … so that "（2016）" or "第1." are not read as a list."""
+    for kind in range(3):
+        starts: list[int] = []
+        for match in _INLINE_NUMBER.finditer(text):
+            raw = match.group(kind + 1)
+            if raw is None:
+                continue
+            if _number(raw) == len(starts) + 1:
+                starts.append(match.start())
+        if len(starts) >= 2:
+            cuts = [*starts, len(text)]
+            return text[: starts[0]].strip(), [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+    return text, []
+
+
+def _split_at_brackets(para: _Para, text: str, intro: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    position = 0
+    for start, end, found in _assignment_brackets(text):
+        cut = end
+        while cut < len(text) and text[cut] in _AFTER_BRACKET + "，,":
+            cut += 1
+        bracket_line = para.bracket_line if end == len(text.rstrip("。.；;")) else None
+        pieces.append(
+            _Piece(
+                para.line,
+                intro + text[position:cut].strip(),
+                text[position:start].strip(),
+                found,
+                bracket_line,
+            )
+        )
+        position = cut
+    rest = text[position:].strip()
+    if re.search(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]", rest) or not pieces:
+        pieces.append(_Piece(para.line, intro + rest, rest, None))
+    return pieces
+
+
+def _pieces(para: _Para) -> list[_Piece]:
+    """The duties of a paragraph: one per assignment bracket, each with the text since the
+    previous one; numbered sub-duties each their own, sharing a bracket that closes them."""
+    intro, subs = _sub_duties(para.text)
+    if not subs:
+        return _split_at_brackets(para, para.text, "")
+    pieces = [p for sub in subs for p in _split_at_brackets(para, sub, intro)]
+    if intro and (found := _assignment_brackets(intro)):
+        pieces.insert(0, _Piece(para.line, intro, intro, found[-1][2]))
+    for index, piece in enumerate(pieces):
+        if piece.found is None:
+            later = next((p for p in pieces[index + 1 :] if p.found is not None and not p.shared), None)
+            if later is not None and later is pieces[-1]:
+                piece.found, piece.shared = later.found, True
+    return pieces
+
+
 def _unit_duties(unit: _Unit) -> list[_Duty]:
-    """One duty per paragraph of a unit, plus one per recurring duty inside a paragraph."""
-    brackets = [_bracket(p) for p in unit.paras]
+    """One duty per assignment bracket (or paragraph without one) of a unit, plus one per
+    recurring duty inside a paragraph."""
+    pieces = [piece for para in unit.paras for piece in _pieces(para)]
     duties: list[_Duty] = []
-    for index, para in enumerate(unit.paras):
-        found = brackets[index]
-        if found is not None:
-            duties.append(_bracket_duty(para, *found))
-            duties.extend(_recurring_duties(para, found[0], found[1]))
+    for index, piece in enumerate(pieces):
+        if piece.found is not None:
+            duties.append(_bracket_duty(piece, piece.found))
+            if not piece.shared:
+                duties.extend(_recurring_duties(piece, piece.found))
             continue
-        later = next((b for b in brackets[index + 1 :] if b is not None), None)
-        duties.append(_text_duty(para, later[1] if later else None))
+        later = next((p.found for p in pieces[index + 1 :] if p.found is not None), None)
+        duties.append(_text_duty(piece, later))
     return duties
 
 
-def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
+def _bracket_duty(para: _Piece, found: _Assignment) -> _Duty:
+    before = para.before
     duty = _Duty(
         para.line,
         para.text,
-        _title(para.text),
+        _title(para.before or para.text),
         found.rule,
         lead=list(found.lead),
         owners=list(found.owners),
@@ -638,15 +828,16 @@ def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
         duty.flags.append(f"期限写法“{duty.rule}”无法识别：原样保留，请改写为可识别的写法")
     if not found.lead and not found.owners:
         duty.flags.append("括号中没有找到负责部门：请补上 lead 或 owners")
+    duty.flags.extend(found.doubts)
     duty.flags.extend(f"括号中还写有：{note}" for note in found.notes)
     return duty
 
 
-def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Duty]:
+def _recurring_duties(para: _Piece, found: _Assignment) -> list[_Duty]:
     """ "…局内公开平台应将公布情况按月汇总后报送办公室": a duty of its own rhythm."""
     duties: list[_Duty] = []
     bracket_rule = _compact(found.rule or "")
-    for sentence in _sentences(before):
+    for sentence in _sentences(para.before):
         for clause in _clauses(sentence):
             match = _RECURRING_PHRASE.search(clause)
             if match is None or bracket_rule.startswith(match.group()[:2]):
@@ -668,7 +859,7 @@ def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Dut
     return duties
 
 
-def _text_duty(para: _Para, later: _Assignment | None) -> _Duty:
+def _text_duty(para: _Piece, later: _Assignment | None) -> _Duty:
     """A paragraph without a bracket: departments and deadline from its sentences, else
     from the next bracket of its unit."""
     duty = _Duty(para.line, para.text, _title(para.text), None, owners=_text_departments(para.text))
@@ -726,18 +917,10 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     return paras
 
 
-def _bracket(para: _Para) -> tuple[str, _Assignment] | None:
-    """(text before the bracket, its assignment) when the paragraph ends in one."""
-    found = _trailing_bracket(para.text)
-    if found is None:
-        return None
-    assignment = _assignment(found[1])
-    return None if assignment is None else (found[0], assignment)
-
-
 def _units(paras: list[_Para]) -> Iterator[_Unit]:
     """One unit per numbered line, with the paragraphs up to the next numbered line."""
     stack: list[tuple[int, int, str]] = []  # (level, number, heading as shown in section)
+    prose: list[tuple[int, bool]] = []  # (level, is a prose heading) alongside the stack
     unit: _Unit | None = None
     for para in paras:
         marker = _marker(para.text)
@@ -749,16 +932,50 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
             yield unit
         while stack and stack[-1][0] >= marker.level:
             stack.pop()
-        heading = _is_heading(marker) and _bracket(para) is None
+            prose.pop()
+        heading = _is_heading(marker) and not _assignment_brackets(para.text)
         # A heading shows in full; a numbered paragraph shows its label when it is
         # 一、 or （一） (the Arabic 1. is in the id only).
         shown = para.text if heading else marker.label if marker.level <= 1 else ""
         stack.append((marker.level, marker.number, shown))
-        unit = _Unit(".".join(str(n) for _, n, _ in stack), " ".join(h for _, _, h in stack if h))
+        prose.append((marker.level, heading and _is_prose(marker.rest)))
+        unit = _Unit(
+            ".".join(str(n) for _, n, _ in stack),
+            " ".join(h for _, _, h in stack if h),
+            prose=any(p for _, p in prose),
+        )
         if not heading:
             unit.paras.append(_Para(para.line, marker.rest, para.bracket_line))
     if unit is not None:
         yield unit
+
+
+_PROSE = re.compile(
+    r"总体要求|指导思想|工作目标|主要目标|基本原则|工作原则|工作要求|保障措施|组织保障|组织领导|"
+    r"组织实施|强化保障|工作保障|有关要求|其他要求|总体目标"
+)
+
+
+def _is_prose(heading: str) -> bool:
+    """A heading over what a plan is for or how it is run, not over duties."""
+    return bool(_PROSE.search(_compact(heading)[:12]))
+
+
+def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:
+    """Where the numbered units end and the closing paragraphs (read clause by clause)
+    begin: after the last assignment bracket, at a closing heading (六、工作要求) or at
+    the first unnumbered paragraph; a numbered heading after the last bracket that is not
+    a closing one ("二、突发事件信息发布") keeps its paragraphs as a unit."""
+    last = max((i for i, p in enumerate(paras) if _assignment_brackets(p.text)), default=-1)
+    for index in range(last + 1, len(paras)):
+        marker = _marker(paras[index].text)
+        if marker is not None and _is_heading(marker) and _is_prose(marker.rest):
+            return index, paras[index:]
+    last_marker = max((i for i, p in enumerate(paras) if _marker(p.text)), default=-1)
+    end = max(last, last_marker)
+    if end >= 0 and _is_pure_heading(paras[end]):
+        end = len(paras) - 1  # the text after a last heading ("二、…") is that heading's
+    return end + 1, paras[end + 1 :]
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
@@ -774,7 +991,7 @@ def _is_open(rule: str) -> bool:
 
 def _is_pure_heading(para: _Para) -> bool:
     marker = _marker(para.text)
-    return marker is not None and _is_heading(marker) and _bracket(para) is None
+    return marker is not None and _is_heading(marker) and not _assignment_brackets(para.text)
 
 
 def _looks_like_issuer(line: str) -> bool:
