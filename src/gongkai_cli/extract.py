@@ -530,7 +530,39 @@ _DATE_LINE = re.compile(
     r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
 _NOTICE = re.compile(r"^(?P<issuer>.*?)关于印发(?P<what>.+?)的通知$")
-_TITLE_LINE = re.compile(r"^[0-9]{4}年.{2,40}(?:工作要点|要点|工作计划|工作方案|工作安排|任务分工)$")
+_TITLE_END = r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工|任务分解表|任务清单)"
+# "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
+_TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")
+_TITLE_NO_YEAR = re.compile(rf"^[^，。；：:、0-9]{{2,40}}?{_TITLE_END}$")
+# "现将《…》印发给你们", "《…》已经市政府同意，现印发给你们", "特制订《…》，现印发给你们"
+_QUOTED_TITLE = re.compile(rf"[《〈]([^《》〈〉]{{2,60}}?{_TITLE_END})[》〉]")
+
+
+def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """(title, guessed title) from the lines before the body: a title line, or one split
+    over two lines ("2021年上海市知识产权局政务公开" / "工作要点"); a line without a year is
+    only a guess."""
+    compact = [_compact(t) for _, t in lines if not _NOTICE.match(_compact(t))]
+    for text in compact:
+        if _TITLE_LINE.match(text):
+            return text, None
+    for first, second in itertools.pairwise(compact):
+        if not re.search(r"[，。；：:]", first) and _TITLE_LINE.match(first + second):
+            return first + second, None
+    return None, next((t for t in compact if _TITLE_NO_YEAR.match(t)), None)
+
+
+def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
+    """The title quoted in the covering notice, the one nearest before "印发"."""
+    for _, text in lines:
+        compact = _compact(text)
+        where = compact.rfind("印发")
+        if where < 0 or _NOTICE.match(compact):
+            continue
+        quoted = [m.group(1) for m in _QUOTED_TITLE.finditer(compact[:where])]
+        if quoted:
+            return quoted[-1]
+    return None
 
 
 def _date_line(text: str) -> date | None:
@@ -561,16 +593,19 @@ def _header(
                 if _looks_like_issuer(prev):
                     issuer = _compact(prev)
                     signature.add(prev_no)
-    for lineno, text in lines[:body_start]:
+    for _, text in lines[:body_start]:
         compact = _compact(text)
         notice = _NOTICE.match(compact)
         if notice and source is None:
             source = compact
-            notice_what = notice.group("what").strip("《》")
+            notice_what = notice.group("what").strip("《》〈〉")
             issuer = issuer or notice.group("issuer") or None
-        elif title is None and _TITLE_LINE.match(compact) and lineno not in signature:
-            title = compact
-    title = title or notice_what
+    head = [(n, t) for n, t in lines[:body_start] if n not in signature]
+    title, guess = _title_lines(head)
+    title = title or _quoted_title(head) or notice_what
+    if title is None and guess is not None:
+        title = guess
+        warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
     if title is None:
         warnings.append(
             DraftWarning(None, "没有找到工作要点的标题（如“2016年政务公开工作要点”），请填写 plan.title")
@@ -580,11 +615,14 @@ def _header(
     if issued is None:
         warnings.append(DraftWarning(None, "没有找到印发日期（如“2016 年 5 月 18 日”），请填写 plan.issued"))
     year: int | None = None
-    year_match = re.match(r"^([0-9]{4})年", title or "")
+    year_match = re.search(r"([0-9]{4})年", title or "")
     if year_match:
         year = int(year_match.group(1))
     elif issued is not None:
         year = issued.year
+        warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
+    else:
+        warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
     return DraftHeader(title, issuer, issued, year, source), signature, warnings
 
 
@@ -1059,10 +1097,23 @@ def draft_to_yaml(draft: Draft) -> str:
     ]
     missing = [w.message for w in draft.warnings if w.line is None]
     out.extend(f"  # 待核对: {_comment(m)}" for m in missing)
-    out.append(f"  title: {_quote(h.title or '')}")
-    out.append(f"  issuer: {_quote(h.issuer or '')}")
-    out.append(f"  issued: {h.issued.isoformat() if h.issued else 'null'}")
-    out.append(f"  year: {h.year if h.year is not None else 'null'}")
+    # A field not found is left out (the 待核对 comment above says which), never null.
+    fields = (
+        ("title", _quote(h.title) if h.title else None),
+        ("issuer", _quote(h.issuer) if h.issuer else None),
+        ("issued", h.issued.isoformat() if h.issued else None),
+        ("year", str(h.year) if h.year is not None else None),
+    )
+    examples = {
+        "title": "2016年政务公开工作要点",
+        "issuer": "某某办公室",
+        "issued": "2016-05-18",
+        "year": "2016",
+    }
+    for key, value in fields:
+        out.append(
+            f"  {key}: {value}" if value is not None else f"  # {key}: {examples[key]}（未找到，请填写）"
+        )
     if h.source:
         out.append(f"  source: {_quote(h.source)}")
     if draft.reports:
