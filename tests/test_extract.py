@@ -388,7 +388,7 @@ def test_missing_header_is_flagged_in_the_yaml() -> None:
     text = draft_to_yaml(draft)
     assert "  # 待核对: 没有找到印发日期" in text
     plan = yaml.safe_load(text)["plan"] or {}
-    assert "  # issued: 2016-05-18（未找到，请填写）" in text
+    assert "  # issued: （未找到，请填写，如 2016-05-18）" in text
     assert "issued" not in plan and "title" not in plan and "issuer" not in plan  # left out, never null
     assert "null" not in text.split("items:")[0]
 

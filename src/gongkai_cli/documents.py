@@ -12,10 +12,13 @@ MIB = 1024 * 1024
 GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"
 
 
-def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[str, str, str | None]:
+def read_document(
+    source: str, *, limit: int, what: str, too_big: str, office: bool = False
+) -> tuple[str, str, str | None]:
     """(text, label, note) of the file ``source``, or of standard input for ``-``; the note
     says how the text was decoded when it was not UTF-8. ``what`` names the document in
-    messages; ``too_big`` is the message for one over ``limit`` bytes."""
+    messages; ``too_big`` is the message for one over ``limit`` bytes. With ``office``, a
+    .docx or a PDF (recognised by its first bytes) is read too (document_formats.py)."""
     label = "<stdin>" if source == "-" else source
     try:
         if source == "-":
@@ -29,6 +32,11 @@ def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[
         raise InputError(f"无法读取{what}：{e.strerror or e}", where=label) from None
     if len(raw) > limit:
         raise InputError(too_big, where=label)
+    if office:
+        from .document_formats import kind_of, office_text
+
+        if kind_of(raw) is not None and (read := office_text(raw, label)) is not None:
+            return read[0], label, read[1]
     text, note = decode_document(raw, label)
     return text, label, note
 

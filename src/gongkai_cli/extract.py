@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .errors import InputError
+from .extract_tables import Table, find_tables
 from .rules import chinese_number, parse_rule
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
@@ -530,7 +531,7 @@ _DATE_LINE = re.compile(
     r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
 _NOTICE = re.compile(r"^(?P<issuer>.*?)关于印发(?P<what>.+?)的通知$")
-_TITLE_END = r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工|任务分解表|任务清单)"
+_TITLE_END = r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务分解表|任务清单)"
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
 _TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")
 _TITLE_NO_YEAR = re.compile(rf"^[^，。；：:、0-9]{{2,40}}?{_TITLE_END}$")
@@ -654,7 +655,8 @@ class _Duty:
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
-        self.lines = [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.raw = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
         self.warnings: list[DraftWarning] = []
@@ -663,12 +665,17 @@ class _Extractor:
         self.warnings.append(DraftWarning(line, message))
 
     def run(self, source: str) -> Draft:
-        body_start = next((i for i, (_, t) in enumerate(self.lines) if _marker(t)), len(self.lines))
-        header, signature, warnings = _header(self.lines, body_start)
+        tables = find_tables(self.raw)
+        in_tables = {n for table in tables for n in table.lines}
+        lines = [(n, t) for n, t in self.lines if n not in in_tables]
+        body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
+        header, signature, warnings = _header(lines, body_start)
         self.warnings.extend(warnings)
-        body = [(n, t) for n, t in self.lines[body_start:] if n not in signature]
-        if not body:
-            raise InputError("没有找到编号的段落（一、 （一） 1. 等），无法起草计划", where=source)
+        body = [(n, t) for n, t in lines[body_start:] if n not in signature]
+        if not body and not tables:
+            raise InputError(
+                "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
+            )
         paras = _paragraphs(body)
         units_end, closing = _split_closing(paras)
         for unit in _units(paras[:units_end]):
@@ -677,6 +684,8 @@ class _Extractor:
             duties = _unit_duties(unit)
             for index, duty in enumerate(duties):
                 self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
+        for table in tables:
+            self._table(table)
         self._closing(closing)
         if not self.items:
             raise InputError(
@@ -724,6 +733,36 @@ class _Extractor:
                     self._add(f"end.{number}", "", duty)
             if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
+
+    def _table(self, table: Table) -> None:
+        """One item per row of a task table; its id is the row's 序号 (prefixed with t
+        when the numbered text has taken it)."""
+        taken = {item.id for item in self.items}
+        for index, row in enumerate(table.rows, 1):
+            cell = row.cells
+            number = _compact(cell.get("number", "")).rstrip("、.．")
+            item_id = number if number.isdigit() else str(index)
+            if item_id in taken:
+                item_id = f"t{item_id}"
+            taken.add(item_id)
+            task, detail = _compact(cell.get("task", "")), _compact(cell.get("detail", ""))
+            text = detail or task
+            section = " ".join(p for p in (row.group, task if detail else "") if p)
+            found = _Assignment(lead=_names(cell.get("lead", "")))
+            owners = _compact(cell.get("owners", ""))
+            if owners:
+                read = _assignment(owners)
+                if read is not None and (read.lead or read.owners):
+                    found.lead += read.lead
+                    found.owners += read.owners
+                    found.notes += read.notes
+                else:
+                    found.owners += _names(owners)
+            found.rule = _compact(cell.get("deadline", "")) or None
+            piece = _Piece(row.line, text, text, found)
+            duty = _bracket_duty(piece, found, where="表格这一行")
+            duty.title = _title(text)
+            self._add(item_id, section, duty)
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         for flag in duty.flags:
@@ -838,7 +877,7 @@ def _unit_duties(unit: _Unit) -> list[_Duty]:
     return duties
 
 
-def _bracket_duty(para: _Piece, found: _Assignment) -> _Duty:
+def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _Duty:
     before = para.before
     duty = _Duty(
         para.line,
@@ -854,20 +893,20 @@ def _bracket_duty(para: _Piece, found: _Assignment) -> _Duty:
         event_phrase = next((p for _, _, p in _phrases(before) if p.event), None)
         if event_phrase is not None:
             duty.flags.append(
-                f"括号中的期限是“{duty.rule or '（无）'}”，正文规定“{event_phrase.rule}”"
+                f"{where}中的期限是“{duty.rule or '（无）'}”，正文规定“{event_phrase.rule}”"
                 f"（{event_phrase.event}后起算）：已取正文，请核对"
             )
             duty.rule, duty.event = event_phrase.rule, event_phrase.event
     elif duty.rule is not None and (own := _find_phrase(_compact(duty.rule), "")) is not None:
         duty.event = own.event  # "（…；完成时限：文件公开后3个工作日内）"
     if duty.rule is None:
-        duty.flags.append("括号中没有期限：rule 为 null（无固定期限），请补上期限或确认")
+        duty.flags.append(f"{where}中没有期限：rule 为 null（无固定期限），请补上期限或确认")
     elif not _readable(duty.rule):
         duty.flags.append(f"期限写法“{duty.rule}”无法识别：原样保留，请改写为可识别的写法")
     if not found.lead and not found.owners:
-        duty.flags.append("括号中没有找到负责部门：请补上 lead 或 owners")
+        duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
     duty.flags.extend(found.doubts)
-    duty.flags.extend(f"括号中还写有：{note}" for note in found.notes)
+    duty.flags.extend(f"{where}中还写有：{note}" for note in found.notes)
     return duty
 
 
@@ -1105,15 +1144,14 @@ def draft_to_yaml(draft: Draft) -> str:
         ("year", str(h.year) if h.year is not None else None),
     )
     examples = {
-        "title": "2016年政务公开工作要点",
-        "issuer": "某某办公室",
+        "title": "“2016年政务公开工作要点”",
+        "issuer": "“某某办公室”",
         "issued": "2016-05-18",
         "year": "2016",
     }
     for key, value in fields:
-        out.append(
-            f"  {key}: {value}" if value is not None else f"  # {key}: {examples[key]}（未找到，请填写）"
-        )
+        absent = f"  # {key}: （未找到，请填写，如 {examples[key]}）"
+        out.append(f"  {key}: {value}" if value is not None else absent)
     if h.source:
         out.append(f"  source: {_quote(h.source)}")
     if draft.reports:
