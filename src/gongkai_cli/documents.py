@@ -13,12 +13,14 @@ GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"
 
 
 def read_document(
-    source: str, *, limit: int, what: str, too_big: str, office: bool = False
+    source: str, *, limit: int, what: str, too_big: str, office: int = 0
 ) -> tuple[str, str, str | None]:
     """(text, label, note) of the file ``source``, or of standard input for ``-``; the note
     says how the text was decoded when it was not UTF-8. ``what`` names the document in
-    messages; ``too_big`` is the message for one over ``limit`` bytes. With ``office``, a
-    .docx or a PDF (recognised by its first bytes) is read too (document_formats.py)."""
+    messages; ``too_big`` is the message for one over ``limit`` bytes. With ``office`` (a
+    limit in bytes), a .docx or a PDF (recognised by its first bytes) up to that size is
+    read too (document_formats.py)."""
+    limit, text_limit = max(limit, office), limit
     label = "<stdin>" if source == "-" else source
     try:
         if source == "-":
@@ -30,13 +32,17 @@ def read_document(
         raise InputError(f"无法读取{what}：找不到文件", where=label) from None
     except OSError as e:
         raise InputError(f"无法读取{what}：{e.strerror or e}", where=label) from None
-    if len(raw) > limit:
-        raise InputError(too_big, where=label)
     if office:
         from .document_formats import kind_of, office_text
 
-        if kind_of(raw) is not None and (read := office_text(raw, label)) is not None:
-            return read[0], label, read[1]
+        if kind_of(raw) is not None:
+            if len(raw) > limit:
+                raise InputError(f"文件超过 {limit // MIB} MiB，不像是一份{what}", where=label)
+            read = office_text(raw, label)
+            if read is not None:
+                return read[0], label, read[1]
+    if len(raw) > text_limit:
+        raise InputError(too_big, where=label)
     text, note = decode_document(raw, label)
     return text, label, note
 

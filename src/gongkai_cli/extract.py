@@ -311,8 +311,8 @@ def _has_department_role(clause: str) -> bool:
 def _is_deadline_clause(clause: str) -> bool:
     """A clause of a bracket that sets a deadline: one the phrase reader reads, or one with
     a date in it ("6月底前启动"), unless it names a department and its role."""
-    if _has_department_role(clause):
-        return False
+    if _has_department_role(clause) or not re.search(r"[^\W\d]", clause):
+        return False  # "(1)" numbers a sub-duty
     return _readable(clause) or _find_phrase(clause, "") is not None
 
 
@@ -483,7 +483,7 @@ def _subject(clause: str) -> list[str]:
         if len(head) > 40 or re.search(r"[，。；]", head):
             break
         names = _names(head)
-        if names and all(n[-1] in _DEPT_END for n in names):
+        if names and all(_is_department(n) for n in names):
             return names
     return []
 
@@ -594,8 +594,9 @@ def _header(
                 if _looks_like_issuer(prev):
                     issuer = _compact(prev)
                     signature.add(prev_no)
-    for _, text in lines[:body_start]:
-        compact = _compact(text)
+    heads = [_compact(t) for _, t in lines[:body_start]]
+    # the notice's title on one line, or over two ("…关于印发" / "…工作要点的通知")
+    for compact in [*heads, *(a + b for a, b in itertools.pairwise(heads) if not _NOTICE.match(a))]:
         notice = _NOTICE.match(compact)
         if notice and source is None:
             source = compact
@@ -798,13 +799,13 @@ class _Piece:
 
 
 _INLINE_NUMBER = re.compile(
-    rf"(?:(?<=[：:；;。])|^)\s*(?:([{_CIRCLED}])|[（(]([0-9]{{1,2}})[）)]|([0-9]{{1,2}})[.．、](?![0-9]))"
+    rf"(?:(?<=[：:；;。，,])|^)\s*(?:([{_CIRCLED}])|[（(]([0-9]{{1,2}})[）)]|([0-9]{{1,2}})[.．、](?![0-9]))"
 )
 
 
 def _sub_duties(text: str) -> tuple[str, list[str]]:
     """(introduction, sub-duties) of a paragraph listing numbered sub-duties ①②③, (1)(2)
-    or 1. 2. after a colon or a full stop; (text, []) when it lists none. The numbers must
+    or 1. 2. after a colon, a comma or a full stop; (text, []) when it lists none. The numbers must
     run 1, 2, 3 … so that "（2016）" or "第1." are not read as a list."""
     for kind in range(3):
         starts: list[int] = []
@@ -868,9 +869,10 @@ def _unit_duties(unit: _Unit) -> list[_Duty]:
     duties: list[_Duty] = []
     for index, piece in enumerate(pieces):
         if piece.found is not None:
-            duties.append(_bracket_duty(piece, piece.found))
+            duty = _bracket_duty(piece, piece.found)
+            duties.append(duty)
             if not piece.shared:
-                duties.extend(_recurring_duties(piece, piece.found))
+                duties.extend(_recurring_duties(piece, piece.found, duty.rule))
             continue
         later = next((p.found for p in pieces[index + 1 :] if p.found is not None), None)
         duties.append(_text_duty(piece, later))
@@ -892,11 +894,17 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
         # "…应于文件公开后3个工作日内…发布。（…，适时进行）": the text is more precise
         event_phrase = next((p for _, _, p in _phrases(before) if p.event), None)
         if event_phrase is not None:
+            said = f"{where}中的期限是“{duty.rule}”" if duty.rule else f"{where}中没有期限"
             duty.flags.append(
-                f"{where}中的期限是“{duty.rule or '（无）'}”，正文规定“{event_phrase.rule}”"
-                f"（{event_phrase.event}后起算）：已取正文，请核对"
+                f"{said}，正文规定“{event_phrase.rule}”（{event_phrase.event}后起算）：已取正文，请核对"
             )
             duty.rule, duty.event = event_phrase.rule, event_phrase.event
+        elif duty.rule is None and (
+            phrase := next((p for _, _, p in _phrases(before) if not p.report), None)
+        ):
+            # "…年底前公布完成情况。（市发展改革委）": the text names the deadline
+            duty.flags.append(f"{where}中没有期限：已取正文中的“{phrase.rule}”，请核对")
+            duty.rule = phrase.rule
     elif duty.rule is not None and (own := _find_phrase(_compact(duty.rule), "")) is not None:
         duty.event = own.event  # "（…；完成时限：文件公开后3个工作日内）"
     if duty.rule is None:
@@ -910,10 +918,10 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
     return duty
 
 
-def _recurring_duties(para: _Piece, found: _Assignment) -> list[_Duty]:
+def _recurring_duties(para: _Piece, found: _Assignment, rule: str | None) -> list[_Duty]:
     """ "…局内公开平台应将公布情况按月汇总后报送办公室": a duty of its own rhythm."""
     duties: list[_Duty] = []
-    bracket_rule = _compact(found.rule or "")
+    bracket_rule = _compact(rule or "")  # the duty's own rhythm is not another duty
     for sentence in _sentences(para.before):
         for clause in _clauses(sentence):
             match = _RECURRING_PHRASE.search(clause)

@@ -12,7 +12,8 @@ from ..errors import InputError
 from ..extract import draft_to_yaml, extract_plan
 from .main import main
 
-MAX_BYTES = 30 * MIB  # a 工作要点 is some tens of KB as text; a .docx or PDF with images more
+MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB as text
+MAX_OFFICE_BYTES = 30 * MIB  # as a .docx or PDF, with images, more
 
 
 @main.group(
@@ -66,7 +67,7 @@ def extract(doc: str, output: Path | None, force: bool) -> None:
         limit=MAX_BYTES,
         what="工作要点",
         too_big=f"文件超过 {MAX_BYTES // MIB} MiB，不像是一份工作要点",
-        office=True,
+        office=MAX_OFFICE_BYTES,
     )
     if note:
         click.echo(f"gongkai: 提示：{name}：{note}；请核对起草结果中的文字", err=True)
