@@ -139,9 +139,20 @@ class Measure:
     flagged: int  # items with a 待核对
     needed: int  # flagged items the outline says need review
     missed: int  # items that need review but carry no flag
+    header: int  # title, issuer, issue date and year right (1) or not (0)
 
 
-def measure(expected: dict[str, Any], got: list[dict[str, Any]]) -> Measure:
+def header_right(expected: dict[str, Any], draft: Draft) -> bool:
+    h, want = draft.header, expected["header"]
+    return (h.title, h.issuer, h.issued, h.year) == (
+        want["title"],
+        want["issuer"],
+        want["issued"],
+        want["year"],
+    )
+
+
+def measure(expected: dict[str, Any], got: list[dict[str, Any]], header: bool = True) -> Measure:
     mine = {item["id"]: item for item in got}
     want = expected["items"]
     found = [w for w in want if w["id"] in mine]
@@ -161,10 +172,11 @@ def measure(expected: dict[str, Any], got: list[dict[str, Any]]) -> Measure:
         flagged=sum(1 for item in got if item["review"]),
         needed=sum(1 for w in found if mine[w["id"]]["review"] and w.get("review", False)),
         missed=sum(1 for w in found if w.get("review", False) and not mine[w["id"]]["review"]),
+        header=int(header),
     )
 
 
-HEADER = ("文档", "职责 找到/应有", "多出", "部门正确", "期限正确", "待核对", "其中需要", "漏标")
+HEADER = ("文档", "职责 找到/应有", "多出", "部门正确", "期限正确", "待核对", "其中需要", "漏标", "标题落款")
 
 
 def table(measures: list[Measure]) -> str:
@@ -178,6 +190,7 @@ def table(measures: list[Measure]) -> str:
             str(m.flagged),
             str(m.needed),
             str(m.missed),
+            "对" if m.header else "错",
         )
         for m in measures
     ]
@@ -195,6 +208,7 @@ def table(measures: list[Measure]) -> str:
             str(total.flagged),
             str(total.needed),
             str(total.missed),
+            f"{total.header}/{len(measures)}",
         )
     )
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
@@ -210,7 +224,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as work:
         for path in outlines():
             expected = expected_of(path)
-            measures.append(measure(expected, outline_of(draft_of(expected, Path(work)), cal)))
+            draft = draft_of(expected, Path(work))
+            measures.append(measure(expected, outline_of(draft, cal), header_right(expected, draft)))
     print(table(measures))
     return 0
 
