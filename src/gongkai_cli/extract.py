@@ -7,30 +7,45 @@ verbatim and flagged.
 
 How a document is read
 ----------------------
-- Header: the notice title (…关于印发…的通知) gives the source and, failing a title line,
-  the title; the signature (an issuer line followed by a date line such as
-  "2016 年 5 月 18 日") gives issuer and issue date; the year comes from the title.
-  Anything before the notice (an appendix note, say) is ignored.
+- Tables: a task table (任务分工表: 序号 | 工作任务 | 责任单位 | 完成时限, cells split by tabs,
+  "|" or runs of spaces; a .docx table arrives as tab-separated lines) gives one item per
+  row (extract_tables.py); its lines are not read as text.
+- Header: the notice title (…关于印发…的通知, on one line or two) gives the source and the
+  issuer; the title is a title line ("2016年…工作要点", "北京市2018年…", "2021年上海市…",
+  one line or split over two), else the title quoted in the covering notice (现将《…》
+  印发给你们), else the notice's. The signature (an issuer line followed by a date line
+  such as "2016 年 5 月 18 日") gives issuer and issue date; the year comes from the title,
+  failing that from the date (flagged). Anything before the notice is ignored.
 - Body: it starts at the first numbered heading. Numbering levels are 一、 / （一） /
-  1· 1. 1、 / （1）, full- or half-width. A numbered line that is one short sentence is a
-  heading; one with more text is also the first paragraph of its unit.
+  1· 1. 1、 / （1） / ①, full- or half-width. A numbered line that is one short sentence is
+  a heading; one with more text is also the first paragraph of its unit. Units under a
+  heading such as 总体要求, 指导思想, 工作目标 without an assignment are not duties.
 - Paragraphs: a line that does not end a sentence runs on into the next (a page break
   inside "信息公" / "开"); a line that is only a bracket belongs to the paragraph above.
-- Duties: each paragraph of a unit is one duty. Its assignment bracket
-  ("（条法司负责，6月底前完成）", "（牵头部门：X；配合部门：Y；完成时限：6月底前）") gives the
-  lead (牵头) and responsible (负责 / 落实 / 配合 / 按职责分工 / 依职责推进) departments
-  and, as its last clause, the deadline phrase, kept verbatim. A paragraph without a
-  bracket takes its departments and deadline from its sentences ("各部门单位应…",
-  "…发生后，应在24小时内…"), else from the next bracket of its unit, and is flagged.
-  An event in the text ("文件公开后3个工作日内") wins over a bracket's 适时进行 (flagged);
-  a monthly duty in the text ("…按月汇总后报送办公室") is a duty of its own (flagged).
-  Several duties in one unit are lettered a, b, c; a single one is not.
-- Closing: the paragraphs after the last bracket are read clause by clause; each clause
-  with a deadline (印发之日起5个工作日内, 年内, 年底前, 2017年1月15日前) or with a
-  department that must report (办公室负责通报…) is a duty "end.N" with ``report: false``;
-  期限届满后N个工作日内 becomes the derived report.
+- Duties: every assignment bracket is one duty, with the text since the previous bracket,
+  wherever in the paragraph it stands ("…公开。（条法司负责，6月底前完成）编制…。（规划司
+  负责，9月底前完成）" is two duties, never one). Numbered sub-duties inside a paragraph
+  (①②③, (1)(2), 1. 2. after a colon, comma or full stop) are duties of their own; a
+  bracket closing the list is theirs. A bracket is an assignment when it names
+  departments with a role (牵头 → lead; 负责 / 落实 / 配合 / 按职责分工 / 督促 … → owners;
+  a name containing 牵头 or 负责, 政策牵头起草部门, is read whole), labels (牵头部门：/
+  配合部门：/ 责任单位：/ 完成时限：, with or without separators between them), a deadline
+  the phrase reader (rules.parse_rule) reads, or only department names (（保护协调处））
+  where it ends a sentence. The deadline is kept verbatim; two in one bracket are
+  flagged. A bracket without one takes the phrase its text names (flagged). A paragraph
+  without a bracket takes its departments and deadline from its sentences ("各部门单位
+  应…", "…发生后，应在24小时内…"), else from the next bracket of its unit, and is
+  flagged. An event in the text ("文件公开后3个工作日内") wins over a bracket's 适时进行
+  (flagged); a monthly duty in the text ("…按月汇总后报送办公室") is a duty of its own
+  (flagged). Several duties in one unit are lettered a, b, c; a single one is not.
+- Closing: the paragraphs after the last bracket, or under a closing heading after it
+  (六、工作要求, 保障措施), are read clause by clause; each clause with a deadline
+  (印发之日起5个工作日内, 年内, 年底前, 2017年1月15日前) or with a department that must
+  report (办公室负责通报…) is a duty "end.N" with ``report: false``; 期限届满后N个工作日内
+  becomes the derived report.
 - A deadline phrase the rules cannot read is kept verbatim and flagged; a missing one is
-  ``rule: null`` (no fixed deadline), flagged.
+  ``rule: null`` (no fixed deadline), flagged. A header field not found is left out of
+  the YAML with a ``# 待核对`` comment, never written as null.
 """
 
 from __future__ import annotations
