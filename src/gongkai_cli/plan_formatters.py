@@ -16,11 +16,12 @@ from .formatters import PROVISIONAL_NOTE, deadline_data, deadline_plain, deadlin
 from .obligations import Obligation
 from .plan import Item, Plan
 from .query import DueReport, Entry
-from .review import ReviewMark
 from .workcal import WEEKDAYS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from .review import ReviewMark
 
 KIND_LABELS = {"deadline": "期限", "report": "报告", "recurring": "按期", "event": "事件", "open": "无期限"}
 NONE = "—"

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -21,9 +21,11 @@ from ..output import emit
 from ..plan import Plan, bundled_plan, read_plan
 from ..query import Span, by_department, due, window
 from ..resolve import Options
-from ..review import ReviewMark, review_marks
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
+
+if TYPE_CHECKING:
+    from ..review import ReviewMark
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -310,6 +312,8 @@ def check(app: AppContext, file: str | None) -> None:
 def _review_marks(path: Path) -> tuple[ReviewMark, ...]:
     """The 待核对 comments left in a plan file (none when it cannot be read: read_plan
     reports that)."""
+    from ..review import review_marks
+
     try:
         return review_marks(path.read_text(encoding="utf-8", errors="replace"))
     except OSError:
