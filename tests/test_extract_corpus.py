@@ -13,8 +13,11 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from gongkai_cli.extract import extract_plan
+from gongkai_cli.errors import InputError
+from gongkai_cli.extract import draft_to_yaml, extract_plan
 from gongkai_cli.workcal import WorkCalendar
 from tests.conftest import Run
 from tests.extract_corpus import (
@@ -312,3 +315,39 @@ def test_a_complete_header_raises_no_header_flag() -> None:
         "doc.txt",
     )
     assert not draft.warnings and not draft.items[0].flags
+
+
+TABLE_ALPHABET = (
+    "一二、（）()12.①②：:；，。\t| \n年月底前内后个工作日起"
+    "序号工作任务责任单位牵头部门配合完成时限负责落实督促办公室司处各"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=TABLE_ALPHABET, max_size=300))
+def test_tables_brackets_and_sub_duties_never_crash(text: str) -> None:
+    """Any text in the vocabulary of tables, labels and numbered sub-duties gives a draft
+    whose YAML reads back with unique ids, or a one-line InputError."""
+    try:
+        draft = extract_plan(text, "doc.txt")
+    except InputError as e:
+        assert "\n" not in e.message
+        return
+    ids = [item.id for item in draft.items]
+    assert len(set(ids)) == len(ids)
+    loaded = yaml.safe_load(draft_to_yaml(draft))
+    assert [str(i["id"]) for i in loaded["items"]] == ids
+
+
+def test_a_table_beside_numbered_text_keeps_ids_apart() -> None:
+    text = (
+        "2020年某局政务公开工作要点\n某局办公室\n2020年3月2日\n"
+        "一、做好公开。（办公室负责，6月底前完成）\n"
+        "附件\n序号\t工作任务\t责任单位\t完成时限\n1\t做好甲\t财务处\t9月底前\n2\t做好乙\t办公室\t年底前\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    assert [(i.id, i.owners, i.rule) for i in draft.items] == [
+        ("1", ("办公室",), "6月底前完成"),
+        ("t1", ("财务处",), "9月底前"),
+        ("t2", ("办公室",), "年底前"),
+    ]

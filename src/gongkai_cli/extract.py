@@ -753,16 +753,19 @@ class _Extractor:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
 
     def _table(self, table: Table) -> None:
-        """One item per row of a task table; its id is the row's 序号 (prefixed with t
-        when the numbered text has taken it)."""
+        """One item per row of a task table; its id is the row's 序号, or its place in the
+        table (all prefixed with t when the numbered text or another table has taken one)."""
+        numbers = [_compact(row.cells.get("number", "")).rstrip("、.．") for row in table.rows]
+        ids = [n if n.isdigit() else str(i) for i, n in enumerate(numbers, 1)]
         taken = {item.id for item in self.items}
-        for index, row in enumerate(table.rows, 1):
+        if len(set(ids)) < len(ids):  # 序号 repeated: the places in the table
+            ids = [str(i) for i in range(1, len(ids) + 1)]
+        prefix, count = "", 1
+        while taken & {prefix + i for i in ids}:  # "t1", or "t2.1" for a second table
+            prefix, count = ("t" if count == 1 else f"t{count}."), count + 1
+        ids = [prefix + i for i in ids]
+        for item_id, row in zip(ids, table.rows, strict=True):
             cell = row.cells
-            number = _compact(cell.get("number", "")).rstrip("、.．")
-            item_id = number if number.isdigit() else str(index)
-            if item_id in taken:
-                item_id = f"t{item_id}"
-            taken.add(item_id)
             task, detail = _compact(cell.get("task", "")), _compact(cell.get("detail", ""))
             text = detail or task
             section = " ".join(p for p in (row.group, task if detail else "") if p)
