@@ -351,3 +351,42 @@ def test_a_table_beside_numbered_text_keeps_ids_apart() -> None:
         ("t1", ("财务处",), "9月底前"),
         ("t2", ("办公室",), "年底前"),
     ]
+
+
+def test_word_automatic_numbering_is_written_out(gongkai: Run, tmp_path: Path) -> None:
+    """Word draws "一、" / "1." of an automatically numbered paragraph itself, outside the
+    paragraph's text: the labels are counted from numbering.xml, in its format."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    for line in ("2020年某局政务公开工作要点", "某局办公室", "2020年3月2日"):
+        document.add_paragraph(line)
+    for heading, duty in (
+        ("公开工作", "（一）做好甲。（办公室负责，6月底前完成）"),
+        ("解读工作", "（一）做好乙。（财务处负责，9月底前完成）"),
+    ):
+        document.add_paragraph(heading, style="List Number")
+        document.add_paragraph(duty)
+    # make the List Number list count 一、二、 as a Chinese document's would
+    numbering = document.part.numbering_part.element
+    style_num = (
+        document.styles["List Number"].element.pPr.find(qn("w:numPr")).find(qn("w:numId")).get(qn("w:val"))
+    )
+    num = next(n for n in numbering.findall(qn("w:num")) if n.get(qn("w:numId")) == style_num)
+    abstract_id = num.find(qn("w:abstractNumId")).get(qn("w:val"))
+    abstract = next(
+        a for a in numbering.findall(qn("w:abstractNum")) if a.get(qn("w:abstractNumId")) == abstract_id
+    )
+    level = abstract.find(qn("w:lvl"))
+    level.find(qn("w:numFmt")).set(qn("w:val"), "chineseCounting")
+    level.find(qn("w:lvlText")).set(qn("w:val"), "%1、")
+    path = tmp_path / "要点.docx"
+    document.save(str(path))
+    result = gongkai("plan", "extract", str(path))
+    assert result.exit_code == 0, result.output
+    items = yaml.safe_load(result.stdout)["items"]
+    assert [(i["id"], i["section"], i["owners"]) for i in items] == [
+        ("1.1", "一、公开工作 （一）", ["办公室"]),
+        ("2.1", "二、解读工作 （一）", ["财务处"]),
+    ]
