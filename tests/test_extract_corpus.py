@@ -390,3 +390,30 @@ def test_word_automatic_numbering_is_written_out(gongkai: Run, tmp_path: Path) -
         ("1.1", "一、公开工作 （一）", ["办公室"]),
         ("2.1", "二、解读工作 （一）", ["财务处"]),
     ]
+
+
+def test_a_notice_title_as_web_pages_show_it() -> None:
+    """ "京政办发〔2016〕26号《…关于印发〈…〉的通知》" (<https://0798ci.com/policy/70942.html>):
+    the document number and the outer 《》 are not part of the notice's title."""
+    text = (
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n"
+        "《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。\n"
+        "北京市人民政府办公厅\n2016年5月28日\n"
+        "一、围绕深化改革推进公开\n(一)进一步推进权力清单和责任清单公开\n"
+        "对权力清单进行动态调整。(市编办、市政府法制办牵头,各区政府、市政府各部门负责)\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    h = draft.header
+    assert (h.source, h.title, h.issuer, h.issued) == (
+        "北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知",
+        "北京市2016年政务公开工作要点",
+        "北京市人民政府办公厅",
+        date(2016, 5, 28),
+    )
+    [item] = draft.items
+    assert (item.id, item.lead, item.owners) == (
+        "1.1",
+        ("市编办", "市政府法制办"),
+        ("各区政府", "市政府各部门"),
+    )

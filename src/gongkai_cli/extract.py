@@ -545,7 +545,7 @@ _DATE_LINE = re.compile(
     r"^([0-9]{4}|[零〇一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
     r"([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
 )
-_NOTICE = re.compile(r"^(?P<issuer>.*?)关于印发(?P<what>.+?)的通知$")
+_NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单)"
 )
@@ -611,7 +611,7 @@ def _header(
                 if _looks_like_issuer(prev):
                     issuer = _compact(prev)
                     signature.add(prev_no)
-    heads = [_compact(t) for _, t in lines[:body_start]]
+    heads = [_compact(t).removeprefix("《").removesuffix("》") for _, t in lines[:body_start]]
     # the notice's title on one line, or over two ("…关于印发" / "…工作要点的通知")
     for compact in [*heads, *(a + b for a, b in itertools.pairwise(heads) if not _NOTICE.match(a))]:
         notice = _NOTICE.match(compact)
