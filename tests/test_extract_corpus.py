@@ -417,3 +417,32 @@ def test_a_notice_title_as_web_pages_show_it() -> None:
         ("市编办", "市政府法制办"),
         ("各区政府", "市政府各部门"),
     )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from([b"PK\x03\x04", b"%PDF-1.7\n"]),
+    st.binary(max_size=400),
+    st.sampled_from(["zip", "raw"]),
+)
+def test_damaged_office_files_are_bad_input(magic: bytes, tail: bytes, how: str) -> None:
+    """Whatever follows a .docx or PDF signature, reading it gives text or a one-line
+    InputError (exit 3), never a traceback."""
+    import io
+    import zipfile
+
+    from gongkai_cli.document_formats import office_text
+
+    raw = magic + tail
+    if how == "zip" and magic.startswith(b"PK"):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("[Content_Types].xml", tail)
+            archive.writestr("word/document.xml", tail)
+        raw = buffer.getvalue()
+    try:
+        read = office_text(raw, "doc")
+    except InputError as e:
+        assert "\n" not in e.message
+        return
+    assert read is not None

@@ -13,7 +13,6 @@ the issuing office for the Word file; this tool does no OCR.
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from .errors import InputError
@@ -118,44 +117,45 @@ class _Numbering:
         return text
 
 
+def _unreadable(what: str, error: Exception, source: str) -> InputError:
+    return InputError(
+        f"无法读取{what}（{type(error).__name__}）：请另存为 .docx 或 .txt 后重试", where=source
+    )
+
+
 def docx_text(raw: bytes, source: str) -> str:
     """The paragraphs and tables of a .docx, in document order; automatic numbering is
     written out as the label Word shows."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
 
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise InputError(
-            f"无法读取 Word 文件（{type(e).__name__}）：请用 Word 另存为 .docx 或 .txt 后重试", where=source
-        ) from None
-    numbering = _Numbering(document)
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for row in block.rows:
-                lines.append("\t".join(_cell(cell.text) for cell in row.cells))
-        else:
-            lines.append(numbering.label(block) + block.text)
+        numbering = _Numbering(document)
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    lines.append("\t".join(_cell(cell.text) for cell in row.cells))
+            else:
+                lines.append(numbering.label(block) + block.text)
+    except Exception as e:  # a damaged file can fail anywhere inside the parser
+        raise _unreadable(" Word 文件", e, source) from None
     return "\n".join(lines) + "\n"
 
 
 def pdf_text(raw: bytes, source: str) -> str:
     """The text layer of a PDF, page after page; a PDF without one is refused."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(raw))
-        if reader.is_encrypted:
-            raise InputError("PDF 文件已加密，无法读取文字：请向发文单位索取 Word 或文本版", where=source)
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError) as e:
-        raise InputError(
-            f"无法读取 PDF 文件（{type(e).__name__}）：请另存为 .txt 或 .docx 后重试", where=source
-        ) from None
+        encrypted = reader.is_encrypted
+        pages = [] if encrypted else [page.extract_text() or "" for page in reader.pages]
+    except Exception as e:  # a damaged file can fail anywhere inside the parser
+        raise _unreadable(" PDF 文件", e, source) from None
+    if encrypted:
+        raise InputError("PDF 文件已加密，无法读取文字：请向发文单位索取 Word 或文本版", where=source)
     text = "\n".join(pages)
     if not any(char.strip() for char in text):
         raise InputError(
