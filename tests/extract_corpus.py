@@ -18,13 +18,13 @@ from typing import Any
 
 import yaml
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.cli.extract import MAX_BYTES, MAX_OFFICE_BYTES
-from gongkai_cli.documents import read_document
 from gongkai_cli.errors import InputError
-from gongkai_cli.extract import Draft, DraftItem, extract_plan
-from gongkai_cli.resolve import resolve
-from gongkai_cli.rules import parse_rule
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.files.documents import read_document
+from gongkai_cli.phrases.reader import parse_rule
+from gongkai_cli.phrases.resolve import resolve
+from gongkai_cli.plan.drafting.extract import Draft, DraftItem, extract_plan
 
 CORPUS = Path(__file__).parent / "fixtures" / "extract" / "corpus"
 DATED = ("workdays", "days", "months", "years", "hours", "date")

@@ -16,9 +16,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.extract import draft_to_yaml, extract_plan
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.plan.drafting.extract import draft_to_yaml, extract_plan
 from tests.conftest import Run
 from tests.extract_corpus import (
     CORPUS,
@@ -431,7 +431,7 @@ def test_damaged_office_files_are_bad_input(magic: bytes, tail: bytes, how: str)
     import io
     import zipfile
 
-    from gongkai_cli.document_formats import office_text
+    from gongkai_cli.files.office import office_text
 
     raw = magic + tail
     if how == "zip" and magic.startswith(b"PK"):
