@@ -20,7 +20,7 @@ import yaml
 
 from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.cli.extract import MAX_BYTES, MAX_OFFICE_BYTES
-from gongkai_cli.errors import InputError
+from gongkai_cli.errors import GongkaiError, InputError
 from gongkai_cli.files.documents import read_document
 from gongkai_cli.phrases.reader import parse_rule
 from gongkai_cli.phrases.resolve import resolve
@@ -106,10 +106,13 @@ def due_of(item: DraftItem, draft: Draft, cal: WorkCalendar) -> str:
         return "unreadable"
     if rule.kind not in DATED:
         return rule.kind
-    year = draft.header.year or 2000
-    anchor = draft.header.issued or date(year, 1, 1)
-    result = resolve(rule, anchor, cal)
-    deadline = result.deadline
+    if draft.header.year is None and draft.header.issued is None:
+        return "no-year"
+    anchor = draft.header.issued or date(draft.header.year or 1, 1, 1)
+    try:
+        deadline = resolve(rule, anchor, cal).deadline
+    except GongkaiError as e:
+        return f"error: {e.message}"
     return deadline.isoformat() if deadline is not None else "none"
 
 
