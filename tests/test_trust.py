@@ -424,3 +424,11 @@ def test_the_batch_reads_a_phrase_as_parse_rule_does(wording: str, n: int) -> No
         assert isinstance(got, InputError) and str(got) == str(error)
     else:
         assert got == expected
+
+
+def test_no_cache_folder_is_made_under_a_home_that_does_not_exist(tmp_path: Path) -> None:
+    """HOME=/nonexistent (a service account): the plan is read, nothing is created."""
+    home = tmp_path / "nonexistent"
+    result = run("due", "--today", "2016-06-27", env={"HOME": str(home), "XDG_CACHE_HOME": ""})
+    assert result.returncode == 0, result.stderr
+    assert not home.exists()

@@ -73,6 +73,10 @@ def csv_cell(value: object) -> object:
 def csv_cells(values: list[str]) -> list[object]:
     """csv_cell for each of a row's texts; a row with nothing to change (the common case)
     is returned as it is after one look."""
-    if any(v.startswith(_FORMULA_START) for v in values) or _CONTROL.search("".join(values)):
+    if _RISKY.search("\n".join(values)):  # one look at the whole row
         return [csv_cell(v) for v in values]
     return list(values)
+
+
+# A cell (or a line of one) starting like a formula, or a control character but line feed.
+_RISKY = re.compile("(?:^|\n)[=+@-]|[\x00-\x09\x0b-\x1f\x7f-\x9f]")

@@ -68,7 +68,8 @@ def obligations(obs: list[Obligation]) -> list[Obligation]:
 
 def batch_row(row: BatchRow) -> BatchRow:
     if row.result is not None:
-        return row._replace(result=result(row.result))
+        worded = result(row.result)
+        return row if worded is row.result else row._replace(result=worded)
     if isinstance(row.error, CoverageError) and row.error.unpublished:
         return row._replace(error=CoverageError(row.error.year, error(row.error)))
     return row

@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..calendar.workdays import WEEKDAYS, DayInfo
 from ..phrases.resolve import Result, Step
+from ..safetext import csv_cell, csv_cells, json_visible, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -243,21 +244,15 @@ def batch_json(row: BatchRow) -> str:
     data["warnings"] = list(row.result.warnings) if row.result else []
     import json
 
-    from ..safetext import json_visible
-
     return json_visible(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
 def batch_csv_header(columns: tuple[str, ...]) -> list[object]:
-    from ..safetext import csv_cell
-
     return [csv_cell(c) for c in (*columns, *BATCH_RESULT_COLUMNS)]
 
 
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     """The input's cells (made safe: safetext.csv_cell), then the result's."""
-    from ..safetext import csv_cell, csv_cells
-
     fields, result = row.fields, row.result
     values = csv_cells([fields.get(c, "") for c in columns])
     if result is None:
@@ -288,8 +283,6 @@ def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[
 def batch_plain(row: BatchRow) -> str:
     """One line, tab-separated; what the input held is shown with its control characters
     (line breaks and tabs among them) made visible."""
-    from ..safetext import visible
-
     head = f"{visible(row.fields.get('anchor', ''))}\t{visible(row.fields.get('rule', ''))}"
     if row.error is not None:
         return f"{head}\t错误：{visible(str(row.error))}"
