@@ -75,7 +75,7 @@ def expand_item(
     plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULTS, *, explain: bool = False
 ) -> list[Obligation]:
     if item.rule.kind == "open":
-        return [_obligation(item, "open", None, None)]
+        return [_obligation(item, "open", None, None, done=item.done)]
     if item.event is not None:
         return list(_events(plan, item, cal, options, explain))
     if item.rule.kind == "recurring":
@@ -88,7 +88,11 @@ def expand_item(
     own = _obligation(item, "deadline", result, cal, done=item.done)
     out = [own]
     if item.report and own.day is not None:
-        out.extend(_report(item, spec, own.day, cal, options, explain) for spec in plan.reports)
+        early = own.day < plan.issued
+        out.extend(
+            _report(item, spec, own.day, cal, options, explain, plan.issued if early else None)
+            for spec in plan.reports
+        )
     return out
 
 
@@ -116,7 +120,7 @@ def _obligation(
         deadline=deadline,
         lead=item.lead,
         owners=item.owners,
-        done=done if done is not None else item.done,
+        done=done,  # each obligation its own: an item's done does not file its report
         provisional=result.provisional if result else False,
         rest_day=rest_day,
         occurrence=occurrence,
@@ -126,9 +130,20 @@ def _obligation(
 
 
 def _report(
-    item: Item, spec: ReportSpec, deadline: date, cal: WorkCalendar, options: Options, explain: bool
+    item: Item,
+    spec: ReportSpec,
+    deadline: date,
+    cal: WorkCalendar,
+    options: Options,
+    explain: bool,
+    issued: date | None = None,
 ) -> Obligation:
+    """``issued`` is given when the item's deadline is before the plan's issue date: the
+    report is counted as written, and says where its deadline comes from."""
     result = resolve(spec.rule, deadline, cal, options, explain=explain)
+    if issued is not None:
+        note = f"所依期限 {deadline.isoformat()} 早于计划印发日 {issued.isoformat()}（照原文保留）"
+        result = replace(result, warnings=(note, *result.warnings))
     return _obligation(
         item,
         "report",

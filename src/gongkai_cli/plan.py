@@ -33,6 +33,8 @@ BUNDLED = "tasks-2016.yaml"
 # A period rule may count from the issue date without saying so (5个工作日内) or by
 # naming it (印发之日起); any other anchor words name an event the plan must supply.
 ISSUE_ANCHORS = ("印发", "本工作要点印发", "发布之日", "下发")
+# Names that assign a duty to every department: `--dept 条法司` lists these duties too.
+COLLECTIVE = ("各部门单位", "局机关各部门", "各有关单位", "各部门", "各单位")
 _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
 _QUARTER_KEY = re.compile(r"([0-9]{4})-Q([1-4])")
@@ -115,6 +117,9 @@ class Plan:
     events: Mapping[str, tuple[date | datetime, ...]]
     reports: tuple[ReportSpec, ...]
     items: tuple[Item, ...]
+    key: str | None = None  # plan.key: the short name prefixing ids when several plans are read
+    collective: tuple[str, ...] = COLLECTIVE  # names meaning every department
+    aliases: Mapping[str, str] = field(default_factory=dict)  # short name → department
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -139,6 +144,24 @@ class Plan:
 def event_key(when: date | datetime) -> str:
     """How an event occurrence is named in ids and ``done`` maps: 2016-09-30 or 2016-07-01T14:30."""
     return when.isoformat(timespec="minutes") if isinstance(when, datetime) else when.isoformat()
+
+
+def done_form_message(item: Item, issued: date | None, example: str | None = None) -> str:
+    """Why a plain ``done:`` date cannot mark a recurring or event item, and what to write
+    (``example``: an event occurrence to show, e.g. the first recorded one)."""
+    if item.event is not None:
+        example = example or f"{issued or date(2016, 9, 30):%Y-%m-%d}"
+        return (
+            f"条目 {item.id} 由事件“{item.event}”触发，不能整条标记完成：请按事件记录，"
+            f"如 done: {{{example}: 完成日期}}，或运行 gongkai done {item.id}@{example}"
+        )
+    form = {"quarter": "%Y-Q", "year": "%Y"}.get(item.rule.period or "month", "%Y-%m")
+    start = item.anchor or issued or date(2016, 6, 1)
+    key = f"{start.year}-Q{(start.month - 1) // 3 + 1}" if form == "%Y-Q" else start.strftime(form)
+    return (
+        f"条目 {item.id} 按期进行（{item.rule_text}），不能整条标记完成：请逐期记录，"
+        f"如 done: {{{key}: 完成日期}}，或运行 gongkai done {item.id}@{key}"
+    )
 
 
 def bundled_plan() -> Path:
@@ -286,8 +309,25 @@ def load_plan(source: Path | Traversable, name: str | None = None) -> Plan:
 
 # -- validation ----------------------------------------------------------------------
 
-_TOP = {"format": True, "plan": True, "events": False, "reports": False, "items": True}
-_PLAN = {"title": True, "issuer": True, "issued": True, "year": True, "source": False, "url": False}
+_TOP = {
+    "format": True,
+    "plan": True,
+    "departments": False,
+    "events": False,
+    "reports": False,
+    "items": True,
+}
+_PLAN = {
+    "title": True,
+    "issuer": True,
+    "issued": True,
+    "year": True,
+    "source": False,
+    "url": False,
+    "key": False,
+}
+_DEPARTMENTS = {"collective": False, "aliases": False}
+_KEY = re.compile(r"[^\s:/@]{1,20}")
 _REPORT = {"id": True, "title": True, "rule": True, "text": False}
 _ITEM = {
     "id": True,
@@ -399,13 +439,62 @@ class _Validator:
         year = self.attempt(lambda: self.year(head))
         source = self.attempt(lambda: self.text(head, "source", "plan") if "source" in head else None)
         url = self.attempt(lambda: self.text(head, "url", "plan") if "url" in head else None)
+        key = self.attempt(lambda: self.plan_key(head))
+        collective, aliases = self.departments(top)
         events = self.events(top)
         reports = self.reports(top)
         items = self.items(top, year, issued, events, reports)
         if self.problems or None in (title, issuer, issued, year):
             return None
         assert title is not None and issuer is not None and issued is not None and year is not None
-        return Plan(self.name, title, issuer, issued, year, source, url, events, reports, items)
+        return Plan(
+            self.name,
+            title,
+            issuer,
+            issued,
+            year,
+            source,
+            url,
+            events,
+            reports,
+            items,
+            key,
+            collective,
+            aliases,
+        )
+
+    def plan_key(self, head: _Map) -> str | None:
+        if "key" not in head:
+            return None
+        value = self.text(head, "key", "plan")
+        if not _KEY.fullmatch(value):
+            raise self.fail(
+                head.lines["key"], f"plan 的 key“{value}”应为不含空白、: / @ 的简称（至多 20 字）"
+            )
+        return value
+
+    def departments(self, top: _Map) -> tuple[tuple[str, ...], dict[str, str]]:
+        if top.get("departments") is None:
+            return COLLECTIVE, {}
+        try:
+            m = self.mapping(top["departments"], top.lines["departments"], "departments", _DEPARTMENTS)
+        except _Invalid:
+            return COLLECTIVE, {}
+        collective = COLLECTIVE
+        if "collective" in m:
+            collective = self.attempt(lambda: self.names(m, "collective", "departments")) or COLLECTIVE
+        aliases: dict[str, str] = {}
+        value = m.get("aliases")
+        if value is not None:
+            if not isinstance(value, _Map):
+                self.problem(m.lines["aliases"], "departments 的 aliases 应为“简称: 部门全称”的键值表")
+            else:
+                for short, full in value.items():
+                    if not isinstance(full, str) or not full.strip() or not str(short).strip():
+                        self.problem(value.lines[short], f"简称“{short}”应对应一个部门全称")
+                        continue
+                    aliases[str(short).strip()] = full.strip()
+        return collective, aliases
 
     def attempt(self, f: Any) -> Any:
         try:
@@ -603,6 +692,8 @@ class _Validator:
         value, line = m["done"], m.lines["done"]
         what = f"条目 {item.id} 的 done"
         if not isinstance(value, _Map):
+            if item.rule.kind == "recurring" or item.event is not None:
+                raise self.fail(line, done_form_message(item, issued))
             return self.attempt(lambda: self.day(value, line, what)), {}
         if item.rule.kind != "recurring" and item.event is None:
             self.problem(line, f"{what} 应为一个日期（按期或按事件的条目才用“期: 日期”的表）")

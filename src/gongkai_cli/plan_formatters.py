@@ -9,17 +9,46 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from .formatters import PROVISIONAL_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 from .obligations import Obligation
-from .plan import Item, Plan
+from .plan import Item, Plan, Problem
 from .query import DueReport, Entry
 from .workcal import WEEKDAYS
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The plans a list comes from, with their keys (one plan: as before; several: named)."""
+
+    plans: tuple[Plan, ...]
+    keys: tuple[str, ...]
+
+    @property
+    def first(self) -> Plan:
+        return self.plans[0]
+
+    @property
+    def title(self) -> str:
+        return "；".join(p.title for p in self.plans)
+
+    def heading(self) -> str:
+        """2016年政务公开工作要点（国家知识产权局办公室，2016-05-18 印发） or, for several,
+        each with its key."""
+        if len(self.plans) == 1:
+            plan = self.first
+            return f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）"
+        return "；".join(
+            f"{key}：{p.title}（{p.issuer}，{p.issued.isoformat()} 印发）"
+            for key, p in zip(self.keys, self.plans, strict=True)
+        )
+
 
 KIND_LABELS = {"deadline": "期限", "report": "报告", "recurring": "按期", "event": "事件", "open": "无期限"}
 NONE = "—"
@@ -111,11 +140,18 @@ def due_data(report: DueReport) -> dict[str, Any]:
         "window": {"start": report.window.start.isoformat(), "end": report.window.end.isoformat()},
         "items": [entry_data(e) for e in report.items],
         "overdue": [entry_data(e) for e in report.overdue],
+        "not_in_force": [
+            {"plan": title, "issued": issued.isoformat()} for title, issued in report.not_in_force
+        ],
     }
 
 
-def tasks_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
-    return {"plan": plan_data(plan), "items": [obligation_data(ob) for ob in obligations]}
+def tasks_data(listing: Listing, obligations: Sequence[Obligation]) -> dict[str, Any]:
+    return {
+        "plan": plan_data(listing.first),
+        "plans": [{**plan_data(p), "key": k} for p, k in zip(listing.plans, listing.keys, strict=True)],
+        "items": [obligation_data(ob) for ob in obligations],
+    }
 
 
 def item_data(item: Item) -> dict[str, Any]:
@@ -152,14 +188,16 @@ def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
     return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in KIND_LABELS}
 
 
-def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
+def check_data(
+    plan: Plan, obligations: Sequence[Obligation], notes: Sequence[Problem] = ()
+) -> dict[str, Any]:
     return {
         "valid": True,
         "plan": plan_data(plan),
         "items": len(plan.items),
         "obligations": len(obligations),
         "kinds": counts(plan, obligations),
-        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in ob.warnings],
+        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in ob.warnings] + [str(n) for n in notes],
     }
 
 
@@ -186,11 +224,19 @@ def due_plain(report: DueReport) -> str:
             lines.extend(_entry_lines(entry))
     if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
         lines.append(PROVISIONAL_NOTE)
+    lines.extend(not_in_force_notes(report))
     return "\n".join(lines)
 
 
-def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
-    lines = [f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）：{len(obligations)} 项"]
+def not_in_force_notes(report: DueReport) -> list[str]:
+    return [
+        f"注意：{title}于 {issued.isoformat()} 印发，今天尚未生效：此前的期限不列出"
+        for title, issued in report.not_in_force
+    ]
+
+
+def tasks_plain(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    lines = [f"{listing.heading()}：{len(obligations)} 项"]
     width = max((len(ob.id) for ob in obligations), default=0)
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
@@ -225,7 +271,7 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
     return "\n".join(lines)
 
 
-def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def check_plain(plan: Plan, obligations: Sequence[Obligation], notes: Sequence[Problem] = ()) -> str:
     kinds = counts(plan, obligations)
     summary = "、".join(f"{KIND_LABELS[k]} {n}" for k, n in kinds.items())
     lines = [
@@ -234,6 +280,7 @@ def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
     lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in ob.warnings)
+    lines.extend(f"注意：{n}" for n in notes)
     return "\n".join(lines)
 
 
@@ -284,6 +331,7 @@ def due_table(report: DueReport) -> RenderableType:
         parts.append(_entries_table(f"逾期未完成：{len(report.overdue)} 项", report.overdue))
     if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
         parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+    parts.extend(Text(note, style="yellow") for note in not_in_force_notes(report))
     return Group(*parts)
 
 
@@ -304,10 +352,10 @@ def _task_cells(ob: Obligation) -> tuple[str, ...]:
     )
 
 
-def tasks_table(plan: Plan, obligations: Sequence[Obligation]) -> RenderableType:
+def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=f"{plan.title}：{len(obligations)} 项", title_justify="left", header_style="bold")
+    table = Table(title=f"{listing.title}：{len(obligations)} 项", title_justify="left", header_style="bold")
     for column in TASK_COLUMNS:
         table.add_column(column)
     for ob in obligations:
@@ -396,7 +444,7 @@ def due_csv(report: DueReport) -> str:
     return _csv(("section", *CSV_COLUMNS, "days_left", "workdays_left"), rows)
 
 
-def tasks_csv(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def tasks_csv(listing: Listing, obligations: Sequence[Obligation]) -> str:
     return _csv(CSV_COLUMNS, (_csv_row(obligation_data(ob)) for ob in obligations))
 
 
@@ -435,14 +483,21 @@ def due_md(report: DueReport) -> str:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
     if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
         lines += ["", f"> {PROVISIONAL_NOTE}"]
+    lines += [f"\n> {note}" for note in not_in_force_notes(report)]
     return "\n".join(lines)
 
 
-def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    plan = listing.first
+    issued = (
+        f"{_md(plan.issuer)}，{plan.issued.isoformat()} 印发"
+        if len(listing.plans) == 1
+        else _md(listing.heading())
+    )
     lines = [
-        f"# {_md(plan.title)}",
+        f"# {_md(listing.title)}",
         "",
-        f"{_md(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
+        f"{issued}；共 {len(obligations)} 项。",
         "",
         "| " + " | ".join(TASK_COLUMNS) + " |",
         "|" + "---|" * len(TASK_COLUMNS),
@@ -496,8 +551,8 @@ def due_ics(report: DueReport, title: str) -> str:
     return _ics(title, [e.obligation for e in (*report.items, *report.overdue)], report.today)
 
 
-def tasks_ics(plan: Plan, obligations: Sequence[Obligation], today: date) -> str:
-    return _ics(plan.title, obligations, today)
+def tasks_ics(listing: Listing, obligations: Sequence[Obligation], today: date) -> str:
+    return _ics(listing.title, obligations, today)
 
 
 # -- choosing ---------------------------------------------------------------------------
