@@ -60,15 +60,25 @@ def _next_line(facts: Status, index: int) -> str:
     return f"{when(ob.deadline)}  {ob.id}  {ob.title}（{names(ob.departments)}）"
 
 
+def _width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    space = " " * max(0, width - _width(text))
+    return space + text if right else text + space
+
+
 def status_plain(title: str, facts: Status) -> str:
     lines = [f"{title}：截至 {when(facts.today)}", _summary(facts)]
-    width = max((len(row[0]) for _, rows in _rows(facts) for row in rows), default=0)
+    width = max((_width(row[0]) for _, rows in _rows(facts) for row in rows), default=0)
     for heading, rows in _rows(facts)[1:]:
-        lines += ["", f"{heading}：{'、'.join(HEADER[1:])}"]
-        lines += [
-            f"  {row[0]}{'　' * (width - len(row[0]))}  " + "  ".join(f"{c:>3}" for c in row[1:])
-            for row in rows
-        ]
+        lines += ["", f"{heading}："]
+        for row in (HEADER, *rows):
+            lines.append("  " + _pad(row[0], width) + "".join(_pad(c, 8, right=True) for c in row[1:]))
     lines += ["", f"最近的期限：{len(facts.next)} 项"]
     lines += [f"  {_next_line(facts, i)}" for i in range(len(facts.next))]
     return "\n".join(lines)

@@ -70,7 +70,7 @@ class StrictCommand(click.Command):
             if not param.is_flag:  # the same flag twice says the same thing twice
                 raise click.UsageError(f"{opts[0]} 给了两次：只能给一次", ctx)
         for group in self.exclusive:
-            given = [opt for opt in order if by_name[opt].name in group]
+            given = list(dict.fromkeys(opt for opt in order if by_name[opt].name in group))
             if len(given) > 1:
                 raise click.UsageError(f"{given[0]} 与 {given[1]} 只能选一个", ctx)
         return super().parse_args(ctx, args)
