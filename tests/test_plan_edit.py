@@ -189,3 +189,27 @@ def test_crlf_bom_and_comments_survive(gongkai: Run, tmp_path: Path) -> None:
     assert "    rule: 6月底前完成  # 原文括号\r\n    done: 2016-06-28\r\n\r\n".encode() in edited
     assert gongkai("done", "1.1a", "--undo", "--tasks", str(plan)).exit_code == 0
     assert plan.read_bytes() == original
+
+
+def test_done_and_event_with_two_plans(gongkai: Run, plan: Path, tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    second = tmp_path / "guoban-2016.yaml"
+    shutil.copyfile(FIXTURES / "plans" / "guoban-2016.yaml", second)
+    mine, theirs = plan.read_bytes(), second.read_bytes()
+    env = {"GONGKAI_TASKS": f"{plan}{__import__('os').pathsep}{second}", "GONGKAI_TODAY": "2016-07-11"}
+    ambiguous = gongkai("done", "1.1a", env=env)
+    assert ambiguous.exit_code == 2 and "简称:编号" in ambiguous.output
+    assert gongkai("done", "国办:1.1a", "--date", "2016-07-01", env=env).exit_code == 0
+    assert changed_lines(theirs, second.read_bytes()) == ["+     done: 2016-07-01"]
+    assert plan.read_bytes() == mine
+    assert gongkai("done", "end.1", "--date", "2016-05-24", env=env).exit_code == 0  # only mine has end.1
+    assert changed_lines(mine, plan.read_bytes()) == ["+     done: 2016-05-24"]
+    # 文件公开 is only in mine; 重大突发事件 in both, so it needs the key
+    assert gongkai("event", "文件公开", "2016-06-30", env=env).exit_code == 0
+    both = gongkai("event", "重大突发事件", "2016-07-01 14:30", env=env)
+    assert both.exit_code == 2 and "简称:事件名" in both.output
+    result = gongkai("event", "国办:重大突发事件", "2016-07-01 14:30", env=env)
+    assert result.exit_code == 0, result.output
+    assert "4.2@2016-07-01T14:30" in result.output
+    assert gongkai("check", env=env).exit_code == 0

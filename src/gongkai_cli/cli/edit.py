@@ -50,6 +50,28 @@ def _choose(tasks: tuple[str, ...], ident: str | None) -> tuple[Path, str | None
     )
 
 
+def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
+    """The file to record event ``name`` in: the only one given, or among several the one
+    named by a key (KEY:NAME), or the only one with an item using the event."""
+    if len(tasks) <= 1:
+        return _choose(tasks, None)[0], name
+    from ..plans import plan_key
+    from .plan import load_plans
+
+    plans = load_plans(tasks)
+    key, sep, rest = name.partition(":")
+    for p in plans.plans:
+        if sep and plan_key(p) == key:
+            return Path(p.path), rest
+    users = [p for p in plans.plans if name in p.event_names]
+    if len(users) == 1:
+        return Path(users[0].path), name
+    keys = "、".join(plan_key(p) for p in plans.plans)
+    raise click.UsageError(
+        f"给出了多份计划：请用“简称:事件名”指明记在哪一份（简称：{keys}），或只给一个 --tasks"
+    )
+
+
 def _strip_key(ident: str | None, paths: list[Path]) -> str | None:
     if ident is None:
         return None
@@ -209,9 +231,7 @@ def _where(plan: Plan, item: Item, ob: Obligation) -> tuple[str, str | None]:
 @common_options(formats=("plain",))
 def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: tuple[str, ...]) -> None:
     """在计划文件的 events: 中记录一次事件（如某文件公开的日期），并列出它触发的工作及期限。"""
-    key, sep, rest = name.partition(":")
-    path, _ = _choose(tasks, None) if len(tasks) <= 1 or not sep else _choose(tasks, f"{key}:x")
-    name = rest if sep and len(tasks) > 1 else name
+    path, name = _choose_for_event(tasks, name)
     file = _read(path)
     plan = file.plan
     if name not in plan.event_names:

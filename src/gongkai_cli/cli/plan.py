@@ -21,8 +21,6 @@ from ..obligations import Obligation, expand, expand_item
 from ..output import emit
 from ..plan import bundled_plan, read_plan
 from ..plans import PlanSet, plan_key
-from ..progress import done_date_problems
-from ..progress import status as progress_status
 from ..query import Span, by_department, due, window
 from ..resolve import Options
 from .main import main, one_line
@@ -337,6 +335,8 @@ def check(app: AppContext, files: tuple[str, ...]) -> None:
     if bad:
         total = sum(len(p) for p in bad)
         raise InputError(f"计划无效：共 {total} 处问题", where=bad[0][0].file)
+    from ..progress import done_date_problems
+
     valid = [plan for plan, _ in read if plan is not None]
     PlanSet(tuple(valid))  # two plans with one key are an error here too
     results = [(plan, expand(plan, app.calendar), done_date_problems(plan, app.today)) for plan in valid]
@@ -383,6 +383,8 @@ def status(
 ) -> None:
     """计划的总体进展：已完成、逾期、待办（有期限未到期）和无固定期限的事项数，按类别、按部门，
     以及最近的期限。各项之和等于 gongkai tasks 列出的总数。"""
+    from ..progress import status as progress_status
+
     obligations = _by_department(plans.obligations(app.calendar, options), plans, dept)
     facts = progress_status(obligations, app.today, upcoming=upcoming)
     title = "；".join(p.title for p in plans.plans)
