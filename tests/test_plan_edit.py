@@ -213,3 +213,22 @@ def test_done_and_event_with_two_plans(gongkai: Run, plan: Path, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "4.2@2016-07-01T14:30" in result.output
     assert gongkai("check", env=env).exit_code == 0
+
+
+def test_block_style_done_map(gongkai: Run, plan: Path) -> None:
+    """A done map the user wrote in block style gets its new month as a line of its own."""
+    original = plan.read_bytes()
+    text = original.decode().replace(
+        "rule: 按月公开\n", "rule: 按月公开\n    done:\n      2016-05: 2016-05-31  # 五月\n", 1
+    )
+    plan.write_text(text, encoding="utf-8")
+    env = {"GONGKAI_TASKS": str(plan), "GONGKAI_TODAY": "2016-07-11"}
+    assert gongkai("done", "1.3@2016-06", "--date", "2016-06-29", env=env).exit_code == 0
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    at = lines.index("      2016-05: 2016-05-31  # 五月")
+    assert lines[at + 1 : at + 3] == ["      2016-06: 2016-06-29", ""]
+    assert gongkai("check", env=env).exit_code == 0
+    assert gongkai("done", "1.3@2016-06", "--undo", env=env).exit_code == 0
+    assert plan.read_text(encoding="utf-8") == text
+    assert gongkai("done", "1.3@2016-05", "--undo", env=env).exit_code == 0
+    assert plan.read_bytes() == original

@@ -25,25 +25,23 @@ class _File:
     plan: Plan
 
 
-def _choose(tasks: tuple[str, ...], ident: str | None) -> tuple[Path, str | None]:
-    """The file to edit and the id without its plan key: --tasks / GONGKAI_TASKS; with
-    several files, the one whose key prefixes the id (KEY:ID), or the only one holding it."""
+def _choose(tasks: tuple[str, ...], ident: str) -> tuple[Path, str]:
+    """The file to edit and the id within it: --tasks / GONGKAI_TASKS (never the bundled
+    plan, refused by _read); with several files, the one whose key prefixes the id
+    (KEY:ID), or the only one holding the item."""
     if not tasks:
         return bundled_plan(), ident
-    if len(tasks) == 1:
-        return Path(tasks[0]), _strip_key(ident, [Path(tasks[0])])
     from ..plans import plan_key
     from .plan import load_plans
 
     plans = load_plans(tasks)
-    if ident is not None:
-        key, sep, rest = ident.partition(":")
-        for p in plans.plans:
-            if sep and plan_key(p) == key:
-                return Path(p.path), rest
-        holders = [p for p in plans.plans if p.item(ident.split("/")[0].split("@")[0]) is not None]
-        if len(holders) == 1:
-            return Path(holders[0].path), ident
+    key, sep, rest = ident.partition(":")
+    for p in plans.plans:
+        if sep and plan_key(p) == key:
+            return Path(p.path), rest
+    holders = [p for p in plans.plans if p.item(ident.split("/")[0].split("@")[0]) is not None]
+    if len(holders) == 1 or not plans.several:
+        return Path((holders or plans.plans)[0].path), ident
     keys = "、".join(plan_key(p) for p in plans.plans)
     raise click.UsageError(
         f"给出了多份计划：请用“简称:编号”指明要改哪一份（简称：{keys}），或只给一个 --tasks"
@@ -53,8 +51,8 @@ def _choose(tasks: tuple[str, ...], ident: str | None) -> tuple[Path, str | None
 def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
     """The file to record event ``name`` in: the only one given, or among several the one
     named by a key (KEY:NAME), or the only one with an item using the event."""
-    if len(tasks) <= 1:
-        return _choose(tasks, None)[0], name
+    if not tasks:
+        return bundled_plan(), name
     from ..plans import plan_key
     from .plan import load_plans
 
@@ -64,19 +62,12 @@ def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
         if sep and plan_key(p) == key:
             return Path(p.path), rest
     users = [p for p in plans.plans if name in p.event_names]
-    if len(users) == 1:
-        return Path(users[0].path), name
+    if len(users) == 1 or not plans.several:
+        return Path((users or plans.plans)[0].path), name
     keys = "、".join(plan_key(p) for p in plans.plans)
     raise click.UsageError(
         f"给出了多份计划：请用“简称:事件名”指明记在哪一份（简称：{keys}），或只给一个 --tasks"
     )
-
-
-def _strip_key(ident: str | None, paths: list[Path]) -> str | None:
-    if ident is None:
-        return None
-    key, sep, rest = ident.partition(":")
-    return rest if sep and key == paths[0].stem else ident
 
 
 def _read(path: Path) -> _File:
@@ -151,7 +142,6 @@ def done(
     if undo and (when is not None or note is not None):
         raise click.UsageError("--undo 不能与 --date 或 --note 同用")
     path, target = _choose(tasks, ident)
-    assert target is not None
     file = _read(path)
     plan = file.plan
     base = target.split("/")[0].split("@")[0]
