@@ -158,8 +158,9 @@ def _remove(mapping: Any, key: Any) -> None:
     entry = mapping.ca.items.pop(key, None)
     value = mapping[key]
     del mapping[key]
-    if hasattr(value, "ca") and isinstance(value, dict) and value and not value.fa.flow_style():
-        inner = value.ca.items.get(list(value.keys())[-1])  # a block map: its last line holds what follows
+    if hasattr(value, "fa") and hasattr(value, "keys") and len(value) and not value.fa.flow_style():
+        # a block map: its last line holds what follows
+        inner = value.ca.items.get(list(value.keys())[-1])
         if inner is not None and inner[2] is not None:
             entry = inner
     if entry is None or entry[2] is None or keys[-1] != key or len(keys) < 2:
