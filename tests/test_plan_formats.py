@@ -31,6 +31,7 @@ DUE_2016_05_23 = {
             "owners": ["各部门单位"],
             "done": None,
             "provisional": False,
+            "waiting_for": [],
             "rest_day": False,
             "occurrence": None,
             "warnings": [],
@@ -51,6 +52,7 @@ DUE_2016_05_23 = {
             "owners": [],
             "done": None,
             "provisional": False,
+            "waiting_for": [],
             "rest_day": True,
             "occurrence": None,
             "warnings": [
@@ -73,6 +75,7 @@ DUE_2016_05_23 = {
             "owners": [],
             "done": None,
             "provisional": False,
+            "waiting_for": [],
             "rest_day": False,
             "occurrence": "report",
             "warnings": ["所依期限 2016-04-30 早于计划印发日 2016-05-18（照原文保留）"],
@@ -81,10 +84,11 @@ DUE_2016_05_23 = {
         },
     ],
     "not_in_force": [],
+    "unpublished_next_year": None,
 }
 
 ITEM_KEYS = {"id", "item", "kind", "title", "rule", "deadline", "weekday", "lead", "owners", "done",
-             "provisional", "rest_day", "occurrence", "warnings"}  # fmt: skip
+             "provisional", "waiting_for", "rest_day", "occurrence", "warnings"}  # fmt: skip
 
 
 def test_due_json_exact(gongkai: Run) -> None:
