@@ -214,3 +214,8 @@ def test_repeatable_options_stay_repeatable(gongkai: Run) -> None:
     )
     assert result.exit_code == 0, result.output
     assert gongkai("due", "--week", "--week", "--today", "2016-05-23").exit_code == 0  # the same flag twice
+
+
+def test_subcommands_refuse_repeated_options_too(gongkai: Run) -> None:
+    result = gongkai("calendar", "2016", "10", "--format", "plain", "--format", "json")
+    assert result.exit_code == 2 and "--format 给了两次" in result.output

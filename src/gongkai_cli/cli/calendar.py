@@ -19,7 +19,7 @@ from .. import calendar_formatters as cf
 from ..documents import MIB, read_document
 from ..errors import InputError
 from ..output import emit
-from .main import main
+from .main import StrictGroup, main
 from .options import AppContext, common_options
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ MONTH_COMMAND = "month"
 MAX_NOTICE_BYTES = MIB
 
 
-class CalendarGroup(click.Group):
+class CalendarGroup(StrictGroup):
     """Routes ``calendar 2016 10``, ``calendar --format json`` and bare ``calendar`` to
     the hidden month command; ``calendar import`` and ``calendar years`` stay commands."""
 

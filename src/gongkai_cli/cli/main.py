@@ -76,11 +76,18 @@ class StrictCommand(click.Command):
         return super().parse_args(ctx, args)
 
 
+class StrictGroup(click.Group):
+    """A group whose commands are StrictCommands (``plan extract``, ``calendar import`` …)."""
+
+    command_class = StrictCommand
+
+
 class GongkaiGroup(click.Group):
     """Loads commands lazily, and turns every GongkaiError into one line on stderr with
     its documented exit status: the one place where errors become messages."""
 
     command_class = StrictCommand
+    group_class = StrictGroup
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
