@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.plan import bundled_plan
+from gongkai_cli.plan.plan_file import bundled_plan
 from tests.conftest import Run
 
 
@@ -163,8 +163,8 @@ def test_refusals_leave_the_file_alone(
 
 
 def test_a_file_changed_meanwhile_is_not_overwritten(tmp_path: Path, plan: Path) -> None:
-    from gongkai_cli.atomic import write_atomic
     from gongkai_cli.errors import InputError
+    from gongkai_cli.files.atomic import write_atomic
 
     read = plan.read_bytes()
     plan.write_bytes(read + b"# edited by hand meanwhile\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.plan import bundled_plan
+from gongkai_cli.plan.plan_file import bundled_plan
 from tests.conftest import FIXTURES, Run
 
 SECOND = FIXTURES / "plans" / "guoban-2016.yaml"  # 国办发〔2016〕19号, a few duties

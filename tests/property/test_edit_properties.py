@@ -10,10 +10,10 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai_cli.obligations import expand
-from gongkai_cli.plan import bundled_plan, load_plan, parse_plan
-from gongkai_cli.planedit import set_done
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.calendar.workdays import WorkCalendar
+from gongkai_cli.files.planedit import set_done
+from gongkai_cli.plan.obligations import expand
+from gongkai_cli.plan.plan_file import bundled_plan, load_plan, parse_plan
 
 ORIGINAL = bundled_plan().read_text(encoding="utf-8")
 PLAN = load_plan(bundled_plan())

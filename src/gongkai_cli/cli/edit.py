@@ -10,10 +10,10 @@ from pathlib import Path
 
 import click
 
+from ..calendar.workdays import WEEKDAYS
 from ..errors import InputError
-from ..obligations import Obligation, expand, expand_item
-from ..plan import Item, Plan, bundled_plan, done_form_message, event_key, parse_plan
-from ..workcal import WEEKDAYS
+from ..plan.obligations import Obligation, expand, expand_item, item_id_of
+from ..plan.plan_file import Item, Plan, bundled_plan, done_form_message, event_key, parse_plan
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options
 
@@ -31,7 +31,7 @@ def _choose(tasks: tuple[str, ...], ident: str) -> tuple[Path, str]:
     (KEY:ID), or the only one holding the item."""
     if not tasks:
         return bundled_plan(), ident
-    from ..plans import plan_key
+    from ..plan.plans import plan_key
     from .plan import load_plans
 
     plans = load_plans(tasks)
@@ -39,7 +39,7 @@ def _choose(tasks: tuple[str, ...], ident: str) -> tuple[Path, str]:
     for p in plans.plans:
         if sep and plan_key(p) == key:
             return Path(p.path), rest
-    holders = [p for p in plans.plans if p.item(ident.split("/")[0].split("@")[0]) is not None]
+    holders = [p for p in plans.plans if p.item(item_id_of(ident)) is not None]
     if len(holders) == 1 or not plans.several:
         return Path((holders or plans.plans)[0].path), ident
     keys = "、".join(plan_key(p) for p in plans.plans)
@@ -53,7 +53,7 @@ def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
     named by a key (KEY:NAME), or the only one with an item using the event."""
     if not tasks:
         return bundled_plan(), name
-    from ..plans import plan_key
+    from ..plan.plans import plan_key
     from .plan import load_plans
 
     plans = load_plans(tasks)
@@ -96,7 +96,7 @@ def _write(file: _File, text: str) -> Plan:
     new, problems = parse_plan(text.encode("utf-8"), str(file.path))
     if new is None:  # an edit that breaks the plan is a bug here, never written
         raise InputError(f"修改后的计划无效，未写入：{problems[0]}")
-    from ..atomic import write_atomic
+    from ..files.atomic import write_atomic
 
     write_atomic(file.path, text, force=True, expect=file.raw)
     return new
@@ -144,7 +144,7 @@ def done(
     path, target = _choose(tasks, ident)
     file = _read(path)
     plan = file.plan
-    base = target.split("/")[0].split("@")[0]
+    base = item_id_of(target)
     item = plan.item(base)
     if item is None:
         raise InputError(f"计划中没有编号为“{base}”的条目；用 gongkai tasks 查看全部编号", where=str(path))
@@ -170,7 +170,7 @@ def done(
             raise InputError(f"完成日期 {day.isoformat()} 晚于今天 {app.today.isoformat()}")
     elif ob.done is None:
         raise InputError(f"{target} 没有完成记录，无可撤销")
-    from ..planedit import set_done
+    from ..files.planedit import set_done
 
     text = file.raw.decode("utf-8")  # a byte-order mark stays, as "\ufeff"
     key, sub = _where(plan, item, ob)
@@ -232,7 +232,7 @@ def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: 
         raise InputError(f"事件“{name}”没有 {event_key(when)} 的记录，无可撤销")
     if not undo and recorded:
         raise InputError(f"事件“{name}” {event_key(when)} 已有记录")
-    from ..planedit import set_event
+    from ..files.planedit import set_event
 
     text = file.raw.decode("utf-8")
     edited = set_event(text, name, when, remove=undo)

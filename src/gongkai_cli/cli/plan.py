@@ -1,10 +1,9 @@
 """Commands over a plan: due, tasks, show, check. Each parses options, calls the core
-(plan → obligations → query) and hands the result to plan_formatters."""
+(plan → obligations → due query) and hands the result to render.plan."""
 
 from __future__ import annotations
 
 import functools
-import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -14,15 +13,17 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import plan_formatters as pf
-from ..dates import parse_datetime
 from ..errors import InputError
-from ..obligations import Obligation, expand, expand_item
-from ..output import emit
-from ..plan import bundled_plan, read_plan
-from ..plans import PlanSet, plan_key
-from ..query import Span, by_department, due, window
-from ..resolve import Options
+from ..phrases.resolve import Options
+from ..phrases.text import parse_datetime
+from ..plan.due import Span, by_department, due, window
+from ..plan.obligations import Obligation, expand, expand_item
+from ..plan.plan_file import MISSING, bundled_plan, read_plan
+from ..plan.plans import PlanSet, plan_key
+from ..render import plan as pf
+from ..render.output import emit
+from ..status import ExitStatus
+from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
@@ -90,8 +91,11 @@ def plan_options(f: F) -> F:
 
 def load_plans(tasks: Sequence[str]) -> PlanSet:
     """The plans, through the cache of validated plans (``check`` always reads the files)."""
-    from ..plancache import load_plan_cached
+    from ..plan.cache import load_plan_cached
 
+    for task in tasks:
+        if not Path(task).exists():
+            raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=task)
     paths = [Path(t) for t in dict.fromkeys(tasks)] or [bundled_plan()]
     return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
 
@@ -122,18 +126,6 @@ def dept_option(f: F) -> F:
 
 def _by_department(obligations: list[Obligation], plans: PlanSet, dept: tuple[str, ...]) -> list[Obligation]:
     return by_department(obligations, dept, collective=plans.collective, aliases=plans.aliases)
-
-
-def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, force: bool) -> None:
-    """To stdout, or to ``output`` atomically (never half-written; kept unless --force)."""
-    if output is None:
-        render(None)
-        return
-    buffer = io.StringIO()
-    render(buffer)
-    from ..atomic import write_atomic
-
-    write_atomic(output, buffer.getvalue(), force=force)
 
 
 def output_options(f: F) -> F:
@@ -197,7 +189,9 @@ def due_command(
     计划印发之前（今天早于计划的 issued），该计划尚未生效：早于印发日的期限既不列为到期也不列为逾期，
     输出注明计划的印发日。"""
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = _by_department(plans.obligations(app.calendar, options, today=app.today), plans, dept)
+    obligations = hints.obligations(
+        _by_department(plans.obligations(app.calendar, options, today=app.today), plans, dept)
+    )
     report = due(
         obligations,
         app.today,
@@ -208,25 +202,21 @@ def due_command(
     report = replace(report, not_in_force=plans.not_in_force(app.today))
     title = "；".join(p.title for p in plans.plans)
     if report.pending or not quiet_if_empty:
-        renderers = {
-            "plain": lambda: pf.due_plain(report),
-            "csv": lambda: pf.due_csv(report),
-            "md": lambda: pf.due_md(report),
-            "ics": lambda: pf.due_ics(report, f"{title}：到期事项"),
-        }
-        _deliver(
-            lambda stream: emit(
-                app.fmt,
-                plain=pf.text_renderer(app.fmt, renderers),
-                data=lambda: pf.due_data(report),
-                table=lambda: pf.due_table(report),
-                stream=stream,
-            ),
-            output,
-            force,
+        emit(
+            app.fmt,
+            {
+                "plain": lambda: pf.due_plain(report),
+                "json": lambda: pf.due_data(report),
+                "table": lambda: pf.due_table(report),
+                "csv": lambda: pf.due_csv(report),
+                "md": lambda: pf.due_md(report),
+                "ics": lambda: pf.due_ics(report, f"{title}：到期事项"),
+            },
+            output=output,
+            force=force,
         )
     if exit_code and report.pending:
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(ExitStatus.DUE)
 
 
 due_command.exclusive = (("span", "days", "until"),)  # type: ignore[attr-defined]
@@ -250,24 +240,20 @@ def tasks(
     app: AppContext, plans: PlanSet, options: Options, dept: tuple[str, ...], output: Path | None, force: bool
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    obligations = _by_department(plans.obligations(app.calendar, options), plans, dept)
+    obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
     listed = pf.Listing(plans.plans, tuple(plan_key(p) for p in plans.plans))
-    renderers = {
-        "plain": lambda: pf.tasks_plain(listed, obligations),
-        "csv": lambda: pf.tasks_csv(listed, obligations),
-        "md": lambda: pf.tasks_md(listed, obligations),
-        "ics": lambda: pf.tasks_ics(listed, obligations, app.today),
-    }
-    _deliver(
-        lambda stream: emit(
-            app.fmt,
-            plain=pf.text_renderer(app.fmt, renderers),
-            data=lambda: pf.tasks_data(listed, obligations),
-            table=lambda: pf.tasks_table(listed, obligations),
-            stream=stream,
-        ),
-        output,
-        force,
+    emit(
+        app.fmt,
+        {
+            "plain": lambda: pf.tasks_plain(listed, obligations),
+            "json": lambda: pf.tasks_data(listed, obligations),
+            "table": lambda: pf.tasks_table(listed, obligations),
+            "csv": lambda: pf.tasks_csv(listed, obligations),
+            "md": lambda: pf.tasks_md(listed, obligations),
+            "ics": lambda: pf.tasks_ics(listed, obligations, app.today),
+        },
+        output=output,
+        force=force,
     )
 
 
@@ -294,7 +280,8 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
     base = item.id
     prefix = plans.prefix(plan)
     obligations = [
-        replace(ob, id=prefix + ob.id) for ob in expand_item(plan, item, app.calendar, options, explain=True)
+        replace(ob, id=prefix + ob.id)
+        for ob in hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     ]
     explained: list[Obligation] = obligations
     if local != base:
@@ -304,9 +291,11 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
             raise InputError(f"条目 {base} 没有编号为“{item_id}”的义务；它的义务：{known}")
     emit(
         app.fmt,
-        plain=lambda: pf.show_plain(item, obligations, explained),
-        data=lambda: pf.show_data(item, obligations, explained),
-        table=lambda: pf.show_table(item, obligations, explained),
+        {
+            "plain": lambda: pf.show_plain(item, obligations, explained),
+            "json": lambda: pf.show_data(item, obligations, explained),
+            "table": lambda: pf.show_table(item, obligations, explained),
+        },
     )
 
 
@@ -335,19 +324,24 @@ def check(app: AppContext, files: tuple[str, ...]) -> None:
     if bad:
         total = sum(len(p) for p in bad)
         raise InputError(f"计划无效：共 {total} 处问题", where=bad[0][0].file)
-    from ..progress import done_date_problems
+    from ..plan.progress import done_date_problems
 
     valid = [plan for plan, _ in read if plan is not None]
     PlanSet(tuple(valid))  # two plans with one key are an error here too
-    results = [(plan, expand(plan, app.calendar), done_date_problems(plan, app.today)) for plan in valid]
+    results = [
+        (plan, hints.obligations(expand(plan, app.calendar)), done_date_problems(plan, app.today))
+        for plan in valid
+    ]
     emit(
         app.fmt,
-        plain=lambda: "\n".join(pf.check_plain(plan, obs, notes) for plan, obs, notes in results),
-        data=lambda: (
-            pf.check_data(*results[0])
-            if len(results) == 1
-            else {"plans": [pf.check_data(plan, obs, notes) for plan, obs, notes in results]}
-        ),
+        {
+            "plain": lambda: "\n".join(pf.check_plain(plan, obs, notes) for plan, obs, notes in results),
+            "json": lambda: (
+                pf.check_data(*results[0])
+                if len(results) == 1
+                else {"plans": [pf.check_data(plan, obs, notes) for plan, obs, notes in results]}
+            ),
+        },
     )
 
 
@@ -383,26 +377,22 @@ def status(
 ) -> None:
     """计划的总体进展：已完成、逾期、待办（有期限未到期）和无固定期限的事项数，按类别、按部门，
     以及最近的期限。各项之和等于 gongkai tasks 列出的总数。"""
-    from ..progress import status as progress_status
+    from ..plan.progress import status as progress_status
 
-    obligations = _by_department(plans.obligations(app.calendar, options), plans, dept)
+    obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
     facts = progress_status(obligations, app.today, upcoming=upcoming)
     title = "；".join(p.title for p in plans.plans)
-    from .. import progress_formatters as sf
+    from ..render import progress as sf
 
-    renderers = {
-        "plain": lambda: sf.status_plain(title, facts),
-        "csv": lambda: sf.status_csv(facts),
-        "md": lambda: sf.status_md(title, facts),
-    }
-    _deliver(
-        lambda stream: emit(
-            app.fmt,
-            plain=pf.text_renderer(app.fmt, renderers),
-            data=lambda: sf.status_data(title, facts),
-            table=lambda: sf.status_table(title, facts),
-            stream=stream,
-        ),
-        output,
-        force,
+    emit(
+        app.fmt,
+        {
+            "plain": lambda: sf.status_plain(title, facts),
+            "json": lambda: sf.status_data(title, facts),
+            "table": lambda: sf.status_table(title, facts),
+            "csv": lambda: sf.status_csv(facts),
+            "md": lambda: sf.status_md(title, facts),
+        },
+        output=output,
+        force=force,
     )
