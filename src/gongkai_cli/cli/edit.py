@@ -4,6 +4,7 @@ before and after, and written atomically unless it changed meanwhile."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -91,11 +92,15 @@ def _read(path: Path) -> _File:
     return _File(path, raw, plan)
 
 
-def _write(file: _File, text: str) -> Plan:
-    """Validate the new text as a plan, then replace the file (only if unchanged since read)."""
+def _write(file: _File, text: str, took: Callable[[Plan], bool]) -> Plan:
+    """Read the new text back as a plan and check that the edit ``took`` there; only then
+    replace the file, and only if it is unchanged since it was read. An edit that breaks
+    the plan or does not say what was asked would be a bug here: it is never written."""
     new, problems = parse_plan(text.encode("utf-8"), str(file.path))
-    if new is None:  # an edit that breaks the plan is a bug here, never written
+    if new is None:
         raise InputError(f"修改后的计划无效，未写入：{problems[0]}")
+    if not took(new):
+        raise InputError("修改后的计划读回时与所做的修改不符，未写入", where=str(file.path))
     from ..files.atomic import write_atomic
 
     write_atomic(file.path, text, force=True, expect=file.raw)
@@ -177,12 +182,18 @@ def done(
     if key == "reported" and sub is None and undo is False and item.reported:
         raise InputError(f"{target} 已有报送记录（reported）")
     edited = set_done(text, item.id, key, sub, None if undo else day, note)
-    new = _write(file, edited.text)
-    after = next(o for o in expand_item(new, new.item(item.id) or item, app.calendar) if o.id == target)
+    expected = None if undo else day
+
+    def took(new: Plan) -> bool:
+        changed = new.item(item.id)
+        return changed is not None and any(
+            o.id == target and o.done == expected for o in expand_item(new, changed, app.calendar)
+        )
+
+    _write(file, edited.text, took)
     if undo:
         click.echo(f"已撤销 {target}（{ob.title}）的完成记录")
     else:
-        assert after.done == day
         click.echo(f"已标记完成：{target}（{ob.title}），完成日期 {day.isoformat()}")
         if day < plan.issued:
             click.echo(f"注意：完成日期早于计划印发日 {plan.issued.isoformat()}")
@@ -236,7 +247,7 @@ def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: 
 
     text = file.raw.decode("utf-8")
     edited = set_event(text, name, when, remove=undo)
-    new = _write(file, edited.text)
+    new = _write(file, edited.text, lambda p: (when in p.events.get(name, ())) != undo)
     if undo:
         click.echo(f"已撤销事件“{name}” {event_key(when)}")
         _show_changes(path, edited.changes)
