@@ -232,3 +232,13 @@ def test_block_style_done_map(gongkai: Run, plan: Path) -> None:
     assert plan.read_text(encoding="utf-8") == text
     assert gongkai("done", "1.3@2016-05", "--undo", env=env).exit_code == 0
     assert plan.read_bytes() == original
+
+
+def test_a_linked_plan_stays_a_link(gongkai: Run, plan: Path, tmp_path: Path) -> None:
+    link = tmp_path / "current.yaml"
+    link.symlink_to(plan)
+    mode = plan.stat().st_mode
+    result = gongkai("done", "1.1b", "--date", "2016-06-30", "--tasks", str(link), "--today", "2016-07-11")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "    done: 2016-06-30\n" in plan.read_text(encoding="utf-8")
+    assert plan.stat().st_mode == mode

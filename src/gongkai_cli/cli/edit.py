@@ -103,7 +103,8 @@ def _write(file: _File, text: str, took: Callable[[Plan], bool]) -> Plan:
         raise InputError("修改后的计划读回时与所做的修改不符，未写入", where=str(file.path))
     from ..files.atomic import write_atomic
 
-    write_atomic(file.path, text, force=True, expect=file.raw)
+    # through a symbolic link to the file it names: the link stays a link
+    write_atomic(file.path.resolve(), text, force=True, expect=file.raw)
     return new
 
 
