@@ -242,3 +242,29 @@ def test_a_linked_plan_stays_a_link(gongkai: Run, plan: Path, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     assert link.is_symlink() and "    done: 2016-06-30\n" in plan.read_text(encoding="utf-8")
     assert plan.stat().st_mode == mode
+
+
+def test_ruamel_is_loaded_only_by_the_commands_that_edit(plan: Path) -> None:
+    """The weekly `due` must start fast: ruamel.yaml is imported by done and event only."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from gongkai_cli.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:], prog_name='gongkai')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('ruamel' in ' '.join(sys.modules))\n"
+    )
+
+    def loads_ruamel(*args: str) -> bool:
+        env = {"GONGKAI_TODAY": "2016-07-11", "PATH": "/usr/bin:/bin", "HOME": str(plan.parent)}
+        out = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=True
+        ).stdout
+        return out.strip().splitlines()[-1] == "True"
+
+    assert not loads_ruamel("due", "--week", "--tasks", str(plan))
+    assert loads_ruamel("done", "1.1a", "--date", "2016-06-28", "--tasks", str(plan))
