@@ -62,7 +62,7 @@ def test_done_one_month_of_a_monthly_duty(gongkai: Run, plan: Path) -> None:
     env = {"GONGKAI_TASKS": str(plan), "GONGKAI_TODAY": "2016-07-11"}
     result = gongkai("done", "1.3@2016-06", "--date", "2016-06-29", "--note", "已核对", env=env)
     assert result.exit_code == 0, result.output
-    assert changed_lines(before, plan.read_bytes()) == ["+     done: {2016-06: 2016-06-29} # 已核对"]
+    assert changed_lines(before, plan.read_bytes()) == ["+     done: {2016-06: 2016-06-29}  # 已核对"]
     tasks = json.loads(gongkai("tasks", "--format", "json", env=env).output)
     done = {ob["id"]: ob["done"] for ob in tasks["items"] if ob["item"] == "1.3"}
     assert done.pop("1.3@2016-06") == "2016-06-29"

@@ -147,9 +147,12 @@ def _append(mapping: Any, key: Any, value: Any, note: str | None) -> None:
                 if not any(mapping.ca.items[last]):
                     del mapping.ca.items[last]
     mapping[key] = value
-    if note or trailing:
-        comment = (f"# {note}" if note else "") + (trailing or "\n")
-        mapping.ca.items[key] = [None, None, _token(comment), None]
+    if note:
+        mapping.yaml_add_eol_comment(f"# {note}", key)  # ruamel places it: two spaces after the value
+        token = mapping.ca.items[key][2]
+        token.value = token.value.rstrip("\n") + (trailing or "\n")
+    elif trailing:
+        mapping.ca.items[key] = [None, None, _token(trailing), None]
 
 
 def _remove(mapping: Any, key: Any) -> None:
