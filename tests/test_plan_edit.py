@@ -89,8 +89,8 @@ def test_check_refuses_a_plain_done_on_recurring_and_event_items(gongkai: Run, p
     plan.write_text(text.replace("rule: 按月公开", "rule: 按月公开\n    done: 2016-06-29"), encoding="utf-8")
     result = gongkai("check", str(plan))
     assert result.exit_code == 3
-    assert f"{plan}:65: 条目 1.3 按期进行（按月公开），不能整条标记完成" in result.output
-    assert "gongkai done 1.3@2016-05" in result.output
+    expected = "条目 1.3 按期进行（按月公开），不能整条标记完成：请逐期记录，如 done: {2016-05: 完成日期}"
+    assert f"{plan}:65: {expected}" in result.output
     event = text.replace(
         "rule: 文件公开后 3 个工作日内", "rule: 文件公开后 3 个工作日内\n    done: 2016-10-08"
     )

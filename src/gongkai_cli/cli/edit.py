@@ -14,7 +14,15 @@ import click
 from ..calendar.workdays import WEEKDAYS
 from ..errors import InputError
 from ..plan.obligations import Obligation, expand, expand_item, item_id_of
-from ..plan.plan_file import Item, Plan, bundled_plan, done_form_message, event_key, parse_plan
+from ..plan.plan_file import (
+    Item,
+    Plan,
+    bundled_plan,
+    done_form_message,
+    event_key,
+    occurrence_example,
+    parse_plan,
+)
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options
 
@@ -156,8 +164,11 @@ def done(
         raise InputError(f"计划中没有编号为“{base}”的条目；用 gongkai tasks 查看全部编号", where=str(path))
     if target == base and (item.rule.kind == "recurring" or item.event is not None):
         recorded = plan.events.get(item.event, ()) if item.event else ()
-        example = event_key(recorded[0]) if recorded else None
-        raise InputError(done_form_message(item, plan.issued, example), where=f"{path}:{item.line}")
+        key = occurrence_example(item, plan.issued, event_key(recorded[0]) if recorded else None)
+        raise InputError(
+            f"{done_form_message(item, key)}；或运行 gongkai done {item.id}@{key}",
+            where=f"{path}:{item.line}",
+        )
     obligations = expand_item(plan, item, app.calendar)
     ob = next((o for o in obligations if o.id == target), None)
     if ob is None:

@@ -152,22 +152,24 @@ def event_key(when: date | datetime) -> str:
     return when.isoformat(timespec="minutes") if isinstance(when, datetime) else when.isoformat()
 
 
-def done_form_message(item: Item, issued: date | None, example: str | None = None) -> str:
-    """Why a plain ``done:`` date cannot mark a recurring or event item, and what to write
-    (``example``: an event occurrence to show, e.g. the first recorded one)."""
+def occurrence_example(item: Item, issued: date | None, recorded: str | None = None) -> str:
+    """An occurrence key of a recurring or event item, to show in a message: its first
+    period (2016-05, 2016-Q2, 2016), or for an event ``recorded`` (or the issue date)."""
     if item.event is not None:
-        example = example or f"{issued or date(2016, 9, 30):%Y-%m-%d}"
-        return (
-            f"条目 {item.id} 由事件“{item.event}”触发，不能整条标记完成：请按事件记录，"
-            f"如 done: {{{example}: 完成日期}}，或运行 gongkai done {item.id}@{example}"
-        )
-    form = {"quarter": "%Y-Q", "year": "%Y"}.get(item.rule.period or "month", "%Y-%m")
+        return recorded or f"{issued or date(2016, 9, 30):%Y-%m-%d}"
     start = item.anchor or issued or date(2016, 6, 1)
-    key = f"{start.year}-Q{(start.month - 1) // 3 + 1}" if form == "%Y-Q" else start.strftime(form)
-    return (
-        f"条目 {item.id} 按期进行（{item.rule_text}），不能整条标记完成：请逐期记录，"
-        f"如 done: {{{key}: 完成日期}}，或运行 gongkai done {item.id}@{key}"
-    )
+    if item.rule.period == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return str(start.year) if item.rule.period == "year" else f"{start:%Y-%m}"
+
+
+def done_form_message(item: Item, key: str) -> str:
+    """Why a plain ``done:`` date cannot mark a recurring or event item, and what to write."""
+    if item.event is not None:
+        why = f"由事件“{item.event}”触发，不能整条标记完成：请按事件记录"
+    else:
+        why = f"按期进行（{item.rule_text}），不能整条标记完成：请逐期记录"
+    return f"条目 {item.id} {why}，如 done: {{{key}: 完成日期}}"
 
 
 def bundled_plan() -> Path:

@@ -19,7 +19,16 @@ from ..phrases.reader import Rule, parse_rule
 from ..phrases.resolve import target_date
 from ..phrases.text import parse_date, parse_datetime
 from ..phrases.vocabulary import ISSUE_ANCHORS
-from .plan_file import COLLECTIVE, FORMAT, Item, Plan, ReportSpec, done_form_message, event_key
+from .plan_file import (
+    COLLECTIVE,
+    FORMAT,
+    Item,
+    Plan,
+    ReportSpec,
+    done_form_message,
+    event_key,
+    occurrence_example,
+)
 
 _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
@@ -372,7 +381,7 @@ class PlanChecker(Checker):
         what = f"条目 {item.id} 的 done"
         if not isinstance(value, LineMap):
             if item.rule.kind == "recurring" or item.event is not None:
-                self.problem(line, done_form_message(item, issued))
+                self.problem(line, done_form_message(item, occurrence_example(item, issued)))
                 return None, {}
             return self.day(value, line, what), {}
         if item.rule.kind != "recurring" and item.event is None:
