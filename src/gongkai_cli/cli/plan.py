@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -26,6 +26,9 @@ from ..status import ExitStatus
 from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
+
+if TYPE_CHECKING:
+    from ..plan.review import ReviewMark
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -317,6 +320,10 @@ def check(app: AppContext, files: tuple[str, ...]) -> None:
     列出全部问题，计划有效时给出摘要。完成日期晚于今天或早于计划印发日时给出提示（不算错误）。"""
     paths = [Path(f) for f in dict.fromkeys(files)] or [bundled_plan()]
     read = [read_plan(path) for path in paths]
+    marks = [_review_marks(path) for path in paths]
+    for path, found in zip(paths, marks, strict=True):
+        for mark in found:
+            click.echo(one_line(f"{path}:{mark.line}: 警告：待核对：{mark.message}"), err=True)
     bad = [problems for plan, problems in read if plan is None]
     for problems in bad:
         for problem in problems:
@@ -326,23 +333,34 @@ def check(app: AppContext, files: tuple[str, ...]) -> None:
         raise InputError(f"计划无效：共 {total} 处问题", where=bad[0][0].file)
     from ..plan.progress import done_date_problems
 
-    valid = [plan for plan, _ in read if plan is not None]
-    PlanSet(tuple(valid))  # two plans with one key are an error here too
+    valid = [(plan, found) for (plan, _), found in zip(read, marks, strict=True) if plan is not None]
+    PlanSet(tuple(plan for plan, _ in valid))  # two plans with one key are an error here too
     results = [
-        (plan, hints.obligations(expand(plan, app.calendar)), done_date_problems(plan, app.today))
-        for plan in valid
+        (plan, hints.obligations(expand(plan, app.calendar)), found, done_date_problems(plan, app.today))
+        for plan, found in valid
     ]
     emit(
         app.fmt,
         {
-            "plain": lambda: "\n".join(pf.check_plain(plan, obs, notes) for plan, obs, notes in results),
+            "plain": lambda: "\n".join(pf.check_plain(*result) for result in results),
             "json": lambda: (
                 pf.check_data(*results[0])
                 if len(results) == 1
-                else {"plans": [pf.check_data(plan, obs, notes) for plan, obs, notes in results]}
+                else {"plans": [pf.check_data(*result) for result in results]}
             ),
         },
     )
+
+
+def _review_marks(path: Path) -> tuple[ReviewMark, ...]:
+    """The 待核对 comments left in a plan file (none when it cannot be read: read_plan
+    reports that)."""
+    from ..plan.review import review_marks
+
+    try:
+        return review_marks(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return ()
 
 
 @main.command(

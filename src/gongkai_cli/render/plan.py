@@ -22,6 +22,8 @@ from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, d
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..plan.review import ReviewMark
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -243,10 +245,14 @@ def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
 
 
 def check_data(
-    plan: Plan, obligations: Sequence[Obligation], notes: Sequence[Problem] = ()
+    plan: Plan,
+    obligations: Sequence[Obligation],
+    review: Sequence[ReviewMark] = (),
+    notes: Sequence[Problem] = (),
 ) -> dict[str, Any]:
     return {
         "valid": True,
+        "review": [{"line": m.line, "message": m.message} for m in review],
         "plan": plan_data(plan),
         "items": len(plan.items),
         "obligations": len(obligations),
@@ -329,11 +335,17 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
     return "\n".join(lines)
 
 
-def check_plain(plan: Plan, obligations: Sequence[Obligation], notes: Sequence[Problem] = ()) -> str:
+def check_plain(
+    plan: Plan,
+    obligations: Sequence[Obligation],
+    review: Sequence[ReviewMark] = (),
+    notes: Sequence[Problem] = (),
+) -> str:
     kinds = counts(plan, obligations)
     summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
+    doubts = f"，但还有 {len(review)} 处待核对（见标准错误；核对后删去这些注释）" if review else ""
     lines = [
-        f"{plan.path}：计划有效",
+        f"{plan.path}：计划有效{doubts}",
         f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
