@@ -10,7 +10,7 @@ stay apart. ``show`` and ``done`` take a prefixed id, or a bare one that only on
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
@@ -26,11 +26,14 @@ def plan_key(plan: Plan) -> str:
     return plan.key or PurePath(plan.path).stem
 
 
-@dataclass(frozen=True)
 class PlanSet:
-    plans: tuple[Plan, ...]
+    """The plans read, in order; two with one key are refused. (A plain class, not a
+    dataclass: it is built on every start of ``due``, where a dataclass costs.)"""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("plans",)
+
+    def __init__(self, plans: tuple[Plan, ...]) -> None:
+        self.plans = plans
         seen: dict[str, str] = {}
         for plan in self.plans:
             key = plan_key(plan)

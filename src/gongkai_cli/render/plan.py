@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +24,13 @@ if TYPE_CHECKING:
     from ..plan.review import ReviewMark
 
 
-@dataclass(frozen=True)
 class Listing:
     """The plans a list comes from, with their keys (one plan: as before; several: named)."""
 
-    plans: tuple[Plan, ...]
-    keys: tuple[str, ...]
+    __slots__ = ("keys", "plans")
+
+    def __init__(self, plans: tuple[Plan, ...], keys: tuple[str, ...]) -> None:
+        self.plans, self.keys = plans, keys
 
     @property
     def first(self) -> Plan:
