@@ -306,6 +306,7 @@ PLAN_RUNS = {
     for command, formats, targets in (
         ("due", ("plain", "table", "json", "csv", "md", "ics"), (False, True)),
         ("tasks", ("plain", "table", "json", "csv", "md", "ics"), (False, True)),
+        ("status", ("plain", "table", "json", "csv", "md"), (False, True)),
         ("show", ("plain", "table", "json"), (False,)),  # show has no -o
     )
     for fmt in formats
@@ -320,9 +321,10 @@ def test_no_control_character_is_printed_raw(
     """Whatever a plan holds (loaded by other means than the checked loader), every output
     format shows its control characters harmlessly: ESC, BEL, CR, DEL, CSI … never raw."""
     import gongkai_cli.cli.plan as cli_plan
+    from gongkai_cli.plan.plans import PlanSet
 
-    poisoned = _poisoned(load_plan(bundled_plan()))
-    monkeypatch.setattr(cli_plan, "_load", lambda _tasks: poisoned)
+    poisoned = PlanSet((_poisoned(load_plan(bundled_plan())),))
+    monkeypatch.setattr(cli_plan, "load_plans", lambda _tasks: poisoned)
     args = [command, "--today", "2016-06-27", "--format", fmt]
     args += ["1.1a"] if command == "show" else ["--month"] if command == "due" else []
     out = tmp_path / "out"

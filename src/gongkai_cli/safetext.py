@@ -32,6 +32,13 @@ def visible(text: str, keep: str = "") -> str:
     return text.translate(table)
 
 
+def without_controls(text: str, keep: str = "\t\n\r") -> str:
+    """``text`` with every control character except those in ``keep`` removed."""
+    if not _CONTROL.search(text):
+        return text
+    return text.translate({code: None for code in _PICTURES if chr(code) not in keep})
+
+
 def first_control(text: str, allowed: str = "\t\n\r") -> int | None:
     """The index of the first control character not in ``allowed``, or None."""
     for match in _CONTROL.finditer(text):

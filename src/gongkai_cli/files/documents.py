@@ -9,7 +9,7 @@ import sys
 from typing import TextIO
 
 from ..errors import InputError
-from ..safetext import describe, first_control
+from ..safetext import describe, first_control, without_controls
 
 MIB = 1024 * 1024
 GBK_NOTE = "不是 UTF-8，已按 GBK 解码（GB18030）"
@@ -79,7 +79,9 @@ def read_document(
         from .office import kind_of, office_text
 
         if kind_of(raw) is not None and (read := office_text(raw, label)) is not None:
-            return read[0], label, read[1]
+            # What a .docx or PDF extraction leaves (Word's vertical tab, a PDF's NUL) is
+            # no content: stripped, as page breaks are from text.
+            return without_controls(read[0].replace("\v", "\n")), label, read[1]
         if len(raw) > limit:
             raise InputError(too_big, where=label)
     text, note = decode_document(raw, label)
