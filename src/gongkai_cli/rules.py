@@ -1,25 +1,31 @@
 """Deadline phrases: text in, a Rule out. Pure, no dates resolved here.
 
-The reader walks the phrase left to right (an optional preposition, an optional anchor
-such as 印发之日起, then a period, a named date or a month end, then optional 内 / 前
-and a closing verb), so that a phrase it cannot read is reported with the place where
-reading stopped.
+The reader finds the core of a deadline (a number and its unit, a named date, 当场 …),
+reads the words before it right to left (a qualifier such as 不得超过 / 不少于 / 延长 / 满,
+the anchor such as 收到申请之日起, and, in a whole clause, the subject and its modal) and
+the words after it (内 / 前, then the act), so that a phrase it cannot read is reported
+with the place where reading stopped. Whole clauses with several periods are read by
+``clause.read_clause`` with the same scanner.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import InputError
 
-Kind = Literal["workdays", "days", "months", "years", "hours", "date", "recurring", "open"]
+Kind = Literal["workdays", "days", "months", "years", "hours", "date", "same_day", "recurring", "open"]
 # What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.
 Target = Literal["day", "month_end", "year_end", "half_end", "quarter_end"]
 Period = Literal["month", "quarter", "year"]
+# What the counted day means: the last day to act (a deadline), the earliest permitted day
+# (不少于 / 不得少于: "not before"), or the day a period is complete (满15日: a presumed day).
+Sense = Literal["deadline", "earliest", "presumed"]
+Relative = Literal["next_month", "next_year"]
 
 MAX_PHRASE = 200  # characters; a deadline phrase is a few words
 
@@ -45,6 +51,14 @@ class Rule:
     ``month`` / ``day`` / ``quarter`` as the target needs; ``before`` when the phrase
     said 前 (so "exclusive" reading can take the day before).
     kind "recurring": one occurrence per ``period``.  kind "open": no deadline.
+    kind "same_day": the anchor day itself (当场, 即时, 当日).
+
+    ``back``: counted back from a later event (开庭三日前). ``extension``: the period
+    extends an earlier deadline, which is its anchor (可以延长十日). ``base``: counted
+    from the end of the anchor's month, quarter or year (季度结束后15日内).
+    ``relative``: a named date in the month or year after the anchor's (次月15日前).
+    ``yearly``: the named date recurs each year (每年1月31日前). ``unit``: the unit as
+    written when it is not the kind's own (周, 半个月), for explanations.
     """
 
     text: str
@@ -58,6 +72,14 @@ class Rule:
     quarter: int | None = None
     before: bool = False
     period: Period | None = None
+    sense: Sense = "deadline"
+    back: bool = False
+    extension: bool = False
+    base: Period | None = None
+    relative: Relative | None = None
+    yearly: bool = False
+    unit: str | None = None
+    qualifier: str | None = None  # 不得超过, 不少于, 延长, 满 … as written
 
 
 # -- normalising ---------------------------------------------------------------------
@@ -132,24 +154,66 @@ def chinese_number(text: str) -> int:
 _ASCII_DIGITS = "0123456789"
 _NUMBER_CHARS = frozenset(_ASCII_DIGITS + _NUMERAL)
 _MODALS = ("应当", "应", "须", "要", "需", "并")
-_PREPOSITIONS = ("截至", "截止", "自", "从", "于", "在")
+# Words that close a clause's subject: 行政机关应当 | 自…; longest first.
+_CLAUSE_MODALS = ("必须", "应当", "可以", "应", "须", "需", "得")
+_LATEST = ("最迟", "最晚")  # 最迟要, 最迟在, 最迟应在: 最迟 then the usual modal and preposition
+_PREPOSITIONS = ("截至", "截止", "自", "从", "于", "在", "到")
 # The anchor: words naming an event, ending in 之日起 / 起 / 后 …, right before a number.
 _ANCHOR_ENDS = ("之日起", "之日后", "之日", "以后", "之后", "起", "后")
-# Longest first, so that 个工作日 wins over 个.
-_PERIOD_UNITS: tuple[tuple[str, Kind], ...] = (
-    ("个工作日", "workdays"),
-    ("工作日", "workdays"),
-    ("个自然日", "days"),
-    ("自然日", "days"),
-    ("个小时", "hours"),
-    ("小时", "hours"),
-    ("个月", "months"),
-    ("日", "days"),
-    ("天", "days"),
-    ("年", "years"),
+# 自 and 从 open an anchor, except in these words.
+_NOT_ANCHOR_OPENERS = ("自然", "自行", "自治", "自主", "自动", "自身", "自己", "自愿", "从事", "从业", "从而")
+# Before the number: what the period is (longest first). Caps read like "N日内".
+_QUALIFIERS: tuple[tuple[str, Sense], ...] = (
+    ("最长不得超过", "deadline"),
+    ("最多不得超过", "deadline"),
+    ("一般不得超过", "deadline"),
+    ("最长不超过", "deadline"),
+    ("最多不超过", "deadline"),
+    ("一般不超过", "deadline"),
+    ("原则上不超过", "deadline"),
+    ("不得超过", "deadline"),
+    ("不应超过", "deadline"),
+    ("不超过", "deadline"),
+    ("最长为", "deadline"),
+    ("最长", "deadline"),
+    ("不得少于", "earliest"),
+    ("不应少于", "earliest"),
+    ("不少于", "earliest"),
+    ("不得低于", "earliest"),
+    ("不低于", "earliest"),
+    ("至少", "earliest"),
+    ("延长", "deadline"),
+    ("满", "presumed"),
 )
+# Anchor words that make "N日" something other than a deadline: every N days, the N-th,
+# more than N days (超过30日的), in a row, in total.
+_NOT_A_DEADLINE = ("每", "第", "超过", "逾期", "连续", "累计", "以上", "近", "约")
+# Longest first, so that 个工作日 wins over 个.
+_PERIOD_UNITS: tuple[tuple[str, Kind, int], ...] = (
+    ("个工作日", "workdays", 1),
+    ("工作日", "workdays", 1),
+    ("个自然日", "days", 1),
+    ("自然日", "days", 1),
+    ("个小时", "hours", 1),
+    ("小时", "hours", 1),
+    ("个星期", "days", 7),
+    ("星期", "days", 7),
+    ("个月", "months", 1),
+    ("周", "days", 7),
+    ("日", "days", 1),
+    ("天", "days", 1),
+    ("年", "years", 1),
+)
+_HALVES: tuple[tuple[str, Kind, int], ...] = (
+    ("半个月", "days", 15),
+    ("半月", "days", 15),
+    ("半年", "months", 6),
+)
+_SAME_DAY = ("当场", "即时", "当日", "当天")
 _WITHIN = ("以内", "之内", "内")
 _BEFORE = ("之前", "以前", "前")
+_DATE_ENDS = ("之前", "以前", "前", "截至", "截止", "为止", "止")
+_HOUR_24 = ("24时", "24点", "二十四时", "二十四点")
 # Closing verbs that documents put after a deadline; they change nothing.
 _VERB = re.compile(
     r"(?:(?:予以|进行|向[^0-9]{1,8}?)?(?:完成|落实|报送|书面报送|公开|发布|办结|答复|举行|"
@@ -168,9 +232,75 @@ _RECURRING_PERIODS: dict[str, Period] = {
     "每年": "year",
     "按年度": "year",
 }
-_YEAR_END = ("本年度内", "本年内", "年度内", "年底", "年末", "年内", "全年")
+_YEAR_END = ("本年度内", "本年内", "年度内", "年底", "年末", "年内", "全年", "下半年")
 _HALF = ("上半年", "年中")
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
+_YEARLY = ("每年的", "每年")
+_RELATIVE: tuple[tuple[str, Relative], ...] = (
+    ("次月", "next_month"),
+    ("下月", "next_month"),
+    ("次年", "next_year"),
+    ("翌年", "next_year"),
+    ("下一年", "next_year"),
+)
+# 季度结束后 / 每季度终了后 / 月度终了后 / 年度终了之日起: the anchor's period end.
+_BASE_PERIODS: tuple[tuple[str, Period], ...] = (
+    ("季度", "quarter"),
+    ("月度", "month"),
+    ("月份", "month"),
+    ("年度", "year"),
+    ("季", "quarter"),
+    ("月", "month"),
+    ("年", "year"),
+)
+# Words that end a subject rather than an anchor: 公示期不少于…, 听证的期限为…
+_SUBJECT_ENDS = ("期", "限", "时间", "的", "为")
+# A unit followed by these is part of another word: 上一年度, 日期, 天气.
+_WORD_AFTER_UNIT = {"年": "度级", "日": "期常报", "天": "气然"}
+_CORE_FIRST = frozenset(_NUMBER_CHARS | set("半当即每次下翌年本全上第"))
+
+
+def _simplified(text: str) -> str:
+    """Traditional characters (個, 內, 申請, 延長 …) as simplified ones. The converter
+    (OpenCC) is imported only for text with a character outside GB 2312, the simplified
+    set, so that the usual phrase costs nothing."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("gb2312")
+        return text
+    except UnicodeEncodeError:
+        pass
+    import opencc
+
+    converted: str = opencc.OpenCC("t2s").convert(text)
+    return converted
+
+
+@dataclass(frozen=True)
+class Found:
+    """One deadline read inside a text, with the words around it (positions in ``text``,
+    the normalised, simplified text): subject, anchor words, period words, act."""
+
+    rule: Rule
+    text: str
+    start: int  # where the subject (or the phrase) starts
+    anchor_at: int  # where the anchor words start (== core when there are none)
+    core: int  # where the period or date starts
+    end: int  # after 内 / 前 …
+    act_end: int  # after the act
+
+    @property
+    def subject(self) -> str:
+        return self.text[self.start : self.anchor_at]
+
+    @property
+    def period_words(self) -> str:
+        return self.text[self.core : self.end]
+
+    @property
+    def act(self) -> str:
+        return self.text[self.end : self.act_end]
 
 
 class _Reader:
@@ -194,7 +324,7 @@ class _Reader:
                 return word
         return None
 
-    def at(self, chars: str) -> bool:
+    def at(self, chars: str | frozenset[str]) -> bool:
         return self.pos < len(self.text) and self.text[self.pos] in chars
 
     def fail(self, expected: str) -> InputError:
@@ -234,6 +364,7 @@ class _Reader:
             raise self.fail("正确的数字写法（如 15、十五、二十、一百二十）") from None
 
     def prefix(self) -> None:
+        self.take_word(*_LATEST)
         self.take_word(*_MODALS)
         self.take_word(*_PREPOSITIONS)
 
@@ -248,14 +379,12 @@ class _Reader:
 
 
 def parse_rule(text: str) -> Rule:
-    """Read a deadline phrase; raise InputError quoting it and where reading stopped."""
-    if len(text) > MAX_PHRASE:
-        raise InputError(f"期限写法过长（{len(text)} 个字符，上限 {MAX_PHRASE}）：请只给出期限本身")
-    if any(unicodedata.category(ch) == "Cc" for ch in text if ch not in "\t\n\r"):
-        raise InputError(f"期限写法中含有控制字符：{text!r}")
-    s = normalise(text).rstrip(_TRAILING_PUNCT)
-    if not s:
-        raise InputError("期限写法为空：请给出如“5个工作日内”“6月底前”的写法")
+    """Read a deadline phrase; raise InputError quoting it and where reading stopped.
+
+    The phrase may carry a subject and an act (行政机关应当自受理之日起二十日内作出决定
+    reads as 二十日内 from 受理之日起); it holds one deadline. ``clause.read_clause``
+    reads texts with several."""
+    s = prepare(text, MAX_PHRASE)
     if s in OPEN_PHRASES or s.endswith("适时进行"):
         return Rule(text, "open")
     recurring = _RECURRING.fullmatch(s)
@@ -265,26 +394,217 @@ def parse_rule(text: str) -> Rule:
         if int(s) <= 0:
             raise InputError(f"期限“{text}”中的数目须大于 0")
         return Rule(text, "workdays", n=int(s))
+    return read_phrase(text, s).rule
+
+
+def read_phrase(text: str, s: str) -> Found:
+    """The one deadline of the prepared phrase ``s`` (closing verbs allowed after it)."""
     reader = _Reader(text, s)
-    rule = _read_target(reader) or _read_period(reader)
+    found = find_deadline(reader, 0, len(s))
+    if found is None:
+        raise diagnose(text, s)
+    reader.pos = found.end
     reader.take(_VERB)
     if not reader.at_end():
         raise reader.fail("期限的结尾（内、前或“完成”等）")
-    return rule
+    return replace(found, act_end=len(s))
 
 
-def _read_period(reader: _Reader) -> Rule:
-    anchor = reader.anchor()
-    if anchor is None:
+def whole(text: str, s: str) -> Found | None:
+    """An open, recurring or bare-number phrase as a Found spanning all of ``s``."""
+    rule: Rule | None = None
+    if s in OPEN_PHRASES or s.endswith("适时进行"):
+        rule = Rule(text, "open")
+    elif (recurring := _RECURRING.fullmatch(s)) and not _NUMBER_CHARS.intersection(recurring.group(2)):
+        rule = Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
+    elif s.isascii() and s.isdigit() and int(s) > 0:
+        rule = Rule(text, "workdays", n=int(s))
+    return None if rule is None else Found(rule, s, 0, 0, 0, len(s), len(s))
+
+
+def prepare(text: str, limit: int) -> str:
+    """The text as the reader sees it: checked, NFKC, no spaces, simplified, no final full stop."""
+    if len(text) > limit:
+        raise InputError(f"期限写法过长（{len(text)} 个字符，上限 {limit}）：请只给出期限本身")
+    if any(unicodedata.category(ch) == "Cc" for ch in text if ch not in "\t\n\r"):
+        raise InputError(f"期限写法中含有控制字符：{text!r}")
+    s = _simplified(normalise(text)).rstrip(_TRAILING_PUNCT)
+    if not s:
+        raise InputError("期限写法为空：请给出如“5个工作日内”“6月底前”的写法")
+    return s
+
+
+def diagnose(text: str, s: str) -> InputError:
+    """No deadline anywhere: read the phrase as a period from the start, to say where it
+    stops (3个工作周内: at 个工作周, where a unit should be)."""
+    reader = _Reader(text, s)
+    start = reader.pos
+    _read_target(reader)  # a year without its month says so itself
+    reader.pos = start
+    if reader.anchor() is None:
         reader.prefix()
-    n = reader.number("数字（如 5、三、十五）")
-    kind = next((k for unit, k in _PERIOD_UNITS if reader.take_word(unit)), None)
-    if kind is None:
-        raise reader.fail("期间单位（个工作日、日、天、个月、年、小时）")
-    reader.take_word(*_WITHIN)
+    n = reader.number("数字（如 5、三、十五）或日期（如 6月底、2017年1月15日）")
+    if not any(reader.take_word(unit) for unit, _, _ in _PERIOD_UNITS):
+        raise reader.fail("期间单位（个工作日、日、天、周、个月、年、小时）")
     if n <= 0:
-        raise InputError(f"期限“{reader.original}”中的数目须大于 0")
-    return Rule(reader.original, kind, n=n, anchor=anchor)
+        return InputError(f"期限“{reader.original}”中的数目须大于 0")
+    return reader.fail("期限")
+
+
+def find_deadline(reader: _Reader, start: int, stop: int) -> Found | None:
+    """The first deadline in text[start:stop]: the first place a core reads, with the
+    words before it read as subject, anchor and qualifier. A core read as the anchor
+    itself (2016年1月1日起) is passed over."""
+    text = reader.text
+    for core in range(start, stop):
+        if text[core] not in _CORE_FIRST:
+            continue
+        if core > start and text[core] in _NUMBER_CHARS and text[core - 1] in _NUMBER_CHARS:
+            continue  # inside a number: 2016 is not 016
+        reader.pos = core
+        fields = _read_core(reader, stop, text[start:core])
+        if fields is None:
+            continue
+        end = reader.pos
+        if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
+            continue  # a date naming the anchor, not the deadline
+        return _with_lead(reader, start, core, end, fields)
+    return None
+
+
+def _read_core(reader: _Reader, stop: int, lead: str) -> dict[str, Any] | None:
+    """The period or date at the position, with its 内 / 前; None when nothing reads there."""
+    text = reader.text
+    if reader.take_word(*_SAME_DAY):
+        if text.startswith(("起", "后", "之后"), reader.pos):
+            return None  # 当日起: the anchor
+        return {"kind": "same_day"}
+    at = reader.pos
+    if (text[at - 1 : at] if at else "") in ("上", "下") and text.startswith("半年", at):
+        return None  # 上半年 / 下半年 are read from their first character
+    for word, kind, factor in _HALVES:
+        if reader.take_word(word):
+            return _read_period_end(reader, {"kind": kind, "n": factor, "unit": word})
+    fields = _read_target(reader, lead)
+    if fields is not None:
+        reader.take_word(*_HOUR_24)
+        if reader.take_word(*_DATE_ENDS):
+            fields["before"] = True
+        return fields
+    reader.pos = at
+    raw = reader.numeral()
+    if not raw:
+        return None
+    for unit, kind, factor in _PERIOD_UNITS:
+        if reader.take_word(unit):
+            if reader.at(_WORD_AFTER_UNIT.get(unit[-1], "")):
+                return None  # 一年度, 三日期: the unit is part of a word
+            n = reader.value(raw, at)
+            if n <= 0:
+                raise InputError(f"期限“{reader.original}”中的数目须大于 0")
+            written = unit if factor != 1 else None
+            return _read_period_end(reader, {"kind": kind, "n": n * factor, "unit": written})
+    return None
+
+
+def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
+    if reader.take_word(*_WITHIN):
+        return fields
+    if reader.take_word(*_BEFORE):
+        fields["back"] = True
+    return fields
+
+
+def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[str, Any]) -> Found:
+    """Read the words before the core right to left: qualifier, anchor, subject."""
+    text = reader.text
+    lead = text[start:core]
+    qualifier, sense = next(((q, s) for q, s in _QUALIFIERS if lead.endswith(q)), (None, "deadline"))
+    if qualifier == "满" and lead.endswith(("届满", "期满")):
+        qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
+    rest_end = core - len(qualifier or "")
+    anchor_at = _anchor_start(text, start, rest_end)
+    words = text[anchor_at:rest_end]
+    kind = fields["kind"]
+    period = kind in ("workdays", "days", "months", "years", "hours")
+    if not period and qualifier:
+        reader.pos = core
+        raise reader.fail("期限（日期前不能有“不得超过”“满”等）")
+    if period:
+        if qualifier is not None:
+            fields["qualifier"] = qualifier
+            fields["sense"] = sense
+        if "延长" in words or qualifier == "延长":
+            fields["extension"] = True
+        if words.endswith(_BEFORE) and not fields.get("back"):
+            fields["back"] = True  # 有效期届满前30日
+        base = _base(words)
+        if base is not None:
+            fields["base"] = base
+        elif words and any(w in words for w in _NOT_A_DEADLINE):
+            reader.pos = anchor_at
+            raise reader.fail("期限（“每…”“第…”“超过…”“逾期…”之后的天数不是期限）")
+        forward = words and not fields.get("back") and "extension" not in fields and base is None
+        if forward and not words.endswith(_ANCHOR_ENDS):
+            if qualifier is None and not words.endswith(_SUBJECT_ENDS):
+                reader.pos = anchor_at
+                raise reader.fail("数字（如 5、三、十五）或起算词（如“收到申请之日起”“公开后”）")
+            anchor_at, words = rest_end, ""  # 公示期不少于5个工作日: the subject's words
+        if fields.get("back") and (sense != "deadline" or fields.get("extension") or kind == "hours"):
+            reader.pos = core
+            raise reader.fail("期限（“前”不能与“不少于”“延长”“满”或小时同用）")
+        if fields.get("back") and words.endswith(("之日起", "起")):
+            reader.pos = core
+            raise reader.fail("期限（“…之日起…前”自相矛盾：应为“…内”或“…前N日”）")
+    anchor_words = (words or None) if period else None  # before a date: the subject's words
+    rule = Rule(reader.original, anchor=anchor_words, **fields)
+    if kind == "date":
+        _check_date_fields(rule)
+    return Found(rule, text, start, anchor_at if period else rest_end, core, end, end)
+
+
+def _anchor_start(text: str, start: int, stop: int) -> int:
+    """Where the anchor words begin in text[start:stop]: after the subject's modal and a
+    preposition (行政机关应当自|受理…之日起), or after the first 自 / 从 (当事人自|收到…)."""
+    pos = -1
+    for i in range(stop - 1, start - 1, -1):
+        for modal in _CLAUSE_MODALS:
+            if text.startswith(modal, i) and i + len(modal) <= stop:
+                after = i + len(modal)
+                if after == stop or text.startswith(_PREPOSITIONS, after) or text.startswith(_LATEST, after):
+                    pos = after
+                    break
+        if pos >= 0:
+            break
+    if pos < 0:
+        pos = start
+        for i in range(start, stop):
+            if text[i] in "自从" and not text.startswith(_NOT_ANCHOR_OPENERS, i) and text[i - 1 : i] != "各":
+                pos = i
+                break
+    while True:  # 最迟应在, 应当自, 于 …
+        for word in (*_LATEST, *_MODALS, "可以", *_PREPOSITIONS):
+            if text.startswith(word, pos) and pos + len(word) <= stop:
+                pos += len(word)
+                break
+        else:
+            return pos
+
+
+def _base(words: str) -> Period | None:
+    """每季度终了后 / 季度结束后 / 月度终了后 / 年度终了之日起: the anchor's period end."""
+    w = words
+    for lead in ("每个", "每", "本", "当"):
+        if w.startswith(lead):
+            w = w[len(lead) :]
+            break
+    for name, period in _BASE_PERIODS:
+        if w.startswith(name):
+            rest = w[len(name) :]
+            for end in ("结束", "终了", "届满"):
+                if rest.startswith(end) and rest[len(end) :] in _ANCHOR_ENDS:
+                    return period
+    return None
 
 
 def _read_year(reader: _Reader) -> int | None:
@@ -297,7 +617,7 @@ def _read_year(reader: _Reader) -> int | None:
     return None
 
 
-def _read_month(reader: _Reader) -> dict[str, object] | None:
+def _read_month(reader: _Reader) -> dict[str, Any] | None:
     """X月底 / X月末 / X月份, or X月X日 / X月X号."""
     start = reader.pos
     raw = reader.numeral()
@@ -313,29 +633,64 @@ def _read_month(reader: _Reader) -> dict[str, object] | None:
     return None
 
 
-def _read_target(reader: _Reader) -> Rule | None:
-    """A named date or a period end: 6月底前, 2017年1月15日前, 年底前, 第一季度 …"""
+def _read_day(reader: _Reader) -> int | None:
+    """X日 / X号 (次月15日)."""
     start = reader.pos
-    reader.prefix()
+    raw = reader.numeral()
+    if raw and len(raw) <= (2 if raw.isdigit() else 3) and reader.take_word("日", "号"):
+        return reader.value(raw, start)
+    reader.pos = start
+    return None
+
+
+def _read_target(reader: _Reader, lead: str = "") -> dict[str, Any] | None:
+    """A named date or a period end: 6月底, 2017年1月15日, 年底, 第一季度, 每年3月31日,
+    次月15日, 次年5月31日, 2020年底, 到2023年 …; the reader stops before 前."""
+    start = reader.pos
+    if lead == "":
+        reader.prefix()
+    fields: dict[str, Any] = {"kind": "date"}
+    if reader.take_word(*_YEARLY):
+        fields["yearly"] = True
+        month = _read_month(reader)
+        if month is None:
+            raise reader.fail("月份（如 每年1月31日前、每年2月底前）")
+        return {**fields, **month}
+    relative = next((r for word, r in _RELATIVE if reader.take_word(word)), None)
+    if relative == "next_month":
+        day = _read_day(reader)
+        if day is None:
+            if reader.take_word("底", "末"):
+                return {**fields, "relative": relative, "target": "month_end", "month": 1}
+            raise reader.fail("日期（如 次月15日前）")
+        return {**fields, "relative": relative, "target": "day", "month": 1, "day": day}
+    if relative == "next_year":
+        month = _read_month(reader)
+        if month is not None:
+            return {**fields, "relative": relative, **month}
+        if reader.take_word(*_YEAR_END):
+            return {**fields, "relative": relative, "target": "year_end"}
+        raise reader.fail("月份（如 次年5月31日前）")
     year = _read_year(reader)
-    fields = _read_month(reader)
-    if fields is not None:
-        pass
-    elif reader.take_word(*_YEAR_END):
-        fields = {"target": "year_end"}
-    elif reader.take_word(*_HALF):
-        fields = {"target": "half_end"}
-    elif (quarter := _read_quarter(reader)) is not None:
-        fields = {"target": "quarter_end", "quarter": quarter}
-    else:
-        if year is not None:
-            raise reader.fail("月份（如 6月底、1月15日）")
-        reader.pos = start
-        return None
-    before = reader.take_word(*_BEFORE) is not None
-    rule = Rule(reader.original, "date", year=year, before=before, **fields)  # type: ignore[arg-type]
-    _check_date_fields(rule)
-    return rule
+    if year is not None:
+        fields["year"] = year
+    month = _read_month(reader)
+    if month is not None:
+        return {**fields, **month}
+    if year is not None and reader.take_word("底", "末", "内", "度内"):
+        return {**fields, "target": "year_end"}
+    if reader.take_word(*_YEAR_END):
+        return {**fields, "target": "year_end"}
+    if year is None and reader.take_word(*_HALF):
+        return {**fields, "target": "half_end"}
+    if year is None and (quarter := _read_quarter(reader)) is not None:
+        return {**fields, "target": "quarter_end", "quarter": quarter}
+    if year is not None:
+        if (lead.endswith("到") or reader.text.startswith("到", start)) and not reader.at(_NUMBER_CHARS):
+            return {**fields, "target": "year_end"}  # 到2023年: by the end of 2023
+        raise reader.fail("月份（如 6月底、1月15日）")
+    reader.pos = start
+    return None
 
 
 def _read_quarter(reader: _Reader) -> int | None:

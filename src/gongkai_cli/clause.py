@@ -1,0 +1,130 @@
+"""Whole clauses: "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定。二十日内
+不能作出决定的，经本行政机关负责人批准，可以延长十日".
+
+A clause is read part by part (split at ，；。：), each part scanned for deadlines with the
+phrase reader; the words around each deadline are kept as its subject, anchor and act, so
+that ``--explain`` shows what was read. A part that ends in 的 is a condition ("二十日内
+不能作出决定的"): it names an earlier period and sets none. Several deadlines are all
+kept, in order; an extension (可以延长十日) counts from the deadline before it.
+Pure: no dates resolved here except in ``resolve_clause``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from .errors import InputError
+from .resolve import DEFAULTS, Options, Result, resolve
+from .rules import MAX_PHRASE, Found, Rule, _Reader, diagnose, find_deadline, prepare, read_phrase, whole
+from .workcal import WEEKDAYS, WorkCalendar
+
+MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
+_BREAKS = "，,；;。：:！!？?"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The deadlines read in a text, in order; each with its words (see rules.Found)."""
+
+    text: str
+    parts: tuple[Found, ...]
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return tuple(p.rule for p in self.parts)
+
+
+def read_clause(text: str) -> Clause:
+    """Every deadline in ``text``; InputError with the place when there is none.
+
+    A text that reads as one phrase (5个工作日内, 6月底前完成) is that phrase."""
+    s = prepare(text, MAX_CLAUSE)
+    if s.isascii() and s.isdigit() and int(s) <= 0:
+        raise InputError(f"期限“{text}”中的数目须大于 0")
+    single = whole(text, s)
+    if single is not None:
+        return Clause(text, (single,))
+    if len(s) <= MAX_PHRASE:
+        try:
+            return Clause(text, (read_phrase(text, s),))
+        except InputError:
+            pass
+    parts = _scan(text, s)
+    if not parts:
+        if not any(ch in _BREAKS for ch in s) and len(s) <= MAX_PHRASE:
+            raise diagnose(text, s)
+        shown = text if len(text) <= 40 else text[:37] + "…"
+        raise InputError(
+            f"在“{shown}”中没有找到期限：读完全部 {len(s)} 个字符，没有期间（如“二十日内”"
+            "“5个工作日内”）或日期（如“6月底前”）；请给出含期限的条文"
+        )
+    return Clause(text, tuple(parts))
+
+
+def _scan(text: str, s: str) -> list[Found]:
+    reader = _Reader(text, s)
+    parts: list[Found] = []
+    start = 0
+    while start < len(s):
+        stop = start
+        while stop < len(s) and s[stop] not in _BREAKS:
+            stop += 1
+        conditional = s[start:stop].endswith("的")
+        pos = start
+        while pos < stop:
+            found = find_deadline(reader, pos, stop)
+            if found is None:
+                break
+            pos = found.end
+            _check_act(reader, found.end, stop)
+            if conditional:
+                continue  # "二十日内不能作出决定的": a reference to a period, not a new one
+            phrase = s[min(found.anchor_at, found.core) : found.end]
+            parts.append(replace(found, rule=replace(found.rule, text=phrase), act_end=stop))
+        start = stop + 1
+    # An act runs to the next deadline in the same part.
+    for i, part in enumerate(parts[:-1]):
+        following = parts[i + 1]
+        if following.start < part.act_end:
+            parts[i] = replace(part, act_end=max(part.end, following.anchor_at))
+    return parts
+
+
+_ACT_CATEGORIES = frozenset(("Lo", "Nd", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"))
+
+
+def _check_act(reader: _Reader, start: int, stop: int) -> None:
+    """The words after a deadline are Chinese words (an act), not stray letters or symbols
+    (五个工作日内abc): those mean the phrase was not what it seemed."""
+    import unicodedata
+
+    for pos in range(start, stop):
+        if unicodedata.category(reader.text[pos]) not in _ACT_CATEGORIES:
+            reader.pos = pos
+            raise reader.fail("期限的结尾（内、前或“完成”等）")
+
+
+def resolve_clause(
+    clause: Clause,
+    anchor: date | datetime,
+    cal: WorkCalendar,
+    options: Options = DEFAULTS,
+    *,
+    explain: bool = False,
+) -> tuple[Result, ...]:
+    """Each deadline of the clause, in order. An extension counts from the deadline
+    before it (政府信息公开条例 第三十三条: 20 more working days from the first 20)."""
+    results: list[Result] = []
+    for part in clause.parts:
+        previous = results[-1].deadline if results else None
+        if part.rule.extension and previous is not None:
+            start = previous.date() if isinstance(previous, datetime) else previous
+            result = resolve(part.rule, start, cal, options, explain=explain)
+            note = f"延长期限自前一期限届满之日 {start.isoformat()}（{WEEKDAYS[start.weekday()]}）起算"
+            kept = tuple(w for w in result.warnings if not w.startswith("延长期限自原期限"))
+            result = replace(result, warnings=(note, *kept))
+        else:
+            result = resolve(part.rule, anchor, cal, options, explain=explain)
+        results.append(result)
+    return tuple(results)
