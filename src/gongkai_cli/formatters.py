@@ -328,10 +328,28 @@ def batch_values(row: BatchRow) -> dict[str, Any]:
     }
 
 
+def _more_notes(row: BatchRow) -> list[str]:
+    """The text's further deadlines, as notes beside the first (CSV and plain)."""
+    return [f"另有期限 {r.rule.text}：{iso(r.deadline) or OPEN_LABEL}" for r in row.more]
+
+
 def batch_json(row: BatchRow) -> str:
     data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
     data["n"] = row.result.rule.n if row.result else None
     data["warnings"] = list(row.result.warnings) if row.result else []
+    data["sense"] = row.result.rule.sense if row.result else None
+    data["more"] = [
+        {
+            "rule": r.rule.text,
+            "deadline": iso(r.deadline),
+            "kind": r.kind,
+            "n": r.rule.n,
+            "sense": r.rule.sense,
+            "provisional": r.provisional,
+            "warnings": list(r.warnings),
+        }
+        for r in row.more
+    ]
     import json
 
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -349,7 +367,7 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
         values["deadline"] or "",
         values["kind"] or "",
         "" if provisional is None else str(provisional).lower(),
-        "；".join(row.result.warnings) if row.result else "",
+        "；".join([*row.result.warnings, *_more_notes(row)]) if row.result else "",
         values["error"] or "",
     ]
 
@@ -360,4 +378,5 @@ def batch_plain(row: BatchRow) -> str:
         return f"{head}\t错误：{row.error}"
     assert row.result is not None
     mark = "\t临时" if row.result.provisional else ""
-    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}"
+    more = "".join(f"\t{note}" for note in _more_notes(row))
+    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}{more}"

@@ -20,6 +20,7 @@ from .dates import parse_date, parse_datetime
 from .errors import InputError
 from .resolve import target_date
 from .rules import Rule, parse_rule
+from .statutes import WorkdayRule, find_statute
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -88,6 +89,7 @@ class Item:
     line: int
     anchor: date | None = None
     event: str | None = None
+    law: WorkdayRule | None = None  # the statute whose 日 are working days for this item
     report: bool = False  # resolved on load: the file's value, or True for dated items
     done: date | None = None  # the whole item (every occurrence)
     done_occurrences: Mapping[str, date] = field(default_factory=dict)  # "2016-06" / event key
@@ -287,7 +289,17 @@ def load_plan(source: Path | Traversable, name: str | None = None) -> Plan:
 # -- validation ----------------------------------------------------------------------
 
 _TOP = {"format": True, "plan": True, "events": False, "reports": False, "items": True}
-_PLAN = {"title": True, "issuer": True, "issued": True, "year": True, "source": False, "url": False}
+_PLAN = {
+    "title": True,
+    "issuer": True,
+    "issued": True,
+    "year": True,
+    "source": False,
+    "url": False,
+    "law": False,
+    "workday_periods": False,
+}
+_WORKDAY_PERIODS = {"name": True, "article": True, "days": False, "up_to": False, "text": False}
 _REPORT = {"id": True, "title": True, "rule": True, "text": False}
 _ITEM = {
     "id": True,
@@ -302,6 +314,7 @@ _ITEM = {
     "report": False,
     "done": False,
     "reported": False,
+    "law": False,
 }
 
 
@@ -313,6 +326,8 @@ class _Validator:
     def __init__(self, name: str) -> None:
         self.name = name
         self.problems: list[Problem] = []
+        self.own_rules: tuple[WorkdayRule, ...] = ()
+        self.default_law: WorkdayRule | None = None
 
     def problem(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.name, line, message))
@@ -399,6 +414,8 @@ class _Validator:
         year = self.attempt(lambda: self.year(head))
         source = self.attempt(lambda: self.text(head, "source", "plan") if "source" in head else None)
         url = self.attempt(lambda: self.text(head, "url", "plan") if "url" in head else None)
+        self.own_rules = self.attempt(lambda: self.workday_periods(head)) or ()
+        self.default_law = self.attempt(lambda: self.law(head, "plan"))
         events = self.events(top)
         reports = self.reports(top)
         items = self.items(top, year, issued, events, reports)
@@ -406,6 +423,37 @@ class _Validator:
             return None
         assert title is not None and issuer is not None and issued is not None and year is not None
         return Plan(self.name, title, issuer, issued, year, source, url, events, reports, items)
+
+    def workday_periods(self, head: _Map) -> tuple[WorkdayRule, ...]:
+        """A rule of the document's own, shaped like the statutes' (counting-rules §9)."""
+        if head.get("workday_periods") is None:
+            return ()
+        line = head.lines["workday_periods"]
+        m = self.mapping(head["workday_periods"], line, "plan 的 workday_periods", _WORKDAY_PERIODS)
+        what = "workday_periods"
+        name = self.text(m, "name", what)
+        article = self.text(m, "article", what)
+        text = self.text(m, "text", what) if "text" in m else ""
+        days = m.get("days") or []
+        if not isinstance(days, list) or not all(
+            isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in days
+        ):
+            raise self.fail(
+                m.lines.get("days", m.line), "workday_periods 的 days 应为天数的列表，如 [5, 10, 15, 20]"
+            )
+        up_to = m.get("up_to")
+        if up_to is not None and (not isinstance(up_to, int) or isinstance(up_to, bool) or up_to <= 0):
+            raise self.fail(m.lines["up_to"], "workday_periods 的 up_to 应为正整数，如 10（十日以内）")
+        return (WorkdayRule(name, article, text, tuple(days), up_to),)
+
+    def law(self, m: _Map, what: str) -> WorkdayRule | None:
+        if m.get("law") is None:
+            return None
+        name = self.text(m, "law", what)
+        try:
+            return find_statute(name, self.own_rules)
+        except InputError as e:
+            raise self.fail(m.lines["law"], f"{what} 的 law：{e.message}") from None
 
     def attempt(self, f: Any) -> Any:
         try:
@@ -558,7 +606,8 @@ class _Validator:
                 self.attempt(lambda: self.day(m["done"], m.lines["done"], f"{what} 的 done"))
             raise _Invalid()
         assert iid is not None and rule is not None
-        item = Item(iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event)
+        law = self.attempt(lambda: self.law(m, what)) if "law" in m else self.default_law
+        item = Item(iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event, law=law)
         report = m.get("report", item.dated)
         if not isinstance(report, bool):
             raise self.fail(m.lines["report"], f"{what} 的 report 应为 true 或 false")

@@ -23,6 +23,7 @@ from typing import Any
 from . import __version__
 from .plan import Item, Plan, ReportSpec, load_plan
 from .rules import Rule
+from .statutes import WorkdayRule
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
@@ -103,6 +104,12 @@ def _encode(plan: Plan) -> dict[str, Any]:
     }
 
 
+def _law(data: dict[str, Any] | None) -> WorkdayRule | None:
+    if data is None:
+        return None
+    return WorkdayRule(**{**data, "days": tuple(data["days"])})
+
+
 def _decode(data: dict[str, Any], path: str) -> Plan:
     items = tuple(
         Item(
@@ -115,6 +122,7 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
                 "done": _day(i["done"]),
                 "done_occurrences": {k: date.fromisoformat(v) for k, v in i["done_occurrences"].items()},
                 "reported": {k: date.fromisoformat(v) for k, v in i["reported"].items()},
+                "law": _law(i.get("law")),
             }
         )
         for i in data["items"]
