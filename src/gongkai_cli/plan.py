@@ -601,12 +601,12 @@ class _Validator:
             event = self.attempt(lambda: self.text(m, "event", what))
         if rule is not None:
             self.check_rule(m, what, rule, year, event, anchor)
+        law = self.attempt(lambda: self.law(m, what)) if "law" in m else self.default_law
         if None in (iid, section, title, text, lead, owners, rule):
             if "done" in m and not isinstance(m["done"], _Map):
                 self.attempt(lambda: self.day(m["done"], m.lines["done"], f"{what} 的 done"))
             raise _Invalid()
         assert iid is not None and rule is not None
-        law = self.attempt(lambda: self.law(m, what)) if "law" in m else self.default_law
         item = Item(iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event, law=law)
         report = m.get("report", item.dated)
         if not isinstance(report, bool):
