@@ -25,10 +25,12 @@ _BREAKS = "，,；;。：:！!？?"
 
 @dataclass(frozen=True)
 class Clause:
-    """The deadlines read in a text, in order; each with its words (see rules.Found)."""
+    """The deadlines read in a text, in order; each with its words (see rules.Found).
+    ``passed``: numbers in the text not read as deadlines (超过六十日的), said, not hidden."""
 
     text: str
     parts: tuple[Found, ...]
+    passed: tuple[str, ...] = ()
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -50,7 +52,10 @@ def read_clause(text: str) -> Clause:
             return Clause(text, (read_phrase(text, s),))
         except InputError:
             pass
-    parts = _scan(text, s)
+    passed: list[tuple[int, InputError]] = []
+    parts = _scan(text, s, passed)
+    if not parts and passed:
+        raise passed[0][1]
     if not parts:
         if not any(ch in _BREAKS for ch in s) and len(s) <= MAX_PHRASE:
             raise diagnose(text, s)
@@ -59,10 +64,11 @@ def read_clause(text: str) -> Clause:
             f"在“{shown}”中没有找到期限：读完全部 {len(s)} 个字符，没有期间（如“二十日内”"
             "“5个工作日内”）或日期（如“6月底前”）；请给出含期限的条文"
         )
-    return Clause(text, tuple(parts))
+    notes = tuple(f"第 {at + 1} 个字符“{s[at : at + 8]}”处的数目未读作期限" for at, _ in passed)
+    return Clause(text, tuple(parts), notes)
 
 
-def _scan(text: str, s: str) -> list[Found]:
+def _scan(text: str, s: str, passed: list[tuple[int, InputError]]) -> list[Found]:
     reader = _Reader(text, s)
     parts: list[Found] = []
     start = 0
@@ -73,7 +79,7 @@ def _scan(text: str, s: str) -> list[Found]:
         conditional = s[start:stop].endswith("的")
         pos = start
         while pos < stop:
-            found = find_deadline(reader, pos, stop)
+            found = find_deadline(reader, pos, stop, [] if conditional else passed)
             if found is None:
                 break
             pos = found.end
@@ -127,4 +133,6 @@ def resolve_clause(
         else:
             result = resolve(part.rule, anchor, cal, options, explain=explain)
         results.append(result)
+    if clause.passed and results:
+        results[0] = replace(results[0], warnings=(*results[0].warnings, *clause.passed))
     return tuple(results)

@@ -187,7 +187,8 @@ _QUALIFIERS: tuple[tuple[str, Sense], ...] = (
 )
 # Anchor words that make "N日" something other than a deadline: every N days, the N-th,
 # more than N days (超过30日的), in a row, in total.
-_NOT_A_DEADLINE = ("每", "第", "超过", "逾期", "连续", "累计", "以上", "近", "约")
+_NOT_A_DEADLINE = ("每", "超过")  # anywhere before the number (每超过…1个月)
+_NOT_A_DEADLINE_END = ("第", "逾期", "连续", "累计", "近", "约", "至", "达", "少于", "多于")  # right before it
 # Longest first, so that 个工作日 wins over 个.
 _PERIOD_UNITS: tuple[tuple[str, Kind, int], ...] = (
     ("个工作日", "workdays", 1),
@@ -451,10 +452,14 @@ def diagnose(text: str, s: str) -> InputError:
     return reader.fail("期限")
 
 
-def find_deadline(reader: _Reader, start: int, stop: int) -> Found | None:
+def find_deadline(
+    reader: _Reader, start: int, stop: int, passed: list[tuple[int, InputError]] | None = None
+) -> Found | None:
     """The first deadline in text[start:stop]: the first place a core reads, with the
     words before it read as subject, anchor and qualifier. A core read as the anchor
-    itself (2016年1月1日起) is passed over."""
+    itself (2016年1月1日起) is passed over. With ``passed``, a number that cannot be read
+    as a deadline (超过六十日的, 延长至五年) is recorded there and the scan goes on; without
+    it, that is an error."""
     text = reader.text
     for core in range(start, stop):
         if text[core] not in _CORE_FIRST:
@@ -462,17 +467,22 @@ def find_deadline(reader: _Reader, start: int, stop: int) -> Found | None:
         if core > start and text[core] in _NUMBER_CHARS and text[core - 1] in _NUMBER_CHARS:
             continue  # inside a number: 2016 is not 016
         reader.pos = core
-        fields = _read_core(reader, stop, text[start:core])
-        if fields is None:
-            continue
-        end = reader.pos
-        if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
-            continue  # a date naming the anchor, not the deadline
-        return _with_lead(reader, start, core, end, fields)
+        try:
+            fields = _read_core(reader, text[start:core])
+            if fields is None:
+                continue
+            end = reader.pos
+            if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
+                continue  # a date naming the anchor, not the deadline
+            return _with_lead(reader, start, core, end, fields)
+        except InputError as error:
+            if passed is None:
+                raise
+            passed.append((core, error))
     return None
 
 
-def _read_core(reader: _Reader, stop: int, lead: str) -> dict[str, Any] | None:
+def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
     """The period or date at the position, with its 内 / 前; None when nothing reads there."""
     text = reader.text
     if reader.take_word(*_SAME_DAY):
@@ -541,7 +551,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         base = _base(words)
         if base is not None:
             fields["base"] = base
-        elif words and any(w in words for w in _NOT_A_DEADLINE):
+        elif words and (any(w in words for w in _NOT_A_DEADLINE) or words.endswith(_NOT_A_DEADLINE_END)):
             reader.pos = anchor_at
             raise reader.fail("期限（“每…”“第…”“超过…”“逾期…”之后的天数不是期限）")
         forward = words and not fields.get("back") and "extension" not in fields and base is None
@@ -550,6 +560,8 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
                 reader.pos = anchor_at
                 raise reader.fail("数字（如 5、三、十五）或起算词（如“收到申请之日起”“公开后”）")
             anchor_at, words = rest_end, ""  # 公示期不少于5个工作日: the subject's words
+        if fields.get("back") and sense == "earliest":
+            fields["sense"] = sense = "deadline"  # 至少3日前: no later than 3 days before
         if fields.get("back") and (sense != "deadline" or fields.get("extension") or kind == "hours"):
             reader.pos = core
             raise reader.fail("期限（“前”不能与“不少于”“延长”“满”或小时同用）")
