@@ -213,7 +213,7 @@ _HALVES: tuple[tuple[str, Kind, int], ...] = (
 _SAME_DAY = ("当场", "即时", "当日", "当天")
 _WITHIN = ("以内", "之内", "内")
 _BEFORE = ("之前", "以前", "前")
-_DATE_ENDS = ("之前", "以前", "前", "截至", "截止", "为止", "止")
+_DATE_ENDS = ("之前", "以前", "前", "截至", "截止", "为止", "止", "以内", "之内", "内")
 _HOUR_24 = ("24时", "24点", "二十四时", "二十四点")
 # Closing verbs that documents put after a deadline; they change nothing.
 _VERB = re.compile(
@@ -551,6 +551,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         base = _base(words)
         if base is not None:
             fields["base"] = base
+        elif "终了" in words or "结束" in words:
+            if any(w in words for w in ("季度", "月度", "年度", "月份")):
+                reader.pos = anchor_at
+                raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”，“月度或者季度”请分开写）")
         elif words and (any(w in words for w in _NOT_A_DEADLINE) or words.endswith(_NOT_A_DEADLINE_END)):
             reader.pos = anchor_at
             raise reader.fail("期限（“每…”“第…”“超过…”“逾期…”之后的天数不是期限）")
