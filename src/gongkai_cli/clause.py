@@ -53,9 +53,15 @@ def read_clause(text: str) -> Clause:
         except InputError:
             pass
     passed: list[tuple[int, InputError]] = []
-    parts = _scan(text, s, passed)
+    conditions: list[int] = []
+    parts = _scan(text, s, passed, conditions)
     if not parts and passed:
         raise passed[0][1]
+    if not parts and conditions:
+        at = conditions[0]
+        raise InputError(
+            f"“{s[at : at + 12]}…”是条件（“…的”）或除外（“除…外”）中的期间，不是期限：请给出规定期限的条文"
+        )
     if not parts:
         if not any(ch in _BREAKS for ch in s) and len(s) <= MAX_PHRASE:
             raise diagnose(text, s)
@@ -64,11 +70,19 @@ def read_clause(text: str) -> Clause:
             f"在“{shown}”中没有找到期限：读完全部 {len(s)} 个字符，没有期间（如“二十日内”"
             "“5个工作日内”）或日期（如“6月底前”）；请给出含期限的条文"
         )
-    notes = tuple(f"第 {at + 1} 个字符“{s[at : at + 8]}”处的数目未读作期限" for at, _ in passed)
+    notes = tuple(
+        f"第 {at + 1} 个字符“{s[at : at + 8]}”处的{what}"
+        for at, what in sorted(
+            [(at, "数目未读作期限") for at, _ in passed]
+            + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
+        )
+    )
     return Clause(text, tuple(parts), notes)
 
 
-def _scan(text: str, s: str, passed: list[tuple[int, InputError]]) -> list[Found]:
+def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: list[int]) -> list[Found]:
+    """The deadlines of ``s`` part by part; numbers that are not deadlines go to
+    ``passed``, periods inside conditions (…的) to ``conditions``."""
     reader = _Reader(text, s)
     parts: list[Found] = []
     start = 0
@@ -76,7 +90,9 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]]) -> list[Found
         stop = start
         while stop < len(s) and s[stop] not in _BREAKS:
             stop += 1
-        conditional = s[start:stop].endswith("的")
+        words = s[start:stop]
+        # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
+        conditional = words.endswith("的") or (words.startswith("除") and words.endswith("外"))
         pos = start
         while pos < stop:
             found = find_deadline(reader, pos, stop, [] if conditional else passed)
@@ -84,8 +100,9 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]]) -> list[Found
                 break
             pos = found.end
             _check_act(reader, found.end, stop)
-            if conditional:
-                continue  # "二十日内不能作出决定的": a reference to a period, not a new one
+            if conditional:  # "二十日内不能作出决定的": a condition naming a period, not a duty
+                conditions.append(found.core)
+                continue
             phrase = s[min(found.anchor_at, found.core) : found.end]
             parts.append(replace(found, rule=replace(found.rule, text=phrase), act_end=stop))
         start = stop + 1

@@ -188,7 +188,18 @@ _QUALIFIERS: tuple[tuple[str, Sense], ...] = (
 # Anchor words that make "N日" something other than a deadline: every N days, the N-th,
 # more than N days (超过30日的), in a row, in total.
 _NOT_A_DEADLINE = ("每", "超过")  # anywhere before the number (每超过…1个月)
-_NOT_A_DEADLINE_END = ("第", "逾期", "连续", "累计", "近", "约", "至", "达", "少于", "多于")  # right before it
+_NOT_A_DEADLINE_END = (
+    "第",
+    "逾期",
+    "连续",
+    "累计",
+    "近",
+    "约",
+    "至",
+    "达",
+    "少于",
+    "多于",
+)  # right before it
 # Longest first, so that 个工作日 wins over 个.
 _PERIOD_UNITS: tuple[tuple[str, Kind, int], ...] = (
     ("个工作日", "workdays", 1),
@@ -211,6 +222,8 @@ _HALVES: tuple[tuple[str, Kind, int], ...] = (
     ("半年", "months", 6),
 )
 _SAME_DAY = ("当场", "即时", "当日", "当天")
+# 当场 sets a time only as the manner of a duty: right after a modal (应当当场予以答复).
+_SAME_DAY_LEADS = ("应当", "应", "可以", "须", "必须", "并", "要", "需", "均", "予以")
 _WITHIN = ("以内", "之内", "内")
 _BEFORE = ("之前", "以前", "前")
 _DATE_ENDS = ("之前", "以前", "前", "截至", "截止", "为止", "止", "以内", "之内", "内")
@@ -474,6 +487,12 @@ def find_deadline(
             end = reader.pos
             if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
                 continue  # a date naming the anchor, not the deadline
+            if (
+                fields["kind"] == "same_day"
+                and core > start
+                and not text.endswith(_SAME_DAY_LEADS, start, core)
+            ):
+                continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
             return _with_lead(reader, start, core, end, fields)
         except InputError as error:
             if passed is None:
@@ -557,7 +576,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
                 raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”，“月度或者季度”请分开写）")
         elif words and (any(w in words for w in _NOT_A_DEADLINE) or words.endswith(_NOT_A_DEADLINE_END)):
             reader.pos = anchor_at
-            raise reader.fail("期限（“每…”“第…”“超过…”“逾期…”之后的天数不是期限）")
+            raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
         forward = words and not fields.get("back") and "extension" not in fields and base is None
         if forward and not words.endswith(_ANCHOR_ENDS):
             if qualifier is None and not words.endswith(_SUBJECT_ENDS):
