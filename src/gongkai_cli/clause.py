@@ -11,20 +11,31 @@ Pure: no dates resolved here except in ``resolve_clause``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
+from typing import NamedTuple
 
 from .errors import InputError
 from .resolve import DEFAULTS, Options, Result, resolve
-from .rules import MAX_PHRASE, Found, Rule, _Reader, diagnose, find_deadline, prepare, read_phrase, whole
+from .rules import (
+    MAX_PHRASE,
+    Found,
+    Rule,
+    _Reader,
+    diagnose,
+    find_deadline,
+    prepare,
+    read_phrase,
+    simplified,
+    whole,
+)
 from .workcal import WEEKDAYS, WorkCalendar
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
 
 
-@dataclass(frozen=True)
-class Clause:
+class Clause(NamedTuple):
     """The deadlines read in a text, in order; each with its words (see rules.Found).
     ``passed``: numbers in the text not read as deadlines (超过六十日的), said, not hidden."""
 
@@ -40,14 +51,28 @@ class Clause:
 def read_clause(text: str) -> Clause:
     """Every deadline in ``text``; InputError with the place when there is none.
 
-    A text that reads as one phrase (5个工作日内, 6月底前完成) is that phrase."""
+    A text that reads as one phrase (5个工作日内, 6月底前完成) is that phrase. A text
+    with traditional characters that does not read whole is read again as simplified."""
     s = prepare(text, MAX_CLAUSE)
+    try:
+        clause = _read_clause(text, s)
+    except InputError:
+        converted = simplified(s)
+        if converted is None:
+            raise
+        return _read_clause(text, converted)
+    if clause.passed and (converted := simplified(s)) is not None:
+        return _read_clause(text, converted)
+    return clause
+
+
+def _read_clause(text: str, s: str) -> Clause:
     if s.isascii() and s.isdigit() and int(s) <= 0:
         raise InputError(f"期限“{text}”中的数目须大于 0")
     single = whole(text, s)
     if single is not None:
         return Clause(text, (single,))
-    if len(s) <= MAX_PHRASE:
+    if len(s) <= MAX_PHRASE and not any(ch in _BREAKS for ch in s):
         try:
             return Clause(text, (read_phrase(text, s),))
         except InputError:
@@ -104,13 +129,13 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
                 conditions.append(found.core)
                 continue
             phrase = s[min(found.anchor_at, found.core) : found.end]
-            parts.append(replace(found, rule=replace(found.rule, text=phrase), act_end=stop))
+            parts.append(found._replace(rule=replace(found.rule, text=phrase), act_end=stop))
         start = stop + 1
     # An act runs to the next deadline in the same part.
     for i, part in enumerate(parts[:-1]):
         following = parts[i + 1]
         if following.start < part.act_end:
-            parts[i] = replace(part, act_end=max(part.end, following.anchor_at))
+            parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
 
 

@@ -20,12 +20,13 @@ from .dates import parse_date, parse_datetime
 from .errors import InputError
 from .resolve import target_date
 from .rules import Rule, parse_rule
-from .statutes import WorkdayRule, find_statute
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
     import yaml
+
+    from .statutes import WorkdayRule
 
 MAX_BYTES = 2 * 1024 * 1024  # a plan is a few dozen KB; anything this big is not a plan
 FORMAT = 1
@@ -444,12 +445,16 @@ class _Validator:
         up_to = m.get("up_to")
         if up_to is not None and (not isinstance(up_to, int) or isinstance(up_to, bool) or up_to <= 0):
             raise self.fail(m.lines["up_to"], "workday_periods 的 up_to 应为正整数，如 10（十日以内）")
+        from .statutes import WorkdayRule
+
         return (WorkdayRule(name, article, text, tuple(days), up_to),)
 
     def law(self, m: _Map, what: str) -> WorkdayRule | None:
         if m.get("law") is None:
             return None
         name = self.text(m, "law", what)
+        from .statutes import find_statute
+
         try:
             return find_statute(name, self.own_rules)
         except InputError as e:

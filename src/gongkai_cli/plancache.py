@@ -18,12 +18,14 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .plan import Item, Plan, ReportSpec, load_plan
 from .rules import Rule
-from .statutes import WorkdayRule
+
+if TYPE_CHECKING:
+    from .statutes import WorkdayRule
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
@@ -98,6 +100,7 @@ def _encode(plan: Plan) -> dict[str, Any]:
                 "done": _when(i.done),
                 "done_occurrences": {k: v.isoformat() for k, v in i.done_occurrences.items()},
                 "reported": {k: v.isoformat() for k, v in i.reported.items()},
+                "law": i.law._asdict() if i.law else None,
             }
             for i in plan.items
         ],
@@ -107,6 +110,8 @@ def _encode(plan: Plan) -> dict[str, Any]:
 def _law(data: dict[str, Any] | None) -> WorkdayRule | None:
     if data is None:
         return None
+    from .statutes import WorkdayRule
+
     return WorkdayRule(**{**data, "days": tuple(data["days"])})
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from .errors import CoverageError, InputError
 from .rules import Rule
-from .statutes import WorkdayRule
 from .workcal import WEEKDAYS, DayInfo, WorkCalendar
+
+if TYPE_CHECKING:
+    from .statutes import WorkdayRule
 
 RestStart = Literal["count", "next"]
 Roll = Literal["none", "backward", "forward"]

@@ -15,17 +15,17 @@ Nothing here guesses: a rule applies only when the user names it (``--law``, ``l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import InputError
 
 
-@dataclass(frozen=True)
-class WorkdayRule:
+class WorkdayRule(NamedTuple):
     """A statute (or a document's own article) that counts some periods in 日 as working days.
 
     ``days``: the periods it covers (二日, 三日 …); empty with ``up_to`` None: all of them;
-    ``up_to``: every period of at most that many days (十日以内)."""
+    ``up_to``: every period of at most that many days (十日以内). A NamedTuple, like
+    resolve.Options, to keep start-up cheap."""
 
     name: str
     article: str

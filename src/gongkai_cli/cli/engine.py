@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, TextIO
 import click
 
 from .. import formatters
-from ..clause import read_clause, resolve_clause
 from ..output import emit
 from ..resolve import Options
 from .main import main
@@ -83,6 +82,8 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
+    from ..clause import read_clause, resolve_clause
+
     clause = read_clause(rule)
     results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
     answers = list(zip(clause.parts, results, strict=True))
