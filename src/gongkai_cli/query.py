@@ -44,6 +44,8 @@ class DueReport:
     window: Window
     items: tuple[Entry, ...]  # in the window, by deadline, done ones included
     overdue: tuple[Entry, ...]  # not done, before today and before the window
+    # next year, when today is in the last quarter and the calendar has no arrangement for it
+    unpublished_next_year: int | None = None
 
     @property
     def pending(self) -> tuple[Entry, ...]:
@@ -127,4 +129,12 @@ def due(
         win,
         tuple(entry(ob, today, cal) for ob in inside),
         tuple(entry(ob, today, cal) for ob in late),
+        unpublished_next_year(today, cal),
     )
+
+
+def unpublished_next_year(today: date, cal: WorkCalendar) -> int | None:
+    """Next year, when ``today`` is in October to December and ``cal`` has no published
+    arrangement for it (the State Council publishes it in November or December)."""
+    following = today.year + 1
+    return following if today.month >= 10 and not cal.published(following) else None
