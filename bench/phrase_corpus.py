@@ -28,7 +28,8 @@ Assumptions about the JSON (adapt `answers()` if the schema differs):
 - several periods: a list of such objects under one of the keys `periods`, `answers`,
   `results`, `deadlines` (or the JSON document itself is a list); the top-level `deadline`
   is then ignored;
-- an earliest ("not before") day is recognised when an answer's `kind`, `type` or `role` value
+- an earliest ("not before") day is recognised when an answer's `sense` (gongkai's key,
+  docs/plan-format.md), `kind`, `type` or `role` value
   contains "earliest", "minimum", "not_before" or "min", or a key `earliest` / `not_before` is
   true.
 """
@@ -77,7 +78,7 @@ def answers(doc: Any) -> list[dict[str, Any]]:
 
 
 def is_earliest(answer: dict[str, Any]) -> bool:
-    for key in ("kind", "type", "role"):
+    for key in ("sense", "kind", "type", "role"):  # gongkai: "sense": "earliest"
         value = answer.get(key)
         if isinstance(value, str) and any(word in value.lower() for word in EARLIEST_WORDS):
             return True

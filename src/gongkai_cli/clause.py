@@ -61,8 +61,9 @@ def read_clause(text: str) -> Clause:
         if converted is None:
             raise
         return _read_clause(text, converted)
-    if clause.passed and (converted := simplified(s)) is not None:
-        return _read_clause(text, converted)
+    loose = clause.passed or any(part.loose for part in clause.parts)
+    if loose and (converted := simplified(s)) is not None:
+        return _read_clause(text, converted)  # 延長期限不得超過30日: read as simplified
     return clause
 
 
@@ -129,12 +130,15 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
                 conditions.append(found.core)
                 continue
             phrase = s[min(found.anchor_at, found.core) : found.end]
-            parts.append(found._replace(rule=replace(found.rule, text=phrase), act_end=stop))
+            for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
+                parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
         start = stop + 1
     # An act runs to the next deadline in the same part.
     for i, part in enumerate(parts[:-1]):
         following = parts[i + 1]
-        if following.start < part.act_end:
+        if following.core == part.core:  # alternatives read at one place share their act
+            parts[i] = part._replace(act_end=following.act_end)
+        elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
 

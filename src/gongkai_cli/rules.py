@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
@@ -99,7 +99,8 @@ DIGIT_VALUES = {
     "九": 9,
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
-_NUMERAL = "零〇一二两三四五六七八九十百千万"
+_NUMERAL = "零〇一二两三四五六七八九十百千万廿卅卌"
+_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿五日, 卅日: twenty, thirty, forty
 
 
 def normalise(text: str) -> str:
@@ -116,6 +117,8 @@ def chinese_number(text: str) -> int:
     if text in ("零", "〇"):
         return 0
     bad = InputError(f"数字“{text}”的写法有误：请写成阿拉伯数字，或如“十五”“二十”“一百二十”")
+    if text and text[0] in _TENS:
+        text = _TENS[text[0]] + text[1:]
     value, last_unit, digit, zero = 0, 10**9, None, False
     for ch in text:
         if ch in DIGIT_VALUES:
@@ -196,7 +199,8 @@ _NOT_A_DEADLINE_END = (
     "近",
     "约",
     "至",
-    "达",
+    "达到",
+    "最后",
     "少于",
     "多于",
 )  # right before it
@@ -255,6 +259,7 @@ _RELATIVE: tuple[tuple[str, Relative], ...] = (
     ("下月", "next_month"),
     ("次年", "next_year"),
     ("翌年", "next_year"),
+    ("下一年度", "next_year"),
     ("下一年", "next_year"),
 )
 # 季度结束后 / 每季度终了后 / 月度终了后 / 年度终了之日起: the anchor's period end.
@@ -303,6 +308,8 @@ class Found(NamedTuple):
     core: int  # where the period or date starts
     end: int  # after 内 / 前 …
     act_end: int  # after the act
+    more: tuple[Rule, ...] = ()  # alternatives read at the same place (月度或者季度终了后)
+    loose: bool = False  # words before the period taken as a subject, read no further
 
     @property
     def subject(self) -> str:
@@ -400,25 +407,29 @@ def parse_rule(text: str) -> Rule:
     reads texts with several. Traditional characters are read as simplified ones."""
     s = prepare(text, MAX_PHRASE)
     try:
-        return _parse_rule(text, s)
+        found = _parse_rule(text, s)
     except InputError:
         converted = simplified(s)
         if converted is None:
             raise
-        return _parse_rule(text, converted)
+        return _parse_rule(text, converted).rule
+    if found.loose and (converted := simplified(s)) is not None:
+        return _parse_rule(text, converted).rule  # 延長期限不得超過30日: read as simplified
+    return found.rule
 
 
-def _parse_rule(text: str, s: str) -> Rule:
+def _parse_rule(text: str, s: str) -> Found:
     if s in OPEN_PHRASES or s.endswith("适时进行"):
-        return Rule(text, "open")
+        return Found(Rule(text, "open"), s, 0, 0, 0, len(s), len(s))
     recurring = _RECURRING.fullmatch(s)
     if recurring and not _NUMBER_CHARS.intersection(recurring.group(2)):
-        return Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
+        rule = Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
+        return Found(rule, s, 0, 0, 0, len(s), len(s))
     if s.isascii() and s.isdigit():  # a bare integer: that many working days
         if int(s) <= 0:
             raise InputError(f"期限“{text}”中的数目须大于 0")
-        return Rule(text, "workdays", n=int(s))
-    return read_phrase(text, s).rule
+        return Found(Rule(text, "workdays", n=int(s)), s, 0, 0, 0, len(s), len(s))
+    return read_phrase(text, s)
 
 
 def read_phrase(text: str, s: str) -> Found:
@@ -427,6 +438,9 @@ def read_phrase(text: str, s: str) -> Found:
     found = find_deadline(reader, 0, len(s))
     if found is None:
         raise diagnose(text, s)
+    if found.more:
+        reader.pos = found.anchor_at
+        raise reader.fail("一个期间的终了（“月度或者季度终了后”是两个期限：请分开写，或给出整句）")
     reader.pos = found.end
     reader.take(_VERB)
     if not reader.at_end():
@@ -487,8 +501,12 @@ def find_deadline(
     for core in range(start, stop):
         if text[core] not in _CORE_FIRST:
             continue
-        if core > start and text[core] in _NUMBER_CHARS and text[core - 1] in _NUMBER_CHARS:
-            continue  # inside a number: 2016 is not 016
+        if (
+            core > start
+            and text[core] in _NUMBER_CHARS
+            and (text[core - 1] in _NUMBER_CHARS or text[core - 1] == "月")
+        ):
+            continue  # inside a number (2016 is not 016), or a day of a month (12月31日 is not 31日)
         reader.pos = core
         try:
             fields = _read_core(reader, text[start:core])
@@ -497,11 +515,11 @@ def find_deadline(
             end = reader.pos
             if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
                 continue  # a date naming the anchor, not the deadline
-            if (
-                fields["kind"] == "same_day"
-                and core > start
-                and not text.endswith(_SAME_DAY_LEADS, start, core)
+            if fields["kind"] == "date" and (
+                text.startswith("的", end) or text.endswith("起至", start, core)
             ):
+                continue  # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span
+            if fields["kind"] == "same_day" and core > start and not _same_day_lead(text, start, core):
                 continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
             return _with_lead(reader, start, core, end, fields)
         except InputError as error:
@@ -509,6 +527,13 @@ def find_deadline(
                 raise
             passed.append((core, error))
     return None
+
+
+def _same_day_lead(text: str, start: int, core: int) -> bool:
+    """当场 after a modal (应当当场答复), or 当日 after the event's 的 (收到申请的当日)."""
+    if text.endswith(_SAME_DAY_LEADS, start, core):
+        return True
+    return text.endswith("的", start, core) and text.startswith(("当日", "当天"), core)
 
 
 def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
@@ -551,13 +576,28 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
         return fields
     if reader.take_word(*_BEFORE):
         fields["back"] = True
+    elif _no_period_follows(reader) and reader.take_word("以后", "之后", "后"):
+        fields["sense"] = "earliest"  # 催告书送达十日后: not before that day
+        fields["qualifier"] = "后"
     return fields
+
+
+def _no_period_follows(reader: _Reader) -> bool:
+    """After N日后, no number before the end of the part (届满15日后30日内 is an anchor)."""
+    text = reader.text
+    for pos in range(reader.pos, len(text)):
+        if text[pos] in "，,；;。":
+            return True
+        if text[pos] in _NUMBER_CHARS:
+            return False
+    return True
 
 
 def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[str, Any]) -> Found:
     """Read the words before the core right to left: qualifier, anchor, subject."""
     text = reader.text
     lead = text[start:core]
+    loose = False
     qualifier, sense = next(((q, s) for q, s in _QUALIFIERS if lead.endswith(q)), (None, "deadline"))
     if qualifier == "满" and lead.endswith(("届满", "期满")):
         qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
@@ -577,22 +617,32 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["extension"] = True
         if words.endswith(_BEFORE) and not fields.get("back"):
             fields["back"] = True  # 有效期届满前30日
-        base = _base(words)
+        bases = _bases(words)
+        if not bases and ("终了" in words or "结束" in words):  # 由纳税人在|月度终了后
+            cut = max(words.rfind(ch) for ch in "在于由自")
+            if cut >= 0 and _bases(words[cut + 1 :]):
+                anchor_at += cut + 1
+                words = words[cut + 1 :]
+                bases = _bases(words)
+        base = bases[0] if bases else None
         if base is not None:
             fields["base"] = base
         elif "终了" in words or "结束" in words:
             if any(w in words for w in ("季度", "月度", "年度", "月份")):
                 reader.pos = anchor_at
-                raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”，“月度或者季度”请分开写）")
-        elif words and (any(w in words for w in _NOT_A_DEADLINE) or words.endswith(_NOT_A_DEADLINE_END)):
+                raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”）")
+        elif words and _not_a_deadline(words):
             reader.pos = anchor_at
             raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
-        forward = words and not fields.get("back") and "extension" not in fields and base is None
+        after = fields.get("qualifier") == "后"  # 催告书送达十日后: the words are the event
+        forward = (
+            words and not fields.get("back") and "extension" not in fields and base is None and not after
+        )
         if forward and not words.endswith(_ANCHOR_ENDS):
-            if qualifier is None and not words.endswith(_SUBJECT_ENDS):
+            if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
                 raise reader.fail("数字（如 5、三、十五）或起算词（如“收到申请之日起”“公开后”）")
-            anchor_at, words = rest_end, ""  # 公示期不少于5个工作日: the subject's words
+            anchor_at, words, loose = rest_end, "", True  # 公示期不少于5个工作日: a subject
         if fields.get("back") and sense == "earliest":
             fields["sense"] = sense = "deadline"  # 至少3日前: no later than 3 days before
         if fields.get("back") and (sense != "deadline" or fields.get("extension") or kind == "hours"):
@@ -605,7 +655,24 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     rule = Rule(reader.original, anchor=anchor_words, **fields)
     if kind == "date":
         _check_date_fields(rule)
-    return Found(rule, text, start, anchor_at if period else rest_end, core, end, end)
+    more = tuple(replace(rule, base=b) for b in bases[1:]) if period else ()
+    return Found(rule, text, start, anchor_at if period else rest_end, core, end, end, more, loose)
+
+
+def _not_a_deadline(words: str) -> bool:
+    """每5日, 超过六十日的, 第5日, 延长至五年: a number that is no deadline. 每 before an
+    event's 之日起 names each occurrence (每月发放工资之日起5日内) and is a deadline."""
+    if "超过" in words or words.endswith(_NOT_A_DEADLINE_END):
+        return True
+    return "每" in words and not words.endswith(_ANCHOR_ENDS)
+
+
+def _subject_words(words: str) -> bool:
+    """Words before a period that name who or what, not when: 公示期, 普通事项, 行政机关会在."""
+    if words.endswith(_SUBJECT_ENDS):
+        return True
+    body = words.rstrip("于在到")
+    return bool(body) and all(unicodedata.category(ch) in ("Lo", "Ps", "Pe", "Po") for ch in body)
 
 
 def _anchor_start(text: str, start: int, stop: int) -> int:
@@ -634,6 +701,22 @@ def _anchor_start(text: str, start: int, stop: int) -> int:
                 break
         else:
             return pos
+
+
+def _bases(words: str) -> tuple[Period, ...]:
+    """The period ends the words count from: one (季度结束后), or two joined by 或者
+    (月度或者季度终了后: each is a deadline of its own), or none."""
+    base = _base(words)
+    if base is not None:
+        return (base,)
+    first, sep, second = words.partition("或者")
+    if not sep:
+        return ()
+    end = next((e for e in ("终了", "结束") if e in second), None)
+    if end is None:
+        return ()
+    both = (_base(first + second[second.index(end) :]), _base(second))
+    return tuple(b for b in both if b is not None) if None not in both else ()
 
 
 def _base(words: str) -> Period | None:
