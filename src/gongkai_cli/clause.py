@@ -3,10 +3,12 @@
 
 A clause is read part by part (split at ，；。：), each part scanned for deadlines with the
 phrase reader; the words around each deadline are kept as its subject, anchor and act, so
-that ``--explain`` shows what was read. A part that ends in 的 is a condition ("二十日内
-不能作出决定的"): it names an earlier period and sets none. Several deadlines are all
-kept, in order; an extension (可以延长十日) counts from the deadline before it.
-Pure: no dates resolved here except in ``resolve_clause``.
+that ``--explain`` shows what was read. Several deadlines are all kept, in order; an
+extension (可以延长十日) counts from the deadline before it. A part that ends in 的 is a
+condition: a period there that repeats one read before ("二十日内不能作出决定的") sets no new
+deadline, and an exception (除可以当场作出决定的外) sets none; both are said in the answer's
+notes, as are numbers that are no deadline (超过六十日的). Pure: no dates resolved here
+except in ``resolve_clause``.
 """
 
 from __future__ import annotations
@@ -118,7 +120,8 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
             stop += 1
         words = s[start:stop]
         # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
-        conditional = words.endswith("的") or (words.startswith("除") and words.endswith("外"))
+        exception = words.startswith("除") and words.endswith("外")
+        conditional = words.endswith("的") or exception
         pos = start
         while pos < stop:
             found = find_deadline(reader, pos, stop, [] if conditional else passed)
@@ -126,8 +129,8 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
                 break
             pos = found.end
             _check_act(reader, found.end, stop)
-            if conditional:  # "二十日内不能作出决定的": a condition naming a period, not a duty
-                conditions.append(found.core)
+            if conditional and (exception or found.rule.n is None or _mentioned(found.rule, parts)):
+                conditions.append(found.core)  # 二十日内不能作出决定的: the period above again
                 continue
             phrase = s[min(found.anchor_at, found.core) : found.end]
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
@@ -141,6 +144,11 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
         elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
+
+
+def _mentioned(rule: Rule, parts: list[Found]) -> bool:
+    """Whether a period in a condition repeats one read before (二十日内不能作出决定的)."""
+    return any((p.rule.kind, p.rule.n) == (rule.kind, rule.n) for p in parts)
 
 
 _ACT_CATEGORIES = frozenset(("Lo", "Nd", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"))

@@ -187,6 +187,7 @@ _QUALIFIERS: tuple[tuple[str, Sense], ...] = (
     ("至少", "earliest"),
     ("延长", "deadline"),
     ("满", "presumed"),
+    ("经过", "presumed"),
 )
 # Anchor words that make "N日" something other than a deadline: every N days, the N-th,
 # more than N days (超过30日的), in a row, in total.
@@ -201,6 +202,11 @@ _NOT_A_DEADLINE_END = (
     "至",
     "达到",
     "最后",
+    "不",
+    "未",
+    "上",
+    "下",
+    "以",
     "少于",
     "多于",
 )  # right before it
@@ -276,6 +282,8 @@ _BASE_PERIODS: tuple[tuple[str, Period], ...] = (
 _SUBJECT_ENDS = ("期", "限", "时间", "的", "为")
 # A unit followed by these is part of another word: 上一年度, 日期, 天气.
 _WORD_AFTER_UNIT = {"年": "度级", "日": "期常报", "天": "气然"}
+# After a period, words that make it the measure of a noun rather than a deadline.
+_NOUN_AFTER = ("期限", "期间", "的规定", "的期限", "的期间", "工资", "的工资", "以上", "以下", "拘留")
 _CORE_FIRST = frozenset(_NUMBER_CHARS | set("半当即每次下翌年本全上第"))
 
 
@@ -294,6 +302,10 @@ def simplified(text: str) -> str | None:
 
     converted: str = opencc.OpenCC("t2s").convert(text)
     return converted
+
+
+class _NotADeadline(Exception):
+    """A number and unit that measure something else (十日以内期限的规定): no core here."""
 
 
 class Found(NamedTuple):
@@ -453,8 +465,8 @@ def whole(text: str, s: str) -> Found | None:
     rule: Rule | None = None
     if s in OPEN_PHRASES or s.endswith("适时进行"):
         rule = Rule(text, "open")
-    elif (recurring := _RECURRING.fullmatch(s)) and not _NUMBER_CHARS.intersection(recurring.group(2)):
-        rule = Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])
+    elif (recurring := _RECURRING.search(s)) and not _NUMBER_CHARS.intersection(s):
+        rule = Rule(text, "recurring", period=_RECURRING_PERIODS[recurring.group(1)])  # …按月汇总后报送
     elif s.isascii() and s.isdigit() and int(s) > 0:
         rule = Rule(text, "workdays", n=int(s))
     return None if rule is None else Found(rule, s, 0, 0, 0, len(s), len(s))
@@ -509,7 +521,10 @@ def find_deadline(
             continue  # inside a number (2016 is not 016), or a day of a month (12月31日 is not 31日)
         reader.pos = core
         try:
-            fields = _read_core(reader, text[start:core])
+            try:
+                fields = _read_core(reader, text[start:core])
+            except _NotADeadline:
+                continue
             if fields is None:
                 continue
             end = reader.pos
@@ -530,10 +545,12 @@ def find_deadline(
 
 
 def _same_day_lead(text: str, start: int, core: int) -> bool:
-    """当场 after a modal (应当当场答复), or 当日 after the event's 的 (收到申请的当日)."""
+    """当场 after a modal (应当当场答复), or 当日 after the event's 的 in a time phrase
+    (应当于收到申请的当日; not 期限开始的当日不计算在期限内)."""
     if text.endswith(_SAME_DAY_LEADS, start, core):
         return True
-    return text.endswith("的", start, core) and text.startswith(("当日", "当天"), core)
+    lead = text[start:core]
+    return lead.endswith("的") and text.startswith(("当日", "当天"), core) and any(p in lead for p in "于在")
 
 
 def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
@@ -551,6 +568,7 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
             return _read_period_end(reader, {"kind": kind, "n": factor, "unit": word})
     fields = _read_target(reader, lead)
     if fields is not None:
+        _read_range_end(reader, fields)
         reader.take_word(*_HOUR_24)
         if reader.take_word(*_DATE_ENDS):
             fields["before"] = True
@@ -571,9 +589,26 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
     return None
 
 
+def _read_range_end(reader: _Reader, fields: dict[str, Any]) -> None:
+    """次年三月一日至六月三十日内: a span of dates ends on its second date."""
+    if fields.get("target") not in ("day", "month_end") or fields.get("relative") == "next_month":
+        return
+    start = reader.pos
+    if reader.take_word("至", "到", "-", "—", "~"):
+        second = _read_month(reader)
+        if second is not None:
+            fields.update(second)
+            return
+    reader.pos = start
+
+
 def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
     if reader.take_word(*_WITHIN):
+        if reader.text.startswith(_NOUN_AFTER, reader.pos):
+            raise _NotADeadline
         return fields
+    if reader.text.startswith(_NOUN_AFTER, reader.pos):
+        raise _NotADeadline  # 十日以内期限的规定, 半个月工资, 十日以下拘留: a noun's measure
     if reader.take_word(*_BEFORE):
         fields["back"] = True
     elif _no_period_follows(reader) and reader.take_word("以后", "之后", "后"):
@@ -627,10 +662,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         base = bases[0] if bases else None
         if base is not None:
             fields["base"] = base
-        elif "终了" in words or "结束" in words:
-            if any(w in words for w in ("季度", "月度", "年度", "月份")):
-                reader.pos = anchor_at
-                raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”）")
+        elif ("终了" in words or "结束" in words) and any(
+            w in words for w in ("季度", "月度", "年度", "月份")
+        ):
+            reader.pos = anchor_at
+            raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”）")
         elif words and _not_a_deadline(words):
             reader.pos = anchor_at
             raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
