@@ -10,6 +10,7 @@ with the place where reading stopped. Whole clauses with several periods are rea
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -298,10 +299,16 @@ def simplified(text: str) -> str | None:
         return None
     except UnicodeEncodeError:
         pass
+    converted: str = _converter().convert(text)
+    return converted
+
+
+@functools.cache
+def _converter() -> Any:
+    """OpenCC's traditional-to-simplified converter, made once (it loads dictionaries)."""
     import opencc
 
-    converted: str = opencc.OpenCC("t2s").convert(text)
-    return converted
+    return opencc.OpenCC("t2s")
 
 
 class _NotADeadline(Exception):
