@@ -156,7 +156,10 @@ def resolve(
             steps = (Step(day, cal.day_info(day), None, f"起算日所在{words}"), *steps)
             first = steps[1]
             steps = (steps[0], first._replace(note=f"{words}最后一日，自此起算，不计入"), *steps[2:])
-        return replace(result, rule=rule, anchor=day, counted_from=start, steps=steps)
+        words = {"month": "月", "quarter": "季度", "year": "年度"}[rule.base]
+        note = f"自起算日所在{words}的最后一日 {start.isoformat()} 起算"
+        warnings = (note, *result.warnings)
+        return replace(result, rule=rule, anchor=day, counted_from=start, steps=steps, warnings=warnings)
     if rule.kind == "same_day":
         info = cal.day_info(day)
         steps = (Step(day, info, None, "当日即须完成"),) if explain else ()
