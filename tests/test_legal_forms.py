@@ -589,3 +589,17 @@ def test_check_reports_an_unreadable_new_form_with_its_line(tmp_path: Path, gong
     bad_law = lines.index("    law: 刑法") + 1
     assert f"{path}:{bad_rule}: 条目 3：无法识别的期限“每年的十十日前”" in result.stdout + result.stderr
     assert f"{path}:{bad_law}: 条目 2 的 law：未知的法律“刑法”" in result.stdout + result.stderr
+
+
+def test_plan_rule_may_be_a_clause_with_one_period(tmp_path: Path, gongkai: Run) -> None:
+    clause = "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定"
+    text = PLAN.format(default="").replace("rule: 受理之日起二十日内", f"rule: {clause}", 1)
+    path = tmp_path / "clause.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert _deadlines(gongkai, path)["1"] == "2016-10-10"
+    two = text.replace(f"rule: {clause}", "rule: 应当自受理之日起二十日内作出决定；延长期限不得超过十日")
+    path.write_text(two, encoding="utf-8")
+    result = gongkai("check", str(path))
+    line = two.splitlines().index("    rule: 应当自受理之日起二十日内作出决定；延长期限不得超过十日") + 1
+    assert result.exit_code == 3
+    assert f"{path}:{line}: 条目 1的期限写法含 2 个期限" in result.stdout + result.stderr

@@ -390,7 +390,19 @@ class _Validator:
         try:
             return parse_rule(value)
         except InputError as e:
-            raise self.fail(line, f"{what}：{e.message}") from None
+            error = e
+        from .clause import read_clause
+
+        try:  # a clause as the document writes it: 行政机关应当自…之日起二十日内作出决定
+            clause = read_clause(value)
+        except InputError:
+            raise self.fail(line, f"{what}：{error.message}") from None
+        if len(clause.parts) > 1:
+            words = "、".join(f"“{p.rule.text}”" for p in clause.parts)
+            raise self.fail(
+                line, f"{what}的期限写法含 {len(clause.parts)} 个期限（{words}）：请每个条目写一个期限"
+            )
+        return clause.parts[0].rule
 
     # -- the document ----------------------------------------------------------
 
