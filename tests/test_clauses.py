@@ -16,9 +16,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from gongkai_cli.clause import read_clause, resolve_clause
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.phrases.clause import read_clause, resolve_clause
 
 CAL = WorkCalendar.default()
 ANCHORS = (date(2016, 9, 20), date(2017, 1, 20))  # before 国庆 2016 and before 春节 2017

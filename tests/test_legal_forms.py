@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.clause import read_clause, resolve_clause
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.resolve import Options, resolve
-from gongkai_cli.rules import parse_rule
-from gongkai_cli.statutes import STATUTES, find_statute
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.phrases.clause import read_clause, resolve_clause
+from gongkai_cli.phrases.reader import parse_rule
+from gongkai_cli.phrases.resolve import Options, resolve
+from gongkai_cli.phrases.statutes import STATUTES, find_statute
 from tests.conftest import Run
 
 CAL = WorkCalendar.default()

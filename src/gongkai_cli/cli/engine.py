@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from .. import formatters
-from ..output import emit
-from ..resolve import Options
+from ..phrases.resolve import Options
+from ..render import deadlines as formatters
+from ..render.output import emit
+from . import hints
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
@@ -70,7 +71,7 @@ def deadline(
     也可以是整句条文（“行政机关应当自受理…之日起二十日内作出…”）：其中每个期限依次给出。
     """
     if law is not None:
-        from ..statutes import find_statute
+        from ..phrases.statutes import find_statute
 
         options = options._replace(law=find_statute(law))
     if batch:
@@ -82,39 +83,32 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    from ..clause import read_clause, resolve_clause
+    from ..phrases.clause import read_clause, resolve_clause
 
     clause = read_clause(rule)
     results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
-    answers = list(zip(clause.parts, results, strict=True))
+    answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
     emit(
         app.fmt,
-        plain=lambda: formatters.clause_plain(answers, explain),
-        data=lambda: formatters.clause_data(answers, explain),
-        table=lambda: formatters.clause_table(answers, explain),
+        {
+            "plain": lambda: formatters.clause_plain(answers, explain),
+            "json": lambda: formatters.clause_data(answers, explain),
+            "table": lambda: formatters.clause_table(answers, explain),
+        },
     )
 
 
 def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:
     """Stream results line by line; the exit status says whether any line failed."""
-    import csv
-
-    from ..batch import exit_status, read_input, run_batch
+    from ..phrases.batch import exit_status, read_input, run_batch
 
     columns, records = read_input(source)
     failures: list[GongkaiError] = []
-    writer = csv.writer(out, lineterminator="\n") if app.fmt == "csv" else None
-    if writer is not None:
-        writer.writerow(formatters.batch_csv_header(columns))
-    for row in run_batch(records, app.calendar, options):
+    write = formatters.batch_writer(app.fmt, out, columns)
+    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
         if row.error is not None:
             failures.append(row.error)
-        if writer is not None:
-            writer.writerow(formatters.batch_csv(row, columns))
-        elif app.fmt == "json":
-            out.write(formatters.batch_json(row) + "\n")
-        else:
-            out.write(formatters.batch_plain(row) + "\n")
+        write(row)
     if failures:
         click.echo(f"gongkai: {len(failures)} 行未能计算（见输出中的错误）", err=True)
     return exit_status(failures)
@@ -141,9 +135,11 @@ def workdays(app: AppContext, start: date, end: date, show_list: bool) -> None:
     provisional = bool(cal.provisional_years(low, high))
     emit(
         app.fmt,
-        plain=lambda: formatters.workdays_plain(start, end, count, days, provisional),
-        data=lambda: formatters.workdays_data(start, end, count, days, provisional),
-        table=lambda: formatters.workdays_table(start, end, count, days, provisional),
+        {
+            "plain": lambda: formatters.workdays_plain(start, end, count, days, provisional),
+            "json": lambda: formatters.workdays_data(start, end, count, days, provisional),
+            "table": lambda: formatters.workdays_table(start, end, count, days, provisional),
+        },
     )
 
 
@@ -162,7 +158,9 @@ def day(app: AppContext, day: date | None) -> None:
     info = app.calendar.day_info(day or app.today)
     emit(
         app.fmt,
-        plain=lambda: formatters.day_plain(info),
-        data=lambda: formatters.day_data(info),
-        table=lambda: formatters.day_table(info),
+        {
+            "plain": lambda: formatters.day_plain(info),
+            "json": lambda: formatters.day_data(info),
+            "table": lambda: formatters.day_table(info),
+        },
     )

@@ -1,10 +1,9 @@
 """Commands over a plan: due, tasks, show, check. Each parses options, calls the core
-(plan → obligations → query) and hands the result to plan_formatters."""
+(plan → obligations → due query) and hands the result to render.plan."""
 
 from __future__ import annotations
 
 import functools
-import io
 import os
 from collections.abc import Callable
 from datetime import date, datetime
@@ -13,14 +12,16 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import plan_formatters as pf
-from ..dates import parse_datetime
 from ..errors import InputError
-from ..obligations import Obligation, expand, expand_item
-from ..output import emit
-from ..plan import Plan, bundled_plan, read_plan
-from ..query import Span, by_department, due, window
-from ..resolve import Options
+from ..phrases.resolve import Options
+from ..phrases.text import parse_datetime
+from ..plan.due import Span, by_department, due, window
+from ..plan.obligations import Obligation, expand, expand_item, item_id_of
+from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
+from ..render import plan as pf
+from ..render.output import emit
+from ..status import ExitStatus
+from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
@@ -85,21 +86,12 @@ def plan_options(f: F) -> F:
 
 def _load(tasks: str | None) -> Plan:
     """The plan, through the cache of validated plans (``check`` always reads the file)."""
-    from ..plancache import load_plan_cached
+    from ..plan.cache import load_plan_cached
 
-    return load_plan_cached(Path(tasks) if tasks else bundled_plan(), os.environ)
-
-
-def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, force: bool) -> None:
-    """To stdout, or to ``output`` atomically (never half-written; kept unless --force)."""
-    if output is None:
-        render(None)
-        return
-    buffer = io.StringIO()
-    render(buffer)
-    from ..atomic import write_atomic
-
-    write_atomic(output, buffer.getvalue(), force=force)
+    path = Path(tasks) if tasks else bundled_plan()
+    if tasks and not path.exists():
+        raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=tasks)
+    return load_plan_cached(path, os.environ)
 
 
 def output_options(f: F) -> F:
@@ -167,7 +159,7 @@ def due_command(
     if len(chosen) > 1:
         raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = by_department(expand(plan, app.calendar, options), dept)
+    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
     report = due(
         obligations,
         app.today,
@@ -176,25 +168,21 @@ def due_command(
         overdue=not no_overdue,
     )
     if report.pending or not quiet_if_empty:
-        renderers = {
-            "plain": lambda: pf.due_plain(report),
-            "csv": lambda: pf.due_csv(report),
-            "md": lambda: pf.due_md(report),
-            "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
-        }
-        _deliver(
-            lambda stream: emit(
-                app.fmt,
-                plain=pf.text_renderer(app.fmt, renderers),
-                data=lambda: pf.due_data(report),
-                table=lambda: pf.due_table(report),
-                stream=stream,
-            ),
-            output,
-            force,
+        emit(
+            app.fmt,
+            {
+                "plain": lambda: pf.due_plain(report),
+                "json": lambda: pf.due_data(report),
+                "table": lambda: pf.due_table(report),
+                "csv": lambda: pf.due_csv(report),
+                "md": lambda: pf.due_md(report),
+                "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
+            },
+            output=output,
+            force=force,
         )
     if exit_code and report.pending:
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(ExitStatus.DUE)
 
 
 @main.command(
@@ -215,23 +203,19 @@ def tasks(
     app: AppContext, plan: Plan, options: Options, dept: str | None, output: Path | None, force: bool
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    obligations = by_department(expand(plan, app.calendar, options), dept)
-    renderers = {
-        "plain": lambda: pf.tasks_plain(plan, obligations),
-        "csv": lambda: pf.tasks_csv(plan, obligations),
-        "md": lambda: pf.tasks_md(plan, obligations),
-        "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
-    }
-    _deliver(
-        lambda stream: emit(
-            app.fmt,
-            plain=pf.text_renderer(app.fmt, renderers),
-            data=lambda: pf.tasks_data(plan, obligations),
-            table=lambda: pf.tasks_table(plan, obligations),
-            stream=stream,
-        ),
-        output,
-        force,
+    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
+    emit(
+        app.fmt,
+        {
+            "plain": lambda: pf.tasks_plain(plan, obligations),
+            "json": lambda: pf.tasks_data(plan, obligations),
+            "table": lambda: pf.tasks_table(plan, obligations),
+            "csv": lambda: pf.tasks_csv(plan, obligations),
+            "md": lambda: pf.tasks_md(plan, obligations),
+            "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
+        },
+        output=output,
+        force=force,
     )
 
 
@@ -252,7 +236,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
 
     ID 为条目编号（如 1.1a、5.1.2、end.1），或一项义务的编号（如 1.1a/report、5.1.2@2016-06）。
     """
-    base = item_id.split("/")[0].split("@")[0]
+    base = item_id_of(item_id)
     item = plan.item(base)
     if item is None:
         ids = [i.id for i in plan.items]
@@ -261,7 +245,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
         close = get_close_matches(base, ids, n=3)
         hint = f"；是否要找 {'、'.join(close)}？" if close else "；用 gongkai tasks 查看全部编号"
         raise InputError(f"计划中没有编号为“{item_id}”的事项{hint}")
-    obligations = expand_item(plan, item, app.calendar, options, explain=True)
+    obligations = hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     explained: list[Obligation] = obligations
     if item_id != base:
         explained = [ob for ob in obligations if ob.id == item_id]
@@ -270,9 +254,11 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
             raise InputError(f"条目 {base} 没有编号为“{item_id}”的义务；它的义务：{known}")
     emit(
         app.fmt,
-        plain=lambda: pf.show_plain(item, obligations, explained),
-        data=lambda: pf.show_data(item, obligations, explained),
-        table=lambda: pf.show_table(item, obligations, explained),
+        {
+            "plain": lambda: pf.show_plain(item, obligations, explained),
+            "json": lambda: pf.show_data(item, obligations, explained),
+            "table": lambda: pf.show_table(item, obligations, explained),
+        },
     )
 
 
@@ -294,9 +280,11 @@ def check(app: AppContext, file: str | None) -> None:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
         raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
-    obligations = expand(plan, app.calendar)
+    obligations = hints.obligations(expand(plan, app.calendar))
     emit(
         app.fmt,
-        plain=lambda: pf.check_plain(plan, obligations),
-        data=lambda: pf.check_data(plan, obligations),
+        {
+            "plain": lambda: pf.check_plain(plan, obligations),
+            "json": lambda: pf.check_data(plan, obligations),
+        },
     )

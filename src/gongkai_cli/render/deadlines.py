@@ -1,0 +1,395 @@
+"""Renderers for the engine's answers (deadline, workdays, day, batch): they only format."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import IO, TYPE_CHECKING, Any
+
+from ..calendar.workdays import WEEKDAYS, DayInfo
+from ..phrases.reader import Found
+from ..phrases.resolve import Result, Step
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..phrases.batch import BatchRow
+
+OPEN_LABEL = "无固定期限"
+PROVISIONAL_RESULT_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
+
+
+def iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def when(value: date | datetime | None, *, short: bool = False) -> str:
+    """2016-10-10（星期一）, or 2016-07-02 14:30（星期六）, or 无固定期限; ``short``:
+    2016-10-10 周一, for a table cell that should not wrap."""
+    if value is None:
+        return OPEN_LABEL
+    day = value.date() if isinstance(value, datetime) else value
+    text = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+    if short:
+        return f"{text} 周{'一二三四五六日'[day.weekday()]}"
+    return f"{text}（{WEEKDAYS[day.weekday()]}）"
+
+
+# -- deadline -------------------------------------------------------------------------
+
+
+def step_data(step: Step) -> dict[str, Any]:
+    info = step.info
+    return {
+        "date": step.date.isoformat(),
+        "weekday": step.weekday,
+        "workday": info.workday if info else None,
+        "day_kind": info.kind if info else None,
+        "name": info.name if info else None,
+        "provisional": info.provisional if info else False,
+        "count": step.running,
+        "note": step.note,
+    }
+
+
+SENSE_LABELS = {
+    "deadline": "",
+    "earliest": "最早日期（不早于此日，不是期限）",
+    "presumed": "期满之日（推定日期，不顺延）",
+}
+
+
+def result_data(result: Result, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": result.rule.text,
+        "anchor": iso(result.anchor),
+        "deadline": iso(result.deadline),
+        "kind": result.kind,
+        "n": result.rule.n,
+        "provisional": result.provisional,
+        "warnings": list(result.warnings),
+    }
+    if explain:
+        data["steps"] = [step_data(s) for s in result.steps]
+        data["basis"] = result.basis
+    return data
+
+
+def period_data(part: Found, result: Result, explain: bool) -> dict[str, Any]:
+    """One deadline of a clause: what was read (subject, anchor, period, act) and its answer."""
+    rule = result.rule
+    return {
+        **result_data(result, explain),
+        "sense": rule.sense,
+        "back": rule.back,
+        "extension": rule.extension,
+        "words": {
+            "subject": part.subject or None,
+            "anchor": part.rule.anchor,
+            "period": part.period_words,
+            "act": part.act or None,
+        },
+        "law": result.law.citation if result.law else None,
+        "counted_from": iso(result.counted_from),
+    }
+
+
+def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
+    """One resolved deadline (a plan obligation's explanation)."""
+    return {**result_data(result, explain), "sense": result.rule.sense}
+
+
+def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool) -> dict[str, Any]:
+    """The first deadline at the top level (the schema single phrases always had), and
+    every deadline of the text in ``periods``, in order."""
+    data = deadline_data(answers[0][1], explain)
+    data["periods"] = [period_data(part, result, explain) for part, result in answers]
+    return data
+
+
+def _read_as(part: Found | None) -> str | None:
+    """读作：主体…｜起算…｜期间…｜行为… when the text was more than the phrase."""
+    if part is None or (not part.subject and not part.act):
+        return None
+    words = [
+        ("主体", part.subject),
+        ("起算", part.rule.anchor or ""),
+        ("期间", part.period_words),
+        ("行为", part.act),
+    ]
+    return "读作：" + "｜".join(f"{label}“{text}”" for label, text in words if text)
+
+
+def step_label(step: Step) -> str:
+    """The day's kind for a trace line; a provisionally computed day says so."""
+    if step.info is None:
+        return ""
+    return step.info.label + ("（临时）" if step.info.provisional else "")
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def _step_line(step: Step) -> str:
+    label = step_label(step)
+    count = "" if step.running is None else str(step.running)
+    return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
+
+
+def _headline(result: Result) -> str:
+    label = SENSE_LABELS[result.rule.sense]
+    return when(result.deadline) + (f"  {label}" if label else "")
+
+
+def deadline_plain(result: Result, explain: bool) -> str:
+    return clause_plain([(None, result)], explain)
+
+
+def deadline_table(result: Result, explain: bool) -> RenderableType:
+    return clause_table([(None, result)], explain)
+
+
+def clause_plain(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> str:
+    several = len(answers) > 1
+    lines: list[str] = []
+    for number, (part, result) in enumerate(answers, 1):
+        mark = f"{number}. " if several else ""
+        indent = "   " if several else ""
+        if not explain:
+            tail = ""
+            if several and part is not None:
+                tail = f"  {part.rule.text}" + (f"（{part.act}）" if part.act else "")
+            lines.append(f"{mark}{_headline(result)}{tail}")
+        else:
+            if several and number > 1:
+                lines.append("")
+            lines.append(f"{mark}期限：{_headline(result)}")
+            read_as = _read_as(part)
+            if read_as:
+                lines.append(indent + read_as)
+            lines.append(f"{indent}写法：{result.rule.text}（{result.kind}）")
+            lines.append(f"{indent}起算：{when(result.anchor)}")
+            lines.append(f"{indent}逐日推算：")
+            lines.extend(indent + _step_line(s) for s in result.steps)
+            lines.append(f"{indent}依据：{result.basis}")
+        lines.extend(f"{indent}注意：{w}" for w in result.warnings)
+        if result.provisional:
+            lines.append(indent + PROVISIONAL_RESULT_NOTE)
+    return "\n".join(lines)
+
+
+def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    several = len(answers) > 1
+    for number, (part, result) in enumerate(answers, 1):
+        head = Text()
+        head.append(f"{number}. " if several else "")
+        head.append("期限：")
+        head.append(when(result.deadline), style="bold")
+        label = SENSE_LABELS[result.rule.sense]
+        if label:
+            head.append(f"  {label}", style="yellow")
+        if result.provisional:
+            head.append("  [临时]", style="yellow")
+        if several and not explain and part is not None:
+            head.append(f"  {part.rule.text}")
+        parts.append(head)
+        if explain:
+            read_as = _read_as(part)
+            if read_as:
+                parts.append(Text(read_as))
+            parts.append(Text(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+            table = Table("日期", "星期", "类别", "计数", "说明", header_style="bold")
+            for step in result.steps:
+                info = step.info
+                style = "" if info is None or info.workday else "dim"
+                table.add_row(
+                    step.date.isoformat(),
+                    step.weekday,
+                    step_label(step),
+                    "" if step.running is None else str(step.running),
+                    step.note,
+                    style=style,
+                )
+            parts.append(table)
+            parts.append(Text(f"依据：{result.basis}", style="dim"))
+        for warning in result.warnings:
+            parts.append(Text(f"注意：{warning}", style="yellow"))
+        if result.provisional:
+            parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
+    return Group(*parts)
+
+
+# -- workdays and day ----------------------------------------------------------------------
+
+
+def workdays_data(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "count": count,
+        "provisional": provisional,
+    }
+    if days is not None:
+        data["days"] = [d.date.isoformat() for d in days]
+        data["provisional_days"] = [d.date.isoformat() for d in days if d.provisional]
+    return data
+
+
+def _day_label(info: DayInfo) -> str:
+    return info.label + ("（临时）" if info.provisional else "")
+
+
+def workdays_plain(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> str:
+    lines = [str(count)]
+    if days is not None:
+        lines = [f"{d.date.isoformat()} {d.weekday} {_day_label(d)}" for d in days]
+        lines.append(f"共 {count} 个工作日（{start.isoformat()} 之后至 {end.isoformat()}）")
+    if provisional:
+        lines.append(PROVISIONAL_RESULT_NOTE)
+    return "\n".join(lines)
+
+
+def workdays_table(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    summary = Text(f"{start.isoformat()} 之后至 {end.isoformat()}（含）：共 {count} 个工作日")
+    if provisional:
+        summary.append("  [临时]", style="yellow")
+    parts: list[RenderableType] = [summary]
+    if days is not None:
+        table = Table("序号", "日期", "星期", "类别", header_style="bold")
+        for i, d in enumerate(days, 1):
+            table.add_row(str(i), d.date.isoformat(), d.weekday, _day_label(d))
+        parts.insert(0, table)
+    if provisional:
+        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
+    return Group(*parts)
+
+
+def day_data(info: DayInfo) -> dict[str, Any]:
+    return {
+        "date": info.date.isoformat(),
+        "workday": info.workday,
+        "kind": info.kind,
+        "name": info.name,
+        "provisional": info.provisional,
+    }
+
+
+def day_plain(info: DayInfo) -> str:
+    verdict = "工作日" if info.workday else "休息日"
+    detail = "" if info.label == verdict else f"，{info.label}"
+    line = f"{info.date.isoformat()} {info.weekday}：{verdict}{detail}"
+    return line + ("（临时推算）" if info.provisional else "")
+
+
+def day_table(info: DayInfo) -> RenderableType:
+    from rich.text import Text
+
+    return Text(day_plain(info), style="bold green" if info.workday else "bold red")
+
+
+# -- batch -----------------------------------------------------------------------------
+
+BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error")
+
+
+def batch_values(row: BatchRow) -> dict[str, Any]:
+    result = row.result
+    return {
+        "deadline": iso(result.deadline) if result else None,
+        "kind": result.kind if result else None,
+        "provisional": result.provisional if result else None,
+        "error": str(row.error) if row.error else None,
+    }
+
+
+def _more_notes(row: BatchRow) -> list[str]:
+    """The text's further deadlines, as notes beside the first (CSV and plain)."""
+    return [f"另有期限 {r.rule.text}：{iso(r.deadline) or OPEN_LABEL}" for r in row.more]
+
+
+def batch_json(row: BatchRow) -> str:
+    data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
+    data["n"] = row.result.rule.n if row.result else None
+    data["warnings"] = list(row.result.warnings) if row.result else []
+    data["sense"] = row.result.rule.sense if row.result else None
+    data["more"] = [
+        {
+            "rule": r.rule.text,
+            "deadline": iso(r.deadline),
+            "kind": r.kind,
+            "n": r.rule.n,
+            "sense": r.rule.sense,
+            "provisional": r.provisional,
+            "warnings": list(r.warnings),
+        }
+        for r in row.more
+    ]
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def batch_csv_header(columns: tuple[str, ...]) -> list[str]:
+    return [*columns, *BATCH_RESULT_COLUMNS]
+
+
+def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
+    values = batch_values(row)
+    provisional = values["provisional"]
+    return [
+        *(row.fields.get(c, "") for c in columns),
+        values["deadline"] or "",
+        values["kind"] or "",
+        "" if provisional is None else str(provisional).lower(),
+        "；".join([*row.result.warnings, *_more_notes(row)]) if row.result else "",
+        values["error"] or "",
+    ]
+
+
+def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[BatchRow], object]:
+    """Batch rows written as they come, one line each: CSV (its header written at once),
+    JSON lines, or plain text."""
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(batch_csv_header(columns))
+        return lambda row: writer.writerow(batch_csv(row, columns))
+    line = batch_json if fmt == "json" else batch_plain
+    return lambda row: out.write(line(row) + "\n")
+
+
+def batch_plain(row: BatchRow) -> str:
+    head = f"{row.fields.get('anchor', '')}\t{row.fields.get('rule', '')}"
+    if row.error is not None:
+        return f"{head}\t错误：{row.error}"
+    assert row.result is not None
+    mark = "\t临时" if row.result.provisional else ""
+    more = "".join(f"\t{note}" for note in _more_notes(row))
+    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}{more}"
