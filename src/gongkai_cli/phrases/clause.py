@@ -5,10 +5,11 @@ A clause is read part by part (split at ，；。：), each part scanned for dea
 phrase reader; the words around each deadline are kept as its subject, anchor and act, so
 that ``--explain`` shows what was read. Several deadlines are all kept, in order; an
 extension (可以延长十日) counts from the deadline before it. A part that ends in 的 is a
-condition: a period there that repeats one read before ("二十日内不能作出决定的") sets no new
-deadline, and an exception (除可以当场作出决定的外) sets none; both are said in the answer's
-notes, as are numbers that are no deadline (超过六十日的). Pure: no dates resolved here
-except in ``resolve_clause``.
+condition and sets no deadline ("二十日内不能作出决定的" repeats the period before it),
+unless it is the period an extension that follows extends, with none read before, or an
+earliest day (催告书送达十日后…的); an exception (除可以当场作出决定的外) sets none. What was
+passed over is said in the answer's notes, as are numbers that are no deadline
+(超过六十日的). Pure: no dates resolved here except in ``resolve_clause``.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
     ``passed``, periods inside conditions (…的) to ``conditions``."""
     reader = _Reader(text, s)
     parts: list[Found] = []
+    pending: Found | None = None
     start = 0
     while start < len(s):
         stop = start
@@ -129,10 +131,18 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
                 break
             pos = found.end
             _check_act(reader, found.end, stop)
-            if conditional and (exception or found.rule.n is None or _mentioned(found.rule, parts)):
-                conditions.append(found.core)  # 二十日内不能作出决定的: the period above again
-                continue
             phrase = s[min(found.anchor_at, found.core) : found.end]
+            if conditional and not (found.rule.qualifier == "后" and not exception):
+                # 二十日内不能作出决定的: a condition. Its period is the deadline only when an
+                # extension follows and none came before (held in ``pending`` until then).
+                conditions.append(found.core)
+                if not exception and found.rule.n is not None and not _mentioned(found.rule, parts):
+                    pending = found._replace(rule=replace(found.rule, text=phrase), act_end=stop)
+                continue
+            if found.rule.extension and pending is not None and not parts:
+                parts.append(pending)
+                conditions.remove(pending.core)
+            pending = None
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
         start = stop + 1

@@ -441,6 +441,7 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
     if reader.take_word(*WITHIN):
         if reader.text.startswith(NOUN_AFTER, reader.pos):
             raise _NotADeadline
+        fields["within"] = True  # for the words before: 召开前二十日内 is a window, not a day
         return fields
     if reader.text.startswith(NOUN_AFTER, reader.pos):
         raise _NotADeadline  # 十日以内期限的规定, 半个月工资, 十日以下拘留: a noun's measure
@@ -468,6 +469,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     text = reader.text
     lead = text[start:core]
     loose = False
+    within = fields.pop("within", False)
     qualifier, sense = next(((q, s) for q, s in QUALIFIERS if lead.endswith(q)), (None, "deadline"))
     if qualifier == "满" and lead.endswith(("届满", "期满")):
         qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
@@ -486,6 +488,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         if "延长" in words or qualifier == "延长":
             fields["extension"] = True
         if words.endswith(BEFORE) and not fields.get("back"):
+            if within:
+                reader.pos = anchor_at
+                raise reader.fail("期限（“…前N日内”是一段时间，不是一个期限）")
             fields["back"] = True  # 有效期届满前30日
         bases = _bases(words)
         if not bases and ("终了" in words or "结束" in words):  # 由纳税人在|月度终了后
