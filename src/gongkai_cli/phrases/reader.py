@@ -369,6 +369,12 @@ def find_deadline(
                 text.startswith("的", end) or text.endswith("起至", start, core)
             ):
                 continue  # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span
+            if (
+                _named_period(fields, text[core])
+                and core > start
+                and not text.endswith(_PERIOD_LEADS, start, core)
+            ):
+                continue  # 一个纳税年度内居住…: a span of time named, not a target set
             if fields["kind"] == "same_day" and core > start and not _same_day_lead(text, start, core):
                 continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
             return _with_lead(reader, start, core, end, fields)
@@ -377,6 +383,20 @@ def find_deadline(
                 raise
             passed.append((core, error))
     return None
+
+
+# Words after which 年底 / 年内 / 上半年 / 第一季度 set a target (于年底前, 应当在年内, 力争上半年).
+_PERIOD_LEADS = (*PREPOSITIONS, *MODALS, *LATEST, "力争", "争取", "确保", "今年", "、", "并于", "前")
+
+
+def _named_period(fields: dict[str, Any], first: str) -> bool:
+    """年底, 年内, 上半年, 第一季度 … written as words (not 2020年底, not 每年, not 次年)."""
+    return (
+        fields.get("target") in ("year_end", "half_end", "quarter_end")
+        and first not in _NUMBER_CHARS
+        and not fields.get("yearly")
+        and not fields.get("relative")
+    )
 
 
 def _same_day_lead(text: str, start: int, core: int) -> bool:
