@@ -49,9 +49,8 @@ if TYPE_CHECKING:
 @click.option(
     "--law",
     metavar="NAME",
-    help="按该法律计算：其规定以工作日计的“N日”按工作日计算，并在 --explain 中引用条文。"
-    "可用：行政许可法（第八十二条，全部期间）、行政处罚法（第八十五条，二、三、五、七日）、"
-    "行政复议法（第八十八条，三、五、七、十日）、行政强制法（第六十九条，十日以内）；可写简称，如“许可法”。",
+    help="按该法律把其规定为工作日的“N日”按工作日计算，--explain 引用条文：行政许可法、行政处罚法、"
+    "行政复议法、行政强制法（可写简称，如“许可法”）。--batch 时也可给 law 列。",
 )
 @counting_options
 @common_options(formats=("plain", "table", "json", "csv"))
