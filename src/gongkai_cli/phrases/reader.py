@@ -55,6 +55,7 @@ from .vocabulary import (
 )
 
 MAX_PHRASE = 200  # characters; a deadline phrase is a few words
+MAX_LEAD = 120  # characters before a period read as its subject, anchor and qualifier
 
 
 @dataclass(frozen=True)
@@ -377,7 +378,8 @@ def find_deadline(
                 continue  # 一个纳税年度内居住…: a span of time named, not a target set
             if fields["kind"] == "same_day" and core > start and not _same_day_lead(text, start, core):
                 continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
-            return _with_lead(reader, start, core, end, fields)
+            # The words a deadline depends on sit close before it; a longer lead is subject.
+            return _with_lead(reader, max(start, core - MAX_LEAD), core, end, fields)
         except InputError as error:
             if passed is None:
                 raise
