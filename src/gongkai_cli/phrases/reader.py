@@ -533,6 +533,12 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             reader.pos = anchor_at
             raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
         after = fields.get("qualifier") == "后"  # 催告书送达十日后: the words are the event
+        if words and any(word in words for word, _ in RELATIVE) and words.endswith(ANCHOR_ENDS):
+            reader.pos = anchor_at
+            raise reader.fail("起算日（“次月1日起”写的是另一个日子：请以该日为起算日，只给出期间）")
+        if fields.get("sense") == "presumed" and words and not words.endswith(ANCHOR_ENDS):
+            reader.pos = anchor_at
+            raise reader.fail("期限（“工作满十年”是资格的长短，不是期限；满N日须从某日起算）")
         forward = (
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )

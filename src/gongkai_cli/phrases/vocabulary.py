@@ -110,6 +110,8 @@ NOT_A_DEADLINE_END = (
     "近",
     "约",
     "至",
+    "延长到",
+    "按",
     "达到",
     "最后",
     "不",
@@ -171,4 +173,18 @@ SUBJECT_ENDS = ("期", "限", "时间", "的", "为")
 # A unit followed by these is part of another word: 上一年度, 日期, 天气.
 WORD_AFTER_UNIT = {"年": "度级", "日": "期常报", "天": "气然"}
 # After a period, words that make it the measure of a noun rather than a deadline.
-NOUN_AFTER = ("期限", "期间", "的规定", "的期限", "的期间", "工资", "的工资", "以上", "以下", "拘留")
+NOUN_AFTER = (
+    "期限",
+    "期间",
+    "的规定",
+    "的期限",
+    "的期间",
+    "工资",
+    "的工资",
+    "以上",
+    "以下",
+    "拘留",
+    "的次日",
+    "的前一日",
+    "的当日",
+)
