@@ -725,3 +725,44 @@ def test_words_read_as_subject_anchor_period_and_act() -> None:
         "15个工作日内",
         "提出意见",
     )
+
+
+# Numbers in real sentences that are no deadline: never read as one (each refused, or passed
+# over with a note while the sentence's real deadline is read).
+NOT_DEADLINES = [
+    ("劳动合同法 第十四条", "（一）劳动者在该用人单位连续工作满十年的；", []),
+    (
+        "劳动合同法 第四十七条",
+        "六个月以上不满一年的，按一年计算；不满六个月的，向劳动者支付半个月工资的经济补偿。",
+        [],
+    ),
+    (
+        "税收征收管理法 第五十二条",
+        "因纳税人、扣缴义务人计算错误等失误，未缴或者少缴税款的，税务机关在三年内可以追征税款、滞纳金；有特殊情况的，追征期可以延长到五年。",
+        ["years/3"],
+    ),
+    (
+        "个人所得税法 第一条",
+        "在中国境内无住所又不居住，或者无住所而一个纳税年度内在中国境内居住累计不满一百八十三天的个人，为非居民个人。",
+        [],
+    ),
+    (
+        "增值税暂行条例 第二十三条",
+        "以1日、3日、5日、10日或者15日为1个纳税期的，自期满之日起5日内预缴税款，于次月1日起15日内申报纳税并结清上月应纳税款。",
+        ["days/5"],
+    ),
+    ("行政强制法 第六十九条", "本法中十日以内期限的规定是指工作日，不含法定节假日。", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("source", "clause", "readings"), NOT_DEADLINES, ids=[s for s, _, _ in NOT_DEADLINES]
+)
+def test_numbers_that_are_no_deadline(source: str, clause: str, readings: list[str]) -> None:
+    if not readings:
+        with pytest.raises(InputError):
+            read_clause(clause)
+        return
+    parsed = read_clause(clause)
+    assert describe(clause) == readings, source
+    assert parsed.passed, source  # what was passed over is said
