@@ -287,6 +287,23 @@ def test_quarter_end_is_not_the_anchor() -> None:
 
 # (clause, anchor, law, deadline under the law, deadline without it, source)
 STATUTE_ROWS = [
+    # anchors on 调休 weekends: Saturday 2016-10-08 and Saturday 2017-02-04 were working days
+    (
+        "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定",
+        "2016-10-08",
+        "行政许可法",
+        "2016-11-03",
+        "2016-10-28",
+        "行政许可法 第四十二条、第八十二条（起算日为调休上班的星期六）",
+    ),
+    (
+        "应当在七日内及时作出处理决定",
+        "2017-02-04",
+        "行政处罚法",
+        "2017-02-14",
+        "2017-02-13",
+        "行政处罚法 第五十六条、第八十五条（起算日为调休上班的星期六）",
+    ),
     (
         "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定",
         "2016-09-20",
