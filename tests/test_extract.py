@@ -492,3 +492,68 @@ def test_extraction_never_crashes(text: str) -> None:
         return
     loaded = yaml.safe_load(draft_to_yaml(draft))
     assert [str(i["id"]) for i in loaded["items"]] == [i.id for i in draft.items]
+
+
+# -- forms found by the blind test on real documents (tests/fixtures/extract/real/) ------
+
+
+def test_a_line_of_departments_without_brackets_assigns_the_paragraph_above() -> None:
+    """潍坊市2017年政务公开工作要点实施方案 (https://bdocx.com/doc/5328372.html), a table
+    copied one cell a line: each duty is followed by its 责任单位 line, no brackets."""
+    text = (
+        "一、以政务公开助力稳增长\n（一）加强预期引导\n"
+        "围绕出台促进就业规划、就业创业政策，加强就业创业政策信息公开。\n市人社局牵头落实\n"
+        "加强金融政策信息公开，加大宣传和预期引导。\n"
+        "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实\n"
+        "公开全市财政收支情况。\n责任单位：市财政局；完成时限：年底前\n"
+    )
+    items = extract_plan(text, "doc.txt").items
+    assert [(i.id, i.lead, i.owners, i.rule) for i in items] == [
+        ("1.1a", ("市人社局",), (), None),
+        ("1.1b", ("市金融办", "人民银行潍坊市中心支行", "潍坊银监分局"), (), None),
+        ("1.1c", (), ("市财政局",), "年底前"),
+    ]
+    assert items[0].text.endswith("信息公开。（市人社局牵头落实）")
+    assert items[0].flags == ("分工行中没有期限：rule 为 null（无固定期限），请补上期限或确认",)
+
+
+def test_a_sentence_broken_over_lines_is_not_a_department_line() -> None:
+    """ "各部门单位要高度重视政务公开工作，对照本要点于印发之日起10个工作日内明" (a line of the
+    PDF corpus document) starts like a department but is a sentence, and "办公室" alone is
+    a bare name: neither is read as an assignment."""
+    text = (
+        "一、公开\n（一）做好公开。（办公室负责，6月底前完成）\n"
+        "各部门单位要高度重视政务公开工作，对照本要点于印发之日起10个工作日内明\n确责任人。\n"
+    )
+    items = by_id(extract_plan(text, "doc.txt"))
+    assert items["1.1"].owners == ("办公室",)
+    assert items["end.1"].owners == ("各部门单位",) and items["end.1"].rule == "印发之日起10个工作日内"
+
+
+def test_an_opening_summary_heading_is_not_the_closing() -> None:
+    """2023年上海市知识产权局政务公开工作要点 (http://echinagov.com/policy/340797.htm):
+    一、总体要求 with 指导思想 / 工作目标 first and no bracket anywhere. The duties after it
+    are drafted (the document was refused before), the goals are not duties."""
+    text = (
+        "2023年上海市知识产权局政务公开工作要点\n一、总体要求\n（一）指导思想\n加快转变政务公开职能。\n"
+        "（二）工作目标\n到2023年底，政策文件数字化归集和推送机制基本形成。\n二、工作任务\n"
+        "（一）加强知识产权工作重点领域信息公开\n1.围绕强市建设深化信息公开。及时公开年度推进计划和实施情况。\n"
+        "三、工作要求\n办公室于年底前汇总落实情况。\n"
+    )
+    items = extract_plan(text, "doc.txt").items
+    assert [(i.id, i.owners, i.rule) for i in items] == [
+        ("2.1.1", (), None),
+        ("end.1", ("办公室",), "年底前"),
+    ]
+
+
+def test_a_subject_before_weirao_is_the_department() -> None:
+    """建平县2022年政务公开工作要点 (http://www.lnjp.gov.cn/html/JPXZF/202207/0166003151216194.html):
+    "相关部门围绕…，及时全面公开…" names its department before 围绕."""
+    text = (
+        "一、公开\n（一）助推发展\n1.围绕先导区开展信息公开。相关部门围绕“通道对接、产业对接”，及时全面公开相关重大项目。\n"
+        "2.围绕做强产业集群，发布三年行动方案。\n"
+    )
+    items = by_id(extract_plan(text, "doc.txt"))
+    assert items["1.1.1"].owners == ("相关部门",)
+    assert items["1.1.2"].owners == () and items["1.1.2"].flags

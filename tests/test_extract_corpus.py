@@ -27,11 +27,12 @@ from tests.extract_corpus import (
     draft_of,
     expected_of,
     measure,
+    outline_name,
     outline_of,
     outlines,
 )
 
-OUTLINES = {path.name.removesuffix(".expected.yaml"): path for path in outlines()}
+OUTLINES = {outline_name(path): path for path in outlines()}
 
 
 def test_the_corpus_has_every_style() -> None:
