@@ -557,3 +557,55 @@ def test_a_subject_before_weirao_is_the_department() -> None:
     items = by_id(extract_plan(text, "doc.txt"))
     assert items["1.1.1"].owners == ("相关部门",)
     assert items["1.1.2"].owners == () and items["1.1.2"].flags
+
+
+def test_a_table_copied_one_cell_a_line() -> None:
+    """池州市信访局 政务公开重点任务 (https://xfj.chizhou.gov.cn/OpennessContent/show/1426818.html)
+    as the page gives it: one cell a line, "|" after each, no mark where a row ends; the
+    header has no 序号 but the rows do, and row 2 has no 工作任务 (merged with row 1)."""
+    cells = [
+        *("工作任务", "具体要求", "责任科室", "时限要求"),
+        *("做好主动公开基础工作", "1", "严格规范政府信息公开专栏。", "各科室", "持续推进"),
+        *("2", "规范做好年度报告编制发布工作。", "办公室", "年底前"),
+        *(
+            "规范办理依申请公开",
+            "3",
+            "依法依规办理政府信息公开申请。",
+            "复查科",
+            "收到申请之日起20个工作日内",
+        ),
+    ]
+    text = "2023年某局政务公开重点任务\n" + "".join(f"{c}\n|\n" for c in cells)
+    items = extract_plan(text, "doc.txt").items
+    assert [(i.id, i.section, i.owners, i.rule) for i in items] == [
+        ("1", "做好主动公开基础工作", ("各科室",), "持续推进"),
+        ("2", "做好主动公开基础工作", ("办公室",), "年底前"),
+        ("3", "规范办理依申请公开", ("复查科",), "收到申请之日起20个工作日内"),
+    ]
+    assert items[1].line == 20  # the line of its 序号 (each cell takes two lines)
+
+
+def test_cells_that_do_not_fall_into_rows_are_not_a_table() -> None:
+    """A row missing a cell cannot be told from the next one: not read as a table (the
+    document is then refused with a clear message, never drafted wrong)."""
+    cells = ["工作任务", "责任科室", "时限要求", "做好公开", "1", "办公室", "2", "办公室", "年底前"]
+    with pytest.raises(InputError, match="没有找到编号的段落"):
+        extract_plan("".join(f"{c}\n|\n" for c in cells), "doc.txt")
+
+
+def test_a_closing_sentence_without_subject_takes_the_one_before() -> None:
+    """关于印发2019年全市政务公开重点工作任务分工的通知 (白城,
+    http://xxgk.jlbc.gov.cn/bcsrmzf/szf/gkyj/201905/t20190529_711091.html), 三、保障措施:
+    "…各地各部门要结合实际加快组织推进。要将具体措施或方案于6月10日前…公开发布" is one
+    duty (6月10日前) of 各地各部门, flagged; 加快组织推进 is not a duty of its own."""
+    text = (
+        "2019年全市政务公开重点任务分工\n一、公开\n（一）做好公开。（办公室负责，年底前）\n三、保障措施\n"
+        "按照国家和省市部署和要求,各地各部门要结合实际加快组织推进。"
+        "要将具体措施或方案于6月10日前在本地、本部门政府信息公开目录中公开发布,接受社会监督。\n"
+    )
+    end = [i for i in extract_plan(text, "doc.txt").items if i.id.startswith("end.")]
+    assert [(i.id, i.owners, i.rule) for i in end] == [("end.1", ("各地各部门",), "6月10日前")]
+    assert end[0].flags == (
+        "“要将具体措施或方案于6月10日前在本地、本部门政府信息公开目录中公开发布”没有写出负责部门："
+        "已取上一句的（各地各部门），请核对",
+    )

@@ -503,7 +503,9 @@ def _clauses(sentence: str) -> list[str]:
 
 _SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
 # What a closing clause without a deadline must do to count as a duty (…汇报, …负责通报…).
-_DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织|提交|总结|发布")
+_DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织(?!推进|实施|领导|协调|保障)|提交|总结|发布")
+# A sentence that starts with only a modal has the subject of the sentence before (承前省略).
+_NO_SUBJECT = re.compile(rf"^{_either(MODALS)}")
 
 
 def _subject(clause: str) -> list[str]:
@@ -732,9 +734,14 @@ class _Extractor:
                 if _is_heading(marker):
                     continue
             found_any = False
+            carried: list[str] = []  # the subject of the sentence before, in this paragraph
             for sentence in _sentences(para.text):
                 clauses = _clauses(sentence)
                 sentence_subject = _subject(clauses[0]) if clauses else []
+                borrowed = not sentence_subject and bool(carried) and bool(_NO_SUBJECT.match(clauses[0]))
+                if borrowed:
+                    sentence_subject = carried
+                carried = next((s for c in clauses if (s := _subject(c))), sentence_subject) or carried
                 for i, clause in enumerate(clauses):
                     phrase = _find_phrase(clause, clauses[i - 1] if i else "")
                     own_subject = _subject(clause)
@@ -757,6 +764,9 @@ class _Extractor:
                         duty.rule, duty.event = phrase.rule, phrase.event
                     if not owners:
                         duty.flags.append(f"“{clause}”中没有找到负责部门：请补上 lead 或 owners")
+                    elif borrowed and not own_subject:
+                        who = "、".join(owners)
+                        duty.flags.append(f"“{clause}”没有写出负责部门：已取上一句的（{who}），请核对")
                     self._add(f"end.{number}", "", duty)
             if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
@@ -1196,6 +1206,8 @@ def draft_to_yaml(draft: Draft) -> str:
         out.append(f"  {key}: {value}" if value is not None else absent)
     if h.source:
         out.append(f"  source: {scalar(h.source)}")
+    if not h.source and all(value is None for _, value in fields):
+        out[out.index("plan:")] = "plan: {}"  # only comments under it: an empty table, not null
     if draft.reports:
         out += ["", "reports:"]
         for report in draft.reports:
