@@ -609,3 +609,44 @@ def test_a_closing_sentence_without_subject_takes_the_one_before() -> None:
         "“要将具体措施或方案于6月10日前在本地、本部门政府信息公开目录中公开发布”没有写出负责部门："
         "已取上一句的（各地各部门），请核对",
     )
+
+
+def test_traditional_characters_are_drafted_in_simplified_and_flagged() -> None:
+    """Mirrors of government pages often give them in traditional characters: the bracket
+    "（辦公室負責，6月底前完成）" is 办公室 with 负责, never a department 辦公室負責 (OpenCC t2s)."""
+    text = (
+        "國家知識產權局辦公室關於印發2019年政務公開工作要點的通知\n國家知識產權局辦公室\n2019年4月26日\n"
+        "國家知識產權局2019年政務公開工作要點\n一、加強政策解讀\n"
+        "（一）做好解讀。政策性文件同步部署。（辦公室負責，6月底前完成）\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    [item] = draft.items
+    assert (item.owners, item.rule, item.line) == (("办公室",), "6月底前完成", 6)
+    assert (draft.header.title, draft.header.issuer) == (
+        "国家知识产权局2019年政务公开工作要点",
+        "国家知识产权局办公室",
+    )
+    assert [w.message for w in draft.warnings] == [
+        "文本是繁体字：已转为简体后起草（条目的文字为简体），请与原文核对"
+    ]
+
+
+def test_pinyin_a_mirror_added_is_taken_out() -> None:
+    """国办发〔2016〕19号 as http://www.cptp.org.cn/865.html gives it: "公開(kāi)工作(zuò)"."""
+    text = (
+        "2016年政務公開(kāi)工作(zuò)要點\n一、圍繞深化改革推進公開(kāi)\n"
+        "(一)推進清單公開(kāi)。做(zuò)好事項的公開(kāi)工作(zuò)。(辦公室負責(zé),6月底前完成)\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    assert draft.header.title == "2016年政务公开工作要点"
+    assert [(i.owners, i.rule) for i in draft.items] == [(("办公室",), "6月底前完成")]
+    assert draft.warnings[0].message == "文本中有 8 处拼音注音（如“開(kāi)”）：已删去，请与原文核对"
+
+
+def test_a_simplified_text_is_left_as_it_is() -> None:
+    """A simplified text with a character OpenCC would change (乾 in a name) is not
+    converted and draws no warning."""
+    text = "2019年政务公开工作要点\n一、公开\n（一）做好乾县信息公开。（办公室负责，6月底前完成）\n"
+    draft = extract_plan(text, "doc.txt")
+    assert draft.items[0].text.startswith("做好乾县")
+    assert not [w for w in draft.warnings if "繁体" in w.message]

@@ -75,6 +75,7 @@ from ...phrases.vocabulary import (
     YEAR_END,
 )
 from ..plan_file import Work
+from .mirrors import to_simplified, without_pinyin
 from .tables import Table, find_tables
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
@@ -1166,8 +1167,17 @@ def _is_heading(marker: _Marker) -> bool:
 
 
 def extract_plan(text: str, source: str) -> Draft:
-    """Draft a plan from a document's text; ``source`` names it in messages."""
-    return _Extractor(text).run(source)
+    """Draft a plan from a document's text; ``source`` names it in messages. A text in
+    traditional characters is drafted from its simplified form, and pinyin annotations a
+    mirror added are taken out (mirrors.py), each with a 待核对 saying so."""
+    text, pinyin = without_pinyin(text)
+    simplified = to_simplified(text)
+    extractor = _Extractor(simplified or text)
+    if pinyin:
+        extractor.warn(None, f"文本中有 {len(pinyin)} 处拼音注音（如“{pinyin[0]}”）：已删去，请与原文核对")
+    if simplified is not None:
+        extractor.warn(None, "文本是繁体字：已转为简体后起草（条目的文字为简体），请与原文核对")
+    return extractor.run(source)
 
 
 # -- writing the plan format -----------------------------------------------------------
