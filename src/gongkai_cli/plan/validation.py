@@ -146,7 +146,9 @@ class PlanChecker(Checker):
             return None
         title = self.text(head, "title", "plan")
         issuer = self.text(head, "issuer", "plan")
-        issued = self.day(head.get("issued"), self.line(head, "issued"), "plan 的 issued")
+        issued = (
+            self.day(head["issued"], self.line(head, "issued"), "plan 的 issued") if "issued" in head else None
+        )
         year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
         source = self.text(head, "source", "plan")
         url = self.text(head, "url", "plan")
