@@ -211,7 +211,9 @@ class PlanChecker(Checker):
             return None
         title = self.text(head, "title", "plan")
         issuer = self.text(head, "issuer", "plan")
-        issued = self.day(head.get("issued"), self.line(head, "issued"), "plan 的 issued")
+        issued = None  # a missing key is reported once, by ``mapping``
+        if "issued" in head:
+            issued = self.day(head["issued"], self.line(head, "issued"), "plan 的 issued")
         year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
         source = self.text(head, "source", "plan")
         url = self.text(head, "url", "plan")
