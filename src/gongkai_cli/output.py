@@ -35,8 +35,14 @@ def emit(
     elif fmt == "table" and table is not None:
         from rich.console import Console
 
-        # rich honours NO_COLOR and TERM=dumb itself.
-        Console(file=out, soft_wrap=False).print(table())
+        # rich honours NO_COLOR and TERM=dumb itself, and COLUMNS for the width.
+        console = Console(file=out, soft_wrap=False)
+        if console.is_terminal:
+            console.print(table())
+        else:  # a pipe or a file: the same layout, without the padding at line ends
+            with console.capture() as captured:
+                console.print(table())
+            out.writelines(line.rstrip() + "\n" for line in captured.get().splitlines())
     else:
         text = plain()
         out.write(text if text.endswith("\n") or not text else text + "\n")

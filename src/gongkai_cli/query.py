@@ -128,3 +128,10 @@ def due(
         tuple(entry(ob, today, cal) for ob in inside),
         tuple(entry(ob, today, cal) for ob in late),
     )
+
+
+def plan_end(year: int, obligations: Iterable[Obligation]) -> date:
+    """When a plan's time is over: the end of its year, or its last derived deadline if
+    that is later (a report due in January of the next year)."""
+    last = max((ob.day for ob in obligations if ob.day is not None), default=date(year, 12, 31))
+    return max(date(year, 12, 31), last)

@@ -109,6 +109,11 @@ def resolve(
     return Result(rule, day, None, steps=(Step(day, None, None, "无固定期限"),) if explain else ())
 
 
+# The hint after a named date on a rest day; ``check``, which has no --roll, words it
+# for the commands that have.
+ROLL_HINT = "；可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延"
+
+
 def _provisional(cal: WorkCalendar, start: date, end: date) -> bool:
     low, high = min(start, end), max(start, end)
     return any(cal.is_provisional(y) for y in range(low.year, high.year + 1))
@@ -258,10 +263,7 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
         steps.append(Step(deadline, info, None, "工作要点规定的日期"))
     if not info.workday:
         if options.roll == "none":
-            warnings.append(
-                f"{deadline.isoformat()} 是{info.weekday}（{info.label}），期限不顺延；"
-                "可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延"
-            )
+            warnings.append(f"{deadline.isoformat()} 是{info.weekday}（{info.label}），期限不顺延{ROLL_HINT}")
         else:
             moved = (
                 cal.previous_workday(deadline) if options.roll == "backward" else cal.next_workday(deadline)

@@ -19,14 +19,14 @@ from ..errors import InputError
 from ..obligations import Obligation, expand, expand_item
 from ..output import emit
 from ..plan import Plan, bundled_plan, read_plan
-from ..query import Span, by_department, due, window
+from ..query import Span, by_department, due, plan_end, window
 from ..resolve import Options
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LIST_FORMATS = ("table", "plain", "json", "csv", "md", "ics")
+LIST_FORMATS = ("table", "plain", "json", "csv", "md", "ics", "email", "xlsx")
 
 
 def _parse_events(
@@ -102,8 +102,61 @@ def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, 
     write_atomic(output, buffer.getvalue(), force=force)
 
 
+def _deliver_bytes(data: bytes, output: Path | None, force: bool) -> None:
+    if output is None:  # checked before any work; kept as a guard
+        raise click.UsageError("--format xlsx 需要 -o FILE")
+    from ..atomic import write_atomic
+
+    write_atomic(output, data, force=force)
+
+
+def _remove_stale(output: Path, force: bool) -> None:
+    """--quiet-if-empty -o FILE with nothing due: last run's file goes (with --force,
+    as an overwrite would), so that a published list or calendar never goes stale."""
+    if not output.exists():
+        return
+    if not force:
+        raise InputError("没有到期事项，但文件已存在，未删除；加 --force 时删除它", where=str(output))
+    try:
+        output.unlink()
+    except OSError as e:
+        raise InputError(f"无法删除：{e.strerror or e}", where=str(output)) from None
+
+
+def _check_format(app: AppContext, output: Path | None, mail_to: str | None) -> None:
+    if app.fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx 需要 -o FILE（表格文件不写到终端）")
+    if app.fmt == "email" and not (mail_to or "").strip():
+        raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
+
+
+def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> Any:
+    from ..mail import Envelope
+
+    sender = (mail_from or "").strip()
+    if not sender:
+        import getpass
+        import socket
+
+        sender = f"gongkai <{getpass.getuser()}@{socket.gethostname()}>"
+    return Envelope(to=(mail_to or "").strip(), sender=sender, now=app.now)
+
+
 def output_options(f: F) -> F:
-    """-o FILE and --force."""
+    """-o FILE, --force, --bom, and the mail headers of --format email."""
+    f = click.option(
+        "--mail-from",
+        metavar="ADDR",
+        envvar="GONGKAI_MAIL_FROM",
+        help="--format email 的发件人（也可用环境变量 GONGKAI_MAIL_FROM；默认 gongkai <用户@本机>）。",
+    )(f)
+    f = click.option(
+        "--mail-to",
+        metavar="ADDR",
+        envvar="GONGKAI_MAIL_TO",
+        help="--format email 的收件人，多个用逗号分隔（也可用环境变量 GONGKAI_MAIL_TO）。",
+    )(f)
+    f = click.option("--bom", is_flag=True, help="CSV 以 UTF-8 BOM 开头，Excel 双击打开时中文不乱码。")(f)
     f = click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")(f)
     return click.option(
         "-o",
@@ -120,16 +173,19 @@ def output_options(f: F) -> F:
 示例：
   gongkai due                                        # 本周（星期一至星期日）到期和逾期的事项
   gongkai due --week --today 2016-06-27              # 6月底的两项和各按月事项，2016-06-30 到期
-  gongkai due --next-week --dept 办公室
-  gongkai due --days 14 --format md                  # Markdown，用作邮件正文
-  gongkai due --until 2016-12-31 --format ics -o 期限.ics --force
-  gongkai due --event 文件公开=2016-09-30 --today 2016-10-08
-  gongkai due --quiet-if-empty --exit-code           # cron：无事不输出；有到期或逾期时退出状态 1
+  gongkai due --next-week --dept 办公室 --today 2016-06-20
+  gongkai due --days 14 --format md --today 2016-06-20     # Markdown
+  gongkai due --until 2016-12-31 --today 2016-06-27 --format ics -o 期限.ics --force
+  gongkai due --event 文件公开=2016-09-30 --today 2016-10-10 --no-overdue   # 4.1a：公开后 3 个工作日
+  gongkai due --today 2016-06-27 --format email --mail-to office@example.org
+  gongkai due --today 2016-06-27 --format xlsx -o 本周.xlsx --force
+  gongkai due --today 2017-03-06 --all-overdue       # 计划年度已过，仍列出全部逾期事项
 
 \b
 crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）：
   MAILTO=office@example.org
   0 7 * * 1  gongkai due --quiet-if-empty
+  0 7 * * 1  gongkai due --quiet-if-empty --format email --mail-to office@example.org | ifne sendmail -t
 """,
 )
 @click.option("--week", "span", flag_value="week", help="今天所在的一周，星期一至星期日（默认）。")
@@ -139,7 +195,16 @@ crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）
 @click.option("--until", type=DATE, metavar="DATE", help="从今天到 DATE（含）。")
 @click.option("--dept", metavar="TEXT", help="只列出牵头或负责部门中有 TEXT（部门全称）的事项。")
 @click.option("--no-overdue", is_flag=True, help="不列出逾期未完成的事项。")
-@click.option("--quiet-if-empty", is_flag=True, help="没有到期或逾期事项时什么也不输出（cron 不发空邮件）。")
+@click.option(
+    "--all-overdue",
+    is_flag=True,
+    help="计划年度已过（今天晚于计划年末和最后一个期限）时仍列出全部逾期事项；默认只用一行提示。",
+)
+@click.option(
+    "--quiet-if-empty",
+    is_flag=True,
+    help="没有到期或逾期事项时什么也不输出（cron 不发空邮件）；有 -o FILE 时删除上次的文件（需 --force）。",
+)
 @click.option("--exit-code", is_flag=True, help="有到期或逾期未完成的事项时退出状态为 1。")
 @output_options
 @plan_options
@@ -153,10 +218,14 @@ def due_command(
     until: date | None,
     dept: str | None,
     no_overdue: bool,
+    all_overdue: bool,
     quiet_if_empty: bool,
     exit_code: bool,
     output: Path | None,
     force: bool,
+    bom: bool,
+    mail_to: str | None,
+    mail_from: str | None,
 ) -> None:
     """列出期限落在本周（或所选时段）的事项，另列逾期未完成的事项。"""
     chosen = [
@@ -166,28 +235,46 @@ def due_command(
     ]
     if len(chosen) > 1:
         raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
+    _check_format(app, output, mail_to)
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = by_department(expand(plan, app.calendar, options), dept)
+    everything = expand(plan, app.calendar, options)
+    ended = plan_end(plan.year, everything)
+    over = app.today > ended and not all_overdue
     report = due(
-        obligations,
+        by_department(everything, dept),
         app.today,
         window(resolved, app.today, days=days, until=until),
         app.calendar,
-        overdue=not no_overdue,
+        overdue=not no_overdue and not over,
     )
-    if report.pending or not quiet_if_empty:
+    if over and not no_overdue:
+        click.echo(
+            f"gongkai: 注意：{plan.title}（{plan.year} 年度）已于 {ended.isoformat()} 结束，"
+            "不再列出它的逾期事项；"
+            "用 --tasks FILE 或环境变量 GONGKAI_TASKS 指向今年的计划，--all-overdue 仍列出全部逾期事项",
+            err=True,
+        )
+    if not report.pending and quiet_if_empty:
+        if output is not None:
+            _remove_stale(output, force)
+    elif app.fmt == "xlsx":
+        from ..spreadsheet import xlsx
+
+        _deliver_bytes(xlsx(pf.due_sheets(report)), output, force)
+    else:
         renderers = {
-            "plain": lambda: pf.due_plain(report),
-            "csv": lambda: pf.due_csv(report),
-            "md": lambda: pf.due_md(report),
+            "plain": lambda: pf.due_plain(report, plan.title),
+            "csv": lambda: pf.due_csv(report, bom=bom),
+            "md": lambda: pf.due_md(report, plan.title),
             "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
+            "email": lambda: _due_email(app, plan, resolved, report, mail_to, mail_from),
         }
         _deliver(
             lambda stream: emit(
                 app.fmt,
                 plain=pf.text_renderer(app.fmt, renderers),
                 data=lambda: pf.due_data(report),
-                table=lambda: pf.due_table(report),
+                table=lambda: pf.due_table(report, plan.title),
                 stream=stream,
             ),
             output,
@@ -197,13 +284,28 @@ def due_command(
         click.get_current_context().exit(1)
 
 
+def _due_email(
+    app: AppContext, plan: Plan, span: Span, report: Any, mail_to: str | None, mail_from: str | None
+) -> str:
+    from .. import mail
+
+    subject = mail.due_subject(plan, span, report)
+    return mail.message(
+        subject,
+        mail.due_text(plan, report),
+        mail.due_html(plan, report, subject),
+        _envelope(app, mail_to, mail_from),
+    )
+
+
 @main.command(
     epilog="""\b
 示例：
   gongkai tasks                                      # 全部事项及其期限（含无固定期限的）
   gongkai tasks --dept 条法司
-  gongkai tasks --format csv > 事项.csv
-  gongkai tasks --format ics -o 2016工作要点.ics
+  gongkai tasks --format csv --bom -o 事项.csv --force   # Excel 直接打开
+  gongkai tasks --format xlsx -o 事项.xlsx --force
+  gongkai tasks --format ics -o 2016工作要点.ics --force
   gongkai tasks --tasks 我局2017年要点.yaml --format json
 """
 )
@@ -212,15 +314,30 @@ def due_command(
 @plan_options
 @common_options(formats=LIST_FORMATS)
 def tasks(
-    app: AppContext, plan: Plan, options: Options, dept: str | None, output: Path | None, force: bool
+    app: AppContext,
+    plan: Plan,
+    options: Options,
+    dept: str | None,
+    output: Path | None,
+    force: bool,
+    bom: bool,
+    mail_to: str | None,
+    mail_from: str | None,
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
+    _check_format(app, output, mail_to)
     obligations = by_department(expand(plan, app.calendar, options), dept)
+    if app.fmt == "xlsx":
+        from ..spreadsheet import xlsx
+
+        _deliver_bytes(xlsx(pf.tasks_sheets(plan, obligations)), output, force)
+        return
     renderers = {
         "plain": lambda: pf.tasks_plain(plan, obligations),
-        "csv": lambda: pf.tasks_csv(plan, obligations),
+        "csv": lambda: pf.tasks_csv(plan, obligations, bom=bom),
         "md": lambda: pf.tasks_md(plan, obligations),
         "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
+        "email": lambda: _tasks_email(app, plan, obligations, mail_to, mail_from),
     }
     _deliver(
         lambda stream: emit(
@@ -232,6 +349,20 @@ def tasks(
         ),
         output,
         force,
+    )
+
+
+def _tasks_email(
+    app: AppContext, plan: Plan, obligations: list[Obligation], mail_to: str | None, mail_from: str | None
+) -> str:
+    from .. import mail
+
+    subject = f"{plan.title}：全部事项 {len(obligations)} 项"
+    return mail.message(
+        subject,
+        mail.tasks_text(plan, obligations),
+        mail.tasks_html(plan, obligations, subject),
+        _envelope(app, mail_to, mail_from),
     )
 
 
@@ -294,9 +425,21 @@ def check(app: AppContext, file: str | None) -> None:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
         raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
-    obligations = expand(plan, app.calendar)
+    obligations = [_check_words(ob) for ob in expand(plan, app.calendar)]
     emit(
         app.fmt,
         plain=lambda: pf.check_plain(plan, obligations),
         data=lambda: pf.check_data(plan, obligations),
     )
+
+
+# check has no --roll: its warnings point at the commands that have one.
+CHECK_ROLL_HINT = "；due、tasks 和 show 可加 --roll backward 提前或 --roll forward 顺延"
+
+
+def _check_words(ob: Obligation) -> Obligation:
+    from dataclasses import replace
+
+    from ..resolve import ROLL_HINT
+
+    return replace(ob, warnings=tuple(w.replace(ROLL_HINT, CHECK_ROLL_HINT) for w in ob.warnings))
