@@ -76,6 +76,8 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
         # closing mark; never leave an opening mark at the end of the line.
         if token[0] in NO_START and len(line) > 1:
             carried.insert(0, line.pop())
+            while carried[0][0] in NO_START and len(line) > 1:  # “。”」 and the like
+                carried.insert(0, line.pop())
         while len(line) > 1 and line[-1][-1] in NO_END:
             carried.insert(0, line.pop())
         while line and line[-1].isspace():
