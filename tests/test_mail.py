@@ -57,7 +57,7 @@ def test_html_escapes_every_value(gongkai: Run, tmp_path: Path) -> None:
     plan.write_text(
         "format: 1\nplan:\n  title: <b>要点</b> & 计划\n  issuer: 某局\n  issued: 2016-05-18\n  year: 2016\n"
         "items:\n  - id: '1'\n    section: 一\n    title: <script>alert(1)</script>\n"
-        "    text: x\n    lead: [\"A&B\"]\n    owners: []\n    rule: 6月底前\n",
+        '    text: x\n    lead: ["A&B"]\n    owners: []\n    rule: 6月底前\n',
         encoding="utf-8",
     )
     result = gongkai(
