@@ -2,18 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
 from gongkai_cli.cli import main
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.workcal import WorkCalendar, YearData
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 Run = Callable[..., Result]
+
+
+# The built-in years the tests rely on. chinese-calendar releases add years (1.11 knows
+# 2004-2026); the tests must give the same results whichever release is installed, so
+# every test sees exactly these years, and a test that wants another year builds it.
+LAST_BUILTIN_YEAR = 2026
+
+
+@pytest.fixture(scope="session", autouse=True)
+def builtin_years_to_2026() -> Iterator[None]:
+    """Built-in years limited to 2004-2026, whatever chinese-calendar release is installed."""
+    from gongkai_cli import builtin
+
+    limited = tuple(y for y in builtin.builtin_years() if y.year <= LAST_BUILTIN_YEAR)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(builtin, "builtin_years", lambda: limited)
+        yield
+
+
+@pytest.fixture
+def newer_chinese_calendar(monkeypatch: pytest.MonkeyPatch) -> YearData:
+    """Simulates a chinese-calendar release that knows one more year (2027): a built-in
+    year with the release's own source label. Its days are the statutory holidays of 2027
+    with one made-up 调休 Saturday (2027-02-20), marked published, not provisional."""
+    from dataclasses import replace
+    from datetime import date
+
+    from gongkai_cli import builtin
+    from gongkai_cli.statutory import statutory_year
+
+    years = builtin.builtin_years()
+    extra = replace(
+        statutory_year(LAST_BUILTIN_YEAR + 1),
+        makeup_workdays={date(2027, 2, 20): "春节"},
+        source=years[-1].source,
+        provisional=False,
+    )
+    monkeypatch.setattr(builtin, "builtin_years", lambda: (*years, extra))
+    return extra
 
 
 @pytest.fixture(autouse=True)

@@ -108,7 +108,9 @@ def test_workdays(gongkai: Run) -> None:
         "from": "2016-09-30",
         "to": "2016-10-10",
         "count": 3,
+        "provisional": False,
         "days": ["2016-10-08", "2016-10-09", "2016-10-10"],
+        "provisional_days": [],
     }
     listed = gongkai("workdays", "2016-09-30", "2016-10-10", "--list", "--format", "plain").stdout
     assert "2016-10-08 星期六 调休上班（国庆节）" in listed

@@ -31,6 +31,7 @@ DUE_2016_05_23 = {
             "owners": ["各部门单位"],
             "done": None,
             "provisional": False,
+            "waiting_for": [],
             "rest_day": False,
             "occurrence": None,
             "warnings": [],
@@ -51,6 +52,7 @@ DUE_2016_05_23 = {
             "owners": [],
             "done": None,
             "provisional": False,
+            "waiting_for": [],
             "rest_day": True,
             "occurrence": None,
             "warnings": [
@@ -73,6 +75,7 @@ DUE_2016_05_23 = {
             "owners": [],
             "done": None,
             "provisional": False,
+            "waiting_for": [],
             "rest_day": False,
             "occurrence": "report",
             "warnings": [],
@@ -80,10 +83,11 @@ DUE_2016_05_23 = {
             "workdays_left": -5,
         },
     ],
+    "unpublished_next_year": None,
 }
 
 ITEM_KEYS = {"id", "item", "kind", "title", "rule", "deadline", "weekday", "lead", "owners", "done",
-             "provisional", "rest_day", "occurrence", "warnings"}  # fmt: skip
+             "provisional", "waiting_for", "rest_day", "occurrence", "warnings"}  # fmt: skip
 
 
 def test_due_json_exact(gongkai: Run) -> None:

@@ -54,10 +54,20 @@ def test_all_overdue_still_lists_them(gongkai: Run) -> None:
     assert result.stderr == ""
 
 
-def test_before_the_end_nothing_changes(gongkai: Run) -> None:
-    result = gongkai("due", "--today", "2017-01-09", "--format", "json")
+@pytest.mark.parametrize("today", ["2017-01-09", "2017-01-23", "2017-02-13"])
+def test_before_the_end_and_a_month_after_nothing_changes(gongkai: Run, today: str) -> None:
+    """The last reports (2017-01-16) are still chased for 30 days after they fall due."""
+    result = gongkai("due", "--today", today, "--format", "json")
     data = json.loads(result.stdout)
     assert data["overdue"] and result.stderr == ""
+
+
+def test_plan_over_after_thirty_days() -> None:
+    from gongkai_cli.query import plan_over
+
+    end = date(2017, 1, 16)
+    assert not plan_over(date(2017, 2, 15), end)
+    assert plan_over(date(2017, 2, 16), end)
 
 
 def test_no_overdue_needs_no_notice(gongkai: Run) -> None:

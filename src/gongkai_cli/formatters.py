@@ -162,33 +162,56 @@ def deadline_table(result: Result, explain: bool) -> RenderableType:
 # -- workdays and day ----------------------------------------------------------------------
 
 
-def workdays_data(start: date, end: date, count: int, days: list[DayInfo] | None) -> dict[str, Any]:
-    data: dict[str, Any] = {"from": start.isoformat(), "to": end.isoformat(), "count": count}
+def workdays_data(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "count": count,
+        "provisional": provisional,
+    }
     if days is not None:
         data["days"] = [d.date.isoformat() for d in days]
+        data["provisional_days"] = [d.date.isoformat() for d in days if d.provisional]
     return data
 
 
-def workdays_plain(start: date, end: date, count: int, days: list[DayInfo] | None) -> str:
-    if days is None:
-        return str(count)
-    lines = [f"{d.date.isoformat()} {d.weekday} {d.label}" for d in days]
-    lines.append(f"共 {count} 个工作日（{start.isoformat()} 之后至 {end.isoformat()}）")
+def _day_label(info: DayInfo) -> str:
+    return info.label + ("（临时）" if info.provisional else "")
+
+
+def workdays_plain(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> str:
+    lines = [str(count)]
+    if days is not None:
+        lines = [f"{d.date.isoformat()} {d.weekday} {_day_label(d)}" for d in days]
+        lines.append(f"共 {count} 个工作日（{start.isoformat()} 之后至 {end.isoformat()}）")
+    if provisional:
+        lines.append(PROVISIONAL_NOTE)
     return "\n".join(lines)
 
 
-def workdays_table(start: date, end: date, count: int, days: list[DayInfo] | None) -> RenderableType:
+def workdays_table(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     summary = Text(f"{start.isoformat()} 之后至 {end.isoformat()}（含）：共 {count} 个工作日")
-    if days is None:
-        return summary
-    table = Table("序号", "日期", "星期", "类别", header_style="bold")
-    for i, d in enumerate(days, 1):
-        table.add_row(str(i), d.date.isoformat(), d.weekday, d.label)
-    return Group(table, summary)
+    if provisional:
+        summary.append("  [临时]", style="yellow")
+    parts: list[RenderableType] = [summary]
+    if days is not None:
+        table = Table("序号", "日期", "星期", "类别", header_style="bold")
+        for i, d in enumerate(days, 1):
+            table.add_row(str(i), d.date.isoformat(), d.weekday, _day_label(d))
+        parts.insert(0, table)
+    if provisional:
+        parts.append(Text(PROVISIONAL_NOTE, style="yellow"))
+    return Group(*parts)
 
 
 def day_data(info: DayInfo) -> dict[str, Any]:

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
-from .formatters import PROVISIONAL_NOTE, when
+from .formatters import when
+from .layout import wrap
 from .obligations import Obligation
 from .plan import Plan
 from .plan_formatters import (
     KIND_LABELS,
     NONE,
+    due_notes,
     entry_block,
     left,
     marks,
@@ -68,8 +70,8 @@ def due_text(plan: Plan, report: DueReport) -> str:
         lines += ["", "", f"逾期未完成：{len(report.overdue)} 项"]
         for entry in report.overdue:
             lines += ["", *entry_block(entry, TEXT_WIDTH)]
-    if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        lines += ["", PROVISIONAL_NOTE]
+    for note in due_notes(report):
+        lines += ["", *wrap(note, TEXT_WIDTH)]
     return "\n".join(lines + _footer(plan)) + "\n"
 
 
@@ -136,8 +138,7 @@ def due_html(plan: Plan, report: DueReport, subject: str) -> str:
     if report.overdue:
         body += [f"<h3>逾期未完成：{len(report.overdue)} 项</h3>"]
         body += _html_table(ENTRY_HEADER, [_entry_cells(e) for e in report.overdue])
-    if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        body.append(f"<p>{escape(PROVISIONAL_NOTE)}</p>")
+    body.extend(f"<p>{escape(note)}</p>" for note in due_notes(report))
     return _html_page(subject, plan, body)
 
 

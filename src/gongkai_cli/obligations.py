@@ -11,6 +11,10 @@ counting is resolve.py's; this module only decides what is counted from what:
 - ``event``: one per recorded event of the item's ``event`` name; with none recorded,
   one obligation without a deadline, so that ``tasks`` still lists the duty;
 - ``open``: 适时进行 and the like, never due.
+
+Coverage is per obligation (counting-rules §6): one whose deadline needs a year the
+calendar has no arrangement for is resolved again with the statutory holidays for that
+year, and says which years it waits for (``waiting_for``); the others are untouched.
 """
 
 from __future__ import annotations
@@ -20,8 +24,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from .errors import CoverageError
 from .plan import Item, Plan, ReportSpec, event_key
 from .resolve import DEFAULTS, Options, Result, period_bounds, resolve
+from .rules import Rule
 from .workcal import WorkCalendar
 
 Kind = Literal["deadline", "report", "recurring", "event", "open"]
@@ -51,6 +57,7 @@ class Obligation:
     occurrence: str | None = None  # "2016-06", "2016-09-30", or the report's id
     warnings: tuple[str, ...] = ()
     result: Result | None = None  # the resolution, with steps when explained
+    waiting_for: tuple[int, ...] = ()  # years without a published arrangement it needs
 
     @property
     def day(self) -> date | None:
@@ -74,6 +81,18 @@ def expand(
 def expand_item(
     plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULTS, *, explain: bool = False
 ) -> list[Obligation]:
+    """The item's obligations; a year that cannot be answered even provisionally is an
+    error naming the obligation and the item's place in the plan file."""
+    try:
+        return _expand_item(plan, item, cal, options, explain)
+    except CoverageError as e:
+        e.where = e.where or f"{plan.path}:{item.line}"
+        raise
+
+
+def _expand_item(
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options, explain: bool
+) -> list[Obligation]:
     if item.rule.kind == "open":
         return [_obligation(item, "open", None, None)]
     if item.event is not None:
@@ -84,12 +103,32 @@ def expand_item(
     if rule.kind == "date" and rule.year is None:
         rule = replace(rule, year=plan.year)  # 6月底前 is June of the plan year, whatever the anchor
     anchor = item.anchor or plan.issued
-    result = resolve(rule, anchor, cal, options, explain=explain)
-    own = _obligation(item, "deadline", result, cal, done=item.done)
+    result, used = _resolve(item.id, rule, anchor, cal, options, explain)
+    own = _obligation(item, "deadline", result, used, done=item.done)
     out = [own]
     if item.report and own.day is not None:
-        out.extend(_report(item, spec, own.day, cal, options, explain) for spec in plan.reports)
+        out.extend(_report(item, spec, own, cal, options, explain) for spec in plan.reports)
     return out
+
+
+def _resolve(
+    oid: str, rule: Rule, anchor: date | datetime, cal: WorkCalendar, options: Options, explain: bool
+) -> tuple[Result, WorkCalendar]:
+    """``rule`` resolved against ``cal``; when that needs a year ``cal`` has no arrangement
+    for, resolved again with the statutory holidays for such years, the result's
+    ``provisional_years`` then naming them. Returns the calendar that answered."""
+    try:
+        try:
+            return resolve(rule, anchor, cal, options, explain=explain), cal
+        except CoverageError as missing:
+            wider = cal.with_provisional()
+            if wider is cal:
+                raise
+            result = resolve(rule, anchor, wider, options, explain=explain)
+            years = tuple(sorted({*result.provisional_years, missing.year}))
+            return replace(result, provisional_years=years), wider
+    except CoverageError as e:
+        raise CoverageError(e.year, f"事项 {oid}：{e.message}") from None
 
 
 def _obligation(
@@ -107,6 +146,7 @@ def _obligation(
     deadline = result.deadline if result else None
     day = deadline.date() if isinstance(deadline, datetime) else deadline
     rest_day = day is not None and cal is not None and not cal.is_workday(day)
+    waiting = result.provisional_years if result else ()
     return Obligation(
         id=oid or item.id,
         item=item,
@@ -117,24 +157,31 @@ def _obligation(
         lead=item.lead,
         owners=item.owners,
         done=done if done is not None else item.done,
-        provisional=result.provisional if result else False,
+        provisional=bool(waiting),
         rest_day=rest_day,
         occurrence=occurrence,
         warnings=result.warnings if result else (),
         result=result,
+        waiting_for=waiting,
     )
 
 
 def _report(
-    item: Item, spec: ReportSpec, deadline: date, cal: WorkCalendar, options: Options, explain: bool
+    item: Item, spec: ReportSpec, own: Obligation, cal: WorkCalendar, options: Options, explain: bool
 ) -> Obligation:
-    result = resolve(spec.rule, deadline, cal, options, explain=explain)
+    """Counted from ``own``'s deadline: it waits for whatever that deadline waits for."""
+    assert own.day is not None
+    oid = f"{item.id}/{spec.id}"
+    result, used = _resolve(oid, spec.rule, own.day, cal, options, explain)
+    if own.waiting_for:
+        years = tuple(sorted({*own.waiting_for, *result.provisional_years}))
+        result = replace(result, provisional_years=years)
     return _obligation(
         item,
         "report",
         result,
-        cal,
-        oid=f"{item.id}/{spec.id}",
+        used,
+        oid=oid,
         title=f"{spec.title}：{item.title}",
         rule=spec.rule.text,
         occurrence=spec.id,
@@ -158,7 +205,7 @@ def _occurrences(
     assert period is not None
     day = item.anchor or plan.issued
     while day.year <= plan.year:
-        result = resolve(item.rule, day, cal, options, explain=explain)
+        result, used = _resolve(item.id, item.rule, day, cal, options, explain)
         start = result.period_start
         assert start is not None and result.deadline is not None
         if start.year > plan.year:
@@ -168,7 +215,7 @@ def _occurrences(
             item,
             "recurring",
             result,
-            cal,
+            used,
             oid=f"{item.id}@{key}",
             occurrence=key,
             done=item.done_occurrences.get(key),
@@ -186,12 +233,12 @@ def _events(
         return
     for when in whens:
         key = event_key(when)
-        result = resolve(item.rule, when, cal, options, explain=explain)
+        result, used = _resolve(f"{item.id}@{key}", item.rule, when, cal, options, explain)
         yield _obligation(
             item,
             "event",
             result,
-            cal,
+            used,
             oid=f"{item.id}@{key}",
             occurrence=key,
             done=item.done_occurrences.get(key),

@@ -32,13 +32,20 @@ def names(values: Sequence[str]) -> str:
     return "、".join(values) or NONE
 
 
+def years_words(years: Sequence[int]) -> str:
+    """2027 年 / 2027、2028 年."""
+    return "、".join(map(str, years)) + " 年"
+
+
 def marks(ob: Obligation) -> list[str]:
     out = []
     if ob.done is not None:
         out.append(f"已完成 {ob.done.isoformat()}")
     if ob.rest_day:
         out.append("休息日")
-    if ob.provisional:
+    if ob.waiting_for:
+        out.append(f"临时，待 {years_words(ob.waiting_for)}安排")
+    elif ob.provisional:
         out.append("临时")
     if ob.kind == "event" and ob.deadline is None:
         out.append("尚无记录的事件")
@@ -63,6 +70,52 @@ def window_words(report: DueReport) -> str:
     return f"{when(start)} 至 {when(end)}"
 
 
+def waiting_note(obligations: Iterable[Obligation]) -> str | None:
+    """One line for the obligations waiting for a year's arrangement, if any."""
+    years = sorted({y for ob in obligations for y in ob.waiting_for})
+    if not years:
+        return None
+    return (
+        f"注意：标“待 {years_words(years)}安排”的期限需要尚未导入的节假日安排，现按法定节日临时推算；"
+        "国务院公布后用 gongkai calendar import 导入，期限可能变化"
+    )
+
+
+def waiting_warning(ob: Obligation) -> str:
+    """``check``'s words for an obligation waiting for a year's arrangement."""
+    return (
+        f"期限需要 {years_words(ob.waiting_for)}的节假日安排（尚未导入），"
+        f"现按法定节日临时推算为 {when(ob.deadline)}；国务院公布后用 gongkai calendar import 导入"
+    )
+
+
+def reminder(report: DueReport) -> str | None:
+    """The one closing line of ``due`` in the last quarter while next year is unknown."""
+    year = report.unpublished_next_year
+    if year is None:
+        return None
+    return (
+        f"提示：日历中还没有 {year} 年的节假日安排；国务院公布后，"
+        f"用 gongkai calendar import 通知.txt --install 导入"
+    )
+
+
+def due_notes(report: DueReport) -> list[str]:
+    """The closing lines of ``due`` in prose formats: provisional, waiting, the reminder."""
+    entries = (*report.items, *report.overdue)
+    obligations = [e.obligation for e in entries]
+    waiting = waiting_note(obligations)
+    notes: list[str] = []
+    if waiting is not None:
+        notes.append(waiting)
+    elif any(ob.provisional for ob in obligations):
+        notes.append(PROVISIONAL_NOTE)
+    last = reminder(report)
+    if last is not None:
+        notes.append(last)
+    return notes
+
+
 # -- JSON -----------------------------------------------------------------------------
 
 
@@ -80,6 +133,7 @@ def obligation_data(ob: Obligation) -> dict[str, Any]:
         "owners": list(ob.owners),
         "done": iso(ob.done),
         "provisional": ob.provisional,
+        "waiting_for": list(ob.waiting_for),
         "rest_day": ob.rest_day,
         "occurrence": ob.occurrence,
         "warnings": list(ob.warnings),
@@ -111,6 +165,7 @@ def due_data(report: DueReport) -> dict[str, Any]:
         "window": {"start": report.window.start.isoformat(), "end": report.window.end.isoformat()},
         "items": [entry_data(e) for e in report.items],
         "overdue": [entry_data(e) for e in report.overdue],
+        "unpublished_next_year": report.unpublished_next_year,
     }
 
 
@@ -159,8 +214,12 @@ def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
         "items": len(plan.items),
         "obligations": len(obligations),
         "kinds": counts(plan, obligations),
-        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in ob.warnings],
+        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in check_warnings(ob)],
     }
+
+
+def check_warnings(ob: Obligation) -> list[str]:
+    return [*ob.warnings, *([waiting_warning(ob)] if ob.waiting_for else [])]
 
 
 # -- plain ----------------------------------------------------------------------------
@@ -184,8 +243,7 @@ def due_plain(report: DueReport, plan_title: str) -> str:
         lines.append(f"逾期未完成：{len(report.overdue)} 项")
         for entry in report.overdue:
             lines.extend(_entry_lines(entry))
-    if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        lines.append(PROVISIONAL_NOTE)
+    lines.extend(due_notes(report))
     return "\n".join(lines)
 
 
@@ -233,7 +291,7 @@ def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
         f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
-    lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in ob.warnings)
+    lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in check_warnings(ob))
     return "\n".join(lines)
 
 
@@ -321,8 +379,7 @@ def due_table(report: DueReport, plan_title: str) -> RenderableType:
     ]
     if report.overdue:
         parts += [Text(""), _entries_view(f"逾期未完成：{len(report.overdue)} 项", report.overdue)]
-    if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        parts.append(Para(PROVISIONAL_NOTE, style="yellow"))
+    parts.extend(Para(note, style="yellow") for note in due_notes(report))
     return Group(*parts)
 
 
@@ -468,6 +525,7 @@ CSV_COLUMNS = (
     "rest_day",
     "provisional",
     "occurrence",
+    "waiting_for",
 )
 
 
@@ -491,7 +549,7 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], *, bom: bool = Fa
 def _csv_row(data: dict[str, Any]) -> list[Any]:
     def cell(value: Any) -> Any:
         if isinstance(value, list):
-            return "、".join(value)
+            return "、".join(map(str, value))
         if isinstance(value, bool):
             return "true" if value else "false"
         return "" if value is None else value
@@ -584,8 +642,8 @@ def due_md(report: DueReport, plan_title: str) -> str:
     lines += _md_entries(report.items) if report.items else ["（无）"]
     if report.overdue:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
-    if any(e.obligation.provisional for e in (*report.items, *report.overdue)):
-        lines += ["", f"> {PROVISIONAL_NOTE}"]
+    for note in due_notes(report):
+        lines += ["", f"> {note}"]
     return "\n".join(lines)
 
 

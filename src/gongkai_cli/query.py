@@ -44,6 +44,8 @@ class DueReport:
     window: Window
     items: tuple[Entry, ...]  # in the window, by deadline, done ones included
     overdue: tuple[Entry, ...]  # not done, before today and before the window
+    # next year, when today is in the last quarter and the calendar has no arrangement for it
+    unpublished_next_year: int | None = None
 
     @property
     def pending(self) -> tuple[Entry, ...]:
@@ -127,7 +129,15 @@ def due(
         win,
         tuple(entry(ob, today, cal) for ob in inside),
         tuple(entry(ob, today, cal) for ob in late),
+        unpublished_next_year(today, cal),
     )
+
+
+def unpublished_next_year(today: date, cal: WorkCalendar) -> int | None:
+    """Next year, when ``today`` is in October to December and ``cal`` has no published
+    arrangement for it (the State Council publishes it in November or December)."""
+    following = today.year + 1
+    return following if today.month >= 10 and not cal.published(following) else None
 
 
 def plan_end(year: int, obligations: Iterable[Obligation]) -> date:
@@ -135,3 +145,13 @@ def plan_end(year: int, obligations: Iterable[Obligation]) -> date:
     that is later (a report due in January of the next year)."""
     last = max((ob.day for ob in obligations if ob.day is not None), default=date(year, 12, 31))
     return max(date(year, 12, 31), last)
+
+
+# The last duties (January's summary reports) are still chased for a while after they
+# fall due; a month later, what is overdue is history, not this week's news.
+PLAN_GRACE = timedelta(days=30)
+
+
+def plan_over(today: date, end: date) -> bool:
+    """Whether a plan that ended on ``end`` is over for ``today``: 30 days after it."""
+    return today > end + PLAN_GRACE

@@ -68,10 +68,15 @@ class Result:
     rule: Rule
     anchor: date | datetime
     deadline: date | datetime | None
-    provisional: bool = False
+    provisional_years: tuple[int, ...] = ()  # years the answer used without a published arrangement
     warnings: tuple[str, ...] = ()
     steps: tuple[Step, ...] = field(default=(), compare=False)
     period_start: date | None = None  # recurring: the month / quarter / year it is for
+
+    @property
+    def provisional(self) -> bool:
+        """Computed with the statutory holidays for some year (see statutory.py)."""
+        return bool(self.provisional_years)
 
     @property
     def kind(self) -> str:
@@ -114,9 +119,8 @@ def resolve(
 ROLL_HINT = "；可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延"
 
 
-def _provisional(cal: WorkCalendar, start: date, end: date) -> bool:
-    low, high = min(start, end), max(start, end)
-    return any(cal.is_provisional(y) for y in range(low.year, high.year + 1))
+def _provisional(cal: WorkCalendar, start: date, end: date) -> tuple[int, ...]:
+    return cal.provisional_years(start, end)
 
 
 def _workdays(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, explain: bool) -> Result:
@@ -220,7 +224,7 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
             Step(anchor.date(), None, None, f"事件发生时刻 {anchor:%H:%M}，自此起算"),
             Step(deadline.date(), None, None, f"{rule.n} 小时后 {deadline:%H:%M} 届满，不因休息日顺延"),
         )
-    return Result(rule, anchor, deadline, False, tuple(warnings), steps)
+    return Result(rule, anchor, deadline, (), tuple(warnings), steps)
 
 
 def month_end(year: int, month: int) -> date:
@@ -278,9 +282,7 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
             deadline = moved
     if deadline < anchor:
         warnings.append(f"期限 {deadline.isoformat()} 早于起算日 {anchor.isoformat()}")
-    return Result(
-        rule, anchor, deadline, _provisional(cal, deadline, deadline), tuple(warnings), tuple(steps)
-    )
+    return Result(rule, anchor, deadline, _provisional(cal, named, deadline), tuple(warnings), tuple(steps))
 
 
 def period_bounds(period: str, day: date) -> tuple[date, date]:

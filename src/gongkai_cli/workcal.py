@@ -85,9 +85,12 @@ class WorkCalendar:
         self, years: Iterable[YearData], provisional: Callable[[int], YearData] | None = None
     ) -> None:
         self.provisional = provisional
+        self._given = tuple(years)
         self._data: dict[int, YearData] = {}
-        for data in years:
+        for data in self._given:
             self._data[data.year] = data
+        self._published = frozenset(y for y, d in self._data.items() if not d.provisional)
+        self._with_provisional: WorkCalendar | None = None
         self._index: dict[int, _YearIndex] = {}
         self._overrides: dict[date, tuple[bool, str]] = {}
         for data in sorted(self._data.values(), key=lambda d: d.year):
@@ -123,6 +126,25 @@ class WorkCalendar:
 
     def is_provisional(self, year: int) -> bool:
         return self._year(year).provisional
+
+    def published(self, year: int) -> bool:
+        """Whether an arrangement for ``year`` was given (not a provisional stand-in)."""
+        return year in self._published
+
+    def provisional_years(self, start: date, end: date) -> tuple[int, ...]:
+        """The years from ``start``'s to ``end``'s (either order) answered provisionally."""
+        low, high = min(start.year, end.year), max(start.year, end.year)
+        return tuple(y for y in range(low, high + 1) if self.is_provisional(y))
+
+    def with_provisional(self) -> WorkCalendar:
+        """The same years, plus the statutory holidays for any other year (provisional)."""
+        if self.provisional is not None:
+            return self
+        if self._with_provisional is None:
+            from .statutory import statutory_year
+
+            self._with_provisional = WorkCalendar(self._given, provisional=statutory_year)
+        return self._with_provisional
 
     def _year(self, year: int) -> _YearIndex:
         index = self._index.get(year)
@@ -216,13 +238,13 @@ class WorkCalendar:
         return after_start + between - after_end
 
     def workdays_between(self, start: date, end: date) -> Iterator[date]:
-        """The working days in (start, end], in order."""
-        day = start
-        while True:
-            day = self.add_workdays(day, 1)
-            if day > end:
-                return
-            yield day
+        """The working days in (start, end], in order; only the years of the interval are
+        consulted (nothing after ``end``)."""
+        low, high = start.toordinal(), end.toordinal()
+        for year in range(start.year, end.year + 1):
+            days = self._year(year).workdays
+            for ordinal in days[bisect_right(days, low) : bisect_right(days, high)]:
+                yield date.fromordinal(ordinal)
 
     def next_workday(self, day: date) -> date:
         """``day`` itself when it is a working day, else the first one after it."""

@@ -107,6 +107,7 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
 示例：
   gongkai workdays 2016-09-30 2016-10-10          # 3
   gongkai workdays 2016-09-30 2016-10-10 --list
+  gongkai workdays 2098-12-30 2099-01-05 --provisional   # 未公布的年份按法定节日临时推算，标为临时
 """
 )
 @click.argument("start", metavar="FROM", type=DATE)
@@ -119,11 +120,12 @@ def workdays(app: AppContext, start: date, end: date, show_list: bool) -> None:
     count = cal.count_workdays(start, end)
     low, high = min(start, end), max(start, end)
     days = [cal.day_info(d) for d in cal.workdays_between(low, high)] if show_list else None
+    provisional = bool(cal.provisional_years(low, high))
     emit(
         app.fmt,
-        plain=lambda: formatters.workdays_plain(start, end, count, days),
-        data=lambda: formatters.workdays_data(start, end, count, days),
-        table=lambda: formatters.workdays_table(start, end, count, days),
+        plain=lambda: formatters.workdays_plain(start, end, count, days, provisional),
+        data=lambda: formatters.workdays_data(start, end, count, days, provisional),
+        table=lambda: formatters.workdays_table(start, end, count, days, provisional),
     )
 
 

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..obligations import Obligation, expand, expand_item
 from ..output import emit
 from ..plan import Plan, bundled_plan, read_plan
-from ..query import Span, by_department, due, plan_end, window
+from ..query import Span, by_department, due, plan_end, plan_over, window
 from ..resolve import Options
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
@@ -198,7 +198,7 @@ crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）
 @click.option(
     "--all-overdue",
     is_flag=True,
-    help="计划年度已过（今天晚于计划年末和最后一个期限）时仍列出全部逾期事项；默认只用一行提示。",
+    help="计划已结束（今天晚于计划年末和最后一个期限 30 天以上）时仍列出全部逾期事项；默认只用一行提示。",
 )
 @click.option(
     "--quiet-if-empty",
@@ -239,7 +239,7 @@ def due_command(
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
     everything = expand(plan, app.calendar, options)
     ended = plan_end(plan.year, everything)
-    over = app.today > ended and not all_overdue
+    over = plan_over(app.today, ended) and not all_overdue
     report = due(
         by_department(everything, dept),
         app.today,
