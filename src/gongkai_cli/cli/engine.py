@@ -26,7 +26,8 @@ if TYPE_CHECKING:
   gongkai deadline "15日内" --from 2016-09-20 --explain
   gongkai deadline "24小时内" --from "2016-07-01 14:30"
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
-  printf 'anchor,rule\n2016-09-30,3个工作日内\n' | gongkai deadline --batch --format csv
+  printf 'anchor,rule\\n2016-09-30,3个工作日内\\n' | gongkai deadline --batch --format csv
+  GONGKAI_NOW="2016-07-01 14:30" gongkai deadline "24小时内"   # 无 --from 时从现在（北京时间）起算
 """
 )
 @click.argument("rule", required=False)
@@ -68,7 +69,13 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    result = resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
+    parsed = parse_rule(rule)
+    if anchor is None and parsed.kind == "hours":
+        # An hour limit runs from a moment: without --from, from now, and we say so.
+        anchor = app.now.replace(tzinfo=None)
+        where = app.env.get("GONGKAI_TZ") or "北京时间"
+        click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
+    result = resolve(parsed, anchor or app.today, app.calendar, options, explain=explain)
     emit(
         app.fmt,
         plain=lambda: formatters.deadline_plain(result, explain),
