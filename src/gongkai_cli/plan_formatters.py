@@ -324,7 +324,7 @@ def entry_block(entry: Entry, size: int) -> list[str]:
     return [
         *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
         *indent(_flagged_title(ob), size),
-        *indent(f"{_departments(ob)}；期限写法：{ob.rule or NONE}", size),
+        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
     ]
 
 
@@ -409,7 +409,7 @@ def task_block(ob: Obligation, size: int) -> list[str]:
             [ob.id, when(ob.deadline, short=True) if ob.deadline else NONE, KIND_LABELS[ob.kind]], size
         ),
         *indent(_flagged_title(ob), size),
-        *indent(f"{_departments(ob)}；期限写法：{ob.rule or NONE}", size),
+        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
     ]
 
 
