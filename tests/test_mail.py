@@ -9,6 +9,8 @@ from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Run
 
 TO = "政务公开办公室 <office@example.org>"
@@ -127,3 +129,27 @@ def test_cron_style_run_mails(tmp_path: Path) -> None:
     assert msg["From"] and msg["Date"] and msg["Message-ID"]
     text_part = msg.get_body(preferencelist=("plain",))
     assert text_part is not None and "1.1a" in text_part.get_content()
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--mail-to", "office"), ("--mail-to", "a@example.org, bob"), ("--mail-from", "me@")],
+)
+def test_addresses_are_checked(gongkai: Run, option: str, value: str) -> None:
+    args = ["due", "--today", "2016-06-27", "--format", "email", "--mail-to", "a@example.org"]
+    args += [option, value]
+    result = gongkai(*args)
+    assert result.exit_code == 2 and "不是邮件地址" in result.stderr
+
+
+def test_several_recipients(gongkai: Run) -> None:
+    to = "a@example.org, 办公室 <b@example.org>"
+    result = gongkai("due", "--today", "2016-06-27", "--format", "email", "--mail-to", to)
+    msg = parse(result.output)
+    assert [a.addr_spec for a in msg["To"].addresses] == ["a@example.org", "b@example.org"]
+
+
+def test_subject_of_another_window(gongkai: Run) -> None:
+    args = ("due", "--today", "2016-06-20", "--days", "14", "--no-overdue", "--format", "email")
+    msg = parse(gongkai(*args, "--mail-to", "a@example.org").output)
+    assert msg["Subject"] == "2016年政务公开工作要点：2016-06-20 至 2016-07-03 到期 5 项"

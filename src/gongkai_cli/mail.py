@@ -49,7 +49,18 @@ def period_words(span: Span, report: DueReport) -> str:
     named = {"week": "本周", "next-week": "下周", "month": "本月"}
     if span in named:
         return named[span]
-    return f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()}"
+    return f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()} "
+
+
+def bad_addresses(field: str) -> list[str]:
+    """The entries of a To/From value that are not mail addresses (name <a@b> or a@b)."""
+    from email.utils import getaddresses
+
+    return [
+        name or spec or field
+        for name, spec in getaddresses([field])
+        if "@" not in spec or spec.startswith("@") or spec.endswith("@")
+    ]
 
 
 def due_subject(plan: Plan, span: Span, report: DueReport) -> str:

@@ -9,7 +9,7 @@ import os
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -19,10 +19,13 @@ from ..errors import InputError
 from ..obligations import Obligation, expand, expand_item
 from ..output import emit
 from ..plan import Plan, bundled_plan, read_plan
-from ..query import Span, by_department, due, plan_end, plan_over, window
+from ..query import DueReport, Span, by_department, due, plan_end, plan_over, window
 from ..resolve import Options
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
+
+if TYPE_CHECKING:
+    from ..mail import Envelope
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -123,14 +126,23 @@ def _remove_stale(output: Path, force: bool) -> None:
         raise InputError(f"无法删除：{e.strerror or e}", where=str(output)) from None
 
 
-def _check_format(app: AppContext, output: Path | None, mail_to: str | None) -> None:
+def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mail_from: str | None) -> None:
     if app.fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx 需要 -o FILE（表格文件不写到终端）")
-    if app.fmt == "email" and not (mail_to or "").strip():
-        raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
+    if app.fmt == "email":
+        if not (mail_to or "").strip():
+            raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
+        from ..mail import bad_addresses
+
+        for option, value in (("--mail-to", mail_to), ("--mail-from", mail_from)):
+            bad = bad_addresses(value) if value and value.strip() else []
+            if bad:
+                raise click.UsageError(
+                    f"{option} 中“{bad[0]}”不是邮件地址：应写成 a@example.org 或 名字 <a@example.org>"
+                )
 
 
-def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> Any:
+def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> Envelope:
     from ..mail import Envelope
 
     sender = (mail_from or "").strip()
@@ -138,7 +150,11 @@ def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> An
         import getpass
         import socket
 
-        sender = f"gongkai <{getpass.getuser()}@{socket.gethostname()}>"
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):  # no login name and no passwd entry (a bare container)
+            user = "gongkai"
+        sender = f"gongkai <{user}@{socket.gethostname() or 'localhost'}>"
     return Envelope(to=(mail_to or "").strip(), sender=sender, now=app.now)
 
 
@@ -180,6 +196,7 @@ def output_options(f: F) -> F:
   gongkai due --today 2016-06-27 --format email --mail-to office@example.org
   gongkai due --today 2016-06-27 --format xlsx -o 本周.xlsx --force
   gongkai due --today 2017-03-06 --all-overdue       # 计划年度已过，仍列出全部逾期事项
+  gongkai due --today 2016-06-27 --quiet-if-empty --exit-code   # cron：无事不输出；有事退出状态 1
 
 \b
 crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）：
@@ -235,7 +252,7 @@ def due_command(
     ]
     if len(chosen) > 1:
         raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
-    _check_format(app, output, mail_to)
+    _check_format(app, output, mail_to, mail_from)
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
     everything = expand(plan, app.calendar, options)
     ended = plan_end(plan.year, everything)
@@ -285,7 +302,7 @@ def due_command(
 
 
 def _due_email(
-    app: AppContext, plan: Plan, span: Span, report: Any, mail_to: str | None, mail_from: str | None
+    app: AppContext, plan: Plan, span: Span, report: DueReport, mail_to: str | None, mail_from: str | None
 ) -> str:
     from .. import mail
 
@@ -325,7 +342,7 @@ def tasks(
     mail_from: str | None,
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    _check_format(app, output, mail_to)
+    _check_format(app, output, mail_to, mail_from)
     obligations = by_department(expand(plan, app.calendar, options), dept)
     if app.fmt == "xlsx":
         from ..spreadsheet import xlsx
