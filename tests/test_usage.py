@@ -90,3 +90,9 @@ def test_hours_from_now_follow_the_zone(gongkai: Run) -> None:
 def test_days_without_from_still_count_from_today(gongkai: Run) -> None:
     result = gongkai("deadline", "3个工作日内", "--today", "2016-09-30")
     assert result.stdout == "2016-10-10（星期一）\n" and result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [(), ("plan",)])
+def test_a_bare_group_shows_its_help(gongkai: Run, args: tuple[str, ...]) -> None:
+    result = gongkai(*args)
+    assert "示例" in result.output and "错误：" not in result.output

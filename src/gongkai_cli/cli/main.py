@@ -129,6 +129,7 @@ def no_such_command(name: str, known: list[str]) -> str:
 
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
 _NO_COMMAND = re.compile(r"No such command '(.*)'\.")
+_NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", ChineseUsageError)
 _BAD_VALUE = re.compile(r"""('.*?'|".*?") is not""")
 _NEEDS_VALUE = re.compile(r"Option '(.*)' requires (?:an argument|\d+ arguments)\.")
 
@@ -139,7 +140,7 @@ def _has_chinese(text: str) -> bool:
 
 def chinese(e: click.UsageError) -> click.UsageError:
     """The same usage error, worded in Chinese."""
-    if isinstance(e, ChineseUsageError):
+    if isinstance(e, (ChineseUsageError, _NO_ARGS_IS_HELP)):  # bare `gongkai`: its help
         return e
     message = e.message
     if isinstance(e, click.NoSuchOption):
