@@ -186,3 +186,33 @@ def test_wrap_properties(words: list[str], size: int) -> None:
     assert squeezed("".join(lines)) == squeezed(text)  # nothing lost, nothing added
     assert not any(line and line[0] in NO_START for line in lines[1:])
     assert all(line == line.strip() for line in lines)
+
+
+CELLS = st.lists(
+    st.sampled_from(["政务公开", "2016-06-30", "办公室牵头", "10", "，", "按月公开", " ", "5.1.4b@2016-06"])
+)
+
+
+@given(
+    st.lists(st.tuples(CELLS, CELLS, CELLS), min_size=1, max_size=6),
+    st.integers(min_value=20, max_value=160),
+)
+def test_fit_table_fits_or_declines(rows: list[tuple[list[str], ...]], size: int) -> None:
+    """A fitted table is never wider than the width; when it cannot fit, it says so."""
+    from rich.console import Console
+
+    from gongkai_cli.layout import Column, fit_table
+
+    columns = (Column("期限", fixed=True), Column("事项", ratio=3), Column("部门", ratio=2))
+    cells = [("".join(a)[:10] or "—", "".join(b), "".join(c)) for a, b, c in rows]
+    table = fit_table(columns, cells, size)
+    if table is None:
+        return
+    console = Console(width=size, file=None, force_terminal=False)
+    with console.capture() as captured:
+        console.print(table)
+    lines = captured.get().splitlines()
+    assert all(cell_len(line.rstrip()) <= size for line in lines)
+    text = squeezed(captured.get())
+    for fixed, *_ in cells:
+        assert squeezed(fixed) in text  # the fixed column is never cut

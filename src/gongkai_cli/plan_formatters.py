@@ -505,7 +505,7 @@ def show_table(
     parts: list[RenderableType] = [head, Text(""), _tasks_view(f"义务：{len(obligations)} 项", obligations)]
     for ob in explained:
         if ob.result is not None:
-            parts += [Text(f"推算（{ob.id}）", style="bold"), deadline_table(ob.result, True)]
+            parts += [Text(""), Text(f"推算（{ob.id}）", style="bold"), deadline_table(ob.result, True)]
     return Group(*parts)
 
 
