@@ -34,7 +34,7 @@ QUERIES = 20_000
 BATCH_LINES = 100_000
 STARTUP_RUNS = 31
 FIRST, LAST = date(2005, 1, 1), date(2026, 11, 1)  # n <= 30 stays inside 2026
-CORRECTED = date(2005, 12, 31)  # gongkai_cli.builtin.MAKEUP_CORRECTIONS
+CORRECTED = date(2005, 12, 31)  # gongkai_cli.calendar.builtin.MAKEUP_CORRECTIONS
 
 FIND_WORKDAY_SCRIPT = """\
 import csv, sys

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from gongkai_cli.calendar.workdays import WorkCalendar, YearData
 from gongkai_cli.cli import main
-from gongkai_cli.workcal import WorkCalendar, YearData
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -25,7 +25,7 @@ LAST_BUILTIN_YEAR = 2026
 @pytest.fixture(scope="session", autouse=True)
 def builtin_years_to_2026() -> Iterator[None]:
     """Built-in years limited to 2004-2026, whatever chinese-calendar release is installed."""
-    from gongkai_cli import builtin
+    from gongkai_cli.calendar import builtin
 
     limited = tuple(y for y in builtin.builtin_years() if y.year <= LAST_BUILTIN_YEAR)
     with pytest.MonkeyPatch.context() as patch:
@@ -41,8 +41,8 @@ def newer_chinese_calendar(monkeypatch: pytest.MonkeyPatch) -> YearData:
     from dataclasses import replace
     from datetime import date
 
-    from gongkai_cli import builtin
-    from gongkai_cli.statutory import statutory_year
+    from gongkai_cli.calendar import builtin
+    from gongkai_cli.calendar.provisional import statutory_year
 
     years = builtin.builtin_years()
     extra = replace(

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from gongkai_cli.errors import GongkaiError
 
 if TYPE_CHECKING:
-    from gongkai_cli.workcal import WorkCalendar
+    from gongkai_cli.calendar.workdays import WorkCalendar
 
 ROOT = Path(__file__).resolve().parent.parent
 ANCHOR = date(2016, 5, 18)
@@ -158,15 +158,15 @@ def mutated(base: str) -> st.SearchStrategy[str]:
 
 @cache
 def _calendar() -> WorkCalendar:
-    from gongkai_cli.workcal import WorkCalendar
+    from gongkai_cli.calendar.workdays import WorkCalendar
 
     return WorkCalendar.default()
 
 
 def phrase_target(text: str) -> None:
     """parse_rule, then resolve what it read from a fixed anchor."""
-    from gongkai_cli.resolve import resolve
-    from gongkai_cli.rules import parse_rule
+    from gongkai_cli.phrases.reader import parse_rule
+    from gongkai_cli.phrases.resolve import resolve
 
     try:
         rule = parse_rule(text)
@@ -176,7 +176,7 @@ def phrase_target(text: str) -> None:
 
 
 def date_target(text: str) -> None:
-    from gongkai_cli.dates import parse_date, parse_datetime
+    from gongkai_cli.phrases.text import parse_date, parse_datetime
 
     for parse in (parse_date, parse_datetime):
         with contextlib.suppress(GongkaiError):
@@ -185,8 +185,8 @@ def date_target(text: str) -> None:
 
 def notice_target(text: str) -> None:
     """parse_notice, then the calendar file written from it, which must load again."""
-    from gongkai_cli.calfile import CalendarSource, dump_calendar, load_calendar_file
-    from gongkai_cli.notice import merge_notices, parse_notice, to_year_data
+    from gongkai_cli.calendar.files import CalendarSource, dump_calendar, load_calendar_file
+    from gongkai_cli.calendar.notice_import import merge_notices, parse_notice, to_year_data
 
     for year in (None, 2016):
         try:
@@ -205,8 +205,8 @@ def notice_target(text: str) -> None:
 
 def plan_target(path: Path) -> None:
     """load_plan, then every obligation of the plan resolved."""
-    from gongkai_cli.obligations import expand
-    from gongkai_cli.plan import load_plan
+    from gongkai_cli.plan.obligations import expand
+    from gongkai_cli.plan.plan_file import load_plan
 
     with contextlib.suppress(GongkaiError):
         expand(load_plan(path), _calendar())
@@ -214,8 +214,8 @@ def plan_target(path: Path) -> None:
 
 def calendar_target(path: Path) -> None:
     """load_calendar_file, then the year counted with that file in the calendar."""
-    from gongkai_cli.calfile import load_calendar_file
-    from gongkai_cli.workcal import WorkCalendar
+    from gongkai_cli.calendar.files import load_calendar_file
+    from gongkai_cli.calendar.workdays import WorkCalendar
 
     try:
         data = load_calendar_file(path)

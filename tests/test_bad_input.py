@@ -304,7 +304,7 @@ CASES: dict[str, Case] = {
     "calendar-broken-yaml": Case(
         due_with_calendar(),
         3,
-        "不是有效的 YAML",
+        "YAML 语法错误",
         file="cal.yaml",
         line=8,
         files={"cal.yaml": CALENDAR + "  - {date: 2027-02-07\n"},

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli import atomic
-from gongkai_cli.atomic import write_atomic
-from gongkai_cli.builtin import builtin_years
-from gongkai_cli.calfile import (
+from gongkai_cli.calendar.builtin import builtin_years
+from gongkai_cli.calendar.files import (
     CalendarSource,
     dump_calendar,
     load_calendar_file,
     load_calendars,
 )
-from gongkai_cli.calpaths import calendar_paths
+from gongkai_cli.calendar.locations import calendar_paths
+from gongkai_cli.calendar.notice_import import merge_notices, parse_notice, to_year_data
+from gongkai_cli.calendar.workdays import YearData
 from gongkai_cli.errors import InputError
-from gongkai_cli.notice import merge_notices, parse_notice, to_year_data
-from gongkai_cli.workcal import YearData
+from gongkai_cli.files import atomic
+from gongkai_cli.files.atomic import FileExists, write_atomic
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
 
@@ -89,12 +89,12 @@ def test_round_trip_imported_notice_keeps_neighbouring_year_and_sorts(tmp_path: 
 
 
 BAD = [
-    ("year: [\n", 1, "不是有效的 YAML"),  # the stream end is reported at the last line
-    ("- 1\n- 2\n", 1, "键值映射"),
+    ("year: [\n", 1, "YAML 语法错误"),  # the stream end is reported at the last line
+    ("- 1\n- 2\n", 1, "应为键值表"),
     (GOOD.replace("year: 2027", "yaer: 2027"), 2, "未知的键"),
-    (GOOD.replace("year: 2027\n", ""), 2, "缺少“year”"),
+    (GOOD.replace("year: 2027\n", ""), 2, "缺少必需的键“year”"),
     (GOOD.replace("year: 2027", "year: 二〇二七"), 2, "整数"),
-    (GOOD.replace("  title: 国务院办公厅关于2027年部分节假日安排的通知\n", ""), 4, "缺少“title”"),
+    (GOOD.replace("  title: 国务院办公厅关于2027年部分节假日安排的通知\n", ""), 4, "缺少必需的键“title”"),
     (GOOD.replace("url:", "link:"), 7, "未知的键"),
     (GOOD.replace("2027-02-05", "2027-02-30"), 10, "日期不存在"),
     (GOOD.replace("2027-02-05", "5 Feb 2027"), 10, "YYYY-MM-DD"),
@@ -103,13 +103,13 @@ BAD = [
     (GOOD.replace("2027-02-05", "2029-02-05"), 10, "相差超过一年"),
     (GOOD.replace("2027-02-05", "2027-01-01"), 10, "重复"),
     (GOOD.replace("year: 2027", "year: 2027\nyear: 2028"), 3, "重复"),
-    (GOOD.replace("  - {date: 2027-01-01, name: 元旦}", "  - {name: 元旦}"), 9, "缺少“date”"),
+    (GOOD.replace("  - {date: 2027-01-01, name: 元旦}", "  - {name: 元旦}"), 9, "缺少必需的键“date”"),
     (
         GOOD.replace("{date: 2027-01-01, name: 元旦}", "{date: 2027-01-01, name: 元旦, off: true}"),
         9,
         "未知的键",
     ),
-    (GOOD.replace("name: 元旦", "name: [元旦]"), 9, "应为文本"),
+    (GOOD.replace("name: 元旦", "name: [元旦]"), 9, "应为文字"),
     ("year: 2027\nsource: {title: t}\nholidays: 3\n", 3, "应为列表"),
     ("year: !!python/object/apply:os.system [echo hi]\n", 1, "YAML 标签"),
     ("year: 2027\nsource: {title: t}\nholidays: []\nworkdays: !!set {2027-02-13}\n", 4, "YAML 标签"),
@@ -191,7 +191,7 @@ def test_write_atomic_creates_and_refuses_to_overwrite(tmp_path: Path) -> None:
     path = tmp_path / "2027.yaml"
     write_atomic(path, "year: 2027\n", force=False)
     assert path.read_text(encoding="utf-8") == "year: 2027\n"
-    with pytest.raises(InputError, match="--force") as err:
+    with pytest.raises(FileExists, match="文件已存在") as err:  # the CLI adds "--force"
         write_atomic(path, "other\n", force=False)
     assert err.value.exit_code == 3
     assert path.read_text(encoding="utf-8") == "year: 2027\n"

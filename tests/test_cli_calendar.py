@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.builtin import CORRECTED_NOTE
-from gongkai_cli.calfile import load_calendar_file
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.calendar.builtin import CORRECTED_NOTE
+from gongkai_cli.calendar.files import load_calendar_file
+from gongkai_cli.calendar.workdays import WorkCalendar
 from tests.conftest import FIXTURES, Run
 
 NOTICES = FIXTURES / "notices"

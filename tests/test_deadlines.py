@@ -10,10 +10,10 @@ from datetime import date, datetime
 
 import pytest
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import CoverageError, InputError
-from gongkai_cli.resolve import Options, resolve
-from gongkai_cli.rules import parse_rule
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.phrases.reader import parse_rule
+from gongkai_cli.phrases.resolve import Options, resolve
 
 D = date.fromisoformat
 
@@ -180,8 +180,8 @@ def test_absurd_counts_end_at_the_calendar_edge(cal: WorkCalendar) -> None:
 
 
 def test_a_file_year_replaces_the_builtin_one() -> None:
-    from gongkai_cli.builtin import builtin_years
-    from gongkai_cli.workcal import YearData
+    from gongkai_cli.calendar.builtin import builtin_years
+    from gongkai_cli.calendar.workdays import YearData
 
     made_up = YearData(2016, {D("2016-10-10"): "测试假日"}, {}, "test")
     cal = WorkCalendar([*builtin_years(), made_up])

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 import pytest
 
+from gongkai_cli.calendar.workdays import YearData
 from gongkai_cli.cli import main
-from gongkai_cli.workcal import YearData
 from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""The due window (query.py) and the `due` command, as the Monday office and cron use it."""
+"""The due window (plan/due.py) and the `due` command, as the Monday office and cron use it."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.obligations import expand
-from gongkai_cli.plan import bundled_plan, load_plan
-from gongkai_cli.query import Window, by_department, due, window
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.plan.due import Window, by_department, due, window
+from gongkai_cli.plan.obligations import expand
+from gongkai_cli.plan.plan_file import bundled_plan, load_plan
 from tests.conftest import Run
 from tests.test_plan import MINIMAL, write
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import chinese_calendar
 
-from gongkai_cli.builtin import MAKEUP_CORRECTIONS
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.calendar.builtin import MAKEUP_CORRECTIONS
+from gongkai_cli.calendar.workdays import WorkCalendar
 from tests.conftest import Run
 
 N = 30

@@ -107,15 +107,15 @@ def test_calendar_loader_on_mutated_file(tmp_path: Path, text: str) -> None:
 @pytest.mark.parametrize("seed", PHRASE_SEEDS)
 def test_every_phrase_seed_is_valid(seed: str) -> None:
     """The mutations start from inputs that are accepted, so they probe near valid ones."""
-    from gongkai_cli.rules import parse_rule
+    from gongkai_cli.phrases.reader import parse_rule
 
     parse_rule(seed)
 
 
 def test_the_file_seeds_are_valid(tmp_path: Path) -> None:
-    from gongkai_cli.calfile import load_calendar_file
-    from gongkai_cli.notice import parse_notice
-    from gongkai_cli.plan import load_plan
+    from gongkai_cli.calendar.files import load_calendar_file
+    from gongkai_cli.calendar.notice_import import parse_notice
+    from gongkai_cli.plan.plan_file import load_plan
 
     assert parse_notice(NOTICE_SEED).year == 2016
     (tmp_path / "plan.yaml").write_text(PLAN_SEED, encoding="utf-8")

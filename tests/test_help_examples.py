@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.plan import bundled_plan
+from gongkai_cli.plan.plan_file import bundled_plan
 from tests.conftest import FIXTURES, Run
 from tests.test_docs import COMMANDS
 
@@ -43,7 +43,7 @@ def scratch(folder: Path, name: str) -> None:
     of ``calendar import`` writes it)."""
     shutil.copy(bundled_plan(), folder / "我局2017年要点.yaml")
     for copy in ("工作要点.txt", "2017年工作要点.txt"):
-        shutil.copy(FIXTURES / "extract" / "2016-work-points.txt", folder / copy)
+        shutil.copy(FIXTURES / "2016-work-points.txt", folder / copy)
     # No 2027 notice exists yet: the 2025 one stands in under the examples' name.
     shutil.copy(FIXTURES / "notices" / "2025.txt", folder / "2027通知.txt")
     shutil.copy(FIXTURES / "notices" / "2019.txt", folder / "2019通知.txt")

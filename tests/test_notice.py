@@ -11,13 +11,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai_cli.calendar.notice_import import (
+    Notice,
+    NoticeDay,
+    merge_notices,
+    parse_notice,
+    parse_sentence,
+    to_year_data,
+)
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.notice import Notice, NoticeDay, merge_notices, parse_notice, parse_sentence, to_year_data
-from gongkai_cli.workcal import WorkCalendar
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOTICES = FIXTURES / "notices"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
 
 
 def notice_text(name: str) -> str:
@@ -58,13 +64,6 @@ def test_2016_notice_as_published_gives_the_builtin_2016(builtin: WorkCalendar) 
     days = {d.date: d for d in notice.days}
     assert days[date(2016, 5, 2)] == NoticeDay(date(2016, 5, 2), True, "劳动节")  # 补休
     assert days[date(2016, 10, 9)] == NoticeDay(date(2016, 10, 9), False, "国庆节")
-
-
-def test_fixture_2016_is_the_shared_one() -> None:
-    shared = SHARED / "notices" / "2016.txt"
-    if not shared.exists():
-        pytest.skip("shared/ is not beside the repository")
-    assert shared.read_text(encoding="utf-8") == notice_text("2016")
 
 
 # One row per year: the notices of the year, in publication order, and what the wording
@@ -165,13 +164,6 @@ def test_peer_description_cases(case: dict[str, object]) -> None:
     expected = case["expected"]
     assert isinstance(expected, list)
     assert got == sorted((e["date"], e["isOffDay"]) for e in expected)
-
-
-def test_peer_cases_are_the_shared_ones() -> None:
-    shared = SHARED / "peer" / "holiday-cn-description-cases.json"
-    if not shared.exists():
-        pytest.skip("shared/ is not beside the repository")
-    assert json.loads(shared.read_text(encoding="utf-8")) == PEER
 
 
 # -- checks --------------------------------------------------------------------------------------

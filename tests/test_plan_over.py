@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from gongkai_cli.query import plan_end
+from gongkai_cli.plan.due import plan_end
 from tests.conftest import Run
 
 NOTICE = "2016年政务公开工作要点（2016 年度）已于 2017-01-16 结束"
 
 
 def test_plan_end_is_the_last_derived_deadline(gongkai: Run) -> None:
-    from gongkai_cli.obligations import expand
-    from gongkai_cli.plan import bundled_plan, read_plan
-    from gongkai_cli.workcal import WorkCalendar
+    from gongkai_cli.calendar.workdays import WorkCalendar
+    from gongkai_cli.plan.obligations import expand
+    from gongkai_cli.plan.plan_file import bundled_plan, read_plan
 
     plan, _ = read_plan(bundled_plan())
     assert plan is not None
@@ -63,7 +63,7 @@ def test_before_the_end_and_a_month_after_nothing_changes(gongkai: Run, today: s
 
 
 def test_plan_over_after_thirty_days() -> None:
-    from gongkai_cli.query import plan_over
+    from gongkai_cli.plan.due import plan_over
 
     end = date(2017, 1, 16)
     assert not plan_over(date(2017, 2, 15), end)

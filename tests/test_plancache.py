@@ -7,8 +7,8 @@ import json
 import os
 from pathlib import Path
 
-from gongkai_cli.plan import bundled_plan, load_plan
-from gongkai_cli.plancache import cache_dir, load_plan_cached
+from gongkai_cli.plan.cache import cache_dir, load_plan_cached
+from gongkai_cli.plan.plan_file import bundled_plan, load_plan
 from tests.conftest import Run
 
 

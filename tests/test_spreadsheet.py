@@ -115,7 +115,7 @@ def test_csv_bom_in_a_file_is_utf8_sig(gongkai: Run, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("value", ["=A1", "+1", "-1", "@x", "\tx", "\rx"])
 def test_csv_safe(value: str) -> None:
-    from gongkai_cli.spreadsheet import csv_safe
+    from gongkai_cli.render.spreadsheet import csv_safe
 
     assert csv_safe(value) == "'" + value
     assert csv_safe("政务 " + value) == "政务 " + value

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from gongkai_cli.builtin import builtin_years
+from gongkai_cli.calendar.builtin import builtin_years
+from gongkai_cli.calendar.provisional import SOURCE, statutory_year
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import CoverageError
-from gongkai_cli.statutory import SOURCE, statutory_year
-from gongkai_cli.workcal import WorkCalendar
 
 
 def named(year: int, name: str) -> list[date]:

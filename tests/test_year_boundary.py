@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from gongkai_cli.calendar.workdays import WorkCalendar, YearData
 from gongkai_cli.errors import CoverageError
-from gongkai_cli.plan import bundled_plan
-from gongkai_cli.query import unpublished_next_year
-from gongkai_cli.workcal import WorkCalendar, YearData
+from gongkai_cli.plan.due import unpublished_next_year
+from gongkai_cli.plan.plan_file import bundled_plan
 from tests.conftest import Run
 
 # The two duties of the bundled plan that reach into the next year: 1.4 is due 12月底, so its

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"  # the one place the version is written (pyproject reads it)
 
+from .calendar.workdays import DayInfo, WorkCalendar, YearData
 from .errors import CoverageError, GongkaiError, InputError
-from .resolve import Options, Result, resolve
-from .rules import Rule, parse_rule
-from .workcal import DayInfo, WorkCalendar, YearData
+from .phrases.reader import Rule, parse_rule
+from .phrases.resolve import Options, Result, resolve
 
 __all__ = [
     "CoverageError",

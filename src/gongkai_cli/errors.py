@@ -1,16 +1,19 @@
 """One error hierarchy; each class carries the exit status documented in the README.
 
 The CLI turns these into a one-line Chinese message in exactly one place
-(``cli.main.GongkaiGroup``); nothing else catches them.
+(``cli.main.GongkaiGroup``), adding what to do from cli/hints.py; messages here state
+facts and name no command-line option.
 """
 
 from __future__ import annotations
+
+from .status import ExitStatus
 
 
 class GongkaiError(Exception):
     """Base class: a problem the user can fix, with a one-line message."""
 
-    exit_code = 3
+    exit_code = ExitStatus.BAD_INPUT
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
         super().__init__(message)
@@ -24,21 +27,19 @@ class GongkaiError(Exception):
 class InputError(GongkaiError):
     """Bad input data: a phrase, a date, a plan, a calendar file or a notice (exit 3)."""
 
-    exit_code = 3
+    exit_code = ExitStatus.BAD_INPUT
 
 
 class CoverageError(GongkaiError):
-    """A date in a year the calendar has no arrangement for (exit 4)."""
+    """A date in a year the calendar has no arrangement for (exit 4).
 
-    exit_code = 4
+    ``unpublished``: the year is one a notice could cover (the CLI then says how to add
+    it); False when no calendar can reach it (past year 9999, outside the lunar tables).
+    """
+
+    exit_code = ExitStatus.UNKNOWN_YEAR
 
     def __init__(self, year: int, message: str | None = None) -> None:
         self.year = year
-        super().__init__(
-            message
-            or (
-                f"日历中没有 {year} 年的节假日安排，无法计算。"
-                f"国务院公布该年安排后，用 gongkai calendar import 导入通知全文；"
-                f"或加 --provisional 按法定节日作临时推算"
-            )
-        )
+        self.unpublished = message is None
+        super().__init__(message or f"日历中没有 {year} 年的节假日安排，无法计算。")

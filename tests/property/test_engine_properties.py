@@ -8,10 +8,10 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.resolve import resolve
-from gongkai_cli.rules import parse_rule
-from gongkai_cli.workcal import WorkCalendar
+from gongkai_cli.phrases.reader import parse_rule
+from gongkai_cli.phrases.resolve import resolve
 
 CAL = WorkCalendar.default()
 FIRST = CAL.known_years()[0].year

@@ -7,23 +7,21 @@ a subcommand's name (a year, an option, nothing at all) to the hidden ``month`` 
 
 from __future__ import annotations
 
-import calendar as stdcal
 import sys
-from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from .. import calendar_formatters as cf
-from ..documents import MIB, read_document
 from ..errors import InputError
-from ..output import emit
+from ..files.documents import MIB, read_document
+from ..render import calendar as cf
+from ..render.output import emit
 from .main import main
 from .options import AppContext, common_options
 
 if TYPE_CHECKING:
-    from ..workcal import YearData
+    from ..calendar.workdays import YearData
 
 MONTH_COMMAND = "month"
 MAX_NOTICE_BYTES = MIB
@@ -89,17 +87,16 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
         year, months = app.today.year, [app.today.month]
     else:
         months = [month] if month is not None else list(range(1, 13))
-    cal = app.calendar
-    grids = []
-    for m in months:
-        first = date(year, m, 1)
-        days = (first + timedelta(days=k) for k in range(stdcal.monthrange(year, m)[1]))
-        grids.append(cf.Month(year, m, tuple(cal.day_info(d) for d in days)))
+    from ..calendar.months import month_of
+
+    grids = [month_of(app.calendar, year, m) for m in months]
     emit(
         app.fmt,
-        plain=lambda: cf.months_plain(grids),
-        data=lambda: cf.months_data(grids),
-        table=lambda: cf.months_table(grids),
+        {
+            "plain": lambda: cf.months_plain(grids),
+            "json": lambda: cf.months_data(grids),
+            "table": lambda: cf.months_table(grids),
+        },
     )
 
 
@@ -148,8 +145,8 @@ def import_(
     星期与日期不符、“共N天”与日期不符、上班日不是周末、找不到放假安排时报错（退出状态 3），
     不写任何文件。
     """
-    from ..calfile import CalendarSource, dump_calendar
-    from ..notice import merge_notices, parse_notice, to_year_data
+    from ..calendar.files import CalendarSource, dump_calendar
+    from ..calendar.notice_import import merge_notices, parse_notice, to_year_data
 
     if output is not None and install:
         raise click.UsageError("-o 与 --install 只能选一个")
@@ -170,9 +167,9 @@ def import_(
     text = dump_calendar(data, meta)
     summary = f"{data.year} 年：{len(data.holidays)} 天放假，{len(data.makeup_workdays)} 天调休上班"
     if install:
-        from ..calpaths import _config_dir
+        from ..calendar.locations import calendar_folder
 
-        folder = Path(_config_dir(app.env))
+        folder = Path(calendar_folder(app.env))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -188,7 +185,7 @@ def import_(
 
 
 def _write(path: Path, text: str, force: bool) -> None:
-    from ..atomic import write_atomic
+    from ..files.atomic import write_atomic
 
     write_atomic(path, text, force=force)
 
@@ -212,30 +209,27 @@ def years(app: AppContext) -> None:
     rows = [covered[y] for y in sorted(covered)]
     emit(
         app.fmt,
-        plain=lambda: cf.years_plain(rows, app.provisional),
-        data=lambda: cf.years_data(rows, app.provisional),
-        table=lambda: cf.years_table(rows, app.provisional),
+        {
+            "plain": lambda: cf.years_plain(rows, app.provisional),
+            "json": lambda: cf.years_data(rows, app.provisional),
+            "table": lambda: cf.years_table(rows, app.provisional),
+        },
     )
 
 
 def _builtin() -> tuple[YearData, ...]:
-    from ..builtin import builtin_years
+    from ..calendar.builtin import builtin_years
 
     return builtin_years()
 
 
 def _file_years(app: AppContext) -> dict[int, tuple[str, str]]:
     """year → (file, its source) for the calendar files in use; a later file wins."""
-    from ..calpaths import calendar_paths
+    from ..calendar.locations import calendar_paths
 
     paths = calendar_paths(app.calendar_files, app.env)
     if not paths:
         return {}
-    from ..calfile import load_calendar_file
+    from ..calendar.files import calendars_by_year
 
-    found: dict[int, tuple[str, str]] = {}
-    for path in paths:
-        data = load_calendar_file(path)
-        found.pop(data.year, None)
-        found[data.year] = (str(path), data.source)
-    return found
+    return {year: (str(path), data.source) for year, (path, data) in calendars_by_year(paths).items()}

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from .. import formatters
-from ..output import emit
-from ..resolve import Options, resolve
-from ..rules import parse_rule
+from ..phrases.reader import parse_rule
+from ..phrases.resolve import Options, resolve
+from ..render import deadlines as formatters
+from ..render.output import emit
+from . import hints
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
@@ -75,35 +76,28 @@ def deadline(
         anchor = app.now.replace(tzinfo=None)
         where = app.env.get("GONGKAI_TZ") or "北京时间"
         click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
-    result = resolve(parsed, anchor or app.today, app.calendar, options, explain=explain)
+    result = hints.result(resolve(parsed, anchor or app.today, app.calendar, options, explain=explain))
     emit(
         app.fmt,
-        plain=lambda: formatters.deadline_plain(result, explain),
-        data=lambda: formatters.deadline_data(result, explain),
-        table=lambda: formatters.deadline_table(result, explain),
+        {
+            "plain": lambda: formatters.deadline_plain(result, explain),
+            "json": lambda: formatters.deadline_data(result, explain),
+            "table": lambda: formatters.deadline_table(result, explain),
+        },
     )
 
 
 def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:
     """Stream results line by line; the exit status says whether any line failed."""
-    import csv
-
-    from ..batch import exit_status, read_input, run_batch
+    from ..phrases.batch import exit_status, read_input, run_batch
 
     columns, records = read_input(source)
     failures: list[GongkaiError] = []
-    writer = csv.writer(out, lineterminator="\n") if app.fmt == "csv" else None
-    if writer is not None:
-        writer.writerow(formatters.batch_csv_header(columns))
-    for row in run_batch(records, app.calendar, options):
+    write = formatters.batch_writer(app.fmt, out, columns)
+    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
         if row.error is not None:
             failures.append(row.error)
-        if writer is not None:
-            writer.writerow(formatters.batch_csv(row, columns))
-        elif app.fmt == "json":
-            out.write(formatters.batch_json(row) + "\n")
-        else:
-            out.write(formatters.batch_plain(row) + "\n")
+        write(row)
     if failures:
         click.echo(f"gongkai: {len(failures)} 行未能计算（见输出中的错误）", err=True)
     return exit_status(failures)
@@ -130,9 +124,11 @@ def workdays(app: AppContext, start: date, end: date, show_list: bool) -> None:
     provisional = bool(cal.provisional_years(low, high))
     emit(
         app.fmt,
-        plain=lambda: formatters.workdays_plain(start, end, count, days, provisional),
-        data=lambda: formatters.workdays_data(start, end, count, days, provisional),
-        table=lambda: formatters.workdays_table(start, end, count, days, provisional),
+        {
+            "plain": lambda: formatters.workdays_plain(start, end, count, days, provisional),
+            "json": lambda: formatters.workdays_data(start, end, count, days, provisional),
+            "table": lambda: formatters.workdays_table(start, end, count, days, provisional),
+        },
     )
 
 
@@ -151,7 +147,9 @@ def day(app: AppContext, day: date | None) -> None:
     info = app.calendar.day_info(day or app.today)
     emit(
         app.fmt,
-        plain=lambda: formatters.day_plain(info),
-        data=lambda: formatters.day_data(info),
-        table=lambda: formatters.day_table(info),
+        {
+            "plain": lambda: formatters.day_plain(info),
+            "json": lambda: formatters.day_data(info),
+            "table": lambda: formatters.day_table(info),
+        },
     )

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..atomic import write_atomic
-from ..documents import MIB, read_document
-from ..errors import InputError
-from ..extract import draft_to_yaml, extract_plan
+from ..files.atomic import FileExists, write_atomic
+from ..files.documents import MIB, read_document
+from ..plan.drafting.extract import draft_to_yaml, extract_plan
 from .main import main
 
 MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB
@@ -58,7 +57,7 @@ def extract(doc: str, output: Path | None, force: bool) -> None:
     文件可为 UTF-8（可带 BOM）或 GBK。
     """
     if output is not None and output.exists() and not force:  # say so before any work
-        raise InputError("文件已存在，未覆盖；确需覆盖请加 --force", where=str(output))
+        raise FileExists(output)
     text, name, note = read_document(
         doc, limit=MAX_BYTES, what="工作要点", too_big=f"文件超过 {MAX_BYTES // MIB} MiB，不像是一份工作要点"
     )

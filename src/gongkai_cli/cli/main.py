@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from ..errors import GongkaiError
+from ..status import ExitStatus
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -63,11 +64,14 @@ class GongkaiGroup(click.Group):
         except click.UsageError as e:
             raise chinese(e) from None
         except GongkaiError as e:
-            click.echo(f"gongkai: 错误：{one_line(str(e))}", err=True)
+            from . import hints
+
+            click.echo(f"gongkai: 错误：{one_line(hints.error(e))}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:
+            # The reader went away (`gongkai tasks | head -1`): end quietly, as SIGPIPE would.
             _silence_stdout()
-            ctx.exit(PIPE_CLOSED)
+            ctx.exit(ExitStatus.PIPE_CLOSED)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Click's main, then standard output flushed here, where a reader that has gone
@@ -78,11 +82,6 @@ class GongkaiGroup(click.Group):
             return super().main(*args, **kwargs)
         finally:
             _flush_stdout()
-
-
-# The reader of the output went away (`gongkai tasks | head -1`): end quietly with the
-# status of a program stopped by SIGPIPE (128 + 13), as the README's exit table says.
-PIPE_CLOSED = 141
 
 
 def _silence_stdout() -> None:
@@ -98,7 +97,7 @@ def _flush_stdout() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-        sys.exit(PIPE_CLOSED)
+        sys.exit(ExitStatus.PIPE_CLOSED)
 
 
 # -- usage errors in Chinese ----------------------------------------------------------------

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from ..dates import parse_date, parse_datetime, today_in, zone
+from ..calendar.workdays import WorkCalendar
 from ..errors import InputError
-from ..output import default_format
-from ..resolve import Options
-from ..workcal import WorkCalendar
+from ..phrases.resolve import Options
+from ..phrases.text import parse_date, parse_datetime, today_in, zone
+from ..render.output import default_format
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -91,12 +91,12 @@ class AppContext:
     @cached_property
     def calendar(self) -> WorkCalendar:
         """Built-in years, then calendar files (config folder, GONGKAI_CALENDAR, --calendar)."""
-        from ..calpaths import calendar_paths
+        from ..calendar.locations import calendar_paths
 
         paths = calendar_paths(self.calendar_files, self.env)
         if not paths:
             return WorkCalendar.default(provisional=self.provisional)
-        from ..calfile import load_calendars
+        from ..calendar.files import load_calendars
 
         return WorkCalendar.default(load_calendars(paths), provisional=self.provisional)
 
@@ -171,29 +171,21 @@ def counting_options(f: F) -> F:
         options = Options(rest_start=rest_start, roll=roll, before=before)  # type: ignore[arg-type]
         return f(*args, options=options, **kwargs)
 
-    decorators = (
-        click.option(
+    # Each option's first choice is the statutory reading, and the default.
+    readings = (
+        (
             "--rest-start",
-            type=click.Choice(["count", "next"]),
-            default="count",
-            show_default=True,
-            help="起算日（或事件）在休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
+            ("count", "next"),
+            "起算日（或事件）在休息日时：count 照常从次日计数（法定读法）；next 视为下一个工作日起算。",
         ),
-        click.option(
+        (
             "--roll",
-            type=click.Choice(["none", "backward", "forward"]),
-            default="none",
-            show_default=True,
-            help="规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
+            ("none", "backward", "forward"),
+            "规定日期（如 12月底前）落在休息日时：none 不移动只提示；backward 提前；forward 顺延。",
         ),
-        click.option(
-            "--before",
-            type=click.Choice(["inclusive", "exclusive"]),
-            default="inclusive",
-            show_default=True,
-            help="“X月X日前”是否含当日。",
-        ),
+        ("--before", ("inclusive", "exclusive"), "“X月X日前”是否含当日。"),
     )
-    for decorator in reversed(decorators):
-        wrapper = decorator(wrapper)
+    for name, choices, text in reversed(readings):
+        choice = click.Choice(choices)
+        wrapper = click.option(name, type=choice, default=choices[0], show_default=True, help=text)(wrapper)
     return wrapper  # type: ignore[return-value]

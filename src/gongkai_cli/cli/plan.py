@@ -1,10 +1,9 @@
 """Commands over a plan: due, tasks, show, check. Each parses options, calls the core
-(plan → obligations → query) and hands the result to plan_formatters."""
+(plan → obligations → due query) and hands the result to render.plan."""
 
 from __future__ import annotations
 
 import functools
-import io
 import os
 from collections.abc import Callable
 from datetime import date, datetime
@@ -13,19 +12,21 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from .. import plan_formatters as pf
-from ..dates import parse_datetime
 from ..errors import InputError
-from ..obligations import Obligation, expand, expand_item
-from ..output import emit
-from ..plan import Plan, bundled_plan, read_plan
-from ..query import DueReport, Span, by_department, due, plan_end, plan_over, window
-from ..resolve import Options
+from ..phrases.resolve import Options
+from ..phrases.text import parse_datetime
+from ..plan.due import DueReport, Span, by_department, due, plan_end, plan_over, window
+from ..plan.obligations import Obligation, expand, expand_item, item_id_of
+from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
+from ..render import plan as pf
+from ..render.output import emit
+from ..status import ExitStatus
+from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
 if TYPE_CHECKING:
-    from ..mail import Envelope
+    from ..render.mail import Envelope
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -88,27 +89,18 @@ def plan_options(f: F) -> F:
 
 def _load(tasks: str | None) -> Plan:
     """The plan, through the cache of validated plans (``check`` always reads the file)."""
-    from ..plancache import load_plan_cached
+    from ..plan.cache import load_plan_cached
 
-    return load_plan_cached(Path(tasks) if tasks else bundled_plan(), os.environ)
-
-
-def _deliver(render: Callable[[io.StringIO | None], None], output: Path | None, force: bool) -> None:
-    """To stdout, or to ``output`` atomically (never half-written; kept unless --force)."""
-    if output is None:
-        render(None)
-        return
-    buffer = io.StringIO()
-    render(buffer)
-    from ..atomic import write_atomic
-
-    write_atomic(output, buffer.getvalue(), force=force)
+    path = Path(tasks) if tasks else bundled_plan()
+    if tasks and not path.exists():
+        raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=tasks)
+    return load_plan_cached(path, os.environ)
 
 
 def _deliver_bytes(data: bytes, output: Path | None, force: bool) -> None:
     if output is None:  # checked before any work; kept as a guard
         raise click.UsageError("--format xlsx 需要 -o FILE")
-    from ..atomic import write_atomic
+    from ..files.atomic import write_atomic
 
     write_atomic(output, data, force=force)
 
@@ -132,7 +124,7 @@ def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mai
     if app.fmt == "email":
         if not (mail_to or "").strip():
             raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
-        from ..mail import bad_addresses
+        from ..render.mail import bad_addresses
 
         for option, value in (("--mail-to", mail_to), ("--mail-from", mail_from)):
             bad = bad_addresses(value) if value and value.strip() else []
@@ -143,7 +135,7 @@ def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mai
 
 
 def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> Envelope:
-    from ..mail import Envelope
+    from ..render.mail import Envelope
 
     sender = (mail_from or "").strip()
     if not sender:
@@ -254,7 +246,7 @@ def due_command(
         raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
     _check_format(app, output, mail_to, mail_from)
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    everything = expand(plan, app.calendar, options)
+    everything = hints.obligations(expand(plan, app.calendar, options))
     ended = plan_end(plan.year, everything)
     over = plan_over(app.today, ended) and not all_overdue
     report = due(
@@ -275,36 +267,32 @@ def due_command(
         if output is not None:
             _remove_stale(output, force)
     elif app.fmt == "xlsx":
-        from ..spreadsheet import xlsx
+        from ..render.spreadsheet import xlsx
 
         _deliver_bytes(xlsx(pf.due_sheets(report)), output, force)
     else:
-        renderers = {
-            "plain": lambda: pf.due_plain(report, plan.title),
-            "csv": lambda: pf.due_csv(report, bom=bom),
-            "md": lambda: pf.due_md(report, plan.title),
-            "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
-            "email": lambda: _due_email(app, plan, resolved, report, mail_to, mail_from),
-        }
-        _deliver(
-            lambda stream: emit(
-                app.fmt,
-                plain=pf.text_renderer(app.fmt, renderers),
-                data=lambda: pf.due_data(report),
-                table=lambda: pf.due_table(report, plan.title),
-                stream=stream,
-            ),
-            output,
-            force,
+        emit(
+            app.fmt,
+            {
+                "plain": lambda: pf.due_plain(report, plan.title),
+                "json": lambda: pf.due_data(report),
+                "table": lambda: pf.due_table(report, plan.title),
+                "csv": lambda: pf.due_csv(report, bom=bom),
+                "md": lambda: pf.due_md(report, plan.title),
+                "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
+                "email": lambda: _due_email(app, plan, resolved, report, mail_to, mail_from),
+            },
+            output=output,
+            force=force,
         )
     if exit_code and report.pending:
-        click.get_current_context().exit(1)
+        click.get_current_context().exit(ExitStatus.DUE)
 
 
 def _due_email(
     app: AppContext, plan: Plan, span: Span, report: DueReport, mail_to: str | None, mail_from: str | None
 ) -> str:
-    from .. import mail
+    from ..render import mail
 
     subject = mail.due_subject(plan, span, report)
     return mail.message(
@@ -343,36 +331,32 @@ def tasks(
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
     _check_format(app, output, mail_to, mail_from)
-    obligations = by_department(expand(plan, app.calendar, options), dept)
+    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
     if app.fmt == "xlsx":
-        from ..spreadsheet import xlsx
+        from ..render.spreadsheet import xlsx
 
         _deliver_bytes(xlsx(pf.tasks_sheets(plan, obligations)), output, force)
         return
-    renderers = {
-        "plain": lambda: pf.tasks_plain(plan, obligations),
-        "csv": lambda: pf.tasks_csv(plan, obligations, bom=bom),
-        "md": lambda: pf.tasks_md(plan, obligations),
-        "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
-        "email": lambda: _tasks_email(app, plan, obligations, mail_to, mail_from),
-    }
-    _deliver(
-        lambda stream: emit(
-            app.fmt,
-            plain=pf.text_renderer(app.fmt, renderers),
-            data=lambda: pf.tasks_data(plan, obligations),
-            table=lambda: pf.tasks_table(plan, obligations),
-            stream=stream,
-        ),
-        output,
-        force,
+    emit(
+        app.fmt,
+        {
+            "plain": lambda: pf.tasks_plain(plan, obligations),
+            "json": lambda: pf.tasks_data(plan, obligations),
+            "table": lambda: pf.tasks_table(plan, obligations),
+            "csv": lambda: pf.tasks_csv(plan, obligations, bom=bom),
+            "md": lambda: pf.tasks_md(plan, obligations),
+            "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
+            "email": lambda: _tasks_email(app, plan, obligations, mail_to, mail_from),
+        },
+        output=output,
+        force=force,
     )
 
 
 def _tasks_email(
     app: AppContext, plan: Plan, obligations: list[Obligation], mail_to: str | None, mail_from: str | None
 ) -> str:
-    from .. import mail
+    from ..render import mail
 
     subject = f"{plan.title}：全部事项 {len(obligations)} 项"
     return mail.message(
@@ -400,7 +384,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
 
     ID 为条目编号（如 1.1a、5.1.2、end.1），或一项义务的编号（如 1.1a/report、5.1.2@2016-06）。
     """
-    base = item_id.split("/")[0].split("@")[0]
+    base = item_id_of(item_id)
     item = plan.item(base)
     if item is None:
         ids = [i.id for i in plan.items]
@@ -409,7 +393,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
         close = get_close_matches(base, ids, n=3)
         hint = f"；是否要找 {'、'.join(close)}？" if close else "；用 gongkai tasks 查看全部编号"
         raise InputError(f"计划中没有编号为“{item_id}”的事项{hint}")
-    obligations = expand_item(plan, item, app.calendar, options, explain=True)
+    obligations = hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     explained: list[Obligation] = obligations
     if item_id != base:
         explained = [ob for ob in obligations if ob.id == item_id]
@@ -418,9 +402,11 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
             raise InputError(f"条目 {base} 没有编号为“{item_id}”的义务；它的义务：{known}")
     emit(
         app.fmt,
-        plain=lambda: pf.show_plain(item, obligations, explained),
-        data=lambda: pf.show_data(item, obligations, explained),
-        table=lambda: pf.show_table(item, obligations, explained),
+        {
+            "plain": lambda: pf.show_plain(item, obligations, explained),
+            "json": lambda: pf.show_data(item, obligations, explained),
+            "table": lambda: pf.show_table(item, obligations, explained),
+        },
     )
 
 
@@ -442,21 +428,11 @@ def check(app: AppContext, file: str | None) -> None:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
         raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
-    obligations = [_check_words(ob) for ob in expand(plan, app.calendar)]
+    obligations = hints.obligations(expand(plan, app.calendar), hints.CHECK_READINGS)
     emit(
         app.fmt,
-        plain=lambda: pf.check_plain(plan, obligations),
-        data=lambda: pf.check_data(plan, obligations),
+        {
+            "plain": lambda: pf.check_plain(plan, obligations),
+            "json": lambda: pf.check_data(plan, obligations),
+        },
     )
-
-
-# check has no --roll: its warnings point at the commands that have one.
-CHECK_ROLL_HINT = "；due、tasks 和 show 可加 --roll backward 提前或 --roll forward 顺延"
-
-
-def _check_words(ob: Obligation) -> Obligation:
-    from dataclasses import replace
-
-    from ..resolve import ROLL_HINT
-
-    return replace(ob, warnings=tuple(w.replace(ROLL_HINT, CHECK_ROLL_HINT) for w in ob.warnings))

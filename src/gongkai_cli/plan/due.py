@@ -1,0 +1,157 @@
+"""The due window: which obligations fall due between two dates, and which are overdue.
+
+Pure: ``today`` is a parameter, never the clock. A window is inclusive at both ends.
+Overdue means: not done, deadline before today and before the window (an obligation
+inside the window is listed there, even when its day has passed, and never twice).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from ..calendar.workdays import WorkCalendar
+from ..errors import CoverageError, InputError
+from ..phrases.resolve import period_bounds
+from .obligations import Obligation
+
+Span = Literal["week", "next-week", "month", "days", "until"]
+
+
+@dataclass(frozen=True)
+class Window:
+    start: date
+    end: date
+
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An obligation as seen from ``today``: days and working days left (negative when past)."""
+
+    obligation: Obligation
+    days_left: int
+    workdays_left: int | None  # None when the calendar does not cover the stretch
+
+
+@dataclass(frozen=True)
+class DueReport:
+    today: date
+    window: Window
+    items: tuple[Entry, ...]  # in the window, by deadline, done ones included
+    overdue: tuple[Entry, ...]  # not done, before today and before the window
+    # next year, when today is in the last quarter and the calendar has no arrangement for it
+    unpublished_next_year: int | None = None
+
+    @property
+    def pending(self) -> tuple[Entry, ...]:
+        """What needs doing: the window's open obligations and the overdue ones."""
+        return tuple(e for e in self.items if e.obligation.done is None) + self.overdue
+
+
+def window(span: Span, today: date, *, days: int | None = None, until: date | None = None) -> Window:
+    """week: Monday to Sunday of today's week; next-week: the one after; month: today's
+    month; days N: N days from today (today included); until DATE: today to DATE."""
+    if span == "week":
+        monday = today - timedelta(days=today.weekday())
+        return Window(monday, monday + timedelta(days=6))
+    if span == "next-week":
+        monday = today - timedelta(days=today.weekday()) + timedelta(days=7)
+        return Window(monday, monday + timedelta(days=6))
+    if span == "month":
+        return Window(*period_bounds("month", today))
+    if span == "days":
+        if days is None or days < 1:
+            raise InputError(f"天数应至少为 1（现为 {days}）")
+        try:
+            return Window(today, today + timedelta(days=days - 1))
+        except OverflowError:
+            raise InputError(f"从今天起 {days} 天超出了可表示的日期范围") from None
+    assert until is not None
+    if until < today:
+        raise InputError(f"截止日 {until.isoformat()} 早于今天 {today.isoformat()}")
+    return Window(today, until)
+
+
+def departments(obligations: Iterable[Obligation]) -> list[str]:
+    """Every department named, in order of first appearance."""
+    return list(dict.fromkeys(d for ob in obligations for d in ob.departments))
+
+
+def by_department(obligations: Sequence[Obligation], dept: str | None) -> list[Obligation]:
+    """Those whose lead or responsible departments include ``dept`` (exact name).
+
+    An unknown name is an error listing the plan's departments, not an empty list that
+    looks like "nothing due".
+    """
+    if dept is None:
+        return list(obligations)
+    name = dept.strip()
+    known = departments(obligations)
+    if name not in known:
+        raise InputError(f"计划中没有部门“{name}”；计划中的部门：{'、'.join(known)}")
+    return [ob for ob in obligations if name in ob.departments]
+
+
+def entry(ob: Obligation, today: date, cal: WorkCalendar) -> Entry:
+    day = ob.day
+    assert day is not None
+    try:
+        workdays: int | None = cal.count_workdays(today, day)
+    except CoverageError:
+        workdays = None
+    return Entry(ob, (day - today).days, workdays)
+
+
+def due(
+    obligations: Iterable[Obligation], today: date, win: Window, cal: WorkCalendar, *, overdue: bool = True
+) -> DueReport:
+    dated = [ob for ob in obligations if ob.day is not None]
+    order = {id(ob): i for i, ob in enumerate(dated)}
+
+    def sort_key(ob: Obligation) -> tuple[date, int]:
+        assert ob.day is not None
+        return ob.day, order[id(ob)]
+
+    inside = sorted((ob for ob in dated if ob.day is not None and ob.day in win), key=sort_key)
+    late: list[Obligation] = []
+    if overdue:
+        cutoff = min(today, win.start)
+        late = sorted(
+            (ob for ob in dated if ob.done is None and ob.day is not None and ob.day < cutoff), key=sort_key
+        )
+    return DueReport(
+        today,
+        win,
+        tuple(entry(ob, today, cal) for ob in inside),
+        tuple(entry(ob, today, cal) for ob in late),
+        unpublished_next_year(today, cal),
+    )
+
+
+def unpublished_next_year(today: date, cal: WorkCalendar) -> int | None:
+    """Next year, when ``today`` is in October to December and ``cal`` has no published
+    arrangement for it (the State Council publishes it in November or December)."""
+    following = today.year + 1
+    return following if today.month >= 10 and not cal.published(following) else None
+
+
+def plan_end(year: int, obligations: Iterable[Obligation]) -> date:
+    """When a plan's time is over: the end of its year, or its last derived deadline if
+    that is later (a report due in January of the next year)."""
+    last = max((ob.day for ob in obligations if ob.day is not None), default=date(year, 12, 31))
+    return max(date(year, 12, 31), last)
+
+
+# The last duties (January's summary reports) are still chased for a while after they
+# fall due; a month later, what is overdue is history, not this week's news.
+PLAN_GRACE = timedelta(days=30)
+
+
+def plan_over(today: date, end: date) -> bool:
+    """Whether a plan that ended on ``end`` is over for ``today``: 30 days after it."""
+    return today > end + PLAN_GRACE

@@ -1,0 +1,206 @@
+"""The plan: its model (Plan, Item, ReportSpec), and plan files read into it, every problem
+with its file and line.
+
+The format is documented in docs/plan-format.md. Reading never stops at the first
+problem: ``read_plan`` collects them all (``gongkai check`` prints every one), and
+``load_plan`` raises the first. The YAML is read by files.yamlsafe.read_tree and checked
+by validation.py, loaded only when a file is read (a cached plan needs neither).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..phrases.reader import Rule
+
+MAX_BYTES = 2 * 1024 * 1024  # a plan is a few dozen KB; anything this big is not a plan
+MISSING = "找不到计划文件：请检查路径"
+TOO_BIG = f"文件超过 {MAX_BYTES // 1024 // 1024} MiB，不是计划文件"
+FORMAT = 1
+BUNDLED = "tasks-2016.yaml"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a plan file, at a line (1-based) when it has one."""
+
+    file: str
+    line: int | None
+    message: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+class PlanError(InputError):
+    """An invalid plan: the first problem as the message, all of them in ``problems``."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        first = problems[0]
+        super().__init__(first.message, where=first.where)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A derived duty: after each dated item's deadline, ``rule`` counted from it."""
+
+    id: str
+    title: str
+    rule: Rule
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Work:
+    """A piece of work as the document states it: what both a plan's items and a draft's
+    items (plan/drafting) are."""
+
+    id: str
+    section: str
+    title: str
+    text: str
+    lead: tuple[str, ...]  # 牵头
+    owners: tuple[str, ...]  # 负责, 配合 …
+
+    @property
+    def departments(self) -> tuple[str, ...]:
+        return self.lead + self.owners
+
+
+@dataclass(frozen=True)
+class Item(Work):
+    rule: Rule  # kind "open" with text "" when the file says ``rule: null``
+    rule_text: str | None  # the phrase as written, None when the text states no time limit
+    line: int
+    anchor: date | None = None
+    event: str | None = None
+    report: bool = False  # resolved on load: the file's value, or True for dated items
+    done: date | None = None  # the whole item (every occurrence)
+    done_occurrences: Mapping[str, date] = field(default_factory=dict)  # "2016-06" / event key
+    reported: Mapping[str, date] = field(default_factory=dict)  # report id → date
+
+    @property
+    def dated(self) -> bool:
+        """A single deadline from the plan alone: a named date, or a period from a fixed anchor."""
+        return self.event is None and self.rule.kind not in ("open", "recurring")
+
+
+@dataclass(frozen=True)
+class Plan:
+    path: str
+    title: str
+    issuer: str
+    issued: date
+    year: int
+    source: str | None
+    url: str | None
+    events: Mapping[str, tuple[date | datetime, ...]]
+    reports: tuple[ReportSpec, ...]
+    items: tuple[Item, ...]
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    @property
+    def event_names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(i.event for i in self.items if i.event))
+
+    def with_events(self, extra: Mapping[str, tuple[date | datetime, ...]]) -> Plan:
+        """Events given on the command line, added to the recorded ones."""
+        unknown = [name for name in extra if name not in self.event_names]
+        if unknown:
+            known = "、".join(self.event_names) or "（无）"
+            raise InputError(f"计划中没有条目使用事件“{unknown[0]}”；可用的事件名：{known}")
+        merged = {
+            name: tuple(dict.fromkeys((*self.events.get(name, ()), *extra.get(name, ()))))
+            for name in {*self.events, *extra}
+        }
+        return replace(self, events=merged)
+
+
+def header_data(plan: Plan) -> dict[str, Any]:
+    """The plan's heading as JSON values (the ``plan`` object of the JSON output, and of the
+    cache of checked plans)."""
+    return {
+        "title": plan.title,
+        "issuer": plan.issuer,
+        "issued": plan.issued.isoformat(),
+        "year": plan.year,
+        "source": plan.source,
+        "url": plan.url,
+    }
+
+
+def event_key(when: date | datetime) -> str:
+    """How an event occurrence is named in ids and ``done`` maps: 2016-09-30 or 2016-07-01T14:30."""
+    return when.isoformat(timespec="minutes") if isinstance(when, datetime) else when.isoformat()
+
+
+def bundled_plan() -> Path:
+    """The 2016 plan installed with the package (``gongkai_cli/data/``, in the package itself). A path
+    beside this module rather than importlib.resources, which costs a zipfile import at
+    every start for packages that are never zipped."""
+    return Path(__file__).parent.parent / "data" / BUNDLED
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def read_plan(source: Path, name: str | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Read and validate a plan file: (the plan, []) or (None, every problem found)."""
+    from ..files.documents import MissingFile, read_bytes
+
+    shown = name or str(source)
+    if source.is_dir():
+        return None, [Problem(shown, None, "这是一个文件夹，不是计划文件")]
+    try:
+        raw, _ = read_bytes(str(source), limit=MAX_BYTES, what="计划文件", too_big=TOO_BIG)
+    except MissingFile:
+        return None, [Problem(shown, None, MISSING)]
+    except InputError as e:
+        return None, [Problem(shown, None, e.message)]
+    return parse_plan(raw, shown)
+
+
+def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(name, None, TOO_BIG)]
+    from ..files.documents import NotUtf8, decode_utf8
+
+    try:
+        text = decode_utf8(raw, name, "计划文件")
+    except NotUtf8 as e:
+        return None, [Problem(name, e.line, e.message)]
+    from ..files.yamlsafe import Unreadable, read_tree
+    from .validation import PlanChecker
+
+    try:
+        data, key_problems = read_tree(text)
+    except Unreadable as e:
+        return None, [Problem(name, e.line, e.message)]
+    checker = PlanChecker(name)
+    checker.problems.extend(key_problems)
+    plan = checker.plan(data)
+    problems = sorted(
+        (Problem(name, line, message) for line, message in checker.problems), key=lambda p: p.line or 0
+    )
+    return (None, problems) if problems else (plan, [])
+
+
+def load_plan(source: Path, name: str | None = None) -> Plan:
+    """The plan in ``source``; PlanError (exit 3) naming the first problem otherwise."""
+    plan, problems = read_plan(source, name)
+    if plan is None:
+        raise PlanError(problems)
+    return plan

@@ -1,0 +1,375 @@
+"""The plan format's rules, checked over the tree read from a plan file (docs/plan-format.md).
+
+Every problem is recorded with its line and checking goes on, so that ``gongkai check``
+shows them all; each check returns its value, or None once it has recorded why not
+(files.yamlsafe.Checker). Loaded only when a plan is read from its file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import InputError
+from ..files.yamlsafe import Checker, LineMap, LineSeq
+from ..phrases.reader import Rule, parse_rule
+from ..phrases.resolve import target_date
+from ..phrases.text import parse_date, parse_datetime
+from ..phrases.vocabulary import ISSUE_ANCHORS
+from .plan_file import FORMAT, Item, Plan, ReportSpec, event_key
+
+_ID = re.compile(r"[^\s/@]{1,40}")
+_MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
+_QUARTER_KEY = re.compile(r"([0-9]{4})-Q([1-4])")
+
+# The keys of each mapping; True: required.
+_TOP = {"format": True, "plan": True, "events": False, "reports": False, "items": True}
+_PLAN = {"title": True, "issuer": True, "issued": True, "year": True, "source": False, "url": False}
+_REPORT = {"id": True, "title": True, "rule": True, "text": False}
+_ITEM = {
+    "id": True,
+    "section": True,
+    "title": True,
+    "text": True,
+    "lead": True,
+    "owners": True,
+    "rule": True,
+    "anchor": False,
+    "event": False,
+    "report": False,
+    "done": False,
+    "reported": False,
+}
+
+
+class PlanChecker(Checker):
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    # -- values ----------------------------------------------------------------
+
+    def names(self, m: LineMap, key: str, what: str) -> tuple[str, ...] | None:
+        if key not in m:
+            return None
+        value = m[key]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(self.line(m, key), f"{what}的“{key}”应为部门名称的列表，如 [条法司]；没有时写 []")
+            return None
+        return tuple(v.strip() for v in value)
+
+    def day(self, value: Any, line: int, what: str) -> date | None:
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except InputError as e:
+            self.problem(line, f"{what}：{e.message}")
+            return None
+
+    def moment(self, value: Any, line: int, what: str) -> date | datetime | None:
+        try:
+            return parse_datetime(str(value))
+        except InputError as e:
+            self.problem(line, f"{what}：{e.message}")
+            return None
+
+    def rule(self, value: Any, line: int, what: str) -> Rule | None:
+        if not isinstance(value, str):
+            self.problem(line, f"{what}的期限写法应为文字")
+            return None
+        try:
+            return parse_rule(value)
+        except InputError as e:
+            self.problem(line, f"{what}：{e.message}")
+            return None
+
+    def ident(self, m: LineMap, what: str) -> str | None:
+        if "id" not in m:
+            return None  # reported by mapping()
+        value = m["id"]
+        line = self.line(m, "id")
+        if isinstance(value, float):
+            self.problem(line, f'{what}编号 {value} 应加引号（如 "1.10"），否则会被读成数字')
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or not _ID.fullmatch(value):
+            self.problem(line, f"{what}编号“{value}”无效：应为不含空白、/ 和 @ 的文字（至多 40 字）")
+            return None
+        return value
+
+    # -- the document ----------------------------------------------------------
+
+    def plan(self, data: Any) -> Plan | None:
+        if data is None:
+            self.problem(1, "文件是空的：计划文件应以 format: 1 开头，见 docs/plan-format.md")
+            return None
+        top = self.mapping(data, 1, "计划文件", _TOP)
+        if top is None:
+            return None
+        if "format" in top and top["format"] != FORMAT:
+            self.problem(
+                top.lines["format"], f"不支持的格式版本“{top['format']}”：本版本读取 format: {FORMAT}"
+            )
+        head = self.mapping(top.get("plan"), top.lines.get("plan", 1), "plan", _PLAN)
+        if head is None:
+            return None
+        title = self.text(head, "title", "plan")
+        issuer = self.text(head, "issuer", "plan")
+        issued = self.day(head.get("issued"), self.line(head, "issued"), "plan 的 issued")
+        year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
+        source = self.text(head, "source", "plan")
+        url = self.text(head, "url", "plan")
+        events = self.events(top)
+        reports = self.reports(top)
+        items = self.items(top, year, issued, events, reports)
+        if self.problems or title is None or issuer is None or issued is None or year is None:
+            return None
+        return Plan(self.name, title, issuer, issued, year, source, url, events, reports, items)
+
+    def events(self, top: LineMap) -> dict[str, tuple[date | datetime, ...]]:
+        if top.get("events") is None:
+            return {}
+        m = top["events"]
+        if not isinstance(m, LineMap):
+            self.problem(top.lines["events"], "events 应为“事件名: [日期, …]”的键值表")
+            return {}
+        events: dict[str, tuple[date | datetime, ...]] = {}
+        for name, value in m.items():
+            if not isinstance(value, LineSeq):
+                self.problem(
+                    m.lines[name], f'事件“{name}”应为日期列表，如 [2016-09-30] 或 ["2016-07-01 14:30"]'
+                )
+                continue
+            whens = [
+                self.moment(v, ln, f"事件“{name}”的日期") for v, ln in zip(value, value.lines, strict=True)
+            ]
+            events[str(name)] = tuple(w for w in whens if w is not None)
+        return events
+
+    def reports(self, top: LineMap) -> tuple[ReportSpec, ...]:
+        value = top.get("reports")
+        if value is None:
+            return ()
+        if not isinstance(value, LineSeq):
+            self.problem(top.lines["reports"], "reports 应为列表")
+            return ()
+        specs: list[ReportSpec] = []
+        for entry, line in zip(value, value.lines, strict=True):
+            m = self.mapping(entry, line, "报告", _REPORT)
+            spec = None if m is None else self.report(m)
+            if m is None or spec is None:
+                continue
+            if any(s.id == spec.id for s in specs):
+                self.problem(m.lines["id"], f"报告编号“{spec.id}”重复")
+                continue
+            specs.append(spec)
+        return tuple(specs)
+
+    def report(self, m: LineMap) -> ReportSpec | None:
+        """One entry of ``reports``; its checks stop at the first problem."""
+        rid = self.ident(m, "报告")
+        if rid is None:
+            return None
+        title = self.text(m, "title", f"报告 {rid}")
+        if title is None:
+            return None
+        rule = self.rule(m.get("rule"), self.line(m, "rule"), f"报告 {rid}")
+        if rule is None:
+            return None
+        text = self.text(m, "text", f"报告 {rid}") if "text" in m else ""
+        if text is None:
+            return None
+        if rule.kind not in ("workdays", "days", "months", "years"):
+            self.problem(
+                m.lines["rule"], f"报告 {rid} 的期限应为从期限届满起算的期间，如“期限届满后10个工作日内”"
+            )
+            return None
+        return ReportSpec(rid, title, rule, text, m.line)
+
+    def items(
+        self,
+        top: LineMap,
+        year: int | None,
+        issued: date | None,
+        events: Mapping[str, tuple[date | datetime, ...]],
+        reports: tuple[ReportSpec, ...],
+    ) -> tuple[Item, ...]:
+        if "items" not in top:
+            return ()
+        value = top["items"]
+        if not isinstance(value, LineSeq) or not value:
+            self.problem(top.lines["items"], "items 应为非空列表")
+            return ()
+        items: list[Item] = []
+        seen: dict[str, int] = {}
+        for entry, line in zip(value, value.lines, strict=True):
+            iid = self.ident(entry, "条目") if isinstance(entry, LineMap) else None
+            if iid is not None:
+                id_line = entry.lines.get("id", line)
+                if iid in seen:
+                    self.problem(id_line, f"条目编号“{iid}”重复（第 {seen[iid]} 行已有）")
+                else:
+                    seen[iid] = id_line
+            item = self.item(entry, line, iid, year, issued, reports)
+            if item is not None:
+                items.append(item)
+        used = {i.event for i in items if i.event}
+        if isinstance(top.get("events"), LineMap):
+            for name in events:
+                if name not in used:
+                    self.problem(
+                        top["events"].lines[name], f"没有条目使用事件“{name}”（条目用 event: {name} 引用）"
+                    )
+        return tuple(items)
+
+    def item(
+        self,
+        entry: Any,
+        line: int,
+        iid: str | None,
+        year: int | None,
+        issued: date | None,
+        reports: tuple[ReportSpec, ...],
+    ) -> Item | None:
+        what = f"条目 {iid}" if iid else "条目"
+        m = self.mapping(entry, line, what, _ITEM)
+        if m is None:
+            return None
+        section = self.text(m, "section", what, empty=True)
+        title = self.text(m, "title", what)
+        text = self.text(m, "text", what)
+        lead = self.names(m, "lead", what)
+        owners = self.names(m, "owners", what)
+        rule_text = m.get("rule")
+        rule: Rule | None = None
+        if "rule" in m:
+            rule = Rule("", "open") if rule_text is None else self.rule(rule_text, self.line(m, "rule"), what)
+        anchor = self.day(m["anchor"], m.lines["anchor"], f"{what} 的 anchor") if "anchor" in m else None
+        event = self.text(m, "event", what)
+        if rule is not None:
+            self.check_rule(m, what, rule, year, event, anchor)
+        if (
+            iid is None
+            or section is None
+            or title is None
+            or text is None
+            or lead is None
+            or owners is None
+            or rule is None
+        ):
+            if "done" in m and not isinstance(m["done"], LineMap):
+                self.day(m["done"], m.lines["done"], f"{what} 的 done")
+            return None
+        item = Item(iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event)
+        report = m.get("report", item.dated)
+        if not isinstance(report, bool):
+            self.problem(m.lines["report"], f"{what} 的 report 应为 true 或 false")
+            return None
+        if report and not item.dated and "report" in m:
+            self.problem(m.lines["report"], f"{what} 没有固定期限，不能派生报告（去掉 report: true）")
+        item = replace(item, report=report and item.dated and bool(reports))
+        done, occurrences = self.done(m, item, year, issued)
+        reported = self.reported(m, item, reports)
+        return replace(item, done=done, done_occurrences=occurrences, reported=reported)
+
+    def check_rule(
+        self, m: LineMap, what: str, rule: Rule, year: int | None, event: str | None, anchor: date | None
+    ) -> None:
+        line = self.line(m, "rule")
+        if rule.kind == "date" and year is not None:
+            try:
+                target_date(rule, year)
+            except InputError as e:
+                self.problem(line, f"{what}：{e.message}")
+        if event is not None and rule.kind in ("date", "recurring", "open"):
+            self.problem(
+                m.lines["event"],
+                f"{what} 有 event，但期限“{rule.text}”不是从事件起算的期间（如“3个工作日内”“24小时内”）",
+            )
+        if (
+            event is None
+            and anchor is None
+            and rule.anchor
+            and not any(rule.anchor.startswith(w) for w in ISSUE_ANCHORS)
+        ):
+            self.problem(
+                line, f"{what} 的期限从“{rule.anchor}”起算：请用 event: 指明事件名，或用 anchor: 给出起算日"
+            )
+        if rule.kind == "hours" and event is None:
+            self.problem(line, f"{what} 的期限按小时计算，须从事件起算：请加 event:")
+
+    def done(
+        self, m: LineMap, item: Item, year: int | None, issued: date | None
+    ) -> tuple[date | None, dict[str, date]]:
+        if m.get("done") is None:
+            return None, {}
+        value, line = m["done"], m.lines["done"]
+        what = f"条目 {item.id} 的 done"
+        if not isinstance(value, LineMap):
+            return self.day(value, line, what), {}
+        if item.rule.kind != "recurring" and item.event is None:
+            self.problem(line, f"{what} 应为一个日期（按期或按事件的条目才用“期: 日期”的表）")
+            return None, {}
+        occurrences: dict[str, date] = {}
+        for key, when in value.items():
+            key_line = value.lines[key]
+            normal = self.occurrence_key(key, key_line, item, year, issued)
+            if normal is None:
+                continue
+            day = self.day(when, key_line, f"{what}（{key}）")
+            if day is not None:
+                occurrences[normal] = day
+        return None, occurrences
+
+    def occurrence_key(
+        self, key: Any, line: int, item: Item, year: int | None, issued: date | None
+    ) -> str | None:
+        text = str(key)
+        if item.event is not None:
+            when = self.moment(text, line, f"条目 {item.id} 的 done 中的事件时间")
+            return None if when is None else event_key(when)
+        period = item.rule.period
+        first = item.anchor or issued
+        if period == "month" and (match := _MONTH_KEY.fullmatch(text)) and 1 <= int(match[2]) <= 12:
+            start = date(int(match[1]), int(match[2]), 1)
+            if (
+                year is None
+                or first is None
+                or (date(first.year, first.month, 1) <= start and start.year <= year)
+            ):
+                return text
+            self.problem(line, f"条目 {item.id} 没有 {text} 这一期（按月，自 {first:%Y-%m} 至 {year}-12）")
+            return None
+        if period == "quarter" and _QUARTER_KEY.fullmatch(text):
+            return text
+        if period == "year" and re.fullmatch(r"[0-9]{4}", text):
+            return text
+        form = {"month": "2016-06", "quarter": "2016-Q2", "year": "2016"}.get(period or "month", "2016-06")
+        self.problem(line, f"条目 {item.id} 的 done 中“{text}”不是一期的名称（应如 {form}）")
+        return None
+
+    def reported(self, m: LineMap, item: Item, reports: tuple[ReportSpec, ...]) -> dict[str, date]:
+        if m.get("reported") is None:
+            return {}
+        value, line = m["reported"], m.lines["reported"]
+        what = f"条目 {item.id} 的 reported"
+        if not item.report:
+            self.problem(line, f"{what}：该条目没有派生报告")
+            return {}
+        if not isinstance(value, LineMap):
+            when = self.day(value, line, what)
+            return {} if when is None else {spec.id: when for spec in reports}
+        result: dict[str, date] = {}
+        for key, when in value.items():
+            if not any(spec.id == key for spec in reports):
+                self.problem(value.lines[key], f"{what} 中“{key}”不是 reports 中的报告编号")
+                continue
+            day = self.day(when, value.lines[key], f"{what}（{key}）")
+            if day is not None:
+                result[str(key)] = day
+        return result

@@ -1,0 +1,301 @@
+"""Renderers for the engine's answers (deadline, workdays, day, batch): they only format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import IO, TYPE_CHECKING, Any
+
+from ..calendar.workdays import WEEKDAYS, DayInfo
+from ..phrases.resolve import Result, Step
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from ..phrases.batch import BatchRow
+
+OPEN_LABEL = "无固定期限"
+PROVISIONAL_RESULT_NOTE = "注意：涉及未公布安排的年份，按法定节日临时推算，结果为临时结果（provisional）"
+
+
+def iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def when(value: date | datetime | None, *, short: bool = False) -> str:
+    """2016-10-10（星期一）, or 2016-07-02 14:30（星期六）, or 无固定期限; ``short``:
+    2016-10-10 周一, for a table cell that should not wrap."""
+    if value is None:
+        return OPEN_LABEL
+    day = value.date() if isinstance(value, datetime) else value
+    text = value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+    if short:
+        return f"{text} 周{'一二三四五六日'[day.weekday()]}"
+    return f"{text}（{WEEKDAYS[day.weekday()]}）"
+
+
+# -- deadline -------------------------------------------------------------------------
+
+
+def step_data(step: Step) -> dict[str, Any]:
+    info = step.info
+    return {
+        "date": step.date.isoformat(),
+        "weekday": step.weekday,
+        "workday": info.workday if info else None,
+        "day_kind": info.kind if info else None,
+        "name": info.name if info else None,
+        "provisional": info.provisional if info else False,
+        "count": step.running,
+        "note": step.note,
+    }
+
+
+def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule": result.rule.text,
+        "anchor": iso(result.anchor),
+        "deadline": iso(result.deadline),
+        "kind": result.kind,
+        "n": result.rule.n,
+        "provisional": result.provisional,
+        "warnings": list(result.warnings),
+    }
+    if explain:
+        data["steps"] = [step_data(s) for s in result.steps]
+        data["basis"] = result.basis
+    return data
+
+
+def step_label(step: Step) -> str:
+    """The day's kind for a trace line; a provisionally computed day says so."""
+    if step.info is None:
+        return ""
+    return step.info.label + ("（临时）" if step.info.provisional else "")
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal, as rich counts them: CJK characters take two."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def _step_line(step: Step) -> str:
+    label = step_label(step)
+    count = "" if step.running is None else str(step.running)
+    return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
+
+
+def deadline_plain(result: Result, explain: bool) -> str:
+    lines = [when(result.deadline)]
+    if explain:
+        lines[0] = f"期限：{when(result.deadline)}"
+        lines.append(f"写法：{result.rule.text}（{result.kind}）")
+        lines.append(f"起算：{when(result.anchor)}")
+        lines.append("逐日推算：")
+        lines.extend(_step_line(s) for s in result.steps)
+        lines.append(f"依据：{result.basis}")
+    lines.extend(f"注意：{w}" for w in result.warnings)
+    if result.provisional:
+        lines.append(PROVISIONAL_RESULT_NOTE)
+    return "\n".join(lines)
+
+
+def _steps_view(steps: tuple[Step, ...] | list[Step]) -> RenderableType:
+    """The day-by-day trace: a table when it fits, else one line (or two) per day."""
+    from .layout import Column, Fitted, fit_table, join_fitting, lines_of
+
+    columns = (
+        Column("日期", fixed=True),
+        Column("星期", fixed=True),
+        Column("类别", ratio=1, min_width=8),
+        Column("计数", fixed=True, justify="right"),
+        Column("说明", ratio=3, min_width=10),
+    )
+    rows = [
+        (s.date.isoformat(), s.weekday, step_label(s), "" if s.running is None else str(s.running), s.note)
+        for s in steps
+    ]
+    styles = ["" if s.info is None or s.info.workday else "dim" for s in steps]
+
+    def blocks(size: int) -> RenderableType:
+        return lines_of(
+            (join_fitting([f"{date} {weekday}", label, count and f"计数 {count}", note], size), style)
+            for (date, weekday, label, count, note), style in zip(rows, styles, strict=True)
+        )
+
+    return Fitted(lambda size: fit_table(columns, rows, size, styles=styles), blocks)
+
+
+def deadline_table(result: Result, explain: bool) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    from .layout import Para
+
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append("期限：")
+    head.append(when(result.deadline), style="bold")
+    if result.provisional:
+        head.append("  [临时]", style="yellow")
+    parts.append(head)
+    if explain:
+        parts.append(Para(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+        parts.append(_steps_view(result.steps))
+        parts.append(Para(f"依据：{result.basis}", style="dim"))
+    for warning in result.warnings:
+        parts.append(Para(f"注意：{warning}", style="yellow"))
+    if result.provisional:
+        parts.append(Para(PROVISIONAL_RESULT_NOTE, style="yellow"))
+    return Group(*parts)
+
+
+# -- workdays and day ----------------------------------------------------------------------
+
+
+def workdays_data(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "count": count,
+        "provisional": provisional,
+    }
+    if days is not None:
+        data["days"] = [d.date.isoformat() for d in days]
+        data["provisional_days"] = [d.date.isoformat() for d in days if d.provisional]
+    return data
+
+
+def _day_label(info: DayInfo) -> str:
+    return info.label + ("（临时）" if info.provisional else "")
+
+
+def workdays_plain(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> str:
+    lines = [str(count)]
+    if days is not None:
+        lines = [f"{d.date.isoformat()} {d.weekday} {_day_label(d)}" for d in days]
+        lines.append(f"共 {count} 个工作日（{start.isoformat()} 之后至 {end.isoformat()}）")
+    if provisional:
+        lines.append(PROVISIONAL_RESULT_NOTE)
+    return "\n".join(lines)
+
+
+def workdays_table(
+    start: date, end: date, count: int, days: list[DayInfo] | None, provisional: bool = False
+) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    summary = Text(f"{start.isoformat()} 之后至 {end.isoformat()}（含）：共 {count} 个工作日")
+    if provisional:
+        summary.append("  [临时]", style="yellow")
+    parts: list[RenderableType] = [summary]
+    if days is not None:
+        table = Table("序号", "日期", "星期", "类别", header_style="bold")
+        for i, d in enumerate(days, 1):
+            table.add_row(str(i), d.date.isoformat(), d.weekday, _day_label(d))
+        parts.insert(0, table)
+    if provisional:
+        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
+    return Group(*parts)
+
+
+def day_data(info: DayInfo) -> dict[str, Any]:
+    return {
+        "date": info.date.isoformat(),
+        "workday": info.workday,
+        "kind": info.kind,
+        "name": info.name,
+        "provisional": info.provisional,
+    }
+
+
+def day_plain(info: DayInfo) -> str:
+    verdict = "工作日" if info.workday else "休息日"
+    detail = "" if info.label == verdict else f"，{info.label}"
+    line = f"{info.date.isoformat()} {info.weekday}：{verdict}{detail}"
+    return line + ("（临时推算）" if info.provisional else "")
+
+
+def day_table(info: DayInfo) -> RenderableType:
+    from rich.text import Text
+
+    return Text(day_plain(info), style="bold green" if info.workday else "bold red")
+
+
+# -- batch -----------------------------------------------------------------------------
+
+BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error")
+
+
+def batch_values(row: BatchRow) -> dict[str, Any]:
+    result = row.result
+    return {
+        "deadline": iso(result.deadline) if result else None,
+        "kind": result.kind if result else None,
+        "provisional": result.provisional if result else None,
+        "error": str(row.error) if row.error else None,
+    }
+
+
+def batch_json(row: BatchRow) -> str:
+    data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
+    data["n"] = row.result.rule.n if row.result else None
+    data["warnings"] = list(row.result.warnings) if row.result else []
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+def batch_csv_header(columns: tuple[str, ...]) -> list[str]:
+    return [*columns, *BATCH_RESULT_COLUMNS]
+
+
+def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
+    values = batch_values(row)
+    provisional = values["provisional"]
+    return [
+        *(row.fields.get(c, "") for c in columns),
+        values["deadline"] or "",
+        values["kind"] or "",
+        "" if provisional is None else str(provisional).lower(),
+        "；".join(row.result.warnings) if row.result else "",
+        values["error"] or "",
+    ]
+
+
+def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[BatchRow], object]:
+    """Batch rows written as they come, one line each: CSV (its header written at once),
+    JSON lines, or plain text."""
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(batch_csv_header(columns))
+        return lambda row: writer.writerow(batch_csv(row, columns))
+    line = batch_json if fmt == "json" else batch_plain
+    return lambda row: out.write(line(row) + "\n")
+
+
+def batch_plain(row: BatchRow) -> str:
+    head = f"{row.fields.get('anchor', '')}\t{row.fields.get('rule', '')}"
+    if row.error is not None:
+        return f"{head}\t错误：{row.error}"
+    assert row.result is not None
+    mark = "\t临时" if row.result.provisional else ""
+    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}"

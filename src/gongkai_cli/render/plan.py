@@ -1,0 +1,711 @@
+"""Formatters for plans and obligations (due, tasks, show, check): they only format.
+
+One data function per answer gives the JSON (schema in docs/plan-format.md); the text
+formats are plain (pipes and cron), table (rich, imported only here, only when used),
+csv, md (a Markdown digest for mail bodies) and ics (the icalendar library).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from ..calendar.workdays import WEEKDAYS
+from ..plan.due import DueReport, Entry
+from ..plan.obligations import Obligation
+from ..plan.plan_file import Item, Plan, header_data
+from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+OBLIGATION_LABELS = {
+    "deadline": "期限",
+    "report": "报告",
+    "recurring": "按期",
+    "event": "事件",
+    "open": "无期限",
+}
+NONE = "—"
+
+
+# -- pieces ---------------------------------------------------------------------------
+
+
+def names(values: Sequence[str]) -> str:
+    return "、".join(values) or NONE
+
+
+def years_words(years: Sequence[int]) -> str:
+    """2027 年 / 2027、2028 年."""
+    return "、".join(map(str, years)) + " 年"
+
+
+def marks(ob: Obligation) -> list[str]:
+    out = []
+    if ob.done is not None:
+        out.append(f"已完成 {ob.done.isoformat()}")
+    if ob.rest_day:
+        out.append("休息日")
+    if ob.waiting_for:
+        out.append(f"临时，待 {years_words(ob.waiting_for)}安排")
+    elif ob.provisional:
+        out.append("临时")
+    if ob.kind == "event" and ob.deadline is None:
+        out.append("尚无记录的事件")
+    return out
+
+
+def left(entry: Entry, *, short: bool = False) -> str:
+    """还剩 3 天（3 个工作日） / 今天到期 / 逾期 11 天（7 个工作日）; ``short``, for a table:
+    3天/3工作日 / 今天 / 逾期11天/7工作日."""
+    days, work = entry.days_left, entry.workdays_left
+    if days == 0:
+        return "今天" if short else "今天到期"
+    if short:
+        workdays = "" if work is None else f"/{abs(work)}工作日"
+        return f"{days}天{workdays}" if days > 0 else f"逾期{-days}天{workdays}"
+    workdays = "" if work is None else f"（{abs(work)} 个工作日）"
+    return f"还剩 {days} 天{workdays}" if days > 0 else f"逾期 {-days} 天{workdays}"
+
+
+def window_words(report: DueReport) -> str:
+    start, end = report.window.start, report.window.end
+    return f"{when(start)} 至 {when(end)}"
+
+
+def waiting_note(obligations: Iterable[Obligation]) -> str | None:
+    """One line for the obligations waiting for a year's arrangement, if any."""
+    years = sorted({y for ob in obligations for y in ob.waiting_for})
+    if not years:
+        return None
+    return (
+        f"注意：标“待 {years_words(years)}安排”的期限需要尚未导入的节假日安排，现按法定节日临时推算；"
+        "国务院公布后用 gongkai calendar import 导入，期限可能变化"
+    )
+
+
+def waiting_warning(ob: Obligation) -> str:
+    """``check``'s words for an obligation waiting for a year's arrangement."""
+    return (
+        f"期限需要 {years_words(ob.waiting_for)}的节假日安排（尚未导入），"
+        f"现按法定节日临时推算为 {when(ob.deadline)}；国务院公布后用 gongkai calendar import 导入"
+    )
+
+
+def reminder(report: DueReport) -> str | None:
+    """The one closing line of ``due`` in the last quarter while next year is unknown."""
+    year = report.unpublished_next_year
+    if year is None:
+        return None
+    return (
+        f"提示：日历中还没有 {year} 年的节假日安排；国务院公布后，"
+        f"用 gongkai calendar import 通知.txt --install 导入"
+    )
+
+
+def due_notes(report: DueReport) -> list[str]:
+    """The closing lines of ``due`` in prose formats: provisional, waiting, the reminder."""
+    entries = (*report.items, *report.overdue)
+    obligations = [e.obligation for e in entries]
+    waiting = waiting_note(obligations)
+    notes: list[str] = []
+    if waiting is not None:
+        notes.append(waiting)
+    elif any(ob.provisional for ob in obligations):
+        notes.append(PROVISIONAL_RESULT_NOTE)
+    last = reminder(report)
+    if last is not None:
+        notes.append(last)
+    return notes
+
+
+# -- JSON -----------------------------------------------------------------------------
+
+
+def obligation_data(ob: Obligation) -> dict[str, Any]:
+    day = ob.day
+    return {
+        "id": ob.id,
+        "item": ob.item.id,
+        "kind": ob.kind,
+        "title": ob.title,
+        "rule": ob.rule,
+        "deadline": iso(ob.deadline),
+        "weekday": WEEKDAYS[day.weekday()] if day else None,
+        "lead": list(ob.lead),
+        "owners": list(ob.owners),
+        "done": iso(ob.done),
+        "provisional": ob.provisional,
+        "waiting_for": list(ob.waiting_for),
+        "rest_day": ob.rest_day,
+        "occurrence": ob.occurrence,
+        "warnings": list(ob.warnings),
+    }
+
+
+def entry_data(entry: Entry) -> dict[str, Any]:
+    data = obligation_data(entry.obligation)
+    data["days_left"] = entry.days_left
+    data["workdays_left"] = entry.workdays_left
+    return data
+
+
+def plan_data(plan: Plan) -> dict[str, Any]:
+    return {**header_data(plan), "file": plan.path}
+
+
+def due_data(report: DueReport) -> dict[str, Any]:
+    return {
+        "today": report.today.isoformat(),
+        "window": {"start": report.window.start.isoformat(), "end": report.window.end.isoformat()},
+        "items": [entry_data(e) for e in report.items],
+        "overdue": [entry_data(e) for e in report.overdue],
+        "unpublished_next_year": report.unpublished_next_year,
+    }
+
+
+def tasks_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
+    return {"plan": plan_data(plan), "items": [obligation_data(ob) for ob in obligations]}
+
+
+def item_data(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "section": item.section,
+        "title": item.title,
+        "text": item.text,
+        "lead": list(item.lead),
+        "owners": list(item.owners),
+        "rule": item.rule_text,
+        "rule_kind": item.rule.kind,
+        "anchor": iso(item.anchor),
+        "event": item.event,
+        "report": item.report,
+        "done": iso(item.done),
+        "line": item.line,
+    }
+
+
+def show_data(
+    item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]
+) -> dict[str, Any]:
+    return {
+        "item": item_data(item),
+        "obligations": [obligation_data(ob) for ob in obligations],
+        "explain": [
+            {"id": ob.id, **deadline_data(ob.result, True)} for ob in explained if ob.result is not None
+        ],
+    }
+
+
+def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
+    return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in OBLIGATION_LABELS}
+
+
+def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
+    return {
+        "valid": True,
+        "plan": plan_data(plan),
+        "items": len(plan.items),
+        "obligations": len(obligations),
+        "kinds": counts(plan, obligations),
+        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in check_warnings(ob)],
+    }
+
+
+def check_warnings(ob: Obligation) -> list[str]:
+    return [*ob.warnings, *([waiting_warning(ob)] if ob.waiting_for else [])]
+
+
+# -- plain ----------------------------------------------------------------------------
+
+
+def _entry_lines(entry: Entry) -> list[str]:
+    ob = entry.obligation
+    flags = "".join(f" [{m}]" for m in marks(ob))
+    return [
+        f"{when(ob.deadline)}  {left(entry)}  {ob.id}  {ob.title}{flags}",
+        f"    牵头：{names(ob.lead)}；负责：{names(ob.owners)}；期限写法：{ob.rule or NONE}",
+    ]
+
+
+def due_plain(report: DueReport, plan_title: str) -> str:
+    lines = [plan_title, f"{window_words(report)}到期：{len(report.items)} 项"]
+    for entry in report.items:
+        lines.extend(_entry_lines(entry))
+    if report.overdue:
+        lines.append("")
+        lines.append(f"逾期未完成：{len(report.overdue)} 项")
+        for entry in report.overdue:
+            lines.extend(_entry_lines(entry))
+    lines.extend(due_notes(report))
+    return "\n".join(lines)
+
+
+def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
+    lines = [f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）：{len(obligations)} 项"]
+    width = max((len(ob.id) for ob in obligations), default=0)
+    for ob in obligations:
+        flags = "".join(f" [{m}]" for m in marks(ob))
+        lines.append(
+            f"{ob.id:<{width}}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
+            f"  （{ob.rule or NONE}；牵头：{names(ob.lead)}；负责：{names(ob.owners)}）"
+        )
+    return "\n".join(lines)
+
+
+def _obligation_line(ob: Obligation) -> str:
+    flags = "".join(f" [{m}]" for m in marks(ob))
+    kind = OBLIGATION_LABELS[ob.kind]
+    return f"  {ob.id}  {when(ob.deadline)}  {kind}  {ob.title}（{ob.rule or NONE}）{flags}"
+
+
+def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]) -> str:
+    lines = [
+        f"{item.id}  {item.title}",
+        f"章节：{item.section or NONE}",
+        f"牵头：{names(item.lead)}",
+        f"负责：{names(item.owners)}",
+        f"期限写法：{item.rule_text or '（原文未写期限）'}（{item.rule.kind}）",
+    ]
+    if item.event:
+        lines.append(f"起算事件：{item.event}")
+    lines += ["原文：", f"  {item.text}", "义务："]
+    lines.extend(_obligation_line(ob) for ob in obligations)
+    for ob in explained:
+        if ob.result is not None:
+            lines += ["", f"推算（{ob.id}）："]
+            lines.extend("  " + line for line in deadline_plain(ob.result, True).splitlines())
+    return "\n".join(lines)
+
+
+def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
+    kinds = counts(plan, obligations)
+    summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
+    lines = [
+        f"{plan.path}：计划有效",
+        f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
+        f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
+    ]
+    lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in check_warnings(ob))
+    return "\n".join(lines)
+
+
+# -- table (rich) -----------------------------------------------------------------------
+
+
+def _departments(ob: Obligation) -> str:
+    lead = f"{names(ob.lead)}牵头" if ob.lead else ""
+    return "；".join(p for p in (lead, "、".join(ob.owners)) if p) or NONE
+
+
+DUE_COLUMNS = ("期限", "剩余", "编号", "事项", "部门", "期限写法")
+
+
+def _flagged_title(ob: Obligation) -> str:
+    return ob.title + "".join(f" [{m}]" for m in marks(ob))
+
+
+def _entry_style(entry: Entry) -> str:
+    ob = entry.obligation
+    return "dim" if ob.done else ("red" if entry.days_left < 0 else "")
+
+
+def entry_block(entry: Entry, size: int) -> list[str]:
+    """One obligation for a narrow screen or a plain-text mail: date, days left and id on
+    the first line, then the title, then departments and the written rule, wrapped."""
+    from .layout import indent, join_fitting
+
+    ob = entry.obligation
+    return [
+        *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
+        *indent(_flagged_title(ob), size),
+        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+    ]
+
+
+def _entries_view(title: str, entries: Sequence[Entry]) -> RenderableType:
+    """A table when its columns fit the width, else one block per obligation."""
+    from .layout import Column, Fitted, Para, fit_table, lines_of
+
+    columns = (
+        Column("期限", fixed=True),
+        Column("剩余", fixed=True),
+        Column("编号", fixed=True),
+        Column("事项", ratio=3, min_width=12),
+        Column("部门", ratio=2, min_width=10),
+        Column("期限写法", ratio=2, min_width=10),
+    )
+    rows = [
+        (
+            when(e.obligation.deadline, short=True),
+            left(e, short=True),
+            e.obligation.id,
+            _flagged_title(e.obligation),
+            _departments(e.obligation),
+            e.obligation.rule or NONE,
+        )
+        for e in entries
+    ]
+    styles = [_entry_style(e) for e in entries]
+
+    def blocks(size: int) -> RenderableType:
+        from rich.console import Group
+        from rich.text import Text
+
+        return Group(
+            Para(title, style="bold"),
+            Text(""),
+            lines_of((entry_block(e, size), _entry_style(e)) for e in entries),
+        )
+
+    return Fitted(lambda size: fit_table(columns, rows, size, title=title, styles=styles), blocks)
+
+
+def due_table(report: DueReport, plan_title: str) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    from .layout import Para
+
+    parts: list[RenderableType] = [
+        Para(plan_title, style="bold"),
+        Text(""),
+        _entries_view(f"{window_words(report)}到期：{len(report.items)} 项", report.items),
+    ]
+    if report.overdue:
+        parts += [Text(""), _entries_view(f"逾期未完成：{len(report.overdue)} 项", report.overdue)]
+    parts.extend(Para(note, style="yellow") for note in due_notes(report))
+    return Group(*parts)
+
+
+TASK_COLUMNS = ("编号", "期限", "类别", "事项", "牵头", "负责", "期限写法", "标记")
+
+
+def _task_cells(ob: Obligation) -> tuple[str, ...]:
+    """One obligation as the cells of TASK_COLUMNS (the tasks Markdown)."""
+    return (
+        ob.id,
+        when(ob.deadline),
+        OBLIGATION_LABELS[ob.kind],
+        ob.title,
+        names(ob.lead),
+        names(ob.owners),
+        ob.rule or NONE,
+        " ".join(marks(ob)),
+    )
+
+
+def task_block(ob: Obligation, size: int) -> list[str]:
+    """One obligation of ``tasks`` for a narrow screen or a plain-text mail."""
+    from .layout import indent, join_fitting
+
+    return [
+        *join_fitting(
+            [ob.id, when(ob.deadline, short=True) if ob.deadline else NONE, OBLIGATION_LABELS[ob.kind]], size
+        ),
+        *indent(_flagged_title(ob), size),
+        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+    ]
+
+
+def _tasks_view(title: str, obligations: Sequence[Obligation]) -> RenderableType:
+    from .layout import Column, Fitted, Para, fit_table, lines_of
+
+    columns = (
+        Column("编号", fixed=True),
+        Column("期限", fixed=True),
+        Column("类别", fixed=True),
+        Column("事项", ratio=3, min_width=12),
+        Column("部门", ratio=2, min_width=10),
+        Column("期限写法", ratio=2, min_width=10),
+    )
+    rows = [
+        (
+            ob.id,
+            when(ob.deadline, short=True) if ob.deadline else NONE,
+            OBLIGATION_LABELS[ob.kind],
+            _flagged_title(ob),
+            _departments(ob),
+            ob.rule or NONE,
+        )
+        for ob in obligations
+    ]
+    styles = ["dim" if ob.done else "" for ob in obligations]
+
+    def blocks(size: int) -> RenderableType:
+        from rich.console import Group
+        from rich.text import Text
+
+        return Group(
+            Para(title, style="bold"),
+            Text(""),
+            lines_of((task_block(ob, size), "dim" if ob.done else "") for ob in obligations),
+        )
+
+    return Fitted(lambda size: fit_table(columns, rows, size, title=title, styles=styles), blocks)
+
+
+def tasks_table(plan: Plan, obligations: Sequence[Obligation]) -> RenderableType:
+    return _tasks_view(f"{plan.title}：{len(obligations)} 项", obligations)
+
+
+class _Fields:
+    """Label and value pairs: labels in one column, values wrapped beside them (never cut)."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.text import Text
+
+        from .layout import width, wrap
+
+        label_width = max(width(label) for label, _ in self.rows)
+        room = options.max_width - label_width - 2
+        for label, value in self.rows:
+            lines = wrap(value, room) if room >= 12 else None
+            if lines is None:  # too narrow to sit beside the label: below it
+                yield Text(label, style="bold")
+                from .layout import indent
+
+                for line in indent(value, options.max_width):
+                    yield Text(line, no_wrap=True, overflow="ignore")
+                continue
+            for n, line in enumerate(lines):
+                if n == 0:
+                    gap = " " * (label_width - width(label) + 2)
+                    yield Text.assemble((label, "bold"), gap + line, no_wrap=True, overflow="ignore")
+                else:
+                    yield Text(" " * (label_width + 2) + line, no_wrap=True, overflow="ignore")
+
+
+def show_table(
+    item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]
+) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    head = _Fields(
+        [
+            ("编号", item.id),
+            ("事项", item.title),
+            ("章节", item.section or NONE),
+            ("牵头", names(item.lead)),
+            ("负责", names(item.owners)),
+            ("期限写法", item.rule_text or "（原文未写期限）"),
+            *((("起算事件", item.event),) if item.event else ()),
+            ("原文", item.text),
+        ]
+    )
+    parts: list[RenderableType] = [head, Text(""), _tasks_view(f"义务：{len(obligations)} 项", obligations)]
+    for ob in explained:
+        if ob.result is not None:
+            parts += [Text(""), Text(f"推算（{ob.id}）", style="bold"), deadline_table(ob.result, True)]
+    return Group(*parts)
+
+
+# -- csv ------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "item",
+    "kind",
+    "deadline",
+    "weekday",
+    "title",
+    "lead",
+    "owners",
+    "rule",
+    "done",
+    "rest_day",
+    "provisional",
+    "occurrence",
+    "waiting_for",
+)
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], *, bom: bool = False) -> str:
+    """CSV text; text cells a spreadsheet would run as a formula get an apostrophe, and
+    ``bom`` starts the text with a UTF-8 byte-order mark for Excel."""
+    import csv
+
+    from .spreadsheet import BOM, csv_safe
+
+    rows = ([csv_safe(c) if isinstance(c, str) else c for c in row] for row in rows)
+    out = io.StringIO()
+    if bom:
+        out.write(BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _csv_row(data: dict[str, Any]) -> list[Any]:
+    def cell(value: Any) -> Any:
+        if isinstance(value, list):
+            return "、".join(map(str, value))
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else value
+
+    return [cell(data[c]) for c in CSV_COLUMNS]
+
+
+def due_csv(report: DueReport, *, bom: bool = False) -> str:
+    rows = [["due", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.items)]
+    rows += [
+        ["overdue", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.overdue)
+    ]
+    return _csv(("section", *CSV_COLUMNS, "days_left", "workdays_left"), rows, bom=bom)
+
+
+def tasks_csv(plan: Plan, obligations: Sequence[Obligation], *, bom: bool = False) -> str:
+    return _csv(CSV_COLUMNS, (_csv_row(obligation_data(ob)) for ob in obligations), bom=bom)
+
+
+# -- xlsx -------------------------------------------------------------------------------
+
+SHEET_COLUMNS = ("编号", "期限", "星期", "类别", "事项", "牵头", "负责", "期限写法", "完成日期", "标记")
+
+
+def _sheet_cells(ob: Obligation) -> list[Any]:
+    """Dates stay dates (the sheet gives them a date format); the rest is text."""
+    day = ob.day
+    return [
+        ob.id,
+        ob.deadline,
+        WEEKDAYS[day.weekday()] if day else None,
+        OBLIGATION_LABELS[ob.kind],
+        ob.title,
+        names(ob.lead),
+        names(ob.owners),
+        ob.rule or NONE,
+        ob.done,
+        " ".join(marks(ob)),
+    ]
+
+
+def due_sheets(report: DueReport) -> list[Any]:
+    from .spreadsheet import Sheet
+
+    header = ("分类", "剩余天数", "剩余工作日", *SHEET_COLUMNS)
+    rows = [
+        [section, e.days_left, e.workdays_left, *_sheet_cells(e.obligation)]
+        for section, entries in (("到期", report.items), ("逾期", report.overdue))
+        for e in entries
+    ]
+    return [Sheet(f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()}", header, rows)]
+
+
+def tasks_sheets(plan: Plan, obligations: Sequence[Obligation]) -> list[Any]:
+    from .spreadsheet import Sheet
+
+    return [Sheet("全部事项", SHEET_COLUMNS, [_sheet_cells(ob) for ob in obligations])]
+
+
+# -- Markdown ---------------------------------------------------------------------------
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _md_entries(entries: Sequence[Entry]) -> list[str]:
+    lines = [
+        "| 期限 | 剩余 | 编号 | 事项 | 牵头 | 负责 | 期限写法 | 标记 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for entry in entries:
+        ob = entry.obligation
+        cells = (
+            when(ob.deadline),
+            left(entry),
+            ob.id,
+            ob.title,
+            names(ob.lead),
+            names(ob.owners),
+            ob.rule or NONE,
+            " ".join(marks(ob)),
+        )
+        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+    return lines
+
+
+def due_md(report: DueReport, plan_title: str) -> str:
+    lines = [f"# {_md_cell(plan_title)}", "", f"## {window_words(report)}到期：{len(report.items)} 项", ""]
+    lines += _md_entries(report.items) if report.items else ["（无）"]
+    if report.overdue:
+        lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
+    for note in due_notes(report):
+        lines += ["", f"> {note}"]
+    return "\n".join(lines)
+
+
+def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
+    lines = [
+        f"# {_md_cell(plan.title)}",
+        "",
+        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
+        "",
+        "| " + " | ".join(TASK_COLUMNS) + " |",
+        "|" + "---|" * len(TASK_COLUMNS),
+    ]
+    for ob in obligations:
+        lines.append("| " + " | ".join(_md_cell(c) for c in _task_cells(ob)) + " |")
+    return "\n".join(lines)
+
+
+# -- iCalendar --------------------------------------------------------------------------
+
+
+def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
+    """One all-day VEVENT per dated obligation; DTSTAMP is ``stamp`` at 00:00 UTC so that
+    the same input gives the same file."""
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//gongkai//gongkai-cli//ZH")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", title)
+    for ob in obligations:
+        day = ob.day
+        if day is None:
+            continue
+        event = Event()
+        import hashlib
+
+        uid = hashlib.sha1(f"{title}\n{ob.id}".encode()).hexdigest()[:20]
+        event.add("uid", f"{uid}@gongkai")
+        event.add("dtstamp", datetime.combine(stamp, time(0), UTC))
+        event.add("dtstart", day)
+        event.add("dtend", day + timedelta(days=1))
+        event.add("summary", f"[{ob.id}] {ob.title}")
+        description = [
+            f"牵头：{names(ob.lead)}",
+            f"负责：{names(ob.owners)}",
+            f"期限写法：{ob.rule or NONE}",
+            f"期限：{when(ob.deadline)}",
+            *(f"标记：{m}" for m in marks(ob)),
+            *(f"注意：{w}" for w in ob.warnings),
+        ]
+        event.add("description", "\n".join(description))
+        event.add("categories", [OBLIGATION_LABELS[ob.kind]])
+        cal.add_component(event)
+    ical: bytes = cal.to_ical()
+    return ical.decode("utf-8")
+
+
+def due_ics(report: DueReport, title: str) -> str:
+    return _ics(title, [e.obligation for e in (*report.items, *report.overdue)], report.today)
+
+
+def tasks_ics(plan: Plan, obligations: Sequence[Obligation], today: date) -> str:
+    return _ics(plan.title, obligations, today)
+
+
+# -- choosing ---------------------------------------------------------------------------
