@@ -15,20 +15,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
-from ..plan.due import DueReport, Entry, Span
+from ..plan.due import DueReport, Span
 from ..plan.obligations import Obligation
 from ..plan.plan_file import Plan
-from .deadlines import when
 from .layout import wrap
 from .plan import (
-    NONE,
-    OBLIGATION_LABELS,
+    ENTRY_COLUMNS,
+    TASK_COLUMNS,
     due_notes,
     entry_block,
-    left,
-    marks,
-    names,
+    entry_cells,
     task_block,
+    task_cells,
     window_words,
 )
 
@@ -93,8 +91,6 @@ def tasks_text(plan: Plan, obligations: Sequence[Obligation]) -> str:
     return "\n".join(lines + _footer(plan)) + "\n"
 
 
-ENTRY_HEADER = ("期限", "剩余", "编号", "事项", "牵头", "负责", "期限写法", "标记")
-TASK_HEADER = ("编号", "期限", "类别", "事项", "牵头", "负责", "期限写法", "标记")
 _TABLE = '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">'
 
 
@@ -107,20 +103,6 @@ def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[st
     for row in rows:
         out.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
     return [*out, "</tbody>", "</table>"]
-
-
-def _entry_cells(entry: Entry) -> tuple[str, ...]:
-    ob = entry.obligation
-    return (
-        when(ob.deadline),
-        left(entry),
-        ob.id,
-        ob.title,
-        names(ob.lead),
-        names(ob.owners),
-        ob.rule or NONE,
-        " ".join(marks(ob)),
-    )
 
 
 def _html_page(title: str, plan: Plan, body: list[str]) -> str:
@@ -142,33 +124,21 @@ def _html_page(title: str, plan: Plan, body: list[str]) -> str:
 def due_html(plan: Plan, report: DueReport, subject: str) -> str:
     body = [f"<h3>{escape(window_words(report))}到期：{len(report.items)} 项</h3>"]
     body += (
-        _html_table(ENTRY_HEADER, [_entry_cells(e) for e in report.items])
+        _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.items])
         if report.items
         else ["<p>（无）</p>"]
     )
     if report.overdue:
         body += [f"<h3>逾期未完成：{len(report.overdue)} 项</h3>"]
-        body += _html_table(ENTRY_HEADER, [_entry_cells(e) for e in report.overdue])
+        body += _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.overdue])
     body.extend(f"<p>{escape(note)}</p>" for note in due_notes(report))
     return _html_page(subject, plan, body)
 
 
 def tasks_html(plan: Plan, obligations: Sequence[Obligation], subject: str) -> str:
-    rows = [
-        (
-            ob.id,
-            when(ob.deadline),
-            OBLIGATION_LABELS[ob.kind],
-            ob.title,
-            names(ob.lead),
-            names(ob.owners),
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-        )
-        for ob in obligations
-    ]
+    rows = [task_cells(ob) for ob in obligations]
     return _html_page(
-        subject, plan, [f"<h3>全部事项：{len(obligations)} 项</h3>", *_html_table(TASK_HEADER, rows)]
+        subject, plan, [f"<h3>全部事项：{len(obligations)} 项</h3>", *_html_table(TASK_COLUMNS, rows)]
     )
 
 

@@ -385,8 +385,8 @@ def due_table(report: DueReport, plan_title: str) -> RenderableType:
 TASK_COLUMNS = ("编号", "期限", "类别", "事项", "牵头", "负责", "期限写法", "标记")
 
 
-def _task_cells(ob: Obligation) -> tuple[str, ...]:
-    """One obligation as the cells of TASK_COLUMNS (the tasks Markdown)."""
+def task_cells(ob: Obligation) -> tuple[str, ...]:
+    """One obligation as the cells of TASK_COLUMNS (the tasks Markdown and its mail)."""
     return (
         ob.id,
         when(ob.deadline),
@@ -615,24 +615,28 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+ENTRY_COLUMNS = ("期限", "剩余", "编号", "事项", "牵头", "负责", "期限写法", "标记")
+
+
+def entry_cells(entry: Entry) -> tuple[str, ...]:
+    """One entry of ``due`` as the cells of ENTRY_COLUMNS (its Markdown and its mail)."""
+    ob = entry.obligation
+    return (
+        when(ob.deadline),
+        left(entry),
+        ob.id,
+        ob.title,
+        names(ob.lead),
+        names(ob.owners),
+        ob.rule or NONE,
+        " ".join(marks(ob)),
+    )
+
+
 def _md_entries(entries: Sequence[Entry]) -> list[str]:
-    lines = [
-        "| 期限 | 剩余 | 编号 | 事项 | 牵头 | 负责 | 期限写法 | 标记 |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+    lines = ["| " + " | ".join(ENTRY_COLUMNS) + " |", "|" + "---|" * len(ENTRY_COLUMNS)]
     for entry in entries:
-        ob = entry.obligation
-        cells = (
-            when(ob.deadline),
-            left(entry),
-            ob.id,
-            ob.title,
-            names(ob.lead),
-            names(ob.owners),
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-        )
-        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in entry_cells(entry)) + " |")
     return lines
 
 
@@ -656,7 +660,7 @@ def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
         "|" + "---|" * len(TASK_COLUMNS),
     ]
     for ob in obligations:
-        lines.append("| " + " | ".join(_md_cell(c) for c in _task_cells(ob)) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in task_cells(ob)) + " |")
     return "\n".join(lines)
 
 
