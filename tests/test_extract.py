@@ -7,6 +7,7 @@ data/tasks-2016.yaml), made-up documents in other layouts, and the drafts checke
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -159,7 +160,16 @@ def test_2016_draft_passes_check(gongkai: Run, tmp_path: Path) -> None:
     assert extract_to(gongkai, DOC_2016, out)[0] == 0
     result = gongkai("check", str(out))
     assert result.exit_code == 0, result.output
-    assert "计划有效" in result.stdout
+    # valid, but never clean while 待核对 comments are left: each one is listed
+    assert "计划有效，但还有 8 处待核对" in result.stdout
+    assert result.stderr.count("警告：待核对：") == 8
+    data = json.loads(gongkai("check", str(out), "--format", "json").stdout)
+    assert [m["message"][:6] for m in data["review"]][:2] == ["括号中的期限", "本段没有分工"]
+    reviewed = out.read_text(encoding="utf-8").replace("# 待核对:", "# 已核对:")
+    out.write_text(reviewed, encoding="utf-8")
+    clean = gongkai("check", str(out))
+    assert clean.exit_code == 0 and "待核对" not in clean.output
+    assert clean.stdout.splitlines()[0] == f"{out}：计划有效"
 
 
 def test_warnings_on_stderr_match_the_yaml_comments(gongkai: Run) -> None:
@@ -232,9 +242,18 @@ def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> 
     problem_lines = [
         int(m["line"])
         for line in result.stderr.splitlines()
-        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): ", line))
+        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): (?!警告：待核对)", line))
     ]
-    blocks = item_blocks(out.read_text(encoding="utf-8"))
+    text = out.read_text(encoding="utf-8")
+    # every 待核对 comment is also listed, on its own line of the file
+    review = {
+        int(m["line"])
+        for line in result.stderr.splitlines()
+        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): 警告：待核对：", line))
+    }
+    lines = text.splitlines()
+    assert review == {n for n, line in enumerate(lines, 1) if line.lstrip().startswith("# 待核对:")}
+    blocks = item_blocks(text)
     in_trouble = {item_id for item_id, start, end, _ in blocks for n in problem_lines if start <= n <= end}
     assert in_trouble == {"2.1"}
     flagged = {item_id for item_id, _, _, comments in blocks if comments}
@@ -362,7 +381,10 @@ def test_missing_header_is_flagged_in_the_yaml() -> None:
     assert draft.header.issued is None and draft.header.title is None
     text = draft_to_yaml(draft)
     assert "  # 待核对: 没有找到印发日期" in text
-    assert yaml.safe_load(text)["plan"]["issued"] is None
+    plan = yaml.safe_load(text)["plan"] or {}
+    assert "  # issued: （未找到，请填写，如 2016-05-18）" in text
+    assert "issued" not in plan and "title" not in plan and "issuer" not in plan  # left out, never null
+    assert "null" not in text.split("items:")[0]
 
 
 def test_yaml_quotes_what_yaml_would_misread() -> None:

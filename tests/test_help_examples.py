@@ -18,6 +18,7 @@ import pytest
 
 from gongkai_cli.plan.plan_file import bundled_plan
 from tests.conftest import FIXTURES, Run
+from tests.extract_corpus import build_docx
 from tests.test_docs import COMMANDS
 
 ROOT_NAMES = [("", None), *((name, command) for name, command in COMMANDS)]
@@ -44,6 +45,7 @@ def scratch(folder: Path, name: str) -> None:
     shutil.copy(bundled_plan(), folder / "我局2017年要点.yaml")
     for copy in ("工作要点.txt", "2017年工作要点.txt"):
         shutil.copy(FIXTURES / "2016-work-points.txt", folder / copy)
+    build_docx(FIXTURES / "2016-work-points.txt", folder / "工作要点.docx")
     # No 2027 notice exists yet: the 2025 one stands in under the examples' name.
     shutil.copy(FIXTURES / "notices" / "2025.txt", folder / "2027通知.txt")
     shutil.copy(FIXTURES / "notices" / "2019.txt", folder / "2019通知.txt")

@@ -26,6 +26,7 @@ from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options
 
 if TYPE_CHECKING:
+    from ..plan.review import ReviewMark
     from ..render.mail import Envelope
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -423,7 +424,11 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
 def check(app: AppContext, file: str | None) -> None:
     """检查计划文件 FILE（默认 GONGKAI_TASKS 或内置计划）：键、编号、期限写法、日期；
     列出全部问题，计划有效时给出摘要。"""
-    plan, problems = read_plan(Path(file) if file else bundled_plan())
+    path = Path(file) if file else bundled_plan()
+    plan, problems = read_plan(path)
+    marks = _review_marks(path)
+    for mark in marks:
+        click.echo(one_line(f"{path}:{mark.line}: 警告：待核对：{mark.message}"), err=True)
     if plan is None:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
@@ -432,7 +437,18 @@ def check(app: AppContext, file: str | None) -> None:
     emit(
         app.fmt,
         {
-            "plain": lambda: pf.check_plain(plan, obligations),
-            "json": lambda: pf.check_data(plan, obligations),
+            "plain": lambda: pf.check_plain(plan, obligations, marks),
+            "json": lambda: pf.check_data(plan, obligations, marks),
         },
     )
+
+
+def _review_marks(path: Path) -> tuple[ReviewMark, ...]:
+    """The 待核对 comments left in a plan file (none when it cannot be read: read_plan
+    reports that)."""
+    from ..plan.review import review_marks
+
+    try:
+        return review_marks(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return ()

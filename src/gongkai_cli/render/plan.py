@@ -21,6 +21,8 @@ from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, d
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from ..plan.review import ReviewMark
+
 OBLIGATION_LABELS = {
     "deadline": "期限",
     "report": "报告",
@@ -205,9 +207,12 @@ def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
     return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in OBLIGATION_LABELS}
 
 
-def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
+def check_data(
+    plan: Plan, obligations: Sequence[Obligation], review: Sequence[ReviewMark] = ()
+) -> dict[str, Any]:
     return {
         "valid": True,
+        "review": [{"line": m.line, "message": m.message} for m in review],
         "plan": plan_data(plan),
         "items": len(plan.items),
         "obligations": len(obligations),
@@ -282,11 +287,12 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
     return "\n".join(lines)
 
 
-def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def check_plain(plan: Plan, obligations: Sequence[Obligation], review: Sequence[ReviewMark] = ()) -> str:
     kinds = counts(plan, obligations)
     summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
+    doubts = f"，但还有 {len(review)} 处待核对（见标准错误；核对后删去这些注释）" if review else ""
     lines = [
-        f"{plan.path}：计划有效",
+        f"{plan.path}：计划有效{doubts}",
         f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
