@@ -42,7 +42,11 @@ def examples(help_text: str) -> list[str]:
 def scratch(folder: Path, name: str) -> None:
     """The files the examples name (the calendar file 2027.yaml only where no example
     of ``calendar import`` writes it)."""
-    shutil.copy(bundled_plan(), folder / "我局2017年要点.yaml")
+    for copy in ("我局2017年要点.yaml", "我局计划.yaml", "我局要点.yaml", "上级要点.yaml", "b.yaml"):
+        shutil.copy(bundled_plan(), folder / copy)
+    # `show tasks-2016:1.1a --tasks a.yaml --tasks b.yaml`: a.yaml is the plan keyed tasks-2016.
+    text = bundled_plan().read_text(encoding="utf-8")
+    (folder / "a.yaml").write_text(text.replace("plan:\n", "plan:\n  key: tasks-2016\n", 1), encoding="utf-8")
     for copy in ("工作要点.txt", "2017年工作要点.txt"):
         shutil.copy(FIXTURES / "2016-work-points.txt", folder / copy)
     build_docx(FIXTURES / "2016-work-points.txt", folder / "工作要点.docx")
@@ -50,6 +54,9 @@ def scratch(folder: Path, name: str) -> None:
     shutil.copy(FIXTURES / "notices" / "2025.txt", folder / "2027通知.txt")
     shutil.copy(FIXTURES / "notices" / "2019.txt", folder / "2019通知.txt")
     shutil.copy(FIXTURES / "notices" / "2019-labour-amendment.txt", folder / "2019调整通知.txt")
+    if name == "done":  # its 4.1a@2016-09-30 needs the event that `gongkai event` records
+        with (folder / "我局计划.yaml").open("a", encoding="utf-8") as plan:
+            plan.write("\nevents:\n  文件公开: [2016-09-30]\n")
     if name != "calendar import":
         (folder / "2027.yaml").write_text(import_notice(FIXTURES / "notices" / "2025.txt"), encoding="utf-8")
 
@@ -88,6 +95,10 @@ def run_line(gongkai: Run, line: str, folder: Path) -> tuple[int, str, Path | No
         target = folder / words[at + 1]
         del words[at : at + 2]
     assert words[0] == "gongkai", line
+    if words[1] in ("done", "event") and "--tasks" not in words:
+        # done and event edit a plan file: the help's later lines go on with the first
+        # line's --tasks 我局计划.yaml (the bundled plan is never edited).
+        env.setdefault("GONGKAI_TASKS", "我局计划.yaml")
     result = gongkai(*words[1:], input=stdin, env=env)
     if target is not None:
         target.write_text(result.stdout, encoding="utf-8")

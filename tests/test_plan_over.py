@@ -90,3 +90,26 @@ def test_quiet_if_empty_removes_last_weeks_file(gongkai: Run, tmp_path: Path) ->
     assert not out.exists()
     again = gongkai(*args, "--force")  # nothing to remove: still fine
     assert again.exit_code == 0 and not out.exists()
+
+
+def test_with_several_plans_only_the_old_one_is_quiet(gongkai: Run, tmp_path: Path) -> None:
+    """This year's plan beside last decade's: the old plan's overdue duties go, the new
+    plan's stay."""
+    from gongkai_cli.plan.plan_file import bundled_plan
+
+    text = bundled_plan().read_text(encoding="utf-8")
+    new = tmp_path / "tasks-2026.yaml"
+    new.write_text(
+        text.replace("issued: 2016-05-18", "issued: 2026-05-18")
+        .replace("  year: 2016\n", "  year: 2026\n")
+        .replace("于 2017 年 1 月 15 日前", "于 2027 年 1 月 15 日前"),
+        encoding="utf-8",
+    )
+    old = tmp_path / "tasks-2016.yaml"
+    old.write_text(text, encoding="utf-8")
+    result = gongkai(
+        "due", "--tasks", str(old), "--tasks", str(new), "--today", "2026-06-22", "--format", "json"
+    )
+    data = json.loads(result.stdout)
+    assert data["overdue"] and all(e["id"].startswith("tasks-2026:") for e in data["overdue"])
+    assert result.stderr.count("已于 2017-01-16 结束") == 1

@@ -17,11 +17,11 @@ from html import escape
 
 from ..plan.due import DueReport, Span
 from ..plan.obligations import Obligation
-from ..plan.plan_file import Plan
 from .layout import wrap
 from .plan import (
     ENTRY_COLUMNS,
     TASK_COLUMNS,
+    Listing,
     due_notes,
     entry_block,
     entry_cells,
@@ -61,18 +61,18 @@ def bad_addresses(field: str) -> list[str]:
     ]
 
 
-def due_subject(plan: Plan, span: Span, report: DueReport) -> str:
+def due_subject(listing: Listing, span: Span, report: DueReport) -> str:
     """2016年政务公开工作要点：本周到期 5 项，逾期 6 项"""
-    subject = f"{plan.title}：{period_words(span, report)}到期 {len(report.items)} 项"
+    subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.items)} 项"
     return subject + (f"，逾期 {len(report.overdue)} 项" if report.overdue else "")
 
 
-def _footer(plan: Plan) -> list[str]:
-    return ["", "-- ", f"gongkai：{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）"]
+def _footer(listing: Listing) -> list[str]:
+    return ["", "-- ", f"gongkai：{listing.heading()}"]
 
 
-def due_text(plan: Plan, report: DueReport) -> str:
-    lines = [plan.title, "", f"{window_words(report)}到期：{len(report.items)} 项"]
+def due_text(listing: Listing, report: DueReport) -> str:
+    lines = [listing.title, "", f"{window_words(report)}到期：{len(report.items)} 项"]
     for entry in report.items:
         lines += ["", *entry_block(entry, TEXT_WIDTH)]
     if report.overdue:
@@ -81,14 +81,14 @@ def due_text(plan: Plan, report: DueReport) -> str:
             lines += ["", *entry_block(entry, TEXT_WIDTH)]
     for note in due_notes(report):
         lines += ["", *wrap(note, TEXT_WIDTH)]
-    return "\n".join(lines + _footer(plan)) + "\n"
+    return "\n".join(lines + _footer(listing)) + "\n"
 
 
-def tasks_text(plan: Plan, obligations: Sequence[Obligation]) -> str:
-    lines = [plan.title, "", f"全部事项：{len(obligations)} 项"]
+def tasks_text(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    lines = [listing.title, "", f"全部事项：{len(obligations)} 项"]
     for ob in obligations:
         lines += ["", *task_block(ob, TEXT_WIDTH)]
-    return "\n".join(lines + _footer(plan)) + "\n"
+    return "\n".join(lines + _footer(listing)) + "\n"
 
 
 _TABLE = '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">'
@@ -105,23 +105,23 @@ def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[st
     return [*out, "</tbody>", "</table>"]
 
 
-def _html_page(title: str, plan: Plan, body: list[str]) -> str:
+def _html_page(title: str, listing: Listing, body: list[str]) -> str:
     head = [
         "<!DOCTYPE html>",
         '<html lang="zh-CN">',
         '<head><meta charset="utf-8"><title>' + escape(title) + "</title></head>",
         "<body>",
-        f"<h2>{escape(plan.title)}</h2>",
+        f"<h2>{escape(listing.title)}</h2>",
     ]
     foot = [
-        f"<p><small>{escape(plan.issuer)}，{plan.issued.isoformat()} 印发</small></p>",
+        f"<p><small>{escape(listing.heading())}</small></p>",
         "</body>",
         "</html>",
     ]
     return "\n".join(head + body + foot) + "\n"
 
 
-def due_html(plan: Plan, report: DueReport, subject: str) -> str:
+def due_html(listing: Listing, report: DueReport, subject: str) -> str:
     body = [f"<h3>{escape(window_words(report))}到期：{len(report.items)} 项</h3>"]
     body += (
         _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.items])
@@ -132,13 +132,13 @@ def due_html(plan: Plan, report: DueReport, subject: str) -> str:
         body += [f"<h3>逾期未完成：{len(report.overdue)} 项</h3>"]
         body += _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.overdue])
     body.extend(f"<p>{escape(note)}</p>" for note in due_notes(report))
-    return _html_page(subject, plan, body)
+    return _html_page(subject, listing, body)
 
 
-def tasks_html(plan: Plan, obligations: Sequence[Obligation], subject: str) -> str:
+def tasks_html(listing: Listing, obligations: Sequence[Obligation], subject: str) -> str:
     rows = [task_cells(ob) for ob in obligations]
     return _html_page(
-        subject, plan, [f"<h3>全部事项：{len(obligations)} 项</h3>", *_html_table(TASK_COLUMNS, rows)]
+        subject, listing, [f"<h3>全部事项：{len(obligations)} 项</h3>", *_html_table(TASK_COLUMNS, rows)]
     )
 
 

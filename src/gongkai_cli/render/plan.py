@@ -15,13 +15,42 @@ from typing import TYPE_CHECKING, Any
 from ..calendar.workdays import WEEKDAYS
 from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
-from ..plan.plan_file import Item, Plan, header_data
+from ..plan.plan_file import Item, Plan, Problem, header_data
 from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..plan.review import ReviewMark
+
+
+class Listing:
+    """The plans a list comes from, with their keys (one plan: as before; several: named)."""
+
+    __slots__ = ("keys", "plans")
+
+    def __init__(self, plans: tuple[Plan, ...], keys: tuple[str, ...]) -> None:
+        self.plans, self.keys = plans, keys
+
+    @property
+    def first(self) -> Plan:
+        return self.plans[0]
+
+    @property
+    def title(self) -> str:
+        return "；".join(p.title for p in self.plans)
+
+    def heading(self) -> str:
+        """2016年政务公开工作要点（国家知识产权局办公室，2016-05-18 印发） or, for several,
+        each with its key."""
+        if len(self.plans) == 1:
+            plan = self.first
+            return f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）"
+        return "；".join(
+            f"{key}：{p.title}（{p.issuer}，{p.issued.isoformat()} 印发）"
+            for key, p in zip(self.keys, self.plans, strict=True)
+        )
+
 
 OBLIGATION_LABELS = {
     "deadline": "期限",
@@ -121,6 +150,7 @@ def due_notes(report: DueReport) -> list[str]:
     last = reminder(report)
     if last is not None:
         notes.append(last)
+    notes.extend(not_in_force_notes(report))
     return notes
 
 
@@ -165,12 +195,19 @@ def due_data(report: DueReport) -> dict[str, Any]:
         "window": {"start": report.window.start.isoformat(), "end": report.window.end.isoformat()},
         "items": [entry_data(e) for e in report.items],
         "overdue": [entry_data(e) for e in report.overdue],
+        "not_in_force": [
+            {"plan": title, "issued": issued.isoformat()} for title, issued in report.not_in_force
+        ],
         "unpublished_next_year": report.unpublished_next_year,
     }
 
 
-def tasks_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
-    return {"plan": plan_data(plan), "items": [obligation_data(ob) for ob in obligations]}
+def tasks_data(listing: Listing, obligations: Sequence[Obligation]) -> dict[str, Any]:
+    return {
+        "plan": plan_data(listing.first),
+        "plans": [{**plan_data(p), "key": k} for p, k in zip(listing.plans, listing.keys, strict=True)],
+        "items": [obligation_data(ob) for ob in obligations],
+    }
 
 
 def item_data(item: Item) -> dict[str, Any]:
@@ -208,7 +245,10 @@ def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
 
 
 def check_data(
-    plan: Plan, obligations: Sequence[Obligation], review: Sequence[ReviewMark] = ()
+    plan: Plan,
+    obligations: Sequence[Obligation],
+    review: Sequence[ReviewMark] = (),
+    notes: Sequence[Problem] = (),
 ) -> dict[str, Any]:
     return {
         "valid": True,
@@ -217,7 +257,8 @@ def check_data(
         "items": len(plan.items),
         "obligations": len(obligations),
         "kinds": counts(plan, obligations),
-        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in check_warnings(ob)],
+        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in check_warnings(ob)]
+        + [str(n) for n in notes],
     }
 
 
@@ -250,8 +291,15 @@ def due_plain(report: DueReport, plan_title: str) -> str:
     return "\n".join(lines)
 
 
-def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
-    lines = [f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）：{len(obligations)} 项"]
+def not_in_force_notes(report: DueReport) -> list[str]:
+    return [
+        f"注意：{title}于 {issued.isoformat()} 印发，今天尚未生效：此前的期限不列出"
+        for title, issued in report.not_in_force
+    ]
+
+
+def tasks_plain(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    lines = [f"{listing.heading()}：{len(obligations)} 项"]
     width = max((len(ob.id) for ob in obligations), default=0)
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
@@ -287,7 +335,12 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
     return "\n".join(lines)
 
 
-def check_plain(plan: Plan, obligations: Sequence[Obligation], review: Sequence[ReviewMark] = ()) -> str:
+def check_plain(
+    plan: Plan,
+    obligations: Sequence[Obligation],
+    review: Sequence[ReviewMark] = (),
+    notes: Sequence[Problem] = (),
+) -> str:
     kinds = counts(plan, obligations)
     summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
     doubts = f"，但还有 {len(review)} 处待核对（见标准错误；核对后删去这些注释）" if review else ""
@@ -297,6 +350,7 @@ def check_plain(plan: Plan, obligations: Sequence[Obligation], review: Sequence[
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
     lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in check_warnings(ob))
+    lines.extend(f"注意：{n}" for n in notes)
     return "\n".join(lines)
 
 
@@ -306,9 +360,6 @@ def check_plain(plan: Plan, obligations: Sequence[Obligation], review: Sequence[
 def _departments(ob: Obligation) -> str:
     lead = f"{names(ob.lead)}牵头" if ob.lead else ""
     return "；".join(p for p in (lead, "、".join(ob.owners)) if p) or NONE
-
-
-DUE_COLUMNS = ("期限", "剩余", "编号", "事项", "部门", "期限写法")
 
 
 def _flagged_title(ob: Obligation) -> str:
@@ -455,8 +506,8 @@ def _tasks_view(title: str, obligations: Sequence[Obligation]) -> RenderableType
     return Fitted(lambda size: fit_table(columns, rows, size, title=title, styles=styles), blocks)
 
 
-def tasks_table(plan: Plan, obligations: Sequence[Obligation]) -> RenderableType:
-    return _tasks_view(f"{plan.title}：{len(obligations)} 项", obligations)
+def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> RenderableType:
+    return _tasks_view(f"{listing.title}：{len(obligations)} 项", obligations)
 
 
 class _Fields:
@@ -570,7 +621,7 @@ def due_csv(report: DueReport, *, bom: bool = False) -> str:
     return _csv(("section", *CSV_COLUMNS, "days_left", "workdays_left"), rows, bom=bom)
 
 
-def tasks_csv(plan: Plan, obligations: Sequence[Obligation], *, bom: bool = False) -> str:
+def tasks_csv(listing: Listing, obligations: Sequence[Obligation], *, bom: bool = False) -> str:
     return _csv(CSV_COLUMNS, (_csv_row(obligation_data(ob)) for ob in obligations), bom=bom)
 
 
@@ -608,7 +659,7 @@ def due_sheets(report: DueReport) -> list[Any]:
     return [Sheet(f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()}", header, rows)]
 
 
-def tasks_sheets(plan: Plan, obligations: Sequence[Obligation]) -> list[Any]:
+def tasks_sheets(listing: Listing, obligations: Sequence[Obligation]) -> list[Any]:
     from .spreadsheet import Sheet
 
     return [Sheet("全部事项", SHEET_COLUMNS, [_sheet_cells(ob) for ob in obligations])]
@@ -656,11 +707,17 @@ def due_md(report: DueReport, plan_title: str) -> str:
     return "\n".join(lines)
 
 
-def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    plan = listing.first
+    issued = (
+        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发"
+        if len(listing.plans) == 1
+        else _md_cell(listing.heading())
+    )
     lines = [
-        f"# {_md_cell(plan.title)}",
+        f"# {_md_cell(listing.title)}",
         "",
-        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
+        f"{issued}；共 {len(obligations)} 项。",
         "",
         "| " + " | ".join(TASK_COLUMNS) + " |",
         "|" + "---|" * len(TASK_COLUMNS),
@@ -714,8 +771,8 @@ def due_ics(report: DueReport, title: str) -> str:
     return _ics(title, [e.obligation for e in (*report.items, *report.overdue)], report.today)
 
 
-def tasks_ics(plan: Plan, obligations: Sequence[Obligation], today: date) -> str:
-    return _ics(plan.title, obligations, today)
+def tasks_ics(listing: Listing, obligations: Sequence[Obligation], today: date) -> str:
+    return _ics(listing.title, obligations, today)
 
 
 # -- choosing ---------------------------------------------------------------------------
