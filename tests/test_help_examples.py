@@ -36,7 +36,13 @@ def examples(help_text: str) -> list[str]:
             if not line.strip():
                 break
             lines.append(re.sub(r"\s+#\s.*$", "", line.strip()))
-    return lines
+    joined: list[str] = []  # a line ending in a backslash goes on on the next, as in a shell
+    for line in lines:
+        if joined and joined[-1].endswith("\\"):
+            joined[-1] = joined[-1][:-1].rstrip() + " " + line
+        else:
+            joined.append(line)
+    return joined
 
 
 def scratch(folder: Path, name: str) -> None:

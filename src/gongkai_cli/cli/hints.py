@@ -76,7 +76,7 @@ def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -
 
 def batch_row(row: BatchRow) -> BatchRow:
     if row.result is not None:
-        return replace(row, result=result(row.result))
+        return replace(row, result=result(row.result), more=tuple(map(result, row.more)))
     if isinstance(row.error, CoverageError) and row.error.unpublished:
         return replace(row, error=CoverageError(row.error.year, error(row.error)))
     return row
