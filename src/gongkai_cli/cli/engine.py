@@ -28,7 +28,8 @@ if TYPE_CHECKING:
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
   gongkai deadline "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定" \\
       --from 2016-09-20 --law 行政许可法 --explain                  # 2016-10-21
-  printf 'anchor,rule\n2016-09-30,3个工作日内\n' | gongkai deadline --batch --format csv
+  printf 'anchor,rule\\n2016-09-30,3个工作日内\\n' | gongkai deadline --batch --format csv
+  GONGKAI_NOW="2016-07-01 14:30" gongkai deadline "24小时内"   # 无 --from 时从现在（北京时间）起算
 """
 )
 @click.argument("rule", required=False)
@@ -85,6 +86,11 @@ def deadline(
     from ..phrases.clause import read_clause, resolve_clause
 
     clause = read_clause(rule)
+    if anchor is None and any(part.rule.kind == "hours" for part in clause.parts):
+        # An hour limit runs from a moment: without --from, from now, and we say so.
+        anchor = app.now.replace(tzinfo=None)
+        where = app.env.get("GONGKAI_TZ") or "北京时间"
+        click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
     results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
     answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
     emit(
