@@ -215,7 +215,7 @@ def batch_memory_section(gongkai: str, tmp: Path) -> None:
         "every line a different phrase (文件公开后N小时内…)": lambda i: (
             f"{i},2016-09-30,{EVENTS[i % len(EVENTS)]}{i + 1}小时内"
         ),
-        "every line a different bad phrase (N个星期)": lambda i: f"{i},2016-09-30,{i + 1}个星期",
+        "every line a different bad phrase (N个工作周内)": lambda i: f"{i},2016-09-30,{i + 1}个工作周内",
     }
     print(f"4. Batch memory: {MEMORY_LINES:,} lines, gongkai deadline --batch --format csv")
     print(f"   {'input':<52}{'wall':>9}{'CPU':>9}{'peak RSS':>12}")

@@ -20,12 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from gongkai_cli.errors import InputError
-from gongkai_cli.phrases.batch import rule_reader
-from gongkai_cli.phrases.reader import parse_rule
 from gongkai_cli.plan.plan_file import Plan, bundled_plan, load_plan
 from tests.conftest import Run
 
@@ -166,12 +161,12 @@ def test_an_output_encoding_without_chinese() -> None:
 def test_an_internal_error_is_one_line_with_status_70(gongkai: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bug (here: the engine made to fail) asks for a report; it never exits 1, which
     --exit-code gives to "something is due"."""
-    import gongkai_cli.cli.engine as engine
+    import gongkai_cli.phrases.clause as clause
 
     def broken(*_: object, **__: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(engine, "resolve", broken)
+    monkeypatch.setattr(clause, "resolve_clause", broken)
     result = gongkai("deadline", "3", "--from", "2016-09-30")
     assert result.exit_code == 70
     lines = result.stderr.splitlines()
@@ -334,7 +329,7 @@ def test_no_control_character_is_printed_raw(
     assert result.exit_code == 0, result.stderr
     text = out.read_bytes().decode("utf-8") if to_file else result.stdout
     assert ("\\u001b" if fmt == "json" else "\u241b") in text  # ESC is there, harmless
-    allowed = {"plain": "\t\n", "table": "\n", "json": "\n", "csv": "\n", "md": "\n", "ics": "\r\n"}[fmt]
+    allowed = {"plain": "\t\n", "table": "\n", "json": "\n", "csv": "\t\n", "md": "\n", "ics": "\r\n"}[fmt]
     _assert_no_raw_controls(text, allowed)
     if fmt == "ics":
         assert "\r" not in text.replace("\r\n", "")
@@ -351,14 +346,14 @@ def test_batch_input_controls_are_not_echoed_raw(gongkai: Run, fmt: str) -> None
     data = "id,anchor,rule\n" + "\n".join(rows) + "\n" + f'"\r{CONTROLS}",2016-09-30,3\n'
     result = gongkai("deadline", "--batch", "--format", fmt, input=data)
     assert result.exit_code == 3  # each phrase with a control character is refused
-    _assert_no_raw_controls(result.stdout, "\t\n" if fmt in ("plain", "table") else "\n")
+    _assert_no_raw_controls(result.stdout, "\n" if fmt == "json" else "\t\n")
 
 
 def test_csv_cells_that_look_like_formulas_are_neutralised(gongkai: Run) -> None:
     data = 'id,anchor,rule\n"=HYPERLINK(""http://x"")",2016-09-30,3\n@SUM(A1),2016-09-30,3\n-3,2016-09-30,3\n'
     result = gongkai("deadline", "--batch", "--format", "csv", input=data)
     rows = list(csv.reader(io.StringIO(result.stdout)))
-    assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://x")', "'@SUM(A1)", "-3"]
+    assert [r[0] for r in rows[1:]] == ['\'=HYPERLINK("http://x")', "'@SUM(A1)", "'-3"]
 
 
 # -- 7. batch memory bounded --------------------------------------------------------------
@@ -378,7 +373,7 @@ def test_batch_memory_does_not_grow_with_distinct_phrases(tmp_path: Path) -> Non
     with source.open("w", encoding="utf-8") as f:
         f.write("id,anchor,rule\n")
         for i in range(100_000):
-            f.write(f"{i},2016-09-30,{i + 1}日内\n" if i % 2 else f"{i},2016-09-30,{i + 1}个星期\n")
+            f.write(f"{i},2016-09-30,{i + 1}日内\n" if i % 2 else f"{i},2016-09-30,{i + 1}个工作周内\n")
     out = subprocess.run(
         [sys.executable, "-c", PEAK_SCRIPT, str(source), *GONGKAI, "deadline", "--batch", "--format", "csv"],
         capture_output=True,
@@ -387,50 +382,5 @@ def test_batch_memory_does_not_grow_with_distinct_phrases(tmp_path: Path) -> Non
         timeout=300,
     )
     code, peak_kb = map(int, out.stdout.split())
-    assert code == 3  # the 个星期 lines are bad input
+    assert code == 3  # the 个工作周内 lines are bad input
     assert peak_kb < 100 * 1024, f"peak {peak_kb} KB"
-
-
-# Wordings with one number: period phrases (read once per wording in a batch) and others
-# (dates, recurring, bad) that must go on being read whole.
-WORDINGS = (
-    "{}个工作日内",
-    "文件公开后{}个工作日内",
-    "收到申请之日起{}日内",
-    "应在{}小时内举行",
-    "{}个月内",
-    "印发之日起{}年内",
-    "{}",
-    "{}日",
-    "{}天内完成",
-    "{}个星期",
-    "{}月底前",
-    "{}年12月31日前",
-    "于2017年1月{}日前",
-    "期限届满后{}个工作日内",
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.sampled_from(WORDINGS), st.integers(min_value=1, max_value=10**18))
-def test_the_batch_reads_a_phrase_as_parse_rule_does(wording: str, n: int) -> None:
-    """The batch's per-wording reading (batch.rule_reader) gives what parse_rule gives,
-    error or rule, for any number in any wording."""
-    reader = rule_reader()
-    reader(wording.format(7))  # the wording read once, as a batch would have
-    text = wording.format(n)
-    got = reader(text)
-    try:
-        expected: object = parse_rule(text)
-    except InputError as error:
-        assert isinstance(got, InputError) and str(got) == str(error)
-    else:
-        assert got == expected
-
-
-def test_no_cache_folder_is_made_under_a_home_that_does_not_exist(tmp_path: Path) -> None:
-    """HOME=/nonexistent (a service account): the plan is read, nothing is created."""
-    home = tmp_path / "nonexistent"
-    result = run("due", "--today", "2016-06-27", env={"HOME": str(home), "XDG_CACHE_HOME": ""})
-    assert result.returncode == 0, result.stderr
-    assert not home.exists()

@@ -59,31 +59,3 @@ def json_visible(dumped: str) -> str:
     """JSON from ``json.dumps(…, ensure_ascii=False)`` with DEL and C1, which it leaves raw,
     written as ``\\u`` escapes (the data read back is unchanged; C0 is escaped already)."""
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
-
-
-_FORMULA_START = ("=", "+", "-", "@")
-_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
-
-
-def csv_cell(value: object) -> object:
-    """A CSV cell that a spreadsheet shows as the text it is: a text starting with = + - @
-    (a formula to Excel and LibreOffice, e.g. ``=HYPERLINK(…)``) gets a leading apostrophe,
-    as OWASP advises, unless it is a plain number such as -3; control characters other
-    than line feed (which CSV quotes) are made visible. Non-text cells pass."""
-    if not isinstance(value, str):
-        return value
-    if value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        value = "'" + value
-    return visible(value, "\n")
-
-
-def csv_cells(values: list[str]) -> list[object]:
-    """csv_cell for each of a row's texts; a row with nothing to change (the common case)
-    is returned as it is after one look."""
-    if _RISKY.search("\n".join(values)):  # one look at the whole row
-        return [csv_cell(v) for v in values]
-    return list(values)
-
-
-# A cell (or a line of one) starting like a formula, or a control character but line feed.
-_RISKY = re.compile("(?:^|\n)[=+@-]|[\x00-\x09\x0b-\x1f\x7f-\x9f]")

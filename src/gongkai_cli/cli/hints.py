@@ -6,6 +6,7 @@ are they joined to option and command names.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,9 @@ READINGS = {
     "before=exclusive": "按 --before exclusive，",
 }
 
+# ``check`` has no --roll: its warnings point at the commands that have one.
+CHECK_READINGS = {**READINGS, "roll": "；due、tasks 和 show 可加 --roll backward 提前或 --roll forward 顺延"}
+
 
 def error(e: GongkaiError) -> str:
     """The error's message, with what to do about it."""
@@ -47,19 +51,23 @@ def error(e: GongkaiError) -> str:
     return str(e)
 
 
-def warning(text: str) -> str:
-    if isinstance(text, Note) and text.reading in READINGS:
-        return text[: text.at] + READINGS[text.reading] + text[text.at :]
+def warning(text: str, readings: Mapping[str, str] = READINGS) -> str:
+    if isinstance(text, Note) and text.reading in readings:
+        return text[: text.at] + readings[text.reading] + text[text.at :]
     return text
 
 
-def result(r: Result) -> Result:
-    return replace(r, warnings=tuple(map(warning, r.warnings))) if r.warnings else r
+def result(r: Result, readings: Mapping[str, str] = READINGS) -> Result:
+    return replace(r, warnings=tuple(warning(w, readings) for w in r.warnings)) if r.warnings else r
 
 
-def obligations(obs: list[Obligation]) -> list[Obligation]:
+def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -> list[Obligation]:
     return [
-        replace(ob, warnings=tuple(map(warning, ob.warnings)), result=ob.result and result(ob.result))
+        replace(
+            ob,
+            warnings=tuple(warning(w, readings) for w in ob.warnings),
+            result=ob.result and result(ob.result, readings),
+        )
         if ob.warnings
         else ob
         for ob in obs
@@ -68,8 +76,7 @@ def obligations(obs: list[Obligation]) -> list[Obligation]:
 
 def batch_row(row: BatchRow) -> BatchRow:
     if row.result is not None:
-        worded = result(row.result)
-        return row if worded is row.result else row._replace(result=worded)
+        return replace(row, result=result(row.result), more=tuple(map(result, row.more)))
     if isinstance(row.error, CoverageError) and row.error.unpublished:
-        return row._replace(error=CoverageError(row.error.year, error(row.error)))
+        return replace(row, error=CoverageError(row.error.year, error(row.error)))
     return row

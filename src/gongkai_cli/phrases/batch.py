@@ -1,42 +1,47 @@
 """Batch deadlines: many (anchor, rule) lines, one result each, in order.
 
 Input is CSV with a header naming ``anchor`` and ``rule`` (other columns, such as ``id``,
-are carried through), or lines of ``anchor<TAB>rule``; lines may end in LF, CRLF or CR.
-A bad line becomes an error row and the run goes on. Memory stays bounded whatever the
-input: lines are read and answered one at a time, and the most recent CACHED distinct
-phrases and anchors are kept read (a least-recently-used cache), not every one seen.
+are carried through; a ``law`` column names a statute per line), or lines of
+``anchor<TAB>rule``; lines may end in LF, CRLF or CR. A rule may be a whole clause; its
+further deadlines are kept too. A bad line becomes an error row and the run goes on.
+Memory stays bounded whatever the input: lines are read and answered one at a time, and
+the most recent CACHED distinct phrases, anchors and laws are kept read (a least-recently
+used cache), not every one seen.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from io import TextIOBase
 from itertools import chain
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import GongkaiError, InputError
 from ..status import ExitStatus
-from .reader import MAX_PHRASE, Rule, parse_rule
+from .clause import read_clause, resolve_clause
 from .resolve import Options, Result, resolve
+from .statutes import find_statute
 from .text import parse_datetime
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
-CACHED = 4096  # distinct phrases (and anchors) kept read: a batch repeats a few phrases
+CACHED = 4096  # distinct phrases (and anchors, laws) kept read: a batch repeats a few phrases
 T = TypeVar("T")
 
 
-class BatchRow(NamedTuple):  # a tuple: made once per line, a million times a run
+@dataclass(frozen=True)
+class BatchRow:
     line: int  # 1-based line number in the input
     fields: dict[str, str]  # the input columns, in input order
-    result: Result | None
+    result: Result | None  # the first deadline of the line's text
     error: GongkaiError | None
+    more: tuple[Result, ...] = ()  # the text's further deadlines (an extension, an alternative)
 
 
 def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[int, dict[str, str]]]]:
@@ -116,22 +121,27 @@ def _tsv_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
 def run_batch(
     records: Iterable[tuple[int, dict[str, str]]], cal: WorkCalendar, options: Options
 ) -> Iterator[BatchRow]:
-    rule_of = rule_reader()
+    """One row per record. A ``law`` column names a statute for that line (行政许可法 …);
+    an empty one keeps ``options.law``."""
+    clause_of = _cached(read_clause)
     anchor_of = _cached(_anchor)
+    law_of = _cached(find_statute)
     for number, fields in records:
-        rule = rule_of(fields.get("rule", ""))
-        anchor = anchor_of(fields.get("anchor", ""))
-        if isinstance(rule, InputError):
-            yield BatchRow(number, fields, None, rule)
-        elif isinstance(anchor, InputError):
-            yield BatchRow(number, fields, None, anchor)
-        else:
-            try:
-                result = resolve(rule, anchor, cal, options)
-            except GongkaiError as error:
-                yield BatchRow(number, fields, None, error)
-            else:
+        try:
+            clause = _value(clause_of(fields.get("rule", "")))
+            anchor = _value(anchor_of(fields.get("anchor", "")))
+            law_name = fields.get("law", "").strip()
+            line_options = options
+            if law_name:
+                line_options = options._replace(law=_value(law_of(law_name)))
+            if len(clause.parts) == 1:  # the common case: one phrase, one answer
+                result = resolve(clause.parts[0].rule, anchor, cal, line_options)
                 yield BatchRow(number, fields, result, None)
+                continue
+            results = resolve_clause(clause, anchor, cal, line_options)
+            yield BatchRow(number, fields, results[0], None, results[1:])
+        except GongkaiError as error:
+            yield BatchRow(number, fields, None, error)
 
 
 def _anchor(text: str) -> date | datetime:
@@ -156,39 +166,10 @@ def _cached(read: Callable[[str], T]) -> Callable[[str], T | InputError]:
     return cached
 
 
-# A phrase with one run of Arabic digits (文件公开后15个工作日内): its reading depends on the
-# number only through ``n`` when the same words around SAMPLE read as a period of SAMPLE
-# units, so that reading is kept per shape (the words around the number) and the phrase's
-# own number put in; a batch of a million different numbers is read once, not a million
-# times. Everything else is read by parse_rule itself (tests/test_trust.py checks
-# the two agree).
-_ONE_NUMBER = re.compile(r"([^0-9]*)([1-9][0-9]{0,17})([^0-9]*)")
-_PERIODS = ("workdays", "days", "months", "years", "hours")
-SAMPLE = 7
-
-
-def rule_reader() -> Callable[[str], Rule | InputError]:
-    """parse_rule for a stream of phrases, with its answers (errors included) cached."""
-
-    @lru_cache(maxsize=CACHED)
-    def shape(before: str, after: str) -> Rule | None:
-        try:
-            rule = parse_rule(f"{before}{SAMPLE}{after}")
-        except InputError:
-            return None
-        if rule.kind not in _PERIODS or rule.n != SAMPLE:
-            return None
-        # A period is its kind, count and anchor words; anything more is read in full.
-        return rule if rule == Rule(rule.text, rule.kind, n=SAMPLE, anchor=rule.anchor) else None
-
-    def read(text: str) -> Rule:
-        match = _ONE_NUMBER.fullmatch(text) if len(text) <= MAX_PHRASE else None
-        template = shape(match[1], match[3]) if match else None
-        if template is None or match is None:
-            return parse_rule(text)
-        return Rule(text, template.kind, n=int(match[2]), anchor=template.anchor)
-
-    return _cached(read)
+def _value(hit: T | InputError) -> T:
+    if isinstance(hit, InputError):
+        raise hit
+    return hit
 
 
 class Outcome:

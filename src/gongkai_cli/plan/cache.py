@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 try:  # the built-in module: hashlib would load OpenSSL (8 ms) for the same hash
     from _blake2 import blake2b
@@ -68,6 +68,9 @@ PARSING_MODULES = (
 MAX_ENTRIES = 8  # plans kept: a few plans, a few recent versions of each
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a plan is at most 2 MiB of YAML; its JSON is no bigger
 _DIGEST = 20  # bytes of BLAKE2b
+
+if TYPE_CHECKING:
+    from ..phrases.statutes import WorkdayRule
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
@@ -260,10 +263,19 @@ def _encode(plan: Plan) -> dict[str, Any]:
                 "done": _when(i.done),
                 "done_occurrences": {k: v.isoformat() for k, v in i.done_occurrences.items()},
                 "reported": {k: v.isoformat() for k, v in i.reported.items()},
+                "law": i.law._asdict() if i.law else None,
             }
             for i in plan.items
         ],
     }
+
+
+def _law(data: dict[str, Any] | None) -> WorkdayRule | None:
+    if data is None:
+        return None
+    from ..phrases.statutes import WorkdayRule
+
+    return WorkdayRule(**{**data, "days": tuple(data["days"])})
 
 
 def _decode(data: dict[str, Any], path: str) -> Plan:
@@ -278,6 +290,7 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
                 "done": _day(i["done"]),
                 "done_occurrences": {k: date.fromisoformat(v) for k, v in i["done_occurrences"].items()},
                 "reported": {k: date.fromisoformat(v) for k, v in i["reported"].items()},
+                "law": _law(i.get("law")),
             }
         )
         for i in data["items"]

@@ -35,9 +35,9 @@ def to_json(data: Any) -> str:
 
 
 # What each text format keeps raw: line feeds; tabs in plain text, which separates its
-# columns with them; ICS's CRLF line ends (its fields are made visible, then escaped by the
-# icalendar library, before that).
-KEEP = {"plain": "\t\n", "ics": "\r\n"}
+# columns with them, and in CSV, which quotes them as data; ICS's CRLF line ends (its
+# fields are made visible, then escaped by the icalendar library, before that).
+KEEP = {"plain": "\t\n", "csv": "\t\n", "ics": "\r\n"}
 
 
 def emit(fmt: str, renderers: Renderers, *, output: Path | None = None, force: bool = False) -> None:
@@ -62,8 +62,14 @@ def _write(fmt: str, renderers: Renderers, out: IO[str]) -> None:
         out.write(to_json(render()) + "\n")
     elif fmt == "table" and "table" in renderers:
         table: RenderableType = render()
-        # rich honours NO_COLOR and TERM=dumb itself.
-        _console(out).print(table)
+        # rich honours NO_COLOR and TERM=dumb itself, and COLUMNS for the width.
+        console = _console(out)
+        if console.is_terminal:
+            console.print(table)
+        else:  # a pipe or a file: the same layout, without the padding at line ends
+            with console.capture() as captured:
+                console.print(table)
+            out.writelines(line.rstrip() + "\n" for line in captured.get().splitlines())
     else:
         text = visible(render(), KEEP.get(fmt, "\n"))
         out.write(text if text.endswith("\n") or not text else text + "\n")

@@ -21,7 +21,10 @@ How a document is read
   a heading; one with more text is also the first paragraph of its unit. Units under a
   heading such as 总体要求, 指导思想, 工作目标 without an assignment are not duties.
 - Paragraphs: a line that does not end a sentence runs on into the next (a page break
-  inside "信息公" / "开"); a line that is only a bracket belongs to the paragraph above.
+  inside "信息公" / "开"); a line that is only a bracket belongs to the paragraph above,
+  and so does a line of only departments and their role written without brackets
+  ("市发改委牵头落实", the 责任单位 cell of a table copied one cell a line): it is read as
+  the paragraph's bracket (shown in the item's text in （）, called 分工行 in flags).
 - Duties: every assignment bracket is one duty, with the text since the previous bracket,
   wherever in the paragraph it stands ("…公开。（条法司负责，6月底前完成）编制…。（规划司
   负责，9月底前完成）" is two duties, never one). Numbered sub-duties inside a paragraph
@@ -39,7 +42,8 @@ How a document is read
   (flagged); a monthly duty in the text ("…按月汇总后报送办公室") is a duty of its own
   (flagged). Several duties in one unit are lettered a, b, c; a single one is not.
 - Closing: the paragraphs after the last bracket, or under a closing heading after it
-  (六、工作要求, 保障措施), are read clause by clause; each clause with a deadline
+  (六、工作要求, 保障措施; one before any section of duties, 一、总体要求, opens the plan
+  instead and is skipped), are read clause by clause; each clause with a deadline
   (印发之日起5个工作日内, 年内, 年底前, 2017年1月15日前) or with a department that must
   report (办公室负责通报…) is a duty "end.N" with ``report: false``; 期限届满后N个工作日内
   becomes the derived report.
@@ -71,6 +75,7 @@ from ...phrases.vocabulary import (
     YEAR_END,
 )
 from ..plan_file import Work
+from .mirrors import to_simplified, without_pinyin
 from .tables import Table, find_tables
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
@@ -170,6 +175,7 @@ class _Para:
     line: int
     text: str
     bracket_line: int | None = None  # the line the trailing bracket is on, when another
+    from_line: bool = False  # that bracket is a line of departments written without one
 
 
 # -- brackets and departments ----------------------------------------------------------
@@ -496,9 +502,11 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-_SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责")
+_SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
 # What a closing clause without a deadline must do to count as a duty (…汇报, …负责通报…).
-_DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织|提交|总结|发布")
+_DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织(?!推进|实施|领导|协调|保障)|提交|总结|发布")
+# A sentence that starts with only a modal has the subject of the sentence before (承前省略).
+_NO_SUBJECT = re.compile(rf"^{_either(MODALS)}")
 
 
 def _subject(clause: str) -> list[str]:
@@ -652,6 +660,7 @@ class _Unit:
     section: str
     paras: list[_Para] = field(default_factory=list)
     prose: bool = False  # under a heading such as 总体要求 or 工作要求
+    heading: _Para | None = None  # the numbered line, when it is only a heading
 
 
 @dataclass
@@ -694,9 +703,14 @@ class _Extractor:
             )
         paras = _paragraphs(body)
         units_end, closing = _split_closing(paras)
-        for unit in _units(paras[:units_end]):
+        units = list(_units(paras[:units_end]))
+        for unit, after in itertools.zip_longest(units, units[1:]):
             if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
                 continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
+            leaf = after is None or not after.id.startswith(unit.id + ".")
+            if not unit.paras and unit.heading is not None and leaf and not tables:
+                # "2.发布三年行动方案。": a short numbered duty with nothing under it
+                unit.paras.append(unit.heading)
             duties = _unit_duties(unit)
             for index, duty in enumerate(duties):
                 self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
@@ -721,9 +735,14 @@ class _Extractor:
                 if _is_heading(marker):
                     continue
             found_any = False
+            carried: list[str] = []  # the subject of the sentence before, in this paragraph
             for sentence in _sentences(para.text):
                 clauses = _clauses(sentence)
                 sentence_subject = _subject(clauses[0]) if clauses else []
+                borrowed = not sentence_subject and bool(carried) and bool(_NO_SUBJECT.match(clauses[0]))
+                if borrowed:
+                    sentence_subject = carried
+                carried = next((s for c in clauses if (s := _subject(c))), sentence_subject) or carried
                 for i, clause in enumerate(clauses):
                     phrase = _find_phrase(clause, clauses[i - 1] if i else "")
                     own_subject = _subject(clause)
@@ -746,6 +765,9 @@ class _Extractor:
                         duty.rule, duty.event = phrase.rule, phrase.event
                     if not owners:
                         duty.flags.append(f"“{clause}”中没有找到负责部门：请补上 lead 或 owners")
+                    elif borrowed and not own_subject:
+                        who = "、".join(owners)
+                        duty.flags.append(f"“{clause}”没有写出负责部门：已取上一句的（{who}），请核对")
                     self._add(f"end.{number}", "", duty)
             if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
@@ -814,6 +836,7 @@ class _Piece:
     found: _Assignment | None
     bracket_line: int | None = None
     shared: bool = False  # takes the bracket closing its list of sub-duties
+    where: str = "括号"  # what the flags call the assignment: 括号, or 分工行 for a line
 
 
 _INLINE_NUMBER = re.compile(
@@ -846,7 +869,8 @@ def _split_at_brackets(para: _Para, text: str, intro: str) -> list[_Piece]:
         cut = end
         while cut < len(text) and text[cut] in _AFTER_BRACKET + "，,":
             cut += 1
-        bracket_line = para.bracket_line if end == len(text.rstrip("。.；;")) else None
+        last = end == len(text.rstrip("。.；;"))
+        bracket_line = para.bracket_line if last else None
         pieces.append(
             _Piece(
                 para.line,
@@ -854,6 +878,7 @@ def _split_at_brackets(para: _Para, text: str, intro: str) -> list[_Piece]:
                 text[position:start].strip(),
                 found,
                 bracket_line,
+                where="分工行" if last and para.from_line else "括号",
             )
         )
         position = cut
@@ -876,7 +901,7 @@ def _pieces(para: _Para) -> list[_Piece]:
         if piece.found is None:
             later = next((p for p in pieces[index + 1 :] if p.found is not None and not p.shared), None)
             if later is not None and later is pieces[-1]:
-                piece.found, piece.shared = later.found, True
+                piece.found, piece.shared, piece.where = later.found, True, later.where
     return pieces
 
 
@@ -887,7 +912,7 @@ def _unit_duties(unit: _Unit) -> list[_Duty]:
     duties: list[_Duty] = []
     for index, piece in enumerate(pieces):
         if piece.found is not None:
-            duty = _bracket_duty(piece, piece.found)
+            duty = _bracket_duty(piece, piece.found, piece.where)
             duties.append(duty)
             if not piece.shared:
                 duties.extend(_recurring_duties(piece, piece.found, duty.rule))
@@ -1001,11 +1026,32 @@ def _letter(index: int) -> str:
     return letters[index] if index < len(letters) else f"_{index + 1}"
 
 
+_LINE_MAX = 60  # a line of only departments and their role is at most this long
+
+
+def _assignment_line(text: str) -> bool:
+    """A line that is only departments and their role, without brackets: "市发改委牵头落实",
+    "市金融办、人民银行潍坊市中心支行分别牵头落实", "责任单位：市财政局" (the 责任单位 column
+    of a table copied one cell a line). Bare names, sentences and quotations are not."""
+    squeezed = compact(text)
+    if len(squeezed) > _LINE_MAX or re.search(r"[。！？!?（()）《》“”]", squeezed):
+        return False
+    found = _assignment(squeezed)
+    if found is None or found.bare or found.notes or (found.rule is not None and not _readable(found.rule)):
+        return False
+    names = [*found.lead, *found.owners]  # every one a name ending like a department
+    return bool(names) and all(len(n) >= 2 and n[-1] in _DEPT_END for n in names)
+
+
 def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     paras: list[_Para] = []
     for lineno, text in body:
         if paras and _marker(text) is None:
             prev = paras[-1]
+            if _assignment_line(text):
+                prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
+                prev.bracket_line, prev.from_line = lineno, True
+                continue
             bracket = _trailing_bracket(text)
             if bracket is not None and not bracket[0] and _assignment(bracket[1]) is not None:
                 prev.text += text  # a bracket on a line of its own
@@ -1047,8 +1093,10 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
             " ".join(h for _, _, h in stack if h),
             prose=any(p for _, p in prose),
         )
-        if not heading:
-            unit.paras.append(_Para(para.line, marker.rest, para.bracket_line))
+        if heading:
+            unit.heading = _Para(para.line, marker.rest, para.bracket_line, para.from_line)
+        else:
+            unit.paras.append(_Para(para.line, marker.rest, para.bracket_line, para.from_line))
     if unit is not None:
         yield unit
 
@@ -1070,9 +1118,15 @@ def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:
     the first unnumbered paragraph; a numbered heading after the last bracket that is not
     a closing one ("二、突发事件信息发布") keeps its paragraphs as a unit."""
     last = max((i for i, p in enumerate(paras) if _assignment_brackets(p.text)), default=-1)
-    for index in range(last + 1, len(paras)):
+    duties_seen = last >= 0
+    for index in range(len(paras)):
         marker = _marker(paras[index].text)
-        if marker is not None and _is_heading(marker) and _is_prose(marker.rest):
+        if marker is None or not _is_heading(marker):
+            continue
+        if not _is_prose(marker.rest):
+            duties_seen = duties_seen or marker.level == 0
+        elif index > last and duties_seen:
+            # a closing heading follows the duties; 一、总体要求 before them opens the plan
             return index, paras[index:]
     last_marker = max((i for i, p in enumerate(paras) if _marker(p.text)), default=-1)
     end = max(last, last_marker)
@@ -1113,8 +1167,17 @@ def _is_heading(marker: _Marker) -> bool:
 
 
 def extract_plan(text: str, source: str) -> Draft:
-    """Draft a plan from a document's text; ``source`` names it in messages."""
-    return _Extractor(text).run(source)
+    """Draft a plan from a document's text; ``source`` names it in messages. A text in
+    traditional characters is drafted from its simplified form, and pinyin annotations a
+    mirror added are taken out (mirrors.py), each with a 待核对 saying so."""
+    text, pinyin = without_pinyin(text)
+    simplified = to_simplified(text)
+    extractor = _Extractor(simplified or text)
+    if pinyin:
+        extractor.warn(None, f"文本中有 {len(pinyin)} 处拼音注音（如“{pinyin[0]}”）：已删去，请与原文核对")
+    if simplified is not None:
+        extractor.warn(None, "文本是繁体字：已转为简体后起草（条目的文字为简体），请与原文核对")
+    return extractor.run(source)
 
 
 # -- writing the plan format -----------------------------------------------------------
@@ -1153,6 +1216,8 @@ def draft_to_yaml(draft: Draft) -> str:
         out.append(f"  {key}: {value}" if value is not None else absent)
     if h.source:
         out.append(f"  source: {scalar(h.source)}")
+    if not h.source and all(value is None for _, value in fields):
+        out[out.index("plan:")] = "plan: {}"  # only comments under it: an empty table, not null
     if draft.reports:
         out += ["", "reports:"]
         for report in draft.reports:

@@ -12,6 +12,13 @@ the same way, one tab-separated line a row (files/office.py). Pure: lines in, ro
   ones (merged cells, "工作任务" spanning several rows, pasted as nothing): it takes them
   from the row above. A numbered line of one cell ("一、做好财政信息公开") heads the rows
   below it. Any other line of one cell ends the table.
+- A table copied from a web page may come one cell a line, each followed by a line "|"
+  and with no mark where a row ends. The header is its first cells; the rows are found
+  by their 序号 (1, 2, 3 … in order, a column of their own even when the header has
+  none): the cells before 序号 1 are the leading cells of every row (工作任务), the cells
+  after a 序号 fill the rest of its row, and what is left before the next 序号 leads the
+  next row (missing there: merged with the row above, taken from it). When the cells do
+  not fall into rows this way, it is not read as a table.
 """
 
 from __future__ import annotations
@@ -79,12 +86,77 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
     return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
 
 
+_BAR = re.compile(r"^\s*[|｜]\s*$")
+
+
+def _cell_run(lines: list[tuple[int, str]], index: int) -> list[tuple[int, str]]:
+    """The cells from ``index`` on when the lines alternate a cell and a line "|"."""
+    run: list[tuple[int, str]] = []
+    while index + 1 < len(lines) and not _BAR.match(lines[index][1]) and _BAR.match(lines[index + 1][1]):
+        run.append((lines[index][0], lines[index][1].strip()))
+        index += 2
+    return run
+
+
+def _cells_table(run: list[tuple[int, str]], last_bar: int) -> Table | None:
+    """A table copied one cell a line (see the module's docstring), or None."""
+    width = 0
+    while width < len(run) and any(
+        pattern.match(re.sub(r"\s+", "", run[width][1])) for _, pattern in COLUMNS
+    ):
+        width += 1
+    roles = _roles([text for _, text in run[:width]])
+    if roles is None:
+        return None
+    body = run[width:]
+    starts: list[int] = []  # where 序号 1, 2, 3 … stand in the body
+    for i, (_, text) in enumerate(body):
+        if text.isdigit() and int(text) == len(starts) + 1:
+            starts.append(i)
+    if not starts:
+        return None
+    leading = starts[0]
+    if "number" in roles:
+        if roles.index("number") != leading:
+            return None
+        roles = tuple(r for r in roles if r != "number")
+    rest = len(roles) - leading  # cells after the 序号
+    if rest < 1:
+        return None
+    full = (*roles[:leading], "number", *roles[leading:])
+    rows: list[TableRow] = []
+    previous: list[str] = [""] * leading
+    previous_next: list[str] = []  # the cells before this 序号 that lead its row
+    for k, start in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else len(body)
+        after = [text for _, text in body[start + 1 : stop]]
+        extra = len(after) - rest  # the next row's leading cells
+        if extra < 0 or extra > leading or (k + 1 == len(starts) and extra):
+            return None
+        lead_cells = [text for _, text in body[:start]] if k == 0 else previous_next
+        lead_cells = [*previous[: leading - len(lead_cells)], *lead_cells]  # merged: from above
+        previous = lead_cells
+        previous_next = after[rest:]
+        row = [*lead_cells, body[start][1], *after[:rest]]
+        rows.append(TableRow(body[start][0], dict(zip(full, row, strict=True)), ""))
+    taken = {n for n, _ in run} | set(range(run[0][0], last_bar + 1))
+    return Table(frozenset(taken), full, tuple(rows))
+
+
 def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """The task tables among a document's (line number, text) lines, as read (a row's
     empty last cell is a trailing tab)."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
+        run = _cell_run(lines, index)
+        if run:
+            last_bar = lines[index + 2 * len(run) - 1][0]
+            table = _cells_table(run, last_bar)
+            if table is not None:
+                tables.append(table)
+                index += 2 * len(run)
+                continue
         roles = _roles(cells(lines[index][1]))
         if roles is None:
             index += 1
