@@ -148,8 +148,10 @@ def message(subject: str, text: str, html: str, envelope: Envelope) -> str:
     from email.message import EmailMessage
     from email.utils import format_datetime, make_msgid, parseaddr
 
+    from ..safetext import visible
+
     msg = EmailMessage(policy=policy.SMTP.clone(linesep="\n"))
-    msg["Subject"] = subject
+    msg["Subject"] = visible(" ".join(subject.split()))  # one line: a title's line break is no header
     msg["From"] = envelope.sender
     msg["To"] = envelope.to
     msg["Date"] = format_datetime(envelope.now)
@@ -157,6 +159,6 @@ def message(subject: str, text: str, html: str, envelope: Envelope) -> str:
     domain = parseaddr(envelope.sender)[1].rpartition("@")[2] or "localhost"
     msg["Message-ID"] = make_msgid("gongkai", domain=domain)
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a cron job
-    msg.set_content(text, charset="utf-8")
-    msg.add_alternative(html, subtype="html", charset="utf-8")
+    msg.set_content(visible(text, "\t\n"), charset="utf-8")
+    msg.add_alternative(visible(html, "\t\n"), subtype="html", charset="utf-8")
     return msg.as_string()

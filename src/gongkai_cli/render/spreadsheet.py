@@ -48,6 +48,8 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
     """A workbook, one sheet each: a bold frozen header row, dates as real dates with a
     date number format, columns as wide as their text (up to 60)."""
     from openpyxl import Workbook
+
+    from ..safetext import visible
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
@@ -62,7 +64,7 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
             for col, value in enumerate(row, start=1):
                 cell = ws.cell(row=n, column=col)
                 if isinstance(value, str):
-                    cell.value = value
+                    cell.value = visible(value, "\t\n")  # openpyxl refuses other control characters
                     cell.data_type = "s"  # never a formula, whatever it starts with
                     if "\n" in value:
                         cell.alignment = Alignment(wrap_text=True, vertical="top")
