@@ -48,10 +48,10 @@ def xlsx(sheets: Sequence[Sheet]) -> bytes:
     """A workbook, one sheet each: a bold frozen header row, dates as real dates with a
     date number format, columns as wide as their text (up to 60)."""
     from openpyxl import Workbook
-
-    from ..safetext import visible
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+
+    from ..safetext import visible
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
