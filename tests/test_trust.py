@@ -20,7 +20,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from gongkai_cli.phrases.batch import period_reader
+from gongkai_cli.phrases.clause import read_clause
 from gongkai_cli.plan.plan_file import Plan, bundled_plan, load_plan
 from tests.conftest import Run
 
@@ -405,3 +409,49 @@ def test_xlsx_holds_text_with_control_characters(
     titles = [row[5] for row in load_workbook(out).active.iter_rows(min_row=2, values_only=True)]
     assert any("\u241b" in str(t) for t in titles)
     assert not any(c in str(t) for t in titles for c in CONTROLS if c not in "\t\n")
+
+
+# Wordings with one number: plain periods (read once per wording in a batch) and others
+# (dates, recurring, clauses, bad) that must go on being read whole.
+WORDINGS = (
+    "{}个工作日内",
+    "文件公开后{}个工作日内",
+    "收到申请之日起{}日内",
+    "应在{}小时内举行",
+    "{}个月内",
+    "印发之日起{}年内",
+    "{}",
+    "{}日",
+    "{}天内完成",
+    "{}个星期",
+    "{}个工作周内",
+    "{}月底前",
+    "{}年12月31日前",
+    "于2017年1月{}日前",
+    "期限届满后{}个工作日内",
+    "自受理之日起{}日内作出决定，可以延长十日",
+    "月度或者季度终了后{}日内",
+    "超过六十日的，{}日内",
+    "應當在{}日內",
+)
+
+
+NUMBERS = st.integers(min_value=1, max_value=18).flatmap(
+    lambda digits: st.integers(min_value=10 ** (digits - 1), max_value=10**digits - 1)
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(WORDINGS), NUMBERS)
+def test_the_batch_reads_a_phrase_as_read_clause_does(wording: str, n: int) -> None:
+    """The batch's per-wording reading (batch.period_reader) gives the one rule that
+    read_clause gives, or leaves the phrase to read_clause."""
+    reader = period_reader()
+    reader(wording.format(7))  # the wording read once, as a batch would have
+    text = wording.format(n)
+    got = reader(text)
+    if got is None:
+        return
+    clause = read_clause(text)
+    assert len(clause.parts) == 1 and not clause.passed and not clause.parts[0].more
+    assert clause.parts[0].rule == got

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -25,6 +26,7 @@ from ..calendar.workdays import WorkCalendar
 from ..errors import GongkaiError, InputError
 from ..status import ExitStatus
 from .clause import read_clause, resolve_clause
+from .reader import MAX_PHRASE, Rule
 from .resolve import Options, Result, resolve
 from .statutes import find_statute
 from .text import parse_datetime
@@ -124,24 +126,75 @@ def run_batch(
     """One row per record. A ``law`` column names a statute for that line (行政许可法 …);
     an empty one keeps ``options.law``."""
     clause_of = _cached(read_clause)
+    period_of = period_reader()
     anchor_of = _cached(_anchor)
     law_of = _cached(find_statute)
     for number, fields in records:
         try:
-            clause = _value(clause_of(fields.get("rule", "")))
+            text = fields.get("rule", "")
+            period = period_of(text)
+            clause = None if period is not None else _value(clause_of(text))
             anchor = _value(anchor_of(fields.get("anchor", "")))
             law_name = fields.get("law", "").strip()
             line_options = options
             if law_name:
                 line_options = options._replace(law=_value(law_of(law_name)))
-            if len(clause.parts) == 1:  # the common case: one phrase, one answer
-                result = resolve(clause.parts[0].rule, anchor, cal, line_options)
+            if clause is None or len(clause.parts) == 1:  # the common case: one phrase, one answer
+                rule = period if clause is None else clause.parts[0].rule
+                assert rule is not None
+                result = resolve(rule, anchor, cal, line_options)
                 yield BatchRow(number, fields, result, None)
                 continue
             results = resolve_clause(clause, anchor, cal, line_options)
             yield BatchRow(number, fields, results[0], None, results[1:])
         except GongkaiError as error:
             yield BatchRow(number, fields, None, error)
+
+
+# A phrase with one run of Arabic digits (文件公开后15个工作日内) whose wording, read with
+# SAMPLE in place of the number, is one plain period of SAMPLE units (nothing else read,
+# passed over or loose) is that period of its own number: the wording is read once, not
+# once per number, so a batch of a million different numbers costs one reading each.
+# Anything else is read whole by read_clause (tests/test_trust.py checks the two agree).
+_ONE_NUMBER = re.compile(r"([^0-9]*)([1-9][0-9]{0,17})([^0-9]*)")
+_PERIODS = ("workdays", "days", "months", "years", "hours")
+SAMPLE = 7
+# Numbers of 4, 6 or 8 digits may be read as a year, a year and month or a date
+# (2017年内, 20160930): always read whole.
+_DATE_LIKE = (4, 6, 8)
+
+
+def period_reader() -> Callable[[str], Rule | None]:
+    """The period a phrase reads as, when its wording is a plain period (see above), or
+    None: then read_clause reads it."""
+
+    @lru_cache(maxsize=CACHED)
+    def wording(before: str, after: str) -> Rule | None:
+        sample = f"{before}{SAMPLE}{after}"
+        try:
+            clause = read_clause(sample)
+        except InputError:
+            return None
+        if len(clause.parts) != 1 or clause.passed:
+            return None
+        part = clause.parts[0]
+        rule = part.rule
+        if part.more or part.loose or rule.kind not in _PERIODS or rule.n != SAMPLE:
+            return None
+        plain = Rule(sample, rule.kind, n=SAMPLE, anchor=rule.anchor)
+        return rule if rule == plain else None
+
+    @lru_cache(maxsize=CACHED)
+    def read(text: str) -> Rule | None:
+        match = _ONE_NUMBER.fullmatch(text) if len(text) <= MAX_PHRASE else None
+        if match is None or len(match[2]) in _DATE_LIKE:
+            return None
+        template = wording(match[1], match[3])
+        if template is None:
+            return None
+        return Rule(text, template.kind, n=int(match[2]), anchor=template.anchor)
+
+    return read
 
 
 def _anchor(text: str) -> date | datetime:
