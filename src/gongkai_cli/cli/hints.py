@@ -76,7 +76,10 @@ def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -
 
 def batch_row(row: BatchRow) -> BatchRow:
     if row.result is not None:
-        return replace(row, result=result(row.result), more=tuple(map(result, row.more)))
+        worded, more = result(row.result), tuple(map(result, row.more))
+        if worded is row.result and all(a is b for a, b in zip(more, row.more, strict=True)):
+            return row  # nothing reworded: no copy, once per batch line
+        return replace(row, result=worded, more=more)
     if isinstance(row.error, CoverageError) and row.error.unpublished:
         return replace(row, error=CoverageError(row.error.year, error(row.error)))
     return row

@@ -159,9 +159,9 @@ def run_batch(
 _ONE_NUMBER = re.compile(r"([^0-9]*)([1-9][0-9]{0,17})([^0-9]*)")
 _PERIODS = ("workdays", "days", "months", "years", "hours")
 SAMPLE = 7
-# Numbers of 4, 6 or 8 digits may be read as a year, a year and month or a date
-# (2017年内, 20160930): always read whole.
-_DATE_LIKE = (4, 6, 8)
+# Numbers of 4 or 8 digits may be read as a year or a date (2017年内, 20160930): always
+# read whole.
+_DATE_LIKE = (4, 8)
 
 
 def period_reader() -> Callable[[str], Rule | None]:
