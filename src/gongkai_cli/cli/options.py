@@ -14,8 +14,8 @@ import click
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import InputError
+from ..phrases.dates import parse_date, parse_datetime, today_in, zone
 from ..phrases.resolve import Options
-from ..phrases.text import parse_date, parse_datetime, today_in, zone
 from ..render.output import default_format
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 import click
 
 from ..errors import InputError
+from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
-from ..phrases.text import parse_datetime
 from ..plan.due import Span, by_department, due, window
 from ..plan.obligations import Obligation, expand, expand_item, item_id_of
 from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan

@@ -18,9 +18,9 @@ from typing import TypeVar
 from ..calendar.workdays import WorkCalendar
 from ..errors import GongkaiError, InputError
 from ..status import ExitStatus
+from .dates import parse_datetime
 from .reader import Rule, parse_rule
 from .resolve import Options, Result, resolve
-from .text import parse_datetime
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids

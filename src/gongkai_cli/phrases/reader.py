@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..errors import InputError
-from .text import DIGIT_VALUES, NUMERALS, normalise, number, one_line
+from .chinese import DIGIT_VALUES, NUMERALS, normalise, number, one_line
 from .vocabulary import (
     ANCHOR_ENDS,
     BEFORE,

@@ -182,7 +182,7 @@ def parse_plan(raw: bytes, name: str) -> tuple[Plan | None, list[Problem]]:
         text = decode_utf8(raw, name, "计划文件")
     except NotUtf8 as e:
         return None, [Problem(name, e.line, e.message)]
-    from ..files.yamlsafe import Unreadable, read_tree
+    from ..files.yamltree import Unreadable, read_tree
     from .validation import PlanChecker
 
     try:
