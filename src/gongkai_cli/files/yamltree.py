@@ -178,13 +178,6 @@ class Checker:
             return None
         return value
 
-    def optional_text(self, m: LineMap, key: str, what: str) -> tuple[bool, str | None]:
-        """(fine, the text or None when absent): an optional key that, when given, is text."""
-        if key not in m:
-            return True, None
-        value = self.text(m, key, what)
-        return value is not None, value
-
     def integer(self, m: LineMap, key: str, what: str, low: int, high: int, example: str) -> int | None:
         value = m.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
