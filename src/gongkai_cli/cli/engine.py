@@ -12,8 +12,7 @@ from ..phrases.reader import parse_rule
 from ..phrases.resolve import Options, resolve
 from ..render import deadlines as formatters
 from ..render.output import emit
-from . import hints
-from .main import main
+from .main import main, worded_result, worded_row
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
 if TYPE_CHECKING:
@@ -69,7 +68,7 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    result = hints.result(
+    result = worded_result(
         resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
     )
     emit(
@@ -89,7 +88,7 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
     columns, records = read_input(source)
     failures: list[GongkaiError] = []
     write = formatters.batch_writer(app.fmt, out, columns)
-    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
+    for row in map(worded_row, run_batch(records, app.calendar, options)):
         if row.error is not None:
             failures.append(row.error)
         write(row)

@@ -6,12 +6,18 @@ import importlib
 import os
 import re
 import sys
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from ..errors import GongkaiError
-from ..status import ExitStatus
+from ..errors import CoverageError, ExitStatus, GongkaiError
+from ..phrases.resolve import Note
+
+if TYPE_CHECKING:
+    from ..phrases.batch import BatchRow
+    from ..phrases.resolve import Result
+    from ..plan.obligations import Obligation
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -46,9 +52,7 @@ class GongkaiGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GongkaiError as e:
-            from . import hints
-
-            click.echo(f"gongkai: 错误：{one_line(hints.error(e))}", err=True)
+            click.echo(f"gongkai: 错误：{one_line(worded_error(e))}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:
             # The reader went away (`gongkai tasks | head -1`): end quietly, as SIGPIPE would.
@@ -80,6 +84,70 @@ def _flush_stdout() -> None:
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(ExitStatus.PIPE_CLOSED)
+
+
+# -- what the user can do: the core states facts (the year that is missing, the reading
+# that was applied); only here are they joined to option and command names -------------
+
+UNPUBLISHED_YEAR = (
+    "国务院公布该年安排后，用 gongkai calendar import 导入通知全文；或加 --provisional 按法定节日作临时推算"
+)
+
+FORCE = "；确需覆盖请加 --force"
+
+# Note.reading → the words put at Note.at.
+READINGS = {
+    "roll": "；可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延",
+    "roll=backward": "按 --roll backward ",
+    "roll=forward": "按 --roll forward ",
+    "rest_start=next": "按 --rest-start next ",
+    "before=exclusive": "按 --before exclusive，",
+}
+
+
+def worded_error(e: GongkaiError) -> str:
+    """The error's message, with what to do about it."""
+    from ..files.atomic import FileExists
+    from ..plan.plan_file import PlanError
+
+    if isinstance(e, CoverageError) and e.unpublished:
+        return f"{e}{UNPUBLISHED_YEAR}"
+    if isinstance(e, FileExists):
+        return f"{e}{FORCE}"
+    if isinstance(e, PlanError) and len(e.problems) > 1:
+        return f"{e}（另有 {len(e.problems) - 1} 处问题，用 gongkai check 查看全部）"
+    return str(e)
+
+
+def worded_warning(text: str) -> str:
+    if isinstance(text, Note) and text.reading in READINGS:
+        return text[: text.at] + READINGS[text.reading] + text[text.at :]
+    return text
+
+
+def worded_result(r: Result) -> Result:
+    return replace(r, warnings=tuple(map(worded_warning, r.warnings))) if r.warnings else r
+
+
+def worded_obligations(obs: list[Obligation]) -> list[Obligation]:
+    return [
+        replace(
+            ob,
+            warnings=tuple(map(worded_warning, ob.warnings)),
+            result=ob.result and worded_result(ob.result),
+        )
+        if ob.warnings
+        else ob
+        for ob in obs
+    ]
+
+
+def worded_row(row: BatchRow) -> BatchRow:
+    if row.result is not None:
+        return replace(row, result=worded_result(row.result))
+    if isinstance(row.error, CoverageError) and row.error.unpublished:
+        return replace(row, error=CoverageError(row.error.year, worded_error(row.error)))
+    return row
 
 
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it

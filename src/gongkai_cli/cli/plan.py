@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import InputError
+from ..errors import ExitStatus, InputError
 from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
 from ..plan.due import Span, by_department, due, window
@@ -20,9 +20,7 @@ from ..plan.obligations import Obligation, expand, expand_item, item_id_of
 from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
 from ..render import plan as pf
 from ..render.output import emit
-from ..status import ExitStatus
-from . import hints
-from .main import main, one_line
+from .main import main, one_line, worded_obligations
 from .options import DATE, AppContext, common_options, counting_options
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -159,7 +157,7 @@ def due_command(
     if len(chosen) > 1:
         raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
+    obligations = worded_obligations(by_department(expand(plan, app.calendar, options), dept))
     report = due(
         obligations,
         app.today,
@@ -203,7 +201,7 @@ def tasks(
     app: AppContext, plan: Plan, options: Options, dept: str | None, output: Path | None, force: bool
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    obligations = hints.obligations(by_department(expand(plan, app.calendar, options), dept))
+    obligations = worded_obligations(by_department(expand(plan, app.calendar, options), dept))
     emit(
         app.fmt,
         {
@@ -245,7 +243,7 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
         close = get_close_matches(base, ids, n=3)
         hint = f"；是否要找 {'、'.join(close)}？" if close else "；用 gongkai tasks 查看全部编号"
         raise InputError(f"计划中没有编号为“{item_id}”的事项{hint}")
-    obligations = hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
+    obligations = worded_obligations(expand_item(plan, item, app.calendar, options, explain=True))
     explained: list[Obligation] = obligations
     if item_id != base:
         explained = [ob for ob in obligations if ob.id == item_id]
@@ -280,7 +278,7 @@ def check(app: AppContext, file: str | None) -> None:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
         raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
-    obligations = hints.obligations(expand(plan, app.calendar))
+    obligations = worded_obligations(expand(plan, app.calendar))
     emit(
         app.fmt,
         {

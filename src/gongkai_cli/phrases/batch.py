@@ -16,8 +16,7 @@ from itertools import chain
 from typing import TypeVar
 
 from ..calendar.workdays import WorkCalendar
-from ..errors import GongkaiError, InputError
-from ..status import ExitStatus
+from ..errors import ExitStatus, GongkaiError, InputError
 from .dates import parse_datetime
 from .reader import Rule, parse_rule
 from .resolve import Options, Result, resolve
