@@ -13,7 +13,9 @@ _DATE = re.compile(
     r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})|"
     r"年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})[日号]?|(?P<m3>\d{2})(?P<d3>\d{2}))"
 )
-_TIME = re.compile(r"(?:T|[日号]?)?(?P<h>\d{1,2})(?:[:：时点](?P<min>\d{1,2})?分?)?")
+# Compiled on first use (re caches it): only a time of day needs it, and it costs about
+# 0.15 ms to compile at a start that reads none.
+_TIME = r"(?:T|[日号]?)?(?P<h>\d{1,2})(?:[:：时点](?P<min>\d{1,2})?分?)?"
 
 
 MAX_TEXT = 40  # characters: 2016年12月31日23时59分 is 17
@@ -52,7 +54,7 @@ def parse_datetime(text: str) -> date | datetime:
     day, rest = _split(text)
     if not rest:
         return day
-    match = _TIME.fullmatch(rest)
+    match = re.fullmatch(_TIME, rest)
     if match is None:
         raise InputError(f"无法识别的时刻“{text}”：请写成 2016-07-01 14:30")
     hour, minute = int(match["h"]), int(match["min"] or 0)
