@@ -64,13 +64,14 @@ class Rule:
 
 _ASCII_DIGITS = "0123456789"
 _NUMBER_CHARS = frozenset(_ASCII_DIGITS + NUMERALS)
-# Closing verbs that documents put after a deadline; they change nothing.
-_VERB = re.compile(
+# Closing verbs that documents put after a deadline; they change nothing. A pattern string,
+# compiled (and cached by re) for the first phrase with words after its deadline: it takes
+# about 0.1 ms to compile, which "5个工作日内" alone need not pay.
+_VERB = (
     r"(?:(?:予以|进行|向[^0-9]{1,8}?)?(?:完成|落实|报送|书面报送|公开|发布|办结|答复|举行|"
     r"召开|提交|上报|报告|实施|到位|执行|办理|作出|处理|进行))*"
 )
 _TRAILING_PUNCT = "。.,，;；、!！"
-_RECURRING = re.compile(f"({'|'.join(RECURRING_PERIODS)})(.*)")
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -159,16 +160,17 @@ def parse_rule(text: str) -> Rule:
         raise InputError("期限写法为空：请给出如“5个工作日内”“6月底前”的写法")
     if s in OPEN_PHRASES or s.endswith("适时进行"):
         return Rule(text, "open")
-    recurring = _RECURRING.fullmatch(s)
-    if recurring and not _NUMBER_CHARS.intersection(recurring.group(2)):
-        return Rule(text, "recurring", period=RECURRING_PERIODS[recurring.group(1)])
+    every = next((word for word in RECURRING_PERIODS if s.startswith(word)), None)
+    if every is not None and not _NUMBER_CHARS.intersection(s[len(every) :]):  # 按月公开, not 每月5日前
+        return Rule(text, "recurring", period=RECURRING_PERIODS[every])
     if s.isascii() and s.isdigit():  # a bare integer: that many working days
         if int(s) <= 0:
             raise InputError(f"期限“{text}”中的数目须大于 0")
         return Rule(text, "workdays", n=int(s))
     reader = _Reader(text, s)
     rule = _read_target(reader) or _read_period(reader)
-    reader.take(_VERB)
+    if not reader.at_end():
+        reader.take(re.compile(_VERB))
     if not reader.at_end():
         raise reader.fail("期限的结尾（内、前或“完成”等）")
     return rule
