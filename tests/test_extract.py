@@ -7,6 +7,7 @@ data/tasks-2016.yaml), made-up documents in other layouts, and the drafts checke
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -159,7 +160,16 @@ def test_2016_draft_passes_check(gongkai: Run, tmp_path: Path) -> None:
     assert extract_to(gongkai, DOC_2016, out)[0] == 0
     result = gongkai("check", str(out))
     assert result.exit_code == 0, result.output
-    assert "计划有效" in result.stdout
+    # valid, but never clean while 待核对 comments are left: each one is listed
+    assert "计划有效，但还有 8 处待核对" in result.stdout
+    assert result.stderr.count("警告：待核对：") == 8
+    data = json.loads(gongkai("check", str(out), "--format", "json").stdout)
+    assert [m["message"][:6] for m in data["review"]][:2] == ["括号中的期限", "本段没有分工"]
+    reviewed = out.read_text(encoding="utf-8").replace("# 待核对:", "# 已核对:")
+    out.write_text(reviewed, encoding="utf-8")
+    clean = gongkai("check", str(out))
+    assert clean.exit_code == 0 and "待核对" not in clean.output
+    assert clean.stdout.splitlines()[0] == f"{out}：计划有效"
 
 
 def test_warnings_on_stderr_match_the_yaml_comments(gongkai: Run) -> None:
@@ -232,9 +242,18 @@ def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> 
     problem_lines = [
         int(m["line"])
         for line in result.stderr.splitlines()
-        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): ", line))
+        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): (?!警告：待核对)", line))
     ]
-    blocks = item_blocks(out.read_text(encoding="utf-8"))
+    text = out.read_text(encoding="utf-8")
+    # every 待核对 comment is also listed, on its own line of the file
+    review = {
+        int(m["line"])
+        for line in result.stderr.splitlines()
+        if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): 警告：待核对：", line))
+    }
+    lines = text.splitlines()
+    assert review == {n for n, line in enumerate(lines, 1) if line.lstrip().startswith("# 待核对:")}
+    blocks = item_blocks(text)
     in_trouble = {item_id for item_id, start, end, _ in blocks for n in problem_lines if start <= n <= end}
     assert in_trouble == {"2.1"}
     flagged = {item_id for item_id, _, _, comments in blocks if comments}
@@ -362,7 +381,10 @@ def test_missing_header_is_flagged_in_the_yaml() -> None:
     assert draft.header.issued is None and draft.header.title is None
     text = draft_to_yaml(draft)
     assert "  # 待核对: 没有找到印发日期" in text
-    assert yaml.safe_load(text)["plan"]["issued"] is None
+    plan = yaml.safe_load(text)["plan"] or {}
+    assert "  # issued: （未找到，请填写，如 2016-05-18）" in text
+    assert "issued" not in plan and "title" not in plan and "issuer" not in plan  # left out, never null
+    assert "null" not in text.split("items:")[0]
 
 
 def test_yaml_quotes_what_yaml_would_misread() -> None:
@@ -470,3 +492,161 @@ def test_extraction_never_crashes(text: str) -> None:
         return
     loaded = yaml.safe_load(draft_to_yaml(draft))
     assert [str(i["id"]) for i in loaded["items"]] == [i.id for i in draft.items]
+
+
+# -- forms found by the blind test on real documents (tests/fixtures/extract/real/) ------
+
+
+def test_a_line_of_departments_without_brackets_assigns_the_paragraph_above() -> None:
+    """潍坊市2017年政务公开工作要点实施方案 (https://bdocx.com/doc/5328372.html), a table
+    copied one cell a line: each duty is followed by its 责任单位 line, no brackets."""
+    text = (
+        "一、以政务公开助力稳增长\n（一）加强预期引导\n"
+        "围绕出台促进就业规划、就业创业政策，加强就业创业政策信息公开。\n市人社局牵头落实\n"
+        "加强金融政策信息公开，加大宣传和预期引导。\n"
+        "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实\n"
+        "公开全市财政收支情况。\n责任单位：市财政局；完成时限：年底前\n"
+    )
+    items = extract_plan(text, "doc.txt").items
+    assert [(i.id, i.lead, i.owners, i.rule) for i in items] == [
+        ("1.1a", ("市人社局",), (), None),
+        ("1.1b", ("市金融办", "人民银行潍坊市中心支行", "潍坊银监分局"), (), None),
+        ("1.1c", (), ("市财政局",), "年底前"),
+    ]
+    assert items[0].text.endswith("信息公开。（市人社局牵头落实）")
+    assert items[0].flags == ("分工行中没有期限：rule 为 null（无固定期限），请补上期限或确认",)
+
+
+def test_a_sentence_broken_over_lines_is_not_a_department_line() -> None:
+    """ "各部门单位要高度重视政务公开工作，对照本要点于印发之日起10个工作日内明" (a line of the
+    PDF corpus document) starts like a department but is a sentence, and "办公室" alone is
+    a bare name: neither is read as an assignment."""
+    text = (
+        "一、公开\n（一）做好公开。（办公室负责，6月底前完成）\n"
+        "各部门单位要高度重视政务公开工作，对照本要点于印发之日起10个工作日内明\n确责任人。\n"
+    )
+    items = by_id(extract_plan(text, "doc.txt"))
+    assert items["1.1"].owners == ("办公室",)
+    assert items["end.1"].owners == ("各部门单位",) and items["end.1"].rule == "印发之日起10个工作日内"
+
+
+def test_an_opening_summary_heading_is_not_the_closing() -> None:
+    """2023年上海市知识产权局政务公开工作要点 (http://echinagov.com/policy/340797.htm):
+    一、总体要求 with 指导思想 / 工作目标 first and no bracket anywhere. The duties after it
+    are drafted (the document was refused before), the goals are not duties."""
+    text = (
+        "2023年上海市知识产权局政务公开工作要点\n一、总体要求\n（一）指导思想\n加快转变政务公开职能。\n"
+        "（二）工作目标\n到2023年底，政策文件数字化归集和推送机制基本形成。\n二、工作任务\n"
+        "（一）加强知识产权工作重点领域信息公开\n1.围绕强市建设深化信息公开。及时公开年度推进计划和实施情况。\n"
+        "三、工作要求\n办公室于年底前汇总落实情况。\n"
+    )
+    items = extract_plan(text, "doc.txt").items
+    assert [(i.id, i.owners, i.rule) for i in items] == [
+        ("2.1.1", (), None),
+        ("end.1", ("办公室",), "年底前"),
+    ]
+
+
+def test_a_subject_before_weirao_is_the_department() -> None:
+    """建平县2022年政务公开工作要点 (http://www.lnjp.gov.cn/html/JPXZF/202207/0166003151216194.html):
+    "相关部门围绕…，及时全面公开…" names its department before 围绕."""
+    text = (
+        "一、公开\n（一）助推发展\n1.围绕先导区开展信息公开。相关部门围绕“通道对接、产业对接”，及时全面公开相关重大项目。\n"
+        "2.围绕做强产业集群，发布三年行动方案。\n"
+    )
+    items = by_id(extract_plan(text, "doc.txt"))
+    assert items["1.1.1"].owners == ("相关部门",)
+    assert items["1.1.2"].owners == () and items["1.1.2"].flags
+
+
+def test_a_table_copied_one_cell_a_line() -> None:
+    """池州市信访局 政务公开重点任务 (https://xfj.chizhou.gov.cn/OpennessContent/show/1426818.html)
+    as the page gives it: one cell a line, "|" after each, no mark where a row ends; the
+    header has no 序号 but the rows do, and row 2 has no 工作任务 (merged with row 1)."""
+    cells = [
+        *("工作任务", "具体要求", "责任科室", "时限要求"),
+        *("做好主动公开基础工作", "1", "严格规范政府信息公开专栏。", "各科室", "持续推进"),
+        *("2", "规范做好年度报告编制发布工作。", "办公室", "年底前"),
+        *(
+            "规范办理依申请公开",
+            "3",
+            "依法依规办理政府信息公开申请。",
+            "复查科",
+            "收到申请之日起20个工作日内",
+        ),
+    ]
+    text = "2023年某局政务公开重点任务\n" + "".join(f"{c}\n|\n" for c in cells)
+    items = extract_plan(text, "doc.txt").items
+    assert [(i.id, i.section, i.owners, i.rule) for i in items] == [
+        ("1", "做好主动公开基础工作", ("各科室",), "持续推进"),
+        ("2", "做好主动公开基础工作", ("办公室",), "年底前"),
+        ("3", "规范办理依申请公开", ("复查科",), "收到申请之日起20个工作日内"),
+    ]
+    assert items[1].line == 20  # the line of its 序号 (each cell takes two lines)
+
+
+def test_cells_that_do_not_fall_into_rows_are_not_a_table() -> None:
+    """A row missing a cell cannot be told from the next one: not read as a table (the
+    document is then refused with a clear message, never drafted wrong)."""
+    cells = ["工作任务", "责任科室", "时限要求", "做好公开", "1", "办公室", "2", "办公室", "年底前"]
+    with pytest.raises(InputError, match="没有找到编号的段落"):
+        extract_plan("".join(f"{c}\n|\n" for c in cells), "doc.txt")
+
+
+def test_a_closing_sentence_without_subject_takes_the_one_before() -> None:
+    """关于印发2019年全市政务公开重点工作任务分工的通知 (白城,
+    http://xxgk.jlbc.gov.cn/bcsrmzf/szf/gkyj/201905/t20190529_711091.html), 三、保障措施:
+    "…各地各部门要结合实际加快组织推进。要将具体措施或方案于6月10日前…公开发布" is one
+    duty (6月10日前) of 各地各部门, flagged; 加快组织推进 is not a duty of its own."""
+    text = (
+        "2019年全市政务公开重点任务分工\n一、公开\n（一）做好公开。（办公室负责，年底前）\n三、保障措施\n"
+        "按照国家和省市部署和要求,各地各部门要结合实际加快组织推进。"
+        "要将具体措施或方案于6月10日前在本地、本部门政府信息公开目录中公开发布,接受社会监督。\n"
+    )
+    end = [i for i in extract_plan(text, "doc.txt").items if i.id.startswith("end.")]
+    assert [(i.id, i.owners, i.rule) for i in end] == [("end.1", ("各地各部门",), "6月10日前")]
+    assert end[0].flags == (
+        "“要将具体措施或方案于6月10日前在本地、本部门政府信息公开目录中公开发布”没有写出负责部门："
+        "已取上一句的（各地各部门），请核对",
+    )
+
+
+def test_traditional_characters_are_drafted_in_simplified_and_flagged() -> None:
+    """Mirrors of government pages often give them in traditional characters: the bracket
+    "（辦公室負責，6月底前完成）" is 办公室 with 负责, never a department 辦公室負責 (OpenCC t2s)."""
+    text = (
+        "國家知識產權局辦公室關於印發2019年政務公開工作要點的通知\n國家知識產權局辦公室\n2019年4月26日\n"
+        "國家知識產權局2019年政務公開工作要點\n一、加強政策解讀\n"
+        "（一）做好解讀。政策性文件同步部署。（辦公室負責，6月底前完成）\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    [item] = draft.items
+    assert (item.owners, item.rule, item.line) == (("办公室",), "6月底前完成", 6)
+    assert (draft.header.title, draft.header.issuer) == (
+        "国家知识产权局2019年政务公开工作要点",
+        "国家知识产权局办公室",
+    )
+    assert [w.message for w in draft.warnings] == [
+        "文本是繁体字：已转为简体后起草（条目的文字为简体），请与原文核对"
+    ]
+
+
+def test_pinyin_a_mirror_added_is_taken_out() -> None:
+    """国办发〔2016〕19号 as http://www.cptp.org.cn/865.html gives it: "公開(kāi)工作(zuò)"."""
+    text = (
+        "2016年政務公開(kāi)工作(zuò)要點\n一、圍繞深化改革推進公開(kāi)\n"
+        "(一)推進清單公開(kāi)。做(zuò)好事項的公開(kāi)工作(zuò)。(辦公室負責(zé),6月底前完成)\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    assert draft.header.title == "2016年政务公开工作要点"
+    assert [(i.owners, i.rule) for i in draft.items] == [(("办公室",), "6月底前完成")]
+    assert draft.warnings[0].message == "文本中有 8 处拼音注音（如“開(kāi)”）：已删去，请与原文核对"
+
+
+def test_a_simplified_text_is_left_as_it_is() -> None:
+    """A simplified text with a character OpenCC would change (乾 in a name) is not
+    converted and draws no warning."""
+    text = "2019年政务公开工作要点\n一、公开\n（一）做好乾县信息公开。（办公室负责，6月底前完成）\n"
+    draft = extract_plan(text, "doc.txt")
+    assert draft.items[0].text.startswith("做好乾县")
+    assert not [w for w in draft.warnings if "繁体" in w.message]

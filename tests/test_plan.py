@@ -306,3 +306,16 @@ def test_tasks_env_variable_chooses_the_plan(tmp_path: Path, gongkai: Run) -> No
     assert result.exit_code == 0, result.output
     assert '"title": "测试要点"' in result.output
     assert gongkai("check", env={"GONGKAI_TASKS": str(path)}).exit_code == 0
+
+
+@pytest.mark.parametrize("key", ["issued", "year"])
+def test_a_missing_header_key_is_said_once(tmp_path: Path, gongkai: Run, key: str) -> None:
+    # A draft without an issue date or year used to get a second, misleading line:
+    # 无法识别的日期“None” (issue 13, item 7).
+    text = "\n".join(ln for ln in MINIMAL.splitlines() if not ln.strip().startswith(f"{key}:")) + "\n"
+    path = write(tmp_path, text)
+    result = gongkai("check", str(path))
+    assert result.exit_code == 3
+    problems = [ln for ln in result.stderr.splitlines() if ln.startswith(f"{path}:")]
+    assert len(problems) == 1 and f"缺少必需的键“{key}”" in problems[0], result.stderr
+    assert "None" not in result.stderr

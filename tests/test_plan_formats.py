@@ -78,11 +78,12 @@ DUE_2016_05_23 = {
             "waiting_for": [],
             "rest_day": False,
             "occurrence": "report",
-            "warnings": [],
+            "warnings": ["所依期限 2016-04-30 早于计划印发日 2016-05-18（照原文保留）"],
             "days_left": -7,
             "workdays_left": -5,
         },
     ],
+    "not_in_force": [],
     "unpublished_next_year": None,
 }
 
@@ -100,7 +101,8 @@ def test_due_json_exact(gongkai: Run) -> None:
 def test_tasks_json(gongkai: Run) -> None:
     result = gongkai("tasks", "--format", "json")
     data = json.loads(result.output)
-    assert set(data) == {"plan", "items"}
+    assert set(data) == {"plan", "plans", "items"}
+    assert data["plans"] == [{**data["plan"], "key": "tasks-2016"}]
     assert data["plan"]["title"] == "2016年政务公开工作要点"
     assert data["plan"]["issued"] == "2016-05-18" and data["plan"]["year"] == 2016
     assert len(data["items"]) == 71

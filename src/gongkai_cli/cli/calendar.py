@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..files.documents import MIB, read_document
 from ..render import calendar as cf
 from ..render.output import emit
-from .main import main
+from .main import StrictGroup, main
 from .options import AppContext, common_options
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ MONTH_COMMAND = "month"
 MAX_NOTICE_BYTES = MIB
 
 
-class CalendarGroup(click.Group):
+class CalendarGroup(StrictGroup):
     """Routes ``calendar 2016 10``, ``calendar --format json`` and bare ``calendar`` to
     the hidden month command; ``calendar import`` and ``calendar years`` stay commands."""
 

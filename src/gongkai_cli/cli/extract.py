@@ -11,7 +11,8 @@ from ..files.documents import MIB, read_document
 from ..plan.drafting.extract import draft_to_yaml, extract_plan
 from .main import main
 
-MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB
+MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB as text
+MAX_OFFICE_BYTES = 30 * MIB  # as a .docx or PDF, with images, more
 
 
 @main.group(
@@ -30,6 +31,7 @@ def plan() -> None:
 示例：
   gongkai plan extract 工作要点.txt                          # 草稿输出到屏幕
   gongkai plan extract 工作要点.txt -o tasks-2017.yaml       # 写入文件（已存在则拒绝）
+  gongkai plan extract 工作要点.docx -o tasks-2017.yaml      # Word 文件（段落和表格）
   gongkai plan extract 工作要点.txt -o tasks-2017.yaml --force
   cat 工作要点.txt | gongkai plan extract - > tasks-2017.yaml  # 从标准输入读取
   gongkai check tasks-2017.yaml                              # 核对后检查
@@ -48,18 +50,23 @@ def plan() -> None:
 )
 @click.option("--force", is_flag=True, help="允许覆盖 -o 指定的已有文件。")
 def extract(doc: str, output: Path | None, force: bool) -> None:
-    """从工作要点 DOC（文本文件，或 - 表示标准输入）起草计划文件。
+    """从工作要点 DOC（文本、Word 或 PDF 文件，或 - 表示标准输入）起草计划文件。
 
     读取标题、印发机关和日期，按编号（一、（一）1.）拆出各项工作。
 
     分出牵头与负责部门和期限写法（原样保留），并列出结尾段落中的职责和派生的报送要求。
 
-    文件可为 UTF-8（可带 BOM）或 GBK。
+    文件可为 UTF-8（可带 BOM）或 GBK 文本、Word（.docx，含表格）或带文字层的 PDF；
+    任务分工表（序号、工作任务、责任单位、完成时限）逐行列为事项。
     """
     if output is not None and output.exists() and not force:  # say so before any work
         raise FileExists(output)
     text, name, note = read_document(
-        doc, limit=MAX_BYTES, what="工作要点", too_big=f"文件超过 {MAX_BYTES // MIB} MiB，不像是一份工作要点"
+        doc,
+        limit=MAX_BYTES,
+        what="工作要点",
+        too_big=f"文件超过 {MAX_BYTES // MIB} MiB，不像是一份工作要点",
+        office=MAX_OFFICE_BYTES,
     )
     if note:
         click.echo(f"gongkai: 提示：{name}：{note}；请核对起草结果中的文字", err=True)

@@ -30,14 +30,71 @@ LAZY_COMMANDS = {
     "tasks": "plan",
     "show": "plan",
     "check": "plan",
+    "status": "plan",
+    "done": "edit",
+    "event": "edit",
     "plan": "extract",
     "calendar": "calendar",
 }
 
 
+class StrictCommand(click.Command):
+    """A command whose options say when they conflict (exit 2, naming both), where Click
+    would silently keep the last: an option that takes one value given twice, two flags
+    of one choice (--week --month), or two options of an ``exclusive`` group (--days 3
+    --week). ``exclusive`` lists groups of parameter names."""
+
+    exclusive: tuple[tuple[str, ...], ...] = ()
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        by_name: dict[str, click.Option] = {}
+        for param in self.get_params(ctx):
+            if isinstance(param, click.Option):
+                for opt in (*param.opts, *param.secondary_opts):
+                    by_name[opt] = param
+        used: dict[str, list[str]] = {}
+        order: list[str] = []  # every option given, in order
+        at = 0
+        while at < len(args):
+            word = args[at]
+            if word == "--":
+                break
+            opt, eq, _ = word.partition("=") if word.startswith("--") else (word, "", "")
+            option = by_name.get(opt)
+            if option is not None and option.name is not None:
+                used.setdefault(option.name, []).append(opt)
+                order.append(opt)
+                if not option.is_flag and not option.count and not eq:
+                    at += 1  # its value, whatever it looks like
+            at += 1
+        for name, opts in used.items():
+            param = next(p for p in by_name.values() if p.name == name)
+            if len(opts) < 2 or param.multiple or param.count:
+                continue
+            other = next((o for o in opts[1:] if o != opts[0]), None)
+            if other is not None:
+                raise click.UsageError(f"{opts[0]} 与 {other} 只能选一个", ctx)
+            if not param.is_flag:  # the same flag twice says the same thing twice
+                raise click.UsageError(f"{opts[0]} 给了两次：只能给一次", ctx)
+        for group in self.exclusive:
+            given = list(dict.fromkeys(opt for opt in order if by_name[opt].name in group))
+            if len(given) > 1:
+                raise click.UsageError(f"{given[0]} 与 {given[1]} 只能选一个", ctx)
+        return super().parse_args(ctx, args)
+
+
+class StrictGroup(click.Group):
+    """A group whose commands are StrictCommands (``plan extract``, ``calendar import`` …)."""
+
+    command_class = StrictCommand
+
+
 class GongkaiGroup(click.Group):
     """Loads commands lazily, and turns every GongkaiError into one line on stderr with
     its documented exit status: the one place where errors become messages."""
+
+    command_class = StrictCommand
+    group_class = StrictGroup
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))

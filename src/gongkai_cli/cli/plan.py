@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -16,12 +17,16 @@ from ..errors import ExitStatus, InputError
 from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
 from ..plan.due import Span, by_department, due, window
-from ..plan.obligations import Obligation, expand, expand_item, item_id_of
-from ..plan.plan_file import MISSING, Plan, bundled_plan, read_plan
+from ..plan.obligations import Obligation, expand, expand_item
+from ..plan.plan_file import MISSING, bundled_plan, read_plan
+from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
 from ..render.output import emit
 from .main import main, one_line, worded_obligations
 from .options import DATE, AppContext, common_options, counting_options
+
+if TYPE_CHECKING:
+    from ..plan.review import ReviewMark
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,15 +50,18 @@ def _parse_events(
 
 
 def plan_options(f: F) -> F:
-    """--tasks FILE (GONGKAI_TASKS), --event NAME=WHEN and the counting options (the
-    command receives ``plan`` and ``options``)."""
+    """--tasks FILE (repeatable; GONGKAI_TASKS, a list like PATH), --event NAME=WHEN and
+    the counting options (the command receives ``plans`` and ``options``)."""
     options = (
         click.option(
             "--tasks",
             "tasks",
+            multiple=True,
+            type=click.Path(dir_okay=True),
             metavar="FILE",
             envvar="GONGKAI_TASKS",
-            help="计划文件（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS）。",
+            help="计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
+            f"多个文件以“{os.pathsep}”分隔）。",
         ),
         click.option(
             "--event",
@@ -68,28 +76,57 @@ def plan_options(f: F) -> F:
     @functools.wraps(f)
     def wrapper(
         *args: Any,
-        tasks: str | None,
+        tasks: tuple[str, ...],
         events: dict[str, tuple[date | datetime, ...]],
         **kwargs: Any,
     ) -> Any:
-        plan = _load(tasks)
+        plans = load_plans(tasks)
         if events:
-            plan = plan.with_events(events)
-        return f(*args, plan=plan, **kwargs)
+            plans = _with_events(plans, events)
+        return f(*args, plans=plans, **kwargs)
 
     for option in reversed(options):
         wrapper = option(wrapper)
     return counting_options(wrapper)  # type: ignore[return-value]
 
 
-def _load(tasks: str | None) -> Plan:
-    """The plan, through the cache of validated plans (``check`` always reads the file)."""
+def load_plans(tasks: Sequence[str]) -> PlanSet:
+    """The plans, through the cache of validated plans (``check`` always reads the files)."""
     from ..plan.cache import load_plan_cached
 
-    path = Path(tasks) if tasks else bundled_plan()
-    if tasks and not path.exists():
-        raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=tasks)
-    return load_plan_cached(path, os.environ)
+    for task in tasks:
+        if not Path(task).exists():
+            raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=task)
+    paths = [Path(t) for t in dict.fromkeys(tasks)] or [bundled_plan()]
+    return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
+
+
+def _with_events(plans: PlanSet, events: dict[str, tuple[date | datetime, ...]]) -> PlanSet:
+    """--event goes to the plans that use the event's name (an error when none does)."""
+    out = []
+    for plan in plans.plans:
+        mine = {name: whens for name, whens in events.items() if name in plan.event_names}
+        out.append(plan.with_events(mine) if mine else plan)
+    used = {name for plan in plans.plans for name in plan.event_names}
+    unknown = [name for name in events if name not in used]
+    if unknown:
+        known = "、".join(sorted(used)) or "（无）"
+        raise InputError(f"计划中没有条目使用事件“{unknown[0]}”；可用的事件名：{known}")
+    return PlanSet(tuple(out))
+
+
+def dept_option(f: F) -> F:
+    return click.option(
+        "--dept",
+        multiple=True,
+        metavar="NAME",
+        help="只列出该部门牵头或负责的事项，以及交给各部门的（各部门单位等）；"
+        "NAME 为全称、计划 aliases 中的简称或唯一的开头（条法 → 条法司）；可多次给出。",
+    )(f)
+
+
+def _by_department(obligations: list[Obligation], plans: PlanSet, dept: tuple[str, ...]) -> list[Obligation]:
+    return by_department(obligations, dept, collective=plans.collective, aliases=plans.aliases)
 
 
 def output_options(f: F) -> F:
@@ -127,7 +164,7 @@ crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）
 @click.option("--month", "span", flag_value="month", help="今天所在的月份。")
 @click.option("--days", type=int, metavar="N", help="从今天起的 N 天（含今天）。")
 @click.option("--until", type=DATE, metavar="DATE", help="从今天到 DATE（含）。")
-@click.option("--dept", metavar="TEXT", help="只列出牵头或负责部门中有 TEXT（部门全称）的事项。")
+@dept_option
 @click.option("--no-overdue", is_flag=True, help="不列出逾期未完成的事项。")
 @click.option("--quiet-if-empty", is_flag=True, help="没有到期或逾期事项时什么也不输出（cron 不发空邮件）。")
 @click.option("--exit-code", is_flag=True, help="有到期或逾期未完成的事项时退出状态为 1。")
@@ -136,28 +173,26 @@ crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）
 @common_options(formats=LIST_FORMATS)
 def due_command(
     app: AppContext,
-    plan: Plan,
+    plans: PlanSet,
     options: Options,
     span: Span | None,
     days: int | None,
     until: date | None,
-    dept: str | None,
+    dept: tuple[str, ...],
     no_overdue: bool,
     quiet_if_empty: bool,
     exit_code: bool,
     output: Path | None,
     force: bool,
 ) -> None:
-    """列出期限落在本周（或所选时段）的事项，另列逾期未完成的事项。"""
-    chosen = [
-        name
-        for name, given in (("--week/--next-week/--month", span), ("--days", days), ("--until", until))
-        if given is not None
-    ]
-    if len(chosen) > 1:
-        raise click.UsageError(f"{' 与 '.join(chosen)} 只能选一个")
+    """列出期限落在本周（或所选时段）的事项，另列逾期未完成的事项。
+
+    计划印发之前（今天早于计划的 issued），该计划尚未生效：早于印发日的期限既不列为到期也不列为逾期，
+    输出注明计划的印发日。"""
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = worded_obligations(by_department(expand(plan, app.calendar, options), dept))
+    obligations = worded_obligations(
+        _by_department(plans.obligations(app.calendar, options, today=app.today), plans, dept)
+    )
     report = due(
         obligations,
         app.today,
@@ -165,6 +200,8 @@ def due_command(
         app.calendar,
         overdue=not no_overdue,
     )
+    report = replace(report, not_in_force=plans.not_in_force(app.today))
+    title = "；".join(p.title for p in plans.plans)
     if report.pending or not quiet_if_empty:
         emit(
             app.fmt,
@@ -174,7 +211,7 @@ def due_command(
                 "table": lambda: pf.due_table(report),
                 "csv": lambda: pf.due_csv(report),
                 "md": lambda: pf.due_md(report),
-                "ics": lambda: pf.due_ics(report, f"{plan.title}：到期事项"),
+                "ics": lambda: pf.due_ics(report, f"{title}：到期事项"),
             },
             output=output,
             force=force,
@@ -183,34 +220,38 @@ def due_command(
         click.get_current_context().exit(ExitStatus.DUE)
 
 
+due_command.exclusive = (("span", "days", "until"),)  # type: ignore[attr-defined]
+
+
 @main.command(
     epilog="""\b
 示例：
   gongkai tasks                                      # 全部事项及其期限（含无固定期限的）
-  gongkai tasks --dept 条法司
+  gongkai tasks --dept 条法司                        # 条法司的，和交给各部门单位的
   gongkai tasks --format csv > 事项.csv
   gongkai tasks --format ics -o 2016工作要点.ics
-  gongkai tasks --tasks 我局2017年要点.yaml --format json
+  gongkai tasks --tasks 我局2017年要点.yaml --tasks 上级要点.yaml --format json
 """
 )
-@click.option("--dept", metavar="TEXT", help="只列出牵头或负责部门中有 TEXT（部门全称）的事项。")
+@dept_option
 @output_options
 @plan_options
 @common_options(formats=LIST_FORMATS)
 def tasks(
-    app: AppContext, plan: Plan, options: Options, dept: str | None, output: Path | None, force: bool
+    app: AppContext, plans: PlanSet, options: Options, dept: tuple[str, ...], output: Path | None, force: bool
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    obligations = worded_obligations(by_department(expand(plan, app.calendar, options), dept))
+    obligations = worded_obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
+    listed = pf.Listing(plans.plans, tuple(plan_key(p) for p in plans.plans))
     emit(
         app.fmt,
         {
-            "plain": lambda: pf.tasks_plain(plan, obligations),
-            "json": lambda: pf.tasks_data(plan, obligations),
-            "table": lambda: pf.tasks_table(plan, obligations),
-            "csv": lambda: pf.tasks_csv(plan, obligations),
-            "md": lambda: pf.tasks_md(plan, obligations),
-            "ics": lambda: pf.tasks_ics(plan, obligations, app.today),
+            "plain": lambda: pf.tasks_plain(listed, obligations),
+            "json": lambda: pf.tasks_data(listed, obligations),
+            "table": lambda: pf.tasks_table(listed, obligations),
+            "csv": lambda: pf.tasks_csv(listed, obligations),
+            "md": lambda: pf.tasks_md(listed, obligations),
+            "ics": lambda: pf.tasks_ics(listed, obligations, app.today),
         },
         output=output,
         force=force,
@@ -224,29 +265,28 @@ def tasks(
   gongkai show 1.1a/report                           # 只推算派生的书面报告
   gongkai show 5.1.2@2016-06                         # 按月事项的一期
   gongkai show 4.1a --event 文件公开=2016-09-30
+  gongkai show tasks-2016:1.1a --tasks a.yaml --tasks b.yaml   # 多份计划时加简称
 """
 )
 @click.argument("item_id", metavar="ID")
 @plan_options
 @common_options()
-def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
+def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> None:
     """显示一项工作：全文、牵头和负责部门、期限写法、派生的义务，以及逐日推算的期限。
 
-    ID 为条目编号（如 1.1a、5.1.2、end.1），或一项义务的编号（如 1.1a/report、5.1.2@2016-06）。
+    ID 为条目编号（如 1.1a、5.1.2、end.1），或一项义务的编号（如 1.1a/report、5.1.2@2016-06）；
+    读多份计划时可写成 简称:编号（如 tasks-2016:1.1a）。
     """
-    base = item_id_of(item_id)
-    item = plan.item(base)
-    if item is None:
-        ids = [i.id for i in plan.items]
-        from difflib import get_close_matches
-
-        close = get_close_matches(base, ids, n=3)
-        hint = f"；是否要找 {'、'.join(close)}？" if close else "；用 gongkai tasks 查看全部编号"
-        raise InputError(f"计划中没有编号为“{item_id}”的事项{hint}")
-    obligations = worded_obligations(expand_item(plan, item, app.calendar, options, explain=True))
+    plan, item, local = plans.find(item_id)
+    base = item.id
+    prefix = plans.prefix(plan)
+    obligations = [
+        replace(ob, id=prefix + ob.id)
+        for ob in worded_obligations(expand_item(plan, item, app.calendar, options, explain=True))
+    ]
     explained: list[Obligation] = obligations
-    if item_id != base:
-        explained = [ob for ob in obligations if ob.id == item_id]
+    if local != base:
+        explained = [ob for ob in obligations if ob.id == prefix + local]
         if not explained:
             known = "、".join(ob.id for ob in obligations)
             raise InputError(f"条目 {base} 没有编号为“{item_id}”的义务；它的义务：{known}")
@@ -265,24 +305,110 @@ def show(app: AppContext, plan: Plan, options: Options, item_id: str) -> None:
 示例：
   gongkai check                                      # 检查内置的 2016 年计划
   gongkai check 我局2017年要点.yaml                  # 每处问题一行：文件:行: 说明；有问题时退出状态 3
+  gongkai check 我局要点.yaml 上级要点.yaml           # 多份计划，逐份检查
   GONGKAI_TASKS=我局2017年要点.yaml gongkai check --format json
 """
 )
-@click.argument("file", required=False, envvar="GONGKAI_TASKS", metavar="[FILE]")
+@click.argument(
+    "files", nargs=-1, envvar="GONGKAI_TASKS", type=click.Path(dir_okay=True), metavar="[FILE]..."
+)
 @common_options(formats=("plain", "json"))
-def check(app: AppContext, file: str | None) -> None:
+def check(app: AppContext, files: tuple[str, ...]) -> None:
     """检查计划文件 FILE（默认 GONGKAI_TASKS 或内置计划）：键、编号、期限写法、日期；
-    列出全部问题，计划有效时给出摘要。"""
-    plan, problems = read_plan(Path(file) if file else bundled_plan())
-    if plan is None:
+    列出全部问题，计划有效时给出摘要。完成日期晚于今天或早于计划印发日时给出提示（不算错误）。"""
+    paths = [Path(f) for f in dict.fromkeys(files)] or [bundled_plan()]
+    read = [read_plan(path) for path in paths]
+    marks = [_review_marks(path) for path in paths]
+    for path, found in zip(paths, marks, strict=True):
+        for mark in found:
+            click.echo(one_line(f"{path}:{mark.line}: 警告：待核对：{mark.message}"), err=True)
+    bad = [problems for plan, problems in read if plan is None]
+    for problems in bad:
         for problem in problems:
             click.echo(one_line(str(problem)), err=True)
-        raise InputError(f"计划无效：共 {len(problems)} 处问题", where=problems[0].file)
-    obligations = worded_obligations(expand(plan, app.calendar))
+    if bad:
+        total = sum(len(p) for p in bad)
+        raise InputError(f"计划无效：共 {total} 处问题", where=bad[0][0].file)
+    from ..plan.progress import done_date_problems
+
+    valid = [(plan, found) for (plan, _), found in zip(read, marks, strict=True) if plan is not None]
+    PlanSet(tuple(plan for plan, _ in valid))  # two plans with one key are an error here too
+    results = [
+        (plan, worded_obligations(expand(plan, app.calendar)), found, done_date_problems(plan, app.today))
+        for plan, found in valid
+    ]
     emit(
         app.fmt,
         {
-            "plain": lambda: pf.check_plain(plan, obligations),
-            "json": lambda: pf.check_data(plan, obligations),
+            "plain": lambda: "\n".join(pf.check_plain(*result) for result in results),
+            "json": lambda: (
+                pf.check_data(*results[0])
+                if len(results) == 1
+                else {"plans": [pf.check_data(*result) for result in results]}
+            ),
         },
+    )
+
+
+def _review_marks(path: Path) -> tuple[ReviewMark, ...]:
+    """The 待核对 comments left in a plan file (none when it cannot be read: read_plan
+    reports that)."""
+    from ..plan.review import review_marks
+
+    try:
+        return review_marks(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return ()
+
+
+@main.command(
+    epilog="""\b
+示例：
+  gongkai status --today 2016-09-30                  # 全部事项：已完成、逾期、待办、无期限，按类别和部门
+  gongkai status --dept 条法司 --format md           # Markdown，用于月度汇报
+  gongkai status --next 10 --format json
+"""
+)
+@dept_option
+@click.option(
+    "--next",
+    "upcoming",
+    type=click.IntRange(0, 1000),
+    default=5,
+    show_default=True,
+    metavar="N",
+    help="列出最近的 N 项未完成期限。",
+)
+@output_options
+@plan_options
+@common_options(formats=("table", "plain", "json", "csv", "md"))
+def status(
+    app: AppContext,
+    plans: PlanSet,
+    options: Options,
+    dept: tuple[str, ...],
+    upcoming: int,
+    output: Path | None,
+    force: bool,
+) -> None:
+    """计划的总体进展：已完成、逾期、待办（有期限未到期）和无固定期限的事项数，按类别、按部门，
+    以及最近的期限。各项之和等于 gongkai tasks 列出的总数。"""
+    from ..plan.progress import status as progress_status
+
+    obligations = worded_obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
+    facts = progress_status(obligations, app.today, upcoming=upcoming)
+    title = "；".join(p.title for p in plans.plans)
+    from ..render import progress as sf
+
+    emit(
+        app.fmt,
+        {
+            "plain": lambda: sf.status_plain(title, facts),
+            "json": lambda: sf.status_data(title, facts),
+            "table": lambda: sf.status_table(title, facts),
+            "csv": lambda: sf.status_csv(facts),
+            "md": lambda: sf.status_md(title, facts),
+        },
+        output=output,
+        force=force,
     )

@@ -17,12 +17,14 @@ class FileExists(InputError):
         super().__init__("文件已存在，未覆盖", where=str(path))
 
 
-def write_atomic(path: Path, text: str, *, force: bool) -> None:
+def write_atomic(path: Path, text: str, *, force: bool, expect: bytes | None = None) -> None:
     """Write ``text`` (UTF-8) to ``path`` through a temp file in the same folder.
 
     The temp file is flushed and fsynced, then renamed over ``path`` (os.replace), so a
     crash leaves the old file intact. An existing file is overwritten only with
-    ``force``; the temp file is removed whatever goes wrong.
+    ``force``; the temp file is removed whatever goes wrong. With ``expect`` (the bytes
+    the file held when it was read), the file is replaced only if it still holds them, checked
+    just before the rename: an edit made meanwhile (by hand, by another run) is not lost.
     """
     if not force and path.exists():
         raise FileExists(path)
@@ -38,6 +40,8 @@ def write_atomic(path: Path, text: str, *, force: bool) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if expect is not None and path.read_bytes() != expect:
+            raise InputError("文件在读取之后被改动过，未写入：请重新运行命令", where=str(path))
         if force:
             os.replace(tmp, path)
         else:

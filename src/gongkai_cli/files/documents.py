@@ -56,10 +56,23 @@ def decode_utf8(raw: bytes, source: str, what: str) -> str:
         ) from None
 
 
-def read_document(source: str, *, limit: int, what: str, too_big: str) -> tuple[str, str, str | None]:
+def read_document(
+    source: str, *, limit: int, what: str, too_big: str, office: int = 0
+) -> tuple[str, str, str | None]:
     """(text, label, note) of the document ``source`` (a file, or ``-``); the note says how
-    the text was decoded when it was not UTF-8."""
-    raw, label = read_bytes(source, limit=limit, what=what, too_big=too_big)
+    the text was decoded when it was not UTF-8. With ``office`` (a limit in bytes), a .docx
+    or a PDF (recognised by its first bytes) up to that size is read too (office.py)."""
+    if office <= limit:
+        raw, label = read_bytes(source, limit=limit, what=what, too_big=too_big)
+    else:
+        larger = f"文件超过 {office // MIB} MiB，不像是一份{what}"
+        raw, label = read_bytes(source, limit=office, what=what, too_big=larger)
+        from .office import kind_of, office_text
+
+        if kind_of(raw) is not None and (read := office_text(raw, label)) is not None:
+            return read[0], label, read[1]
+        if len(raw) > limit:
+            raise InputError(too_big, where=label)
     text, note = decode_document(raw, label)
     return text, label, note
 

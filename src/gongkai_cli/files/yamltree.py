@@ -179,7 +179,9 @@ class Checker:
         return value
 
     def integer(self, m: LineMap, key: str, what: str, low: int, high: int, example: str) -> int | None:
-        value = m.get(key)
+        if key not in m:
+            return None  # a missing required key is reported once, by ``mapping``
+        value = m[key]
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             self.problem(self.line(m, key), f"{what} 的 {key} 应为{example}（现为“{value}”）")
             return None

@@ -81,6 +81,9 @@ def _encode(plan: Plan) -> dict[str, Any]:
     return {
         **header_data(plan),
         "events": {name: [_when(w) for w in whens] for name, whens in plan.events.items()},
+        "key": plan.key,
+        "collective": list(plan.collective),
+        "aliases": dict(plan.aliases),
         "reports": [{**asdict(r), "rule": asdict(r.rule)} for r in plan.reports],
         "items": [
             {
@@ -123,4 +126,7 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
         events={name: tuple(_moment(w) for w in whens) for name, whens in data["events"].items()},
         reports=tuple(ReportSpec(**{**r, "rule": Rule(**r["rule"])}) for r in data["reports"]),
         items=items,
+        key=data["key"],
+        collective=tuple(data["collective"]),
+        aliases=data["aliases"],
     )

@@ -7,9 +7,10 @@ inside the window is listed there, even when its day has passed, and never twice
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import CoverageError, InputError
@@ -19,19 +20,17 @@ from .obligations import Obligation
 Span = Literal["week", "next-week", "month", "days", "until"]
 
 
-# The query's records are NamedTuples rather than frozen dataclasses: immutable values
-# either way, and a tenth of the cost at every start of `gongkai due` (about 0.3 ms each).
-
-
-class Window(NamedTuple):
+@dataclass(frozen=True)
+class Window:
     start: date
     end: date
 
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.start <= day <= self.end
+    def __contains__(self, day: date) -> bool:
+        return self.start <= day <= self.end
 
 
-class Entry(NamedTuple):
+@dataclass(frozen=True)
+class Entry:
     """An obligation as seen from ``today``: days and working days left (negative when past)."""
 
     obligation: Obligation
@@ -39,11 +38,13 @@ class Entry(NamedTuple):
     workdays_left: int | None  # None when the calendar does not cover the stretch
 
 
-class DueReport(NamedTuple):
+@dataclass(frozen=True)
+class DueReport:
     today: date
     window: Window
     items: tuple[Entry, ...]  # in the window, by deadline, done ones included
     overdue: tuple[Entry, ...]  # not done, before today and before the window
+    not_in_force: tuple[tuple[str, date], ...] = ()  # (plan title, issue date) after today
     # next year, when today is in the last quarter and the calendar has no arrangement for it
     unpublished_next_year: int | None = None
 
@@ -82,19 +83,53 @@ def departments(obligations: Iterable[Obligation]) -> list[str]:
     return list(dict.fromkeys(d for ob in obligations for d in ob.departments))
 
 
-def by_department(obligations: Sequence[Obligation], dept: str | None) -> list[Obligation]:
-    """Those whose lead or responsible departments include ``dept`` (exact name).
+def by_department(
+    obligations: Sequence[Obligation],
+    dept: str | Sequence[str] | None,
+    *,
+    collective: Sequence[str] = (),
+    aliases: Mapping[str, str] | None = None,
+) -> list[Obligation]:
+    """Those whose lead or responsible departments include one of ``dept``, or a
+    ``collective`` name (各部门单位: every department, so each one's own list has it).
 
-    An unknown name is an error listing the plan's departments, not an empty list that
-    looks like "nothing due".
+    Each name is a department's full name, a declared short name (``aliases``) or a prefix
+    that only one department has (条法 → 条法司). An unknown or ambiguous name is an
+    error listing the plan's departments, not an empty list that looks like "nothing due".
     """
-    if dept is None:
+    if dept is None or not dept:
         return list(obligations)
-    name = dept.strip()
+    wanted = [dept] if isinstance(dept, str) else list(dept)
     known = departments(obligations)
-    if name not in known:
-        raise InputError(f"计划中没有部门“{name}”；计划中的部门：{'、'.join(known)}")
-    return [ob for ob in obligations if name in ob.departments]
+    names = {department_name(name, known, aliases or {}) for name in wanted}
+    everyone = set(collective)
+    return [ob for ob in obligations if names & set(ob.departments) or everyone & set(ob.departments)]
+
+
+def department_name(given: str, known: Sequence[str], aliases: Mapping[str, str]) -> str:
+    """The full name ``given`` stands for: itself, its alias, or the one name it begins."""
+    name = given.strip()
+    if name in known:
+        return name
+    if name in aliases and aliases[name] in known:
+        return aliases[name]
+    starting = [k for k in known if name and k.startswith(name)]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise InputError(f"“{name}”可指 {'、'.join(starting)}：请写出部门全称或更长的开头")
+    shorts = "；简称：" + "、".join(f"{s}={f}" for s, f in aliases.items()) if aliases else ""
+    raise InputError(f"计划中没有部门“{name}”；计划中的部门：{'、'.join(known)}{shorts}")
+
+
+def in_force(obligations: Iterable[Obligation], issued: date, today: date) -> list[Obligation]:
+    """What a plan asks as seen on ``today``: before its issue date, a plan binds no one yet,
+    so nothing due before that date is listed (neither due today nor overdue); from the
+    issue date on, every obligation (one before the issue date, such as 4月底, stays as
+    written, flagged by its warning, and is overdue until marked done)."""
+    if today >= issued:
+        return list(obligations)
+    return [ob for ob in obligations if ob.day is None or ob.day >= issued]
 
 
 def entry(ob: Obligation, today: date, cal: WorkCalendar) -> Entry:
@@ -129,7 +164,7 @@ def due(
         win,
         tuple(entry(ob, today, cal) for ob in inside),
         tuple(entry(ob, today, cal) for ob in late),
-        unpublished_next_year(today, cal),
+        unpublished_next_year=unpublished_next_year(today, cal),
     )
 
 

@@ -94,7 +94,7 @@ def _expand_item(
     plan: Plan, item: Item, cal: WorkCalendar, options: Options, explain: bool
 ) -> list[Obligation]:
     if item.rule.kind == "open":
-        return [_obligation(item, "open", None, None)]
+        return [_obligation(item, "open", None, None, done=item.done)]
     if item.event is not None:
         return list(_events(plan, item, cal, options, explain))
     if item.rule.kind == "recurring":
@@ -107,7 +107,8 @@ def _expand_item(
     own = _obligation(item, "deadline", result, used, done=item.done)
     out = [own]
     if item.report and own.day is not None:
-        out.extend(_report(item, spec, own, cal, options, explain) for spec in plan.reports)
+        early = plan.issued if own.day < plan.issued else None
+        out.extend(_report(item, spec, own, cal, options, explain, early) for spec in plan.reports)
     return out
 
 
@@ -156,7 +157,7 @@ def _obligation(
         deadline=deadline,
         lead=item.lead,
         owners=item.owners,
-        done=done if done is not None else item.done,
+        done=done,  # each obligation its own: an item's done does not file its report
         provisional=bool(waiting),
         rest_day=rest_day,
         occurrence=occurrence,
@@ -167,15 +168,26 @@ def _obligation(
 
 
 def _report(
-    item: Item, spec: ReportSpec, own: Obligation, cal: WorkCalendar, options: Options, explain: bool
+    item: Item,
+    spec: ReportSpec,
+    own: Obligation,
+    cal: WorkCalendar,
+    options: Options,
+    explain: bool,
+    issued: date | None = None,
 ) -> Obligation:
-    """Counted from ``own``'s deadline: it waits for whatever that deadline waits for."""
+    """Counted from ``own``'s deadline: it waits for whatever that deadline waits for.
+    ``issued`` is given when that deadline is before the plan's issue date: the report is
+    counted as written, and says where its deadline comes from."""
     assert own.day is not None
     oid = report_id(item.id, spec.id)
     result, used = _resolve(oid, spec.rule, own.day, cal, options, explain)
     if own.waiting_for:
         years = tuple(sorted({*own.waiting_for, *result.provisional_years}))
         result = replace(result, provisional_years=years)
+    if issued is not None:
+        note = f"所依期限 {own.day.isoformat()} 早于计划印发日 {issued.isoformat()}（照原文保留）"
+        result = replace(result, warnings=(note, *result.warnings))
     return _obligation(
         item,
         "report",

@@ -23,6 +23,8 @@ MISSING = "找不到计划文件：请检查路径"
 TOO_BIG = f"文件超过 {MAX_BYTES // 1024 // 1024} MiB，不是计划文件"
 FORMAT = 1
 BUNDLED = "tasks-2016.yaml"
+# Names that assign a duty to every department: `--dept 条法司` lists these duties too.
+COLLECTIVE = ("各部门单位", "局机关各部门", "各有关单位", "各部门", "各单位")
 
 
 class Problem(NamedTuple):
@@ -109,6 +111,9 @@ class Plan:
     events: Mapping[str, tuple[date | datetime, ...]]
     reports: tuple[ReportSpec, ...]
     items: tuple[Item, ...]
+    key: str | None = None  # plan.key: the short name prefixing ids when several plans are read
+    collective: tuple[str, ...] = COLLECTIVE  # names meaning every department
+    aliases: Mapping[str, str] = field(default_factory=dict)  # short name → department
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -146,6 +151,26 @@ def header_data(plan: Plan) -> dict[str, Any]:
 def event_key(when: date | datetime) -> str:
     """How an event occurrence is named in ids and ``done`` maps: 2016-09-30 or 2016-07-01T14:30."""
     return when.isoformat(timespec="minutes") if isinstance(when, datetime) else when.isoformat()
+
+
+def occurrence_example(item: Item, issued: date | None, recorded: str | None = None) -> str:
+    """An occurrence key of a recurring or event item, to show in a message: its first
+    period (2016-05, 2016-Q2, 2016), or for an event ``recorded`` (or the issue date)."""
+    if item.event is not None:
+        return recorded or f"{issued or date(2016, 9, 30):%Y-%m-%d}"
+    start = item.anchor or issued or date(2016, 6, 1)
+    if item.rule.period == "quarter":
+        return f"{start.year}-Q{(start.month - 1) // 3 + 1}"
+    return str(start.year) if item.rule.period == "year" else f"{start:%Y-%m}"
+
+
+def done_form_message(item: Item, key: str) -> str:
+    """Why a plain ``done:`` date cannot mark a recurring or event item, and what to write."""
+    if item.event is not None:
+        why = f"由事件“{item.event}”触发，不能整条标记完成：请按事件记录"
+    else:
+        why = f"按期进行（{item.rule_text}），不能整条标记完成：请逐期记录"
+    return f"条目 {item.id} {why}，如 done: {{{key}: 完成日期}}"
 
 
 def bundled_plan() -> Path:

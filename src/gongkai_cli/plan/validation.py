@@ -19,15 +19,41 @@ from ..phrases.dates import parse_date, parse_datetime
 from ..phrases.reader import Rule, parse_rule
 from ..phrases.resolve import target_date
 from ..phrases.vocabulary import ISSUE_ANCHORS
-from .plan_file import FORMAT, Item, Plan, ReportSpec, event_key
+from .plan_file import (
+    COLLECTIVE,
+    FORMAT,
+    Item,
+    Plan,
+    ReportSpec,
+    done_form_message,
+    event_key,
+    occurrence_example,
+)
 
 _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
 _QUARTER_KEY = re.compile(r"([0-9]{4})-Q([1-4])")
 
 # The keys of each mapping; True: required.
-_TOP = {"format": True, "plan": True, "events": False, "reports": False, "items": True}
-_PLAN = {"title": True, "issuer": True, "issued": True, "year": True, "source": False, "url": False}
+_TOP = {
+    "format": True,
+    "plan": True,
+    "departments": False,
+    "events": False,
+    "reports": False,
+    "items": True,
+}
+_PLAN = {
+    "title": True,
+    "issuer": True,
+    "issued": True,
+    "year": True,
+    "source": False,
+    "url": False,
+    "key": False,
+}
+_DEPARTMENTS = {"collective": False, "aliases": False}
+_KEY = re.compile(r"[^\s:/@]{1,20}")
 _REPORT = {"id": True, "title": True, "rule": True, "text": False}
 _ITEM = {
     "id": True,
@@ -120,16 +146,61 @@ class PlanChecker(Checker):
             return None
         title = self.text(head, "title", "plan")
         issuer = self.text(head, "issuer", "plan")
-        issued = self.day(head.get("issued"), self.line(head, "issued"), "plan 的 issued")
+        issued = None  # a missing key is reported once, by ``mapping``
+        if "issued" in head:
+            issued = self.day(head["issued"], self.line(head, "issued"), "plan 的 issued")
         year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
         source = self.text(head, "source", "plan")
         url = self.text(head, "url", "plan")
+        key = self.plan_key(head)
+        collective, aliases = self.departments(top)
         events = self.events(top)
         reports = self.reports(top)
         items = self.items(top, year, issued, events, reports)
         if self.problems or title is None or issuer is None or issued is None or year is None:
             return None
-        return Plan(self.name, title, issuer, issued, year, source, url, events, reports, items)
+        return Plan(
+            self.name,
+            title,
+            issuer,
+            issued,
+            year,
+            source,
+            url,
+            events,
+            reports,
+            items,
+            key,
+            collective,
+            aliases,
+        )
+
+    def plan_key(self, head: LineMap) -> str | None:
+        value = self.text(head, "key", "plan")
+        if value is not None and not _KEY.fullmatch(value):
+            self.problem(head.lines["key"], f"plan 的 key“{value}”应为不含空白、: / @ 的简称（至多 20 字）")
+            return None
+        return value
+
+    def departments(self, top: LineMap) -> tuple[tuple[str, ...], dict[str, str]]:
+        """``departments:``: the collective names (default COLLECTIVE) and the aliases."""
+        if top.get("departments") is None:
+            return COLLECTIVE, {}
+        m = self.mapping(top["departments"], top.lines["departments"], "departments", _DEPARTMENTS)
+        if m is None:
+            return COLLECTIVE, {}
+        collective = self.names(m, "collective", "departments") if "collective" in m else None
+        aliases: dict[str, str] = {}
+        value = m.get("aliases")
+        if value is not None and not isinstance(value, LineMap):
+            self.problem(m.lines["aliases"], "departments 的 aliases 应为“简称: 部门全称”的键值表")
+        elif value is not None:
+            for short, full in value.items():
+                if not isinstance(full, str) or not full.strip() or not str(short).strip():
+                    self.problem(value.lines[short], f"简称“{short}”应对应一个部门全称")
+                    continue
+                aliases[str(short).strip()] = full.strip()
+        return collective or COLLECTIVE, aliases
 
     def events(self, top: LineMap) -> dict[str, tuple[date | datetime, ...]]:
         if top.get("events") is None:
@@ -311,6 +382,9 @@ class PlanChecker(Checker):
         value, line = m["done"], m.lines["done"]
         what = f"条目 {item.id} 的 done"
         if not isinstance(value, LineMap):
+            if item.rule.kind == "recurring" or item.event is not None:
+                self.problem(line, done_form_message(item, occurrence_example(item, issued)))
+                return None, {}
             return self.day(value, line, what), {}
         if item.rule.kind != "recurring" and item.event is None:
             self.problem(line, f"{what} 应为一个日期（按期或按事件的条目才用“期: 日期”的表）")

@@ -15,11 +15,42 @@ from typing import TYPE_CHECKING, Any
 from ..calendar.workdays import WEEKDAYS
 from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
-from ..plan.plan_file import Item, Plan, header_data
+from ..plan.plan_file import Item, Plan, Problem, header_data
 from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from ..plan.review import ReviewMark
+
+
+class Listing:
+    """The plans a list comes from, with their keys (one plan: as before; several: named)."""
+
+    __slots__ = ("keys", "plans")
+
+    def __init__(self, plans: tuple[Plan, ...], keys: tuple[str, ...]) -> None:
+        self.plans, self.keys = plans, keys
+
+    @property
+    def first(self) -> Plan:
+        return self.plans[0]
+
+    @property
+    def title(self) -> str:
+        return "；".join(p.title for p in self.plans)
+
+    def heading(self) -> str:
+        """2016年政务公开工作要点（国家知识产权局办公室，2016-05-18 印发） or, for several,
+        each with its key."""
+        if len(self.plans) == 1:
+            plan = self.first
+            return f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）"
+        return "；".join(
+            f"{key}：{p.title}（{p.issuer}，{p.issued.isoformat()} 印发）"
+            for key, p in zip(self.keys, self.plans, strict=True)
+        )
+
 
 OBLIGATION_LABELS = {
     "deadline": "期限",
@@ -119,6 +150,7 @@ def due_notes(report: DueReport) -> list[str]:
     last = reminder(report)
     if last is not None:
         notes.append(last)
+    notes.extend(not_in_force_notes(report))
     return notes
 
 
@@ -163,12 +195,19 @@ def due_data(report: DueReport) -> dict[str, Any]:
         "window": {"start": report.window.start.isoformat(), "end": report.window.end.isoformat()},
         "items": [entry_data(e) for e in report.items],
         "overdue": [entry_data(e) for e in report.overdue],
+        "not_in_force": [
+            {"plan": title, "issued": issued.isoformat()} for title, issued in report.not_in_force
+        ],
         "unpublished_next_year": report.unpublished_next_year,
     }
 
 
-def tasks_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
-    return {"plan": plan_data(plan), "items": [obligation_data(ob) for ob in obligations]}
+def tasks_data(listing: Listing, obligations: Sequence[Obligation]) -> dict[str, Any]:
+    return {
+        "plan": plan_data(listing.first),
+        "plans": [{**plan_data(p), "key": k} for p, k in zip(listing.plans, listing.keys, strict=True)],
+        "items": [obligation_data(ob) for ob in obligations],
+    }
 
 
 def item_data(item: Item) -> dict[str, Any]:
@@ -205,14 +244,21 @@ def counts(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, int]:
     return {kind: sum(1 for ob in obligations if ob.kind == kind) for kind in OBLIGATION_LABELS}
 
 
-def check_data(plan: Plan, obligations: Sequence[Obligation]) -> dict[str, Any]:
+def check_data(
+    plan: Plan,
+    obligations: Sequence[Obligation],
+    review: Sequence[ReviewMark] = (),
+    notes: Sequence[Problem] = (),
+) -> dict[str, Any]:
     return {
         "valid": True,
+        "review": [{"line": m.line, "message": m.message} for m in review],
         "plan": plan_data(plan),
         "items": len(plan.items),
         "obligations": len(obligations),
         "kinds": counts(plan, obligations),
-        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in check_warnings(ob)],
+        "warnings": [f"{ob.id}: {w}" for ob in obligations for w in check_warnings(ob)]
+        + [str(n) for n in notes],
     }
 
 
@@ -245,8 +291,15 @@ def due_plain(report: DueReport) -> str:
     return "\n".join(lines)
 
 
-def tasks_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
-    lines = [f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）：{len(obligations)} 项"]
+def not_in_force_notes(report: DueReport) -> list[str]:
+    return [
+        f"注意：{title}于 {issued.isoformat()} 印发，今天尚未生效：此前的期限不列出"
+        for title, issued in report.not_in_force
+    ]
+
+
+def tasks_plain(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    lines = [f"{listing.heading()}：{len(obligations)} 项"]
     width = max((len(ob.id) for ob in obligations), default=0)
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
@@ -282,15 +335,22 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
     return "\n".join(lines)
 
 
-def check_plain(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def check_plain(
+    plan: Plan,
+    obligations: Sequence[Obligation],
+    review: Sequence[ReviewMark] = (),
+    notes: Sequence[Problem] = (),
+) -> str:
     kinds = counts(plan, obligations)
     summary = "、".join(f"{OBLIGATION_LABELS[k]} {n}" for k, n in kinds.items())
+    doubts = f"，但还有 {len(review)} 处待核对（见标准错误；核对后删去这些注释）" if review else ""
     lines = [
-        f"{plan.path}：计划有效",
+        f"{plan.path}：计划有效{doubts}",
         f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
     lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in check_warnings(ob))
+    lines.extend(f"注意：{n}" for n in notes)
     return "\n".join(lines)
 
 
@@ -360,10 +420,10 @@ def _task_cells(ob: Obligation) -> tuple[str, ...]:
     )
 
 
-def tasks_table(plan: Plan, obligations: Sequence[Obligation]) -> RenderableType:
+def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> RenderableType:
     from rich.table import Table
 
-    table = Table(title=f"{plan.title}：{len(obligations)} 项", title_justify="left", header_style="bold")
+    table = Table(title=f"{listing.title}：{len(obligations)} 项", title_justify="left", header_style="bold")
     for column in TASK_COLUMNS:
         table.add_column(column)
     for ob in obligations:
@@ -458,7 +518,7 @@ def due_csv(report: DueReport) -> str:
     return _csv(("section", *CSV_COLUMNS, "days_left", "workdays_left"), rows)
 
 
-def tasks_csv(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def tasks_csv(listing: Listing, obligations: Sequence[Obligation]) -> str:
     return _csv(CSV_COLUMNS, (_csv_row(obligation_data(ob)) for ob in obligations))
 
 
@@ -500,11 +560,17 @@ def due_md(report: DueReport) -> str:
     return "\n".join(lines)
 
 
-def tasks_md(plan: Plan, obligations: Sequence[Obligation]) -> str:
+def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    plan = listing.first
+    issued = (
+        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发"
+        if len(listing.plans) == 1
+        else _md_cell(listing.heading())
+    )
     lines = [
-        f"# {_md_cell(plan.title)}",
+        f"# {_md_cell(listing.title)}",
         "",
-        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发；共 {len(obligations)} 项。",
+        f"{issued}；共 {len(obligations)} 项。",
         "",
         "| " + " | ".join(TASK_COLUMNS) + " |",
         "|" + "---|" * len(TASK_COLUMNS),
@@ -558,8 +624,8 @@ def due_ics(report: DueReport, title: str) -> str:
     return _ics(title, [e.obligation for e in (*report.items, *report.overdue)], report.today)
 
 
-def tasks_ics(plan: Plan, obligations: Sequence[Obligation], today: date) -> str:
-    return _ics(plan.title, obligations, today)
+def tasks_ics(listing: Listing, obligations: Sequence[Obligation], today: date) -> str:
+    return _ics(listing.title, obligations, today)
 
 
 # -- choosing ---------------------------------------------------------------------------

@@ -7,34 +7,54 @@ verbatim and flagged.
 
 How a document is read
 ----------------------
-- Header: the notice title (…关于印发…的通知) gives the source and, failing a title line,
-  the title; the signature (an issuer line followed by a date line such as
-  "2016 年 5 月 18 日") gives issuer and issue date; the year comes from the title.
-  Anything before the notice (an appendix note, say) is ignored.
+- Tables: a task table (任务分工表: 序号 | 工作任务 | 责任单位 | 完成时限, cells split by tabs,
+  "|" or runs of spaces; a .docx table arrives as tab-separated lines) gives one item per
+  row (tables.py); its lines are not read as text.
+- Header: the notice title (…关于印发…的通知, on one line or two) gives the source and the
+  issuer; the title is a title line ("2016年…工作要点", "北京市2018年…", "2021年上海市…",
+  one line or split over two), else the title quoted in the covering notice (现将《…》
+  印发给你们), else the notice's. The signature (an issuer line followed by a date line
+  such as "2016 年 5 月 18 日") gives issuer and issue date; the year comes from the title,
+  failing that from the date (flagged). Anything before the notice is ignored.
 - Body: it starts at the first numbered heading. Numbering levels are 一、 / （一） /
-  1· 1. 1、 / （1）, full- or half-width. A numbered line that is one short sentence is a
-  heading; one with more text is also the first paragraph of its unit.
+  1· 1. 1、 / （1） / ①, full- or half-width. A numbered line that is one short sentence is
+  a heading; one with more text is also the first paragraph of its unit. Units under a
+  heading such as 总体要求, 指导思想, 工作目标 without an assignment are not duties.
 - Paragraphs: a line that does not end a sentence runs on into the next (a page break
-  inside "信息公" / "开"); a line that is only a bracket belongs to the paragraph above.
-- Duties: each paragraph of a unit is one duty. Its assignment bracket
-  ("（条法司负责，6月底前完成）", "（牵头部门：X；配合部门：Y；完成时限：6月底前）") gives the
-  lead (牵头) and responsible (负责 / 落实 / 配合 / 按职责分工 / 依职责推进) departments
-  and, as its last clause, the deadline phrase, kept verbatim. A paragraph without a
-  bracket takes its departments and deadline from its sentences ("各部门单位应…",
-  "…发生后，应在24小时内…"), else from the next bracket of its unit, and is flagged.
-  An event in the text ("文件公开后3个工作日内") wins over a bracket's 适时进行 (flagged);
-  a monthly duty in the text ("…按月汇总后报送办公室") is a duty of its own (flagged).
-  Several duties in one unit are lettered a, b, c; a single one is not.
-- Closing: the paragraphs after the last bracket are read clause by clause; each clause
-  with a deadline (印发之日起5个工作日内, 年内, 年底前, 2017年1月15日前) or with a
-  department that must report (办公室负责通报…) is a duty "end.N" with ``report: false``;
-  期限届满后N个工作日内 becomes the derived report.
+  inside "信息公" / "开"); a line that is only a bracket belongs to the paragraph above,
+  and so does a line of only departments and their role written without brackets
+  ("市发改委牵头落实", the 责任单位 cell of a table copied one cell a line): it is read as
+  the paragraph's bracket (shown in the item's text in （）, called 分工行 in flags).
+- Duties: every assignment bracket is one duty, with the text since the previous bracket,
+  wherever in the paragraph it stands ("…公开。（条法司负责，6月底前完成）编制…。（规划司
+  负责，9月底前完成）" is two duties, never one). Numbered sub-duties inside a paragraph
+  (①②③, (1)(2), 1. 2. after a colon, comma or full stop) are duties of their own; a
+  bracket closing the list is theirs. A bracket is an assignment when it names
+  departments with a role (牵头 → lead; 负责 / 落实 / 配合 / 按职责分工 / 督促 … → owners;
+  a name containing 牵头 or 负责, 政策牵头起草部门, is read whole), labels (牵头部门：/
+  配合部门：/ 责任单位：/ 完成时限：, with or without separators between them), a deadline
+  the phrase reader (rules.parse_rule) reads, or only department names (（保护协调处））
+  where it ends a sentence. The deadline is kept verbatim; two in one bracket are
+  flagged. A bracket without one takes the phrase its text names (flagged). A paragraph
+  without a bracket takes its departments and deadline from its sentences ("各部门单位
+  应…", "…发生后，应在24小时内…"), else from the next bracket of its unit, and is
+  flagged. An event in the text ("文件公开后3个工作日内") wins over a bracket's 适时进行
+  (flagged); a monthly duty in the text ("…按月汇总后报送办公室") is a duty of its own
+  (flagged). Several duties in one unit are lettered a, b, c; a single one is not.
+- Closing: the paragraphs after the last bracket, or under a closing heading after it
+  (六、工作要求, 保障措施; one before any section of duties, 一、总体要求, opens the plan
+  instead and is skipped), are read clause by clause; each clause with a deadline
+  (印发之日起5个工作日内, 年内, 年底前, 2017年1月15日前) or with a department that must
+  report (办公室负责通报…) is a duty "end.N" with ``report: false``; 期限届满后N个工作日内
+  becomes the derived report.
 - A deadline phrase the rules cannot read is kept verbatim and flagged; a missing one is
-  ``rule: null`` (no fixed deadline), flagged.
+  ``rule: null`` (no fixed deadline), flagged. A header field not found is left out of
+  the YAML with a ``# 待核对`` comment, never written as null.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -56,6 +76,8 @@ from ...phrases.vocabulary import (
     YEAR_END,
 )
 from ..plan_file import Work
+from .mirrors import to_simplified, without_pinyin
+from .tables import Table, find_tables
 
 TITLE_MAX = 20  # characters in a drafted title, ellipsis included
 
@@ -114,15 +136,22 @@ class Draft:
 
 _CN_NUM = "一二三四五六七八九十"
 _AR_NUM = "0-9０-９"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Numbering levels, outermost first; the label is group 1, the number group 2.
 _MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(([{_CN_NUM}]+)\s*[、，,])"),
     re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])"),
     re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}]))"),
     re.compile(rf"^([（(]\s*([{_AR_NUM}]{{1,2}})\s*[）)])"),
+    re.compile(rf"^(([{_CIRCLED}]))"),
 )
 _SENTENCE_END = "。！？!?；;：:）)”」』"
 _HEADING_MAX = 30  # a numbered line this short, one sentence and no bracket, is a heading
+
+
+def _number(raw: str) -> int:
+    """A marker's number: ① as 1, else digits or Chinese numerals."""
+    return _CIRCLED.index(raw) + 1 if raw in _CIRCLED else number(raw)
 
 
 @dataclass(frozen=True)
@@ -138,7 +167,7 @@ def _marker(text: str) -> _Marker | None:
         match = pattern.match(text)
         if match:
             label, rest = match.group(1).strip(), text[match.end() :].strip()
-            return _Marker(level, number(match.group(2)), label, rest)
+            return _Marker(level, _number(match.group(2)), label, rest)
     return None
 
 
@@ -147,6 +176,7 @@ class _Para:
     line: int
     text: str
     bracket_line: int | None = None  # the line the trailing bracket is on, when another
+    from_line: bool = False  # that bracket is a line of departments written without one
 
 
 # -- brackets and departments ----------------------------------------------------------
@@ -171,14 +201,16 @@ def _trailing_bracket(text: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
-_LABEL = re.compile(
-    r"^(牵头部门|牵头单位|牵头|主办部门|主办单位|责任部门|责任单位|负责部门|负责单位|落实部门|"
-    r"配合部门|配合单位|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|时间要求|"
-    r"时限|期限|时间)\s*[：:]\s*"
+_LABEL_NAMES = (
+    "牵头部门|牵头单位|牵头处室|主办部门|主办单位|责任部门|责任单位|责任科室|责任处室|负责部门|负责单位|"
+    "落实部门|配合部门|配合单位|配合处室|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|"
+    "时间要求|时限|期限|时间|牵头"
 )
-_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头", "主办部门", "主办单位")
+# A label anywhere in a bracket: "牵头单位：财政局 责任单位：各部门" has no separator between.
+_LABEL_ANY = re.compile(rf"({_LABEL_NAMES})\s*[：:]\s*")
+_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "牵头", "主办部门", "主办单位")
 _DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
-# Longest first at any one place; the earliest place wins.
+# Longest first at any one place.
 _ROLES = (
     "按职责分工分别落实",
     "按职责分工分别负责",
@@ -189,10 +221,16 @@ _ROLES = (
     "按职责负责",
     "依职责推进",
     "依职责落实",
+    "分别牵头落实",
+    "分别牵头",
     "分别落实",
     "分别负责",
     "牵头落实",
     "牵头负责",
+    "督促落实",
+    "督促检查",
+    "督促",
+    "督办",
     "牵头",
     "负责",
     "落实",
@@ -201,21 +239,27 @@ _ROLES = (
     "协助",
     "推进",
 )
-_LEAD_ROLES = ("牵头落实", "牵头负责", "牵头")
+_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头")
+_SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办")
 _ROLE = re.compile("|".join(_ROLES))
 # A name ends like a department; 及 / 和 / 与 after such an ending separates two names
 # (办公室及规划发展司) but not inside one (初审及流程管理部).
-_DEPT_END = "司部室办会局处厅台门位所院组科队站社馆委心"
+_DEPT_END = "司部室办会局处厅台门位所院组科队站社馆委心行府"
 _JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及)")
+_BARE_NAME_MIN = 3  # "（单位）" is a word in a sentence, "（三期办）" a department
 
 
 def _names(text: str) -> list[str]:
-    text = compact(text).strip("、，,")
+    text = compact(text).strip("、，,；;。")
     text = re.sub(r"^(?:由|请)", "", text)
     names: list[str] = []
-    for part in re.split(r"[、/]", text):
+    for part in re.split(r"[、/，,；;]", text):
         names.extend(p for p in _JOINER.split(part) if p)
     return names
+
+
+def _is_department(name: str) -> bool:
+    return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
 
 
 @dataclass
@@ -223,7 +267,15 @@ class _Assignment:
     lead: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     rule: str | None = None
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # words beside a role ("负责新录入人员培训工作")
+    doubts: list[str] = field(default_factory=list)  # what a person must decide
+    bare: bool = False  # only department names: "（保护协调处）"
+
+    @property
+    def confident(self) -> bool:
+        """Reads as an assignment wherever it stands: a deadline or department names."""
+        names = [*self.lead, *self.owners]
+        return not self.bare and (self.rule is not None or (bool(names) and all(map(_is_department, names))))
 
 
 def _readable(phrase: str) -> bool:
@@ -234,12 +286,22 @@ def _readable(phrase: str) -> bool:
     return True
 
 
+def _role_match(segment: str) -> re.Match[str] | None:
+    """The role word of a segment: the first one right after a department's name, so that
+    a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""
+    matches = list(_ROLE.finditer(segment))
+    for match in matches:
+        if match.start() > 0 and segment[match.start() - 1] in _DEPT_END:
+            return match
+    return matches[0] if matches else None
+
+
 def _read_roles(clause: str, out: _Assignment) -> bool:
     """Departments and their roles in one clause; False when it names no role."""
     pending: list[str] = []
     found = False
     for segment in re.split(r"[、]", clause):
-        match = _ROLE.search(segment)
+        match = _role_match(segment)
         if match is None:
             pending.append(segment)
             continue
@@ -249,40 +311,74 @@ def _read_roles(clause: str, out: _Assignment) -> bool:
         names = [n for w in who for n in _names(w)]
         if not names:
             continue
-        (out.lead if match.group() in _LEAD_ROLES else out.owners).extend(names)
+        role = match.group()
+        if role in _SUPERVISE_ROLES:
+            out.owners.extend(names)
+            if not out.lead and out.owners[: -len(names)]:
+                # "X负责，Y督促落实": X does it, Y follows it up
+                out.lead, out.owners = out.owners[: -len(names)], names
+        else:
+            (out.lead if role in _LEAD_ROLES else out.owners).extend(names)
         extra = compact(segment[match.end() :])
         if extra:
-            out.notes.append(f"{'、'.join(names)}{match.group()}“{extra}”")
+            out.notes.append(f"{'、'.join(names)}{role}“{extra}”")
     if pending and found:  # names after the last role: they share it
         out.owners.extend(n for w in pending for n in _names(w))
     return found
 
 
+def _has_department_role(clause: str) -> bool:
+    match = _role_match(clause)
+    return match is not None and match.start() > 0 and clause[match.start() - 1] in _DEPT_END
+
+
+def _is_deadline_clause(clause: str) -> bool:
+    """A clause of a bracket that sets a deadline: one the phrase reader reads, or one with
+    a date in it ("6月底前启动"), unless it names a department and its role."""
+    if _has_department_role(clause) or not re.search(r"[^\W\d]", clause):
+        return False  # "(1)" numbers a sub-duty
+    return _readable(clause) or _find_phrase(clause, "") is not None
+
+
+def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
+    """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
+    out = _Assignment()
+    for index, match in enumerate(labels):
+        stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
+        value = content[match.end() : stop].strip(" \t，,；;。")
+        label = match.group(1)
+        if label in _DEADLINE_LABELS:
+            phrase = compact(value)
+            if phrase and out.rule is not None:
+                out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
+            out.rule = phrase or out.rule
+        elif label in _LEAD_LABELS:
+            out.lead.extend(n for part in value.split() for n in _names(part))
+        else:
+            out.owners.extend(n for part in value.split() for n in _names(part))
+    return out
+
+
 def _assignment(content: str) -> _Assignment | None:
-    """Read an assignment bracket; None when the bracket is something else (a citation)."""
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(content) if c.strip()]
+    """Read an assignment bracket; None when the bracket is something else (a citation,
+    a word in a sentence)."""
+    labels = list(_LABEL_ANY.finditer(content))
+    if labels:
+        return _labelled(content, labels)
+    clauses = [compact(c) for c in _CLAUSE_SPLIT.split(content) if c.strip()]
     if not clauses:
         return None
     out = _Assignment()
-    if any(_LABEL.match(c) for c in clauses):
-        label = ""
-        for clause in clauses:
-            match = _LABEL.match(clause)
-            if match:
-                label, clause = match.group(1), clause[match.end() :]
-            if label in _DEADLINE_LABELS:
-                out.rule = (out.rule or "") + compact(clause)
-            elif label in _LEAD_LABELS:
-                out.lead.extend(_names(clause))
-            elif label:
-                out.owners.extend(_names(clause))
-        return out
-    last = clauses[-1]
-    if _readable(last) and not (len(clauses) == 1 and _ROLE.search(last)):
-        out.rule = compact(last)
-        clauses = clauses[:-1]
-    elif len(clauses) > 1 and not _ROLE.search(last):
-        out.rule = compact(last)  # unreadable: kept verbatim and flagged
+    deadlines = [i for i, c in enumerate(clauses) if _is_deadline_clause(c)]
+    if deadlines:
+        phrases = [clauses[i] for i in deadlines]
+        out.rule = phrases[-1]
+        if len(phrases) > 1:
+            shown = "”和“".join(phrases)
+            out.doubts.append(f"括号中有{len(phrases)}个期限“{shown}”：已取“{out.rule}”，请核对")
+        clauses = [c for i, c in enumerate(clauses) if i not in deadlines]
+    elif len(clauses) > 1 and not _ROLE.search(clauses[-1]) and not _is_department(clauses[-1]):
+        out.rule = clauses[-1]  # unreadable: kept verbatim and flagged
         clauses = clauses[:-1]
     roles = False
     bare: list[str] = []
@@ -291,11 +387,43 @@ def _assignment(content: str) -> _Assignment | None:
             roles = True
         else:
             bare.append(clause)
+    bare_names = [n for clause in bare for n in _names(clause)]
     if not roles and out.rule is None:
-        return None
-    for clause in bare:  # "(三期办，适时进行)": a department without a verb
-        out.owners.extend(_names(clause))
+        # "（保护协调处）", "（市规划国土委、市住房城乡建设委）": departments only
+        if not bare_names or not all(_is_department(n) and len(n) >= _BARE_NAME_MIN for n in bare_names):
+            return None
+        out.bare = True
+    out.owners.extend(bare_names)  # "(三期办，适时进行)": a department without a verb
     return out
+
+
+_AFTER_BRACKET = "。；;.！!？?"
+
+
+def _assignment_brackets(text: str) -> list[tuple[int, int, _Assignment]]:
+    """(start, end, assignment) of each outermost bracket in ``text`` that assigns a duty:
+    one that reads as an assignment and ends a sentence or clause (a bracket followed by
+    more words, "各区政府（管委会）要…", is part of the sentence)."""
+    found: list[tuple[int, int, _Assignment]] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char in _CLOSE and depth > 0:
+            depth -= 1
+            if depth:
+                continue
+            after = text[i + 1 :].lstrip()
+            assignment = _assignment(text[start + 1 : i])
+            if assignment is None:
+                continue
+            before = text[:start].rstrip()
+            ends = not after or after[0] in _AFTER_BRACKET or after[0] in _OPEN
+            if ends or assignment.confident or (before and before[-1] in _AFTER_BRACKET):
+                found.append((start, i + 1, assignment))
+    return found
 
 
 # -- deadline phrases inside sentences -------------------------------------------------
@@ -375,9 +503,11 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-_SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责")
+_SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
 # What a closing clause without a deadline must do to count as a duty (…汇报, …负责通报…).
-_DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织|提交|总结|发布")
+_DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织(?!推进|实施|领导|协调|保障)|提交|总结|发布")
+# A sentence that starts with only a modal has the subject of the sentence before (承前省略).
+_NO_SUBJECT = re.compile(rf"^{_either(MODALS)}")
 
 
 def _subject(clause: str) -> list[str]:
@@ -389,7 +519,7 @@ def _subject(clause: str) -> list[str]:
         if len(head) > 40 or re.search(r"[，。；]", head):
             break
         names = _names(head)
-        if names and all(n[-1] in _DEPT_END for n in names):
+        if names and all(_is_department(n) for n in names):
             return names
     return []
 
@@ -413,6 +543,7 @@ def _shorten(text: str) -> str:
 
 def _title(text: str) -> str:
     """The first clause of a paragraph (a first clause like "同时" is skipped)."""
+    text = _INLINE_NUMBER.sub("", text, count=1)
     clauses = [c for c in re.split(r"[，,。；;：:！？]", compact(text)) if c]
     for clause in clauses:
         if len(clause) >= 4:
@@ -431,8 +562,42 @@ def _clause_title(clause: str, phrase: _Phrase | None) -> str:
 
 # -- the header ------------------------------------------------------------------------
 
-_NOTICE = re.compile(r"^(?P<issuer>.*?)关于印发(?P<what>.+?)的通知$")
-_TITLE_LINE = re.compile(r"^[0-9]{4}年.{2,40}(?:工作要点|要点|工作计划|工作方案|工作安排|任务分工)$")
+_NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
+_TITLE_END = (
+    r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单)"
+)
+# "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
+_TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")
+_TITLE_NO_YEAR = re.compile(rf"^[^，。；：:、0-9]{{2,40}}?{_TITLE_END}$")
+# "现将《…》印发给你们", "《…》已经市政府同意，现印发给你们", "特制订《…》，现印发给你们"
+_QUOTED_TITLE = re.compile(rf"[《〈]([^《》〈〉]{{2,60}}?{_TITLE_END})[》〉]")
+
+
+def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
+    """(title, guessed title) from the lines before the body: a title line, or one split
+    over two lines ("2021年上海市知识产权局政务公开" / "工作要点"); a line without a year is
+    only a guess."""
+    squeezed = [compact(t) for _, t in lines if not _NOTICE.match(compact(t))]
+    for text in squeezed:
+        if _TITLE_LINE.match(text):
+            return text, None
+    for first, second in itertools.pairwise(squeezed):
+        if not re.search(r"[，。；：:]", first) and _TITLE_LINE.match(first + second):
+            return first + second, None
+    return None, next((t for t in squeezed if _TITLE_NO_YEAR.match(t)), None)
+
+
+def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
+    """The title quoted in the covering notice, the one nearest before "印发"."""
+    for _, text in lines:
+        squeezed = compact(text)
+        where = squeezed.rfind("印发")
+        if where < 0 or _NOTICE.match(squeezed):
+            continue
+        quoted = [m.group(1) for m in _QUOTED_TITLE.finditer(squeezed[:where])]
+        if quoted:
+            return quoted[-1]
+    return None
 
 
 def _header(
@@ -453,16 +618,20 @@ def _header(
                 if _looks_like_issuer(prev):
                     issuer = compact(prev)
                     signature.add(prev_no)
-    for lineno, text in lines[:body_start]:
-        squeezed = compact(text)
+    heads = [compact(t).removeprefix("《").removesuffix("》") for _, t in lines[:body_start]]
+    # the notice's title on one line, or over two ("…关于印发" / "…工作要点的通知")
+    for squeezed in [*heads, *(a + b for a, b in itertools.pairwise(heads) if not _NOTICE.match(a))]:
         notice = _NOTICE.match(squeezed)
         if notice and source is None:
             source = squeezed
-            notice_what = notice.group("what").strip("《》")
+            notice_what = notice.group("what").strip("《》〈〉")
             issuer = issuer or notice.group("issuer") or None
-        elif title is None and _TITLE_LINE.match(squeezed) and lineno not in signature:
-            title = squeezed
-    title = title or notice_what
+    head = [(n, t) for n, t in lines[:body_start] if n not in signature]
+    title, guess = _title_lines(head)
+    title = title or _quoted_title(head) or notice_what
+    if title is None and guess is not None:
+        title = guess
+        warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
     if title is None:
         warnings.append(
             DraftWarning(None, "没有找到工作要点的标题（如“2016年政务公开工作要点”），请填写 plan.title")
@@ -472,11 +641,14 @@ def _header(
     if issued is None:
         warnings.append(DraftWarning(None, "没有找到印发日期（如“2016 年 5 月 18 日”），请填写 plan.issued"))
     year: int | None = None
-    year_match = re.match(r"^([0-9]{4})年", title or "")
+    year_match = re.search(r"([0-9]{4})年", title or "")
     if year_match:
         year = int(year_match.group(1))
     elif issued is not None:
         year = issued.year
+        warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
+    else:
+        warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
     return DraftHeader(title, issuer, issued, year, source), signature, warnings
 
 
@@ -488,6 +660,8 @@ class _Unit:
     id: str
     section: str
     paras: list[_Para] = field(default_factory=list)
+    prose: bool = False  # under a heading such as 总体要求 or 工作要求
+    heading: _Para | None = None  # the numbered line, when it is only a heading
 
 
 @dataclass
@@ -507,7 +681,8 @@ class _Duty:
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
-        self.lines = [(i, line.strip()) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.raw = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
         self.warnings: list[DraftWarning] = []
@@ -516,21 +691,33 @@ class _Extractor:
         self.warnings.append(DraftWarning(line, message))
 
     def run(self, source: str) -> Draft:
-        body_start = next((i for i, (_, t) in enumerate(self.lines) if _marker(t)), len(self.lines))
-        header, signature, warnings = _header(self.lines, body_start)
+        tables = find_tables(self.raw)
+        in_tables = {n for table in tables for n in table.lines}
+        lines = [(n, t) for n, t in self.lines if n not in in_tables]
+        body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
+        header, signature, warnings = _header(lines, body_start)
         self.warnings.extend(warnings)
-        body = [(n, t) for n, t in self.lines[body_start:] if n not in signature]
-        if not body:
-            raise InputError("没有找到编号的段落（一、 （一） 1. 等），无法起草计划", where=source)
+        body = [(n, t) for n, t in lines[body_start:] if n not in signature]
+        if not body and not tables:
+            raise InputError(
+                "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
+            )
         paras = _paragraphs(body)
-        last = max((i for i, p in enumerate(paras) if _marker(p.text) or _bracket(p) is not None), default=-1)
-        if last >= 0 and _is_pure_heading(paras[last]):
-            last = len(paras) - 1  # the text after a last heading ("二、…") is that heading's
-        for unit in _units(paras[: last + 1]):
+        units_end, closing = _split_closing(paras)
+        units = list(_units(paras[:units_end]))
+        for unit, after in itertools.zip_longest(units, units[1:]):
+            if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
+                continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
+            leaf = after is None or not after.id.startswith(unit.id + ".")
+            if not unit.paras and unit.heading is not None and leaf and not tables:
+                # "2.发布三年行动方案。": a short numbered duty with nothing under it
+                unit.paras.append(unit.heading)
             duties = _unit_duties(unit)
             for index, duty in enumerate(duties):
                 self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
-        self._closing(paras[last + 1 :])
+        for table in tables:
+            self._table(table)
+        self._closing(closing)
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -541,11 +728,22 @@ class _Extractor:
         """The sentences after the last bracket: one duty per clause with a deadline, or
         with a department that must report, convene … (办公室负责通报…)."""
         number = 0
+        prose = False
         for para in paras:
+            marker = _marker(para.text)
+            if marker is not None:
+                prose = prose or _is_prose(marker.rest)
+                if _is_heading(marker):
+                    continue
             found_any = False
+            carried: list[str] = []  # the subject of the sentence before, in this paragraph
             for sentence in _sentences(para.text):
                 clauses = _clauses(sentence)
                 sentence_subject = _subject(clauses[0]) if clauses else []
+                borrowed = not sentence_subject and bool(carried) and bool(_NO_SUBJECT.match(clauses[0]))
+                if borrowed:
+                    sentence_subject = carried
+                carried = next((s for c in clauses if (s := _subject(c))), sentence_subject) or carried
                 for i, clause in enumerate(clauses):
                     phrase = _find_phrase(clause, clauses[i - 1] if i else "")
                     own_subject = _subject(clause)
@@ -568,9 +766,45 @@ class _Extractor:
                         duty.rule, duty.event = phrase.rule, phrase.event
                     if not owners:
                         duty.flags.append(f"“{clause}”中没有找到负责部门：请补上 lead 或 owners")
+                    elif borrowed and not own_subject:
+                        who = "、".join(owners)
+                        duty.flags.append(f"“{clause}”没有写出负责部门：已取上一句的（{who}），请核对")
                     self._add(f"end.{number}", "", duty)
-            if not found_any:
+            if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
+
+    def _table(self, table: Table) -> None:
+        """One item per row of a task table; its id is the row's 序号, or its place in the
+        table (all prefixed with t when the numbered text or another table has taken one)."""
+        numbers = [compact(row.cells.get("number", "")).rstrip("、.．") for row in table.rows]
+        ids = [n if n.isdigit() else str(i) for i, n in enumerate(numbers, 1)]
+        taken = {item.id for item in self.items}
+        if len(set(ids)) < len(ids):  # 序号 repeated: the places in the table
+            ids = [str(i) for i in range(1, len(ids) + 1)]
+        prefix, count = "", 1
+        while taken & {prefix + i for i in ids}:  # "t1", or "t2.1" for a second table
+            prefix, count = ("t" if count == 1 else f"t{count}."), count + 1
+        ids = [prefix + i for i in ids]
+        for item_id, row in zip(ids, table.rows, strict=True):
+            cell = row.cells
+            task, detail = compact(cell.get("task", "")), compact(cell.get("detail", ""))
+            text = detail or task
+            section = " ".join(p for p in (row.group, task if detail else "") if p)
+            found = _Assignment(lead=_names(cell.get("lead", "")))
+            owners = compact(cell.get("owners", ""))
+            if owners:
+                read = _assignment(owners)
+                if read is not None and (read.lead or read.owners):
+                    found.lead += read.lead
+                    found.owners += read.owners
+                    found.notes += read.notes
+                else:
+                    found.owners += _names(owners)
+            found.rule = compact(cell.get("deadline", "")) or None
+            piece = _Piece(row.line, text, text, found)
+            duty = _bracket_duty(piece, found, where="表格这一行")
+            duty.title = _title(text)
+            self._add(item_id, section, duty)
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         for flag in duty.flags:
@@ -592,26 +826,109 @@ class _Extractor:
         )
 
 
+@dataclass
+class _Piece:
+    """The sentences one duty covers: a paragraph up to and including its bracket, the
+    text since the previous bracket, or one numbered sub-duty (①, (1), 1.)."""
+
+    line: int
+    text: str
+    before: str  # the text before the bracket
+    found: _Assignment | None
+    bracket_line: int | None = None
+    shared: bool = False  # takes the bracket closing its list of sub-duties
+    where: str = "括号"  # what the flags call the assignment: 括号, or 分工行 for a line
+
+
+_INLINE_NUMBER = re.compile(
+    rf"(?:(?<=[：:；;。，,])|^)\s*(?:([{_CIRCLED}])|[（(]([0-9]{{1,2}})[）)]|([0-9]{{1,2}})[.．、](?![0-9]))"
+)
+
+
+def _sub_duties(text: str) -> tuple[str, list[str]]:
+    """(introduction, sub-duties) of a paragraph listing numbered sub-duties ①②③, (1)(2)
+    or 1. 2. after a colon, a comma or a full stop; (text, []) when it lists none. The numbers must
+    run 1, 2, 3 … so that "（2016）" or "第1." are not read as a list."""
+    for kind in range(3):
+        starts: list[int] = []
+        for match in _INLINE_NUMBER.finditer(text):
+            raw = match.group(kind + 1)
+            if raw is None:
+                continue
+            if _number(raw) == len(starts) + 1:
+                starts.append(match.start())
+        if len(starts) >= 2:
+            cuts = [*starts, len(text)]
+            return text[: starts[0]].strip(), [text[a:b].strip() for a, b in itertools.pairwise(cuts)]
+    return text, []
+
+
+def _split_at_brackets(para: _Para, text: str, intro: str) -> list[_Piece]:
+    pieces: list[_Piece] = []
+    position = 0
+    for start, end, found in _assignment_brackets(text):
+        cut = end
+        while cut < len(text) and text[cut] in _AFTER_BRACKET + "，,":
+            cut += 1
+        last = end == len(text.rstrip("。.；;"))
+        bracket_line = para.bracket_line if last else None
+        pieces.append(
+            _Piece(
+                para.line,
+                intro + text[position:cut].strip(),
+                text[position:start].strip(),
+                found,
+                bracket_line,
+                where="分工行" if last and para.from_line else "括号",
+            )
+        )
+        position = cut
+    rest = text[position:].strip()
+    if re.search(r"[\u4e00-\u9fff].*[\u4e00-\u9fff]", rest) or not pieces:
+        pieces.append(_Piece(para.line, intro + rest, rest, None))
+    return pieces
+
+
+def _pieces(para: _Para) -> list[_Piece]:
+    """The duties of a paragraph: one per assignment bracket, each with the text since the
+    previous one; numbered sub-duties each their own, sharing a bracket that closes them."""
+    intro, subs = _sub_duties(para.text)
+    if not subs:
+        return _split_at_brackets(para, para.text, "")
+    pieces = [p for sub in subs for p in _split_at_brackets(para, sub, intro)]
+    if intro and (found := _assignment_brackets(intro)):
+        pieces.insert(0, _Piece(para.line, intro, intro, found[-1][2]))
+    for index, piece in enumerate(pieces):
+        if piece.found is None:
+            later = next((p for p in pieces[index + 1 :] if p.found is not None and not p.shared), None)
+            if later is not None and later is pieces[-1]:
+                piece.found, piece.shared, piece.where = later.found, True, later.where
+    return pieces
+
+
 def _unit_duties(unit: _Unit) -> list[_Duty]:
-    """One duty per paragraph of a unit, plus one per recurring duty inside a paragraph."""
-    brackets = [_bracket(p) for p in unit.paras]
+    """One duty per assignment bracket (or paragraph without one) of a unit, plus one per
+    recurring duty inside a paragraph."""
+    pieces = [piece for para in unit.paras for piece in _pieces(para)]
     duties: list[_Duty] = []
-    for index, para in enumerate(unit.paras):
-        found = brackets[index]
-        if found is not None:
-            duties.append(_bracket_duty(para, *found))
-            duties.extend(_recurring_duties(para, found[0], found[1]))
+    for index, piece in enumerate(pieces):
+        if piece.found is not None:
+            duty = _bracket_duty(piece, piece.found, piece.where)
+            duties.append(duty)
+            if not piece.shared:
+                duties.extend(_recurring_duties(piece, piece.found, duty.rule))
             continue
-        later = next((b for b in brackets[index + 1 :] if b is not None), None)
-        duties.append(_text_duty(para, later[1] if later else None))
+        later = next((p.found for p in pieces[index + 1 :] if p.found is not None), None)
+        duties.append(_text_duty(piece, later))
     return duties
 
 
-def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
+def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _Duty:
+    before = para.before
     duty = _Duty(
         para.line,
         para.text,
-        _title(para.text),
+        _title(para.before or para.text),
         found.rule,
         lead=list(found.lead),
         owners=list(found.owners),
@@ -621,28 +938,35 @@ def _bracket_duty(para: _Para, before: str, found: _Assignment) -> _Duty:
         # "…应于文件公开后3个工作日内…发布。（…，适时进行）": the text is more precise
         event_phrase = next((p for _, _, p in _phrases(before) if p.event), None)
         if event_phrase is not None:
+            said = f"{where}中的期限是“{duty.rule}”" if duty.rule else f"{where}中没有期限"
             duty.flags.append(
-                f"括号中的期限是“{duty.rule or '（无）'}”，正文规定“{event_phrase.rule}”"
-                f"（{event_phrase.event}后起算）：已取正文，请核对"
+                f"{said}，正文规定“{event_phrase.rule}”（{event_phrase.event}后起算）：已取正文，请核对"
             )
             duty.rule, duty.event = event_phrase.rule, event_phrase.event
+        elif duty.rule is None and (
+            phrase := next((p for _, _, p in _phrases(before) if not p.report), None)
+        ):
+            # "…年底前公布完成情况。（市发展改革委）": the text names the deadline
+            duty.flags.append(f"{where}中没有期限：已取正文中的“{phrase.rule}”，请核对")
+            duty.rule = phrase.rule
     elif duty.rule is not None and (own := _find_phrase(compact(duty.rule), "")) is not None:
         duty.event = own.event  # "（…；完成时限：文件公开后3个工作日内）"
     if duty.rule is None:
-        duty.flags.append("括号中没有期限：rule 为 null（无固定期限），请补上期限或确认")
+        duty.flags.append(f"{where}中没有期限：rule 为 null（无固定期限），请补上期限或确认")
     elif not _readable(duty.rule):
         duty.flags.append(f"期限写法“{duty.rule}”无法识别：原样保留，请改写为可识别的写法")
     if not found.lead and not found.owners:
-        duty.flags.append("括号中没有找到负责部门：请补上 lead 或 owners")
-    duty.flags.extend(f"括号中还写有：{note}" for note in found.notes)
+        duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
+    duty.flags.extend(found.doubts)
+    duty.flags.extend(f"{where}中还写有：{note}" for note in found.notes)
     return duty
 
 
-def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Duty]:
+def _recurring_duties(para: _Piece, found: _Assignment, rule: str | None) -> list[_Duty]:
     """ "…局内公开平台应将公布情况按月汇总后报送办公室": a duty of its own rhythm."""
     duties: list[_Duty] = []
-    bracket_rule = compact(found.rule or "")
-    for sentence in _sentences(before):
+    bracket_rule = compact(rule or "")  # the duty's own rhythm is not another duty
+    for sentence in _sentences(para.before):
         for clause in _clauses(sentence):
             match = _RECURRING_PHRASE.search(clause)
             if match is None or bracket_rule.startswith(match.group()[:2]):
@@ -664,7 +988,7 @@ def _recurring_duties(para: _Para, before: str, found: _Assignment) -> list[_Dut
     return duties
 
 
-def _text_duty(para: _Para, later: _Assignment | None) -> _Duty:
+def _text_duty(para: _Piece, later: _Assignment | None) -> _Duty:
     """A paragraph without a bracket: departments and deadline from its sentences, else
     from the next bracket of its unit."""
     duty = _Duty(para.line, para.text, _title(para.text), None, owners=_text_departments(para.text))
@@ -703,11 +1027,32 @@ def _letter(index: int) -> str:
     return letters[index] if index < len(letters) else f"_{index + 1}"
 
 
+_LINE_MAX = 60  # a line of only departments and their role is at most this long
+
+
+def _assignment_line(text: str) -> bool:
+    """A line that is only departments and their role, without brackets: "市发改委牵头落实",
+    "市金融办、人民银行潍坊市中心支行分别牵头落实", "责任单位：市财政局" (the 责任单位 column
+    of a table copied one cell a line). Bare names, sentences and quotations are not."""
+    squeezed = compact(text)
+    if len(squeezed) > _LINE_MAX or re.search(r"[。！？!?（()）《》“”]", squeezed):
+        return False
+    found = _assignment(squeezed)
+    if found is None or found.bare or found.notes or (found.rule is not None and not _readable(found.rule)):
+        return False
+    names = [*found.lead, *found.owners]  # every one a name ending like a department
+    return bool(names) and all(len(n) >= 2 and n[-1] in _DEPT_END for n in names)
+
+
 def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     paras: list[_Para] = []
     for lineno, text in body:
         if paras and _marker(text) is None:
             prev = paras[-1]
+            if _assignment_line(text):
+                prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
+                prev.bracket_line, prev.from_line = lineno, True
+                continue
             bracket = _trailing_bracket(text)
             if bracket is not None and not bracket[0] and _assignment(bracket[1]) is not None:
                 prev.text += text  # a bracket on a line of its own
@@ -722,18 +1067,10 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     return paras
 
 
-def _bracket(para: _Para) -> tuple[str, _Assignment] | None:
-    """(text before the bracket, its assignment) when the paragraph ends in one."""
-    found = _trailing_bracket(para.text)
-    if found is None:
-        return None
-    assignment = _assignment(found[1])
-    return None if assignment is None else (found[0], assignment)
-
-
 def _units(paras: list[_Para]) -> Iterator[_Unit]:
     """One unit per numbered line, with the paragraphs up to the next numbered line."""
     stack: list[tuple[int, int, str]] = []  # (level, number, heading as shown in section)
+    prose: list[tuple[int, bool]] = []  # (level, is a prose heading) alongside the stack
     unit: _Unit | None = None
     for para in paras:
         marker = _marker(para.text)
@@ -745,16 +1082,58 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
             yield unit
         while stack and stack[-1][0] >= marker.level:
             stack.pop()
-        heading = _is_heading(marker) and _bracket(para) is None
+            prose.pop()
+        heading = _is_heading(marker) and not _assignment_brackets(para.text)
         # A heading shows in full; a numbered paragraph shows its label when it is
         # 一、 or （一） (the Arabic 1. is in the id only).
         shown = para.text if heading else marker.label if marker.level <= 1 else ""
         stack.append((marker.level, marker.number, shown))
-        unit = _Unit(".".join(str(n) for _, n, _ in stack), " ".join(h for _, _, h in stack if h))
-        if not heading:
-            unit.paras.append(_Para(para.line, marker.rest, para.bracket_line))
+        prose.append((marker.level, heading and _is_prose(marker.rest)))
+        unit = _Unit(
+            ".".join(str(n) for _, n, _ in stack),
+            " ".join(h for _, _, h in stack if h),
+            prose=any(p for _, p in prose),
+        )
+        if heading:
+            unit.heading = _Para(para.line, marker.rest, para.bracket_line, para.from_line)
+        else:
+            unit.paras.append(_Para(para.line, marker.rest, para.bracket_line, para.from_line))
     if unit is not None:
         yield unit
+
+
+_PROSE = re.compile(
+    r"总体要求|指导思想|工作目标|主要目标|基本原则|工作原则|工作要求|保障措施|组织保障|组织领导|"
+    r"组织实施|强化保障|工作保障|有关要求|其他要求|总体目标"
+)
+
+
+def _is_prose(heading: str) -> bool:
+    """A heading over what a plan is for or how it is run, not over duties."""
+    return bool(_PROSE.search(compact(heading)[:12]))
+
+
+def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:
+    """Where the numbered units end and the closing paragraphs (read clause by clause)
+    begin: after the last assignment bracket, at a closing heading (六、工作要求) or at
+    the first unnumbered paragraph; a numbered heading after the last bracket that is not
+    a closing one ("二、突发事件信息发布") keeps its paragraphs as a unit."""
+    last = max((i for i, p in enumerate(paras) if _assignment_brackets(p.text)), default=-1)
+    duties_seen = last >= 0
+    for index in range(len(paras)):
+        marker = _marker(paras[index].text)
+        if marker is None or not _is_heading(marker):
+            continue
+        if not _is_prose(marker.rest):
+            duties_seen = duties_seen or marker.level == 0
+        elif index > last and duties_seen:
+            # a closing heading follows the duties; 一、总体要求 before them opens the plan
+            return index, paras[index:]
+    last_marker = max((i for i, p in enumerate(paras) if _marker(p.text)), default=-1)
+    end = max(last, last_marker)
+    if end >= 0 and _is_pure_heading(paras[end]):
+        end = len(paras) - 1  # the text after a last heading ("二、…") is that heading's
+    return end + 1, paras[end + 1 :]
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
@@ -770,7 +1149,7 @@ def _is_open(rule: str) -> bool:
 
 def _is_pure_heading(para: _Para) -> bool:
     marker = _marker(para.text)
-    return marker is not None and _is_heading(marker) and _bracket(para) is None
+    return marker is not None and _is_heading(marker) and not _assignment_brackets(para.text)
 
 
 def _looks_like_issuer(line: str) -> bool:
@@ -789,8 +1168,17 @@ def _is_heading(marker: _Marker) -> bool:
 
 
 def extract_plan(text: str, source: str) -> Draft:
-    """Draft a plan from a document's text; ``source`` names it in messages."""
-    return _Extractor(text).run(source)
+    """Draft a plan from a document's text; ``source`` names it in messages. A text in
+    traditional characters is drafted from its simplified form, and pinyin annotations a
+    mirror added are taken out (mirrors.py), each with a 待核对 saying so."""
+    text, pinyin = without_pinyin(text)
+    simplified = to_simplified(text)
+    extractor = _Extractor(simplified or text)
+    if pinyin:
+        extractor.warn(None, f"文本中有 {len(pinyin)} 处拼音注音（如“{pinyin[0]}”）：已删去，请与原文核对")
+    if simplified is not None:
+        extractor.warn(None, "文本是繁体字：已转为简体后起草（条目的文字为简体），请与原文核对")
+    return extractor.run(source)
 
 
 # -- writing the plan format -----------------------------------------------------------
@@ -811,12 +1199,26 @@ def draft_to_yaml(draft: Draft) -> str:
     ]
     missing = [w.message for w in draft.warnings if w.line is None]
     out.extend(f"  # 待核对: {one_line(m)}" for m in missing)
-    out.append(f"  title: {scalar(h.title or '')}")
-    out.append(f"  issuer: {scalar(h.issuer or '')}")
-    out.append(f"  issued: {h.issued.isoformat() if h.issued else 'null'}")
-    out.append(f"  year: {h.year if h.year is not None else 'null'}")
+    # A field not found is left out (the 待核对 comment above says which), never null.
+    fields = (
+        ("title", scalar(h.title) if h.title else None),
+        ("issuer", scalar(h.issuer) if h.issuer else None),
+        ("issued", h.issued.isoformat() if h.issued else None),
+        ("year", str(h.year) if h.year is not None else None),
+    )
+    examples = {
+        "title": "“2016年政务公开工作要点”",
+        "issuer": "“某某办公室”",
+        "issued": "2016-05-18",
+        "year": "2016",
+    }
+    for key, value in fields:
+        absent = f"  # {key}: （未找到，请填写，如 {examples[key]}）"
+        out.append(f"  {key}: {value}" if value is not None else absent)
     if h.source:
         out.append(f"  source: {scalar(h.source)}")
+    if not h.source and all(value is None for _, value in fields):
+        out[out.index("plan:")] = "plan: {}"  # only comments under it: an empty table, not null
     if draft.reports:
         out += ["", "reports:"]
         for report in draft.reports:

@@ -1,0 +1,281 @@
+"""Commands that edit the plan file: done and event. The edit itself is planedit's (ruamel.yaml,
+imported only when one of these commands runs); here the file is chosen, read, checked
+before and after, and written atomically unless it changed meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from ..calendar.workdays import WEEKDAYS
+from ..errors import InputError
+from ..plan.obligations import Obligation, expand, expand_item, item_id_of
+from ..plan.plan_file import (
+    Item,
+    Plan,
+    bundled_plan,
+    done_form_message,
+    event_key,
+    occurrence_example,
+    parse_plan,
+)
+from .main import main
+from .options import DATE, DATETIME, AppContext, common_options
+
+
+@dataclass(frozen=True)
+class _File:
+    path: Path
+    raw: bytes
+    plan: Plan
+
+
+def _choose(tasks: tuple[str, ...], ident: str) -> tuple[Path, str]:
+    """The file to edit and the id within it: --tasks / GONGKAI_TASKS (never the bundled
+    plan, refused by _read); with several files, the one whose key prefixes the id
+    (KEY:ID), or the only one holding the item."""
+    if not tasks:
+        return bundled_plan(), ident
+    from ..plan.plans import plan_key
+    from .plan import load_plans
+
+    plans = load_plans(tasks)
+    key, sep, rest = ident.partition(":")
+    for p in plans.plans:
+        if sep and plan_key(p) == key:
+            return Path(p.path), rest
+    holders = [p for p in plans.plans if p.item(item_id_of(ident)) is not None]
+    if len(holders) == 1 or not plans.several:
+        return Path((holders or plans.plans)[0].path), ident
+    keys = "、".join(plan_key(p) for p in plans.plans)
+    raise click.UsageError(
+        f"给出了多份计划：请用“简称:编号”指明要改哪一份（简称：{keys}），或只给一个 --tasks"
+    )
+
+
+def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
+    """The file to record event ``name`` in: the only one given, or among several the one
+    named by a key (KEY:NAME), or the only one with an item using the event."""
+    if not tasks:
+        return bundled_plan(), name
+    from ..plan.plans import plan_key
+    from .plan import load_plans
+
+    plans = load_plans(tasks)
+    key, sep, rest = name.partition(":")
+    for p in plans.plans:
+        if sep and plan_key(p) == key:
+            return Path(p.path), rest
+    users = [p for p in plans.plans if name in p.event_names]
+    if len(users) == 1 or not plans.several:
+        return Path((users or plans.plans)[0].path), name
+    keys = "、".join(plan_key(p) for p in plans.plans)
+    raise click.UsageError(
+        f"给出了多份计划：请用“简称:事件名”指明记在哪一份（简称：{keys}），或只给一个 --tasks"
+    )
+
+
+def _read(path: Path) -> _File:
+    try:
+        if path.resolve() == bundled_plan().resolve():
+            raise InputError(
+                "这是随 gongkai 安装的内置计划，不能直接修改：请先复制一份，"
+                f"如 cp {path} 我局计划.yaml，再用 --tasks 我局计划.yaml（或 GONGKAI_TASKS）指定它",
+                where=str(path),
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("找不到计划文件：请检查路径", where=str(path)) from None
+    except IsADirectoryError:
+        raise InputError("这是一个文件夹，不是计划文件", where=str(path)) from None
+    except OSError as e:
+        raise InputError(f"无法读取计划文件：{e.strerror or e}", where=str(path)) from None
+    plan, problems = parse_plan(raw, str(path))
+    if plan is None:
+        raise InputError(f"计划无效，未修改：{problems[0]}（用 gongkai check 查看全部问题）")
+    return _File(path, raw, plan)
+
+
+def _write(file: _File, text: str, took: Callable[[Plan], bool]) -> Plan:
+    """Read the new text back as a plan and check that the edit ``took`` there; only then
+    replace the file, and only if it is unchanged since it was read. An edit that breaks
+    the plan or does not say what was asked would be a bug here: it is never written."""
+    new, problems = parse_plan(text.encode("utf-8"), str(file.path))
+    if new is None:
+        raise InputError(f"修改后的计划无效，未写入：{problems[0]}")
+    if not took(new):
+        raise InputError("修改后的计划读回时与所做的修改不符，未写入", where=str(file.path))
+    from ..files.atomic import write_atomic
+
+    # through a symbolic link to the file it names: the link stays a link
+    write_atomic(file.path.resolve(), text, force=True, expect=file.raw)
+    return new
+
+
+def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
+    click.echo(f"{path}：")
+    for line in changes:
+        click.echo(f"  {line}")
+
+
+@main.command(
+    epilog="""\b
+示例：
+  gongkai done 1.1a --date 2016-06-28 --tasks 我局计划.yaml      # 条目完成（写入 done: 2016-06-28）
+  gongkai done 1.1a/report --date 2016-07-12                     # 派生的书面报告已报送（reported:）
+  gongkai done 1.3@2016-06 --date 2016-06-29 --note 已核对       # 按月事项的一期
+  gongkai done 4.1a@2016-09-30 --date 2016-10-08                 # 一次事件触发的工作
+  gongkai done 1.1a --undo                                       # 撤销，文件恢复原样
+
+计划文件由 --tasks 或 GONGKAI_TASKS 指定；内置计划不能修改，请先复制一份。
+""",
+)
+@click.argument("ident", metavar="ID")
+@click.option("--date", "when", type=DATE, metavar="DATE", help="完成日期（默认为今天）。")
+@click.option("--note", metavar="TEXT", help="附注，写在该行行尾的注释中（# TEXT）。")
+@click.option("--undo", is_flag=True, help="撤销：删除这一完成记录。")
+@click.option(
+    "--tasks",
+    "tasks",
+    multiple=True,
+    type=click.Path(dir_okay=True),
+    envvar="GONGKAI_TASKS",
+    metavar="FILE",
+    help="要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。",
+)
+@common_options(formats=("plain",))
+def done(
+    app: AppContext, ident: str, when: date | None, note: str | None, undo: bool, tasks: tuple[str, ...]
+) -> None:
+    """把一项工作标记为完成：条目（1.1a）、派生报告（1.1a/report）、按期事项的一期（1.3@2016-06）
+    或事件触发工作的一次（4.1a@2016-09-30）。只改动文件中的这一行，注释和格式保持不变。"""
+    if undo and (when is not None or note is not None):
+        raise click.UsageError("--undo 不能与 --date 或 --note 同用")
+    path, target = _choose(tasks, ident)
+    file = _read(path)
+    plan = file.plan
+    base = item_id_of(target)
+    item = plan.item(base)
+    if item is None:
+        raise InputError(f"计划中没有编号为“{base}”的条目；用 gongkai tasks 查看全部编号", where=str(path))
+    if target == base and (item.rule.kind == "recurring" or item.event is not None):
+        recorded = plan.events.get(item.event, ()) if item.event else ()
+        key = occurrence_example(item, plan.issued, event_key(recorded[0]) if recorded else None)
+        raise InputError(
+            f"{done_form_message(item, key)}；或运行 gongkai done {item.id}@{key}",
+            where=f"{path}:{item.line}",
+        )
+    obligations = expand_item(plan, item, app.calendar)
+    ob = next((o for o in obligations if o.id == target), None)
+    if ob is None:
+        if item.event is not None and "@" in target:
+            moment = target.partition("@")[2]
+            raise InputError(
+                f"事件“{item.event}”没有 {moment} 的记录：先运行 gongkai event {item.event} {moment}"
+            )
+        known = "、".join(o.id for o in obligations)
+        raise InputError(f"条目 {base} 没有编号为“{target}”的工作；它的工作：{known}")
+    day = when or app.today
+    if not undo:
+        if ob.done is not None:
+            raise InputError(f"{target} 已于 {ob.done.isoformat()} 标记完成；要改日期，先用 --undo 撤销")
+        if day > app.today:
+            raise InputError(f"完成日期 {day.isoformat()} 晚于今天 {app.today.isoformat()}")
+    elif ob.done is None:
+        raise InputError(f"{target} 没有完成记录，无可撤销")
+    from ..files.planedit import set_done
+
+    text = file.raw.decode("utf-8")  # a byte-order mark stays, as "\ufeff"
+    key, sub = _where(plan, item, ob)
+    if key == "reported" and sub is None and undo is False and item.reported:
+        raise InputError(f"{target} 已有报送记录（reported）")
+    edited = set_done(text, item.id, key, sub, None if undo else day, note)
+    expected = None if undo else day
+
+    def took(new: Plan) -> bool:
+        changed = new.item(item.id)
+        return changed is not None and any(
+            o.id == target and o.done == expected for o in expand_item(new, changed, app.calendar)
+        )
+
+    _write(file, edited.text, took)
+    if undo:
+        click.echo(f"已撤销 {target}（{ob.title}）的完成记录")
+    else:
+        click.echo(f"已标记完成：{target}（{ob.title}），完成日期 {day.isoformat()}")
+        if day < plan.issued:
+            click.echo(f"注意：完成日期早于计划印发日 {plan.issued.isoformat()}")
+    _show_changes(path, edited.changes)
+
+
+def _where(plan: Plan, item: Item, ob: Obligation) -> tuple[str, str | None]:
+    """Which key records this obligation's done date, and which entry of its map."""
+    if ob.kind == "report":
+        return "reported", (None if len(plan.reports) == 1 else ob.occurrence)
+    if ob.kind in ("recurring", "event"):
+        return "done", ob.occurrence
+    return "done", None
+
+
+@main.command(
+    epilog="""\b
+示例：
+  gongkai event 文件公开 2016-09-30 --tasks 我局计划.yaml    # 记入 events:，列出由它触发的工作和期限
+  gongkai event 重大突发事件 "2016-07-01 14:30"
+  gongkai event 文件公开 2016-09-30 --undo                    # 撤销，文件恢复原样
+""",
+)
+@click.argument("name", metavar="NAME")
+@click.argument("when", metavar="WHEN", type=DATETIME)
+@click.option("--undo", is_flag=True, help="撤销：删除这一事件记录。")
+@click.option(
+    "--tasks",
+    "tasks",
+    multiple=True,
+    type=click.Path(dir_okay=True),
+    envvar="GONGKAI_TASKS",
+    metavar="FILE",
+    help="要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。",
+)
+@common_options(formats=("plain",))
+def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: tuple[str, ...]) -> None:
+    """在计划文件的 events: 中记录一次事件（如某文件公开的日期），并列出它触发的工作及期限。"""
+    path, name = _choose_for_event(tasks, name)
+    file = _read(path)
+    plan = file.plan
+    if name not in plan.event_names:
+        known = "、".join(plan.event_names) or "（无）"
+        raise InputError(f"计划中没有条目使用事件“{name}”；可用的事件名：{known}", where=str(path))
+    recorded = any(w == when for w in plan.events.get(name, ()))
+    if undo and not recorded:
+        raise InputError(f"事件“{name}”没有 {event_key(when)} 的记录，无可撤销")
+    if not undo and recorded:
+        raise InputError(f"事件“{name}” {event_key(when)} 已有记录")
+    from ..files.planedit import set_event
+
+    text = file.raw.decode("utf-8")
+    edited = set_event(text, name, when, remove=undo)
+    new = _write(file, edited.text, lambda p: (when in p.events.get(name, ())) != undo)
+    if undo:
+        click.echo(f"已撤销事件“{name}” {event_key(when)}")
+        _show_changes(path, edited.changes)
+        return
+    click.echo(f"已记录事件“{name}” {event_key(when)}")
+    _show_changes(path, edited.changes)
+    triggered = [
+        ob for ob in expand(new, app.calendar) if ob.kind == "event" and ob.occurrence == event_key(when)
+    ]
+    triggered = [ob for ob in triggered if ob.item.event == name]
+    click.echo(f"由此触发的工作：{len(triggered)} 项")
+    for ob in triggered:
+        day = ob.day
+        assert day is not None
+        weekday = WEEKDAYS[day.weekday()]
+        shown = (
+            ob.deadline.strftime("%Y-%m-%d %H:%M") if isinstance(ob.deadline, datetime) else day.isoformat()
+        )
+        click.echo(f"  {ob.id}  {ob.title}  期限 {shown}（{weekday}）  {ob.rule}")

@@ -1,0 +1,178 @@
+"""Documents as offices receive them, other than text: a Word ``.docx`` (python-docx) and
+a PDF with a text layer (pypdf). Each gives the document's text, one paragraph a line and
+one table row a line with its cells separated by tabs, for plan/drafting/extract.py to read as it reads
+pasted text. The libraries are imported only here, only when such a file is read.
+
+Why pypdf for PDF: it is pure Python (no native library to install on an office PC),
+maintained, and reads the text layer of the PDFs that government sites publish, whose
+Chinese fonts carry a ToUnicode map or a predefined CMap (UniGB-UCS2-H, as tested). A
+scanned PDF has no text layer: it is refused with exit 3 and a message to OCR it or ask
+the issuing office for the Word file; this tool does no OCR.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from ..errors import InputError
+
+DOCX_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF-"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc / .xls
+
+
+def kind_of(raw: bytes) -> str | None:
+    """ "docx", "pdf" or "doc" from a file's first bytes; None for text."""
+    if raw.startswith(DOCX_MAGIC):
+        return "docx"
+    if raw.startswith(PDF_MAGIC):
+        return "pdf"
+    if raw.startswith(OLE_MAGIC):
+        return "doc"
+    return None
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split())  # a cell's own line breaks and tabs would split the row
+
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_CHINESE_FORMATS = ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "taiwaneseCounting")
+
+
+def _chinese(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (numbering goes no further in a 工作要点)."""
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return (_CN_DIGITS[tens] if tens > 1 else "") + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _formatted(n: int, fmt: str) -> str:
+    if fmt in _CHINESE_FORMATS and 0 < n < 100:
+        return _chinese(n)
+    if fmt == "decimalEnclosedCircle" and 0 < n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    return str(n)
+
+
+class _Numbering:
+    """The labels Word draws for automatically numbered paragraphs ("一、", "（一）", "1.")
+    and leaves out of the paragraph's text: read from numbering.xml and counted."""
+
+    def __init__(self, document: Any) -> None:
+        from docx.oxml.ns import qn
+
+        self.qn = qn
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # → (format, text, start)
+        self.counts: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {a.get(qn("w:abstractNumId")): a for a in root.findall(qn("w:abstractNum"))}
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            definition = abstract.get(ref.get(qn("w:val")) if ref is not None else None)
+            if definition is None:
+                continue
+            for lvl in definition.findall(qn("w:lvl")):
+                fmt, text, start = (lvl.find(qn(f"w:{k}")) for k in ("numFmt", "lvlText", "start"))
+                self.levels[(num.get(qn("w:numId")), int(lvl.get(qn("w:ilvl"), "0")))] = (
+                    fmt.get(qn("w:val"), "decimal") if fmt is not None else "decimal",
+                    text.get(qn("w:val"), "") if text is not None else "",
+                    int(start.get(qn("w:val"), "1")) if start is not None else 1,
+                )
+
+    def _num_pr(self, paragraph: Any) -> tuple[str, int] | None:
+        for ppr in (
+            paragraph._p.pPr,
+            getattr(paragraph.style.element, "pPr", None) if paragraph.style else None,
+        ):
+            num_pr = ppr.find(self.qn("w:numPr")) if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id, ilvl = num_pr.find(self.qn("w:numId")), num_pr.find(self.qn("w:ilvl"))
+            if num_id is not None:
+                level = int(ilvl.get(self.qn("w:val"), "0")) if ilvl is not None else 0
+                return num_id.get(self.qn("w:val")), level
+        return None
+
+    def label(self, paragraph: Any) -> str:
+        found = self._num_pr(paragraph)
+        if found is None or found not in self.levels:
+            return ""
+        num_id, level = found
+        fmt, text, start = self.levels[found]
+        if fmt in ("bullet", "none"):
+            return ""
+        counts = self.counts.setdefault(num_id, [0] * 9)
+        counts[level] = counts[level] + 1 if counts[level] else start
+        counts[level + 1 :] = [0] * (8 - level)
+        for index in range(level + 1):
+            level_fmt = self.levels.get((num_id, index), ("decimal", "", 1))[0]
+            text = text.replace(f"%{index + 1}", _formatted(counts[index] or 1, level_fmt))
+        return text
+
+
+def _unreadable(what: str, error: Exception, source: str) -> InputError:
+    return InputError(
+        f"无法读取{what}（{type(error).__name__}）：请另存为 .docx 或 .txt 后重试", where=source
+    )
+
+
+def docx_text(raw: bytes, source: str) -> str:
+    """The paragraphs and tables of a .docx, in document order; automatic numbering is
+    written out as the label Word shows."""
+    import docx
+    from docx.table import Table
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        numbering = _Numbering(document)
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                for row in block.rows:
+                    lines.append("\t".join(_cell(cell.text) for cell in row.cells))
+            else:
+                lines.append(numbering.label(block) + block.text)
+    except Exception as e:  # a damaged file can fail anywhere inside the parser
+        raise _unreadable(" Word 文件", e, source) from None
+    return "\n".join(lines) + "\n"
+
+
+def pdf_text(raw: bytes, source: str) -> str:
+    """The text layer of a PDF, page after page; a PDF without one is refused."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(raw))
+        encrypted = reader.is_encrypted
+        pages = [] if encrypted else [page.extract_text() or "" for page in reader.pages]
+    except Exception as e:  # a damaged file can fail anywhere inside the parser
+        raise _unreadable(" PDF 文件", e, source) from None
+    if encrypted:
+        raise InputError("PDF 文件已加密，无法读取文字：请向发文单位索取 Word 或文本版", where=source)
+    text = "\n".join(pages)
+    if not any(char.strip() for char in text):
+        raise InputError(
+            f"PDF 的 {len(pages)} 页中没有文字层（可能是扫描件）：请先做文字识别（OCR），"
+            "或向发文单位索取 Word 或文本版",
+            where=source,
+        )
+    return text + "\n"
+
+
+def office_text(raw: bytes, source: str) -> tuple[str, str] | None:
+    """(text, note) of a .docx or PDF; None when ``raw`` is neither (plain text)."""
+    kind = kind_of(raw)
+    if kind == "docx":
+        return docx_text(raw, source), "已从 Word（.docx）文件读取段落和表格"
+    if kind == "pdf":
+        return pdf_text(raw, source), "已从 PDF 的文字层读取（分页、分栏处可能断句）"
+    if kind == "doc":
+        raise InputError("这是旧版 Word（.doc）文件：请用 Word 另存为 .docx 后重试", where=source)
+    return None

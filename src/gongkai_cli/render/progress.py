@@ -1,0 +1,126 @@
+"""Formatters for ``gongkai status`` (progress.Status): JSON, plain, table, csv and md.
+
+JSON schema (docs/plan-format.md): ``{"today", "title", "total", "states", "kinds",
+"departments", "next"}``; each tally is ``{"done", "overdue", "upcoming", "open", "total"}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..plan.progress import STATES, Status, Tally
+from .deadlines import when
+from .plan import OBLIGATION_LABELS, _csv, _md_cell, names, obligation_data
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+STATE_LABELS = {"done": "已完成", "overdue": "逾期", "upcoming": "待办", "open": "无期限"}
+HEADER = ("", *STATE_LABELS.values(), "合计")
+
+
+def tally_data(t: Tally) -> dict[str, int]:
+    return {**{s: t.get(s) for s in STATES}, "total": t.total}
+
+
+def status_data(title: str, facts: Status) -> dict[str, Any]:
+    return {
+        "today": facts.today.isoformat(),
+        "title": title,
+        "total": facts.overall.total,
+        "states": tally_data(facts.overall),
+        "kinds": {kind: tally_data(t) for kind, t in facts.kinds},
+        "departments": [{"name": name, **tally_data(t)} for name, t in facts.departments],
+        "next": [obligation_data(ob) for ob in facts.next],
+    }
+
+
+def _row(label: str, t: Tally) -> tuple[str, ...]:
+    return (label, *(str(t.get(s)) for s in STATES), str(t.total))
+
+
+def _rows(facts: Status) -> list[tuple[str, list[tuple[str, ...]]]]:
+    """(heading, rows) for the overall line, the kinds and the departments."""
+    return [
+        ("全部", [_row("全部", facts.overall)]),
+        ("按类别", [_row(OBLIGATION_LABELS[k], t) for k, t in facts.kinds if t.total]),
+        ("按部门（各部门自己的事项）", [_row(name, t) for name, t in facts.departments]),
+    ]
+
+
+def _summary(facts: Status) -> str:
+    t = facts.overall
+    parts = "，".join(f"{STATE_LABELS[s]} {t.get(s)}" for s in STATES)
+    return f"共 {t.total} 项：{parts}"
+
+
+def _next_line(facts: Status, index: int) -> str:
+    ob = facts.next[index]
+    return f"{when(ob.deadline)}  {ob.id}  {ob.title}（{names(ob.departments)}）"
+
+
+def _width(text: str) -> int:
+    """Columns on a terminal: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    space = " " * max(0, width - _width(text))
+    return space + text if right else text + space
+
+
+def status_plain(title: str, facts: Status) -> str:
+    lines = [f"{title}：截至 {when(facts.today)}", _summary(facts)]
+    width = max((_width(row[0]) for _, rows in _rows(facts) for row in rows), default=0)
+    for heading, rows in _rows(facts)[1:]:
+        lines += ["", f"{heading}："]
+        for row in (HEADER, *rows):
+            lines.append("  " + _pad(row[0], width) + "".join(_pad(c, 8, right=True) for c in row[1:]))
+    lines += ["", f"最近的期限：{len(facts.next)} 项"]
+    lines += [f"  {_next_line(facts, i)}" for i in range(len(facts.next))]
+    return "\n".join(lines)
+
+
+def status_table(title: str, facts: Status) -> RenderableType:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    parts: list[RenderableType] = [
+        Text(f"{title}：截至 {when(facts.today)}，{_summary(facts)}", style="bold")
+    ]
+    for heading, rows in _rows(facts)[1:]:
+        table = Table(title=heading, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+        for i, column in enumerate(HEADER):
+            table.add_column(column, justify="left" if i == 0 else "right", overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        parts.append(table)
+    upcoming = Table(title="最近的期限", title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
+    for column in ("期限", "编号", "事项", "部门"):
+        upcoming.add_column(column, overflow="fold")
+    for ob in facts.next:
+        upcoming.add_row(when(ob.deadline, short=True), ob.id, ob.title, names(ob.departments))
+    parts.append(upcoming)
+    return Group(*parts)
+
+
+def status_csv(facts: Status) -> str:
+    rows: list[Sequence[Any]] = [["all", "", *tally_data(facts.overall).values()]]
+    rows += [["kind", kind, *tally_data(t).values()] for kind, t in facts.kinds]
+    rows += [["department", name, *tally_data(t).values()] for name, t in facts.departments]
+    return _csv(("group", "name", *STATES, "total"), rows)
+
+
+def status_md(title: str, facts: Status) -> str:
+    lines = [f"## {_md_cell(title)}：截至 {when(facts.today)}", "", _summary(facts)]
+    for heading, rows in _rows(facts)[1:]:
+        lines += ["", f"### {heading}", "", "| " + " | ".join(HEADER) + " |", "|---" * len(HEADER) + "|"]
+        lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    lines += ["", "### 最近的期限", ""]
+    lines += [f"- {_md_cell(_next_line(facts, i))}" for i in range(len(facts.next))] or ["（无）"]
+    return "\n".join(lines)
