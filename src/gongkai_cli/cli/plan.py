@@ -23,7 +23,7 @@ from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
 from ..render.output import emit
 from .main import main, one_line, worded_obligations
-from .options import DATE, AppContext, common_options, counting_options
+from .options import DATE, AppContext, common_options, counting_options, tasks_option
 
 if TYPE_CHECKING:
     from ..plan.review import ReviewMark
@@ -53,15 +53,9 @@ def plan_options(f: F) -> F:
     """--tasks FILE (repeatable; GONGKAI_TASKS, a list like PATH), --event NAME=WHEN and
     the counting options (the command receives ``plans`` and ``options``)."""
     options = (
-        click.option(
-            "--tasks",
-            "tasks",
-            multiple=True,
-            type=click.Path(dir_okay=True),
-            metavar="FILE",
-            envvar="GONGKAI_TASKS",
-            help="计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
-            f"多个文件以“{os.pathsep}”分隔）。",
+        tasks_option(
+            "计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
+            f"多个文件以“{os.pathsep}”分隔）。"
         ),
         click.option(
             "--event",
