@@ -194,7 +194,7 @@ def due_command(
         app.calendar,
         overdue=not no_overdue,
     )
-    report = replace(report, not_in_force=plans.not_in_force(app.today))
+    report = report._replace(not_in_force=plans.not_in_force(app.today))
     title = "；".join(p.title for p in plans.plans)
     if report.pending or not quiet_if_empty:
         emit(
