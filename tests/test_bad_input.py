@@ -127,7 +127,7 @@ CASES: dict[str, Case] = {
     "phrase-emoji": Case(deadline("5个工作日内😀"), 3, "期限的结尾"),
     "phrase-control-character": Case(deadline("5个\x07工作日内"), 3, "控制字符"),
     "phrase-line-break": Case(deadline("3个\n工作周内"), 3, "3个 工作周内"),
-    "phrase-1MB": Case(deadline("一" * 1_000_000), 3, "期限写法过长（1000000 个字符，上限 200）"),
+    "phrase-1MB": Case(deadline("一" * 1_000_000), 3, "期限写法过长（1000000 个字符，上限 2000）"),
     # -- dates -------------------------------------------------------------------------
     "date-feb-30": Case(("deadline", "3", "--from", "2016-02-30"), 3, "2016 年 2 月没有 30 日"),
     "date-month-13": Case(("day", "2016-13-01"), 3, "日期“2016-13-01”不存在"),

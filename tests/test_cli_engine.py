@@ -47,6 +47,24 @@ def test_deadline_json_schema(gongkai: Run) -> None:
         "n": 3,
         "provisional": False,
         "warnings": [],
+        "sense": "deadline",
+        "periods": [
+            {
+                "rule": "文件公开后3个工作日内",
+                "anchor": "2016-09-30",
+                "deadline": "2016-10-10",
+                "kind": "workdays",
+                "n": 3,
+                "provisional": False,
+                "warnings": [],
+                "sense": "deadline",
+                "back": False,
+                "extension": False,
+                "words": {"subject": None, "anchor": "文件公开后", "period": "3个工作日内", "act": None},
+                "law": None,
+                "counted_from": None,
+            }
+        ],
     }
 
 

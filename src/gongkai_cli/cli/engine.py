@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from ..phrases.reader import parse_rule
-from ..phrases.resolve import Options, resolve
+from ..phrases.resolve import Options
 from ..render import deadlines as formatters
 from ..render.output import emit
 from .main import main, worded_result, worded_row
@@ -26,6 +25,8 @@ if TYPE_CHECKING:
   gongkai deadline "15日内" --from 2016-09-20 --explain
   gongkai deadline "24小时内" --from "2016-07-01 14:30"
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
+  gongkai deadline "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定" \\
+      --from 2016-09-20 --law 行政许可法 --explain                  # 2016-10-21
   printf 'anchor,rule\n2016-09-30,3个工作日内\n' | gongkai deadline --batch --format csv
 """
 )
@@ -44,6 +45,12 @@ if TYPE_CHECKING:
     help="从标准输入批量计算：带表头 anchor,rule（可有 id 等列）的 CSV，或每行“起算日<Tab>写法”；"
     "每行输出一个结果，出错的行给出错误并继续，结束时退出状态为 3。",
 )
+@click.option(
+    "--law",
+    metavar="NAME",
+    help="按该法律把其规定为工作日的“N日”按工作日计算，--explain 引用条文：行政许可法、行政处罚法、"
+    "行政复议法、行政强制法（可写简称，如“许可法”）。--batch 时也可给 law 列。",
+)
 @counting_options
 @common_options(formats=("plain", "table", "json", "csv"))
 def deadline(
@@ -52,13 +59,19 @@ def deadline(
     anchor: date | datetime | None,
     explain: bool,
     batch: bool,
+    law: str | None,
     options: Options,
 ) -> None:
     """按期限写法 RULE 从起算日 WHEN 计算期限。
 
     RULE 如“5个工作日内”“文件公开后3个工作日内”“15日内”“1个月内”“24小时内”
     “6月底前”“2017年1月15日前”“按月公开”“适时进行”；单独一个整数表示该数个工作日。
+    也可以是整句条文（“行政机关应当自受理…之日起二十日内作出…”）：其中每个期限依次给出。
     """
+    if law is not None:
+        from ..phrases.statutes import find_statute
+
+        options = options._replace(law=find_statute(law))
     if batch:
         if rule is not None or anchor is not None or explain:
             raise click.UsageError("--batch 从标准输入读取起算日和写法，不能再给 RULE、--from 或 --explain")
@@ -68,15 +81,17 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    result = worded_result(
-        resolve(parse_rule(rule), anchor or app.today, app.calendar, options, explain=explain)
-    )
+    from ..phrases.clause import read_clause, resolve_clause
+
+    clause = read_clause(rule)
+    results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
+    answers = [(part, worded_result(result)) for part, result in zip(clause.parts, results, strict=True)]
     emit(
         app.fmt,
         {
-            "plain": lambda: formatters.deadline_plain(result, explain),
-            "json": lambda: formatters.deadline_data(result, explain),
-            "table": lambda: formatters.deadline_table(result, explain),
+            "plain": lambda: formatters.clause_plain(answers, explain),
+            "json": lambda: formatters.clause_data(answers, explain),
+            "table": lambda: formatters.clause_table(answers, explain),
         },
     )
 

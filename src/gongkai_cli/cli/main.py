@@ -201,7 +201,7 @@ def worded_obligations(obs: list[Obligation]) -> list[Obligation]:
 
 def worded_row(row: BatchRow) -> BatchRow:
     if row.result is not None:
-        return replace(row, result=worded_result(row.result))
+        return replace(row, result=worded_result(row.result), more=tuple(map(worded_result, row.more)))
     if isinstance(row.error, CoverageError) and row.error.unpublished:
         return replace(row, error=CoverageError(row.error.year, worded_error(row.error)))
     return row

@@ -1,8 +1,9 @@
 """Batch deadlines: many (anchor, rule) lines, one result each, in order.
 
 Input is CSV with a header naming ``anchor`` and ``rule`` (other columns, such as ``id``,
-are carried through), or lines of ``anchor<TAB>rule``. A bad line becomes an error row
-and the run goes on. Each distinct phrase and anchor is read once.
+are carried through; a ``law`` column names a statute per line), or lines of
+``anchor<TAB>rule``. A rule may be a whole clause; its further deadlines are kept too.
+A bad line becomes an error row and the run goes on. Each distinct phrase and anchor is read once.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from typing import TypeVar
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import ExitStatus, GongkaiError, InputError
+from .clause import Clause, read_clause, resolve_clause
 from .dates import parse_datetime
-from .reader import Rule, parse_rule
 from .resolve import Options, Result, resolve
+from .statutes import WorkdayRule, find_statute
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
@@ -30,8 +32,9 @@ T = TypeVar("T")
 class BatchRow:
     line: int  # 1-based line number in the input
     fields: dict[str, str]  # the input columns, in input order
-    result: Result | None
+    result: Result | None  # the first deadline of the line's text
     error: GongkaiError | None
+    more: tuple[Result, ...] = ()  # the text's further deadlines (an extension, an alternative)
 
 
 def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[int, dict[str, str]]]]:
@@ -84,13 +87,25 @@ def _tsv_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
 def run_batch(
     records: Iterable[tuple[int, dict[str, str]]], cal: WorkCalendar, options: Options
 ) -> Iterator[BatchRow]:
-    rules: dict[str, Rule | InputError] = {}
+    """One row per record. A ``law`` column names a statute for that line (行政许可法 …);
+    an empty one keeps ``options.law``."""
+    clauses: dict[str, Clause | InputError] = {}
     anchors: dict[str, date | datetime | InputError] = {}
+    laws: dict[str, WorkdayRule | InputError] = {}
     for number, fields in records:
         try:
-            rule = _cached(rules, fields.get("rule", ""), parse_rule)
+            clause = _cached(clauses, fields.get("rule", ""), read_clause)
             anchor = _cached(anchors, fields.get("anchor", ""), _anchor)
-            yield BatchRow(number, fields, resolve(rule, anchor, cal, options), None)
+            law_name = fields.get("law", "").strip()
+            line_options = options
+            if law_name:
+                line_options = options._replace(law=_cached(laws, law_name, find_statute))
+            if len(clause.parts) == 1:  # the common case: one phrase, one answer
+                result = resolve(clause.parts[0].rule, anchor, cal, line_options)
+                yield BatchRow(number, fields, result, None)
+                continue
+            results = resolve_clause(clause, anchor, cal, line_options)
+            yield BatchRow(number, fields, results[0], None, results[1:])
         except GongkaiError as error:
             yield BatchRow(number, fields, None, error)
 

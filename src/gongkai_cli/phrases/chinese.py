@@ -26,6 +26,7 @@ DIGIT_VALUES = {
 }
 _UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 NUMERALS = "零〇一二两三四五六七八九十百千万"  # the characters a Chinese number is written with
+TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}  # 廿五日, 卅日: twenty, thirty, forty, in one character
 
 
 _DASHES = {"—": "-", "–": "-", "―": "-", "−": "-", "〜": "~"}  # NFKC leaves these alone
@@ -69,6 +70,8 @@ def chinese_number(text: str) -> int:
     if text in ("零", "〇"):
         return 0
     bad = InputError(f"数字“{text}”的写法有误：请写成阿拉伯数字，或如“十五”“二十”“一百二十”")
+    if text and text[0] in TENS:
+        text = TENS[text[0]] + text[1:]
     value, last_unit, digit, zero = 0, 10**9, None, False
     for ch in text:
         if ch in DIGIT_VALUES:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, DayInfo, WorkCalendar
 from ..errors import CoverageError, InputError
 from .reader import Rule
+
+if TYPE_CHECKING:
+    from .statutes import WorkdayRule
 
 RestStart = Literal["count", "next"]
 Roll = Literal["none", "backward", "forward"]
@@ -30,10 +33,23 @@ BASIS = {
     "hours": "《民法典》第二百零一条：按照小时计算期间的，自法律规定或者当事人约定的时间开始计算；"
     "不因休息日顺延",
     "date": "工作要点规定的时限，不是法定期间：默认不因休息日移动，也可读作提前到此前最后一个工作日或顺延",
+    "same_day": "当场、即时、当日：起算当日即须完成",
     "recurring": "按月（季、年）进行的工作：每期一次，默认在该期最后一个工作日到期",
     "open": "无固定期限（适时进行、按有关要求执行）：只列出，不计算到期日",
 }
 BASIS["years"] = BASIS["months"]
+BACK_BASIS = (
+    "倒数期间（如“开庭三日前”）：以其后的事件之日为准，事件当日不计入，向前数满期间；"
+    "所得日期不因休息日移动，落在休息日时提示（也可读作提前到此前最后一个工作日）"
+)
+EARLIEST_BASIS = (
+    "最短期间（不少于、不得少于）：所得日期是最早可以进行的日期（不早于此日），不是期限；不因休息日顺延"
+)
+PRESUMED_BASIS = (
+    "满N日（如《专利法实施细则》第四条“自发出之日起满15日，推定为当事人收到文件之日”）："
+    "期间届满之日，不因休息日顺延"
+)
+EXTENSION_BASIS = "延长期限：自原期限届满之日起算，计算方法与原期限相同（如《政府信息公开条例》第三十三条）"
 
 
 class Options(NamedTuple):
@@ -45,6 +61,7 @@ class Options(NamedTuple):
     rest_start: RestStart = "count"  # "next": an anchor on a rest day counts as the next working day
     roll: Roll = "none"  # named dates on a rest day
     before: Before = "inclusive"  # "exclusive": X月X日前 means the day before
+    law: WorkdayRule | None = None  # a statute whose 日 are working days (counting-rules §9)
 
 
 DEFAULTS = Options()  # the statutory readings
@@ -87,6 +104,8 @@ class Result:
     warnings: tuple[str, ...] = ()
     steps: tuple[Step, ...] = field(default=(), compare=False)
     period_start: date | None = None  # recurring: the month / quarter / year it is for
+    law: WorkdayRule | None = None  # the statute that made 日 working days, when one did
+    counted_from: date | None = None  # the day counting started when not the anchor (季度结束后)
 
     @property
     def provisional(self) -> bool:
@@ -98,8 +117,28 @@ class Result:
         return self.rule.kind
 
     @property
+    def sense(self) -> str:
+        return self.rule.sense
+
+    @property
     def basis(self) -> str:
-        return BASIS[self.rule.kind]
+        parts = [BASIS[self.rule.kind]]
+        if self.law is not None:
+            parts.insert(0, f"{self.law.citation}：{self.law.text.rstrip('。')}")
+        if self.rule.back:
+            parts.append(BACK_BASIS)
+        if self.rule.sense == "earliest":
+            parts.append(EARLIEST_BASIS)
+        elif self.rule.sense == "presumed":
+            parts.append(PRESUMED_BASIS)
+        if self.rule.extension:
+            parts.append(EXTENSION_BASIS)
+        return "；".join(parts)
+
+
+def under_law(rule: Rule, law: WorkdayRule | None) -> bool:
+    """Whether ``law`` makes this rule's 日 working days: N日 (not weeks, not 半个月) it covers."""
+    return law is not None and rule.kind == "days" and rule.unit is None and law.covers(rule.n or 0)
 
 
 def resolve(
@@ -118,6 +157,30 @@ def resolve(
     if rule.kind == "hours":
         return _hours(rule, anchor, explain)
     day = anchor.date() if isinstance(anchor, datetime) else anchor
+    if under_law(rule, options.law):
+        counted = replace(rule, kind="workdays")
+        result = resolve(counted, day, cal, options._replace(law=None), explain=explain)
+        note = f"依{options.law.citation}，“{rule.n}日”按工作日计算"  # type: ignore[union-attr]
+        return replace(result, rule=counted, law=options.law, warnings=(note, *result.warnings))
+    if rule.base is not None:
+        start = period_bounds(rule.base, day)[1]
+        result = resolve(replace(rule, base=None), start, cal, options, explain=explain)
+        steps = result.steps
+        if explain:
+            words = {"month": "月", "quarter": "季度", "year": "年度"}[rule.base]
+            steps = (Step(day, cal.day_info(day), None, f"起算日所在{words}"), *steps)
+            first = steps[1]
+            steps = (steps[0], first._replace(note=f"{words}最后一日，自此起算，不计入"), *steps[2:])
+        words = {"month": "月", "quarter": "季度", "year": "年度"}[rule.base]
+        note = f"自起算日所在{words}的最后一日 {start.isoformat()} 起算"
+        warnings = (note, *result.warnings)
+        return replace(result, rule=rule, anchor=day, counted_from=start, steps=steps, warnings=warnings)
+    if rule.kind == "same_day":
+        info = cal.day_info(day)
+        steps = (Step(day, info, None, "当日即须完成"),) if explain else ()
+        return Result(rule, day, day, _provisional(cal, day, day), (), steps)
+    if rule.back:
+        return _counted_back(rule, day, cal, options, explain)
     if rule.kind == "workdays":
         return _workdays(rule, day, cal, options, explain)
     if rule.kind in ("days", "months", "years"):
@@ -147,10 +210,75 @@ def _workdays(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, exp
             )
         )
     deadline = cal.add_workdays(start, rule.n)
+    warnings.extend(_sense_warnings(rule, deadline))
     steps: tuple[Step, ...] = ()
     if explain:
         steps = _trace_workdays(anchor, start, deadline, cal)
     return Result(rule, anchor, deadline, _provisional(cal, anchor, deadline), tuple(warnings), steps)
+
+
+def _sense_warnings(rule: Rule, day: date) -> list[str]:
+    """What the day means when it is not a deadline; extensions say where they count from."""
+    out: list[str] = []
+    if rule.sense == "earliest":
+        out.append(
+            f"“{rule.qualifier}”是最短期间：{day.isoformat()} 是最早可以进行的日期（不早于此日），不是期限"
+        )
+    elif rule.sense == "presumed":
+        out.append(f"“满”期间届满之日 {day.isoformat()}（如推定送达之日），不因休息日顺延")
+    if rule.extension:
+        out.append("延长期限自原期限届满之日起算：起算日应为原期限的届满日")
+    return out
+
+
+def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, explain: bool) -> Result:
+    """开庭三日前 / 3个工作日前: N days (or working days) before the later event, which is
+    not counted. Not moved by default; a rest day is warned about, and the roll reading moves it."""
+    assert rule.n is not None
+    try:
+        if rule.kind == "workdays":
+            day = cal.add_workdays(anchor, -rule.n)
+        elif rule.kind == "days":
+            day = anchor - timedelta(days=rule.n)
+        else:
+            from dateutil.relativedelta import relativedelta
+
+            day = anchor - relativedelta(months=rule.n if rule.kind == "months" else 12 * rule.n)
+    except (OverflowError, ValueError):
+        raise _past_year_9999(rule) from None
+    steps: list[Step] = []
+    if explain:
+        steps.append(Step(anchor, cal.day_info(anchor), None, "其后的事件之日，不计入"))
+        unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年"}[rule.kind]
+        steps.append(Step(day, cal.day_info(day), None, f"向前数第 {rule.n} {unit}：最迟在此日"))
+    deadline, warnings = _fixed_day(day, cal, options, steps, explain, "倒数所得日期")
+    return Result(rule, anchor, deadline, _provisional(cal, deadline, anchor), tuple(warnings), tuple(steps))
+
+
+def _fixed_day(
+    day: date, cal: WorkCalendar, options: Options, steps: list[Step], explain: bool, what: str
+) -> tuple[date, list[str]]:
+    """A day that is not extended (a named date, a day counted back): on a rest day, a
+    note, or the move the roll reading asks for."""
+    warnings: list[str] = []
+    info = cal.day_info(day)
+    if info.workday:
+        return day, warnings
+    if options.roll == "none":
+        warnings.append(Note(f"{day.isoformat()} 是{info.weekday}（{info.label}），{what}不顺延", "", "roll"))
+        return day, warnings
+    moved = cal.previous_workday(day) if options.roll == "backward" else cal.next_workday(day)
+    how = "提前" if options.roll == "backward" else "顺延"
+    warnings.append(
+        Note(
+            f"{day.isoformat()} 是{info.weekday}（{info.label}），",
+            f"{how}至 {moved.isoformat()}（{WEEKDAYS[moved.weekday()]}）",
+            f"roll={options.roll}",
+        )
+    )
+    if explain:
+        steps.append(Step(moved, cal.day_info(moved), None, f"{how}后的期限"))
+    return moved, warnings
 
 
 def _trace_workdays(anchor: date, start: date, deadline: date, cal: WorkCalendar) -> tuple[Step, ...]:
@@ -187,8 +315,9 @@ def _calendar_period(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool)
             end = anchor + relativedelta(years=rule.n)
     except (OverflowError, ValueError):
         raise _past_year_9999(rule) from None
-    deadline = cal.next_workday(end)
-    warnings: list[str] = []
+    extended = rule.sense == "deadline"  # 不少于 / 满: the day itself, never extended
+    deadline = cal.next_workday(end) if extended else end
+    warnings: list[str] = _sense_warnings(rule, end)
     steps: list[Step] = []
     if explain:
         steps.append(Step(anchor, cal.day_info(anchor), None, "起算日，不计入"))
@@ -214,7 +343,8 @@ def _past_year_9999(rule: Rule) -> CoverageError:
 
 def _period_words(rule: Rule) -> str:
     unit = {"days": "日", "months": "个月", "years": "年"}[rule.kind]
-    return f"起算日后第 {rule.n} {unit}"
+    written = f"，即 {rule.unit}" if rule.unit else ""
+    return f"起算日后第 {rule.n} {unit}{written}"
 
 
 def _days_after(start: date, end: date) -> list[date]:
@@ -267,8 +397,26 @@ def target_date(rule: Rule, year: int) -> date:
     return date(y, 12, 31)
 
 
-def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, explain: bool) -> Result:
+def named_date(rule: Rule, anchor: date) -> date:
+    """The date a "date" rule names for this anchor: 次月 / 次年 after the anchor's month
+    or year; 每年… the first occurrence on or after the anchor; else in the phrase's own
+    year or the anchor's."""
+    if rule.relative == "next_month":
+        assert rule.target is not None
+        year, month = (anchor.year + 1, 1) if anchor.month == 12 else (anchor.year, anchor.month + 1)
+        if rule.target == "month_end":
+            return month_end(year, month)
+        return target_date(replace(rule, year=year, month=month, relative=None), year)
+    if rule.relative == "next_year":
+        return target_date(replace(rule, year=(rule.year or anchor.year) + 1, relative=None), 0)
     named = target_date(rule, anchor.year)
+    if rule.yearly and rule.year is None and named < anchor:
+        named = target_date(rule, anchor.year + 1)
+    return named
+
+
+def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, explain: bool) -> Result:
+    named = named_date(rule, anchor)
     warnings: list[str] = []
     steps: list[Step] = []
     deadline = named
@@ -277,27 +425,12 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
         warnings.append(Note("", f"“前”不含当日：期限为 {deadline.isoformat()}", "before=exclusive"))
     info = cal.day_info(deadline)
     if explain:
-        steps.append(Step(deadline, info, None, "工作要点规定的日期"))
-    if not info.workday:
-        if options.roll == "none":
-            warnings.append(
-                Note(f"{deadline.isoformat()} 是{info.weekday}（{info.label}），期限不顺延", "", "roll")
-            )
-        else:
-            moved = (
-                cal.previous_workday(deadline) if options.roll == "backward" else cal.next_workday(deadline)
-            )
-            how = "提前" if options.roll == "backward" else "顺延"
-            warnings.append(
-                Note(
-                    f"{deadline.isoformat()} 是{info.weekday}（{info.label}），",
-                    f"{how}至 {moved.isoformat()}（{WEEKDAYS[moved.weekday()]}）",
-                    f"roll={options.roll}",
-                )
-            )
-            if explain:
-                steps.append(Step(moved, cal.day_info(moved), None, f"{how}后的期限"))
-            deadline = moved
+        what = "每年的日期：起算日当年或其后第一次" if rule.yearly else "工作要点规定的日期"
+        if rule.relative:
+            what = "起算日次月的日期" if rule.relative == "next_month" else "起算日次年的日期"
+        steps.append(Step(deadline, info, None, what))
+    deadline, more = _fixed_day(deadline, cal, options, steps, explain, "期限")
+    warnings.extend(more)
     if deadline < anchor:
         warnings.append(f"期限 {deadline.isoformat()} 早于起算日 {anchor.isoformat()}")
     return Result(rule, anchor, deadline, _provisional(cal, named, deadline), tuple(warnings), tuple(steps))

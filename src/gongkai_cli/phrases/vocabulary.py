@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["workdays", "days", "months", "years", "hours", "date", "recurring", "open"]
+Kind = Literal["workdays", "days", "months", "years", "hours", "date", "same_day", "recurring", "open"]
 # What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.
 Target = Literal["day", "month_end", "year_end", "half_end", "quarter_end"]
 Period = Literal["month", "quarter", "year"]
+# What a counted day means: the last day to act (a deadline), the earliest permitted day
+# (不少于 / 不得少于: "not before"), or the day a period is complete (满15日: a presumed day).
+Sense = Literal["deadline", "earliest", "presumed"]
+Relative = Literal["next_month", "next_year"]
 
 # No fixed deadline: listed, never due.
 OPEN_PHRASES = (
@@ -28,7 +32,7 @@ OPEN_PHRASES = (
 )
 
 MODALS = ("应当", "应", "须", "要", "需", "并")
-PREPOSITIONS = ("截至", "截止", "自", "从", "于", "在")
+PREPOSITIONS = ("截至", "截止", "自", "从", "于", "在", "到")
 # The anchor: words naming an event, ending in 之日起 / 起 / 后 …, right before a number.
 ANCHOR_ENDS = ("之日起", "之日后", "之日", "以后", "之后", "起", "后")
 # Longest first, so that 个工作日 wins over 个.
@@ -62,3 +66,125 @@ YEAR_END = ("本年度内", "本年内", "年度内", "年底", "年末", "年�
 HALF = ("上半年", "年中")
 # A period counted from these anchors starts at the plan's issue date (印发之日起5个工作日内).
 ISSUE_ANCHORS = ("印发", "本工作要点印发", "发布之日", "下发")
+
+# -- the forms of laws and documents (counting-rules §8) ------------------------------------
+
+# Words that close a clause's subject: 行政机关应当 | 自…
+CLAUSE_MODALS = ("必须", "应当", "可以", "应", "须", "需", "得")
+LATEST = ("最迟", "最晚")  # 最迟要, 最迟在, 最迟应在: 最迟 then the usual modal and preposition
+# 自 and 从 open an anchor, except in these words.
+NOT_ANCHOR_OPENERS = ("自然", "自行", "自治", "自主", "自动", "自身", "自己", "自愿", "从事", "从业", "从而")
+# Before the number: what the period is. Caps read like "N日内".
+QUALIFIERS: tuple[tuple[str, Sense], ...] = (
+    ("最长不得超过", "deadline"),
+    ("最多不得超过", "deadline"),
+    ("一般不得超过", "deadline"),
+    ("最长不超过", "deadline"),
+    ("最多不超过", "deadline"),
+    ("一般不超过", "deadline"),
+    ("原则上不超过", "deadline"),
+    ("不得超过", "deadline"),
+    ("不应超过", "deadline"),
+    ("不超过", "deadline"),
+    ("最长为", "deadline"),
+    ("最长", "deadline"),
+    ("不得少于", "earliest"),
+    ("不应少于", "earliest"),
+    ("不少于", "earliest"),
+    ("不得低于", "earliest"),
+    ("不低于", "earliest"),
+    ("至少", "earliest"),
+    ("延长", "deadline"),
+    ("满", "presumed"),
+    ("经过", "presumed"),
+)
+# Words before a number that make "N日" something other than a deadline: every N days,
+# more than N days (超过30日的) anywhere before it; the N-th, in a row, in total, up to N
+# (延长至五年), less than N (不满六个月), 上一年, 最后一日, 以1个月为… right before it.
+NOT_A_DEADLINE = ("每", "超过")
+NOT_A_DEADLINE_END = (
+    "第",
+    "逾期",
+    "连续",
+    "累计",
+    "近",
+    "约",
+    "至",
+    "延长到",
+    "按",
+    "达到",
+    "最后",
+    "不",
+    "未",
+    "上",
+    "下",
+    "以",
+    "少于",
+    "多于",
+)
+# Units with how many of the kind's units each is (周: 7 days).
+COUNT_UNITS: tuple[tuple[str, Kind, int], ...] = (
+    ("个工作日", "workdays", 1),
+    ("工作日", "workdays", 1),
+    ("个自然日", "days", 1),
+    ("自然日", "days", 1),
+    ("个小时", "hours", 1),
+    ("小时", "hours", 1),
+    ("个星期", "days", 7),
+    ("星期", "days", 7),
+    ("个月", "months", 1),
+    ("周", "days", 7),
+    ("日", "days", 1),
+    ("天", "days", 1),
+    ("年", "years", 1),
+)
+HALVES: tuple[tuple[str, Kind, int], ...] = (
+    ("半个月", "days", 15),
+    ("半月", "days", 15),
+    ("半年", "months", 6),
+)
+SAME_DAY = ("当场", "即时", "当日", "当天")
+# 当场 sets a time only as the manner of a duty: right after a modal (应当当场予以答复).
+SAME_DAY_LEADS = ("应当", "应", "可以", "须", "必须", "并", "要", "需", "均", "予以")
+DATE_ENDS = ("之前", "以前", "前", "截至", "截止", "为止", "止", "以内", "之内", "内")
+HOUR_24 = ("24时", "24点", "二十四时", "二十四点")
+LATE_HALF = ("下半年",)  # December 31, like 年底
+YEARLY = ("每年的", "每年")
+RELATIVE: tuple[tuple[str, Relative], ...] = (
+    ("次月", "next_month"),
+    ("下月", "next_month"),
+    ("次年", "next_year"),
+    ("翌年", "next_year"),
+    ("下一年度", "next_year"),
+    ("下一年", "next_year"),
+)
+# 季度结束后 / 每季度终了后 / 月度终了后 / 年度终了之日起: the anchor's period end.
+BASE_PERIODS: tuple[tuple[str, Period], ...] = (
+    ("季度", "quarter"),
+    ("月度", "month"),
+    ("月份", "month"),
+    ("年度", "year"),
+    ("季", "quarter"),
+    ("月", "month"),
+    ("年", "year"),
+)
+# Words that end a subject rather than an anchor: 公示期不少于…, 听证的期限为…
+SUBJECT_ENDS = ("期", "限", "时间", "的", "为")
+# A unit followed by these is part of another word: 上一年度, 日期, 天气.
+WORD_AFTER_UNIT = {"年": "度级", "日": "期常报", "天": "气然"}
+# After a period, words that make it the measure of a noun rather than a deadline.
+NOUN_AFTER = (
+    "期限",
+    "期间",
+    "的规定",
+    "的期限",
+    "的期间",
+    "工资",
+    "的工资",
+    "以上",
+    "以下",
+    "拘留",
+    "的次日",
+    "的前一日",
+    "的当日",
+)

@@ -18,12 +18,15 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..files.folders import cache_folder
 from ..phrases.reader import Rule
 from .plan_file import Item, Plan, ReportSpec, header_data, load_plan
+
+if TYPE_CHECKING:
+    from ..phrases.statutes import WorkdayRule
 
 
 def cache_dir(env: Mapping[str, str]) -> Path:
@@ -93,10 +96,19 @@ def _encode(plan: Plan) -> dict[str, Any]:
                 "done": _when(i.done),
                 "done_occurrences": {k: v.isoformat() for k, v in i.done_occurrences.items()},
                 "reported": {k: v.isoformat() for k, v in i.reported.items()},
+                "law": i.law._asdict() if i.law else None,
             }
             for i in plan.items
         ],
     }
+
+
+def _law(data: dict[str, Any] | None) -> WorkdayRule | None:
+    if data is None:
+        return None
+    from ..phrases.statutes import WorkdayRule
+
+    return WorkdayRule(**{**data, "days": tuple(data["days"])})
 
 
 def _decode(data: dict[str, Any], path: str) -> Plan:
@@ -111,6 +123,7 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
                 "done": _day(i["done"]),
                 "done_occurrences": {k: date.fromisoformat(v) for k, v in i["done_occurrences"].items()},
                 "reported": {k: date.fromisoformat(v) for k, v in i["reported"].items()},
+                "law": _law(i.get("law")),
             }
         )
         for i in data["items"]

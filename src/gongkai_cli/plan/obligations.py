@@ -81,29 +81,37 @@ def expand(
 def expand_item(
     plan: Plan, item: Item, cal: WorkCalendar, options: Options = DEFAULTS, *, explain: bool = False
 ) -> list[Obligation]:
+    if item.law is not None:  # the item's own periods under its statute; reports keep theirs
+        return _expand(plan, item, cal, options, options._replace(law=item.law), explain)
+    return _expand(plan, item, cal, options, options, explain)
+
+
+def _expand(
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options, item_options: Options, explain: bool
+) -> list[Obligation]:
     """The item's obligations; a year that cannot be answered even provisionally is an
     error naming the obligation and the item's place in the plan file."""
     try:
-        return _expand_item(plan, item, cal, options, explain)
+        return _expand_item(plan, item, cal, options, item_options, explain)
     except CoverageError as e:
         e.where = e.where or f"{plan.path}:{item.line}"
         raise
 
 
 def _expand_item(
-    plan: Plan, item: Item, cal: WorkCalendar, options: Options, explain: bool
+    plan: Plan, item: Item, cal: WorkCalendar, options: Options, item_options: Options, explain: bool
 ) -> list[Obligation]:
     if item.rule.kind == "open":
         return [_obligation(item, "open", None, None, done=item.done)]
     if item.event is not None:
-        return list(_events(plan, item, cal, options, explain))
+        return list(_events(plan, item, cal, item_options, explain))
     if item.rule.kind == "recurring":
-        return list(_occurrences(plan, item, cal, options, explain))
+        return list(_occurrences(plan, item, cal, item_options, explain))
     rule = item.rule
     if rule.kind == "date" and rule.year is None:
         rule = replace(rule, year=plan.year)  # 6月底前 is June of the plan year, whatever the anchor
     anchor = item.anchor or plan.issued
-    result, used = _resolve(item.id, rule, anchor, cal, options, explain)
+    result, used = _resolve(item.id, rule, anchor, cal, item_options, explain)
     own = _obligation(item, "deadline", result, used, done=item.done)
     out = [own]
     if item.report and own.day is not None:

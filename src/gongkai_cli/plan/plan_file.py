@@ -13,10 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
 from ..phrases.reader import Rule
+
+if TYPE_CHECKING:
+    from ..phrases.statutes import WorkdayRule
 
 MAX_BYTES = 2 * 1024 * 1024  # a plan is a few dozen KB; anything this big is not a plan
 MISSING = "找不到计划文件：请检查路径"
@@ -88,6 +91,7 @@ class Item(Work):
     line: int
     anchor: date | None = None
     event: str | None = None
+    law: WorkdayRule | None = None  # the statute whose 日 are working days for this item
     report: bool = False  # resolved on load: the file's value, or True for dated items
     done: date | None = None  # the whole item (every occurrence)
     done_occurrences: Mapping[str, date] = field(default_factory=dict)  # "2016-06" / event key

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..files.yamltree import Checker, LineMap, LineSeq
@@ -29,6 +29,9 @@ from .plan_file import (
     event_key,
     occurrence_example,
 )
+
+if TYPE_CHECKING:
+    from ..phrases.statutes import WorkdayRule
 
 _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
@@ -50,8 +53,11 @@ _PLAN = {
     "year": True,
     "source": False,
     "url": False,
+    "law": False,
+    "workday_periods": False,
     "key": False,
 }
+_WORKDAY_PERIODS = {"name": True, "article": True, "days": False, "up_to": False, "text": False}
 _DEPARTMENTS = {"collective": False, "aliases": False}
 _KEY = re.compile(r"[^\s:/@]{1,20}")
 _REPORT = {"id": True, "title": True, "rule": True, "text": False}
@@ -68,6 +74,7 @@ _ITEM = {
     "report": False,
     "done": False,
     "reported": False,
+    "law": False,
 }
 
 
@@ -75,6 +82,8 @@ class PlanChecker(Checker):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+        self.own_rules: tuple[WorkdayRule, ...] = ()
+        self.default_law: WorkdayRule | None = None
 
     # -- values ----------------------------------------------------------------
 
@@ -110,7 +119,63 @@ class PlanChecker(Checker):
         try:
             return parse_rule(value)
         except InputError as e:
-            self.problem(line, f"{what}：{e.message}")
+            error = e
+        from ..phrases.clause import read_clause
+
+        try:  # a clause as the document writes it: 行政机关应当自…之日起二十日内作出决定
+            clause = read_clause(value)
+        except InputError:
+            self.problem(line, f"{what}：{error.message}")
+            return None
+        if len(clause.parts) > 1:
+            words = "、".join(f"“{p.rule.text}”" for p in clause.parts)
+            self.problem(
+                line, f"{what}的期限写法含 {len(clause.parts)} 个期限（{words}）：请每个条目写一个期限"
+            )
+            return None
+        return clause.parts[0].rule
+
+    def workday_periods(self, head: LineMap) -> tuple[WorkdayRule, ...]:
+        """A rule of the document's own, shaped like the statutes' (counting-rules §9)."""
+        if head.get("workday_periods") is None:
+            return ()
+        what = "workday_periods"
+        m = self.mapping(
+            head["workday_periods"], head.lines["workday_periods"], f"plan 的 {what}", _WORKDAY_PERIODS
+        )
+        if m is None:
+            return ()
+        name, article = self.text(m, "name", what), self.text(m, "article", what)
+        text = self.text(m, "text", what) or ""
+        days = m.get("days") or []
+        if not isinstance(days, list) or not all(
+            isinstance(d, int) and not isinstance(d, bool) and d > 0 for d in days
+        ):
+            self.problem(self.line(m, "days"), f"{what} 的 days 应为天数的列表，如 [5, 10, 15, 20]")
+            return ()
+        up_to = m.get("up_to")
+        if up_to is not None and (not isinstance(up_to, int) or isinstance(up_to, bool) or up_to <= 0):
+            self.problem(m.lines["up_to"], f"{what} 的 up_to 应为正整数，如 10（十日以内）")
+            return ()
+        if name is None or article is None:
+            return ()
+        from ..phrases.statutes import WorkdayRule
+
+        return (WorkdayRule(name, article, text, tuple(days), up_to),)
+
+    def law(self, m: LineMap, what: str) -> WorkdayRule | None:
+        """The statute ``m`` names under ``law``: a national one or the plan's own."""
+        if m.get("law") is None:
+            return None
+        name = self.text(m, "law", what)
+        if name is None:
+            return None
+        from ..phrases.statutes import find_statute
+
+        try:
+            return find_statute(name, self.own_rules)
+        except InputError as e:
+            self.problem(m.lines["law"], f"{what} 的 law：{e.message}")
             return None
 
     def ident(self, m: LineMap, what: str) -> str | None:
@@ -152,6 +217,8 @@ class PlanChecker(Checker):
         year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
         source = self.text(head, "source", "plan")
         url = self.text(head, "url", "plan")
+        self.own_rules = self.workday_periods(head)
+        self.default_law = self.law(head, "plan")
         key = self.plan_key(head)
         collective, aliases = self.departments(top)
         events = self.events(top)
@@ -324,6 +391,7 @@ class PlanChecker(Checker):
         event = self.text(m, "event", what)
         if rule is not None:
             self.check_rule(m, what, rule, year, event, anchor)
+        law = self.law(m, what) if "law" in m else self.default_law
         if (
             iid is None
             or section is None
@@ -336,7 +404,7 @@ class PlanChecker(Checker):
             if "done" in m and not isinstance(m["done"], LineMap):
                 self.day(m["done"], m.lines["done"], f"{what} 的 done")
             return None
-        item = Item(iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event)
+        item = Item(iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event, law)
         report = m.get("report", item.dated)
         if not isinstance(report, bool):
             self.problem(m.lines["report"], f"{what} 的 report 应为 true 或 false")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
 
 from ..calendar.workdays import WEEKDAYS, DayInfo
+from ..phrases.reader import Found
 from ..phrases.resolve import Result, Step
 
 if TYPE_CHECKING:
@@ -56,7 +57,14 @@ def step_data(step: Step) -> dict[str, Any]:
     }
 
 
-def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
+SENSE_LABELS = {
+    "deadline": "",
+    "earliest": "最早日期（不早于此日，不是期限）",
+    "presumed": "期满之日（推定日期，不顺延）",
+}
+
+
+def result_data(result: Result, explain: bool) -> dict[str, Any]:
     data: dict[str, Any] = {
         "rule": result.rule.text,
         "anchor": iso(result.anchor),
@@ -70,6 +78,51 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
         data["steps"] = [step_data(s) for s in result.steps]
         data["basis"] = result.basis
     return data
+
+
+def period_data(part: Found, result: Result, explain: bool) -> dict[str, Any]:
+    """One deadline of a clause: what was read (subject, anchor, period, act) and its answer."""
+    rule = result.rule
+    return {
+        **result_data(result, explain),
+        "sense": rule.sense,
+        "back": rule.back,
+        "extension": rule.extension,
+        "words": {
+            "subject": part.subject or None,
+            "anchor": part.rule.anchor,
+            "period": part.period_words,
+            "act": part.act or None,
+        },
+        "law": result.law.citation if result.law else None,
+        "counted_from": iso(result.counted_from),
+    }
+
+
+def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
+    """One resolved deadline (a plan obligation's explanation)."""
+    return {**result_data(result, explain), "sense": result.rule.sense}
+
+
+def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool) -> dict[str, Any]:
+    """The first deadline at the top level (the schema single phrases always had), and
+    every deadline of the text in ``periods``, in order."""
+    data = deadline_data(answers[0][1], explain)
+    data["periods"] = [period_data(part, result, explain) for part, result in answers]
+    return data
+
+
+def _read_as(part: Found | None) -> str | None:
+    """读作：主体…｜起算…｜期间…｜行为… when the text was more than the phrase."""
+    if part is None or (not part.subject and not part.act):
+        return None
+    words = [
+        ("主体", part.subject),
+        ("起算", part.rule.anchor or ""),
+        ("期间", part.period_words),
+        ("行为", part.act),
+    ]
+    return "读作：" + "｜".join(f"{label}“{text}”" for label, text in words if text)
 
 
 def step_label(step: Step) -> str:
@@ -94,53 +147,91 @@ def _step_line(step: Step) -> str:
     return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
 
 
+def _headline(result: Result) -> str:
+    label = SENSE_LABELS[result.rule.sense]
+    return when(result.deadline) + (f"  {label}" if label else "")
+
+
 def deadline_plain(result: Result, explain: bool) -> str:
-    lines = [when(result.deadline)]
-    if explain:
-        lines[0] = f"期限：{when(result.deadline)}"
-        lines.append(f"写法：{result.rule.text}（{result.kind}）")
-        lines.append(f"起算：{when(result.anchor)}")
-        lines.append("逐日推算：")
-        lines.extend(_step_line(s) for s in result.steps)
-        lines.append(f"依据：{result.basis}")
-    lines.extend(f"注意：{w}" for w in result.warnings)
-    if result.provisional:
-        lines.append(PROVISIONAL_RESULT_NOTE)
-    return "\n".join(lines)
+    return clause_plain([(None, result)], explain)
 
 
 def deadline_table(result: Result, explain: bool) -> RenderableType:
+    return clause_table([(None, result)], explain)
+
+
+def clause_plain(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> str:
+    several = len(answers) > 1
+    lines: list[str] = []
+    for number, (part, result) in enumerate(answers, 1):
+        mark = f"{number}. " if several else ""
+        indent = "   " if several else ""
+        if not explain:
+            tail = ""
+            if several and part is not None:
+                tail = f"  {part.rule.text}" + (f"（{part.act}）" if part.act else "")
+            lines.append(f"{mark}{_headline(result)}{tail}")
+        else:
+            if several and number > 1:
+                lines.append("")
+            lines.append(f"{mark}期限：{_headline(result)}")
+            read_as = _read_as(part)
+            if read_as:
+                lines.append(indent + read_as)
+            lines.append(f"{indent}写法：{result.rule.text}（{result.kind}）")
+            lines.append(f"{indent}起算：{when(result.anchor)}")
+            lines.append(f"{indent}逐日推算：")
+            lines.extend(indent + _step_line(s) for s in result.steps)
+            lines.append(f"{indent}依据：{result.basis}")
+        lines.extend(f"{indent}注意：{w}" for w in result.warnings)
+        if result.provisional:
+            lines.append(indent + PROVISIONAL_RESULT_NOTE)
+    return "\n".join(lines)
+
+
+def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     parts: list[RenderableType] = []
-    head = Text()
-    head.append("期限：")
-    head.append(when(result.deadline), style="bold")
-    if result.provisional:
-        head.append("  [临时]", style="yellow")
-    parts.append(head)
-    if explain:
-        parts.append(Text(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
-        table = Table("日期", "星期", "类别", "计数", "说明", header_style="bold")
-        for step in result.steps:
-            info = step.info
-            style = "" if info is None or info.workday else "dim"
-            table.add_row(
-                step.date.isoformat(),
-                step.weekday,
-                step_label(step),
-                "" if step.running is None else str(step.running),
-                step.note,
-                style=style,
-            )
-        parts.append(table)
-        parts.append(Text(f"依据：{result.basis}", style="dim"))
-    for warning in result.warnings:
-        parts.append(Text(f"注意：{warning}", style="yellow"))
-    if result.provisional:
-        parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
+    several = len(answers) > 1
+    for number, (part, result) in enumerate(answers, 1):
+        head = Text()
+        head.append(f"{number}. " if several else "")
+        head.append("期限：")
+        head.append(when(result.deadline), style="bold")
+        label = SENSE_LABELS[result.rule.sense]
+        if label:
+            head.append(f"  {label}", style="yellow")
+        if result.provisional:
+            head.append("  [临时]", style="yellow")
+        if several and not explain and part is not None:
+            head.append(f"  {part.rule.text}")
+        parts.append(head)
+        if explain:
+            read_as = _read_as(part)
+            if read_as:
+                parts.append(Text(read_as))
+            parts.append(Text(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+            table = Table("日期", "星期", "类别", "计数", "说明", header_style="bold")
+            for step in result.steps:
+                info = step.info
+                style = "" if info is None or info.workday else "dim"
+                table.add_row(
+                    step.date.isoformat(),
+                    step.weekday,
+                    step_label(step),
+                    "" if step.running is None else str(step.running),
+                    step.note,
+                    style=style,
+                )
+            parts.append(table)
+            parts.append(Text(f"依据：{result.basis}", style="dim"))
+        for warning in result.warnings:
+            parts.append(Text(f"注意：{warning}", style="yellow"))
+        if result.provisional:
+            parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
     return Group(*parts)
 
 
@@ -237,10 +328,28 @@ def batch_values(row: BatchRow) -> dict[str, Any]:
     }
 
 
+def _more_notes(row: BatchRow) -> list[str]:
+    """The text's further deadlines, as notes beside the first (CSV and plain)."""
+    return [f"另有期限 {r.rule.text}：{iso(r.deadline) or OPEN_LABEL}" for r in row.more]
+
+
 def batch_json(row: BatchRow) -> str:
     data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
     data["n"] = row.result.rule.n if row.result else None
     data["warnings"] = list(row.result.warnings) if row.result else []
+    data["sense"] = row.result.rule.sense if row.result else None
+    data["more"] = [
+        {
+            "rule": r.rule.text,
+            "deadline": iso(r.deadline),
+            "kind": r.kind,
+            "n": r.rule.n,
+            "sense": r.rule.sense,
+            "provisional": r.provisional,
+            "warnings": list(r.warnings),
+        }
+        for r in row.more
+    ]
     import json
 
     return json.dumps(data, ensure_ascii=False, sort_keys=True)
@@ -258,7 +367,7 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[str]:
         values["deadline"] or "",
         values["kind"] or "",
         "" if provisional is None else str(provisional).lower(),
-        "；".join(row.result.warnings) if row.result else "",
+        "；".join([*row.result.warnings, *_more_notes(row)]) if row.result else "",
         values["error"] or "",
     ]
 
@@ -282,4 +391,5 @@ def batch_plain(row: BatchRow) -> str:
         return f"{head}\t错误：{row.error}"
     assert row.result is not None
     mark = "\t临时" if row.result.provisional else ""
-    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}"
+    more = "".join(f"\t{note}" for note in _more_notes(row))
+    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}{more}"
