@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from ..errors import InputError
 from .chinese import DIGIT_VALUES, NUMERALS, TENS, normalise, number, one_line
@@ -254,16 +255,25 @@ def parse_rule(text: str) -> Rule:
     reads as 二十日内 from 受理之日起); it holds one deadline. ``clause.read_clause``
     reads texts with several. Traditional characters are read as simplified ones."""
     s = prepare(text, MAX_PHRASE)
+    return read_as_simplified_too(lambda t: _parse_rule(text, t), s, lambda found: found.loose).rule
+
+
+T = TypeVar("T")
+
+
+def read_as_simplified_too(read: Callable[[str], T], s: str, loose: Callable[[T], bool]) -> T:
+    """``read(s)``; read again as simplified when that fails, or when it leaves words
+    unexplained (``loose``), and ``s`` has traditional characters: 延長期限不得超過30日."""
     try:
-        found = _parse_rule(text, s)
+        found = read(s)
     except InputError:
         converted = simplified(s)
         if converted is None:
             raise
-        return _parse_rule(text, converted).rule
-    if found.loose and (converted := simplified(s)) is not None:
-        return _parse_rule(text, converted).rule  # 延長期限不得超過30日: read as simplified
-    return found.rule
+        return read(converted)
+    if loose(found) and (converted := simplified(s)) is not None:
+        return read(converted)
+    return found
 
 
 def _parse_rule(text: str, s: str) -> Found:
