@@ -104,10 +104,11 @@ def test_exit_code(gongkai: Run, today: str, extra: tuple[str, ...], code: int) 
 def test_plain_output_shape(gongkai: Run) -> None:
     result = gongkai("due", "--today", "2016-06-27", "--format", "plain")
     lines = result.output.splitlines()
-    assert lines[0] == "2016-06-27（星期一） 至 2016-07-03（星期日）到期：5 项"
-    assert lines[1] == "2016-06-30（星期四）  还剩 3 天（3 个工作日）  1.1a  行政审批事项信息公开"
+    assert lines[0] == "2016年政务公开工作要点"  # the plan, named first (a cron mail's first line)
+    assert lines[1] == "2016-06-27（星期一） 至 2016-07-03（星期日）到期：5 项"
+    assert lines[2] == "2016-06-30（星期四）  还剩 3 天（3 个工作日）  1.1a  行政审批事项信息公开"
     departments = "条法司、审查业务管理部、初审及流程管理部、专利复审委员会"
-    assert lines[2] == f"    牵头：—；负责：{departments}；期限写法：6月底前完成"
+    assert lines[3] == f"    牵头：—；负责：{departments}；期限写法：6月底前完成"
     assert "逾期未完成：6 项" in lines
 
 
@@ -233,7 +234,7 @@ def test_cron_subprocess_plain_utf8(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
     text = result.stdout.decode("utf-8")  # UTF-8, whatever the locale
-    assert text.startswith("2016-06-27（星期一） 至 2016-07-03（星期日）到期：5 项\n")
+    assert text.startswith("2016年政务公开工作要点\n2016-06-27（星期一） 至 2016-07-03（星期日）到期：5 项\n")
     assert "行政审批事项信息公开" in text
     assert "\x1b[" not in text and "┏" not in text  # plain, not a rich table
     assert result.stderr == b""

@@ -1,6 +1,6 @@
 """The project stands alone and keeps its boundaries: no file names a path outside the
 repository, and outside the command line (cli/) and its wording (render/) no module
-names a command-line option: the core states facts, cli/main.py words them."""
+names a command-line option: the core states facts, cli/hints.py words them."""
 
 from __future__ import annotations
 

@@ -145,7 +145,8 @@ def test_csv_parses(gongkai: Run, command: str) -> None:
 def test_markdown_digest(gongkai: Run) -> None:
     result = gongkai("due", "--today", "2016-07-11", "--format", "md")
     lines = result.output.splitlines()
-    assert lines[0] == "## 2016-07-11（星期一） 至 2016-07-17（星期日）到期：2 项"
+    assert lines[0] == "# 2016年政务公开工作要点"
+    assert lines[2] == "## 2016-07-11（星期一） 至 2016-07-17（星期日）到期：2 项"
     assert "| 期限 | 剩余 | 编号 | 事项 | 牵头 | 负责 | 期限写法 | 标记 |" in lines
     assert any(line.startswith("## 逾期未完成：") for line in lines)
     assert all(line.count("|") == 9 for line in lines if line.startswith("| "))

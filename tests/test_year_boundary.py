@@ -62,7 +62,9 @@ def tasks_json(gongkai: Run, plan: Path, *extra: str) -> dict[str, dict[str, obj
 def test_due_in_june_exits_0_and_lists_junes_duties(gongkai: Run, plan_2026: Path) -> None:
     week = gongkai("due", "--tasks", str(plan_2026), "--today", "2026-06-22", "--format", "plain")
     assert week.exit_code == 0, week.output
-    assert week.stdout.startswith("2026-06-22（星期一） 至 2026-06-28（星期日）到期：0 项\n")
+    assert week.stdout.startswith(
+        "2026年政务公开工作要点\n2026-06-22（星期一） 至 2026-06-28（星期日）到期：0 项\n"
+    )
     assert "逾期未完成：6 项" in week.stdout and "end.1" in week.stdout  # 印发之日起 5 个工作日内
     assert "错误" not in week.output and REMINDER not in week.stdout  # June: no reminder
     month = gongkai("due", "--tasks", str(plan_2026), "--today", "2026-06-22", "--month", "--format", "json")
@@ -173,7 +175,10 @@ def test_due_in_the_last_quarter_ends_with_the_reminder(gongkai: Run, plan_2026:
 def test_quiet_if_empty_still_prints_nothing(gongkai: Run, plan_2026: Path) -> None:
     args = ("due", "--tasks", str(plan_2026), "--today", "2026-10-12", "--no-overdue")
     loud = gongkai(*args, "--format", "plain")  # the week of 10-12: nothing due
-    assert loud.stdout == f"2026-10-12（星期一） 至 2026-10-18（星期日）到期：0 项\n{REMINDER}\n"
+    assert (
+        loud.stdout
+        == f"2026年政务公开工作要点\n2026-10-12（星期一） 至 2026-10-18（星期日）到期：0 项\n{REMINDER}\n"
+    )
     quiet = gongkai(*args, "--quiet-if-empty", "--exit-code")
     assert (quiet.exit_code, quiet.output) == (0, "")
 

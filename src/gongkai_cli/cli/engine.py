@@ -11,7 +11,8 @@ import click
 from ..phrases.resolve import Options
 from ..render import deadlines as formatters
 from ..render.output import emit
-from .main import main, worded_result, worded_row
+from . import hints
+from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
 
 if TYPE_CHECKING:
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
   gongkai deadline "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定" \\
       --from 2016-09-20 --law 行政许可法 --explain                  # 2016-10-21
-  printf 'anchor,rule\n2016-09-30,3个工作日内\n' | gongkai deadline --batch --format csv
+  printf 'anchor,rule\\n2016-09-30,3个工作日内\\n' | gongkai deadline --batch --format csv
+  GONGKAI_NOW="2016-07-01 14:30" gongkai deadline "24小时内"   # 无 --from 时从现在（北京时间）起算
 """
 )
 @click.argument("rule", required=False)
@@ -84,8 +86,13 @@ def deadline(
     from ..phrases.clause import read_clause, resolve_clause
 
     clause = read_clause(rule)
+    if anchor is None and any(part.rule.kind == "hours" for part in clause.parts):
+        # An hour limit runs from a moment: without --from, from now, and we say so.
+        anchor = app.now.replace(tzinfo=None)
+        where = app.env.get("GONGKAI_TZ") or "北京时间"
+        click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
     results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
-    answers = [(part, worded_result(result)) for part, result in zip(clause.parts, results, strict=True)]
+    answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
     emit(
         app.fmt,
         {
@@ -103,7 +110,7 @@ def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options)
     columns, records = read_input(source)
     failures: list[GongkaiError] = []
     write = formatters.batch_writer(app.fmt, out, columns)
-    for row in map(worded_row, run_batch(records, app.calendar, options)):
+    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
         if row.error is not None:
             failures.append(row.error)
         write(row)

@@ -31,7 +31,7 @@ def plan() -> None:
 示例：
   gongkai plan extract 工作要点.txt                          # 草稿输出到屏幕
   gongkai plan extract 工作要点.txt -o tasks-2017.yaml       # 写入文件（已存在则拒绝）
-  gongkai plan extract 工作要点.docx -o tasks-2017.yaml      # Word 文件（段落和表格）
+  gongkai plan extract 工作要点.docx -o tasks-2017.yaml --force   # Word 文件（段落和表格）
   gongkai plan extract 工作要点.txt -o tasks-2017.yaml --force
   cat 工作要点.txt | gongkai plan extract - > tasks-2017.yaml  # 从标准输入读取
   gongkai check tasks-2017.yaml                              # 核对后检查

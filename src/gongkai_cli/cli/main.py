@@ -6,18 +6,11 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from ..errors import CoverageError, ExitStatus, GongkaiError
-from ..phrases.resolve import Note
-
-if TYPE_CHECKING:
-    from ..phrases.batch import BatchRow
-    from ..phrases.resolve import Result
-    from ..plan.obligations import Obligation
+from ..errors import ExitStatus, GongkaiError
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -105,11 +98,31 @@ class GongkaiGroup(click.Group):
             importlib.import_module(f"{__package__}.{module}")
         return super().get_command(ctx, cmd_name)
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if not ctx.resilient_parsing and not name.startswith("-") and self.get_command(ctx, name) is None:
+            raise ChineseUsageError(no_such_command(name, self.list_commands(ctx)), ctx)
+        return super().resolve_command(ctx, args)
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: click.Context | None = None, **extra: Any
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except click.UsageError as e:
+            raise chinese(e) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as e:
+            raise chinese(e) from None
         except GongkaiError as e:
-            click.echo(f"gongkai: 错误：{one_line(worded_error(e))}", err=True)
+            from . import hints
+
+            click.echo(f"gongkai: 错误：{one_line(hints.error(e))}", err=True)
             ctx.exit(e.exit_code)
         except BrokenPipeError:
             # The reader went away (`gongkai tasks | head -1`): end quietly, as SIGPIPE would.
@@ -143,68 +156,81 @@ def _flush_stdout() -> None:
         sys.exit(ExitStatus.PIPE_CLOSED)
 
 
-# -- what the user can do: the core states facts (the year that is missing, the reading
-# that was applied); only here are they joined to option and command names -------------
-
-UNPUBLISHED_YEAR = (
-    "国务院公布该年安排后，用 gongkai calendar import 导入通知全文；或加 --provisional 按法定节日作临时推算"
-)
-
-FORCE = "；确需覆盖请加 --force"
-
-# Note.reading → the words put at Note.at.
-READINGS = {
-    "roll": "；可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延",
-    "roll=backward": "按 --roll backward ",
-    "roll=forward": "按 --roll forward ",
-    "rest_start=next": "按 --rest-start next ",
-    "before=exclusive": "按 --before exclusive，",
-}
+# -- usage errors in Chinese ----------------------------------------------------------------
+# Click words its usage errors in English (translatable only through gettext catalogues and
+# the user's locale, which cron does not set). The common ones are reworded here from the
+# facts the exceptions carry; the rest keep Click's text inside the Chinese frame.
 
 
-def worded_error(e: GongkaiError) -> str:
-    """The error's message, with what to do about it."""
-    from ..files.atomic import FileExists
-    from ..plan.plan_file import PlanError
+class ChineseUsageError(click.UsageError):
+    """A usage error shown as 用法 / 帮助 / 错误 lines, exit status 2."""
 
-    if isinstance(e, CoverageError) and e.unpublished:
-        return f"{e}{UNPUBLISHED_YEAR}"
-    if isinstance(e, FileExists):
-        return f"{e}{FORCE}"
-    if isinstance(e, PlanError) and len(e.problems) > 1:
-        return f"{e}（另有 {len(e.problems) - 1} 处问题，用 gongkai check 查看全部）"
-    return str(e)
+    def show(self, file: Any = None) -> None:
+        lines = []
+        if self.ctx is not None:
+            usage = self.ctx.get_usage().split(" ", 1)[-1]
+            lines += [f"用法：{usage}", f"用“{self.ctx.command_path} --help”查看帮助和示例。", ""]
+        lines.append(f"错误：{self.format_message()}")
+        click.echo("\n".join(lines), err=True)
 
 
-def worded_warning(text: str) -> str:
-    if isinstance(text, Note) and text.reading in READINGS:
-        return text[: text.at] + READINGS[text.reading] + text[text.at :]
-    return text
+def no_such_command(name: str, known: list[str]) -> str:
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, known, n=3, cutoff=0.5)
+    hint = f"；是否要用 {'、'.join(close)}？" if close else f"；可用的命令：{'、'.join(known)}"
+    return f"没有命令“{name}”{hint}"
 
 
-def worded_result(r: Result) -> Result:
-    return replace(r, warnings=tuple(map(worded_warning, r.warnings))) if r.warnings else r
+_EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
+_NO_COMMAND = re.compile(r"No such command '(.*)'\.")
+_NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", ChineseUsageError)
+_BAD_VALUE = re.compile(r"""('.*?'|".*?") is not""")
+_NEEDS_VALUE = re.compile(r"Option '(.*)' requires (?:an argument|\d+ arguments)\.")
 
 
-def worded_obligations(obs: list[Obligation]) -> list[Obligation]:
-    return [
-        replace(
-            ob,
-            warnings=tuple(map(worded_warning, ob.warnings)),
-            result=ob.result and worded_result(ob.result),
-        )
-        if ob.warnings
-        else ob
-        for ob in obs
-    ]
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def worded_row(row: BatchRow) -> BatchRow:
-    if row.result is not None:
-        return replace(row, result=worded_result(row.result), more=tuple(map(worded_result, row.more)))
-    if isinstance(row.error, CoverageError) and row.error.unpublished:
-        return replace(row, error=CoverageError(row.error.year, worded_error(row.error)))
-    return row
+def chinese(e: click.UsageError) -> click.UsageError:
+    """The same usage error, worded in Chinese."""
+    if isinstance(e, (ChineseUsageError, _NO_ARGS_IS_HELP)):  # bare `gongkai`: its help
+        return e
+    message = e.message
+    if isinstance(e, click.NoSuchOption):
+        hint = f"；是否要用 {'、'.join(e.possibilities)}？" if e.possibilities else ""
+        message = f"没有选项 {e.option_name}{hint}"
+    elif isinstance(e, click.MissingParameter) and e.param is not None:
+        param = e.param
+        if isinstance(param, click.Argument):
+            message = f"缺少参数 {param.human_readable_name}"
+        else:
+            message = f"缺少选项 {param.opts[0] if param.opts else param.name}"
+    elif isinstance(e, click.BadParameter):
+        given = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param is not None and e.ctx else "参数")
+        hint = given if isinstance(given, str) else " / ".join(given)
+        param_type = e.param.type if e.param is not None else None
+        value = _BAD_VALUE.match(message)
+        shown = f"的取值 {value[1]} 无效，" if value else ""
+        if isinstance(param_type, click.Choice):
+            choices = "、".join(str(c) for c in param_type.choices)
+            message = f"{hint} {shown}应为 {choices} 之一"
+        elif isinstance(param_type, click.types.IntParamType):
+            message = f"{hint} {shown}应为整数"
+        else:
+            message = f"{hint}：{e.message}"
+    elif match := _NEEDS_VALUE.fullmatch(message):
+        message = f"选项 {match[1]} 需要一个值"
+    elif match := _EXTRA.fullmatch(message):
+        message = f"多余的参数：{match[1]}"
+    elif match := _NO_COMMAND.fullmatch(message):
+        group = e.ctx.command if e.ctx is not None else None
+        known = group.list_commands(e.ctx) if isinstance(group, click.Group) and e.ctx else []
+        message = no_such_command(match[1], known)
+    elif not _has_chinese(message):
+        message = f"用法有误：{message}"
+    return ChineseUsageError(message, e.ctx)
 
 
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it
@@ -242,6 +268,7 @@ EPILOG = """\b
   gongkai workdays 2016-09-30 2016-10-10
   gongkai day 2016-10-08
   gongkai calendar 2016 10
+  gongkai help due                      # 同 gongkai due --help
 
 \b
 退出状态：0 完成；1 有到期或逾期事项（仅在 --exit-code 时）；2 用法错误；
@@ -255,6 +282,7 @@ EPILOG = """\b
     epilog=EPILOG,
 )
 @click.option(
+    "-V",
     "--version",
     is_flag=True,
     expose_value=False,
@@ -267,3 +295,29 @@ def main() -> None:
 
     按国务院节假日安排（含调休）计算“5个工作日内”“6月底前”等期限，并可逐日解释。
     """
+
+
+@main.command(
+    "help",
+    epilog="""\b
+示例：
+  gongkai help                  # 同 gongkai --help
+  gongkai help due
+  gongkai help calendar import
+""",
+)
+@click.argument("names", nargs=-1, metavar="[COMMAND]...")
+@click.pass_context
+def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
+    """显示 gongkai 或命令 COMMAND 的帮助（同 gongkai COMMAND --help）。"""
+    parent = ctx.parent
+    assert parent is not None
+    command: click.Command = parent.command
+    for name in names:
+        found = command.get_command(parent, name) if isinstance(command, click.Group) else None
+        if found is None:
+            known = command.list_commands(parent) if isinstance(command, click.Group) else []
+            raise ChineseUsageError(no_such_command(name, known), ctx)
+        parent = click.Context(found, info_name=name, parent=parent)
+        command = found
+    click.echo(command.get_help(parent))

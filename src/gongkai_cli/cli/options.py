@@ -73,6 +73,22 @@ class AppContext:
         return today_in(datetime.now(UTC), zone(self.env.get("GONGKAI_TZ")))
 
     @cached_property
+    def now(self) -> datetime:
+        """This moment as wall-clock time in the zone (Beijing unless GONGKAI_TZ says
+        otherwise), timezone-aware; GONGKAI_NOW (2016-07-01 14:30) pins it."""
+        tz = zone(self.env.get("GONGKAI_TZ"))
+        pinned = self.env.get("GONGKAI_NOW")
+        if pinned:
+            moment = parse_datetime(pinned)
+            if not isinstance(moment, datetime):
+                moment = datetime.combine(moment, datetime.min.time())
+            return moment.replace(tzinfo=tz)
+        now = datetime.now(UTC).astimezone(tz)
+        if self.today_option is not None:  # --today with the clock's time of day
+            return datetime.combine(self.today_option, now.timetz())
+        return now
+
+    @cached_property
     def calendar(self) -> WorkCalendar:
         """Built-in years, then calendar files (config folder, GONGKAI_CALENDAR, --calendar)."""
         from ..calendar.locations import calendar_paths
@@ -99,7 +115,10 @@ def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Cal
             provisional: bool,
             **kwargs: Any,
         ) -> Any:
-            app = AppContext(fmt or default_format(sys.stdout), today, calendar_files, provisional)
+            chosen = fmt or default_format(sys.stdout)
+            if chosen == "table" and "table" not in formats:
+                chosen = "plain"
+            app = AppContext(chosen, today, calendar_files, provisional)
             return f(app, *args, **kwargs)
 
         options = (
@@ -107,7 +126,7 @@ def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Cal
                 "--format",
                 "fmt",
                 type=click.Choice(formats),
-                help="输出格式：" + "、".join(formats) + "（终端上默认 table，管道与 cron 中默认 plain）。",
+                help="输出格式：" + "、".join(formats) + _default_words(formats),
             ),
             click.option(
                 "--today",
@@ -135,6 +154,12 @@ def common_options(formats: tuple[str, ...] = ("plain", "table", "json")) -> Cal
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+def _default_words(formats: tuple[str, ...]) -> str:
+    if "table" in formats:
+        return "（终端上默认 table，管道与 cron 中默认 plain）。"
+    return "（默认 plain）。"
 
 
 def counting_options(f: F) -> F:

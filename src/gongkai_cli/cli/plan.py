@@ -16,21 +16,24 @@ import click
 from ..errors import ExitStatus, InputError
 from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
-from ..plan.due import Span, by_department, due, window
+from ..plan.due import DueReport, Span, by_department, due, plan_end, plan_over, window
 from ..plan.obligations import Obligation, expand, expand_item
 from ..plan.plan_file import MISSING, bundled_plan, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
 from ..render.output import emit
-from .main import main, one_line, worded_obligations
-from .options import DATE, AppContext, common_options, counting_options, tasks_option
+from . import hints
+from .main import main, one_line
+from .options import DATE, AppContext, common_options, counting_options
 
 if TYPE_CHECKING:
+    from ..plan.plan_file import Plan
     from ..plan.review import ReviewMark
+    from ..render.mail import Envelope
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-LIST_FORMATS = ("table", "plain", "json", "csv", "md", "ics")
+LIST_FORMATS = ("table", "plain", "json", "csv", "md", "ics", "email", "xlsx")
 
 
 def _parse_events(
@@ -53,9 +56,15 @@ def plan_options(f: F) -> F:
     """--tasks FILE (repeatable; GONGKAI_TASKS, a list like PATH), --event NAME=WHEN and
     the counting options (the command receives ``plans`` and ``options``)."""
     options = (
-        tasks_option(
-            "计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
-            f"多个文件以“{os.pathsep}”分隔）。"
+        click.option(
+            "--tasks",
+            "tasks",
+            multiple=True,
+            type=click.Path(dir_okay=True),
+            metavar="FILE",
+            envvar="GONGKAI_TASKS",
+            help="计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
+            f"多个文件以“{os.pathsep}”分隔）。",
         ),
         click.option(
             "--event",
@@ -123,6 +132,59 @@ def _by_department(obligations: list[Obligation], plans: PlanSet, dept: tuple[st
     return by_department(obligations, dept, collective=plans.collective, aliases=plans.aliases)
 
 
+def _deliver_bytes(data: bytes, output: Path | None, force: bool) -> None:
+    if output is None:  # checked before any work; kept as a guard
+        raise click.UsageError("--format xlsx 需要 -o FILE")
+    from ..files.atomic import write_atomic
+
+    write_atomic(output, data, force=force)
+
+
+def _remove_stale(output: Path, force: bool) -> None:
+    """--quiet-if-empty -o FILE with nothing due: last run's file goes (with --force,
+    as an overwrite would), so that a published list or calendar never goes stale."""
+    if not output.exists():
+        return
+    if not force:
+        raise InputError("没有到期事项，但文件已存在，未删除；加 --force 时删除它", where=str(output))
+    try:
+        output.unlink()
+    except OSError as e:
+        raise InputError(f"无法删除：{e.strerror or e}", where=str(output)) from None
+
+
+def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mail_from: str | None) -> None:
+    if app.fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx 需要 -o FILE（表格文件不写到终端）")
+    if app.fmt == "email":
+        if not (mail_to or "").strip():
+            raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
+        from ..render.mail import bad_addresses
+
+        for option, value in (("--mail-to", mail_to), ("--mail-from", mail_from)):
+            bad = bad_addresses(value) if value and value.strip() else []
+            if bad:
+                raise click.UsageError(
+                    f"{option} 中“{bad[0]}”不是邮件地址：应写成 a@example.org 或 名字 <a@example.org>"
+                )
+
+
+def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> Envelope:
+    from ..render.mail import Envelope
+
+    sender = (mail_from or "").strip()
+    if not sender:
+        import getpass
+        import socket
+
+        try:
+            user = getpass.getuser()
+        except (KeyError, OSError):  # no login name and no passwd entry (a bare container)
+            user = "gongkai"
+        sender = f"gongkai <{user}@{socket.gethostname() or 'localhost'}>"
+    return Envelope(to=(mail_to or "").strip(), sender=sender, now=app.now)
+
+
 def output_options(f: F) -> F:
     """-o FILE and --force."""
     f = click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")(f)
@@ -135,22 +197,45 @@ def output_options(f: F) -> F:
     )(f)
 
 
+def list_options(f: F) -> F:
+    """What due and tasks add for offices: --bom for CSV, the mail headers of --format
+    email (and -o FILE, --force)."""
+    f = click.option(
+        "--mail-from",
+        metavar="ADDR",
+        envvar="GONGKAI_MAIL_FROM",
+        help="--format email 的发件人（也可用环境变量 GONGKAI_MAIL_FROM；默认 gongkai <用户@本机>）。",
+    )(f)
+    f = click.option(
+        "--mail-to",
+        metavar="ADDR",
+        envvar="GONGKAI_MAIL_TO",
+        help="--format email 的收件人，多个用逗号分隔（也可用环境变量 GONGKAI_MAIL_TO）。",
+    )(f)
+    f = click.option("--bom", is_flag=True, help="CSV 以 UTF-8 BOM 开头，Excel 双击打开时中文不乱码。")(f)
+    return output_options(f)
+
+
 @main.command(
     "due",
     epilog="""\b
 示例：
   gongkai due                                        # 本周（星期一至星期日）到期和逾期的事项
   gongkai due --week --today 2016-06-27              # 6月底的两项和各按月事项，2016-06-30 到期
-  gongkai due --next-week --dept 办公室
-  gongkai due --days 14 --format md                  # Markdown，用作邮件正文
-  gongkai due --until 2016-12-31 --format ics -o 期限.ics --force
-  gongkai due --event 文件公开=2016-09-30 --today 2016-10-08
-  gongkai due --quiet-if-empty --exit-code           # cron：无事不输出；有到期或逾期时退出状态 1
+  gongkai due --next-week --dept 办公室 --today 2016-06-20
+  gongkai due --days 14 --format md --today 2016-06-20     # Markdown
+  gongkai due --until 2016-12-31 --today 2016-06-27 --format ics -o 期限.ics --force
+  gongkai due --event 文件公开=2016-09-30 --today 2016-10-10 --no-overdue   # 4.1a：公开后 3 个工作日
+  gongkai due --today 2016-06-27 --format email --mail-to office@example.org
+  gongkai due --today 2016-06-27 --format xlsx -o 本周.xlsx --force
+  gongkai due --today 2017-03-06 --all-overdue       # 计划年度已过，仍列出全部逾期事项
+  gongkai due --today 2016-06-27 --quiet-if-empty --exit-code   # cron：无事不输出；有事退出状态 1
 
 \b
 crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）：
   MAILTO=office@example.org
   0 7 * * 1  gongkai due --quiet-if-empty
+  0 7 * * 1  gongkai due --quiet-if-empty --format email --mail-to office@example.org | ifne sendmail -t
 """,
 )
 @click.option("--week", "span", flag_value="week", help="今天所在的一周，星期一至星期日（默认）。")
@@ -160,9 +245,18 @@ crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）
 @click.option("--until", type=DATE, metavar="DATE", help="从今天到 DATE（含）。")
 @dept_option
 @click.option("--no-overdue", is_flag=True, help="不列出逾期未完成的事项。")
-@click.option("--quiet-if-empty", is_flag=True, help="没有到期或逾期事项时什么也不输出（cron 不发空邮件）。")
+@click.option(
+    "--all-overdue",
+    is_flag=True,
+    help="计划已结束（今天晚于计划年末和最后一个期限 30 天以上）时仍列出全部逾期事项；默认只用一行提示。",
+)
+@click.option(
+    "--quiet-if-empty",
+    is_flag=True,
+    help="没有到期或逾期事项时什么也不输出（cron 不发空邮件）；有 -o FILE 时删除上次的文件（需 --force）。",
+)
 @click.option("--exit-code", is_flag=True, help="有到期或逾期未完成的事项时退出状态为 1。")
-@output_options
+@list_options
 @plan_options
 @common_options(formats=LIST_FORMATS)
 def due_command(
@@ -174,44 +268,99 @@ def due_command(
     until: date | None,
     dept: tuple[str, ...],
     no_overdue: bool,
+    all_overdue: bool,
     quiet_if_empty: bool,
     exit_code: bool,
     output: Path | None,
     force: bool,
+    bom: bool,
+    mail_to: str | None,
+    mail_from: str | None,
 ) -> None:
     """列出期限落在本周（或所选时段）的事项，另列逾期未完成的事项。
 
     计划印发之前（今天早于计划的 issued），该计划尚未生效：早于印发日的期限既不列为到期也不列为逾期，
-    输出注明计划的印发日。"""
+    输出注明计划的印发日。计划年度结束 30 天后不再列出它的逾期事项，只用一行提示（--all-overdue 仍列出）。"""
+    _check_format(app, output, mail_to, mail_from)
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
-    obligations = worded_obligations(
-        _by_department(plans.obligations(app.calendar, options, today=app.today), plans, dept)
-    )
+    everything = hints.obligations(plans.obligations(app.calendar, options, today=app.today))
     report = due(
-        obligations,
+        _by_department(everything, plans, dept),
         app.today,
         window(resolved, app.today, days=days, until=until),
         app.calendar,
         overdue=not no_overdue,
     )
     report = report._replace(not_in_force=plans.not_in_force(app.today))
-    title = "；".join(p.title for p in plans.plans)
-    if report.pending or not quiet_if_empty:
+    ended = [] if all_overdue or no_overdue else _ended(plans, everything, app.today)
+    if ended:
+        # A plan whose time is over: its old duties are not this week's news.
+        over = {id(item) for plan, _ in ended for item in plan.items}
+        report = report._replace(
+            overdue=tuple(e for e in report.overdue if id(e.obligation.item) not in over)
+        )
+        for plan, end in ended:
+            click.echo(
+                f"gongkai: 注意：{plan.title}（{plan.year} 年度）已于 {end.isoformat()} 结束，"
+                "不再列出它的逾期事项；"
+                "用 --tasks FILE 或环境变量 GONGKAI_TASKS 指向今年的计划，--all-overdue 仍列出全部逾期事项",
+                err=True,
+            )
+    listed = pf.Listing(plans.plans, tuple(plan_key(p) for p in plans.plans))
+    if not report.pending and quiet_if_empty:
+        if output is not None:
+            _remove_stale(output, force)
+    elif app.fmt == "xlsx":
+        from ..render.spreadsheet import xlsx
+
+        _deliver_bytes(xlsx(pf.due_sheets(report)), output, force)
+    else:
         emit(
             app.fmt,
             {
-                "plain": lambda: pf.due_plain(report),
+                "plain": lambda: pf.due_plain(report, listed.title),
                 "json": lambda: pf.due_data(report),
-                "table": lambda: pf.due_table(report),
-                "csv": lambda: pf.due_csv(report),
-                "md": lambda: pf.due_md(report),
-                "ics": lambda: pf.due_ics(report, f"{title}：到期事项"),
+                "table": lambda: pf.due_table(report, listed.title),
+                "csv": lambda: pf.due_csv(report, bom=bom),
+                "md": lambda: pf.due_md(report, listed.title),
+                "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项"),
+                "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from),
             },
             output=output,
             force=force,
         )
     if exit_code and report.pending:
         click.get_current_context().exit(ExitStatus.DUE)
+
+
+def _ended(plans: PlanSet, obligations: list[Obligation], today: date) -> list[tuple[Plan, date]]:
+    """The plans whose time is over today (query.plan_over), each with its end."""
+    out = []
+    for plan in plans.plans:
+        items = {id(item) for item in plan.items}
+        end = plan_end(plan.year, [ob for ob in obligations if id(ob.item) in items])
+        if plan_over(today, end):
+            out.append((plan, end))
+    return out
+
+
+def _due_email(
+    app: AppContext,
+    listed: pf.Listing,
+    span: Span,
+    report: DueReport,
+    mail_to: str | None,
+    mail_from: str | None,
+) -> str:
+    from ..render import mail
+
+    subject = mail.due_subject(listed, span, report)
+    return mail.message(
+        subject,
+        mail.due_text(listed, report),
+        mail.due_html(listed, report, subject),
+        _envelope(app, mail_to, mail_from),
+    )
 
 
 due_command.exclusive = (("span", "days", "until"),)  # type: ignore[attr-defined]
@@ -222,33 +371,67 @@ due_command.exclusive = (("span", "days", "until"),)  # type: ignore[attr-define
 示例：
   gongkai tasks                                      # 全部事项及其期限（含无固定期限的）
   gongkai tasks --dept 条法司                        # 条法司的，和交给各部门单位的
-  gongkai tasks --format csv > 事项.csv
-  gongkai tasks --format ics -o 2016工作要点.ics
+  gongkai tasks --format csv --bom -o 事项.csv --force   # Excel 直接打开
+  gongkai tasks --format xlsx -o 事项.xlsx --force
+  gongkai tasks --format ics -o 2016工作要点.ics --force
   gongkai tasks --tasks 我局2017年要点.yaml --tasks 上级要点.yaml --format json
 """
 )
 @dept_option
-@output_options
+@list_options
 @plan_options
 @common_options(formats=LIST_FORMATS)
 def tasks(
-    app: AppContext, plans: PlanSet, options: Options, dept: tuple[str, ...], output: Path | None, force: bool
+    app: AppContext,
+    plans: PlanSet,
+    options: Options,
+    dept: tuple[str, ...],
+    output: Path | None,
+    force: bool,
+    bom: bool,
+    mail_to: str | None,
+    mail_from: str | None,
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
-    obligations = worded_obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
+    _check_format(app, output, mail_to, mail_from)
+    obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
     listed = pf.Listing(plans.plans, tuple(plan_key(p) for p in plans.plans))
+    if app.fmt == "xlsx":
+        from ..render.spreadsheet import xlsx
+
+        _deliver_bytes(xlsx(pf.tasks_sheets(listed, obligations)), output, force)
+        return
     emit(
         app.fmt,
         {
             "plain": lambda: pf.tasks_plain(listed, obligations),
             "json": lambda: pf.tasks_data(listed, obligations),
             "table": lambda: pf.tasks_table(listed, obligations),
-            "csv": lambda: pf.tasks_csv(listed, obligations),
+            "csv": lambda: pf.tasks_csv(listed, obligations, bom=bom),
             "md": lambda: pf.tasks_md(listed, obligations),
             "ics": lambda: pf.tasks_ics(listed, obligations, app.today),
+            "email": lambda: _tasks_email(app, listed, obligations, mail_to, mail_from),
         },
         output=output,
         force=force,
+    )
+
+
+def _tasks_email(
+    app: AppContext,
+    listed: pf.Listing,
+    obligations: list[Obligation],
+    mail_to: str | None,
+    mail_from: str | None,
+) -> str:
+    from ..render import mail
+
+    subject = f"{listed.title}：全部事项 {len(obligations)} 项"
+    return mail.message(
+        subject,
+        mail.tasks_text(listed, obligations),
+        mail.tasks_html(listed, obligations, subject),
+        _envelope(app, mail_to, mail_from),
     )
 
 
@@ -276,7 +459,7 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
     prefix = plans.prefix(plan)
     obligations = [
         replace(ob, id=prefix + ob.id)
-        for ob in worded_obligations(expand_item(plan, item, app.calendar, options, explain=True))
+        for ob in hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     ]
     explained: list[Obligation] = obligations
     if local != base:
@@ -328,7 +511,12 @@ def check(app: AppContext, files: tuple[str, ...]) -> None:
     valid = [(plan, found) for (plan, _), found in zip(read, marks, strict=True) if plan is not None]
     PlanSet(tuple(plan for plan, _ in valid))  # two plans with one key are an error here too
     results = [
-        (plan, worded_obligations(expand(plan, app.calendar)), found, done_date_problems(plan, app.today))
+        (
+            plan,
+            hints.obligations(expand(plan, app.calendar), hints.CHECK_READINGS),
+            found,
+            done_date_problems(plan, app.today),
+        )
         for plan, found in valid
     ]
     emit(
@@ -389,7 +577,7 @@ def status(
     以及最近的期限。各项之和等于 gongkai tasks 列出的总数。"""
     from ..plan.progress import status as progress_status
 
-    obligations = worded_obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
+    obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
     facts = progress_status(obligations, app.today, upcoming=upcoming)
     title = "；".join(p.title for p in plans.plans)
     from ..render import progress as sf

@@ -17,8 +17,8 @@ class FileExists(InputError):
         super().__init__("文件已存在，未覆盖", where=str(path))
 
 
-def write_atomic(path: Path, text: str, *, force: bool, expect: bytes | None = None) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temp file in the same folder.
+def write_atomic(path: Path, text: str | bytes, *, force: bool, expect: bytes | None = None) -> None:
+    """Write ``text`` (UTF-8; bytes as they are) to ``path`` through a temp file in the same folder.
 
     The temp file is flushed and fsynced, then renamed over ``path`` (os.replace), so a
     crash leaves the old file intact. An existing file is overwritten only with
@@ -35,8 +35,8 @@ def write_atomic(path: Path, text: str, *, force: bool, expect: bytes | None = N
         raise InputError(f"无法写入：{e.strerror or e}", where=str(path)) from None
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

@@ -71,7 +71,7 @@ class Note(str):
     """A warning, as facts in words, naming no command-line option. ``reading`` says which
     reading of the counting rules the note is about ("roll": a named date left on a rest
     day; "roll=backward", "rest_start=next", "before=exclusive": that reading applied),
-    and ``at`` where in the sentence the CLI may say how to choose it (cli/main.py)."""
+    and ``at`` where in the sentence the CLI may say how to choose it (cli/hints.py)."""
 
     reading: str
     at: int

@@ -174,3 +174,20 @@ def unpublished_next_year(today: date, cal: WorkCalendar) -> int | None:
     arrangement for it (the State Council publishes it in November or December)."""
     following = today.year + 1
     return following if today.month >= 10 and not cal.published(following) else None
+
+
+def plan_end(year: int, obligations: Iterable[Obligation]) -> date:
+    """When a plan's time is over: the end of its year, or its last derived deadline if
+    that is later (a report due in January of the next year)."""
+    last = max((ob.day for ob in obligations if ob.day is not None), default=date(year, 12, 31))
+    return max(date(year, 12, 31), last)
+
+
+# The last duties (January's summary reports) are still chased for a while after they
+# fall due; a month later, what is overdue is history, not this week's news.
+PLAN_GRACE = timedelta(days=30)
+
+
+def plan_over(today: date, end: date) -> bool:
+    """Whether a plan that ended on ``end`` is over for ``today``: 30 days after it."""
+    return today > end + PLAN_GRACE

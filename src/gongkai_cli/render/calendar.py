@@ -126,11 +126,14 @@ def month_table(month: Month) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
+    from .layout import wrap
+
     title = month.title + (" [临时]" if month.provisional else "")
-    notes = month_notes(month)
+    # Notes broken by our wrapping (dates whole, 禁则), at the grid's width.
+    notes = [line for note in month_notes(month) for line in wrap(note, 7 * _CELL + 6)]
     table = Table(
         title=title,
-        caption="\n".join(notes) if notes else None,
+        caption=Text("\n".join(notes), no_wrap=True) if notes else None,
         caption_justify="left",
         header_style="bold",
         title_style="bold",
@@ -153,13 +156,14 @@ def month_table(month: Month) -> RenderableType:
 def months_table(months: Sequence[Month]) -> RenderableType:
     from rich.columns import Columns
     from rich.console import Group
-    from rich.text import Text
+
+    from .layout import Para
 
     tables = [month_table(m) for m in months]
     parts: list[RenderableType] = [tables[0] if len(tables) == 1 else Columns(tables)]
     if any(m.provisional for m in months):
-        parts.append(Text(PROVISIONAL_MONTH_NOTE, style="yellow"))
-    parts.append(Text(LEGEND, style="dim"))
+        parts.append(Para(PROVISIONAL_MONTH_NOTE, style="yellow"))
+    parts.append(Para(LEGEND, style="dim"))
     return Group(*parts)
 
 
@@ -205,11 +209,16 @@ def years_plain(years: Sequence[CoveredYear], provisional: bool) -> str:
 
 def years_table(years: Sequence[CoveredYear], provisional: bool) -> RenderableType:
     from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
 
-    table = Table("年份", "来源", "出处", header_style="bold")
-    for span, y in _year_groups(years):
-        table.add_row(span, ORIGIN_LABELS[y.origin], _where(y), style="" if y.origin == "builtin" else "cyan")
-    note = Text(others_line(provisional), style="yellow" if provisional else "dim")
-    return Group(table, note)
+    from .layout import Column, Fitted, Para, fit_table, join_fitting, lines_of
+
+    columns = (Column("年份", fixed=True), Column("来源", fixed=True), Column("出处", min_width=12))
+    groups = _year_groups(years)
+    rows = [(span, ORIGIN_LABELS[y.origin], _where(y)) for span, y in groups]
+    styles = ["" if y.origin == "builtin" else "cyan" for _, y in groups]
+
+    def blocks(size: int) -> RenderableType:
+        return lines_of((join_fitting(row, size), style) for row, style in zip(rows, styles, strict=True))
+
+    table = Fitted(lambda size: fit_table(columns, rows, size, styles=styles), blocks)
+    return Group(table, Para(others_line(provisional), style="yellow" if provisional else "dim"))

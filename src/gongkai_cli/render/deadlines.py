@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import IO, TYPE_CHECKING, Any
@@ -133,8 +132,10 @@ def step_label(step: Step) -> str:
 
 
 def display_width(text: str) -> int:
-    """Columns a string takes in a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns a string takes in a terminal, as rich counts them: CJK characters take two."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def pad(text: str, width: int) -> str:
@@ -154,6 +155,32 @@ def _headline(result: Result) -> str:
 
 def deadline_plain(result: Result, explain: bool) -> str:
     return clause_plain([(None, result)], explain)
+
+
+def _steps_view(steps: tuple[Step, ...] | list[Step]) -> RenderableType:
+    """The day-by-day trace: a table when it fits, else one line (or two) per day."""
+    from .layout import Column, Fitted, fit_table, join_fitting, lines_of
+
+    columns = (
+        Column("日期", fixed=True),
+        Column("星期", fixed=True),
+        Column("类别", ratio=1, min_width=8),
+        Column("计数", fixed=True, justify="right"),
+        Column("说明", ratio=3, min_width=10),
+    )
+    rows = [
+        (s.date.isoformat(), s.weekday, step_label(s), "" if s.running is None else str(s.running), s.note)
+        for s in steps
+    ]
+    styles = ["" if s.info is None or s.info.workday else "dim" for s in steps]
+
+    def blocks(size: int) -> RenderableType:
+        return lines_of(
+            (join_fitting([f"{date} {weekday}", label, count and f"计数 {count}", note], size), style)
+            for (date, weekday, label, count, note), style in zip(rows, styles, strict=True)
+        )
+
+    return Fitted(lambda size: fit_table(columns, rows, size, styles=styles), blocks)
 
 
 def deadline_table(result: Result, explain: bool) -> RenderableType:
@@ -191,8 +218,9 @@ def clause_plain(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
 
 def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> RenderableType:
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
+
+    from .layout import Para
 
     parts: list[RenderableType] = []
     several = len(answers) > 1
@@ -212,26 +240,14 @@ def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
         if explain:
             read_as = _read_as(part)
             if read_as:
-                parts.append(Text(read_as))
-            parts.append(Text(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
-            table = Table("日期", "星期", "类别", "计数", "说明", header_style="bold")
-            for step in result.steps:
-                info = step.info
-                style = "" if info is None or info.workday else "dim"
-                table.add_row(
-                    step.date.isoformat(),
-                    step.weekday,
-                    step_label(step),
-                    "" if step.running is None else str(step.running),
-                    step.note,
-                    style=style,
-                )
-            parts.append(table)
-            parts.append(Text(f"依据：{result.basis}", style="dim"))
+                parts.append(Para(read_as))
+            parts.append(Para(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+            parts.append(_steps_view(result.steps))
+            parts.append(Para(f"依据：{result.basis}", style="dim"))
         for warning in result.warnings:
-            parts.append(Text(f"注意：{warning}", style="yellow"))
+            parts.append(Para(f"注意：{warning}", style="yellow"))
         if result.provisional:
-            parts.append(Text(PROVISIONAL_RESULT_NOTE, style="yellow"))
+            parts.append(Para(PROVISIONAL_RESULT_NOTE, style="yellow"))
     return Group(*parts)
 
 

@@ -52,8 +52,14 @@ def _write(fmt: str, renderers: Renderers, out: IO[str]) -> None:
         from rich.console import Console
 
         table: RenderableType = render()
-        # rich honours NO_COLOR and TERM=dumb itself.
-        Console(file=out, soft_wrap=False).print(table)
+        # rich honours NO_COLOR and TERM=dumb itself, and COLUMNS for the width.
+        console = Console(file=out, soft_wrap=False)
+        if console.is_terminal:
+            console.print(table)
+        else:  # a pipe or a file: the same layout, without the padding at line ends
+            with console.capture() as captured:
+                console.print(table)
+            out.writelines(line.rstrip() + "\n" for line in captured.get().splitlines())
     else:
         text = render()
         out.write(text if text.endswith("\n") or not text else text + "\n")

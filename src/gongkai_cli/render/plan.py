@@ -278,8 +278,8 @@ def _entry_lines(entry: Entry) -> list[str]:
     ]
 
 
-def due_plain(report: DueReport) -> str:
-    lines = [f"{window_words(report)}到期：{len(report.items)} 项"]
+def due_plain(report: DueReport, plan_title: str) -> str:
+    lines = [plan_title, f"{window_words(report)}到期：{len(report.items)} 项"]
     for entry in report.items:
         lines.extend(_entry_lines(entry))
     if report.overdue:
@@ -362,52 +362,88 @@ def _departments(ob: Obligation) -> str:
     return "；".join(p for p in (lead, "、".join(ob.owners)) if p) or NONE
 
 
-def _entries_table(title: str, entries: Sequence[Entry]) -> RenderableType:
-    from rich import box
-    from rich.table import Table
+def _flagged_title(ob: Obligation) -> str:
+    return ob.title + "".join(f" [{m}]" for m in marks(ob))
 
-    table = Table(title=title, title_justify="left", header_style="bold", box=box.SIMPLE_HEAD)
-    table.add_column("期限", no_wrap=True)
-    table.add_column("剩余", no_wrap=True)
-    table.add_column("编号", no_wrap=True)
-    table.add_column("事项", ratio=3, overflow="fold")
-    table.add_column("部门", ratio=2, overflow="fold")
-    table.add_column("期限写法", ratio=2, overflow="fold")
-    table.add_column("标记")
-    for entry in entries:
-        ob = entry.obligation
-        style = "dim" if ob.done else ("red" if entry.days_left < 0 else "")
-        table.add_row(
-            when(ob.deadline, short=True) if ob.deadline else NONE,
-            left(entry, short=True),
-            ob.id,
-            ob.title,
-            _departments(ob),
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-            style=style,
+
+def _entry_style(entry: Entry) -> str:
+    ob = entry.obligation
+    return "dim" if ob.done else ("red" if entry.days_left < 0 else "")
+
+
+def entry_block(entry: Entry, size: int) -> list[str]:
+    """One obligation for a narrow screen or a plain-text mail: date, days left and id on
+    the first line, then the title, then departments and the written rule, wrapped."""
+    from .layout import indent, join_fitting
+
+    ob = entry.obligation
+    return [
+        *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
+        *indent(_flagged_title(ob), size),
+        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+    ]
+
+
+def _entries_view(title: str, entries: Sequence[Entry]) -> RenderableType:
+    """A table when its columns fit the width, else one block per obligation."""
+    from .layout import Column, Fitted, Para, fit_table, lines_of
+
+    columns = (
+        Column("期限", fixed=True),
+        Column("剩余", fixed=True),
+        Column("编号", fixed=True),
+        Column("事项", ratio=3, min_width=12),
+        Column("部门", ratio=2, min_width=10),
+        Column("期限写法", ratio=2, min_width=10),
+    )
+    rows = [
+        (
+            when(e.obligation.deadline, short=True),
+            left(e, short=True),
+            e.obligation.id,
+            _flagged_title(e.obligation),
+            _departments(e.obligation),
+            e.obligation.rule or NONE,
         )
-    return table
+        for e in entries
+    ]
+    styles = [_entry_style(e) for e in entries]
+
+    def blocks(size: int) -> RenderableType:
+        from rich.console import Group
+        from rich.text import Text
+
+        return Group(
+            Para(title, style="bold"),
+            Text(""),
+            lines_of((entry_block(e, size), _entry_style(e)) for e in entries),
+        )
+
+    return Fitted(lambda size: fit_table(columns, rows, size, title=title, styles=styles), blocks)
 
 
-def due_table(report: DueReport) -> RenderableType:
+def due_table(report: DueReport, plan_title: str) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
+    from .layout import Para
+
     parts: list[RenderableType] = [
-        _entries_table(f"{window_words(report)}到期：{len(report.items)} 项", report.items)
+        Para(plan_title, style="bold"),
+        Text(""),
+        _entries_view(f"{window_words(report)}到期：{len(report.items)} 项", report.items),
     ]
     if report.overdue:
-        parts.append(_entries_table(f"逾期未完成：{len(report.overdue)} 项", report.overdue))
-    parts.extend(Text(note, style="yellow") for note in due_notes(report))
+        parts += [Text(""), _entries_view(f"逾期未完成：{len(report.overdue)} 项", report.overdue)]
+    parts.extend(Para(note, style="yellow") for note in due_notes(report))
     return Group(*parts)
 
 
 TASK_COLUMNS = ("编号", "期限", "类别", "事项", "牵头", "负责", "期限写法", "标记")
 
 
-def _task_cells(ob: Obligation) -> tuple[str, ...]:
-    """One obligation as the cells of TASK_COLUMNS (the tasks table and its Markdown)."""
+def task_cells(ob: Obligation) -> tuple[str, ...]:
+    """One obligation as the cells of TASK_COLUMNS (the tasks Markdown and its mail)."""
     return (
         ob.id,
         when(ob.deadline),
@@ -420,52 +456,112 @@ def _task_cells(ob: Obligation) -> tuple[str, ...]:
     )
 
 
-def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> RenderableType:
-    from rich.table import Table
+def task_block(ob: Obligation, size: int) -> list[str]:
+    """One obligation of ``tasks`` for a narrow screen or a plain-text mail."""
+    from .layout import indent, join_fitting
 
-    table = Table(title=f"{listing.title}：{len(obligations)} 项", title_justify="left", header_style="bold")
-    for column in TASK_COLUMNS:
-        table.add_column(column)
-    for ob in obligations:
-        table.add_row(*_task_cells(ob), style="dim" if ob.done else "")
-    return table
+    return [
+        *join_fitting(
+            [ob.id, when(ob.deadline, short=True) if ob.deadline else NONE, OBLIGATION_LABELS[ob.kind]], size
+        ),
+        *indent(_flagged_title(ob), size),
+        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+    ]
+
+
+def _tasks_view(title: str, obligations: Sequence[Obligation]) -> RenderableType:
+    from .layout import Column, Fitted, Para, fit_table, lines_of
+
+    columns = (
+        Column("编号", fixed=True),
+        Column("期限", fixed=True),
+        Column("类别", fixed=True),
+        Column("事项", ratio=3, min_width=12),
+        Column("部门", ratio=2, min_width=10),
+        Column("期限写法", ratio=2, min_width=10),
+    )
+    rows = [
+        (
+            ob.id,
+            when(ob.deadline, short=True) if ob.deadline else NONE,
+            OBLIGATION_LABELS[ob.kind],
+            _flagged_title(ob),
+            _departments(ob),
+            ob.rule or NONE,
+        )
+        for ob in obligations
+    ]
+    styles = ["dim" if ob.done else "" for ob in obligations]
+
+    def blocks(size: int) -> RenderableType:
+        from rich.console import Group
+        from rich.text import Text
+
+        return Group(
+            Para(title, style="bold"),
+            Text(""),
+            lines_of((task_block(ob, size), "dim" if ob.done else "") for ob in obligations),
+        )
+
+    return Fitted(lambda size: fit_table(columns, rows, size, title=title, styles=styles), blocks)
+
+
+def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> RenderableType:
+    return _tasks_view(f"{listing.title}：{len(obligations)} 项", obligations)
+
+
+class _Fields:
+    """Label and value pairs: labels in one column, values wrapped beside them (never cut)."""
+
+    def __init__(self, rows: Sequence[tuple[str, str]]) -> None:
+        self.rows = rows
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.text import Text
+
+        from .layout import width, wrap
+
+        label_width = max(width(label) for label, _ in self.rows)
+        room = options.max_width - label_width - 2
+        for label, value in self.rows:
+            lines = wrap(value, room) if room >= 12 else None
+            if lines is None:  # too narrow to sit beside the label: below it
+                yield Text(label, style="bold")
+                from .layout import indent
+
+                for line in indent(value, options.max_width):
+                    yield Text(line, no_wrap=True, overflow="ignore")
+                continue
+            for n, line in enumerate(lines):
+                if n == 0:
+                    gap = " " * (label_width - width(label) + 2)
+                    yield Text.assemble((label, "bold"), gap + line, no_wrap=True, overflow="ignore")
+                else:
+                    yield Text(" " * (label_width + 2) + line, no_wrap=True, overflow="ignore")
 
 
 def show_table(
     item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]
 ) -> RenderableType:
     from rich.console import Group
-    from rich.table import Table
     from rich.text import Text
 
-    head = Table.grid(padding=(0, 2))
-    head.add_column(style="bold")
-    head.add_column()
-    for label, value in (
-        ("编号", item.id),
-        ("事项", item.title),
-        ("章节", item.section or NONE),
-        ("牵头", names(item.lead)),
-        ("负责", names(item.owners)),
-        ("期限写法", item.rule_text or "（原文未写期限）"),
-        *((("起算事件", item.event),) if item.event else ()),
-        ("原文", item.text),
-    ):
-        head.add_row(label, value)
-    table = Table("编号", "期限", "类别", "事项", "期限写法", "标记", header_style="bold")
-    for ob in obligations:
-        table.add_row(
-            ob.id,
-            when(ob.deadline),
-            OBLIGATION_LABELS[ob.kind],
-            ob.title,
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-        )
-    parts: list[RenderableType] = [head, table]
+    head = _Fields(
+        [
+            ("编号", item.id),
+            ("事项", item.title),
+            ("章节", item.section or NONE),
+            ("牵头", names(item.lead)),
+            ("负责", names(item.owners)),
+            ("期限写法", item.rule_text or "（原文未写期限）"),
+            *((("起算事件", item.event),) if item.event else ()),
+            ("原文", item.text),
+        ]
+    )
+    parts: list[RenderableType] = [head, Text(""), _tasks_view(f"义务：{len(obligations)} 项", obligations)]
     for ob in explained:
         if ob.result is not None:
-            parts += [Text(f"推算（{ob.id}）", style="bold"), deadline_table(ob.result, True)]
+            parts += [Text(""), Text(f"推算（{ob.id}）", style="bold"), deadline_table(ob.result, True)]
     return Group(*parts)
 
 
@@ -489,10 +585,17 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+def _csv(header: Sequence[str], rows: Iterable[Sequence[Any]], *, bom: bool = False) -> str:
+    """CSV text; text cells a spreadsheet would run as a formula get an apostrophe, and
+    ``bom`` starts the text with a UTF-8 byte-order mark for Excel."""
     import csv
 
+    from .spreadsheet import BOM, csv_safe
+
+    rows = ([csv_safe(c) if isinstance(c, str) else c for c in row] for row in rows)
     out = io.StringIO()
+    if bom:
+        out.write(BOM)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
     writer.writerows(rows)
@@ -510,16 +613,56 @@ def _csv_row(data: dict[str, Any]) -> list[Any]:
     return [cell(data[c]) for c in CSV_COLUMNS]
 
 
-def due_csv(report: DueReport) -> str:
+def due_csv(report: DueReport, *, bom: bool = False) -> str:
     rows = [["due", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.items)]
     rows += [
         ["overdue", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.overdue)
     ]
-    return _csv(("section", *CSV_COLUMNS, "days_left", "workdays_left"), rows)
+    return _csv(("section", *CSV_COLUMNS, "days_left", "workdays_left"), rows, bom=bom)
 
 
-def tasks_csv(listing: Listing, obligations: Sequence[Obligation]) -> str:
-    return _csv(CSV_COLUMNS, (_csv_row(obligation_data(ob)) for ob in obligations))
+def tasks_csv(listing: Listing, obligations: Sequence[Obligation], *, bom: bool = False) -> str:
+    return _csv(CSV_COLUMNS, (_csv_row(obligation_data(ob)) for ob in obligations), bom=bom)
+
+
+# -- xlsx -------------------------------------------------------------------------------
+
+SHEET_COLUMNS = ("编号", "期限", "星期", "类别", "事项", "牵头", "负责", "期限写法", "完成日期", "标记")
+
+
+def _sheet_cells(ob: Obligation) -> list[Any]:
+    """Dates stay dates (the sheet gives them a date format); the rest is text."""
+    day = ob.day
+    return [
+        ob.id,
+        ob.deadline,
+        WEEKDAYS[day.weekday()] if day else None,
+        OBLIGATION_LABELS[ob.kind],
+        ob.title,
+        names(ob.lead),
+        names(ob.owners),
+        ob.rule or NONE,
+        ob.done,
+        " ".join(marks(ob)),
+    ]
+
+
+def due_sheets(report: DueReport) -> list[Any]:
+    from .spreadsheet import Sheet
+
+    header = ("分类", "剩余天数", "剩余工作日", *SHEET_COLUMNS)
+    rows = [
+        [section, e.days_left, e.workdays_left, *_sheet_cells(e.obligation)]
+        for section, entries in (("到期", report.items), ("逾期", report.overdue))
+        for e in entries
+    ]
+    return [Sheet(f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()}", header, rows)]
+
+
+def tasks_sheets(listing: Listing, obligations: Sequence[Obligation]) -> list[Any]:
+    from .spreadsheet import Sheet
+
+    return [Sheet("全部事项", SHEET_COLUMNS, [_sheet_cells(ob) for ob in obligations])]
 
 
 # -- Markdown ---------------------------------------------------------------------------
@@ -529,29 +672,33 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
+ENTRY_COLUMNS = ("期限", "剩余", "编号", "事项", "牵头", "负责", "期限写法", "标记")
+
+
+def entry_cells(entry: Entry) -> tuple[str, ...]:
+    """One entry of ``due`` as the cells of ENTRY_COLUMNS (its Markdown and its mail)."""
+    ob = entry.obligation
+    return (
+        when(ob.deadline),
+        left(entry),
+        ob.id,
+        ob.title,
+        names(ob.lead),
+        names(ob.owners),
+        ob.rule or NONE,
+        " ".join(marks(ob)),
+    )
+
+
 def _md_entries(entries: Sequence[Entry]) -> list[str]:
-    lines = [
-        "| 期限 | 剩余 | 编号 | 事项 | 牵头 | 负责 | 期限写法 | 标记 |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+    lines = ["| " + " | ".join(ENTRY_COLUMNS) + " |", "|" + "---|" * len(ENTRY_COLUMNS)]
     for entry in entries:
-        ob = entry.obligation
-        cells = (
-            when(ob.deadline),
-            left(entry),
-            ob.id,
-            ob.title,
-            names(ob.lead),
-            names(ob.owners),
-            ob.rule or NONE,
-            " ".join(marks(ob)),
-        )
-        lines.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in entry_cells(entry)) + " |")
     return lines
 
 
-def due_md(report: DueReport) -> str:
-    lines = [f"## {window_words(report)}到期：{len(report.items)} 项", ""]
+def due_md(report: DueReport, plan_title: str) -> str:
+    lines = [f"# {_md_cell(plan_title)}", "", f"## {window_words(report)}到期：{len(report.items)} 项", ""]
     lines += _md_entries(report.items) if report.items else ["（无）"]
     if report.overdue:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
@@ -576,7 +723,7 @@ def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
         "|" + "---|" * len(TASK_COLUMNS),
     ]
     for ob in obligations:
-        lines.append("| " + " | ".join(_md_cell(c) for c in _task_cells(ob)) + " |")
+        lines.append("| " + " | ".join(_md_cell(c) for c in task_cells(ob)) + " |")
     return "\n".join(lines)
 
 

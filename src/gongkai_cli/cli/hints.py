@@ -1,0 +1,82 @@
+"""What the user can do about a warning or an error, in command-line words, in one place.
+
+The core states facts (the year that is missing, the reading that was applied); only here
+are they joined to option and command names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..errors import CoverageError, GongkaiError
+from ..phrases.resolve import Note
+
+if TYPE_CHECKING:
+    from ..phrases.batch import BatchRow
+    from ..phrases.resolve import Result
+    from ..plan.obligations import Obligation
+
+UNPUBLISHED_YEAR = (
+    "国务院公布该年安排后，用 gongkai calendar import 导入通知全文；或加 --provisional 按法定节日作临时推算"
+)
+
+FORCE = "；确需覆盖请加 --force"
+
+# Note.reading → the words put at Note.at.
+READINGS = {
+    "roll": "；可用 --roll backward 提前到此前最后一个工作日，或 --roll forward 顺延",
+    "roll=backward": "按 --roll backward ",
+    "roll=forward": "按 --roll forward ",
+    "rest_start=next": "按 --rest-start next ",
+    "before=exclusive": "按 --before exclusive，",
+}
+
+# ``check`` has no --roll: its warnings point at the commands that have one.
+CHECK_READINGS = {**READINGS, "roll": "；due、tasks 和 show 可加 --roll backward 提前或 --roll forward 顺延"}
+
+
+def error(e: GongkaiError) -> str:
+    """The error's message, with what to do about it."""
+    from ..files.atomic import FileExists
+    from ..plan.plan_file import PlanError
+
+    if isinstance(e, CoverageError) and e.unpublished:
+        return f"{e}{UNPUBLISHED_YEAR}"
+    if isinstance(e, FileExists):
+        return f"{e}{FORCE}"
+    if isinstance(e, PlanError) and len(e.problems) > 1:
+        return f"{e}（另有 {len(e.problems) - 1} 处问题，用 gongkai check 查看全部）"
+    return str(e)
+
+
+def warning(text: str, readings: Mapping[str, str] = READINGS) -> str:
+    if isinstance(text, Note) and text.reading in readings:
+        return text[: text.at] + readings[text.reading] + text[text.at :]
+    return text
+
+
+def result(r: Result, readings: Mapping[str, str] = READINGS) -> Result:
+    return replace(r, warnings=tuple(warning(w, readings) for w in r.warnings)) if r.warnings else r
+
+
+def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -> list[Obligation]:
+    return [
+        replace(
+            ob,
+            warnings=tuple(warning(w, readings) for w in ob.warnings),
+            result=ob.result and result(ob.result, readings),
+        )
+        if ob.warnings
+        else ob
+        for ob in obs
+    ]
+
+
+def batch_row(row: BatchRow) -> BatchRow:
+    if row.result is not None:
+        return replace(row, result=result(row.result), more=tuple(map(result, row.more)))
+    if isinstance(row.error, CoverageError) and row.error.unpublished:
+        return replace(row, error=CoverageError(row.error.year, error(row.error)))
+    return row

@@ -1,0 +1,162 @@
+"""The due list and the task list as an e-mail: a complete RFC 5322 message for
+``sendmail -t`` or ``msmtp -t``, a text/plain part (blocks of lines that read well in any
+client) and an HTML part with a real table.
+
+Built with Python's ``email`` package, imported only here, only for ``--format email``.
+The policy is ``email.policy.SMTP`` with local line ends: headers are RFC 2047 encoded
+UTF-8 (any server accepts them), bodies are declared ``charset="utf-8"``; sendmail and
+msmtp read a message from a pipe with ``\\n`` line ends and add ``\\r\\n`` themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+
+from ..plan.due import DueReport, Span
+from ..plan.obligations import Obligation
+from .layout import wrap
+from .plan import (
+    ENTRY_COLUMNS,
+    TASK_COLUMNS,
+    Listing,
+    due_notes,
+    entry_block,
+    entry_cells,
+    task_block,
+    task_cells,
+    window_words,
+)
+
+TEXT_WIDTH = 72  # cells: a plain-text mail reads well at the width mail clients quote at
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Who the message is to and from, and when it is written (the CLI's clock)."""
+
+    to: str
+    sender: str
+    now: datetime  # timezone-aware
+
+
+def period_words(span: Span, report: DueReport) -> str:
+    """本周 / 下周 / 本月, or the window's dates."""
+    named = {"week": "本周", "next-week": "下周", "month": "本月"}
+    if span in named:
+        return named[span]
+    return f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()} "
+
+
+def bad_addresses(field: str) -> list[str]:
+    """The entries of a To/From value that are not mail addresses (name <a@b> or a@b)."""
+    from email.utils import getaddresses
+
+    return [
+        name or spec or field
+        for name, spec in getaddresses([field])
+        if "@" not in spec or spec.startswith("@") or spec.endswith("@")
+    ]
+
+
+def due_subject(listing: Listing, span: Span, report: DueReport) -> str:
+    """2016年政务公开工作要点：本周到期 5 项，逾期 6 项"""
+    subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.items)} 项"
+    return subject + (f"，逾期 {len(report.overdue)} 项" if report.overdue else "")
+
+
+def _footer(listing: Listing) -> list[str]:
+    return ["", "-- ", f"gongkai：{listing.heading()}"]
+
+
+def due_text(listing: Listing, report: DueReport) -> str:
+    lines = [listing.title, "", f"{window_words(report)}到期：{len(report.items)} 项"]
+    for entry in report.items:
+        lines += ["", *entry_block(entry, TEXT_WIDTH)]
+    if report.overdue:
+        lines += ["", "", f"逾期未完成：{len(report.overdue)} 项"]
+        for entry in report.overdue:
+            lines += ["", *entry_block(entry, TEXT_WIDTH)]
+    for note in due_notes(report):
+        lines += ["", *wrap(note, TEXT_WIDTH)]
+    return "\n".join(lines + _footer(listing)) + "\n"
+
+
+def tasks_text(listing: Listing, obligations: Sequence[Obligation]) -> str:
+    lines = [listing.title, "", f"全部事项：{len(obligations)} 项"]
+    for ob in obligations:
+        lines += ["", *task_block(ob, TEXT_WIDTH)]
+    return "\n".join(lines + _footer(listing)) + "\n"
+
+
+_TABLE = '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">'
+
+
+def _html_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    out = [
+        _TABLE,
+        "<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in header) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>")
+    return [*out, "</tbody>", "</table>"]
+
+
+def _html_page(title: str, listing: Listing, body: list[str]) -> str:
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        '<head><meta charset="utf-8"><title>' + escape(title) + "</title></head>",
+        "<body>",
+        f"<h2>{escape(listing.title)}</h2>",
+    ]
+    foot = [
+        f"<p><small>{escape(listing.heading())}</small></p>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(head + body + foot) + "\n"
+
+
+def due_html(listing: Listing, report: DueReport, subject: str) -> str:
+    body = [f"<h3>{escape(window_words(report))}到期：{len(report.items)} 项</h3>"]
+    body += (
+        _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.items])
+        if report.items
+        else ["<p>（无）</p>"]
+    )
+    if report.overdue:
+        body += [f"<h3>逾期未完成：{len(report.overdue)} 项</h3>"]
+        body += _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.overdue])
+    body.extend(f"<p>{escape(note)}</p>" for note in due_notes(report))
+    return _html_page(subject, listing, body)
+
+
+def tasks_html(listing: Listing, obligations: Sequence[Obligation], subject: str) -> str:
+    rows = [task_cells(ob) for ob in obligations]
+    return _html_page(
+        subject, listing, [f"<h3>全部事项：{len(obligations)} 项</h3>", *_html_table(TASK_COLUMNS, rows)]
+    )
+
+
+def message(subject: str, text: str, html: str, envelope: Envelope) -> str:
+    """The whole message as text (headers, a multipart/alternative body)."""
+    from email import policy
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid, parseaddr
+
+    msg = EmailMessage(policy=policy.SMTP.clone(linesep="\n"))
+    msg["Subject"] = subject
+    msg["From"] = envelope.sender
+    msg["To"] = envelope.to
+    msg["Date"] = format_datetime(envelope.now)
+    # The domain of the sender, so that no DNS look-up of this host is needed.
+    domain = parseaddr(envelope.sender)[1].rpartition("@")[2] or "localhost"
+    msg["Message-ID"] = make_msgid("gongkai", domain=domain)
+    msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a cron job
+    msg.set_content(text, charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    return msg.as_string()
