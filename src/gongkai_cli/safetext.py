@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# Pattern strings, compiled (and cached by re) on first use: every command imports this
+# module, and most never meet a control character.
+_CONTROL = "[\x00-\x1f\x7f-\x9f]"
 _PICTURES = {
     **{i: chr(0x2400 + i) for i in range(0x20)},
     0x7F: "\u2421",
@@ -26,7 +28,7 @@ _PICTURES = {
 def visible(text: str, keep: str = "") -> str:
     """``text`` with every control character except those in ``keep`` (of "\\t\\n\\r")
     replaced by its picture; the length is unchanged."""
-    if not _CONTROL.search(text):
+    if not re.search(_CONTROL, text):
         return text  # the common case, fast
     table = {code: picture for code, picture in _PICTURES.items() if chr(code) not in keep}
     return text.translate(table)
@@ -34,14 +36,14 @@ def visible(text: str, keep: str = "") -> str:
 
 def without_controls(text: str, keep: str = "\t\n\r") -> str:
     """``text`` with every control character except those in ``keep`` removed."""
-    if not _CONTROL.search(text):
+    if not re.search(_CONTROL, text):
         return text
     return text.translate({code: None for code in _PICTURES if chr(code) not in keep})
 
 
 def first_control(text: str, allowed: str = "\t\n\r") -> int | None:
     """The index of the first control character not in ``allowed``, or None."""
-    for match in _CONTROL.finditer(text):
+    for match in re.finditer(_CONTROL, text):
         if match.group() not in allowed:
             return match.start()
     return None
@@ -52,10 +54,10 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X}（{visible(char)}）"
 
 
-_RAW_IN_JSON = re.compile("[\x7f-\x9f]")
+_RAW_IN_JSON = "[\x7f-\x9f]"
 
 
 def json_visible(dumped: str) -> str:
     """JSON from ``json.dumps(…, ensure_ascii=False)`` with DEL and C1, which it leaves raw,
     written as ``\\u`` escapes (the data read back is unchanged; C0 is escaped already)."""
-    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return re.sub(_RAW_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", dumped)

@@ -53,17 +53,18 @@ PARSING_MODULES = (
     ".files.documents",
     ".files.folders",
     ".files.yamlsafe",
+    ".files.yamltree",
     ".phrases",
+    ".phrases.chinese",
+    ".phrases.dates",
     ".phrases.reader",
     ".phrases.resolve",
-    ".phrases.text",
     ".phrases.vocabulary",
     ".plan",
     ".plan.cache",
     ".plan.plan_file",
     ".plan.validation",
     ".safetext",
-    ".status",
 )
 MAX_ENTRIES = 8  # plans kept: a few plans, a few recent versions of each
 MAX_ENTRY_BYTES = 8 * 1024 * 1024  # a plan is at most 2 MiB of YAML; its JSON is no bigger
