@@ -183,11 +183,13 @@ def no_such_command(name: str, known: list[str]) -> str:
     return f"没有命令“{name}”{hint}"
 
 
-_EXTRA = re.compile(r"Got unexpected extra arguments? \((.*)\)")
-_NO_COMMAND = re.compile(r"No such command '(.*)'\.")
+# Patterns as text, compiled (and cached by ``re``) on the first error that needs them: a
+# run with no error does not pay for compiling them.
+_EXTRA = r"Got unexpected extra arguments? \((.*)\)"
+_NO_COMMAND = r"No such command '(.*)'\."
 _NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", ChineseUsageError)
-_BAD_VALUE = re.compile(r"""('.*?'|".*?") is not""")
-_NEEDS_VALUE = re.compile(r"Option '(.*)' requires (?:an argument|\d+ arguments)\.")
+_BAD_VALUE = r"""('.*?'|".*?") is not"""
+_NEEDS_VALUE = r"Option '(.*)' requires (?:an argument|\d+ arguments)\."
 
 
 def _has_chinese(text: str) -> bool:
@@ -212,7 +214,7 @@ def chinese(e: click.UsageError) -> click.UsageError:
         given = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param is not None and e.ctx else "参数")
         hint = given if isinstance(given, str) else " / ".join(given)
         param_type = e.param.type if e.param is not None else None
-        value = _BAD_VALUE.match(message)
+        value = re.match(_BAD_VALUE, message)
         shown = f"的取值 {value[1]} 无效，" if value else ""
         if isinstance(param_type, click.Choice):
             choices = "、".join(str(c) for c in param_type.choices)
@@ -221,11 +223,11 @@ def chinese(e: click.UsageError) -> click.UsageError:
             message = f"{hint} {shown}应为整数"
         else:
             message = f"{hint}：{e.message}"
-    elif match := _NEEDS_VALUE.fullmatch(message):
+    elif match := re.fullmatch(_NEEDS_VALUE, message):
         message = f"选项 {match[1]} 需要一个值"
-    elif match := _EXTRA.fullmatch(message):
+    elif match := re.fullmatch(_EXTRA, message):
         message = f"多余的参数：{match[1]}"
-    elif match := _NO_COMMAND.fullmatch(message):
+    elif match := re.fullmatch(_NO_COMMAND, message):
         group = e.ctx.command if e.ctx is not None else None
         known = group.list_commands(e.ctx) if isinstance(group, click.Group) and e.ctx else []
         message = no_such_command(match[1], known)
@@ -235,7 +237,7 @@ def chinese(e: click.UsageError) -> click.UsageError:
 
 
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u2028\u2029]"
 
 
 def one_line(message: str) -> str:
@@ -246,7 +248,7 @@ def one_line(message: str) -> str:
         char = match.group()
         return " " if char in "\r\n\u2028\u2029\x85" else f"\\x{ord(char):02x}"
 
-    text = _UNPRINTABLE.sub(shown, message)
+    text = re.sub(_UNPRINTABLE, shown, message)
     return text if len(text) <= _MESSAGE_MAX else text[: _MESSAGE_MAX - 1] + "…"
 
 
