@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -292,13 +291,13 @@ def due_command(
         app.calendar,
         overdue=not no_overdue,
     )
-    report = replace(report, not_in_force=plans.not_in_force(app.today))
+    report = report._replace(not_in_force=plans.not_in_force(app.today))
     ended = [] if all_overdue or no_overdue else _ended(plans, everything, app.today)
     if ended:
         # A plan whose time is over: its old duties are not this week's news.
         over = {id(item) for plan, _ in ended for item in plan.items}
-        report = replace(
-            report, overdue=tuple(e for e in report.overdue if id(e.obligation.item) not in over)
+        report = report._replace(
+            overdue=tuple(e for e in report.overdue if id(e.obligation.item) not in over)
         )
         for plan, end in ended:
             click.echo(
@@ -459,7 +458,7 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
     base = item.id
     prefix = plans.prefix(plan)
     obligations = [
-        replace(ob, id=prefix + ob.id)
+        ob._replace(id=prefix + ob.id)
         for ob in hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     ]
     explained: list[Obligation] = obligations

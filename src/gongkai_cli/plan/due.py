@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import CoverageError, InputError
@@ -29,8 +29,7 @@ class Window:
         return self.start <= day <= self.end
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """An obligation as seen from ``today``: days and working days left (negative when past)."""
 
     obligation: Obligation
@@ -38,8 +37,7 @@ class Entry:
     workdays_left: int | None  # None when the calendar does not cover the stretch
 
 
-@dataclass(frozen=True)
-class DueReport:
+class DueReport(NamedTuple):
     today: date
     window: Window
     items: tuple[Entry, ...]  # in the window, by deadline, done ones included
