@@ -12,6 +12,7 @@ import click
 
 from ..errors import GongkaiError
 from ..status import ExitStatus
+from .startup import resume_collector
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -39,6 +40,10 @@ class StrictCommand(click.Command):
     --week). ``exclusive`` lists groups of parameter names."""
 
     exclusive: tuple[tuple[str, ...], ...] = ()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        resume_collector()  # start-up is over (startup.py)
+        return super().invoke(ctx)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         by_name: dict[str, click.Option] = {}
@@ -138,6 +143,7 @@ class GongkaiGroup(click.Group):
         try:
             return super().main(*args, **kwargs)
         finally:
+            resume_collector()  # also after --help, --version or a usage error
             _flush_stdout()
 
 
