@@ -176,7 +176,7 @@ def phrase_target(text: str) -> None:
 
 
 def date_target(text: str) -> None:
-    from gongkai_cli.phrases.text import parse_date, parse_datetime
+    from gongkai_cli.phrases.dates import parse_date, parse_datetime
 
     for parse in (parse_date, parse_datetime):
         with contextlib.suppress(GongkaiError):

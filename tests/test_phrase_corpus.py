@@ -19,9 +19,9 @@ import yaml
 from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
 from gongkai_cli.phrases.clause import read_clause, resolve_clause
+from gongkai_cli.phrases.dates import parse_datetime
 from gongkai_cli.phrases.resolve import Options
 from gongkai_cli.phrases.statutes import find_statute
-from gongkai_cli.phrases.text import parse_datetime
 
 CORPUS = Path(__file__).parent / "fixtures" / "phrases" / "real-phrases.yaml"
 ENTRIES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gongkai_cli.calendar.workdays import WorkCalendar
-from gongkai_cli.phrases.text import normalise
+from gongkai_cli.phrases.chinese import normalise
 from gongkai_cli.plan.obligations import expand
 from gongkai_cli.plan.plan_file import (
     MAX_BYTES,

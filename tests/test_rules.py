@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from gongkai_cli.errors import InputError
+from gongkai_cli.phrases.chinese import chinese_number
 from gongkai_cli.phrases.reader import parse_rule
-from gongkai_cli.phrases.text import chinese_number
 
 SEED = Path(__file__).parent / "fixtures" / "2016-work-points.txt"
 

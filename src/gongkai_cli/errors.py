@@ -1,13 +1,24 @@
 """One error hierarchy; each class carries the exit status documented in the README.
 
 The CLI turns these into a one-line Chinese message in exactly one place
-(``cli.main.GongkaiGroup``), adding what to do from cli/hints.py; messages here state
+(``cli.main.GongkaiGroup``), adding what to do; messages here state
 facts and name no command-line option.
 """
 
 from __future__ import annotations
 
-from .status import ExitStatus
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The exit statuses the README's table documents, used everywhere instead of numbers."""
+
+    OK = 0
+    DUE = 1  # something is due or overdue (only with --exit-code)
+    USAGE = 2  # a usage error (Click's own status)
+    BAD_INPUT = 3  # a phrase, date, plan, calendar file or notice that cannot be used
+    UNKNOWN_YEAR = 4  # a date in a year the calendar has no arrangement for
+    PIPE_CLOSED = 141  # the reader of the output went away: 128 + SIGPIPE (13)
 
 
 class GongkaiError(Exception):

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gongkai_cli.errors import InputError
+from gongkai_cli.phrases.chinese import chinese_number
 from gongkai_cli.phrases.clause import read_clause
-from gongkai_cli.phrases.text import chinese_number
 
 DIGITS = "零一二三四五六七八九"
 # (unit as written, kind, days per unit)

@@ -16,7 +16,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..files.documents import decode_utf8, read_bytes
-from ..files.yamlsafe import Checker, LineMap, Unreadable, quote, read_tree
+from ..files.yamlsafe import quote
+from ..files.yamltree import Checker, LineMap, Unreadable, read_tree
 from .workdays import WEEKDAYS, YearData
 
 MAX_BYTES = 1024 * 1024

@@ -42,7 +42,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..errors import InputError
-from ..phrases.text import halfwidth, number, one_line, written_date
+from ..phrases.chinese import halfwidth, number, one_line
+from ..phrases.dates import written_date
 from .workdays import WEEKDAYS, YearData
 
 

@@ -24,7 +24,7 @@ from ..plan.plan_file import (
     parse_plan,
 )
 from .main import main
-from .options import DATE, DATETIME, AppContext, common_options
+from .options import DATE, DATETIME, AppContext, common_options, tasks_option
 
 
 @dataclass(frozen=True)
@@ -34,32 +34,12 @@ class _File:
     plan: Plan
 
 
-def _choose(tasks: tuple[str, ...], ident: str) -> tuple[Path, str]:
-    """The file to edit and the id within it: --tasks / GONGKAI_TASKS (never the bundled
-    plan, refused by _read); with several files, the one whose key prefixes the id
-    (KEY:ID), or the only one holding the item."""
-    if not tasks:
-        return bundled_plan(), ident
-    from ..plan.plans import plan_key
-    from .plan import load_plans
-
-    plans = load_plans(tasks)
-    key, sep, rest = ident.partition(":")
-    for p in plans.plans:
-        if sep and plan_key(p) == key:
-            return Path(p.path), rest
-    holders = [p for p in plans.plans if p.item(item_id_of(ident)) is not None]
-    if len(holders) == 1 or not plans.several:
-        return Path((holders or plans.plans)[0].path), ident
-    keys = "、".join(plan_key(p) for p in plans.plans)
-    raise click.UsageError(
-        f"给出了多份计划：请用“简称:编号”指明要改哪一份（简称：{keys}），或只给一个 --tasks"
-    )
-
-
-def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
-    """The file to record event ``name`` in: the only one given, or among several the one
-    named by a key (KEY:NAME), or the only one with an item using the event."""
+def _choose(
+    tasks: tuple[str, ...], name: str, holds: Callable[[Plan, str], bool], what: str, which: str
+) -> tuple[Path, str]:
+    """The file to edit and ``name`` within it (an id, or an event's name): --tasks /
+    GONGKAI_TASKS (never the bundled plan, refused by _read); with several files, the one
+    whose key prefixes the name (KEY:NAME), or the only one that ``holds`` it."""
     if not tasks:
         return bundled_plan(), name
     from ..plan.plans import plan_key
@@ -70,13 +50,21 @@ def _choose_for_event(tasks: tuple[str, ...], name: str) -> tuple[Path, str]:
     for p in plans.plans:
         if sep and plan_key(p) == key:
             return Path(p.path), rest
-    users = [p for p in plans.plans if name in p.event_names]
-    if len(users) == 1 or not plans.several:
-        return Path((users or plans.plans)[0].path), name
+    holders = [p for p in plans.plans if holds(p, name)]
+    if len(holders) == 1 or not plans.several:
+        return Path((holders or plans.plans)[0].path), name
     keys = "、".join(plan_key(p) for p in plans.plans)
     raise click.UsageError(
-        f"给出了多份计划：请用“简称:事件名”指明记在哪一份（简称：{keys}），或只给一个 --tasks"
+        f"给出了多份计划：请用“简称:{what}”指明{which}（简称：{keys}），或只给一个 --tasks"
     )
+
+
+def _holds_item(plan: Plan, ident: str) -> bool:
+    return plan.item(item_id_of(ident)) is not None
+
+
+def _uses_event(plan: Plan, name: str) -> bool:
+    return name in plan.event_names
 
 
 def _read(path: Path) -> _File:
@@ -138,15 +126,7 @@ def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
 @click.option("--date", "when", type=DATE, metavar="DATE", help="完成日期（默认为今天）。")
 @click.option("--note", metavar="TEXT", help="附注，写在该行行尾的注释中（# TEXT）。")
 @click.option("--undo", is_flag=True, help="撤销：删除这一完成记录。")
-@click.option(
-    "--tasks",
-    "tasks",
-    multiple=True,
-    type=click.Path(dir_okay=True),
-    envvar="GONGKAI_TASKS",
-    metavar="FILE",
-    help="要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。",
-)
+@tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))
 def done(
     app: AppContext, ident: str, when: date | None, note: str | None, undo: bool, tasks: tuple[str, ...]
@@ -155,7 +135,7 @@ def done(
     或事件触发工作的一次（4.1a@2016-09-30）。只改动文件中的这一行，注释和格式保持不变。"""
     if undo and (when is not None or note is not None):
         raise click.UsageError("--undo 不能与 --date 或 --note 同用")
-    path, target = _choose(tasks, ident)
+    path, target = _choose(tasks, ident, _holds_item, "编号", "要改哪一份")
     file = _read(path)
     plan = file.plan
     base = item_id_of(target)
@@ -232,19 +212,11 @@ def _where(plan: Plan, item: Item, ob: Obligation) -> tuple[str, str | None]:
 @click.argument("name", metavar="NAME")
 @click.argument("when", metavar="WHEN", type=DATETIME)
 @click.option("--undo", is_flag=True, help="撤销：删除这一事件记录。")
-@click.option(
-    "--tasks",
-    "tasks",
-    multiple=True,
-    type=click.Path(dir_okay=True),
-    envvar="GONGKAI_TASKS",
-    metavar="FILE",
-    help="要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。",
-)
+@tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))
 def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: tuple[str, ...]) -> None:
     """在计划文件的 events: 中记录一次事件（如某文件公开的日期），并列出它触发的工作及期限。"""
-    path, name = _choose_for_event(tasks, name)
+    path, name = _choose(tasks, name, _uses_event, "事件名", "记在哪一份")
     file = _read(path)
     plan = file.plan
     if name not in plan.event_names:

@@ -14,8 +14,8 @@ import click
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import InputError
+from ..phrases.dates import parse_date, parse_datetime, today_in, zone
 from ..phrases.resolve import Options
-from ..phrases.text import parse_date, parse_datetime, today_in, zone
 from ..render.output import default_format
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -189,3 +189,17 @@ def counting_options(f: F) -> F:
         choice = click.Choice(choices)
         wrapper = click.option(name, type=choice, default=choices[0], show_default=True, help=text)(wrapper)
     return wrapper  # type: ignore[return-value]
+
+
+def tasks_option(text: str) -> Callable[[F], F]:
+    """--tasks FILE: repeatable, and read from GONGKAI_TASKS (several files separated as in
+    PATH); ``text`` is the command's help for it."""
+    return click.option(
+        "--tasks",
+        "tasks",
+        multiple=True,
+        type=click.Path(dir_okay=True),
+        metavar="FILE",
+        envvar="GONGKAI_TASKS",
+        help=text,
+    )

@@ -8,23 +8,22 @@ import os
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
-from ..errors import InputError
+from ..errors import ExitStatus, InputError
+from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
-from ..phrases.text import parse_datetime
 from ..plan.due import DueReport, Span, by_department, due, plan_end, plan_over, window
 from ..plan.obligations import Obligation, expand, expand_item
 from ..plan.plan_file import MISSING, bundled_plan, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
 from ..render.output import emit
-from ..status import ExitStatus
 from . import hints
 from .main import main, one_line
-from .options import DATE, AppContext, common_options, counting_options
+from .options import DATE, AppContext, common_options, counting_options, tasks_option
 
 if TYPE_CHECKING:
     from ..plan.plan_file import Plan
@@ -56,15 +55,9 @@ def plan_options(f: F) -> F:
     """--tasks FILE (repeatable; GONGKAI_TASKS, a list like PATH), --event NAME=WHEN and
     the counting options (the command receives ``plans`` and ``options``)."""
     options = (
-        click.option(
-            "--tasks",
-            "tasks",
-            multiple=True,
-            type=click.Path(dir_okay=True),
-            metavar="FILE",
-            envvar="GONGKAI_TASKS",
-            help="计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
-            f"多个文件以“{os.pathsep}”分隔）。",
+        tasks_option(
+            "计划文件，可多次给出（默认为内置的 2016 年工作要点；也可用环境变量 GONGKAI_TASKS，"
+            f"多个文件以“{os.pathsep}”分隔）。"
         ),
         click.option(
             "--event",
@@ -197,21 +190,44 @@ def output_options(f: F) -> F:
     )(f)
 
 
+class Delivery(NamedTuple):
+    """Where and how due and tasks deliver: -o FILE, --force, --bom, the mail headers."""
+
+    output: Path | None
+    force: bool
+    bom: bool
+    mail_to: str | None
+    mail_from: str | None
+
+
 def list_options(f: F) -> F:
     """What due and tasks add for offices: --bom for CSV, the mail headers of --format
-    email (and -o FILE, --force)."""
-    f = click.option(
-        "--mail-from",
-        metavar="ADDR",
-        envvar="GONGKAI_MAIL_FROM",
-        help="--format email 的发件人（也可用环境变量 GONGKAI_MAIL_FROM；默认 gongkai <用户@本机>）。",
-    )(f)
-    f = click.option(
-        "--mail-to",
-        metavar="ADDR",
-        envvar="GONGKAI_MAIL_TO",
-        help="--format email 的收件人，多个用逗号分隔（也可用环境变量 GONGKAI_MAIL_TO）。",
-    )(f)
+    email, -o FILE and --force; the command receives them as one ``delivery``."""
+    command = f
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        output: Path | None,
+        force: bool,
+        bom: bool,
+        mail_to: str | None,
+        mail_from: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        return command(*args, delivery=Delivery(output, force, bom, mail_to, mail_from), **kwargs)
+
+    f = wrapper  # type: ignore[assignment]
+    mail = (
+        (
+            "--mail-from",
+            "GONGKAI_MAIL_FROM",
+            "发件人（也可用环境变量 GONGKAI_MAIL_FROM；默认 gongkai <用户@本机>）。",
+        ),
+        ("--mail-to", "GONGKAI_MAIL_TO", "收件人，多个用逗号分隔（也可用环境变量 GONGKAI_MAIL_TO）。"),
+    )
+    for name, variable, text in mail:
+        f = click.option(name, metavar="ADDR", envvar=variable, help=f"--format email 的{text}")(f)
     f = click.option("--bom", is_flag=True, help="CSV 以 UTF-8 BOM 开头，Excel 双击打开时中文不乱码。")(f)
     return output_options(f)
 
@@ -271,16 +287,13 @@ def due_command(
     all_overdue: bool,
     quiet_if_empty: bool,
     exit_code: bool,
-    output: Path | None,
-    force: bool,
-    bom: bool,
-    mail_to: str | None,
-    mail_from: str | None,
+    delivery: Delivery,
 ) -> None:
     """列出期限落在本周（或所选时段）的事项，另列逾期未完成的事项。
 
     计划印发之前（今天早于计划的 issued），该计划尚未生效：早于印发日的期限既不列为到期也不列为逾期，
     输出注明计划的印发日。计划年度结束 30 天后不再列出它的逾期事项，只用一行提示（--all-overdue 仍列出）。"""
+    output, force, bom, mail_to, mail_from = delivery
     _check_format(app, output, mail_to, mail_from)
     resolved: Span = span or ("days" if days is not None else "until" if until is not None else "week")
     everything = hints.obligations(plans.obligations(app.calendar, options, today=app.today))
@@ -386,13 +399,10 @@ def tasks(
     plans: PlanSet,
     options: Options,
     dept: tuple[str, ...],
-    output: Path | None,
-    force: bool,
-    bom: bool,
-    mail_to: str | None,
-    mail_from: str | None,
+    delivery: Delivery,
 ) -> None:
     """列出计划中的全部事项（期限、按期、事件触发、派生报告和无固定期限的）。"""
+    output, force, bom, mail_to, mail_from = delivery
     _check_format(app, output, mail_to, mail_from)
     obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
     listed = pf.Listing(plans.plans, tuple(plan_key(p) for p in plans.plans))

@@ -313,7 +313,7 @@ def _top_span(top: Any, key: str, total: int) -> tuple[int, int]:
 
 
 def _same(value: Any, when: date | datetime) -> bool:
-    from ..phrases.text import parse_datetime
+    from ..phrases.dates import parse_datetime
 
     try:
         return parse_datetime(str(value)) == when

@@ -1,3 +1,4 @@
 """The deadline language: reading a phrase (reader), resolving it against a calendar
-(resolve), many at once (batch), and text as people write it (text: dates, Chinese numerals).
+(resolve), many at once (batch), the words of deadlines (vocabulary), Chinese text and
+numerals (chinese), and dates and times as written (dates).
 """

@@ -17,12 +17,11 @@ from itertools import chain
 from typing import TypeVar
 
 from ..calendar.workdays import WorkCalendar
-from ..errors import GongkaiError, InputError
-from ..status import ExitStatus
+from ..errors import ExitStatus, GongkaiError, InputError
 from .clause import Clause, read_clause, resolve_clause
+from .dates import parse_datetime
 from .resolve import Options, Result, resolve
 from .statutes import WorkdayRule, find_statute
-from .text import parse_datetime
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids

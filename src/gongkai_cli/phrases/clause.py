@@ -28,8 +28,8 @@ from .reader import (
     diagnose,
     find_deadline,
     prepare,
+    read_as_simplified_too,
     read_phrase,
-    simplified,
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
@@ -57,17 +57,12 @@ def read_clause(text: str) -> Clause:
     A text that reads as one phrase (5个工作日内, 6月底前完成) is that phrase. A text
     with traditional characters that does not read whole is read again as simplified."""
     s = prepare(text, MAX_CLAUSE)
-    try:
-        clause = _read_clause(text, s)
-    except InputError:
-        converted = simplified(s)
-        if converted is None:
-            raise
-        return _read_clause(text, converted)
-    loose = clause.passed or any(part.loose for part in clause.parts)
-    if loose and (converted := simplified(s)) is not None:
-        return _read_clause(text, converted)  # 延長期限不得超過30日: read as simplified
-    return clause
+    return read_as_simplified_too(lambda t: _read_clause(text, t), s, _loose)
+
+
+def _loose(clause: Clause) -> bool:
+    """Words passed over, or a part read loosely: worth reading again as simplified."""
+    return bool(clause.passed) or any(part.loose for part in clause.parts)
 
 
 def _read_clause(text: str, s: str) -> Clause:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from ..errors import InputError
-from .text import DIGIT_VALUES, NUMERALS, TENS, normalise, number, one_line
+from .chinese import DIGIT_VALUES, NUMERALS, TENS, normalise, number, one_line
 from .vocabulary import (
     ANCHOR_ENDS,
     BASE_PERIODS,
@@ -106,12 +107,15 @@ _ASCII_DIGITS = "0123456789"
 _NUMERAL = NUMERALS + "".join(TENS)
 _NUMBER_CHARS = frozenset(_ASCII_DIGITS + _NUMERAL)
 # Closing verbs that documents put after a deadline; they change nothing.
-_VERB = re.compile(
+_VERB = (
     r"(?:(?:予以|进行|向[^0-9]{1,8}?)?(?:完成|落实|报送|书面报送|公开|发布|办结|答复|举行|"
     r"召开|提交|上报|报告|实施|到位|执行|办理|作出|处理|进行))*"
 )
 _TRAILING_PUNCT = "。.,，;；、!！"
-_RECURRING = re.compile(f"({'|'.join(RECURRING_PERIODS)})(.*)")
+_RECURRING = f"({'|'.join(RECURRING_PERIODS)})(.*)"
+# _VERB and _RECURRING are pattern strings, compiled (and cached by re) when a phrase first
+# needs them: about 0.1 ms each to compile, which "5个工作日内" need not pay at every start.
+_RECURRING_WORDS = tuple(RECURRING_PERIODS)
 _YEAR_END = (*YEAR_END, *LATE_HALF)
 _QUARTERS = {"1": 1, "2": 2, "3": 3, "4": 4, "一": 1, "二": 2, "三": 3, "四": 4}
 _CORE_FIRST = frozenset(_NUMBER_CHARS | set("半当即每次下翌年本全上第"))
@@ -254,22 +258,31 @@ def parse_rule(text: str) -> Rule:
     reads as 二十日内 from 受理之日起); it holds one deadline. ``clause.read_clause``
     reads texts with several. Traditional characters are read as simplified ones."""
     s = prepare(text, MAX_PHRASE)
+    return read_as_simplified_too(lambda t: _parse_rule(text, t), s, lambda found: found.loose).rule
+
+
+T = TypeVar("T")
+
+
+def read_as_simplified_too(read: Callable[[str], T], s: str, loose: Callable[[T], bool]) -> T:
+    """``read(s)``; read again as simplified when that fails, or when it leaves words
+    unexplained (``loose``), and ``s`` has traditional characters: 延長期限不得超過30日."""
     try:
-        found = _parse_rule(text, s)
+        found = read(s)
     except InputError:
         converted = simplified(s)
         if converted is None:
             raise
-        return _parse_rule(text, converted).rule
-    if found.loose and (converted := simplified(s)) is not None:
-        return _parse_rule(text, converted).rule  # 延長期限不得超過30日: read as simplified
-    return found.rule
+        return read(converted)
+    if loose(found) and (converted := simplified(s)) is not None:
+        return read(converted)
+    return found
 
 
 def _parse_rule(text: str, s: str) -> Found:
     if s in OPEN_PHRASES or s.endswith("适时进行"):
         return Found(Rule(text, "open"), s, 0, 0, 0, len(s), len(s))
-    recurring = _RECURRING.fullmatch(s)
+    recurring = re.fullmatch(_RECURRING, s) if s.startswith(_RECURRING_WORDS) else None
     if recurring and not _NUMBER_CHARS.intersection(recurring.group(2)):
         rule = Rule(text, "recurring", period=RECURRING_PERIODS[recurring.group(1)])
         return Found(rule, s, 0, 0, 0, len(s), len(s))
@@ -290,7 +303,8 @@ def read_phrase(text: str, s: str) -> Found:
         reader.pos = found.anchor_at
         raise reader.fail("一个期间的终了（“月度或者季度终了后”是两个期限：请分开写，或给出整句）")
     reader.pos = found.end
-    reader.take(_VERB)
+    if not reader.at_end():
+        reader.take(re.compile(_VERB))
     if not reader.at_end():
         raise reader.fail("期限的结尾（内、前或“完成”等）")
     return found._replace(act_end=len(s))
@@ -301,7 +315,7 @@ def whole(text: str, s: str) -> Found | None:
     rule: Rule | None = None
     if s in OPEN_PHRASES or s.endswith("适时进行"):
         rule = Rule(text, "open")
-    elif (recurring := _RECURRING.search(s)) and not _NUMBER_CHARS.intersection(s):
+    elif (recurring := re.search(_RECURRING, s)) and not _NUMBER_CHARS.intersection(s):
         rule = Rule(text, "recurring", period=RECURRING_PERIODS[recurring.group(1)])  # …按月汇总后报送
     elif s.isascii() and s.isdigit() and int(s) > 0:
         rule = Rule(text, "workdays", n=int(s))

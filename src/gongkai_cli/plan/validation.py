@@ -14,10 +14,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..files.yamlsafe import Checker, LineMap, LineSeq
+from ..files.yamltree import Checker, LineMap, LineSeq
+from ..phrases.dates import parse_date, parse_datetime
 from ..phrases.reader import Rule, parse_rule
 from ..phrases.resolve import target_date
-from ..phrases.text import parse_date, parse_datetime
 from ..phrases.vocabulary import ISSUE_ANCHORS
 from .plan_file import (
     COLLECTIVE,

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from ..plan.review import ReviewMark
+    from .layout import Column
 
 
 class Listing:
@@ -384,18 +385,23 @@ def entry_block(entry: Entry, size: int) -> list[str]:
     ]
 
 
-def _entries_view(title: str, entries: Sequence[Entry]) -> RenderableType:
-    """A table when its columns fit the width, else one block per obligation."""
-    from .layout import Column, Fitted, Para, fit_table, lines_of
+def _duty_columns() -> tuple[Column, ...]:
+    """The columns that wrap, shared by the due and tasks tables: the duty, its
+    departments and its rule as written."""
+    from .layout import Column
 
-    columns = (
-        Column("期限", fixed=True),
-        Column("剩余", fixed=True),
-        Column("编号", fixed=True),
+    return (
         Column("事项", ratio=3, min_width=12),
         Column("部门", ratio=2, min_width=10),
         Column("期限写法", ratio=2, min_width=10),
     )
+
+
+def _entries_view(title: str, entries: Sequence[Entry]) -> RenderableType:
+    """A table when its columns fit the width, else one block per obligation."""
+    from .layout import Column, Fitted, Para, fit_table, lines_of
+
+    columns = (*(Column(h, fixed=True) for h in ("期限", "剩余", "编号")), *_duty_columns())
     rows = [
         (
             when(e.obligation.deadline, short=True),
@@ -472,14 +478,7 @@ def task_block(ob: Obligation, size: int) -> list[str]:
 def _tasks_view(title: str, obligations: Sequence[Obligation]) -> RenderableType:
     from .layout import Column, Fitted, Para, fit_table, lines_of
 
-    columns = (
-        Column("编号", fixed=True),
-        Column("期限", fixed=True),
-        Column("类别", fixed=True),
-        Column("事项", ratio=3, min_width=12),
-        Column("部门", ratio=2, min_width=10),
-        Column("期限写法", ratio=2, min_width=10),
-    )
+    columns = (*(Column(h, fixed=True) for h in ("编号", "期限", "类别")), *_duty_columns())
     rows = [
         (
             ob.id,

@@ -62,8 +62,9 @@ from datetime import date
 
 from ...errors import InputError
 from ...files.yamlsafe import scalar
+from ...phrases.chinese import compact, number, one_line
+from ...phrases.dates import written_date
 from ...phrases.reader import parse_rule
-from ...phrases.text import compact, number, one_line, written_date
 from ...phrases.vocabulary import (
     ANCHOR_ENDS,
     BEFORE,

@@ -1,0 +1,199 @@
+"""YAML read as a tree that remembers its lines, and checked in one style, for every file
+format (plans, calendar files).
+
+``read_tree`` reads; a ``Checker`` subclass states a format's rules over the tree. The
+tree classes and Checker need no YAML library, so that a module can define its checks
+without paying for PyYAML until a file is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import yaml
+
+# -- reading ----------------------------------------------
+
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "seq", "map")
+)
+
+
+class LineMap(dict[Any, Any]):
+    """A mapping that remembers the line of itself and of each key."""
+
+    line: int
+    lines: dict[Any, int]
+
+
+class LineSeq(list[Any]):
+    """A sequence that remembers the line of itself and of each entry."""
+
+    line: int
+    lines: list[int]
+
+
+class Unreadable(Exception):
+    """Text that is not a YAML document we accept; ``line`` is 1-based or None."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_tree(text: str) -> tuple[Any, list[tuple[int, str]]]:
+    """The YAML document in ``text`` as LineMaps, LineSeqs and plain values, and the
+    problems with its keys (duplicate or not text), each with its line.
+
+    Only plain YAML is read: no explicit tags (!!python/…, !!set …), no aliases or merge
+    keys, and timestamps stay strings, so that each format checks its dates with a line.
+    Anything else raises Unreadable.
+    """
+    import yaml
+
+    from .yamlsafe import NESTING_MESSAGE, describe_error
+
+    key_problems: list[tuple[int, str]] = []
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = _loader_class(key_problems)(text)  # refuses control characters at once
+        data = loader.get_single_data()
+    except yaml.YAMLError as e:
+        line, problem = describe_error(e, text)
+        raise Unreadable(line, f"YAML 语法错误：{problem}") from None
+    except RecursionError:
+        raise Unreadable(None, NESTING_MESSAGE) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+    return data, key_problems
+
+
+def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
+    """A SafeLoader class that records duplicate or unusable keys in ``problems``."""
+    import yaml
+
+    from .yamlsafe import MERGE_TAG, alias_error
+
+    # libyaml's parser when PyYAML has it (ten times faster on a plan); same nodes, same marks.
+    base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    seen: set[int] = set()
+
+    def once(node: yaml.Node) -> None:
+        """Each node has one parent; a node met twice is an alias (refused, not expanded)."""
+        if id(node) in seen:
+            raise alias_error(node)
+        seen.add(id(node))
+
+    class LineLoader(base):  # type: ignore[valid-type,misc]
+        def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+            if node.tag not in PLAIN_TAGS:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"不允许的 YAML 标签：{node.tag}", node.start_mark
+                )
+            return super().construct_object(node, deep)
+
+        def construct_line_map(self, node: yaml.MappingNode) -> Iterator[LineMap]:
+            result = LineMap()
+            result.line, result.lines = node.start_mark.line + 1, {}
+            yield result
+            for key_node, value_node in node.value:
+                if key_node.tag == MERGE_TAG:
+                    raise alias_error(key_node)
+                once(key_node)
+                once(value_node)
+            self.flatten_mapping(node)
+            for key_node, value_node in node.value:
+                key = self.construct_object(key_node, deep=True)
+                line = key_node.start_mark.line + 1
+                if not isinstance(key, str | int | float | bool) and key is not None:
+                    problems.append((line, "键须为文字"))
+                    continue
+                if key in result:
+                    problems.append((line, f"键“{key}”重复（第 {result.lines[key]} 行已有）"))
+                    continue
+                result[key] = self.construct_object(value_node, deep=True)
+                result.lines[key] = line
+
+        def construct_line_seq(self, node: yaml.SequenceNode) -> Iterator[LineSeq]:
+            result = LineSeq()
+            result.line, result.lines = node.start_mark.line + 1, []
+            yield result
+            for child in node.value:
+                once(child)
+                result.append(self.construct_object(child, deep=True))
+                result.lines.append(child.start_mark.line + 1)
+
+    LineLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    LineLoader.add_constructor("tag:yaml.org,2002:map", LineLoader.construct_line_map)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", LineLoader.construct_line_seq)
+    return LineLoader
+
+
+# -- checking: one style for every file format --------------------------------------------
+
+
+class Checker:
+    """Checks a tree from read_tree against a format, recording every problem with its
+    line and going on. Each check returns the value, or None when it recorded a problem
+    (or when the key is missing, which ``mapping`` has recorded once)."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[int | None, str]] = []
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append((line, message))
+
+    def mapping(self, value: Any, line: int | None, what: str, keys: dict[str, bool]) -> LineMap | None:
+        """``value`` as a mapping with only ``keys`` (True: required)."""
+        if not isinstance(value, LineMap):
+            self.problem(line, f"{what} 应为键值表（key: value）")
+            return None
+        for key in value:
+            if key not in keys:
+                known = "、".join(keys)
+                self.problem(value.lines[key], f"{what} 中有未知的键“{key}”（可用的键：{known}）")
+        for key, required in keys.items():
+            if required and key not in value:
+                self.problem(value.line, f"{what} 缺少必需的键“{key}”")
+        return value
+
+    def line(self, m: LineMap, key: str) -> int:
+        return m.lines.get(key, m.line)
+
+    def text(self, m: LineMap, key: str, what: str, *, empty: bool = False) -> str | None:
+        if key not in m:
+            return None
+        value = m[key]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str) or (not empty and not value.strip()):
+            self.problem(self.line(m, key), f"{what}的“{key}”应为{'文字' if empty else '非空文字'}")
+            return None
+        return value
+
+    def integer(self, m: LineMap, key: str, what: str, low: int, high: int, example: str) -> int | None:
+        if key not in m:
+            return None  # a missing required key is reported once, by ``mapping``
+        value = m[key]
+        if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+            self.problem(self.line(m, key), f"{what} 的 {key} 应为{example}（现为“{value}”）")
+            return None
+        return value
+
+    def sequence(self, m: LineMap, key: str, message: str) -> LineSeq | None:
+        """The list at ``key``: an empty one for null, None (and ``message``) for anything else."""
+        value = m.get(key)
+        if value is None:
+            value = LineSeq()
+            value.line, value.lines = self.line(m, key), []
+        if not isinstance(value, LineSeq):
+            self.problem(self.line(m, key), message)
+            return None
+        return value
