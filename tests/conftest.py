@@ -38,15 +38,13 @@ def newer_chinese_calendar(monkeypatch: pytest.MonkeyPatch) -> YearData:
     """Simulates a chinese-calendar release that knows one more year (2027): a built-in
     year with the release's own source label. Its days are the statutory holidays of 2027
     with one made-up 调休 Saturday (2027-02-20), marked published, not provisional."""
-    from dataclasses import replace
     from datetime import date
 
     from gongkai_cli.calendar import builtin
     from gongkai_cli.calendar.provisional import statutory_year
 
     years = builtin.builtin_years()
-    extra = replace(
-        statutory_year(LAST_BUILTIN_YEAR + 1),
+    extra = statutory_year(LAST_BUILTIN_YEAR + 1)._replace(
         makeup_workdays={date(2027, 2, 20): "春节"},
         source=years[-1].source,
         provisional=False,

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -27,8 +26,7 @@ MAKEUP_WORKDAY = "makeup_workday"  # 调休上班: a weekend day made a working 
 DAY_KIND_LABELS = {WORKDAY: "工作日", REST: "休息日", HOLIDAY: "节假日", MAKEUP_WORKDAY: "调休上班"}
 
 
-@dataclass(frozen=True)
-class YearData:
+class YearData(NamedTuple):
     """One year's arrangement, as one State Council notice (or its amendments) gives it.
 
     ``holidays`` are rest days with the holiday's name (weekend days inside a holiday
@@ -44,8 +42,7 @@ class YearData:
     provisional: bool = False
 
 
-@dataclass(frozen=True)
-class DayInfo:
+class DayInfo(NamedTuple):
     date: date
     workday: bool
     kind: str  # WORKDAY, REST, HOLIDAY or MAKEUP_WORKDAY

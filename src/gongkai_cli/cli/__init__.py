@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
-from .main import main
+from .startup import pause_collector
+
+pause_collector()  # until a command runs: see startup.py
+
+from .main import main  # noqa: E402
 
 __all__ = ["main"]

@@ -63,8 +63,7 @@ def result(r: Result, readings: Mapping[str, str] = READINGS) -> Result:
 
 def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -> list[Obligation]:
     return [
-        replace(
-            ob,
+        ob._replace(
             warnings=tuple(warning(w, readings) for w in ob.warnings),
             result=ob.result and result(ob.result, readings),
         )

@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from ..errors import ExitStatus, GongkaiError
+from .startup import resume_collector
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -40,6 +41,10 @@ class StrictCommand(click.Command):
     --week). ``exclusive`` lists groups of parameter names."""
 
     exclusive: tuple[tuple[str, ...], ...] = ()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        resume_collector()  # start-up is over (startup.py)
+        return super().invoke(ctx)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         by_name: dict[str, click.Option] = {}
@@ -156,6 +161,7 @@ class GongkaiGroup(click.Group):
             click.echo(f"gongkai: 错误：{_output_message(e)}", err=True)
             sys.exit(ExitStatus.OUTPUT)
         finally:
+            resume_collector()  # also after --help, --version or a usage error
             _flush_stdout()
 
 

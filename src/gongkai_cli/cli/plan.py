@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -473,7 +472,7 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
     base = item.id
     prefix = plans.prefix(plan)
     obligations = [
-        replace(ob, id=prefix + ob.id)
+        ob._replace(id=prefix + ob.id)
         for ob in hints.obligations(expand_item(plan, item, app.calendar, options, explain=True))
     ]
     explained: list[Obligation] = obligations

@@ -20,9 +20,9 @@ year, and says which years it waits for (``waiting_for``); the others are untouc
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import CoverageError
@@ -34,8 +34,7 @@ Kind = Literal["deadline", "report", "recurring", "event", "open"]
 KINDS: tuple[Kind, ...] = ("deadline", "report", "recurring", "event", "open")
 
 
-@dataclass(frozen=True)
-class Obligation:
+class Obligation(NamedTuple):
     """One duty with one deadline (or none).
 
     ``id`` is the item's id, ``1.3@2016-06`` for an occurrence, ``4.1a@2016-09-30`` for

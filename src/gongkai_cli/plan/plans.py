@@ -10,7 +10,6 @@ stay apart. ``show`` and ``done`` take a prefixed id, or a bare one that only on
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
@@ -67,7 +66,7 @@ class PlanSet:
             if today is not None:
                 obligations = in_force(obligations, plan.issued, today)
             prefix = self.prefix(plan)
-            out.extend(replace(ob, id=prefix + ob.id) for ob in obligations) if prefix else out.extend(
+            out.extend(ob._replace(id=prefix + ob.id) for ob in obligations) if prefix else out.extend(
                 obligations
             )
         return out

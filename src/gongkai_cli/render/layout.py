@@ -76,8 +76,11 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
         # closing mark; never leave an opening mark at the end of the line.
         if token[0] in NO_START and len(line) > 1:
             carried.insert(0, line.pop())
-            while carried[0][0] in NO_START and len(line) > 1:  # “。”」 and the like
+            # “。”」 and the like, and a space before a mark: the new line starts with a word.
+            while (carried[0].isspace() or carried[0][0] in NO_START) and len(line) > 1:
                 carried.insert(0, line.pop())
+            while carried and carried[0].isspace():
+                carried.pop(0)
         while len(line) > 1 and line[-1][-1] in NO_END:
             carried.insert(0, line.pop())
         while line and line[-1].isspace():
@@ -94,11 +97,15 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
         lines.append(line)
     # No lone character on the last line (“完\n成”): it takes its neighbour along.
     if len(lines) > 1 and len(lines[-1]) == 1 and len(lines[-1][0]) == 1 and len(lines[-2]) > 2:
-        moved = lines[-2].pop()
-        if not moved.isspace() and cell_len(moved) + cell_len(lines[-1][0]) <= size:
-            lines[-1].insert(0, moved)
-        else:
-            lines[-2].append(moved)
+        moved = lines[-2][-1]
+        if (
+            not moved.isspace()
+            and moved[0] not in NO_START
+            and cell_len(moved) + cell_len(lines[-1][0]) <= size
+        ):
+            lines[-1].insert(0, lines[-2].pop())
+            while lines[-2] and lines[-2][-1].isspace():
+                lines[-2].pop()
     return ["".join(parts) for parts in lines] or [""]
 
 
