@@ -234,3 +234,16 @@ def test_fit_table_fits_or_declines(rows: list[tuple[list[str], ...]], size: int
     text = squeezed(captured.get())
     for fixed, *_ in cells:
         assert squeezed(fixed) in text  # the fixed column is never cut
+
+
+@pytest.mark.parametrize("size", range(20, 90, 3))
+def test_a_count_keeps_its_unit(size: int) -> None:
+    # show 5.2.4 once wrapped its 原文 as "（办公室牵头落实，4" / "月底完成）", and a rule as
+    # "期限届满后 10" / "个工作日内": a bare number at a line end reads as another count.
+    text = (
+        "继续办好“4.26”开放日等活动，增进与公众的互动交流。（办公室牵头落实，4月底完成）"
+        "期限届满后 10 个工作日内"
+    )
+    lines = wrap(text, size)
+    assert not any(re.search(r"[0-9]$", line) for line in lines[:-1]), lines
+    assert squeezed("".join(lines)) == squeezed(text)

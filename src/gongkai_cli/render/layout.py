@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 NO_START = set("，。、；：？！）》」』】〕”’…—·～%,.;:!?)]}")
 NO_END = set("（《「『【〔“‘([{")
 
-_TOKENS = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
+# A run of ASCII (a date, an id, a number) is never broken; a number keeps the character
+# that follows it ("4月", "10 个"), so a line never ends in a bare count.
+_TOKENS = re.compile(r"[\x21-\x7e]*[0-9](?![\x21-\x7e])(?: ?[\u4e00-\u9fff])?|[\x21-\x7e]+|\s+|.", re.S)
 
 
 def width(text: str) -> int:
