@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gongkai_cli.calendar.workdays import WorkCalendar
@@ -332,6 +332,7 @@ TABLE_ALPHABET = (
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=TABLE_ALPHABET, max_size=300))
+@example("①\n①")  # once drafted two items numbered "1"
 def test_tables_brackets_and_sub_duties_never_crash(text: str) -> None:
     """Any text in the vocabulary of tables, labels and numbered sub-duties gives a draft
     whose YAML reads back with unique ids, or a one-line InputError."""
@@ -453,3 +454,19 @@ def test_damaged_office_files_are_bad_input(magic: bytes, tail: bytes, how: str)
         assert "\n" not in e.message
         return
     assert read is not None
+
+
+def test_a_number_written_twice_keeps_both_duties_apart() -> None:
+    # Found by the property above: "①\n①" drafted two items both numbered "1", which
+    # check then refused as duplicates. Both are kept, the second renumbered and flagged.
+    text = (
+        "2020年某局政务公开工作要点\n某局办公室\n2020年3月2日\n"
+        "一、做好公开。（办公室负责，6月底前完成）\n"
+        "一、做好解读。（条法司负责，9月底前完成）\n"
+    )
+    draft = extract_plan(text, "doc.txt")
+    assert [(i.id, i.owners, i.rule) for i in draft.items] == [
+        ("1", ("办公室",), "6月底前完成"),
+        ("1-2", ("条法司",), "9月底前完成"),
+    ]
+    assert any("编号“1”与前面的事项重复" in flag for flag in draft.items[1].flags)

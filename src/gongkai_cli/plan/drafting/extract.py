@@ -807,6 +807,13 @@ class _Extractor:
             self._add(item_id, section, duty)
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
+        taken = {item.id for item in self.items}
+        if item_id in taken:  # a number written twice (①…①): both duties kept, told apart
+            n = 2
+            while f"{item_id}-{n}" in taken:
+                n += 1
+            duty.flags.append(f"编号“{item_id}”与前面的事项重复：本项编为 {item_id}-{n}，请核对")
+            item_id = f"{item_id}-{n}"
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.items.append(
