@@ -59,7 +59,7 @@ def warning(text: str, readings: Mapping[str, str] = READINGS) -> str:
 
 def result(r: Result, readings: Mapping[str, str] = READINGS) -> Result:
     """``r`` with its notes worded; ``r`` itself when none has words to add (most)."""
-    if not any(isinstance(w, Note) and w.reading in readings for w in r.warnings):
+    if not r.warnings or not any(isinstance(w, Note) and w.reading in readings for w in r.warnings):
         return r
     return replace(r, warnings=tuple(warning(w, readings) for w in r.warnings))
 

@@ -16,7 +16,7 @@ import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from io import TextIOBase
 from itertools import chain
 from typing import NamedTuple, TypeVar
@@ -64,7 +64,7 @@ def _bounded(lines: Iterable[str]) -> Iterator[str]:
     one with bytes underneath is read as UTF-8 with any line ending (LF, CRLF, CR)."""
     if isinstance(lines, TextIOBase):
         stream = _universal(lines)
-        lines = iter(lambda: stream.readline(MAX_LINE + 2), "")  # + the line ending
+        lines = iter(partial(stream.readline, MAX_LINE + 2), "")  # + the line ending
     try:
         for number, line in enumerate(lines, start=1):
             if len(line) > MAX_LINE and len(line.rstrip("\r\n")) > MAX_LINE:
