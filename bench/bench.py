@@ -210,16 +210,20 @@ def batch_memory_section(gongkai: str, tmp: Path) -> None:
         day = date.fromordinal(rng.randint(FIRST.toordinal(), LAST.toordinal()))
         return f"{i},{day.isoformat()},{rng.randint(1, 30)}个工作日内"
 
-    inputs = {
-        "realistic (anchors 2005-2026, 1-30 个工作日内)": realistic,
-        "every line a different phrase (文件公开后N小时内…)": lambda i: (
-            f"{i},2016-09-30,{EVENTS[i % len(EVENTS)]}{i + 1}小时内"
+    inputs = {  # name: (line i, issue 16's target for the run)
+        "realistic (anchors 2005-2026, 1-30 个工作日内)": (realistic, "< 5 s, < 100 MB"),
+        "every line a different phrase (文件公开后N小时内…)": (
+            lambda i: f"{i},2016-09-30,{EVENTS[i % len(EVENTS)]}{i + 1}小时内",
+            "< 10 s, < 100 MB",
         ),
-        "every line a different bad phrase (N个工作周内)": lambda i: f"{i},2016-09-30,{i + 1}个工作周内",
+        "every line a different bad phrase (N个工作周内)": (
+            lambda i: f"{i},2016-09-30,{i + 1}个工作周内",
+            "< 100 MB",
+        ),
     }
     print(f"4. Batch memory: {MEMORY_LINES:,} lines, gongkai deadline --batch --format csv")
-    print(f"   {'input':<52}{'wall':>9}{'CPU':>9}{'peak RSS':>12}")
-    for name, line in inputs.items():
+    print(f"   {'input':<52}{'wall':>9}{'CPU':>9}{'peak RSS':>12}   target")
+    for name, (line, target) in inputs.items():
         source = tmp / "memory.csv"
         with source.open("w", encoding="utf-8") as f:
             f.write("id,anchor,rule\n")
@@ -232,7 +236,7 @@ def batch_memory_section(gongkai: str, tmp: Path) -> None:
             check=True,
         ).stdout.split()
         seconds, cpu, peak_kb = float(out[0]), float(out[1]), int(out[2])
-        print(f"   {name:<52}{seconds:>7.2f} s{cpu:>7.2f} s{peak_kb / 1024:>9.1f} MB")
+        print(f"   {name:<52}{seconds:>7.2f} s{cpu:>7.2f} s{peak_kb / 1024:>9.1f} MB   {target}")
     print()
 
 

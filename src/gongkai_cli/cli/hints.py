@@ -58,7 +58,10 @@ def warning(text: str, readings: Mapping[str, str] = READINGS) -> str:
 
 
 def result(r: Result, readings: Mapping[str, str] = READINGS) -> Result:
-    return replace(r, warnings=tuple(warning(w, readings) for w in r.warnings)) if r.warnings else r
+    """``r`` with its notes worded; ``r`` itself when none has words to add (most)."""
+    if not r.warnings or not any(isinstance(w, Note) and w.reading in readings for w in r.warnings):
+        return r
+    return replace(r, warnings=tuple(warning(w, readings) for w in r.warnings))
 
 
 def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -> list[Obligation]:
@@ -75,10 +78,12 @@ def obligations(obs: list[Obligation], readings: Mapping[str, str] = READINGS) -
 
 def batch_row(row: BatchRow) -> BatchRow:
     if row.result is not None:
+        if not row.more and result(row.result) is row.result:
+            return row  # the common case, once per batch line: nothing to word
         worded, more = result(row.result), tuple(map(result, row.more))
         if worded is row.result and all(a is b for a, b in zip(more, row.more, strict=True)):
             return row  # nothing reworded: no copy, once per batch line
-        return replace(row, result=worded, more=more)
+        return row._replace(result=worded, more=more)
     if isinstance(row.error, CoverageError) and row.error.unpublished:
-        return replace(row, error=CoverageError(row.error.year, error(row.error)))
+        return row._replace(error=CoverageError(row.error.year, error(row.error)))
     return row

@@ -5,7 +5,7 @@ are carried through; a ``law`` column names a statute per line), or lines of
 ``anchor<TAB>rule``; lines may end in LF, CRLF or CR. A rule may be a whole clause; its
 further deadlines are kept too. A bad line becomes an error row and the run goes on.
 Memory stays bounded whatever the input: lines are read and answered one at a time, and
-the most recent CACHED distinct phrases, anchors and laws are kept read (a least-recently
+the most recent CACHED distinct phrases and laws (ANCHORS_CACHED anchors) are kept read (a least-recently
 used cache), not every one seen.
 """
 
@@ -15,12 +15,11 @@ import csv
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from io import TextIOBase
 from itertools import chain
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import ExitStatus, GongkaiError, InputError
@@ -32,12 +31,15 @@ from .statutes import find_statute
 
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
-CACHED = 4096  # distinct phrases (and anchors, laws) kept read: a batch repeats a few phrases
+CACHED = 4096  # distinct phrases (and laws) kept read: a batch repeats a few phrases
+ANCHORS_CACHED = 16_384  # distinct anchors kept read: every day of 45 years, a few MB
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class BatchRow:
+class BatchRow(NamedTuple):
+    """One answered line. A NamedTuple: one is made per line, at a third of the cost of a
+    frozen dataclass."""
+
     line: int  # 1-based line number in the input
     fields: dict[str, str]  # the input columns, in input order
     result: Result | None  # the first deadline of the line's text
@@ -62,7 +64,7 @@ def _bounded(lines: Iterable[str]) -> Iterator[str]:
     one with bytes underneath is read as UTF-8 with any line ending (LF, CRLF, CR)."""
     if isinstance(lines, TextIOBase):
         stream = _universal(lines)
-        lines = iter(lambda: stream.readline(MAX_LINE + 2), "")  # + the line ending
+        lines = iter(partial(stream.readline, MAX_LINE + 2), "")  # + the line ending
     try:
         for number, line in enumerate(lines, start=1):
             if len(line) > MAX_LINE and len(line.rstrip("\r\n")) > MAX_LINE:
@@ -126,7 +128,7 @@ def run_batch(
     an empty one keeps ``options.law``."""
     clause_of = _cached(read_clause)
     period_of = period_reader()
-    anchor_of = _cached(_anchor)
+    anchor_of = _cached(_anchor, ANCHORS_CACHED)
     law_of = _cached(find_statute)
     for number, fields in records:
         try:
@@ -191,9 +193,20 @@ def period_reader() -> Callable[[str], Rule | None]:
         template = wording(match[1], match[3])
         if template is None:
             return None
-        return Rule(text, template.kind, n=int(match[2]), anchor=template.anchor)
+        return _renumbered(template, text, int(match[2]))
 
     return read
+
+
+def _renumbered(template: Rule, text: str, n: int) -> Rule:
+    """The plain period ``template`` with its own text and number: the same as
+    ``Rule(text, template.kind, n=n, anchor=template.anchor)`` (every other field is the
+    default in a plain period), made by copying the template's fields rather than through
+    the 19-argument __init__ of a frozen dataclass, which costs more than the rest of the
+    line's reading (a batch of distinct phrases makes one per line)."""
+    rule: Rule = object.__new__(Rule)
+    rule.__dict__.update(template.__dict__, text=text, n=n)
+    return rule
 
 
 def _anchor(text: str) -> date | datetime:
@@ -205,10 +218,10 @@ def _anchor(text: str) -> date | datetime:
         return parse_datetime(text)
 
 
-def _cached(read: Callable[[str], T]) -> Callable[[str], T | InputError]:
-    """``read`` with its answers, errors included, kept for the CACHED most recent texts."""
+def _cached(read: Callable[[str], T], size: int = CACHED) -> Callable[[str], T | InputError]:
+    """``read`` with its answers, errors included, kept for the ``size`` most recent texts."""
 
-    @lru_cache(maxsize=CACHED)
+    @lru_cache(maxsize=size)
     def cached(text: str) -> T | InputError:
         try:
             return read(text)

@@ -212,7 +212,8 @@ def _workdays(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, exp
             )
         )
     deadline = cal.add_workdays(start, rule.n)
-    warnings.extend(_sense_warnings(rule, deadline))
+    if rule.sense != "deadline" or rule.extension:
+        warnings.extend(_sense_warnings(rule, deadline))
     steps: tuple[Step, ...] = ()
     if explain:
         steps = _trace_workdays(anchor, start, deadline, cal)

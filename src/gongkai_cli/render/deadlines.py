@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 
 from ..calendar.workdays import WEEKDAYS, DayInfo
@@ -380,23 +382,40 @@ def batch_csv_header(columns: tuple[str, ...]) -> list[object]:
 def _cell(value: str) -> str:
     """A CSV cell from the input or the answer: never a formula (spreadsheet.csv_safe), no
     control character but tab and line feed raw (safetext)."""
+    if _unsafe_cell()(value) is None:
+        return value  # the common case, once per cell of a batch line: one search
     return visible(csv_safe(value), "\t\n")
+
+
+@cache
+def _unsafe_cell() -> Callable[[str], re.Match[str] | None]:
+    """Finds what _cell changes: a formula start (spreadsheet.FORMULA_STARTS) or a control
+    character (safetext) other than tab and line feed. Compiled on first use, not at start-up
+    (tests/test_batch_speed.py checks it against csv_safe and visible). A line's cells are
+    searched at once, joined by line feeds: ``^`` finds a formula start in each; a line
+    feed inside a cell may be found needlessly, never one missed."""
+    return re.compile(r"^[=+\-@\t\r]|[\x00-\x08\x0b-\x1f\x7f-\x9f]", re.M).search
 
 
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     """The input's cells, then the result's, each made safe (_cell)."""
     fields, result = row.fields, row.result
-    values = [_cell(fields.get(c, "")) for c in columns]
+    cells = [fields.get(c, "") for c in columns]
+    if _unsafe_cell()("\n".join(cells)) is not None:  # seldom: some cell to change
+        cells = [_cell(c) for c in cells]
+    values: list[object] = list(cells)
     if result is None:
-        return [*values, "", "", "", "", _cell(str(row.error))]
-    return [
-        *values,
-        iso(result.deadline) or "",
-        result.kind,
-        "true" if result.provisional else "false",
-        _cell("；".join([*result.warnings, *_more_notes(row)])),
-        "",
-    ]
+        values += ("", "", "", "", _cell(str(row.error)))
+    else:
+        notes = "；".join([*result.warnings, *_more_notes(row)]) if result.warnings or row.more else ""
+        values += (
+            iso(result.deadline) or "",
+            result.kind,
+            "true" if result.provisional_years else "false",
+            _cell(notes),
+            "",
+        )
+    return values
 
 
 def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[BatchRow], object]:
