@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gongkai_cli.plan.due import plan_end
-from tests.conftest import Run
+from tests.conftest import Run, bundled_plan_for
 
 NOTICE = "2016年政务公开工作要点（2016 年度）已于 2017-01-16 结束"
 
@@ -98,13 +98,7 @@ def test_with_several_plans_only_the_old_one_is_quiet(gongkai: Run, tmp_path: Pa
     from gongkai_cli.plan.plan_file import bundled_plan
 
     text = bundled_plan().read_text(encoding="utf-8")
-    new = tmp_path / "tasks-2026.yaml"
-    new.write_text(
-        text.replace("issued: 2016-05-18", "issued: 2026-05-18")
-        .replace("  year: 2016\n", "  year: 2026\n")
-        .replace("于 2017 年 1 月 15 日前", "于 2027 年 1 月 15 日前"),
-        encoding="utf-8",
-    )
+    new = bundled_plan_for(2026, tmp_path / "tasks-2026.yaml")
     old = tmp_path / "tasks-2016.yaml"
     old.write_text(text, encoding="utf-8")
     result = gongkai(

@@ -20,8 +20,7 @@ import pytest
 from gongkai_cli.calendar.workdays import WorkCalendar, YearData
 from gongkai_cli.errors import CoverageError
 from gongkai_cli.plan.due import unpublished_next_year
-from gongkai_cli.plan.plan_file import bundled_plan
-from tests.conftest import Run
+from tests.conftest import Run, bundled_plan_for
 
 # The two duties of the bundled plan that reach into the next year: 1.4 is due 12月底, so its
 # report (期限届满后 10 个工作日内) is counted from 2026-12-31 into January 2027; end.5 is the
@@ -37,17 +36,7 @@ MARK = "临时，待 2027 年安排"
 def plan_2026(tmp_path: Path) -> Path:
     """The bundled plan as a 2026 plan: issued 2026-05-18, year 2026, the summary due
     于 2027 年 1 月 15 日前 (the issue's reproduction)."""
-    text = bundled_plan().read_text(encoding="utf-8")
-    replaced = (
-        text.replace("issued: 2016-05-18", "issued: 2026-05-18")
-        .replace("  year: 2016\n", "  year: 2026\n")
-        .replace("title: 2016年政务公开工作要点", "title: 2026年政务公开工作要点")
-        .replace("于 2017 年 1 月 15 日前", "于 2027 年 1 月 15 日前")
-    )
-    assert replaced.count("2026-05-18") == 1 and "于 2017 年" not in replaced
-    path = tmp_path / "p2026.yaml"
-    path.write_text(replaced, encoding="utf-8")
-    return path
+    return bundled_plan_for(2026, tmp_path / "p2026.yaml")
 
 
 def tasks_json(gongkai: Run, plan: Path, *extra: str) -> dict[str, dict[str, object]]:
@@ -238,14 +227,7 @@ def test_single_computations_stay_strict(gongkai: Run, args: tuple[str, ...]) ->
 
 def test_a_plan_duty_past_any_calendar_names_the_duty(gongkai: Run, tmp_path: Path) -> None:
     """A 2099 plan: 1.4's report runs into 2100, past the lunar tables (1900-2099)."""
-    text = bundled_plan().read_text(encoding="utf-8")
-    path = tmp_path / "p2099.yaml"
-    path.write_text(
-        text.replace("issued: 2016-05-18", "issued: 2099-05-18")
-        .replace("  year: 2016\n", "  year: 2099\n")
-        .replace("于 2017 年", "于 2100 年"),
-        encoding="utf-8",
-    )
+    path = bundled_plan_for(2099, tmp_path / "p2099.yaml")
     line = next(i for i, s in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if '"1.4"' in s)
     result = gongkai("tasks", "--tasks", str(path))
     assert result.exit_code == 4
