@@ -104,7 +104,8 @@ def run(gongkai: list[str], entry: dict[str, Any], today: str) -> tuple[int, str
 
 def classify(entry: dict[str, Any], code: int, out: str, err: str) -> Outcome:
     expected: list[dict[str, Any]] = entry.get("expected") or []
-    message = (err.strip().splitlines() or [""])[0]
+    lines = [line.strip() for line in err.strip().splitlines() if line.strip()]
+    message = next((line for line in lines if "Error" in line or "错误" in line), lines[0] if lines else "")
     if code != 0:
         if not expected:
             return Outcome(entry, "right", f"refused as expected (exit {code})", [])
