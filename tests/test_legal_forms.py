@@ -186,6 +186,14 @@ FORMS: list[tuple[str, str, str, dict[str, object], str]] = [
     ("季度结束后15日内", "2016-08-10", "2016-10-17", {"base": "quarter", "n": 15}, RULES_8),
     ("每季度终了后15日内", "2016-11-02", "2017-01-16", {"base": "quarter", "n": 15}, RULES_8),
     ("月度终了后15日内", "2017-01-10", "2017-02-15", {"base": "month", "n": 15}, RULES_8),
+    # a copula before the period's end (则为 / 为), as tax pages write it
+    (
+        "按季申报的则为季度结束后15日内",
+        "2025-08-08",
+        "2025-10-15",
+        {"base": "quarter", "n": 15},
+        "https://baike.huochengrm.cn/post/8112.html（增值税申报期限）",
+    ),
     (
         "应当自年度终了之日起五个月内",
         "2016-03-01",

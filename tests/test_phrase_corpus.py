@@ -28,10 +28,10 @@ ENTRIES: list[dict[str, Any]] = yaml.safe_load(CORPUS.read_text(encoding="utf-8"
 CAL = WorkCalendar.default()
 # Entries the reader refuses today (allowed: refused is not wrong). Empty: every entry reads.
 KNOWN_REFUSED: set[str] = set()
-# Clauses of two periods where the reader answers one and says which number it did not
-# read ("…处的数目未读作期限"): not silent, but not read right either. Both put a copula
-# (则为, 为) between the subject and the second period; the reader does not read past it yet.
-KNOWN_PARTIAL = {"p288", "p290"}
+# Clauses of several periods where the reader answers fewer and says which number it did
+# not read ("…处的数目未读作期限"): not silent, but not read right. Empty: none today (p288
+# and p290, a copula 则为 / 为 before a period's end, were until the reader cut there).
+KNOWN_PARTIAL: set[str] = set()
 
 
 def iso(value: date | datetime | None) -> str | None:

@@ -529,8 +529,8 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
                 raise reader.fail("期限（“…前N日内”是一段时间，不是一个期限）")
             fields["back"] = True  # 有效期届满前30日
         bases = _bases(words)
-        if not bases and ("终了" in words or "结束" in words):  # 由纳税人在|月度终了后
-            cut = max(words.rfind(ch) for ch in "在于由自")
+        if not bases and ("终了" in words or "结束" in words):  # 由纳税人在|月度终了后, 则为|季度结束后
+            cut = max(words.rfind(ch) for ch in "在于由自为")
             if cut >= 0 and _bases(words[cut + 1 :]):
                 anchor_at += cut + 1
                 words = words[cut + 1 :]
