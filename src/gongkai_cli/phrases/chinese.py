@@ -1,10 +1,12 @@
-"""Chinese text as written: half-width forms, white space, and Chinese numerals, read in
-one place for phrases, notices and documents."""
+"""Chinese text as written: half-width forms, white space, Chinese numerals and traditional
+characters, read in one place for phrases, notices and documents."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from typing import Any
 
 from ..errors import InputError
 
@@ -110,3 +112,18 @@ def number(raw: str) -> int:
     """A count written in Arabic digits (half- or full-width) or in Chinese numerals."""
     raw = raw.translate(_FULLWIDTH_DIGITS)
     return int(raw) if raw.isascii() and raw.isdigit() else chinese_number(raw)
+
+
+def traditional_to_simplified(text: str) -> str:
+    """``text`` with traditional characters (個, 內, 申請, 延長 …) made simplified, by
+    OpenCC's t2s (https://github.com/BYVoid/OpenCC); imported on first use only."""
+    converted: str = _t2s().convert(text)
+    return converted
+
+
+@functools.cache
+def _t2s() -> Any:
+    """OpenCC's converter, made once (it loads dictionaries)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")

@@ -10,7 +10,6 @@ with the place where reading stopped. Whole clauses with several periods are rea
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,7 +18,7 @@ from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 from ..errors import InputError
-from .chinese import DIGIT_VALUES, NUMERALS, TENS, normalise, number, one_line
+from .chinese import DIGIT_VALUES, NUMERALS, TENS, normalise, number, one_line, traditional_to_simplified
 from .vocabulary import (
     ANCHOR_ENDS,
     BASE_PERIODS,
@@ -132,16 +131,7 @@ def simplified(text: str) -> str | None:
         return None
     except UnicodeEncodeError:
         pass
-    converted: str = _converter().convert(text)
-    return converted
-
-
-@functools.cache
-def _converter() -> Any:
-    """OpenCC's traditional-to-simplified converter, made once (it loads dictionaries)."""
-    import opencc
-
-    return opencc.OpenCC("t2s")
+    return traditional_to_simplified(text)
 
 
 class _NotADeadline(Exception):

@@ -3,8 +3,8 @@ some mirrors with the pinyin of a character in brackets after it ("公開(kāi)�
 "（辦公室負責，6月底前完成）" must read as "（办公室负责，6月底前完成）", not as a department
 named 辦公室負責, and "(kāi)" is not a bracket of the document. Pure: text in, text out.
 
-The conversion is OpenCC's t2s (https://github.com/BYVoid/OpenCC), imported only here,
-only when ``plan extract`` runs. A text is taken as traditional when converting changes
+The conversion is the phrase reader's (phrases.chinese.traditional_to_simplified, OpenCC's
+t2s, imported on first use). A text is taken as traditional when converting changes
 at least ``SHARE`` of its Chinese characters: a page in traditional characters changes in
 20–40 % of them, a simplified one in none or a few (乾 in a name; the published 2016 text
 has 錄 網 參 閱 in its notes, 0.3 %; a short composed one 4 %), and is left as it is.
@@ -13,6 +13,8 @@ has 錄 網 參 閱 in its notes, 0.3 %; a short composed one 4 %), and is left 
 from __future__ import annotations
 
 import re
+
+from ...phrases.chinese import traditional_to_simplified
 
 SHARE = 0.1  # of the Chinese characters
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -34,11 +36,8 @@ def to_simplified(text: str) -> str | None:
     han = _HAN.findall(text)
     if not han:
         return None
-    import opencc
-
-    converter = opencc.OpenCC("t2s")
     lines = text.split("\n")
-    converted = [converter.convert(line) for line in lines]
+    converted = [traditional_to_simplified(line) for line in lines]
     changed = sum(
         sum(1 for a, b in zip(old, new, strict=False) if a != b)
         for old, new in zip(lines, converted, strict=True)
