@@ -90,7 +90,7 @@ def allowed_dates(p: dict[str, Any], anchor: date) -> set[date]:
     raw = raw_end(anchor, n, u, back)
     if s in ("deadline", "extension") and not back and u in ("日", "月", "年"):
         out = {roll(raw)}
-    elif s == "window" and back:
+    elif back and (s in ("window", "restriction") or "window" in p.get("ok", [])):
         out = {raw, anchor, anchor - timedelta(days=1)}
     elif s in ("deadline", "extension"):
         out = {raw}
