@@ -3,7 +3,7 @@
 The corpus is LawRefBook/Laws (one Markdown file per text, its version date in the file
 name). Usage:
 
-    python bench/law_audit/draw.py CORPUS_DIR --seed 20261203 --n 150 [--exclude FILE ...] > sample.yaml
+    python bench/law_draw.py CORPUS_DIR --seed 20261203 --n 150 [--exclude FILE ...] > sample.yaml
 
 What is drawn, so that the sample can be drawn again and checked:
 - texts: every Markdown file outside DLC/ (local regulations), 司法解释/, 案例/, 其他/ and
