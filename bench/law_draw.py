@@ -29,7 +29,9 @@ import yaml
 
 SKIP = ("DLC", "司法解释", "案例", "其他", "scripts", ".github")
 NUM = "[0-9０-９零〇一二三四五六七八九十百千两]+"
-PERIOD = re.compile(rf"(?<![月0-9０-９零〇一二三四五六七八九十百千两]){NUM}(?:个工作日|工作日|日|天|周|个月|年|小时)")
+PERIOD = re.compile(
+    rf"(?<![月0-9０-９零〇一二三四五六七八九十百千两]){NUM}(?:个工作日|工作日|日|天|周|个月|年|小时)"
+)
 WORD = re.compile("内|前|后|起|届满|期满|以上|以下|超过|不少于|满|期限|有效期|左右")
 DATED = re.compile(r"^(.*?)(?:\((\d{4}-\d{2}-\d{2})\))?\.md$")
 ARTICLE = re.compile("^(第[零〇一二三四五六七八九十百千]+条)")
@@ -87,7 +89,10 @@ def main() -> None:
         "corpus": "LawRefBook/Laws, commit 2f4c5c2",
         "seed": args.seed,
         "candidates": len(candidates),
-        "clauses": [{"id": c["id"], "source": c["source"], "article": c["article"], "clause": c["clause"]} for c in picked],
+        "clauses": [
+            {"id": c["id"], "source": c["source"], "article": c["article"], "clause": c["clause"]}
+            for c in picked
+        ],
     }
     yaml.safe_dump(doc, sys.stdout, allow_unicode=True, sort_keys=False, width=1000)
 

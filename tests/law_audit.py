@@ -222,7 +222,9 @@ def judge(spec: list[dict[str, Any]], anchor: date, answer: Answer) -> tuple[str
     for i, p in enumerate(expected):
         if p["dates"] and i not in used and p["s"] in DUE:
             doubted = top or any(_doubts(g.get("warnings")) for g in periods)
-            found.append((2, "partial", doubted, f"missing {p.get('n', p.get('date'))}{p.get('u', '')} {p['s']}"))
+            found.append(
+                (2, "partial", doubted, f"missing {p.get('n', p.get('date'))}{p.get('u', '')} {p['s']}")
+            )
     if not found:
         return "right", False, ""
     _, verdict, doubted, why = min(found, key=lambda f: f[0])
