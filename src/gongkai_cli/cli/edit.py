@@ -24,7 +24,7 @@ from ..plan.plan_file import (
     parse_plan,
 )
 from .main import main
-from .options import DATE, DATETIME, AppContext, common_options, tasks_option
+from .options import DATE, DATETIME, ONE_LINE, AppContext, common_options, tasks_option
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
 )
 @click.argument("ident", metavar="ID")
 @click.option("--date", "when", type=DATE, metavar="DATE", help="完成日期（默认为今天）。")
-@click.option("--note", metavar="TEXT", help="附注，写在该行行尾的注释中（# TEXT）。")
+@click.option("--note", metavar="TEXT", type=ONE_LINE, help="附注，写在该行行尾的注释中（# TEXT）。")
 @click.option("--undo", is_flag=True, help="撤销：删除这一完成记录。")
 @tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))
