@@ -115,7 +115,9 @@ def _read_locked(path: Path) -> bytes:
 
 
 def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
-    click.echo(f"{path}：")
+    from ..safetext import visible
+
+    click.echo(f"{visible(str(path))}：")  # a file name's escape codes shown, not obeyed
     for line in changes:
         click.echo(f"  {line}")
 
