@@ -78,7 +78,10 @@ def extract(doc: str, output: Path | None, force: bool) -> None:
     if output is None:
         click.echo(result, nl=False)
     else:
-        write_atomic(output, result, force=force)
+        from ..files.lock import locked
+
+        with locked(output):  # not while `done` or `event` edits the same file
+            write_atomic(output, result, force=force)
     flagged = sum(1 for item in draft.items if item.flags)
     click.echo(
         f"gongkai: 起草了 {len(draft.items)} 项工作、{len(draft.reports)} 项派生报送"
