@@ -46,18 +46,39 @@ def _zip(members: list[tuple[str, bytes, int, int, int]]) -> bytes:
     for name, data, method, size, crc in members:
         offset = out.tell()
         encoded = name.encode()
-        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc, len(data), size, len(encoded), 0)
+        header = struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0x21, crc, len(data), size, len(encoded), 0
+        )
         out.write(header + encoded + data)
         central.append(
             struct.pack(
-                "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0x21, crc, len(data), size, len(encoded), 0, 0, 0, 0, 0, offset
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                method,
+                0,
+                0x21,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
             )
             + encoded
         )
     start = out.tell()
     directory = b"".join(central)
     out.write(directory)
-    out.write(struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), start, 0))
+    out.write(
+        struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), start, 0)
+    )
     return out.getvalue()
 
 
@@ -100,7 +121,9 @@ def xml_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     unit = paragraph * (MIB // len(paragraph))
     data, size, crc = _deflated_repeat(xml[:at].encode(), unit, 256, xml[at:].encode())
     path = tmp_path_factory.mktemp("bomb") / "要点.docx"
-    path.write_bytes(_zip([*_stored(parts, skip="word/document.xml"), ("word/document.xml", data, 8, size, crc)]))
+    path.write_bytes(
+        _zip([*_stored(parts, skip="word/document.xml"), ("word/document.xml", data, 8, size, crc)])
+    )
     assert path.stat().st_size < 2 * MIB and size > 256 * 10**6
     return path
 
@@ -120,7 +143,10 @@ def _extract_measured(path: Path, timeout: float = 60) -> tuple[int, int, float,
     """(exit status, peak memory in MB, seconds, stderr) of `gongkai plan extract path`."""
     start = time.monotonic()
     out = subprocess.run(
-        [sys.executable, "-c", _MEASURED, str(path), str(timeout)], capture_output=True, text=True, timeout=timeout + 30
+        [sys.executable, "-c", _MEASURED, str(path), str(timeout)],
+        capture_output=True,
+        text=True,
+        timeout=timeout + 30,
     )
     seconds = time.monotonic() - start
     assert out.returncode == 0, out.stderr[-2000:]  # the wrapper itself: a timeout shows here

@@ -153,7 +153,17 @@ def test_a_plan_rewritten_in_place_is_never_written_back_torn(tmp_path: Path) ->
     try:
         for _ in range(12):
             run = subprocess.run(
-                [sys.executable, "-m", "gongkai_cli", "done", "1", "--date", "2016-06-28", "--tasks", str(plan)],
+                [
+                    sys.executable,
+                    "-m",
+                    "gongkai_cli",
+                    "done",
+                    "1",
+                    "--date",
+                    "2016-06-28",
+                    "--tasks",
+                    str(plan),
+                ],
                 capture_output=True,
                 text=True,
                 env=env,
@@ -180,7 +190,9 @@ def test_mode_is_kept(gongkai: Run, small: Path) -> None:
     assert small.stat().st_gid == group
 
 
-@pytest.mark.skipif(os.geteuid() != 0 or not hasattr(os, "chown"), reason="changing a file's owner needs root")
+@pytest.mark.skipif(
+    os.geteuid() != 0 or not hasattr(os, "chown"), reason="changing a file's owner needs root"
+)
 def test_owner_is_kept_by_root(gongkai: Run, small: Path) -> None:
     os.chown(small, 12345, 23456)
     assert _done(gongkai, small, "1", "--date", "2016-06-28").exit_code == 0
@@ -245,7 +257,9 @@ def test_a_signal_during_a_write_leaves_no_temp_file(tmp_path: Path, signame: st
     """Finding 8: SIGTERM or SIGHUP during a write used to leave .NAME.*.tmp behind."""
     target = tmp_path / "out.yaml"
     target.write_text("old text\n", encoding="utf-8")
-    child = subprocess.Popen([sys.executable, "-c", _SLOW_WRITE, str(target)], stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_WRITE, str(target)], stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout is not None and child.stdout.readline() == "writing\n"
     assert len(list(tmp_path.iterdir())) == 2  # the file and its temp file
     child.send_signal(getattr(signal, signame))

@@ -23,7 +23,10 @@ def plan(tmp_path: Path) -> Path:
     return copy
 
 
-INJECTED = '\n  - id: "9.9"\n    section: 注入\n    title: 注入的条目\n    text: x\n    lead: []\n    owners: [x]\n    rule: 6月底前完成'
+INJECTED = (
+    '\n  - id: "9.9"\n    section: 注入\n    title: 注入的条目\n    text: x\n'
+    "    lead: []\n    owners: [x]\n    rule: 6月底前完成"
+)
 
 
 @pytest.mark.parametrize(
@@ -36,7 +39,9 @@ def test_a_note_with_a_line_break_is_refused(gongkai: Run, plan: Path, breaker: 
     `check` accepted and `--undo` left in place). Now: exit 2, one line, file untouched."""
     before = plan.read_bytes()
     note = "已核对" + INJECTED.replace("\n", breaker)
-    result = gongkai("done", "1.1a", "--date", "2016-06-28", "--note", note, "--tasks", str(plan), "--today", "2016-07-11")
+    result = gongkai(
+        "done", "1.1a", "--date", "2016-06-28", "--note", note, "--tasks", str(plan), "--today", "2016-07-11"
+    )
     assert result.exit_code == 2, result.output
     assert "只能是一行文字" in result.stderr and "--note" in result.stderr
     assert result.stderr.splitlines()[-1].startswith("错误：")
@@ -51,13 +56,17 @@ def test_the_edit_function_refuses_a_note_too() -> None:
     from gongkai_cli.files.planedit import set_done
 
     with pytest.raises(InputError, match="只能是一行"):
-        set_done(bundled_plan().read_text(encoding="utf-8"), "1.1a", "done", None, date(2016, 6, 28), "a\u2028b")
+        set_done(
+            bundled_plan().read_text(encoding="utf-8"), "1.1a", "done", None, date(2016, 6, 28), "a\u2028b"
+        )
 
 
 def test_a_one_line_note_is_written_and_undone_byte_exactly(gongkai: Run, plan: Path) -> None:
     before = plan.read_bytes()
     note = "已核对 # 含井号\t和制表符 <b>"
-    result = gongkai("done", "1.1a", "--date", "2016-06-28", "--note", note, "--tasks", str(plan), "--today", "2016-07-11")
+    result = gongkai(
+        "done", "1.1a", "--date", "2016-06-28", "--note", note, "--tasks", str(plan), "--today", "2016-07-11"
+    )
     assert result.exit_code == 0, result.output
     assert load_plan(plan).item("1.1a").done is not None  # type: ignore[union-attr]
     assert f"done: 2016-06-28  # {note}\n".encode() in plan.read_bytes()
@@ -65,12 +74,14 @@ def test_a_one_line_note_is_written_and_undone_byte_exactly(gongkai: Run, plan: 
     assert plan.read_bytes() == before
 
 
-HOSTILE_TITLE = '<script>alert(1)</script><img src=x onerror=alert(2)>![跟踪](http://evil.example/t.png)[点此](http://evil.example)`code`|&amp;'
+HOSTILE_TITLE = "<script>alert(1)</script><img src=x onerror=alert(2)>![跟踪](http://evil.example/t.png)[点此](http://evil.example)`code`|&amp;"
 
 
 def _hostile(plan: Path) -> None:
     text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace("title: 行政审批事项信息公开", f"title: '{HOSTILE_TITLE}'", 1), encoding="utf-8")
+    plan.write_text(
+        text.replace("title: 行政审批事项信息公开", f"title: '{HOSTILE_TITLE}'", 1), encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("command", [("tasks",), ("due", "--today", "2016-06-27", "--days", "30")])
@@ -84,7 +95,9 @@ def test_markdown_escapes_html_and_link_markup(gongkai: Run, plan: Path, command
     for raw in ("<script", "<img", "![", "`code`"):
         assert raw not in row, raw
     assert not re.search(r"(?<!\\)[\[\]`]", row)  # every bracket and backquote escaped
-    assert "&lt;script&gt;" in row and "\\!\\[跟踪\\]" in row and "\\`code\\`" in row and "\\|&amp;amp;" in row
+    assert (
+        "&lt;script&gt;" in row and "\\!\\[跟踪\\]" in row and "\\`code\\`" in row and "\\|&amp;amp;" in row
+    )
 
 
 def test_markdown_shown_by_a_renderer_has_no_html_or_link() -> None:
@@ -92,15 +105,41 @@ def test_markdown_shown_by_a_renderer_has_no_html_or_link() -> None:
     markdown_it = pytest.importorskip("markdown_it")
     from gongkai_cli.render.plan import _md_cell
 
-    html = markdown_it.MarkdownIt("commonmark").enable("table").render(f"| a |\n|---|\n| {_md_cell(HOSTILE_TITLE)} |\n")
+    html = (
+        markdown_it.MarkdownIt("commonmark")
+        .enable("table")
+        .render(f"| a |\n|---|\n| {_md_cell(HOSTILE_TITLE)} |\n")
+    )
     assert "<script" not in html and "<img" not in html and "<a " not in html
     assert "&lt;script&gt;" in html
 
 
 @pytest.mark.parametrize(
     "value",
-    ["＝1+1", "＋1", "－1", "＠SUM(A1)", " =1+1", "\u00a0=1+1", "\u200b=1+1", "\ufeff=1+1", "\u3000=1", "﹦1"],
-    ids=["fullwidth-eq", "fullwidth-plus", "fullwidth-minus", "fullwidth-at", "space", "nbsp", "zwsp", "bom", "ideographic-space", "small-eq"],
+    [
+        "＝1+1",
+        "＋1",
+        "－1",
+        "＠SUM(A1)",
+        " =1+1",
+        "\u00a0=1+1",
+        "\u200b=1+1",
+        "\ufeff=1+1",
+        "\u3000=1",
+        "﹦1",
+    ],
+    ids=[
+        "fullwidth-eq",
+        "fullwidth-plus",
+        "fullwidth-minus",
+        "fullwidth-at",
+        "space",
+        "nbsp",
+        "zwsp",
+        "bom",
+        "ideographic-space",
+        "small-eq",
+    ],
 )
 def test_csv_neutralises_look_alike_formula_starts(gongkai: Run, plan: Path, value: str) -> None:
     """Finding 8: the CSV guard missed ＝ ＋ － ＠ and `=` after a blank."""
@@ -119,13 +158,16 @@ def test_csv_leaves_ordinary_text_alone(value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "address", ["a@example.org\nBcc: x@example.org", "a@example.org\r", "a@example.org\u2028", "a@example.org\x85"]
+    "address",
+    ["a@example.org\nBcc: x@example.org", "a@example.org\r", "a@example.org\u2028", "a@example.org\x85"],
 )
 @pytest.mark.parametrize("option", ["--mail-to", "--mail-from"])
 def test_a_mail_address_with_a_line_break_is_a_usage_error(gongkai: Run, option: str, address: str) -> None:
     """Finding 8: it was exit 70, "internal error"; now exit 2 with the reason."""
     other = "--mail-from" if option == "--mail-to" else "--mail-to"
-    result = gongkai("due", "--today", "2016-06-27", "--format", "email", option, address, other, "b@example.org")
+    result = gongkai(
+        "due", "--today", "2016-06-27", "--format", "email", option, address, other, "b@example.org"
+    )
     assert result.exit_code == 2, result.output
     assert f"{option} 的邮件地址只能是一行文字" in result.stderr and "内部错误" not in result.stderr
 

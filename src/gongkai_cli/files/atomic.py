@@ -68,7 +68,13 @@ def previous_path(path: Path) -> Path:
 
 
 def _replace(
-    path: Path, text: str | bytes, *, force: bool, expect: bytes | None, keep_previous: bool, temps: list[Path]
+    path: Path,
+    text: str | bytes,
+    *,
+    force: bool,
+    expect: bytes | None,
+    keep_previous: bool,
+    temps: list[Path],
 ) -> None:
     try:
         old = path.stat() if path.exists() else None

@@ -185,9 +185,13 @@ def docx_text(raw: bytes, source: str) -> str:
     except Exception as e:  # a damaged file can fail anywhere inside the parser
         raise _unreadable(" Word 文件", e, source) from None
     if paragraphs > MAX_PARAGRAPHS:
-        raise InputError(f"Word 文件的段落超过 {MAX_PARAGRAPHS:,} 段，不像是一份工作要点，未读取", where=source)
+        raise InputError(
+            f"Word 文件的段落超过 {MAX_PARAGRAPHS:,} 段，不像是一份工作要点，未读取", where=source
+        )
     if rows > MAX_TABLE_ROWS:
-        raise InputError(f"Word 文件的表格超过 {MAX_TABLE_ROWS:,} 行，不像是一份工作要点，未读取", where=source)
+        raise InputError(
+            f"Word 文件的表格超过 {MAX_TABLE_ROWS:,} 行，不像是一份工作要点，未读取", where=source
+        )
     return "\n".join(lines) + "\n"
 
 
