@@ -61,3 +61,19 @@ def json_visible(dumped: str) -> str:
     """JSON from ``json.dumps(…, ensure_ascii=False)`` with DEL and C1, which it leaves raw,
     written as ``\\u`` escapes (the data read back is unchanged; C0 is escaped already)."""
     return re.sub(_RAW_IN_JSON, lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+# What a YAML reader, a terminal or an editor may take for the end of a line: the C0 and C1
+# controls (CR, LF, VT, FF, NEL U+0085 …) and the Unicode line and paragraph separators.
+_BREAKING = "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]"
+
+
+def not_one_line(text: str) -> str | None:
+    """Why ``text`` cannot be written as one line of a file (a line break or another control
+    character, tab allowed), or None when it can."""
+    match = re.search(_BREAKING, text)
+    if match is None:
+        return None
+    char = match.group()
+    kind = "换行符" if char in "\r\n\x0b\x0c\x85\u2028\u2029" else "控制字符"
+    return f"只能是一行文字，第 {match.start() + 1} 个字符是{kind} U+{ord(char):04X}：请删去后重试"

@@ -24,7 +24,7 @@ from ..plan.plan_file import (
     parse_plan,
 )
 from .main import main
-from .options import DATE, DATETIME, AppContext, common_options, tasks_option
+from .options import DATE, DATETIME, ONE_LINE, AppContext, common_options, tasks_option
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _read(path: Path) -> _File:
                 f"如 cp {path} 我局计划.yaml，再用 --tasks 我局计划.yaml（或 GONGKAI_TASKS）指定它",
                 where=str(path),
             )
-        raw = path.read_bytes()
+        raw = _read_locked(path)
     except FileNotFoundError:
         raise InputError("找不到计划文件：请检查路径", where=str(path)) from None
     except IsADirectoryError:
@@ -97,15 +97,27 @@ def _write(file: _File, text: str, took: Callable[[Plan], bool]) -> Plan:
         raise InputError(f"修改后的计划无效，未写入：{problems[0]}")
     if not took(new):
         raise InputError("修改后的计划读回时与所做的修改不符，未写入", where=str(file.path))
-    from ..files.atomic import write_atomic
+    from ..files.inplace import write_back
 
     # through a symbolic link to the file it names: the link stays a link
-    write_atomic(file.path.resolve(), text, force=True, expect=file.raw)
+    write_back(file.path, text, expect=file.raw)
     return new
 
 
+def _read_locked(path: Path) -> bytes:
+    """The plan's bytes, read under its lock (files/lock.py), let go when the command ends."""
+    from ..files.inplace import read_for_edit
+    from ..files.lock import release_all
+    from ..plan.plan_file import MAX_BYTES
+
+    click.get_current_context().call_on_close(release_all)
+    return read_for_edit(path, limit=MAX_BYTES)
+
+
 def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
-    click.echo(f"{path}：")
+    from ..safetext import visible
+
+    click.echo(f"{visible(str(path))}：")  # a file name's escape codes shown, not obeyed
     for line in changes:
         click.echo(f"  {line}")
 
@@ -124,7 +136,7 @@ def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
 )
 @click.argument("ident", metavar="ID")
 @click.option("--date", "when", type=DATE, metavar="DATE", help="完成日期（默认为今天）。")
-@click.option("--note", metavar="TEXT", help="附注，写在该行行尾的注释中（# TEXT）。")
+@click.option("--note", metavar="TEXT", type=ONE_LINE, help="附注，写在该行行尾的注释中（# TEXT）。")
 @click.option("--undo", is_flag=True, help="撤销：删除这一完成记录。")
 @tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))

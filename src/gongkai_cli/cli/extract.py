@@ -9,6 +9,7 @@ import click
 from ..files.atomic import FileExists, write_atomic
 from ..files.documents import MIB, read_document
 from ..plan.drafting.extract import draft_to_yaml, extract_plan
+from ..safetext import visible
 from .main import main
 
 MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB as text
@@ -69,19 +70,22 @@ def extract(doc: str, output: Path | None, force: bool) -> None:
         office=MAX_OFFICE_BYTES,
     )
     if note:
-        click.echo(f"gongkai: 提示：{name}：{note}；请核对起草结果中的文字", err=True)
+        click.echo(f"gongkai: 提示：{visible(name)}：{note}；请核对起草结果中的文字", err=True)
     draft = extract_plan(text, name)
     for warning in draft.warnings:
-        click.echo(f"{draft.where(warning.line)}: 警告：{warning.message}", err=True)
+        click.echo(visible(f"{draft.where(warning.line)}: 警告：{warning.message}"), err=True)
     result = draft_to_yaml(draft)
     if output is None:
         click.echo(result, nl=False)
     else:
-        write_atomic(output, result, force=force)
+        from ..files.lock import locked
+
+        with locked(output):  # not while `done` or `event` edits the same file
+            write_atomic(output, result, force=force)
     flagged = sum(1 for item in draft.items if item.flags)
     click.echo(
         f"gongkai: 起草了 {len(draft.items)} 项工作、{len(draft.reports)} 项派生报送"
         f"{f'，其中 {flagged} 项待核对' if flagged else ''}"
-        f"{f'，已写入 {output}' if output else ''}",
+        f"{f'，已写入 {visible(str(output))}' if output else ''}",
         err=True,
     )

@@ -49,6 +49,24 @@ DATE = DateType()
 DATETIME = DateType(with_time=True)
 
 
+class OneLineType(_ParamType):
+    """Text written into a file as one line (a note, a label): a line break or another
+    control character in it is a usage error (exit 2), never YAML structure."""
+
+    name = "text"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ..safetext import not_one_line
+
+        problem = not_one_line(str(value))
+        if problem is not None:
+            self.fail(problem, param, ctx)
+        return str(value)
+
+
+ONE_LINE = OneLineType()
+
+
 class AppContext:
     """State shared by one command run: the chosen format, today, and the calendar."""
 

@@ -156,14 +156,12 @@ def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mai
     if app.fmt == "email":
         if not (mail_to or "").strip():
             raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
-        from ..render.mail import bad_addresses
+        from ..render.mail import address_problem
 
         for option, value in (("--mail-to", mail_to), ("--mail-from", mail_from)):
-            bad = bad_addresses(value) if value and value.strip() else []
-            if bad:
-                raise click.UsageError(
-                    f"{option} 中“{bad[0]}”不是邮件地址：应写成 a@example.org 或 名字 <a@example.org>"
-                )
+            problem = address_problem(option, value) if value and value.strip() else None
+            if problem:
+                raise click.UsageError(problem)
 
 
 def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> Envelope:

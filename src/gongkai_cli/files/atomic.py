@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 
@@ -18,7 +21,9 @@ class FileExists(InputError):
         super().__init__("文件已存在，未覆盖", where=str(path))
 
 
-def write_atomic(path: Path, text: str | bytes, *, force: bool, expect: bytes | None = None) -> None:
+def write_atomic(
+    path: Path, text: str | bytes, *, force: bool, expect: bytes | None = None, keep_previous: bool = False
+) -> None:
     """Write ``text`` (UTF-8; bytes as they are) to ``path`` through a temp file in the same folder.
 
     The temp file is flushed and fsynced, then renamed over ``path`` (os.replace), so a
@@ -32,6 +37,10 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool, expect: bytes | 
     does, without --force and without replacing it; anything else that is not a regular
     file (a socket, a block device) is refused. A symbolic link is followed: the file it
     points to is replaced, the link stays.
+
+    A replaced file keeps its mode, and its owner and group where the user may set them.
+    With ``keep_previous``, the file being replaced is kept as ``.NAME.prev`` beside it.
+    Temporary files are removed on an error and on SIGINT, SIGTERM and SIGHUP.
     """
     try:
         info = os.stat(path)  # follows links
@@ -48,20 +57,44 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool, expect: bytes | 
         path = Path(os.path.realpath(path))  # replace what the link points to, not the link
     if not force and path.exists():
         raise FileExists(path)
+    with _removed_on_signals() as temps:
+        _replace(path, text, force=force, expect=expect, keep_previous=keep_previous, temps=temps)
+    _fsync_dir(path.parent)
+
+
+def previous_path(path: Path) -> Path:
+    """``.NAME.prev``: the version of an edited file before the last edit (one generation)."""
+    return path.with_name(f".{path.name}.prev")
+
+
+def _replace(
+    path: Path,
+    text: str | bytes,
+    *,
+    force: bool,
+    expect: bytes | None,
+    keep_previous: bool,
+    temps: list[Path],
+) -> None:
     try:
-        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        old = path.stat() if path.exists() else None
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as e:
         raise InputError(f"无法写入：{e.strerror or e}", where=str(path)) from None
     tmp = Path(tmp_name)
+    temps.append(tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
+        if old is not None:
+            _keep_owner(tmp, old)
+        os.chmod(tmp, old.st_mode & 0o777 if old is not None else 0o644)
         if expect is not None and path.read_bytes() != expect:
             raise InputError("文件在读取之后被改动过，未写入：请重新运行命令", where=str(path))
+        if keep_previous and old is not None:
+            _keep_previous(path, temps)
         if force:
             os.replace(tmp, path)
         else:
@@ -75,16 +108,76 @@ def write_atomic(path: Path, text: str | bytes, *, force: bool, expect: bytes | 
                     raise FileExists(path) from None
                 os.replace(tmp, path)
     except OSError as e:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise InputError(f"无法写入：{e.strerror or e}", where=str(path)) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    with contextlib.suppress(OSError):
-        tmp.unlink()  # left behind by the hard-link path
-    _fsync_dir(path.parent)
+
+
+def _keep_owner(tmp: Path, old: os.stat_result) -> None:
+    """The new file gets the old one's owner and group where this user may set them (the
+    owner only as root; a group the user belongs to); otherwise the user's own."""
+    if not hasattr(os, "chown"):  # pragma: no cover - not POSIX
+        return
+    for uid in (old.st_uid, -1):
+        try:
+            os.chown(tmp, uid, old.st_gid)
+            return
+        except OSError:
+            continue
+
+
+def _keep_previous(path: Path, temps: list[Path]) -> None:
+    """The file as it is now becomes ``.NAME.prev`` (a hard link to it, so the very bytes,
+    owner and mode; a copy where the file system has no hard links)."""
+    prev = previous_path(path)
+    staged = prev.with_name(f"{prev.name}.{os.getpid()}.tmp")
+    temps.append(staged)
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
+    try:
+        os.link(path, staged)
+    except OSError:
+        with open(path, "rb") as src, open(staged, "xb") as dst:
+            dst.write(src.read())
+    os.replace(staged, prev)
+
+
+@contextlib.contextmanager
+def _removed_on_signals() -> Iterator[list[Path]]:
+    """The temporary files the block records, removed whatever happens: an error, Ctrl-C,
+    or SIGTERM / SIGHUP (a logout, ``kill``), after which the signal takes its course."""
+    temps: list[Path] = []
+    previous: dict[int, Any] = {}
+
+    def interrupted(signum: int, _frame: object) -> None:
+        raise _Signalled(signum)
+
+    try:
+        for signum in _SIGNALS:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                previous[signum] = signal.signal(signum, interrupted)
+        try:
+            yield temps
+        finally:
+            for tmp in temps:
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
+    except _Signalled as e:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        previous.clear()
+        os.kill(os.getpid(), e.signum)  # as if the signal had come now: its handler or death
+        raise SystemExit(128 + e.signum) from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+class _Signalled(BaseException):
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _write_through(path: Path, text: str | bytes) -> None:

@@ -81,7 +81,10 @@ def read_document(
         if kind_of(raw) is not None and (read := office_text(raw, label)) is not None:
             # What a .docx or PDF extraction leaves (Word's vertical tab, a PDF's NUL) is
             # no content: stripped, as page breaks are from text.
-            return without_controls(read[0].replace("\v", "\n")), label, read[1]
+            text = without_controls(read[0].replace("\v", "\n"))
+            if len(text.encode("utf-8")) > limit:  # the same bound as text given as text
+                raise InputError(f"取出的文字超过 {limit // MIB} MiB，不像是一份{what}，未读取", where=label)
+            return text, label, read[1]
         if len(raw) > limit:
             raise InputError(too_big, where=label)
     text, note = decode_document(raw, label)

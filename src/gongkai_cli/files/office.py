@@ -17,6 +17,18 @@ from typing import Any
 
 from ..errors import InputError
 
+MIB = 1024 * 1024
+
+# Bounds on a .docx, checked before python-docx opens it (it unpacks every part into
+# memory): from the zip's directory, whose sizes zipfile also holds the parts to when it
+# unpacks them (a part that unpacks to more than its stated size is an error there).
+MAX_PART_BYTES = 32 * MIB  # one part unpacked: document.xml of a 工作要点 is some hundred KB
+MAX_UNPACKED_BYTES = 96 * MIB  # all parts unpacked
+MAX_RATIO = 100  # unpacked / packed, for a part over 1 MiB (XML packs about 10:1)
+MAX_PARTS = 2000
+MAX_PARAGRAPHS = 50_000  # paragraphs of a document; a 工作要点 has some hundreds
+MAX_TABLE_ROWS = 50_000  # rows of all its tables
+
 DOCX_MAGIC = b"PK\x03\x04"
 PDF_MAGIC = b"%PDF-"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc / .xls
@@ -68,6 +80,7 @@ class _Numbering:
         self.qn = qn
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # → (format, text, start)
         self.counts: dict[str, list[int]] = {}
+        self.style_ppr, self.default_style = _paragraph_styles(document, qn)
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -87,10 +100,10 @@ class _Numbering:
                 )
 
     def _num_pr(self, paragraph: Any) -> tuple[str, int] | None:
-        for ppr in (
-            paragraph._p.pPr,
-            getattr(paragraph.style.element, "pPr", None) if paragraph.style else None,
-        ):
+        own = paragraph._p.pPr
+        style = own.find(self.qn("w:pStyle")) if own is not None else None
+        style_id = style.get(self.qn("w:val")) if style is not None else self.default_style
+        for ppr in (own, self.style_ppr.get(style_id) if style_id is not None else None):
             num_pr = ppr.find(self.qn("w:numPr")) if ppr is not None else None
             if num_pr is None:
                 continue
@@ -117,6 +130,26 @@ class _Numbering:
         return text
 
 
+def _paragraph_styles(document: Any, qn: Any) -> tuple[dict[str, Any], str | None]:
+    """Each paragraph style's properties (w:pPr) by style id, and the default style's id:
+    read once from styles.xml, not looked up per paragraph (python-docx's
+    ``paragraph.style`` searches the styles each time, about 2 ms a paragraph)."""
+    found: dict[str, Any] = {}
+    default = None
+    try:
+        root = document.styles.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return found, default
+    for style in root.findall(qn("w:style")):
+        if style.get(qn("w:type")) != "paragraph":
+            continue
+        style_id = style.get(qn("w:styleId"))
+        found[style_id] = style.find(qn("w:pPr"))
+        if style.get(qn("w:default")) in ("1", "true", "on") and default is None:
+            default = style_id
+    return found, default
+
+
 def _unreadable(what: str, error: Exception, source: str) -> InputError:
     return InputError(
         f"无法读取{what}（{type(error).__name__}）：请另存为 .docx 或 .txt 后重试", where=source
@@ -126,9 +159,11 @@ def _unreadable(what: str, error: Exception, source: str) -> InputError:
 def docx_text(raw: bytes, source: str) -> str:
     """The paragraphs and tables of a .docx, in document order; automatic numbering is
     written out as the label Word shows."""
+    check_zip(raw, source)
     import docx
     from docx.table import Table
 
+    paragraphs = rows = 0
     try:
         document = docx.Document(io.BytesIO(raw))
         numbering = _Numbering(document)
@@ -136,12 +171,57 @@ def docx_text(raw: bytes, source: str) -> str:
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 for row in block.rows:
+                    rows += 1
+                    if rows > MAX_TABLE_ROWS:
+                        break
                     lines.append("\t".join(_cell(cell.text) for cell in row.cells))
             else:
+                paragraphs += 1
+                if paragraphs > MAX_PARAGRAPHS:
+                    break
                 lines.append(numbering.label(block) + block.text)
+            if rows > MAX_TABLE_ROWS:
+                break
     except Exception as e:  # a damaged file can fail anywhere inside the parser
         raise _unreadable(" Word 文件", e, source) from None
+    if paragraphs > MAX_PARAGRAPHS:
+        raise InputError(
+            f"Word 文件的段落超过 {MAX_PARAGRAPHS:,} 段，不像是一份工作要点，未读取", where=source
+        )
+    if rows > MAX_TABLE_ROWS:
+        raise InputError(
+            f"Word 文件的表格超过 {MAX_TABLE_ROWS:,} 行，不像是一份工作要点，未读取", where=source
+        )
     return "\n".join(lines) + "\n"
+
+
+def check_zip(raw: bytes, source: str) -> None:
+    """Refuse a zip (.docx, .xlsx) that would unpack to too much, from its directory alone:
+    each part's size, their sum, and how much each part is packed (a zip bomb)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+        raise _unreadable(" Word 文件", e, source) from None
+    if len(parts) > MAX_PARTS:
+        raise _too_much(f"部件超过 {MAX_PARTS} 个", source)
+    total = 0
+    for part in parts:
+        if part.file_size > MAX_PART_BYTES:
+            raise _too_much(f"部件 {part.filename} 解压后超过 {MAX_PART_BYTES // MIB} MiB", source)
+        if part.file_size > MIB and part.file_size > MAX_RATIO * max(part.compress_size, 1):
+            raise _too_much(f"部件 {part.filename} 的压缩比超过 {MAX_RATIO}:1（疑似压缩炸弹）", source)
+        total += part.file_size
+    if total > MAX_UNPACKED_BYTES:
+        raise _too_much(f"解压后共超过 {MAX_UNPACKED_BYTES // MIB} MiB", source)
+
+
+def _too_much(what: str, source: str) -> InputError:
+    from ..safetext import visible
+
+    return InputError(f"Word 文件{visible(what)}，未读取：不像是一份工作要点", where=source)
 
 
 def pdf_text(raw: bytes, source: str) -> str:

@@ -213,7 +213,14 @@ def set_done(
 ) -> Edited:
     """``done`` (key "done") or ``reported`` (key "reported") of item ``item_id``: the
     whole item (``sub`` None), or one entry of its map (an occurrence, or a report id).
-    ``when`` None removes it. ``sub`` with ``whole`` for reported: see mark_report."""
+    ``when`` None removes it. ``sub`` with ``whole`` for reported: see mark_report.
+    A ``note`` is one line (a line break would be YAML structure): anything else is refused."""
+    if note is not None:
+        from ..safetext import not_one_line
+
+        problem = not_one_line(note)
+        if problem is not None:
+            raise InputError(f"附注{problem}")
     doc = _Document(text)
     node = doc.item(item_id)
     span = _span(node, _next_item(doc, node), len(doc.original.splitlines()))

@@ -12,6 +12,8 @@ command's time; measured in bench/bench.py). The cache holds the validated plan 
   decode into a plan: anything else (edited, truncated, foreign) is ignored;
 - an entry is opened without following links, only if it is a regular file of ours and
   of bounded size (a FIFO, a device or a link to /dev/zero is never read);
+- the folder is used only if it is a real folder (not a symbolic link), owned by the user
+  and not writable by group or others (checked with lstat before every read and write);
 - entries are written whole (a temp file of unpredictable name, then a rename), at most
   MAX_ENTRIES are kept, and nothing is created outside an existing home or cache folder.
 
@@ -87,7 +89,7 @@ def load_plan_cached(path: Path, env: Mapping[str, str]) -> Plan:
     key = _key(raw)
     folder = cache_dir(env)
     entry = folder / f"plan-{key[:32]}.json"
-    payload = _read_entry(entry, key)
+    payload = _read_entry(entry, key) if _trusted(folder) else None
     if payload is not None:
         with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
             return _decode(payload, shown)
@@ -180,6 +182,19 @@ def _read_entry(entry: Path, key: str) -> dict[str, Any] | None:
     return plan if isinstance(plan, dict) else None
 
 
+def _trusted(folder: Path) -> bool:
+    """Whether ``folder`` may hold our cache: a real folder (lstat: not a symbolic link to
+    somewhere else), owned by this user, not writable by group or others. A folder planted
+    in a shared cache location is neither read nor written (nor pruned)."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+
+
 def _ensure_folder(folder: Path) -> bool:
     """Create the cache folder and at most its parent (``~/.cache``), never a home or
     cache folder that does not exist (``HOME=/nonexistent``)."""
@@ -199,7 +214,7 @@ def _ensure_folder(folder: Path) -> bool:
 
 def _store(folder: Path, entry: Path, key: str, data: dict[str, Any]) -> None:
     """Write the entry whole or not at all; a cache that cannot be written is no error."""
-    if not _ensure_folder(folder):
+    if not _ensure_folder(folder) or not _trusted(folder):
         return
     import tempfile
 

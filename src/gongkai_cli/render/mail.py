@@ -50,6 +50,21 @@ def period_words(span: Span, report: DueReport) -> str:
     return f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()} "
 
 
+def address_problem(option: str, field: str) -> str | None:
+    """Why the To/From value ``field`` (given as ``option``) cannot head a message, or None:
+    a line break or control character (it would start a header of its own), or an entry
+    that is not a mail address."""
+    from ..safetext import not_one_line, visible
+
+    broken = not_one_line(field)
+    if broken is not None:
+        return f"{option} 的邮件地址{broken}（换行会在邮件头中另起一行）"
+    bad = bad_addresses(field)
+    if bad:
+        return f"{option} 中“{visible(bad[0])}”不是邮件地址：应写成 a@example.org 或 名字 <a@example.org>"
+    return None
+
+
 def bad_addresses(field: str) -> list[str]:
     """The entries of a To/From value that are not mail addresses (name <a@b> or a@b)."""
     from email.utils import getaddresses

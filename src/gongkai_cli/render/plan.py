@@ -668,8 +668,32 @@ def tasks_sheets(listing: Listing, obligations: Sequence[Obligation]) -> list[An
 # -- Markdown ---------------------------------------------------------------------------
 
 
+# Markdown and the HTML it may hold: titles come verbatim from received documents, so
+# ``<script>``, ``<img onerror=…>``, ``![](http://…)`` or ``[text](url)`` in one must show
+# as written, never run, load or link. HTML's three are written as entities, Markdown's
+# link, image, code and table marks with a backslash (CommonMark, GFM).
+_MD_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "!": "\\!",
+        "`": "\\`",
+        "|": "\\|",
+        "\n": " ",
+        "\r": " ",
+        "\u2028": " ",
+        "\u2029": " ",
+    }
+)
+
+
 def _md_cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text as a Markdown table cell or heading: no HTML, link, image, code or cell break."""
+    return text.translate(_MD_ESCAPES)
 
 
 ENTRY_COLUMNS = ("期限", "剩余", "编号", "事项", "牵头", "负责", "期限写法", "标记")
@@ -703,7 +727,7 @@ def due_md(report: DueReport, plan_title: str) -> str:
     if report.overdue:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
     for note in due_notes(report):
-        lines += ["", f"> {note}"]
+        lines += ["", f"> {_md_cell(note)}"]
     return "\n".join(lines)
 
 
