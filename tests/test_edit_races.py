@@ -119,13 +119,27 @@ def test_the_version_before_is_kept(gongkai: Run, small: Path) -> None:
 
 def test_a_plan_cut_mid_line_is_refused(gongkai: Run, small: Path) -> None:
     """Finding 5 of the probe (torn read): a file being rewritten ends mid-line; the prefix
-    is a valid plan (a shorter title), but it is not edited and not written back."""
-    torn = SMALL_PLAN.removesuffix("完成\n").encode()  # "rule: 6月底前" and no line break
+    is a valid plan (a shorter title), but it is not edited and not written back. The
+    version gongkai kept before its last edit ended with a line break: this one should."""
+    assert _done(gongkai, small, "1", "--date", "2016-06-29").exit_code == 0
+    torn = small.read_text(encoding="utf-8").removesuffix("完成\n").encode()  # "rule: 6月底前"
+    assert not torn.endswith(b"\n")
     small.write_bytes(torn)
     result = _done(gongkai, small, "1", "--date", "2016-06-28")
     assert result.exit_code == 3, result.output
     assert "最后一行没有换行符" in result.stderr and len(result.stderr.splitlines()) == 1
     assert small.read_bytes() == torn
+
+
+def test_a_hand_written_plan_without_a_final_line_break_is_edited(gongkai: Run, small: Path) -> None:
+    """A plan saved by an editor without a final line break, never edited by gongkai (no
+    .NAME.prev), is a whole file: it is edited, and --undo gives its bytes back."""
+    whole = SMALL_PLAN.removesuffix("\n").encode()
+    small.write_bytes(whole)
+    assert _done(gongkai, small, "1", "--date", "2016-06-28").exit_code == 0
+    assert "done" in small.read_text(encoding="utf-8")
+    assert _done(gongkai, small, "1", "--undo").exit_code == 0
+    assert small.read_bytes() == whole
 
 
 _REWRITER = """

@@ -4,7 +4,9 @@ under its lock, write it back whole, and keep the version before.
 - ``read_for_edit`` takes the file's lock (lock.py) and reads it, refusing a read that
   may be torn: the file's size, modification time and inode are compared before and after
   the read (and the bytes read with the size), and a file whose last line has no line
-  break (one being written this moment ends mid-line) is refused. A file with more than
+  break is refused when the version gongkai kept before its last edit (``.NAME.prev``)
+  ended with one: a file being written this moment ends mid-line. A plan written by
+  hand without a final line break, never edited by gongkai, is edited as it is. A file with more than
   one hard link is refused too: replacing it would cut the other names off the edit.
 - ``write_back`` replaces the file through atomic.write_atomic, only if it still holds
   the bytes read (a program that does not take the lock is caught there), keeping its
@@ -34,13 +36,24 @@ def read_for_edit(path: Path, *, limit: int) -> bytes:
         time.sleep(0.05 * (attempt + 1))
     else:
         raise InputError("文件在读取过程中被其他程序改动，未修改：请等它写完后重新运行命令", where=str(path))
-    if raw and not raw.endswith(b"\n"):
+    if raw and not raw.endswith(b"\n") and _previous_ended_a_line(path):
         raise InputError(
             "文件最后一行没有换行符，可能不完整（正被其他程序写入），未修改："
             "请确认文件完整，在末尾加一个换行后重试",
             where=str(path),
         )
     return raw
+
+
+def _previous_ended_a_line(path: Path) -> bool:
+    from .atomic import previous_path
+
+    try:
+        with open(previous_path(path), "rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) == b"\n"
+    except OSError:
+        return False
 
 
 def _read_once(path: Path, limit: int) -> tuple[bytes, bool]:
