@@ -50,8 +50,18 @@ def events_in(path: Path) -> int:
 
 # (history after `add --id X --received R`, expected reply date, source)
 REPLY_DATES = [
-    ("2024-09-20", [], "2024-10-23", "第三十三条第二款: 20th working day; 国庆 skipped, 09-29 and 10-12 worked"),
-    ("2024-09-20", ["extend X --date 2024-10-21"], "2024-11-20", "第三十三条第二款: +20 working days from 10-23"),
+    (
+        "2024-09-20",
+        [],
+        "2024-10-23",
+        "第三十三条第二款: 20th working day; 国庆 skipped, 09-29 and 10-12 worked",
+    ),
+    (
+        "2024-09-20",
+        ["extend X --date 2024-10-21"],
+        "2024-11-20",
+        "第三十三条第二款: +20 working days from 10-23",
+    ),
     (
         "2024-09-20",
         ["pause X --reason 补正 --date 2024-09-25", "resume X --date 2024-10-09"],
@@ -72,13 +82,21 @@ REPLY_DATES = [
     ),
     (
         "2024-09-20",
-        ["pause X --reason 补正 --date 2024-09-25", "resume X --date 2024-10-09", "extend X --date 2024-11-01"],
+        [
+            "pause X --reason 补正 --date 2024-09-25",
+            "resume X --date 2024-10-09",
+            "extend X --date 2024-11-01",
+        ],
         "2024-12-03",
         "第三十条 then 第三十三条第二款: 11-05 + 20 working days",
     ),
     (
         "2024-09-20",
-        ["pause X --reason 补正 --date 2024-09-25", "extend X --date 2024-09-26", "resume X --date 2024-10-09"],
+        [
+            "pause X --reason 补正 --date 2024-09-25",
+            "extend X --date 2024-09-26",
+            "resume X --date 2024-10-09",
+        ],
         "2024-12-03",
         "an extension during a 补正 is added when the corrected request comes",
     ),
@@ -101,7 +119,9 @@ REPLY_DATES = [
 ]
 
 
-@pytest.mark.parametrize(("received", "history", "due", "source"), REPLY_DATES, ids=[r[3] for r in REPLY_DATES])
+@pytest.mark.parametrize(
+    ("received", "history", "due", "source"), REPLY_DATES, ids=[r[3] for r in REPLY_DATES]
+)
 def test_reply_date(reg: tuple[Run, Path], received: str, history: list[str], due: str, source: str) -> None:
     run, _ = reg
     steps(run, f"add --id X --received {received}", *history)
@@ -112,7 +132,10 @@ def test_the_add_command_prints_the_reply_date(reg: tuple[Run, Path]) -> None:
     run, _ = reg
     result = run("request", "add", "--received", "2024-09-20", "--today", "2024-09-20")
     assert result.exit_code == 0
-    assert result.output.splitlines() == ["已登记申请 2024-0001：收到 2024-09-20", "答复期限：2024-10-23 周三（办理中）"]
+    assert result.output.splitlines() == [
+        "已登记申请 2024-0001：收到 2024-09-20",
+        "答复期限：2024-10-23 周三（办理中）",
+    ]
 
 
 def test_ids_are_numbered_by_year(reg: tuple[Run, Path]) -> None:
@@ -231,7 +254,11 @@ def test_bad_input_is_refused_in_one_line_with_nothing_written(
 
 
 SECOND = [
-    ("reply A --date 2024-10-08 --result 予以公开", "reply A --date 2024-10-09 --result 予以公开", "已于 2024-10-08 答复"),
+    (
+        "reply A --date 2024-10-08 --result 予以公开",
+        "reply A --date 2024-10-09 --result 予以公开",
+        "已于 2024-10-08 答复",
+    ),
     ("pause A --reason 第三方 --date 2024-10-08", "pause A --reason 补正 --date 2024-10-09", "尚未恢复"),
     ("extend A --date 2024-10-08", "extend A --date 2024-10-09", "只能延长一次"),
     ("extend A --date 2024-10-10", "pause A --reason 补正 --date 2024-10-09", "早于上一条记录"),
@@ -263,7 +290,10 @@ def test_the_default_register_is_under_the_data_folder(tmp_path: Path, gongkai: 
     assert gongkai("request", "add", "--received", "2024-09-20", env=env).exit_code == 0
     assert (tmp_path / "data" / "gongkai" / "register.sqlite3").exists()
     other = tmp_path / "env.sqlite3"
-    assert gongkai("request", "add", "--received", "2024-09-20", env={"GONGKAI_REGISTER": str(other)}).exit_code == 0
+    assert (
+        gongkai("request", "add", "--received", "2024-09-20", env={"GONGKAI_REGISTER": str(other)}).exit_code
+        == 0
+    )
     assert other.exists()
 
 

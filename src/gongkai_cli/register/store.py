@@ -17,8 +17,8 @@ import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import cast
 from datetime import UTC, date, datetime
+from typing import cast
 
 from ..errors import InputError
 from ..files.folders import data_folder

@@ -80,9 +80,9 @@ def report_table(table: AnnualTable) -> RenderableType:
     grid = Table(
         title=f"{TITLE}（{table.year} 年）", box=box.SIMPLE_HEAD, title_justify="left", padding=(0, 0)
     )
-    grid.add_column("", overflow="fold", min_width=16)
+    grid.add_column("", overflow="fold", min_width=12, ratio=1)
     for name in COLUMNS:
-        grid.add_column(name, justify="right", overflow="fold", width=6)
+        grid.add_column(name, justify="right", overflow="fold", min_width=4, max_width=6)
     for label, level, counts in rows(table):
         shown = {"head": label, "section": label, "category": "  " + label, "reason": "    " + label}[level]
         grid.add_row(shown, *(str(counts[c]) if counts else "" for c in COLUMNS))
