@@ -488,7 +488,7 @@ def due_requests(app: AppContext, path: str, start: date, end: date) -> rf.DueRe
 
     store = open_register(path)
     try:
-        requests = store.open_requests()
+        requests = store.requests(open_only=True)
     finally:
         store.close()
     inside, late = pending(reckon_all(requests, app.calendar), app.today, start, end, app.calendar)

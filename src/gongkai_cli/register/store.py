@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import cast
@@ -128,35 +128,29 @@ class Register:
 
     # -- reading -------------------------------------------------------------------------
 
-    def requests(self, ids: Sequence[str] | None = None) -> list[Request]:
-        """Every request (or those of ``ids``) with its history, in order of receipt."""
+    def requests(self, *, open_only: bool = False, request_id: str | None = None) -> list[Request]:
+        """Every request (or the open ones, or one) with its history, in order of receipt."""
         where, args = "", cast(tuple[str, ...], ())
-        if ids is not None:
-            where, args = f" IN ({','.join('?' * len(ids))})", tuple(ids)
+        if request_id is not None:
+            where, args = " WHERE id = ?", (request_id,)
+        elif open_only:  # neither replied to nor abandoned: what the Monday list looks at
+            where = " WHERE id NOT IN (SELECT request_id FROM events WHERE kind IN ('reply', 'abandon'))"
         heads = self.db.execute(
-            f"SELECT id, applicant, channel, subject FROM requests{' WHERE id' + where if where else ''}",
-            args,
+            f"SELECT id, applicant, channel, subject FROM requests{where}", args
         ).fetchall()
         events: dict[str, list[Event]] = {}
         query = (
             "SELECT request_id, kind, day, detail FROM events"
-            f"{' WHERE request_id' + where if where else ''} ORDER BY seq"
+            f"{f' WHERE request_id IN (SELECT id FROM requests{where})' if where else ''} ORDER BY seq"
         )
-        for request_id, kind, day, detail in self.db.execute(query, args):
-            events.setdefault(request_id, []).append(Event(kind, date.fromisoformat(day), detail))
+        parse = date.fromisoformat
+        for key, kind, day, detail in self.db.execute(query, args):
+            events.setdefault(key, []).append(Event(kind, parse(day), detail))
         out = [Request(i, a, c, s, tuple(events.get(i, ()))) for i, a, c, s in heads]
         return sorted((r for r in out if r.events), key=lambda r: (r.received, r.id))
 
-    def open_requests(self) -> list[Request]:
-        """The requests neither replied to nor abandoned (what the Monday list looks at)."""
-        rows = self.db.execute(
-            "SELECT id FROM requests WHERE id NOT IN "
-            "(SELECT request_id FROM events WHERE kind IN ('reply', 'abandon'))"
-        ).fetchall()
-        return self.requests([i for (i,) in rows]) if rows else []
-
     def request(self, request_id: str) -> Request:
-        found = self.requests([request_id])
+        found = self.requests(request_id=request_id)
         if not found:
             raise InputError(
                 f"登记簿中没有编号为“{request_id}”的申请：用 request list 查看编号", where=self.path
