@@ -262,7 +262,7 @@ SECOND = [
     ("pause A --reason 第三方 --date 2024-10-08", "pause A --reason 补正 --date 2024-10-09", "尚未恢复"),
     ("extend A --date 2024-10-08", "extend A --date 2024-10-09", "只能延长一次"),
     ("extend A --date 2024-10-10", "pause A --reason 补正 --date 2024-10-09", "早于上一条记录"),
-    ("abandon A --date 2024-10-10", "resume A --date 2024-10-11", "视为放弃"),
+    ("extend A --date 2024-10-10", "abandon A --date 2024-10-11", "只有告知补正后未收到补正"),
 ]
 
 
@@ -276,6 +276,24 @@ def test_an_event_the_history_cannot_take(reg: tuple[Run, Path], first: str, sec
     result = run("request", *second.split())
     assert result.exit_code == 3 and words in result.stderr, result.output
     assert events_in(path) == before
+
+
+def test_nothing_after_abandonment(reg: tuple[Run, Path]) -> None:
+    run, path = reg
+    steps(run, "add --id A --received 2024-09-20", "pause A --reason 补正 --date 2024-09-25")
+    steps(run, "abandon A --date 2024-11-01")
+    before = events_in(path)
+    result = run("request", "resume", "A", "--date", "2024-11-02")
+    assert result.exit_code == 3 and "已于 2024-11-01 视为放弃" in result.stderr
+    assert events_in(path) == before
+
+
+def test_an_extension_after_the_date_is_recorded_with_a_warning(reg: tuple[Run, Path]) -> None:
+    run, _ = reg
+    steps(run, "add --id A --received 2024-09-20", "extend A --date 2024-10-24")
+    row = listed(run)["A"]
+    assert row["due"] == "2024-11-20" and row["extended"] is True
+    assert row["warnings"] == ["2024-10-24 延长答复期限时已过期限 2024-10-23"]
 
 
 def test_a_missing_register_is_not_created_by_reading(tmp_path: Path, gongkai: Run) -> None:

@@ -102,3 +102,17 @@ def test_thirty_adds_at_once_are_all_recorded(tmp_path: Path) -> None:
     assert len(requests) == 30
     assert sorted(r["id"] for r in requests) == [f"2024-{n:04d}" for n in range(1, 31)]
     assert sorted(r["subject"] for r in requests) == sorted(f"第{n}件" for n in range(30))
+
+
+def test_no_register_no_sqlite(tmp_path: Path) -> None:
+    """Start-up (tests/test_startup.py): `due --week` without a register, and `deadline`,
+    load neither sqlite3 nor the register's code."""
+    from tests.test_startup import DEADLINE, WEEK, probe
+
+    for args in (DEADLINE, WEEK):
+        modules = probe(tmp_path, *args)["modules"]
+        assert isinstance(modules, list)
+        assert "sqlite3" not in modules and "_sqlite3" not in modules, args
+        assert not [
+            m for m in modules if m.startswith(("gongkai_cli.register", "gongkai_cli.render.register"))
+        ]

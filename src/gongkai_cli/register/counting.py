@@ -41,6 +41,15 @@ OPEN, PAUSED, REPLIED, ABANDONED = "open", "paused", "replied", "abandoned"
 STATE_LABELS = {OPEN: "办理中", PAUSED: "暂停", REPLIED: "已答复", ABANDONED: "视为放弃"}
 
 
+class HistoryError(InputError):
+    """An event or request the register cannot take. ``fix`` names what would help
+    (cli.hints words it with command names): pause, resume, correction, list, id, create."""
+
+    def __init__(self, message: str, fix: str | None = None, *, where: str | None = None) -> None:
+        super().__init__(message, where=where)
+        self.fix = fix
+
+
 class Event(NamedTuple):
     """One thing that happened to a request. ``detail`` is the pause's reason (补正,
     第三方, 其他机关) or the reply's result; ``note`` the channel of receipt."""
@@ -125,7 +134,8 @@ def reckon(events: Sequence[Event], cal: WorkCalendar) -> Reckoning:
     warnings: list[str] = []
     start, first = received, 1  # the count runs over working days after ``start``
     due = cal.add_workdays(received, rules.period)
-    steps.append(Step(due, f"答复期限：收到之日后第 {rules.period} 个工作日", rules.period_article))
+    text = f"答复期限为收到之日后第 {rules.period} 个工作日：{due.isoformat()}（{rules.regulation}）"
+    steps.append(Step(received, text, rules.period_article))
     extended = False
     pause: Event | None = None
     ignored = False  # the open pause began after the reply date: it moves nothing
@@ -279,24 +289,24 @@ def check(events: Sequence[Event], new: Event) -> None:
     received = events[0].day
     last = events[-1]
     if new.day < received:
-        raise InputError(f"日期 {new.day.isoformat()} 早于收到申请之日 {received.isoformat()}")
+        raise HistoryError(f"日期 {new.day.isoformat()} 早于收到申请之日 {received.isoformat()}")
     ended = next((e for e in events if e.kind in ("reply", "abandon")), None)
     if ended is not None:
         what = "答复" if ended.kind == "reply" else "视为放弃"
-        raise InputError(f"该申请已于 {ended.day.isoformat()} {what}，不能再记录")
+        raise HistoryError(f"该申请已于 {ended.day.isoformat()} {what}，不能再记录")
     if new.day < last.day:
-        raise InputError(
+        raise HistoryError(
             f"日期 {new.day.isoformat()} 早于上一条记录的 {last.day.isoformat()}：历史按时间顺序记录"
         )
     pause = _open_pause(events)
     if new.kind == "resume" and pause is None:
-        raise InputError("没有未结束的暂停，无需恢复：先用 request pause 记录暂停")
+        raise HistoryError("没有未结束的暂停，无需恢复", "pause")
     if new.kind == "pause" and pause is not None:
-        raise InputError(
-            f"已于 {pause.day.isoformat()} 暂停（{pause.detail}），尚未恢复：先用 request resume 记录恢复"
-        )
+        raise HistoryError(f"已于 {pause.day.isoformat()} 暂停（{pause.detail}），尚未恢复", "resume")
+    if new.kind == "abandon" and (pause is None or pause.detail != CORRECTION):
+        raise HistoryError("只有告知补正后未收到补正的申请才视为放弃（第三十条）", "correction")
     if new.kind == "extend" and any(e.kind == "extend" for e in events):
-        raise InputError("答复期限已延长过一次：第三十三条规定延长最长 20 个工作日，只能延长一次")
+        raise HistoryError("答复期限已延长过一次：第三十三条规定延长最长 20 个工作日，只能延长一次")
 
 
 def _open_pause(events: Sequence[Event]) -> Event | None:

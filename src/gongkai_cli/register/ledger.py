@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from ..errors import InputError
 from ..phrases.dates import parse_date
-from .counting import Event, check
+from .counting import Event, HistoryError, check
 from .vocabulary import APPLICANTS, CHANNELS, NATURAL_PERSON, choice, result_name
 
 # field → header names recognised (after removing spaces), first the canonical one.
@@ -81,9 +81,10 @@ def _columns(header: Sequence[Any], mapping: Mapping[str, str], path: Path) -> d
                     f"表头中没有“{mapping[field]}”列（{field}）；表头为：{'、'.join(names)}", where=str(path)
                 )
     if "received" not in found:
-        raise InputError(
-            f"找不到收到日期的列：表头应有 {'、'.join(HEADERS['received'][:-1])} 之一，"
-            "或用 --column received=列名 指定；表头为：" + "、".join(names),
+        raise HistoryError(
+            f"找不到收到日期的列：表头应有 {'、'.join(HEADERS['received'][:-1])} 之一"
+            f"（表头为：{'、'.join(names)}）",
+            "column",
             where=str(path),
         )
     return found

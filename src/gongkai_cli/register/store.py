@@ -22,7 +22,7 @@ from typing import cast
 
 from ..errors import InputError
 from ..files.folders import data_folder
-from .counting import Event, Request
+from .counting import Event, HistoryError, Request
 
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 60_000
@@ -72,9 +72,7 @@ class Register:
     def __init__(self, path: str, *, create: bool = False) -> None:
         self.path = path
         if not create and not os.path.exists(path):
-            raise InputError(
-                "登记簿文件不存在：用 request add 或 request import 建立，或用 --register 指定", where=path
-            )
+            raise HistoryError("登记簿文件不存在", "create", where=path)
         try:
             if create:
                 os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -152,9 +150,7 @@ class Register:
     def request(self, request_id: str) -> Request:
         found = self.requests(request_id=request_id)
         if not found:
-            raise InputError(
-                f"登记簿中没有编号为“{request_id}”的申请：用 request list 查看编号", where=self.path
-            )
+            raise HistoryError(f"登记簿中没有编号为“{request_id}”的申请", "list", where=self.path)
         return found[0]
 
     # -- writing -------------------------------------------------------------------------
@@ -173,7 +169,7 @@ class Register:
         if request_id is None:
             request_id = self._next_id(db, received.year)
         elif db.execute("SELECT 1 FROM requests WHERE id = ?", (request_id,)).fetchone():
-            raise InputError(f"登记簿中已有编号为“{request_id}”的申请：换一个 --id", where=self.path)
+            raise HistoryError(f"登记簿中已有编号为“{request_id}”的申请", "id", where=self.path)
         now = _now()
         db.execute(
             "INSERT INTO requests (id, applicant, channel, subject, recorded) VALUES (?, ?, ?, ?, ?)",
@@ -203,9 +199,7 @@ class Register:
             "SELECT kind, day, detail FROM events WHERE request_id = ? ORDER BY seq", (request_id,)
         ).fetchall()
         if not rows:
-            raise InputError(
-                f"登记簿中没有编号为“{request_id}”的申请：用 request list 查看编号", where=self.path
-            )
+            raise HistoryError(f"登记簿中没有编号为“{request_id}”的申请", "list", where=self.path)
         return [Event(kind, date.fromisoformat(day), detail) for kind, day, detail in rows]
 
 

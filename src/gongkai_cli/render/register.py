@@ -113,7 +113,7 @@ def list_plain(reckoned: Sequence[Reckoned], today: date) -> str:
     lines = [f"申请：{len(reckoned)} 件"]
     for r in reckoned:
         number, received, due, state, applicant, result = _cells(r, today)
-        lines.append(f"{number}  收到 {received}  期限 {due}  {state}  {applicant}")
+        lines += wrap(f"{number}  收到 {received}  期限 {due}  {state}  {applicant}", WIDTH)
         if result != NONE:
             lines += ["  " + x for x in wrap(f"结果：{result}", WIDTH - 2)]
         if r.request.subject:
