@@ -396,3 +396,35 @@ def test_counting_rules_section_10_examples(reg: tuple[Run, Path], lines: list[s
 def test_the_contract_examples_are_all_in_the_docs() -> None:
     dues = {due for _, due in DOC_EXAMPLES}
     assert {"2024-10-23", "2024-11-20", "2024-11-05", "2024-11-06", "2019-05-31"} <= dues
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_every_screen_fits_the_terminal(reg: tuple[Run, Path], width: int) -> None:
+    """Long ids, subjects and results, CJK counted two cells (rich's cell_len)."""
+    from rich.cells import cell_len
+
+    run, _ = reg
+    steps(
+        run,
+        "add --id 2019-0001-长长的编号 --received 2019-05-10 --applicant 法律服务机构 "
+        "--subject 关于某某市某某区某某街道2018年度城市更新改造项目征收补偿安置方案及相关审批文件的公开申请",
+        "pause 2019-0001-长长的编号 --reason 补正 --date 2019-05-24",
+        "resume 2019-0001-长长的编号 --date 2019-06-03",
+        "pause 2019-0001-长长的编号 --reason 其他机关 --date 2019-06-04",
+        "resume 2019-0001-长长的编号 --date 2019-06-20",
+        "extend 2019-0001-长长的编号 --date 2019-06-21",
+        "reply 2019-0001-长长的编号 --date 2019-08-30 --result 逾期未按收费通知",
+    )
+    for args in (
+        ("list",),
+        ("show", "2019-0001-长长的编号", "--explain"),
+        ("report", "--year", "2019"),
+    ):
+        for fmt in ("table", "plain"):
+            result = run("request", *args, "--format", fmt, env={"COLUMNS": str(width)})
+            assert result.exit_code == 0, result.output
+            limit = width if fmt == "table" else 80
+            for line in result.output.splitlines():
+                assert cell_len(line) <= limit, (args, fmt, line)
+    shown = run("request", "show", "2019-0001-长长的编号", "--format", "plain").output
+    assert "答复期限：2019-07-31 周三" in shown  # 2007 条例: 06-03 + 15 → 06-25, +11 not counted, +15

@@ -349,7 +349,7 @@ def list_command(
 @click.argument("request_id", metavar="ID")
 @click.option("--explain", is_flag=True, help="逐日列出计入和不计入期限的工作日，并注明依据的条款。")
 @register_option
-@common_options()
+@common_options(formats=("plain", "table", "json"))
 def show_command(app: AppContext, request_id: str, explain: bool, register: str | None) -> None:
     """显示一件申请的经过、答复期限和推算步骤。"""
     store = open_register(register)
@@ -362,6 +362,7 @@ def show_command(app: AppContext, request_id: str, explain: bool, register: str 
         app.fmt,
         {
             "plain": lambda: rf.show_plain(done, app.today, app.calendar, explain),
+            "table": lambda: rf.show_table(done, app.today, app.calendar, explain),
             "json": lambda: rf.show_data(done, app.today, app.calendar, explain),
         },
     )

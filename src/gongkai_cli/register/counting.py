@@ -148,7 +148,7 @@ def reckon(events: Sequence[Event], cal: WorkCalendar) -> Reckoning:
             pause = event
             if event.detail == CORRECTION:
                 asked = cal.count_workdays(start, event.day)
-                spans.append(Span(start, min(event.day, due), first, "已计（补正后重新计算）", "第三十条"))
+                spans.append(Span(start, min(event.day, due), first, "补正前，补正后重新计算", "第三十条"))
                 steps.append(Step(event.day, "告知补正：期限停止，待收到补正后的申请", "第三十条"))
                 if asked > CORRECTION_ASK_DAYS:
                     warnings.append(

@@ -95,15 +95,17 @@ def _result_short(k: Reckoning | None) -> str:
 LIST_COLUMNS = ("编号", "收到", "答复期限", "状态", "申请人", "结果")
 
 
-def _cells(r: Reckoned, today: date) -> tuple[str, ...]:
+def _cells(r: Reckoned, today: date, *, short: bool = False) -> tuple[str, ...]:
+    """The row of LIST_COLUMNS; ``short``: the result's category only (a table cell)."""
     k = r.reckoning
+    result = _result_short(k)
     return (
         r.request.id,
         r.request.received.isoformat(),
         _iso(k.due) or NONE if k else NONE,
         state_words(r, today),
         r.request.applicant,
-        _result_short(k),
+        result.partition("：")[0] if short else result,
     )
 
 
@@ -128,7 +130,7 @@ def list_table(reckoned: Sequence[Reckoned], today: date) -> RenderableType:
     for name in LIST_COLUMNS:
         table.add_column(name, overflow="fold", no_wrap=name in ("收到", "答复期限"))
     for r in reckoned:
-        table.add_row(*_cells(r, today))
+        table.add_row(*_cells(r, today, short=True))
     return table
 
 
@@ -260,6 +262,13 @@ def counted_days(spans: Sequence[Span], cal: WorkCalendar) -> list[tuple[date, i
         for n, day in enumerate(cal.workdays_between(span.start, span.end)):
             out.append((day, None if span.first is None else span.first + n, span.why, span.article))
     return out
+
+
+def show_table(r: Reckoned, today: date, cal: WorkCalendar, explain: bool) -> RenderableType:
+    """The plain answer, folded by rich to the terminal's width."""
+    from rich.text import Text
+
+    return Text(show_plain(r, today, cal, explain))
 
 
 def show_plain(r: Reckoned, today: date, cal: WorkCalendar, explain: bool) -> str:
