@@ -428,3 +428,32 @@ def test_every_screen_fits_the_terminal(reg: tuple[Run, Path], width: int) -> No
                 assert cell_len(line) <= limit, (args, fmt, line)
     shown = run("request", "show", "2019-0001-长长的编号", "--format", "plain").output
     assert "答复期限：2019-07-31 周三" in shown  # 2007 条例: 06-03 + 15 → 06-25, +11 not counted, +15
+
+
+def test_register_given_to_the_group(tmp_path: Path, gongkai: Run) -> None:
+    """`gongkai request --register FILE add …` works as `… add --register FILE`; the
+    command's own --register wins; GONGKAI_REGISTER comes after both."""
+    path, other = tmp_path / "g.sqlite3", tmp_path / "o.sqlite3"
+    env = {"GONGKAI_REGISTER": str(tmp_path / "env.sqlite3")}
+    assert (
+        gongkai("request", "--register", str(path), "add", "--received", "2024-09-20", env=env).exit_code == 0
+    )
+    assert path.exists() and not (tmp_path / "env.sqlite3").exists()
+    args = ("request", "--register", str(path), "add", "--received", "2024-09-20", "--register", str(other))
+    assert gongkai(*args).exit_code == 0 and other.exists()
+    result = gongkai("request", "--register", str(path), "list", "--format", "json", env=env)
+    assert [r["id"] for r in json.loads(result.output)["requests"]] == ["2024-0001"]
+
+
+def test_a_reply_during_a_consultation_ends_it(reg: tuple[Run, Path]) -> None:
+    """Letter 10-08, reply 10-15 with no answer recorded: 10-09..10-12 and 10-14, 10-15
+    (6 working days) not counted, 10-23 → 10-31; the reply is in time."""
+    run, _ = reg
+    steps(
+        run,
+        "add --id A --received 2024-09-20",
+        "pause A --reason 其他机关 --date 2024-10-08",
+        "reply A --date 2024-10-15 --result 部分公开",
+    )
+    row = listed(run)["A"]
+    assert (row["state"], row["due"], row["late_workdays"]) == ("replied", "2024-10-31", None)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+GROUP_REGISTER = "gongkai.register"  # the group's --register, in the context's meta
 REGISTER_HELP = (
     "登记簿文件（SQLite；也可用环境变量 GONGKAI_REGISTER；默认为 "
     "$XDG_DATA_HOME/gongkai/register.sqlite3，即 ~/.local/share/gongkai/register.sqlite3）。"
@@ -32,7 +33,15 @@ REGISTER_HELP = (
 
 
 def register_path(given: str | None) -> str:
-    """--register / GONGKAI_REGISTER, else the default file under the data folder."""
+    """The command's --register, else the group's (`gongkai request --register FILE add`),
+    else GONGKAI_REGISTER, else the default file under the data folder."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        from click.core import ParameterSource
+
+        group = ctx.meta.get(GROUP_REGISTER)
+        if group and ctx.get_parameter_source("register") is not ParameterSource.COMMANDLINE:
+            return str(group)
     if given:
         return given
     from ..register.store import default_path
@@ -82,12 +91,16 @@ def _xlsx(data_sheets: list[Any], output: Path | None, force: bool) -> None:
   gongkai request list --register 登记簿.sqlite3 --today 2024-10-21
 """,
 )
-def request_group() -> None:
+@register_option
+@click.pass_context
+def request_group(ctx: click.Context, register: str | None) -> None:
     """依申请公开登记簿：每件政府信息公开申请的答复期限（补正、征求意见、延长），及年度报告的统计表。
 
     按《政府信息公开条例》第三十条至第三十三条计算（2019-05-15 前收到的按 2007 年条例）；
     每件申请的经过只追加、不改写。计算规则见 docs/counting-rules.md §10，
     命令与文件结构见 docs/register.md。"""
+    if register and ctx.get_parameter_source("register") is click.core.ParameterSource.COMMANDLINE:
+        ctx.meta[GROUP_REGISTER] = register
 
 
 def _record(app: AppContext, register: str | None, request_id: str, event: Event) -> Reckoned:
