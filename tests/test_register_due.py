@@ -145,3 +145,17 @@ def test_mail(gongkai: Run, register: Path) -> None:
     assert "依申请公开：答复期限在本时段内 1 件" in body
     assert body.index("依申请公开") < body.index("\n-- \n")
     assert "<h3>依申请公开：已过答复期限未答复 1 件</h3>" in html.get_content()
+
+
+def test_a_request_the_calendar_cannot_count_is_named(gongkai: Run, tmp_path: Path) -> None:
+    """Received 2026-12-20: its 20th working day is in 2027, a year with no arrangement
+    (the tests' built-in years end in 2026). `add` needs --provisional; `due` says so."""
+    path = tmp_path / "r.sqlite3"
+    args = ("request", "add", "--id", "Z", "--received", "2026-12-20", "--register", str(path))
+    assert gongkai(*args).exit_code == 4
+    assert gongkai(*args, "--provisional").exit_code == 0
+    result = gongkai("due", "--today", "2026-12-21", "--register", str(path), "--format", "plain")
+    assert result.exit_code == 0
+    assert "1 件申请（Z）的答复期限需要 2027 年的节假日安排，未能列出" in result.stderr
+    provisional = gongkai("due", "--today", "2026-12-21", "--register", str(path), "--provisional")
+    assert "Z" not in provisional.stderr

@@ -505,5 +505,17 @@ def due_requests(app: AppContext, path: str, start: date, end: date) -> rf.DueRe
         requests = store.requests(open_only=True)
     finally:
         store.close()
-    inside, late = pending(reckon_all(requests, app.calendar), app.today, start, end, app.calendar)
+    reckoned = reckon_all(requests, app.calendar)
+    waiting = [r for r in reckoned if r.reckoning is None]
+    if waiting:  # never left out silently
+        from .hints import UNPUBLISHED_YEAR
+
+        ids = "、".join(r.request.id for r in waiting[:5]) + ("等" if len(waiting) > 5 else "")
+        years = "、".join(str(y) for y in sorted({r.missing_year for r in waiting if r.missing_year}))
+        click.echo(
+            f"gongkai: 注意：{len(waiting)} 件申请（{ids}）的答复期限需要 {years} 年的节假日安排，未能列出；"
+            + UNPUBLISHED_YEAR,
+            err=True,
+        )
+    inside, late = pending(reckoned, app.today, start, end, app.calendar)
     return rf.DueRequests(inside, late)
