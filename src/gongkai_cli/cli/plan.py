@@ -20,7 +20,7 @@ from ..plan.obligations import Obligation, expand, expand_item
 from ..plan.plan_file import MISSING, bundled_plan, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
-from ..render.output import emit
+from ..render.output import Renderers, emit
 from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options, tasks_option
@@ -344,16 +344,21 @@ def due_command(
 
         _deliver_bytes(xlsx(pf.due_sheets(report) + (requests.sheets() if requests else [])), output, force)
     else:
-        renderers = {
-            "plain": lambda: pf.due_plain(report, listed.title),
-            "json": lambda: pf.due_data(report),
-            "table": lambda: pf.due_table(report, listed.title),
-            "csv": lambda: pf.due_csv(report, bom=bom),
-            "md": lambda: pf.due_md(report, listed.title),
-            "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项"),
-            "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from, requests),
-        }
-        emit(app.fmt, requests.around(renderers) if requests else renderers, output=output, force=force)
+        _emit_with_requests(
+            requests,
+            app.fmt,
+            {
+                "plain": lambda: pf.due_plain(report, listed.title),
+                "json": lambda: pf.due_data(report),
+                "table": lambda: pf.due_table(report, listed.title),
+                "csv": lambda: pf.due_csv(report, bom=bom),
+                "md": lambda: pf.due_md(report, listed.title),
+                "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项"),
+                "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from, requests),
+            },
+            output=output,
+            force=force,
+        )
     if exit_code and (report.pending or (requests and requests.pending)):
         click.get_current_context().exit(ExitStatus.DUE)
 
@@ -373,6 +378,11 @@ def _due_requests(app: AppContext, report: DueReport, register: str | None) -> D
     from .register import due_requests
 
     return due_requests(app, path, report.window.start, report.window.end)
+
+
+def _emit_with_requests(requests: DueRequests | None, fmt: str, renderers: Renderers, **where: Any) -> None:
+    """emit, with the register's block after the plan's part of each format."""
+    emit(fmt, requests.around(renderers) if requests else renderers, **where)
 
 
 def _ended(plans: PlanSet, obligations: list[Obligation], today: date) -> list[tuple[Plan, date]]:

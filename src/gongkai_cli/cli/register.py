@@ -96,9 +96,9 @@ def _xlsx(data_sheets: list[Any], output: Path | None, force: bool) -> None:
 def request_group(ctx: click.Context, register: str | None) -> None:
     """依申请公开登记簿：每件政府信息公开申请的答复期限（补正、征求意见、延长），及年度报告的统计表。
 
-    按《政府信息公开条例》第三十条至第三十三条计算（2019-05-15 前收到的按 2007 年条例）；
-    每件申请的经过只追加、不改写。计算规则见 docs/counting-rules.md §10，
-    命令与文件结构见 docs/register.md。"""
+    按《政府信息公开条例》第三十条至第三十三条计算（2019-05-15 前收到的按 2007 年条例）。
+
+    每件申请的经过只追加、不改写。规则见 docs/counting-rules.md §10，命令与文件结构见 docs/register.md。"""
     if register and ctx.get_parameter_source("register") is click.core.ParameterSource.COMMANDLINE:
         ctx.meta[GROUP_REGISTER] = register
 

@@ -4,7 +4,7 @@ from register.counting; JSON keys are documented in docs/register.md."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -406,7 +406,7 @@ def due_requests_sheet(inside: Sequence[Pending], late: Sequence[Pending]) -> Sh
 
 
 def with_requests(
-    renderers: dict[str, Any], inside: Sequence[Pending], late: Sequence[Pending]
+    renderers: Mapping[str, Any], inside: Sequence[Pending], late: Sequence[Pending]
 ) -> dict[str, Any]:
     """The due list's renderers, each followed by the register's block (its own section
     of every format; the plan's part is untouched). E-mail is added in its builder."""
@@ -507,7 +507,7 @@ class DueRequests(NamedTuple):
     def pending(self) -> tuple[Pending, ...]:
         return self.inside + self.late
 
-    def around(self, renderers: dict[str, Any]) -> dict[str, Any]:
+    def around(self, renderers: Mapping[str, Any]) -> dict[str, Any]:
         return with_requests(renderers, self.inside, self.late)
 
     def sheets(self) -> list[Sheet]:
