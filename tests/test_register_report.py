@@ -208,3 +208,15 @@ def test_an_unreadable_register_file(tmp_path: Path, gongkai: Run) -> None:
         db.execute("PRAGMA user_version = 99")
     result = gongkai("request", "list", "--register", str(newer))
     assert result.exit_code == 3 and "结构版本为 99" in result.stderr
+
+
+def test_list_xlsx_reads_back(reg: tuple[Run, Path], tmp_path: Path, gongkai: Run) -> None:  # noqa: F811
+    run, _ = reg
+    steps(run, "add --id A --received 2024-09-20 --applicant 科研机构", "extend A --date 2024-10-21")
+    sheet = tmp_path / "台账.xlsx"
+    assert run("request", "list", "--format", "xlsx", "-o", str(sheet)).exit_code == 0
+    other = tmp_path / "other.sqlite3"
+    assert gongkai("request", "import", str(sheet), "--register", str(other)).exit_code == 0
+    again = json.loads(gongkai("request", "list", "--format", "json", "--register", str(other)).output)
+    row = again["requests"][0]
+    assert (row["id"], row["due"], row["applicant"], row["extended"]) == ("A", "2024-11-20", "科研机构", True)
