@@ -37,6 +37,20 @@ READINGS = {
 CHECK_READINGS = {**READINGS, "roll": "；due、tasks 和 show 可加 --roll backward 提前或 --roll forward 顺延"}
 
 
+# The register's HistoryError.fix → what to do.
+REGISTER_FIXES = {
+    "pause": "：先用 gongkai request pause 记录暂停",
+    "resume": "：先用 gongkai request resume 记录恢复",
+    "correction": (
+        "：告知补正用 gongkai request pause --reason 补正；其他情形用 request reply --result 其他处理：其他"
+    ),
+    "column": "；或用 --column received=列名 指定收到日期的列",
+    "list": "：用 gongkai request list 查看编号",
+    "id": "：换一个 --id，或不给 --id 自动编号",
+    "create": "：用 gongkai request add 或 request import 建立，或用 --register / GONGKAI_REGISTER 指定",
+}
+
+
 def error(e: GongkaiError) -> str:
     """The error's message, with what to do about it."""
     from ..files.atomic import FileExists
@@ -46,6 +60,9 @@ def error(e: GongkaiError) -> str:
         return f"{e}{UNPUBLISHED_YEAR}"
     if isinstance(e, FileExists):
         return f"{e}{FORCE}"
+    fix = getattr(e, "fix", None)  # register.counting.HistoryError, not imported for others
+    if isinstance(fix, str) and fix in REGISTER_FIXES:
+        return f"{e}{REGISTER_FIXES[fix]}"
     if isinstance(e, PlanError) and len(e.problems) > 1:
         return f"{e}（另有 {len(e.problems) - 1} 处问题，用 gongkai check 查看全部）"
     return str(e)

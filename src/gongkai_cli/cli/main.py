@@ -31,6 +31,7 @@ LAZY_COMMANDS = {
     "event": "edit",
     "plan": "extract",
     "calendar": "calendar",
+    "request": "register",
 }
 
 

@@ -20,7 +20,7 @@ from ..plan.obligations import Obligation, expand, expand_item
 from ..plan.plan_file import MISSING, bundled_plan, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
-from ..render.output import emit
+from ..render.output import Renderers, emit
 from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options, tasks_option
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..plan.plan_file import Plan
     from ..plan.review import ReviewMark
     from ..render.mail import Envelope
+    from ..render.register import DueRequests
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -274,6 +275,14 @@ crontab（北京时间每星期一 07:00；服务器用 UTC 时写 0 23 * * 0）
     help="没有到期或逾期事项时什么也不输出（cron 不发空邮件）；有 -o FILE 时删除上次的文件（需 --force）。",
 )
 @click.option("--exit-code", is_flag=True, help="有到期或逾期未完成的事项时退出状态为 1。")
+@click.option(
+    "--register",
+    metavar="FILE",
+    envvar="GONGKAI_REGISTER",
+    help="依申请公开登记簿，其中答复期限在本时段内和已逾期的申请一并列出（也可用环境变量 GONGKAI_REGISTER；"
+    "默认的 ~/.local/share/gongkai/register.sqlite3 存在时也列出）。",
+)
+@click.option("--no-requests", is_flag=True, help="不列出依申请公开登记簿中的申请。")
 @list_options
 @plan_options
 @common_options(formats=LIST_FORMATS)
@@ -289,6 +298,8 @@ def due_command(
     all_overdue: bool,
     quiet_if_empty: bool,
     exit_code: bool,
+    register: str | None,
+    no_requests: bool,
     delivery: Delivery,
 ) -> None:
     """列出期限落在本周（或所选时段）的事项，另列逾期未完成的事项。
@@ -322,15 +333,17 @@ def due_command(
                 err=True,
             )
     listed = pf.Listing(plans.plans, tuple(plan_key(p) for p in plans.plans))
-    if not report.pending and quiet_if_empty:
+    requests = None if no_requests else _due_requests(app, report, register)
+    if not report.pending and not (requests and requests.pending) and quiet_if_empty:
         if output is not None:
             _remove_stale(output, force)
     elif app.fmt == "xlsx":
         from ..render.spreadsheet import xlsx
 
-        _deliver_bytes(xlsx(pf.due_sheets(report)), output, force)
+        _deliver_bytes(xlsx(pf.due_sheets(report) + (requests.sheets() if requests else [])), output, force)
     else:
-        emit(
+        _emit_with_requests(
+            requests,
             app.fmt,
             {
                 "plain": lambda: pf.due_plain(report, listed.title),
@@ -339,13 +352,35 @@ def due_command(
                 "csv": lambda: pf.due_csv(report, bom=bom),
                 "md": lambda: pf.due_md(report, listed.title),
                 "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项"),
-                "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from),
+                "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from, requests),
             },
             output=output,
             force=force,
         )
-    if exit_code and report.pending:
+    if exit_code and (report.pending or (requests and requests.pending)):
         click.get_current_context().exit(ExitStatus.DUE)
+
+
+# -- the 依申请公开 register beside the plan's duties ---------------------------------------
+
+
+def _due_requests(app: AppContext, report: DueReport, register: str | None) -> DueRequests | None:
+    """The register's requests due in the window and overdue, when a register is given
+    (--register, GONGKAI_REGISTER) or the default one exists; None otherwise. sqlite3 and
+    the register's code are loaded only then."""
+    from ..files.folders import data_folder
+
+    path = register or os.path.join(data_folder(os.environ), "register.sqlite3")
+    if not register and not os.path.exists(path):
+        return None
+    from .register import due_requests
+
+    return due_requests(app, path, report.window.start, report.window.end)
+
+
+def _emit_with_requests(requests: DueRequests | None, fmt: str, renderers: Renderers, **where: Any) -> None:
+    """emit, with the register's block after the plan's part of each format."""
+    emit(fmt, requests.around(renderers) if requests else renderers, **where)
 
 
 def _ended(plans: PlanSet, obligations: list[Obligation], today: date) -> list[tuple[Plan, date]]:
@@ -366,16 +401,15 @@ def _due_email(
     report: DueReport,
     mail_to: str | None,
     mail_from: str | None,
+    requests: DueRequests | None = None,
 ) -> str:
     from ..render import mail
 
     subject = mail.due_subject(listed, span, report)
-    return mail.message(
-        subject,
-        mail.due_text(listed, report),
-        mail.due_html(listed, report, subject),
-        _envelope(app, mail_to, mail_from),
-    )
+    text, html = mail.due_text(listed, report), mail.due_html(listed, report, subject)
+    if requests is not None:
+        text, html = requests.email(text, html)
+    return mail.message(subject, text, html, _envelope(app, mail_to, mail_from))
 
 
 due_command.exclusive = (("span", "days", "until"),)  # type: ignore[attr-defined]

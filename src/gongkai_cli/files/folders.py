@@ -24,3 +24,8 @@ def config_folder(env: Mapping[str, str]) -> str:
 def cache_folder(env: Mapping[str, str]) -> str:
     """``$XDG_CACHE_HOME/gongkai``, by default ``~/.cache/gongkai``."""
     return _xdg(env, "XDG_CACHE_HOME", ".cache")
+
+
+def data_folder(env: Mapping[str, str]) -> str:
+    """``$XDG_DATA_HOME/gongkai``, by default ``~/.local/share/gongkai``."""
+    return _xdg(env, "XDG_DATA_HOME", os.path.join(".local", "share"))

@@ -172,7 +172,7 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], tota
     flexible = [i for i, col in enumerate(columns) if not col.fixed]
     room = total - (3 * len(columns) + 1) - sum(widths)
     minimum = {
-        i: min(natural[i], max(columns[i].min_width, *(longest_token(row[i]) for row in rows)))
+        i: min(natural[i], max([columns[i].min_width, *(longest_token(row[i]) for row in rows)]))
         for i in flexible
     }
     if room < sum(minimum.values()):
