@@ -56,11 +56,14 @@ class CoverageError(GongkaiError):
 
     ``unpublished``: the year is one a notice could cover (the CLI then says how to add
     it); False when no calendar can reach it (past year 9999, outside the lunar tables).
+    ``known``: the years the calendar knows, when it says (the CLI tells a year before
+    them from one not yet published).
     """
 
     exit_code = ExitStatus.UNKNOWN_YEAR
 
-    def __init__(self, year: int, message: str | None = None) -> None:
+    def __init__(self, year: int, message: str | None = None, *, known: tuple[int, ...] = ()) -> None:
         self.year = year
         self.unpublished = message is None
+        self.known = known
         super().__init__(message or f"日历中没有 {year} 年的节假日安排，无法计算。")
