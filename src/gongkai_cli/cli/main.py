@@ -34,6 +34,28 @@ LAZY_COMMANDS = {
 }
 
 
+class GongkaiContext(click.Context):
+    """A context whose help is in Chinese and fits the terminal by display width: the
+    formatter (cli/helptext.py) is imported only when help is printed."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        from .helptext import ChineseHelpFormatter
+
+        return ChineseHelpFormatter(width=self.terminal_width, max_width=self.max_content_width)
+
+
+def _help_option(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = "显示帮助并退出。"
+    return option
+
+
+def _short_help(command: click.Command) -> str:
+    from .helptext import short_help
+
+    return short_help(command)
+
+
 class StrictCommand(click.Command):
     """A command whose options say when they conflict (exit 2, naming both), where Click
     would silently keep the last: an option that takes one value given twice, two flags
@@ -41,6 +63,13 @@ class StrictCommand(click.Command):
     --week). ``exclusive`` lists groups of parameter names."""
 
     exclusive: tuple[tuple[str, ...], ...] = ()
+    context_class = GongkaiContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self)
 
     def invoke(self, ctx: click.Context) -> Any:
         resume_collector()  # start-up is over (startup.py)
@@ -84,12 +113,20 @@ class StrictCommand(click.Command):
 
 
 class StrictGroup(click.Group):
-    """A group whose commands are StrictCommands (``plan extract``, ``calendar import`` …)."""
+    """A group whose commands are StrictCommands (``plan extract``, ``calendar import`` …),
+    with help as theirs."""
 
     command_class = StrictCommand
+    context_class = GongkaiContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self)
 
 
-class GongkaiGroup(click.Group):
+class GongkaiGroup(StrictGroup):
     """Loads commands lazily, and turns every GongkaiError into one line on stderr with
     its documented exit status: the one place where errors become messages."""
 
@@ -330,6 +367,6 @@ def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
             from .usage import ChineseUsageError, no_such_command
 
             raise ChineseUsageError(no_such_command(name, known), ctx)
-        parent = click.Context(found, info_name=name, parent=parent)
+        parent = found.context_class(found, info_name=name, parent=parent)
         command = found
     click.echo(command.get_help(parent))

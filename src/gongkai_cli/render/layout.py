@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 # Never at the start of a line (closing marks, pauses, enders) / never at the end (openers).
-NO_START = set("，。、；：？！）》」』】〕”’…—·～%,.;:!?)]}")
-NO_END = set("（《「『【〔“‘([{")
+NO_START = set("，。、；：？！）》」』】〕”’…—·～%,.;:!?)]}>")
+NO_END = set("（《「『【〔“‘([{<")
 
 # A run of ASCII (a date, an id, a number) is never broken; a number keeps the character
 # that follows it ("4月", "10 个"), so a line never ends in a bare count.
@@ -109,6 +109,18 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
             while lines[-2] and lines[-2][-1].isspace():
                 lines[-2].pop()
     return ["".join(parts) for parts in lines] or [""]
+
+
+def unwrap(lines: Sequence[str]) -> str:
+    """Source lines of one paragraph as one line, to be wrapped again: joined by a space
+    between two runs of ASCII (words), by nothing where either side is Chinese (no stray
+    space after ，)."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and line and text[-1].isascii() and line[0].isascii():
+            text += " "
+        text += line
+    return text
 
 
 def indent(text: str, size: int, prefix: str = "  ") -> list[str]:
