@@ -163,9 +163,9 @@ def test_hours_from_now_follow_the_zone(gongkai: Run) -> None:
     assert "Europe/Berlin 2016-07-01 09:00" in result.stderr
 
 
-def test_days_without_from_still_count_from_today(gongkai: Run) -> None:
+def test_days_without_from_count_from_today_and_say_so(gongkai: Run) -> None:
     result = gongkai("deadline", "3个工作日内", "--today", "2016-09-30")
-    assert result.stdout == "2016-10-10（星期一）\n" and result.stderr == ""
+    assert result.stdout == "2016-10-10（星期一）  从今天 2016-09-30 起算\n" and result.stderr == ""
 
 
 @pytest.mark.parametrize("args", [(), ("plan",)])
