@@ -106,7 +106,8 @@ def test_json_says_the_deadline_day(gongkai: Run) -> None:
     data = json.loads(result.stdout)
     day = {"workday": True, "kind": "makeup_workday", "name": "国庆节"}
     assert data["deadline_day"] == day and data["periods"][0]["deadline_day"] == day
-    hours = json.loads(gongkai("deadline", "24小时内", "--from", "2016-07-01 14:30", "--format", "json").stdout)
+    hours_args = ("24小时内", "--from", "2016-07-01 14:30", "--format", "json")
+    hours = json.loads(gongkai("deadline", *hours_args).stdout)
     assert hours["deadline_day"] is None and hours["anchor_from"] == "option"
 
 

@@ -120,7 +120,7 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
 
 
 def clause_data(
-    answers: Sequence[tuple[Found, Result]], explain: bool, facts: Facts = Facts()
+    answers: Sequence[tuple[Found, Result]], explain: bool, facts: Facts = NO_FACTS
 ) -> dict[str, Any]:
     """The first deadline at the top level (the schema single phrases always had), and
     every deadline of the text in ``periods``, in order; with ``facts``, each deadline's
@@ -197,6 +197,9 @@ def _headline(result: Result, info: DayInfo | None = None) -> str:
     return _when_noted(result.deadline, info, result.rule.sense) + (f"  {label}" if label else "")
 
 
+NO_FACTS = Facts()
+
+
 def _day_data(info: DayInfo | None) -> dict[str, Any] | None:
     if info is None:
         return None
@@ -242,7 +245,7 @@ def _from_today(result: Result, facts: Facts) -> str:
 
 
 def clause_plain(
-    answers: Sequence[tuple[Found | None, Result]], explain: bool, facts: Facts = Facts()
+    answers: Sequence[tuple[Found | None, Result]], explain: bool, facts: Facts = NO_FACTS
 ) -> str:
     several = len(answers) > 1
     days = list(facts.days) or [None] * len(answers)
@@ -279,7 +282,7 @@ def clause_plain(
 
 
 def clause_table(
-    answers: Sequence[tuple[Found | None, Result]], explain: bool, facts: Facts = Facts()
+    answers: Sequence[tuple[Found | None, Result]], explain: bool, facts: Facts = NO_FACTS
 ) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
