@@ -55,6 +55,9 @@ class Facts(NamedTuple):
     anchor_from: str = "option"
 
 
+NO_FACTS = Facts()
+
+
 # -- deadline -------------------------------------------------------------------------
 
 
@@ -195,9 +198,6 @@ def _when_noted(value: date | datetime | None, info: DayInfo | None, sense: str)
 def _headline(result: Result, info: DayInfo | None = None) -> str:
     label = SENSE_LABELS[result.rule.sense]
     return _when_noted(result.deadline, info, result.rule.sense) + (f"  {label}" if label else "")
-
-
-NO_FACTS = Facts()
 
 
 def _day_data(info: DayInfo | None) -> dict[str, Any] | None:
