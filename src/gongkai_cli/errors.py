@@ -1,4 +1,4 @@
-"""One error hierarchy; each class carries the exit status documented in the README.
+"""One error hierarchy; each class carries the exit status documented in docs/output.md.
 
 The CLI turns these into a one-line Chinese message in exactly one place
 (``cli.main.GongkaiGroup``), adding what to do; messages here state
@@ -11,7 +11,7 @@ from enum import IntEnum
 
 
 class ExitStatus(IntEnum):
-    """The exit statuses the README's table documents, used everywhere instead of numbers."""
+    """The exit statuses docs/output.md documents, used everywhere instead of numbers."""
 
     OK = 0
     DUE = 1  # something is due or overdue (only with --exit-code)
