@@ -123,6 +123,9 @@ def test_help_command(gongkai: Run, args: tuple[str, ...]) -> None:
 def test_help_of_an_unknown_command(gongkai: Run) -> None:
     result = gongkai("help", "tsaks")
     assert result.exit_code == 2 and "没有命令“tsaks”；是否要用 tasks" in result.stderr
+    assert result.stderr.splitlines()[1] == "gongkai: 提示：用 gongkai --help 查看用法和示例"
+    result = gongkai("help", "calendar", "imprt")
+    assert result.stderr.splitlines()[1] == "gongkai: 提示：用 gongkai calendar --help 查看用法和示例"
 
 
 @pytest.mark.parametrize("flag", ["-V", "--version"])

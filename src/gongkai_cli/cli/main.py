@@ -364,9 +364,9 @@ def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
         found = command.get_command(parent, name) if isinstance(command, click.Group) else None
         if found is None:
             known = command.list_commands(parent) if isinstance(command, click.Group) else []
-            from .usage import ChineseUsageError, no_such_command
+            from .usage import ChineseUsageError, help_pointer, no_such_command
 
-            raise ChineseUsageError(no_such_command(name, known), ctx)
+            raise ChineseUsageError(no_such_command(name, known), ctx, help_pointer(parent))
         parent = found.context_class(found, info_name=name, parent=parent)
         command = found
     click.echo(command.get_help(parent))
