@@ -6,6 +6,7 @@ month`` still answers ``--help``), so a command added later is checked too.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import subprocess
@@ -14,9 +15,13 @@ from collections.abc import Iterator
 
 import click
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from gongkai_cli.cli import main
+from gongkai_cli.cli.helptext import ChineseHelpFormatter
+from gongkai_cli.render.layout import unwrap
 from tests.conftest import Run
 
 
@@ -93,3 +98,32 @@ def test_calendar_help_shows_the_month_options_not_the_hidden_command(gongkai: R
     text = gongkai("calendar", "--help").output
     assert "--provisional" in text and "--format [plain|table|json]" in text
     assert "month" not in text
+
+
+# -- the formatter's properties -------------------------------------------------------------
+
+PIECES = st.sampled_from(["政务", "公开", "，", "。", "（", "）", "2016-06-30", "--from", "WHEN", " ", "、"])
+SOURCE_LINES = st.lists(st.lists(PIECES, min_size=1, max_size=12).map("".join), min_size=1, max_size=6)
+
+
+@given(SOURCE_LINES)
+def test_unwrap_adds_a_space_only_between_ascii(lines: list[str]) -> None:
+    """Joined source lines: nothing lost, and a space added only between two ASCII runs
+    (never after ，, never between Chinese characters)."""
+    joined = unwrap(lines)
+    assert joined.replace(" ", "") == "".join(line.strip() for line in lines).replace(" ", "")
+    stripped = [line.strip() for line in lines if line.strip()]
+    for before, after in itertools.pairwise(stripped):
+        glue = " " if before[-1].isascii() and after[0].isascii() else ""
+        assert f"{before}{glue}{after}" in joined
+
+
+@given(SOURCE_LINES, st.integers(min_value=30, max_value=120))
+def test_the_formatter_fits_any_width(lines: list[str], size: int) -> None:
+    formatter = ChineseHelpFormatter(width=size)
+    formatter.write_text("\n".join(lines))
+    with formatter.section("Options"):
+        formatter.write_dl([("--from WHEN", "\n".join(lines) + "  [default: count]")])
+    text = formatter.getvalue()
+    assert all(cell_len(line) <= size for line in text.splitlines())
+    assert "选项：" in text and "默认：" in text and "[default" not in text

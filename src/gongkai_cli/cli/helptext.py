@@ -156,6 +156,3 @@ def short_help(command: click.Command) -> str:
         return unwrap(command.short_help.splitlines())
     found = paragraphs((command.help or "").partition("\f")[0])
     return unwrap(found[0][1]) if found else ""
-
-
-HELP_OPTION = "显示帮助并退出。"
