@@ -126,4 +126,4 @@ def test_the_formatter_fits_any_width(lines: list[str], size: int) -> None:
         formatter.write_dl([("--from WHEN", "\n".join(lines) + "  [default: count]")])
     text = formatter.getvalue()
     assert all(cell_len(line) <= size for line in text.splitlines())
-    assert "选项：" in text and "默认：" in text and "[default" not in text
+    assert "选项：" in text and "count）" in text and "[default" not in text
