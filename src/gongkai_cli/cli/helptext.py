@@ -64,12 +64,7 @@ class ChineseHelpFormatter(click.HelpFormatter):
             if out:
                 out.append("")
             if verbatim:
-                going_on = False  # the line before ended in a backslash
-                for line in lines:
-                    lead = self.current_indent + len(line) - len(line.lstrip(" "))
-                    command = going_on or re.match(_COMMAND, line.strip()) is not None
-                    out.extend(self._verbatim(line.strip(), lead, command))
-                    going_on = line.rstrip().endswith("\\")
+                out.extend(self._examples(lines))
             else:
                 out.extend(self._wrapped(unwrap(lines), self.current_indent))
         self.write("".join(f"{line.rstrip()}\n" for line in out))
@@ -95,18 +90,51 @@ class ChineseHelpFormatter(click.HelpFormatter):
             self.write(f"{lines[0]}\n")
             self.write("".join(f"{' ' * (first_col + self.current_indent)}{line}\n" for line in lines[1:]))
 
-    def _verbatim(self, line: str, lead: int, command: bool) -> list[str]:
-        """A line kept as written (an example), or, when wider than the terminal, a
-        command's comment on lines of its own and the command continued with `` \\`` at
-        spaces outside quotes (both still paste into a shell); other text wrapped."""
-        if lead + width(line) <= self.width:
-            return [" " * lead + line]
+    def _examples(self, lines: list[str]) -> list[str]:
+        """Lines kept as written (examples) when they fit. Else the comments move to one
+        column that fits, or, where none does, onto lines of their own, and a command
+        too wide is continued with `` \\`` at spaces outside quotes (both still paste into
+        a shell); other text is wrapped."""
+        parsed: list[tuple[int, str, str, bool]] = []  # indent, code, comment, is a command
+        going_on = False  # the line before ended in a backslash
+        for line in lines:
+            lead = self.current_indent + len(line) - len(line.lstrip(" "))
+            command = going_on or re.match(_COMMAND, line.strip()) is not None
+            code, comment = _split_comment(line.strip()) if command else (line.strip(), "")
+            parsed.append((lead, code, comment, command))
+            going_on = line.rstrip().endswith("\\")
+        if all(self.current_indent + width(line.rstrip()) <= self.width for line in lines):
+            return [" " * self.current_indent + line for line in lines]  # as written
+        ends = [
+            lead + width(code) + 2
+            for lead, code, comment, _ in parsed
+            if comment and lead + width(code) + 4 + width(comment) <= self.width
+        ]
+
+        def aligned(column: int) -> int:
+            return sum(
+                1
+                for lead, code, comment, _ in parsed
+                if comment and lead + width(code) + 2 <= column and column + 2 + width(comment) <= self.width
+            )
+
+        # The column that lines up the most comments (the leftmost of equals).
+        column = max(sorted(set(ends)), key=aligned, default=0)
+        out: list[str] = []
+        for lead, code, comment, command in parsed:
+            end = lead + width(code)
+            if comment and end + 2 <= column and column + 2 + width(comment) <= self.width:
+                out.append(" " * lead + code + " " * (column - end) + "# " + comment)
+            elif comment and end + 4 + width(comment) <= self.width:
+                out.append(" " * lead + f"{code}  # {comment}")
+            else:
+                out.extend(self._verbatim(code, comment, lead, command))
+        return out
+
+    def _verbatim(self, code: str, comment: str, lead: int, command: bool) -> list[str]:
+        """A command (or a line of text) with its comment on lines of their own."""
         if not command:
-            return self._wrapped(line, lead)
-        code, _, comment = line.partition("  # ") if "  # " in line else (line, "", "")
-        code = code.rstrip()
-        if comment and lead + width(f"{code}  # {comment}") <= self.width:  # less padding
-            return [" " * lead + f"{code}  # {comment}"]
+            return self._wrapped(code, lead)
         going_on = code.endswith(" \\")  # the command goes on on the next line already
         pieces = _shell_lines(code[:-2].rstrip() if going_on else code, self.width - lead - 2 * going_on)
         pieces[-1] += " \\" if going_on else ""
@@ -117,6 +145,12 @@ class ChineseHelpFormatter(click.HelpFormatter):
 
     def _wrapped(self, text: str, indent: int) -> list[str]:
         return [" " * indent + line for line in wrap(text, max(self.width - indent, 10))]
+
+
+def _split_comment(line: str) -> tuple[str, str]:
+    """An example's command and its comment (after two spaces or more and ``# ``)."""
+    parts = re.split(r"\s{2,}#\s", line, maxsplit=1)
+    return (parts[0].rstrip(), parts[1]) if len(parts) == 2 else (line, "")
 
 
 def _shell_lines(command: str, size: int) -> list[str]:
