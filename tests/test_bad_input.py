@@ -142,7 +142,7 @@ CASES: dict[str, Case] = {
     "date-year-0-chinese": Case(("workdays", "0000年1月1日", "2016-01-01"), 3, "不存在"),
     "date-unreadable": Case(("workdays", "2016-01-01", "next tuesday"), 3, "无法识别的日期“next tuesday”"),
     "date-1MB": Case(("day", "2016" * 250_000), 3, "过长（1000000 个字符）"),
-    "date-today-option": Case(("day", "--today", "2016-02-30"), 3, "'--today'：日期“2016-02-30”不存在"),
+    "date-today-option": Case(("day", "--today", "2016-02-30"), 3, "--today：日期“2016-02-30”不存在"),
     "date-bad-time": Case(
         ("deadline", "--from", "2016-07-01 25:00", "--", "24小时内"), 3, "时刻“2016-07-01 25:00”不存在"
     ),

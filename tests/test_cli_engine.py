@@ -16,10 +16,10 @@ from tests.conftest import Run
         (["文件公开后3个工作日内", "--from", "2016-09-30"], "2016-10-10（星期一）"),
         (["印发之日起5个工作日内", "--from", "2016-05-18"], "2016-05-25（星期三）"),
         (["期限届满后10个工作日内", "--from", "2016-06-30"], "2016-07-14（星期四）"),
-        (["15日内", "--from", "2016-09-20"], "2016-10-08（星期六）"),
+        (["15日内", "--from", "2016-09-20"], "2016-10-08（星期六，调休上班）"),
         (["1个月内", "--from", "2016-01-31"], "2016-02-29（星期一）"),
         (["24小时内", "--from", "2016-07-01 14:30"], "2016-07-02 14:30（星期六）"),
-        (["12月底前落实", "--from", "2016-05-18"], "2016-12-31（星期六）"),
+        (["12月底前落实", "--from", "2016-05-18"], "2016-12-31（星期六，休息日，未顺延）"),
         (["3", "--from", "2016/9/30"], "2016-10-10（星期一）"),
         (["3", "--from", "20160930"], "2016-10-10（星期一）"),
         (["3", "--from", "2016年9月30日"], "2016-10-10（星期一）"),
@@ -63,9 +63,52 @@ def test_deadline_json_schema(gongkai: Run) -> None:
                 "words": {"subject": None, "anchor": "文件公开后", "period": "3个工作日内", "act": None},
                 "law": None,
                 "counted_from": None,
+                "deadline_day": {"workday": True, "kind": "workday", "name": None},
             }
         ],
+        "deadline_day": {"workday": True, "kind": "workday", "name": None},
+        "anchor_from": "option",
     }
+
+
+# Why a date may surprise a clerk, said in the one-line answer (issue 19). The 2025
+# arrangement (国办发明电〔2024〕12号) makes Saturday 2025-10-11 a working day; the 2016 one
+# (国办发明电〔2015〕18号) gives 国庆节 2016-10-01 to 10-07.
+@pytest.mark.parametrize(
+    ("args", "answer"),
+    [
+        (["文件公开后3个工作日内", "--from", "2025-09-30"], "2025-10-11（星期六，调休上班）"),
+        (["应当在开庭三日前通知当事人", "--from", "2016-10-06"], "2016-10-03（星期一，国庆节放假，未顺延）"),
+        (["10月1日前", "--from", "2016-05-01"], "2016-10-01（星期六，国庆节放假，未顺延）"),
+        (["10月1日前", "--from", "2016-05-01", "--roll", "backward"], "2016-09-30（星期五）"),
+        (["3个工作日内", "--from", "2016-09-30"], "2016-10-10（星期一）"),
+    ],
+)
+def test_one_line_answer_says_why_the_day_surprises(gongkai: Run, args: list[str], answer: str) -> None:
+    result = gongkai("deadline", *args)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == answer
+
+
+def test_without_from_the_answer_says_it_counts_from_today(gongkai: Run) -> None:
+    result = gongkai("deadline", "5个工作日内", "--today", "2026-12-03")
+    assert result.stdout == "2026-12-10（星期四）  从今天 2026-12-03 起算\n"
+    env = {"GONGKAI_TODAY": "2026-12-03"}
+    assert "从今天 2026-12-03 起算" in gongkai("deadline", "5个工作日内", "--format", "table", env=env).stdout
+    explained = gongkai("deadline", "5个工作日内", "--explain", env=env).stdout
+    assert "起算：今天 2026-12-03（星期四）" in explained
+    data = json.loads(gongkai("deadline", "5个工作日内", "--format", "json", env=env).stdout)
+    assert data["anchor_from"] == "today" and data["anchor"] == "2026-12-03"
+
+
+def test_json_says_the_deadline_day(gongkai: Run) -> None:
+    result = gongkai("deadline", "文件公开后3个工作日内", "--from", "2025-09-30", "--format", "json")
+    data = json.loads(result.stdout)
+    day = {"workday": True, "kind": "makeup_workday", "name": "国庆节"}
+    assert data["deadline_day"] == day and data["periods"][0]["deadline_day"] == day
+    hours_args = ("24小时内", "--from", "2016-07-01 14:30", "--format", "json")
+    hours = json.loads(gongkai("deadline", *hours_args).stdout)
+    assert hours["deadline_day"] is None and hours["anchor_from"] == "option"
 
 
 def test_open_json(gongkai: Run) -> None:

@@ -1,5 +1,6 @@
-"""The README's promises: its examples run and print what it says; every command is
-documented, with an example in its --help; CI runs the README's test command."""
+"""The README's and the docs pages' promises: their examples run and print what they say;
+every command is documented, with an example in its --help; CI runs the README's test
+command."""
 
 from __future__ import annotations
 
@@ -16,12 +17,24 @@ from tests.conftest import Run
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# The README is one screen; the rest is in docs/ pages by topic, whose examples run too.
+PAGES = {"README.md": README} | {
+    f"docs/{path.name}": path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))
+}
+DOCS = "\n".join(PAGES.values())
+
+# Commands documented before they are merged from another branch: their examples are shown,
+# not run, until then. `gongkai plan new` is helper i19b's (issue 19, point 1); the
+# integrator empties this after merging it.
+PENDING_COMMANDS = ("gongkai plan new",)
 
 
 def console_examples() -> list[tuple[str, str]]:
-    """(command line, expected output) for each `$ gongkai …` line of a console block."""
+    """(command line, expected output) for each `$ gongkai …` line of a console block in
+    the README and the docs pages."""
     examples: list[tuple[str, str]] = []
-    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+    blocks = [b for text in PAGES.values() for b in re.findall(r"```console\n(.*?)```", text, flags=re.S)]
+    for block in blocks:
         command: str | None = None
         output: list[str] = []
         for line in block.splitlines():
@@ -51,8 +64,14 @@ def installed(expected: str) -> str:
     return expected.replace("chinese-calendar 1.11.0", f"chinese-calendar {chinese_calendar.__version__}")
 
 
+def pending(command: str) -> None:
+    if command.startswith(PENDING_COMMANDS):
+        pytest.skip(f"{command}: waits for a command not merged yet (PENDING_COMMANDS)")
+
+
 @pytest.mark.parametrize(("command", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_example(gongkai: Run, command: str, expected: str) -> None:
+    pending(command)
     assert run_example(gongkai, command) == installed(expected), command
 
 
@@ -61,6 +80,7 @@ def test_readme_example_with_a_newer_chinese_calendar(
     gongkai: Run, newer_chinese_calendar: YearData, command: str, expected: str
 ) -> None:
     """A chinese-calendar release that knows 2027 changes no example but the list of years."""
+    pending(command)
     if command.startswith("gongkai calendar years"):
         expected = expected.replace("2006–2026", "2006–2027")
     assert run_example(gongkai, command) == installed(expected), command
@@ -95,8 +115,6 @@ def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.
 
 
 COMMANDS = all_commands(main)
-# The README is a short page pointing into docs/: a command documented there counts.
-DOCS = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
 
 
 @pytest.mark.parametrize(("name", "command"), COMMANDS, ids=[n for n, _ in COMMANDS])
@@ -104,7 +122,7 @@ def test_every_command_has_help_with_an_example(gongkai: Run, name: str, command
     result = gongkai(*name.split(), "--help")
     assert result.exit_code == 0
     assert "示例" in result.output and f"gongkai {name}" in result.output
-    assert f"gongkai {name}" in README + DOCS, f"neither README nor docs/ mention gongkai {name}"
+    assert f"gongkai {name}" in DOCS, f"neither the README nor docs/ mentions gongkai {name}"
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -115,3 +133,26 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_main_job_command_is_in_readme() -> None:
     assert "pip install . && gongkai due --week" in README
+
+
+def test_the_readme_is_one_or_two_screens_and_links_the_pages() -> None:
+    """Issue 19: a newcomer needs one screen to start; the rest is a link away."""
+    assert len(README.splitlines()) <= 90
+    for page in PAGES:
+        if page != "README.md":
+            assert f"]({page})" in README, f"README does not link {page}"
+    assert "## 更多文档" in README
+
+
+def test_the_readme_shows_the_three_jobs() -> None:
+    runs = [command for command, _ in console_examples() if command in README]
+    assert any(c.startswith("gongkai due") for c in runs)
+    assert any(c.startswith("gongkai deadline") for c in runs)
+    assert "0 7 * * 1  gongkai due --quiet-if-empty" in README
+
+
+def test_every_page_link_resolves() -> None:
+    for name, text in PAGES.items():
+        folder = (ROOT / name).parent
+        for target in re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text):
+            assert (folder / target).is_file(), f"{name}: {target}"

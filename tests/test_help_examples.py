@@ -35,6 +35,8 @@ def examples(help_text: str) -> list[str]:
         if inside:
             if not line.strip():
                 break
+            if line.strip().startswith("#"):  # a comment put on its own line to fit
+                continue
             lines.append(re.sub(r"\s+#\s.*$", "", line.strip()))
     joined: list[str] = []  # a line ending in a backslash goes on on the next, as in a shell
     for line in lines:

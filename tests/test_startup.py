@@ -30,7 +30,13 @@ WEEK = ("due", "--week", "--today", "2016-06-27", "--format", "plain")
 
 # Libraries and modules no answer of `gongkai deadline` needs (json: the probe itself).
 NOT_FOR_DEADLINE = ("yaml", "ruamel", "rich", "pathlib", "email", "opencc", "openpyxl", "docx")
-NOT_FOR_DEADLINE_OWN = ("gongkai_cli.plan", "gongkai_cli.render.plan", "gongkai_cli.render.layout")
+NOT_FOR_DEADLINE_OWN = (
+    "gongkai_cli.plan",
+    "gongkai_cli.render.plan",
+    "gongkai_cli.render.layout",
+    "gongkai_cli.cli.helptext",  # only when help is printed
+    "gongkai_cli.cli.usage",  # only when a usage error is met
+)
 
 
 def probe(tmp_path: Path, *args: str) -> dict[str, object]:

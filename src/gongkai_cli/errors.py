@@ -1,4 +1,4 @@
-"""One error hierarchy; each class carries the exit status documented in the README.
+"""One error hierarchy; each class carries the exit status documented in docs/output.md.
 
 The CLI turns these into a one-line Chinese message in exactly one place
 (``cli.main.GongkaiGroup``), adding what to do; messages here state
@@ -11,7 +11,7 @@ from enum import IntEnum
 
 
 class ExitStatus(IntEnum):
-    """The exit statuses the README's table documents, used everywhere instead of numbers."""
+    """The exit statuses docs/output.md documents, used everywhere instead of numbers."""
 
     OK = 0
     DUE = 1  # something is due or overdue (only with --exit-code)
@@ -56,11 +56,14 @@ class CoverageError(GongkaiError):
 
     ``unpublished``: the year is one a notice could cover (the CLI then says how to add
     it); False when no calendar can reach it (past year 9999, outside the lunar tables).
+    ``known``: the years the calendar knows, when it says (the CLI tells a year before
+    them from one not yet published).
     """
 
     exit_code = ExitStatus.UNKNOWN_YEAR
 
-    def __init__(self, year: int, message: str | None = None) -> None:
+    def __init__(self, year: int, message: str | None = None, *, known: tuple[int, ...] = ()) -> None:
         self.year = year
         self.unpublished = message is None
+        self.known = known
         super().__init__(message or f"日历中没有 {year} 年的节假日安排，无法计算。")

@@ -154,7 +154,7 @@ class WorkCalendar:
         data = self._data.get(year)
         if data is None:
             if self.provisional is None:
-                raise CoverageError(year)
+                raise CoverageError(year, known=tuple(sorted(self._data)))
             if not 1 <= year <= 9998:
                 raise CoverageError(year, f"{year} 年超出可推算的范围，无法计算")
             data = self.provisional(year)

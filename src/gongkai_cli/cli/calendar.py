@@ -41,6 +41,12 @@ class CalendarGroup(StrictGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name, command in sorted(self.commands.items()) if not command.hidden]
 
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The month command's options as the group's own: the help never sends the
+        reader to the hidden command."""
+        self.commands[MONTH_COMMAND].format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
+
 
 def _month_like(arg: str) -> bool:
     return arg.isdigit() or arg.startswith("-")
@@ -63,8 +69,7 @@ def calendar() -> None:
     """日历：按月查看节假日与调休，导入国务院节假日安排通知，查看已知年份。
 
     gongkai calendar [YEAR [MONTH]] 画出月历（默认本月；只给 YEAR 则画全年），
-    标出节假日放假（休）、调休上班（班）和周末。月历的选项（--format table|plain|json、
-    --today、--calendar FILE、--provisional）见 gongkai calendar month --help。
+    标出节假日放假（休）、调休上班（班）和周末；下列选项用于月历。
     """
 
 
@@ -123,7 +128,9 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
     type=click.Path(dir_okay=False),
     help="写入此文件（原子写入）。",
 )
-@click.option("--year", type=click.IntRange(1900, 2999), help="通知标题中没有年份时，指定年份。")
+@click.option(
+    "--year", type=click.IntRange(1900, 2999), metavar="YEAR", help="通知标题中没有年份时，指定年份。"
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 @click.option(
     "--install",

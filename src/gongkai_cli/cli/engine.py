@@ -8,6 +8,8 @@ from typing import TextIO
 
 import click
 
+from ..calendar.workdays import DayInfo
+from ..errors import CoverageError
 from ..phrases.resolve import Options
 from ..render import deadlines as formatters
 from ..render.output import emit
@@ -85,21 +87,34 @@ def deadline(
     from ..phrases.clause import read_clause, resolve_clause
 
     clause = read_clause(rule)
+    anchor_from = "option" if anchor is not None else "today"
     if anchor is None and any(part.rule.kind == "hours" for part in clause.parts):
         # An hour limit runs from a moment: without --from, from now, and we say so.
-        anchor = app.now.replace(tzinfo=None)
+        anchor, anchor_from = app.now.replace(tzinfo=None), "now"
         where = app.env.get("GONGKAI_TZ") or "北京时间"
         click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
     results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
     answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
+    facts = formatters.Facts([_deadline_day(app, r.deadline) for r in results], anchor_from)
     emit(
         app.fmt,
         {
-            "plain": lambda: formatters.clause_plain(answers, explain),
-            "json": lambda: formatters.clause_data(answers, explain),
-            "table": lambda: formatters.clause_table(answers, explain),
+            "plain": lambda: formatters.clause_plain(answers, explain, facts),
+            "json": lambda: formatters.clause_data(answers, explain, facts),
+            "table": lambda: formatters.clause_table(answers, explain, facts),
         },
     )
+
+
+def _deadline_day(app: AppContext, deadline: date | datetime | None) -> DayInfo | None:
+    """The facts of a deadline's day (a 调休 Saturday, a holiday it was not moved from);
+    None for an hour deadline, none at all, or a day the calendar does not know."""
+    if deadline is None or isinstance(deadline, datetime):
+        return None
+    try:
+        return app.calendar.day_info(deadline)
+    except CoverageError:
+        return None
 
 
 def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:

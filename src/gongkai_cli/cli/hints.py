@@ -57,6 +57,9 @@ def error(e: GongkaiError) -> str:
     from ..plan.plan_file import PlanError
 
     if isinstance(e, CoverageError) and e.unpublished:
+        if e.known and e.year < e.known[0]:  # a past year: no notice is still to come
+            known = year_ranges(e.known)
+            return f"{e.year} 年不在日历已知的年份（{known}）之内，没有该年的节假日安排，无法计算"
         return f"{e}{UNPUBLISHED_YEAR}"
     if isinstance(e, FileExists):
         return f"{e}{FORCE}"
@@ -66,6 +69,17 @@ def error(e: GongkaiError) -> str:
     if isinstance(e, PlanError) and len(e.problems) > 1:
         return f"{e}（另有 {len(e.problems) - 1} 处问题，用 gongkai check 查看全部）"
     return str(e)
+
+
+def year_ranges(years: tuple[int, ...]) -> str:
+    """2004–2026 年, or 2004–2026、2030 年 when there are gaps."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return "、".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs) + " 年"
 
 
 def warning(text: str, readings: Mapping[str, str] = READINGS) -> str:

@@ -35,6 +35,28 @@ LAZY_COMMANDS = {
 }
 
 
+class GongkaiContext(click.Context):
+    """A context whose help is in Chinese and fits the terminal by display width: the
+    formatter (cli/helptext.py) is imported only when help is printed."""
+
+    def make_formatter(self) -> click.HelpFormatter:
+        from .helptext import ChineseHelpFormatter
+
+        return ChineseHelpFormatter(width=self.terminal_width, max_width=self.max_content_width)
+
+
+def _help_option(option: click.Option | None) -> click.Option | None:
+    if option is not None:
+        option.help = "显示帮助并退出。"
+    return option
+
+
+def _short_help(command: click.Command) -> str:
+    from .helptext import short_help
+
+    return short_help(command)
+
+
 class StrictCommand(click.Command):
     """A command whose options say when they conflict (exit 2, naming both), where Click
     would silently keep the last: an option that takes one value given twice, two flags
@@ -42,6 +64,13 @@ class StrictCommand(click.Command):
     --week). ``exclusive`` lists groups of parameter names."""
 
     exclusive: tuple[tuple[str, ...], ...] = ()
+    context_class = GongkaiContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self)
 
     def invoke(self, ctx: click.Context) -> Any:
         resume_collector()  # start-up is over (startup.py)
@@ -85,12 +114,20 @@ class StrictCommand(click.Command):
 
 
 class StrictGroup(click.Group):
-    """A group whose commands are StrictCommands (``plan extract``, ``calendar import`` …)."""
+    """A group whose commands are StrictCommands (``plan extract``, ``calendar import`` …),
+    with help as theirs."""
 
     command_class = StrictCommand
+    context_class = GongkaiContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        return _help_option(super().get_help_option(ctx))
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return _short_help(self)
 
 
-class GongkaiGroup(click.Group):
+class GongkaiGroup(StrictGroup):
     """Loads commands lazily, and turns every GongkaiError into one line on stderr with
     its documented exit status: the one place where errors become messages."""
 
@@ -111,6 +148,8 @@ class GongkaiGroup(click.Group):
     ) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if not ctx.resilient_parsing and not name.startswith("-") and self.get_command(ctx, name) is None:
+            from .usage import ChineseUsageError, no_such_command
+
             raise ChineseUsageError(no_such_command(name, self.list_commands(ctx)), ctx)
         return super().resolve_command(ctx, args)
 
@@ -120,12 +159,25 @@ class GongkaiGroup(click.Group):
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except click.UsageError as e:
+            from .usage import chinese
+
             raise chinese(e) from None
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # Click's parser consumes the list
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as e:  # `gongkai --format json due`: say where it goes
+            from .usage import misplaced_option
+
+            raise misplaced_option(self, ctx, e.option_name, given) or e from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.UsageError as e:
+            from .usage import chinese
+
             raise chinese(e) from None
         except GongkaiError as e:
             from . import hints
@@ -231,83 +283,6 @@ def _flush_stdout() -> None:
         sys.exit(ExitStatus.OUTPUT)
 
 
-# -- usage errors in Chinese ----------------------------------------------------------------
-# Click words its usage errors in English (translatable only through gettext catalogues and
-# the user's locale, which cron does not set). The common ones are reworded here from the
-# facts the exceptions carry; the rest keep Click's text inside the Chinese frame.
-
-
-class ChineseUsageError(click.UsageError):
-    """A usage error shown as 用法 / 帮助 / 错误 lines, exit status 2."""
-
-    def show(self, file: Any = None) -> None:
-        lines = []
-        if self.ctx is not None:
-            usage = self.ctx.get_usage().split(" ", 1)[-1]
-            lines += [f"用法：{usage}", f"用“{self.ctx.command_path} --help”查看帮助和示例。", ""]
-        lines.append(f"错误：{self.format_message()}")
-        click.echo("\n".join(lines), err=True)
-
-
-def no_such_command(name: str, known: list[str]) -> str:
-    from difflib import get_close_matches
-
-    close = get_close_matches(name, known, n=3, cutoff=0.5)
-    hint = f"；是否要用 {'、'.join(close)}？" if close else f"；可用的命令：{'、'.join(known)}"
-    return f"没有命令“{name}”{hint}"
-
-
-_EXTRA = r"Got unexpected extra arguments? \((.*)\)"
-_NO_COMMAND = r"No such command '(.*)'\."
-_NO_ARGS_IS_HELP: type[Exception] = getattr(click.exceptions, "NoArgsIsHelpError", ChineseUsageError)
-_BAD_VALUE = r"""('.*?'|".*?") is not"""
-_NEEDS_VALUE = r"Option '(.*)' requires (?:an argument|\d+ arguments)\."
-
-
-def _has_chinese(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
-
-
-def chinese(e: click.UsageError) -> click.UsageError:
-    """The same usage error, worded in Chinese."""
-    if isinstance(e, (ChineseUsageError, _NO_ARGS_IS_HELP)):  # bare `gongkai`: its help
-        return e
-    message = e.message
-    if isinstance(e, click.NoSuchOption):
-        hint = f"；是否要用 {'、'.join(e.possibilities)}？" if e.possibilities else ""
-        message = f"没有选项 {e.option_name}{hint}"
-    elif isinstance(e, click.MissingParameter) and e.param is not None:
-        param = e.param
-        if isinstance(param, click.Argument):
-            message = f"缺少参数 {param.human_readable_name}"
-        else:
-            message = f"缺少选项 {param.opts[0] if param.opts else param.name}"
-    elif isinstance(e, click.BadParameter):
-        given = e.param_hint or (e.param.get_error_hint(e.ctx) if e.param is not None and e.ctx else "参数")
-        hint = given if isinstance(given, str) else " / ".join(given)
-        param_type = e.param.type if e.param is not None else None
-        value = re.match(_BAD_VALUE, message)
-        shown = f"的取值 {value[1]} 无效，" if value else ""
-        if isinstance(param_type, click.Choice):
-            choices = "、".join(str(c) for c in param_type.choices)
-            message = f"{hint} {shown}应为 {choices} 之一"
-        elif isinstance(param_type, click.types.IntParamType):
-            message = f"{hint} {shown}应为整数"
-        else:
-            message = f"{hint}：{e.message}"
-    elif match := re.fullmatch(_NEEDS_VALUE, message):
-        message = f"选项 {match[1]} 需要一个值"
-    elif match := re.fullmatch(_EXTRA, message):
-        message = f"多余的参数：{match[1]}"
-    elif match := re.fullmatch(_NO_COMMAND, message):
-        group = e.ctx.command if e.ctx is not None else None
-        known = group.list_commands(e.ctx) if isinstance(group, click.Group) and e.ctx else []
-        message = no_such_command(match[1], known)
-    elif not _has_chinese(message):
-        message = f"用法有误：{message}"
-    return ChineseUsageError(message, e.ctx)
-
-
 _MESSAGE_MAX = 400  # characters: a message quotes what it could not read, never all of it
 # A pattern string, compiled (and cached by re) the first time a message is shown: a
 # run without errors need not pay for compiling it.
@@ -390,7 +365,9 @@ def help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
         found = command.get_command(parent, name) if isinstance(command, click.Group) else None
         if found is None:
             known = command.list_commands(parent) if isinstance(command, click.Group) else []
-            raise ChineseUsageError(no_such_command(name, known), ctx)
-        parent = click.Context(found, info_name=name, parent=parent)
+            from .usage import ChineseUsageError, help_pointer, no_such_command
+
+            raise ChineseUsageError(no_such_command(name, known), ctx, help_pointer(parent))
+        parent = found.context_class(found, info_name=name, parent=parent)
         command = found
     click.echo(command.get_help(parent))

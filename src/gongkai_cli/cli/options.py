@@ -41,7 +41,9 @@ class DateType(_ParamType):
         try:
             return parse_datetime(str(value)) if self.with_time else parse_date(str(value))
         except InputError as e:
-            where = f"{param.get_error_hint(ctx)}：" if param is not None and ctx is not None else ""
+            # An option is named (--from：…); an argument's placeholder ([DATE]) says nothing
+            # the message does not.
+            where = f"{param.opts[0]}：" if isinstance(param, click.Option) else ""
             raise InputError(f"{where}{e.message}") from None
 
 

@@ -27,8 +27,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 GROUP_REGISTER = "gongkai.register"  # the group's --register, in the context's meta
 REGISTER_HELP = (
-    "登记簿文件（SQLite；也可用环境变量 GONGKAI_REGISTER；默认为 "
-    "$XDG_DATA_HOME/gongkai/register.sqlite3，即 ~/.local/share/gongkai/register.sqlite3）。"
+    "登记簿文件（SQLite；也可用环境变量 GONGKAI_REGISTER）。默认为数据文件夹中的 "
+    "gongkai/register.sqlite3：数据文件夹是 $XDG_DATA_HOME，未设置时为 ~/.local/share 。"
 )
 
 
@@ -164,9 +164,17 @@ def _state_line(app: AppContext, done: Reckoned) -> str:
     type=click.Choice(APPLICANTS),
     default=NATURAL_PERSON,
     show_default=True,
-    help="申请人类型（年度报告表的列）。",
+    metavar="TYPE",
+    help="申请人类型（年度报告表的列）：" + "、".join(APPLICANTS) + "。",
 )
-@click.option("--channel", type=click.Choice(CHANNELS), default="其他", show_default=True, help="申请方式。")
+@click.option(
+    "--channel",
+    type=click.Choice(CHANNELS),
+    default="其他",
+    show_default=True,
+    metavar="WAY",
+    help="申请方式：" + "、".join(CHANNELS) + "。",
+)
 @click.option("--subject", default="", metavar="TEXT", help="申请内容。")
 @register_option
 @common_options()

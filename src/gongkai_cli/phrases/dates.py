@@ -34,11 +34,13 @@ def _split(text: str) -> tuple[date, str]:
     try:
         day = date(y, m, d)
     except ValueError:
-        raise InputError(
-            f"日期“{text}”不存在：{y} 年 {m} 月没有 {d} 日"
-            if 1 <= m <= 12 and y >= 1
-            else f"日期“{text}”不存在"
-        ) from None
+        if not 1 <= m <= 12:
+            why = "月份应为 1 到 12"
+        elif y < 1:
+            why = "年份应为 1 到 9999"
+        else:
+            why = f"{y} 年 {m} 月没有 {d} 日"
+        raise InputError(f"日期“{text}”不存在：{why}") from None
     return day, s[match.end() :]
 
 

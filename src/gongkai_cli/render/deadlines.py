@@ -6,9 +6,9 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import cache
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from ..calendar.workdays import WEEKDAYS, DayInfo
+from ..calendar.workdays import HOLIDAY, MAKEUP_WORKDAY, WEEKDAYS, WORKDAY, DayInfo
 from ..phrases.reader import Found
 from ..phrases.resolve import Result, Step
 from ..safetext import json_visible, visible
@@ -41,6 +41,21 @@ def when(value: date | datetime | None, *, short: bool = False) -> str:
     if short:
         return f"{text} 周{'一二三四五六日'[day.weekday()]}"
     return f"{text}（{WEEKDAYS[day.weekday()]}）"
+
+
+FROM_TODAY = "从今天 {} 起算"
+
+
+class Facts(NamedTuple):
+    """What the deadline command knows beside the results: each deadline's day (None for
+    an hour deadline or none), and where the anchor came from: "option" (--from),
+    "today" (none given: today, as the command resolved it) or "now" (an hour limit)."""
+
+    days: Sequence[DayInfo | None] = ()
+    anchor_from: str = "option"
+
+
+NO_FACTS = Facts()
 
 
 # -- deadline -------------------------------------------------------------------------
@@ -107,11 +122,20 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
     return {**result_data(result, explain), "sense": result.rule.sense}
 
 
-def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool) -> dict[str, Any]:
+def clause_data(
+    answers: Sequence[tuple[Found, Result]], explain: bool, facts: Facts = NO_FACTS
+) -> dict[str, Any]:
     """The first deadline at the top level (the schema single phrases always had), and
-    every deadline of the text in ``periods``, in order."""
+    every deadline of the text in ``periods``, in order; with ``facts``, each deadline's
+    day (``deadline_day``) and where the anchor came from (``anchor_from``)."""
+    days = list(facts.days) or [None] * len(answers)
     data = deadline_data(answers[0][1], explain)
-    data["periods"] = [period_data(part, result, explain) for part, result in answers]
+    data["periods"] = [
+        {**period_data(part, result, explain), "deadline_day": _day_data(day)}
+        for (part, result), day in zip(answers, days, strict=True)
+    ]
+    data["deadline_day"] = _day_data(days[0])
+    data["anchor_from"] = facts.anchor_from
     return data
 
 
@@ -152,9 +176,34 @@ def _step_line(step: Step) -> str:
     return f"  {step.date.isoformat()} {step.weekday}  {pad(label, 18)}{count:>3}  {step.note}"
 
 
-def _headline(result: Result) -> str:
+def day_note(info: DayInfo | None, sense: str = "deadline") -> str:
+    """Why the deadline's day may surprise: a weekend day that is a working day (调休上班),
+    or a holiday or rest day the deadline was not moved from (counted back, a named date
+    read as written); "" for an ordinary working day."""
+    if info is None or info.kind == WORKDAY:
+        return ""
+    if info.kind == MAKEUP_WORKDAY:
+        return "调休上班"
+    day = f"{info.name}放假" if info.kind == HOLIDAY and info.name else "休息日"
+    return day if sense == "presumed" else f"{day}，未顺延"  # presumed: its label says 不顺延
+
+
+def _when_noted(value: date | datetime | None, info: DayInfo | None, sense: str) -> str:
+    """2025-10-11（星期六，调休上班）: ``when`` with the day's note inside its brackets."""
+    note = day_note(info, sense)
+    text = when(value)
+    return f"{text[:-1]}，{note}）" if note and text.endswith("）") else text
+
+
+def _headline(result: Result, info: DayInfo | None = None) -> str:
     label = SENSE_LABELS[result.rule.sense]
-    return when(result.deadline) + (f"  {label}" if label else "")
+    return _when_noted(result.deadline, info, result.rule.sense) + (f"  {label}" if label else "")
+
+
+def _day_data(info: DayInfo | None) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {"workday": info.workday, "kind": info.kind, "name": info.name}
 
 
 def deadline_plain(result: Result, explain: bool) -> str:
@@ -191,36 +240,50 @@ def deadline_table(result: Result, explain: bool) -> RenderableType:
     return clause_table([(None, result)], explain)
 
 
-def clause_plain(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> str:
+def _from_today(result: Result, facts: Facts) -> str:
+    return FROM_TODAY.format(iso(result.anchor)) if facts.anchor_from == "today" else ""
+
+
+def clause_plain(
+    answers: Sequence[tuple[Found | None, Result]], explain: bool, facts: Facts = NO_FACTS
+) -> str:
     several = len(answers) > 1
+    days = list(facts.days) or [None] * len(answers)
     lines: list[str] = []
-    for number, (part, result) in enumerate(answers, 1):
+    for number, ((part, result), day) in enumerate(zip(answers, days, strict=True), 1):
         mark = f"{number}. " if several else ""
         indent = "   " if several else ""
         if not explain:
             tail = ""
             if several and part is not None:
                 tail = f"  {part.rule.text}" + (f"（{part.act}）" if part.act else "")
-            lines.append(f"{mark}{_headline(result)}{tail}")
+            elif today := _from_today(result, facts):
+                tail = f"  {today}"
+            lines.append(f"{mark}{_headline(result, day)}{tail}")
         else:
             if several and number > 1:
                 lines.append("")
-            lines.append(f"{mark}期限：{_headline(result)}")
+            lines.append(f"{mark}期限：{_headline(result, day)}")
             read_as = _read_as(part)
             if read_as:
                 lines.append(indent + read_as)
             lines.append(f"{indent}写法：{result.rule.text}（{result.kind}）")
-            lines.append(f"{indent}起算：{when(result.anchor)}")
+            today = "今天 " if facts.anchor_from == "today" else ""
+            lines.append(f"{indent}起算：{today}{when(result.anchor)}")
             lines.append(f"{indent}逐日推算：")
             lines.extend(indent + _step_line(s) for s in result.steps)
             lines.append(f"{indent}依据：{result.basis}")
         lines.extend(f"{indent}注意：{w}" for w in result.warnings)
         if result.provisional:
             lines.append(indent + PROVISIONAL_RESULT_NOTE)
+    if several and not explain and (today := _from_today(answers[0][1], facts)):
+        lines.append(today)
     return "\n".join(lines)
 
 
-def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) -> RenderableType:
+def clause_table(
+    answers: Sequence[tuple[Found | None, Result]], explain: bool, facts: Facts = NO_FACTS
+) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
@@ -228,11 +291,12 @@ def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
 
     parts: list[RenderableType] = []
     several = len(answers) > 1
-    for number, (part, result) in enumerate(answers, 1):
+    days = list(facts.days) or [None] * len(answers)
+    for number, ((part, result), day) in enumerate(zip(answers, days, strict=True), 1):
         head = Text()
         head.append(f"{number}. " if several else "")
         head.append("期限：")
-        head.append(when(result.deadline), style="bold")
+        head.append(_when_noted(result.deadline, day, result.rule.sense), style="bold")
         label = SENSE_LABELS[result.rule.sense]
         if label:
             head.append(f"  {label}", style="yellow")
@@ -245,13 +309,16 @@ def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
             read_as = _read_as(part)
             if read_as:
                 parts.append(Para(read_as))
-            parts.append(Para(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+            today = "今天 " if facts.anchor_from == "today" else ""
+            parts.append(Para(f"写法：{result.rule.text}    起算：{today}{when(result.anchor)}"))
             parts.append(_steps_view(result.steps))
             parts.append(Para(f"依据：{result.basis}", style="dim"))
         for warning in result.warnings:
             parts.append(Para(f"注意：{warning}", style="yellow"))
         if result.provisional:
             parts.append(Para(PROVISIONAL_RESULT_NOTE, style="yellow"))
+    if not explain and (today := _from_today(answers[0][1], facts)):
+        parts.append(Text(today, style="dim"))
     return Group(*parts)
 
 

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 # Never at the start of a line (closing marks, pauses, enders) / never at the end (openers).
-NO_START = set("，。、；：？！）》」』】〕”’…—·～%,.;:!?)]}")
-NO_END = set("（《「『【〔“‘([{")
+NO_START = set("，。、；：？！）》」』】〕”’…—·～%,.;:!?)]}>")
+NO_END = set("（《「『【〔“‘([{<")
 
 # A run of ASCII (a date, an id, a number) is never broken; a number keeps the character
 # that follows it ("4月", "10 个"), so a line never ends in a bare count.
@@ -76,7 +76,11 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
         carried: list[str] = []
         # 禁则: take the last character along when the new line would start with a
         # closing mark; never leave an opening mark at the end of the line.
-        if token[0] in NO_START and len(line) > 1:
+        if token[0] in NO_START and len(line) == 1 and len(line[0]) > 1:
+            # One unbreakable run fills the line (a long path): its last character goes
+            # along with the mark rather than the mark starting the line.
+            line, carried = [line[0][:-1]], [line[0][-1]]
+        elif token[0] in NO_START and len(line) > 1:
             carried.insert(0, line.pop())
             # “。”」 and the like, and a space before a mark: the new line starts with a word.
             while (carried[0].isspace() or carried[0][0] in NO_START) and len(line) > 1:
@@ -109,6 +113,18 @@ def _wrap_paragraph(text: str, size: int) -> list[str]:
             while lines[-2] and lines[-2][-1].isspace():
                 lines[-2].pop()
     return ["".join(parts) for parts in lines] or [""]
+
+
+def unwrap(lines: Sequence[str]) -> str:
+    """Source lines of one paragraph as one line, to be wrapped again: joined by a space
+    between two runs of ASCII (words), by nothing where either side is Chinese (no stray
+    space after ，)."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and line and text[-1].isascii() and line[0].isascii():
+            text += " "
+        text += line
+    return text
 
 
 def indent(text: str, size: int, prefix: str = "  ") -> list[str]:
