@@ -44,7 +44,8 @@ def test_a_note_with_a_line_break_is_refused(gongkai: Run, plan: Path, breaker: 
     )
     assert result.exit_code == 2, result.output
     assert "只能是一行文字" in result.stderr and "--note" in result.stderr
-    assert result.stderr.splitlines()[-1].startswith("错误：")
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("gongkai: 错误：") and len(lines) <= 2  # the error, at most one hint
     assert plan.read_bytes() == before
 
 
