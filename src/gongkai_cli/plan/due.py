@@ -50,9 +50,24 @@ class DueReport(NamedTuple):
     unpublished_next_year: int | None = None
 
     @property
+    def open(self) -> tuple[Entry, ...]:
+        """The window's obligations not done: what ``到期：N 项`` counts."""
+        return tuple(e for e in self.items if e.obligation.done is None)
+
+    @property
+    def finished(self) -> tuple[Entry, ...]:
+        """The window's obligations already done: listed after the open ones, not counted as due."""
+        return tuple(e for e in self.items if e.obligation.done is not None)
+
+    @property
+    def listed(self) -> tuple[Entry, ...]:
+        """The window as the text formats list it: the open obligations, then the done ones."""
+        return self.open + self.finished
+
+    @property
     def pending(self) -> tuple[Entry, ...]:
         """What needs doing: the window's open obligations and the overdue ones."""
-        return tuple(e for e in self.items if e.obligation.done is None) + self.overdue
+        return self.open + self.overdue
 
 
 def window(span: Span, today: date, *, days: int | None = None, until: date | None = None) -> Window:

@@ -22,12 +22,12 @@ from .plan import (
     ENTRY_COLUMNS,
     TASK_COLUMNS,
     Listing,
+    due_heading,
     due_notes,
     entry_block,
     entry_cells,
     task_block,
     task_cells,
-    window_words,
 )
 
 TEXT_WIDTH = 72  # cells: a plain-text mail reads well at the width mail clients quote at
@@ -63,7 +63,7 @@ def bad_addresses(field: str) -> list[str]:
 
 def due_subject(listing: Listing, span: Span, report: DueReport) -> str:
     """2016年政务公开工作要点：本周到期 5 项，逾期 6 项"""
-    subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.items)} 项"
+    subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.open)} 项"
     return subject + (f"，逾期 {len(report.overdue)} 项" if report.overdue else "")
 
 
@@ -72,8 +72,8 @@ def _footer(listing: Listing) -> list[str]:
 
 
 def due_text(listing: Listing, report: DueReport) -> str:
-    lines = [listing.title, "", f"{window_words(report)}到期：{len(report.items)} 项"]
-    for entry in report.items:
+    lines = [listing.title, "", due_heading(report)]
+    for entry in report.listed:
         lines += ["", *entry_block(entry, TEXT_WIDTH)]
     if report.overdue:
         lines += ["", "", f"逾期未完成：{len(report.overdue)} 项"]
@@ -122,9 +122,9 @@ def _html_page(title: str, listing: Listing, body: list[str]) -> str:
 
 
 def due_html(listing: Listing, report: DueReport, subject: str) -> str:
-    body = [f"<h3>{escape(window_words(report))}到期：{len(report.items)} 项</h3>"]
+    body = [f"<h3>{escape(due_heading(report))}</h3>"]
     body += (
-        _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.items])
+        _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.listed])
         if report.items
         else ["<p>（无）</p>"]
     )

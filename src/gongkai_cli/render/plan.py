@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..calendar.workdays import WEEKDAYS
@@ -75,9 +75,11 @@ def years_words(years: Sequence[int]) -> str:
     return "、".join(map(str, years)) + " 年"
 
 
-def marks(ob: Obligation) -> list[str]:
+def marks(ob: Obligation, *, done: bool = True) -> list[str]:
+    """The flags shown after a title; ``done`` False leaves out 已完成 (said in a due
+    entry's days-left place instead)."""
     out = []
-    if ob.done is not None:
+    if done and ob.done is not None:
         out.append(f"已完成 {ob.done.isoformat()}")
     if ob.rest_day:
         out.append("休息日")
@@ -93,6 +95,8 @@ def marks(ob: Obligation) -> list[str]:
 def left(entry: Entry, *, short: bool = False) -> str:
     """还剩 3 天（3 个工作日） / 今天到期 / 逾期 11 天（7 个工作日）; ``short``, for a table:
     3天/3工作日 / 今天 / 逾期11天/7工作日."""
+    if entry.obligation.done is not None:  # never "due" or "overdue" once done
+        return f"已完成 {entry.obligation.done.isoformat()}"
     days, work = entry.days_left, entry.workdays_left
     if days == 0:
         return "今天" if short else "今天到期"
@@ -106,6 +110,18 @@ def left(entry: Entry, *, short: bool = False) -> str:
 def window_words(report: DueReport) -> str:
     start, end = report.window.start, report.window.end
     return f"{when(start)} 至 {when(end)}"
+
+
+def due_heading(report: DueReport) -> str:
+    """…到期：4 项（另有 1 项已完成）: the count is of open duties only."""
+    done = len(report.finished)
+    extra = f"（另有 {done} 项已完成）" if done else ""
+    return f"{window_words(report)}到期：{len(report.open)} 项{extra}"
+
+
+def entry_flags(ob: Obligation) -> str:
+    """The flags after a due entry's title (its done date is in the days-left place)."""
+    return "".join(f" [{m}]" for m in marks(ob, done=False))
 
 
 def waiting_note(obligations: Iterable[Obligation]) -> str | None:
@@ -200,6 +216,7 @@ def due_data(report: DueReport) -> dict[str, Any]:
             {"plan": title, "issued": issued.isoformat()} for title, issued in report.not_in_force
         ],
         "unpublished_next_year": report.unpublished_next_year,
+        "counts": {"due": len(report.open), "done": len(report.finished), "overdue": len(report.overdue)},
     }
 
 
@@ -272,7 +289,7 @@ def check_warnings(ob: Obligation) -> list[str]:
 
 def _entry_lines(entry: Entry) -> list[str]:
     ob = entry.obligation
-    flags = "".join(f" [{m}]" for m in marks(ob))
+    flags = entry_flags(ob)
     return [
         f"{when(ob.deadline)}  {left(entry)}  {ob.id}  {ob.title}{flags}",
         f"    牵头：{names(ob.lead)}；负责：{names(ob.owners)}；期限写法：{ob.rule or NONE}",
@@ -280,8 +297,8 @@ def _entry_lines(entry: Entry) -> list[str]:
 
 
 def due_plain(report: DueReport, plan_title: str) -> str:
-    lines = [plan_title, f"{window_words(report)}到期：{len(report.items)} 项"]
-    for entry in report.items:
+    lines = [plan_title, due_heading(report)]
+    for entry in report.listed:
         lines.extend(_entry_lines(entry))
     if report.overdue:
         lines.append("")
@@ -380,7 +397,7 @@ def entry_block(entry: Entry, size: int) -> list[str]:
     ob = entry.obligation
     return [
         *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
-        *indent(_flagged_title(ob), size),
+        *indent(ob.title + entry_flags(ob), size),
         *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
     ]
 
@@ -407,7 +424,7 @@ def _entries_view(title: str, entries: Sequence[Entry]) -> RenderableType:
             when(e.obligation.deadline, short=True),
             left(e, short=True),
             e.obligation.id,
-            _flagged_title(e.obligation),
+            e.obligation.title + entry_flags(e.obligation),
             _departments(e.obligation),
             e.obligation.rule or NONE,
         )
@@ -437,7 +454,7 @@ def due_table(report: DueReport, plan_title: str) -> RenderableType:
     parts: list[RenderableType] = [
         Para(plan_title, style="bold"),
         Text(""),
-        _entries_view(f"{window_words(report)}到期：{len(report.items)} 项", report.items),
+        _entries_view(due_heading(report), report.listed),
     ]
     if report.overdue:
         parts += [Text(""), _entries_view(f"逾期未完成：{len(report.overdue)} 项", report.overdue)]
@@ -614,7 +631,10 @@ def _csv_row(data: dict[str, Any]) -> list[Any]:
 
 
 def due_csv(report: DueReport, *, bom: bool = False) -> str:
-    rows = [["due", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.items)]
+    rows = [
+        ["done" if e.obligation.done else "due", *_csv_row(d), d["days_left"], d["workdays_left"]]
+        for e, d in ((e, entry_data(e)) for e in report.listed)
+    ]
     rows += [
         ["overdue", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.overdue)
     ]
@@ -653,7 +673,7 @@ def due_sheets(report: DueReport) -> list[Any]:
     header = ("分类", "剩余天数", "剩余工作日", *SHEET_COLUMNS)
     rows = [
         [section, e.days_left, e.workdays_left, *_sheet_cells(e.obligation)]
-        for section, entries in (("到期", report.items), ("逾期", report.overdue))
+        for section, entries in (("到期", report.open), ("已完成", report.finished), ("逾期", report.overdue))
         for e in entries
     ]
     return [Sheet(f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()}", header, rows)]
@@ -686,7 +706,7 @@ def entry_cells(entry: Entry) -> tuple[str, ...]:
         names(ob.lead),
         names(ob.owners),
         ob.rule or NONE,
-        " ".join(marks(ob)),
+        " ".join(marks(ob, done=False)),
     )
 
 
@@ -698,8 +718,8 @@ def _md_entries(entries: Sequence[Entry]) -> list[str]:
 
 
 def due_md(report: DueReport, plan_title: str) -> str:
-    lines = [f"# {_md_cell(plan_title)}", "", f"## {window_words(report)}到期：{len(report.items)} 项", ""]
-    lines += _md_entries(report.items) if report.items else ["（无）"]
+    lines = [f"# {_md_cell(plan_title)}", "", f"## {due_heading(report)}", ""]
+    lines += _md_entries(report.listed) if report.items else ["（无）"]
     if report.overdue:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
     for note in due_notes(report):
@@ -730,9 +750,10 @@ def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
 # -- iCalendar --------------------------------------------------------------------------
 
 
-def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
-    """One all-day VEVENT per dated obligation; DTSTAMP is ``stamp`` at 00:00 UTC so that
-    the same input gives the same file."""
+def _ics(title: str, obligations: Iterable[Obligation], stamp: datetime) -> str:
+    """One all-day VEVENT per dated obligation not done (a finished duty has no place in
+    a calendar of deadlines); DTSTAMP is ``stamp``, the moment the file is written, in
+    UTC (RFC 5545 §3.8.7.2; GONGKAI_NOW pins it)."""
     from icalendar import Calendar, Event, vText
 
     from ..safetext import visible
@@ -748,14 +769,14 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
     cal.add("x-wr-calname", text(title))
     for ob in obligations:
         day = ob.day
-        if day is None:
+        if day is None or ob.done is not None:
             continue
         event = Event()
         import hashlib
 
         uid = hashlib.sha1(f"{title}\n{ob.id}".encode()).hexdigest()[:20]
         event.add("uid", f"{uid}@gongkai")
-        event.add("dtstamp", datetime.combine(stamp, time(0), UTC))
+        event.add("dtstamp", stamp.astimezone(UTC).replace(microsecond=0))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", text(f"[{ob.id}] {ob.title}"))
@@ -774,12 +795,12 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
     return ical.decode("utf-8")
 
 
-def due_ics(report: DueReport, title: str) -> str:
-    return _ics(title, [e.obligation for e in (*report.items, *report.overdue)], report.today)
+def due_ics(report: DueReport, title: str, now: datetime) -> str:
+    return _ics(title, [e.obligation for e in report.pending], now)
 
 
-def tasks_ics(listing: Listing, obligations: Sequence[Obligation], today: date) -> str:
-    return _ics(listing.title, obligations, today)
+def tasks_ics(listing: Listing, obligations: Sequence[Obligation], now: datetime) -> str:
+    return _ics(listing.title, obligations, now)
 
 
 # -- choosing ---------------------------------------------------------------------------
