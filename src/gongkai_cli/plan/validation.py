@@ -37,9 +37,11 @@ _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
 _QUARTER_KEY = re.compile(r"([0-9]{4})-Q([1-4])")
 
-# The keys of each mapping; True: required.
+# The keys of each mapping; True: required. A key not required has a documented default
+# (docs/plan-format.md): format 1, issuer "", issued 1 January of the year, section and
+# text "", lead and owners [].
 _TOP = {
-    "format": True,
+    "format": False,
     "plan": True,
     "departments": False,
     "events": False,
@@ -48,8 +50,8 @@ _TOP = {
 }
 _PLAN = {
     "title": True,
-    "issuer": True,
-    "issued": True,
+    "issuer": False,
+    "issued": False,
     "year": True,
     "source": False,
     "url": False,
@@ -63,11 +65,11 @@ _KEY = re.compile(r"[^\s:/@]{1,20}")
 _REPORT = {"id": True, "title": True, "rule": True, "text": False}
 _ITEM = {
     "id": True,
-    "section": True,
+    "section": False,
     "title": True,
-    "text": True,
-    "lead": True,
-    "owners": True,
+    "text": False,
+    "lead": False,
+    "owners": False,
     "rule": True,
     "anchor": False,
     "event": False,
@@ -210,11 +212,13 @@ class PlanChecker(Checker):
         if head is None:
             return None
         title = self.text(head, "title", "plan")
-        issuer = self.text(head, "issuer", "plan")
-        issued = None  # a missing key is reported once, by ``mapping``
+        issuer = self.text(head, "issuer", "plan", empty=True) if "issuer" in head else ""
+        year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
+        issued = None  # a missing year is reported once, by ``mapping``
         if "issued" in head:
             issued = self.day(head["issued"], self.line(head, "issued"), "plan 的 issued")
-        year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
+        elif year is not None:
+            issued = date(year, 1, 1)  # no issue date written: the plan binds from its year's start
         source = self.text(head, "source", "plan")
         url = self.text(head, "url", "plan")
         self.own_rules = self.workday_periods(head)
@@ -378,11 +382,11 @@ class PlanChecker(Checker):
         m = self.mapping(entry, line, what, _ITEM)
         if m is None:
             return None
-        section = self.text(m, "section", what, empty=True)
+        section = self.text(m, "section", what, empty=True) if "section" in m else ""
         title = self.text(m, "title", what)
-        text = self.text(m, "text", what)
-        lead = self.names(m, "lead", what)
-        owners = self.names(m, "owners", what)
+        text = self.text(m, "text", what, empty=True) if "text" in m else ""
+        lead = self.names(m, "lead", what) if "lead" in m else ()
+        owners = self.names(m, "owners", what) if "owners" in m else ()
         rule_text = m.get("rule")
         rule: Rule | None = None
         if "rule" in m:

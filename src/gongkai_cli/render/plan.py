@@ -46,11 +46,17 @@ class Listing:
         each with its key."""
         if len(self.plans) == 1:
             plan = self.first
-            return f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）"
+            return f"{plan.title}（{issued_by(plan)}）"
         return "；".join(
-            f"{key}：{p.title}（{p.issuer}，{p.issued.isoformat()} 印发）"
+            f"{key}：{p.title}（{issued_by(p)}）"
             for key, p in zip(self.keys, self.plans, strict=True)
         )
+
+
+def issued_by(plan: Plan) -> str:
+    """国家知识产权局办公室，2016-05-18 印发; without an issuer (it may be left out), the date alone."""
+    issued = f"{plan.issued.isoformat()} 印发"
+    return f"{plan.issuer}，{issued}" if plan.issuer.strip() else issued
 
 
 OBLIGATION_LABELS = {
@@ -364,7 +370,7 @@ def check_plain(
     doubts = f"，但还有 {len(review)} 处待核对（见标准错误；核对后删去这些注释）" if review else ""
     lines = [
         f"{plan.path}：计划有效{doubts}",
-        f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
+        f"{plan.title}（{issued_by(plan)}，{plan.year} 年度）",
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
     lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in check_warnings(ob))
@@ -730,7 +736,7 @@ def due_md(report: DueReport, plan_title: str) -> str:
 def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
     plan = listing.first
     issued = (
-        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发"
+        _md_cell(issued_by(plan))
         if len(listing.plans) == 1
         else _md_cell(listing.heading())
     )
