@@ -344,8 +344,10 @@ class PlanChecker(Checker):
         if "items" not in top:
             return ()
         value = top["items"]
-        if not isinstance(value, LineSeq) or not value:
-            self.problem(top.lines["items"], "items 应为非空列表")
+        if value is None:  # a new plan, its examples still commented out (plan new)
+            return ()
+        if not isinstance(value, LineSeq):
+            self.problem(top.lines["items"], "items 应为条目的列表")
             return ()
         items: list[Item] = []
         seen: dict[str, int] = {}

@@ -48,8 +48,7 @@ class Listing:
             plan = self.first
             return f"{plan.title}（{issued_by(plan)}）"
         return "；".join(
-            f"{key}：{p.title}（{issued_by(p)}）"
-            for key, p in zip(self.keys, self.plans, strict=True)
+            f"{key}：{p.title}（{issued_by(p)}）" for key, p in zip(self.keys, self.plans, strict=True)
         )
 
 
@@ -735,11 +734,7 @@ def due_md(report: DueReport, plan_title: str) -> str:
 
 def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
     plan = listing.first
-    issued = (
-        _md_cell(issued_by(plan))
-        if len(listing.plans) == 1
-        else _md_cell(listing.heading())
-    )
+    issued = _md_cell(issued_by(plan)) if len(listing.plans) == 1 else _md_cell(listing.heading())
     lines = [
         f"# {_md_cell(listing.title)}",
         "",
