@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from tests.conftest import Run
 
@@ -32,6 +33,7 @@ def test_new_plan_for_the_year_of_today(gongkai: Run, tmp_path: Path) -> None:
     assert f"已写入 {path}" in result.output
     text = path.read_text(encoding="utf-8")
     assert "  title: 2026年政务公开工作要点" in text and "  year: 2026 " in text
+    assert max(cell_len(line) for line in text.splitlines()) <= 80
     checked = gongkai("check", str(path), "--format", "json", env={"GONGKAI_TODAY": "2026-12-03"})
     assert checked.exit_code == 0, checked.output
     data = json.loads(checked.output)

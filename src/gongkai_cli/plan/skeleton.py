@@ -21,15 +21,17 @@ def skeleton(year: int, made: date) -> str:
     example of each kind (a named date, a working-day period from the issue, recurring,
     event-triggered, open-ended, and the derived report), each valid once uncommented."""
     return f"""\
-# {year}年的计划文件（gongkai 计划格式 1，说明见 docs/plan-format.md），{made.isoformat()} 由 gongkai plan new 生成。
-# 必填的只有 plan 的 title、year 和每个条目的 id、title、rule；其余的键都可省略。
-# 写好后检查：gongkai check 本文件；使用：gongkai due --tasks 本文件（或设 GONGKAI_TASKS）。
+# {year}年的计划文件（gongkai 计划格式 1，见 docs/plan-format.md），
+# 由 gongkai plan new 于 {made.isoformat()} 生成。必填的只有 plan 的 title、year
+# 和每个条目的 id、title、rule；其余的键都可省略。
+# 写好后检查：gongkai check 本文件
+# 使用：gongkai due --tasks 本文件（或设环境变量 GONGKAI_TASKS）
 format: 1
 plan:
-  title: {year}年政务公开工作要点   # 文件标题，照原文
-  year: {year}                     # 计划年度：“6月底前完成”即 {year}-06-30
-  issued: {year}-01-01             # 印发日期（请改为实际日期）：“印发之日起…”从此日起算
-  # issuer: 某某局办公室           # 印发机关（可省略）
+  title: {year}年政务公开工作要点  # 文件标题，照原文
+  year: {year}  # 计划年度：“6月底前完成”即 {year}-06-30
+  issued: {year}-01-01  # 印发日期，请改为实际日期：“印发之日起…”从此日起算
+  # issuer: 某某局办公室  # 印发机关（可省略）
 
 # 派生报告（可省略）：每项有固定期限的工作到期后，还要书面报送落实情况。
 # reports:
@@ -37,13 +39,15 @@ plan:
 #     title: 书面报送落实情况
 #     rule: 期限届满后10个工作日内
 
-# 事件（可省略）：由事件触发的工作从每次事件起算；也可用 gongkai event 文件公开 日期 记录。
+# 事件（可省略）：由事件触发的工作从每次事件起算；
+# 也可用 gongkai event 文件公开 日期 记录。
 # events:
 #   文件公开: [{year}-03-16]
 
 items:
-  # 每项工作一个条目：id（加引号）、title（简短的标题）、rule（期限写法，照原文）；
-  # 可选 section（所在章节）、text（原文段落）、lead（牵头部门）、owners（负责部门）。
+  # 每项工作一个条目：id（加引号）、title（简短的标题）、rule（期限写法，
+  # 照原文）；可选 section（章节）、text（原文）、lead（牵头部门）、
+  # owners（负责部门）。
   # 下面是每类期限的示例：去掉行首的“# ”，改成本单位的工作即可。
   #
   # 固定日期（6月底前完成、年底前、于{year + 1}年1月15日前）：
