@@ -240,8 +240,9 @@ def set_done(
         _append(node, key, _flow_map(written, when), note)
     else:
         entries = node[key]
-        if entries.fa.flow_style():
-            entries[written] = when
+        if entries.fa.flow_style():  # kept in order of the occurrences
+            at = sum(1 for k in entries if str(k) <= str(written))
+            entries.insert(at, written, when)
         else:
             _append(entries, written, when, note)
     return doc.render(span)
@@ -274,8 +275,10 @@ def set_event(text: str, name: str, when: date | datetime, *, remove: bool) -> E
     if "events" in top and top["events"] is not None:
         events = top["events"]
         span = _top_span(top, "events", total)
-        if name in events:
-            events[name].append(_when(when))
+        if name in events:  # kept in order of time
+            dates = events[name]
+            at = sum(1 for d in dates if _moment(d) <= _sort_key(when))
+            dates.insert(at, _when(when))
         else:
             seq = CommentedSeq([_when(when)])
             seq.fa.set_flow_style()
@@ -310,6 +313,20 @@ def _top_span(top: Any, key: str, total: int) -> tuple[int, int]:
     at = keys.index(key)
     end = top.lc.key(keys[at + 1])[0] if at + 1 < len(keys) else total
     return start, end
+
+
+def _sort_key(when: date | datetime) -> datetime:
+    return when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
+
+
+def _moment(value: Any) -> datetime:
+    """An event date as written, for ordering (one that does not read sorts first)."""
+    from ..phrases.dates import parse_datetime
+
+    try:
+        return _sort_key(parse_datetime(str(value)))
+    except InputError:
+        return datetime.min
 
 
 def _same(value: Any, when: date | datetime) -> bool:
