@@ -88,8 +88,8 @@ def cal() -> WorkCalendar:
 
 def bundled_plan_for(year: int, path: Path) -> Path:
     """The bundled 2016 plan moved to ``year`` (as ``gongkai plan new --from-bundled``
-    writes it: plan.skeleton.moved_bundled), written to ``path``."""
-    from gongkai_cli.plan.skeleton import moved_bundled
+    writes it: render.skeleton.moved_bundled), written to ``path``."""
+    from gongkai_cli.render.skeleton import moved_bundled
 
     path.write_text(moved_bundled(year), encoding="utf-8")
     return path

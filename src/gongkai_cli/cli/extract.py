@@ -52,7 +52,7 @@ def plan() -> None:
 def new(app: AppContext, file: Path, year: int | None, from_bundled: bool) -> None:
     """新建计划文件 FILE：表头已填好，每类期限（固定日期、从印发起算、按期、事件触发、
     无固定期限、派生报告）各有一个注释掉的示例。FILE 已存在时拒绝，不覆盖。"""
-    from ..plan.skeleton import moved_bundled, skeleton
+    from ..render.skeleton import moved_bundled, skeleton
 
     chosen = year or app.today.year
     if file.exists() or file.is_symlink():

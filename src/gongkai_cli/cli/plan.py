@@ -130,8 +130,11 @@ def _by_department(obligations: list[Obligation], plans: PlanSet, dept: tuple[st
 
 
 def _deliver_bytes(data: bytes, output: Path | None, force: bool) -> None:
-    if output is None:  # checked before any work; kept as a guard
-        raise click.UsageError("--format xlsx 需要 -o FILE")
+    """To ``output``, or to standard output when that is a file or a pipe (checked first:
+    never to a terminal)."""
+    if output is None:
+        click.get_binary_stream("stdout").write(data)
+        return
     from ..files.atomic import write_atomic
 
     write_atomic(output, data, force=force)
@@ -151,8 +154,8 @@ def _remove_stale(output: Path, force: bool) -> None:
 
 
 def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mail_from: str | None) -> None:
-    if app.fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx 需要 -o FILE（表格文件不写到终端）")
+    if app.fmt == "xlsx" and output is None and click.get_text_stream("stdout").isatty():
+        raise click.UsageError("--format xlsx 不写到终端：请用 -o FILE，或重定向到文件（> 本周.xlsx）")
     if app.fmt == "email":
         if not (mail_to or "").strip():
             raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")

@@ -183,15 +183,22 @@ def due(
         win,
         tuple(entry(ob, today, cal) for ob in inside),
         tuple(entry(ob, today, cal) for ob in late),
-        unpublished_next_year=unpublished_next_year(today, cal),
+        unpublished_next_year=unpublished_next_year(today, cal, dated),
     )
 
 
-def unpublished_next_year(today: date, cal: WorkCalendar) -> int | None:
-    """Next year, when ``today`` is in October to December and ``cal`` has no published
-    arrangement for it (the State Council publishes it in November or December)."""
+def unpublished_next_year(today: date, cal: WorkCalendar, obligations: Iterable[Obligation]) -> int | None:
+    """Next year, when ``today`` is in October to December, ``cal`` has no published
+    arrangement for it (the State Council publishes it in November or December) and some
+    obligation needs it: one due in that year or later, or waiting for it. A plan that has
+    ended (the 2016 plan in 2026) has none, and gets no reminder."""
     following = today.year + 1
-    return following if today.month >= 10 and not cal.published(following) else None
+    if today.month < 10 or cal.published(following):
+        return None
+    needed = any(
+        (ob.day is not None and ob.day.year >= following) or following in ob.waiting_for for ob in obligations
+    )
+    return following if needed else None
 
 
 def plan_end(year: int, obligations: Iterable[Obligation]) -> date:

@@ -385,6 +385,15 @@ def _departments(ob: Obligation) -> str:
     return "；".join(p for p in (lead, "、".join(ob.owners)) if p) or NONE
 
 
+def _labelled_departments(ob: Obligation) -> str:
+    """牵头：办公室；负责：人事司、人事教育部 (blocks and mail, where no column heading says
+    what the names are); a side with no department is left out, both: 负责：—."""
+    parts = [f"牵头：{names(ob.lead)}"] if ob.lead else []
+    if ob.owners or not ob.lead:
+        parts.append(f"负责：{names(ob.owners)}")
+    return "；".join(parts)
+
+
 def _flagged_title(ob: Obligation) -> str:
     return ob.title + "".join(f" [{m}]" for m in marks(ob))
 
@@ -403,7 +412,9 @@ def entry_block(entry: Entry, size: int) -> list[str]:
     return [
         *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
         *indent(ob.title + entry_flags(ob), size),
-        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+        *join_fitting(
+            [_labelled_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "
+        ),
     ]
 
 
@@ -493,7 +504,9 @@ def task_block(ob: Obligation, size: int) -> list[str]:
             [ob.id, when(ob.deadline, short=True) if ob.deadline else NONE, OBLIGATION_LABELS[ob.kind]], size
         ),
         *indent(_flagged_title(ob), size),
-        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+        *join_fitting(
+            [_labelled_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "
+        ),
     ]
 
 

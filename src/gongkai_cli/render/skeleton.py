@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..errors import InputError
-from .plan_file import bundled_plan
+from ..plan.plan_file import bundled_plan
 
 BUNDLED_YEAR = 2016
 
