@@ -394,6 +394,15 @@ def _labelled_departments(ob: Obligation) -> str:
     return "；".join(parts)
 
 
+def _who_and_rule(ob: Obligation, size: int) -> list[str]:
+    """A block's last lines: the labelled departments and the rule as written."""
+    from .layout import join_fitting
+
+    return join_fitting(
+        [_labelled_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "
+    )
+
+
 def _flagged_title(ob: Obligation) -> str:
     return ob.title + "".join(f" [{m}]" for m in marks(ob))
 
