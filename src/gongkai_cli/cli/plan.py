@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -133,7 +134,9 @@ def _deliver_bytes(data: bytes, output: Path | None, force: bool) -> None:
     """To ``output``, or to standard output when that is a file or a pipe (checked first:
     never to a terminal)."""
     if output is None:
-        click.get_binary_stream("stdout").write(data)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     from ..files.atomic import write_atomic
 
@@ -154,7 +157,7 @@ def _remove_stale(output: Path, force: bool) -> None:
 
 
 def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mail_from: str | None) -> None:
-    if app.fmt == "xlsx" and output is None and click.get_text_stream("stdout").isatty():
+    if app.fmt == "xlsx" and output is None and sys.stdout.isatty():
         raise click.UsageError("--format xlsx 不写到终端：请用 -o FILE，或重定向到文件（> 本周.xlsx）")
     if app.fmt == "email":
         if not (mail_to or "").strip():
