@@ -68,7 +68,8 @@ def due_subject(listing: Listing, span: Span, report: DueReport) -> str:
 
 
 def _footer(listing: Listing) -> list[str]:
-    return ["", "-- ", f"gongkai：{listing.heading()}"]
+    """The signature, wrapped to the text's width like the rest."""
+    return ["", "-- ", *wrap(f"gongkai：{listing.heading()}", TEXT_WIDTH)]
 
 
 def due_text(listing: Listing, report: DueReport) -> str:

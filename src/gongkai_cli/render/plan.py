@@ -434,7 +434,7 @@ def _duty_columns() -> tuple[Column, ...]:
 
     return (
         Column("事项", ratio=3, min_width=12),
-        Column("部门", ratio=2, min_width=10),
+        Column("部门", ratio=2, min_width=10, names=True),
         Column("期限写法", ratio=2, min_width=10),
     )
 
@@ -553,6 +553,9 @@ def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> Renderab
     return _tasks_view(f"{listing.title}：{len(obligations)} 项", obligations)
 
 
+NAME_LABELS = ("牵头", "负责", "部门")  # fields holding lists of names: wrapped between names
+
+
 class _Fields:
     """Label and value pairs: labels in one column, values wrapped beside them (never cut)."""
 
@@ -567,7 +570,7 @@ class _Fields:
         label_width = max(width(label) for label, _ in self.rows)
         room = options.max_width - label_width - 2
         for label, value in self.rows:
-            lines = wrap(value, room) if room >= 12 else None
+            lines = wrap(value, room, names=label in NAME_LABELS) if room >= 12 else None
             if lines is None:  # too narrow to sit beside the label: below it
                 yield Text(label, style="bold")
                 from .layout import indent
