@@ -127,12 +127,12 @@ def _fitted(
 
         from .layout import Para, join_fitting
 
+        shown: Sequence[Sequence[str]] = rows
         if labelled:
-            rows = [
-                [row[0], *(f"{c.header} {v}" for c, v in zip(columns[1:], row[1:], strict=True))]
-                for row in rows
+            shown = [
+                [r[0], *(f"{c.header} {v}" for c, v in zip(columns[1:], r[1:], strict=True))] for r in rows
             ]
-        rows_as_lines = lines_of((join_fitting(row, size), "") for row in rows)
+        rows_as_lines = lines_of((join_fitting(row, size), "") for row in shown)
         return Group(Para(heading, style="bold"), Text(""), rows_as_lines)
 
     return Fitted(lambda size: fit_table(columns, rows, size, title=heading), blocks)
