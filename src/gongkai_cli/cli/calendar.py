@@ -113,7 +113,7 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
   gongkai calendar import 2027通知.txt --install        # 装入配置目录，此后各命令都用它
   gongkai calendar import 2019通知.txt 2019调整通知.txt -o 2019.yaml
   pbpaste | gongkai calendar import - --year 2025 -o 2025.yaml   # 粘贴的正文没有标题时用 --year 指明年份
-  gongkai calendar import 2027通知.txt --install --tasks 我局计划.yaml   # 并列出计划中临时期限的变化
+  gongkai calendar import 2027通知.txt -o 2027.yaml --force --tasks 我局计划.yaml   # 并列出临时期限的变化
 """,
 )
 @click.argument("notices", metavar="NOTICE...", nargs=-1, required=True)

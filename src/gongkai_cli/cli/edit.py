@@ -170,7 +170,7 @@ def _targets(plan: Plan, path: Path, ident: str, cal: Any) -> list[Obligation]:
   gongkai done 1.1a --date 2016-06-28 --tasks 我局计划.yaml      # 条目完成（写入 done: 2016-06-28）
   gongkai done 1.1a/report --date 2016-07-12                     # 派生的书面报告已报送（reported:）
   gongkai done 1.3@2016-06 --date 2016-06-29 --note 已核对       # 按月事项的一期
-  gongkai done 1.3@2016-05..2016-08 2.1 5.1.5                    # 几项一起，1.3 的 5 至 8 月各期
+  gongkai done 1.3@2016-07..2016-09 2.1 5.1.5                    # 几项一起，1.3 的 7 至 9 月各期
   gongkai done 4.1a@2016-09-30 --date 2016-10-08                 # 一次事件触发的工作
   gongkai done 1.1a --undo                                       # 撤销，文件恢复原样
 

@@ -21,7 +21,7 @@ MAX_OFFICE_BYTES = 30 * MIB  # as a .docx or PDF, with images, more
 @main.group(
     epilog="""\b
 示例：
-  gongkai plan new 我局计划.yaml                      # 今年的空白计划，含每类期限的示例
+  gongkai plan new 新计划.yaml                        # 今年的空白计划，含每类期限的示例
   gongkai plan extract 2017年工作要点.txt -o tasks-2017.yaml
   gongkai check tasks-2017.yaml
 """
@@ -34,11 +34,11 @@ def plan() -> None:
     "new",
     epilog="""\b
 示例：
-  gongkai plan new 我局计划.yaml                     # 今年的计划：表头已填，每类期限一个示例（注释）
-  gongkai plan new 我局计划.yaml --year 2027
-  gongkai plan new 我局计划.yaml --from-bundled      # 内置的 2016 年计划，移到今年
-  gongkai check 我局计划.yaml                        # 改好后检查
-  gongkai due --tasks 我局计划.yaml                  # 或 export GONGKAI_TASKS=我局计划.yaml
+  gongkai plan new 新计划.yaml                       # 今年的计划：表头已填，每类期限一个示例（注释）
+  gongkai plan new 明年计划.yaml --year 2027
+  gongkai plan new 仿2016.yaml --from-bundled        # 内置的 2016 年计划，移到今年
+  gongkai check 新计划.yaml                          # 改好后检查
+  gongkai due --tasks 仿2016.yaml                    # 或 export GONGKAI_TASKS=仿2016.yaml
 """,
 )
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")

@@ -462,12 +462,13 @@ def _tasks_email(
   gongkai show 1.1a/report                           # 只推算派生的书面报告
   gongkai show 5.1.2@2016-06                         # 按月事项的一期
   gongkai show 4.1a --event 文件公开=2016-09-30
+  gongkai show 1.1a --format md                      # Markdown，可贴进邮件或文档
   gongkai show tasks-2016:1.1a --tasks a.yaml --tasks b.yaml   # 多份计划时加简称
 """
 )
 @click.argument("item_id", metavar="ID")
 @plan_options
-@common_options()
+@common_options(formats=("plain", "table", "json", "md"))
 def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> None:
     """显示一项工作：全文、牵头和负责部门、期限写法、派生的义务，以及逐日推算的期限。
 
@@ -493,6 +494,7 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
             "plain": lambda: pf.show_plain(item, obligations, explained),
             "json": lambda: pf.show_data(item, obligations, explained),
             "table": lambda: pf.show_table(item, obligations, explained),
+            "md": lambda: pf.show_md(item, obligations, explained),
         },
     )
 
@@ -561,56 +563,3 @@ def _review_marks(path: Path) -> tuple[ReviewMark, ...]:
         return review_marks(path.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return ()
-
-
-@main.command(
-    epilog="""\b
-示例：
-  gongkai status --today 2016-09-30                  # 全部事项：已完成、逾期、待办、无期限，按类别和部门
-  gongkai status --dept 条法司 --format md           # Markdown，用于月度汇报
-  gongkai status --next 10 --format json
-"""
-)
-@dept_option
-@click.option(
-    "--next",
-    "upcoming",
-    type=click.IntRange(0, 1000),
-    default=5,
-    show_default=True,
-    metavar="N",
-    help="列出最近的 N 项未完成期限。",
-)
-@output_options
-@plan_options
-@common_options(formats=("table", "plain", "json", "csv", "md"))
-def status(
-    app: AppContext,
-    plans: PlanSet,
-    options: Options,
-    dept: tuple[str, ...],
-    upcoming: int,
-    output: Path | None,
-    force: bool,
-) -> None:
-    """计划的总体进展：已完成、逾期、待办（有期限未到期）和无固定期限的事项数，按类别、按部门，
-    以及最近的期限。各项之和等于 gongkai tasks 列出的总数。"""
-    from ..plan.progress import status as progress_status
-
-    obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
-    facts = progress_status(obligations, app.today, upcoming=upcoming)
-    title = "；".join(p.title for p in plans.plans)
-    from ..render import progress as sf
-
-    emit(
-        app.fmt,
-        {
-            "plain": lambda: sf.status_plain(title, facts),
-            "json": lambda: sf.status_data(title, facts),
-            "table": lambda: sf.status_table(title, facts),
-            "csv": lambda: sf.status_csv(facts),
-            "md": lambda: sf.status_md(title, facts),
-        },
-        output=output,
-        force=force,
-    )

@@ -17,6 +17,7 @@ from html import escape
 
 from ..plan.due import DueReport, Span
 from ..plan.obligations import Obligation
+from ..plan.progress import Status
 from .layout import wrap
 from .plan import (
     ENTRY_COLUMNS,
@@ -29,6 +30,7 @@ from .plan import (
     task_block,
     task_cells,
 )
+from .progress import status_blocks, status_tables
 
 TEXT_WIDTH = 72  # cells: a plain-text mail reads well at the width mail clients quote at
 
@@ -163,3 +165,25 @@ def message(subject: str, text: str, html: str, envelope: Envelope) -> str:
     msg.set_content(visible(text, "\t\n"), charset="utf-8")
     msg.add_alternative(visible(html, "\t\n"), subtype="html", charset="utf-8")
     return msg.as_string()
+
+
+def status_text(title: str, facts: Status) -> str:
+    return (
+        "\n".join(
+            [*status_blocks(title, facts, TEXT_WIDTH), "", "-- ", *wrap(f"gongkai：{title}", TEXT_WIDTH)]
+        )
+        + "\n"
+    )
+
+
+def status_html(title: str, facts: Status, subject: str) -> str:
+    body = [f"<h3>{escape(title)}：截至 {escape(facts.today.isoformat())}</h3>"]
+    for heading, header, rows in status_tables(facts):
+        body += [f"<h4>{escape(heading)}</h4>", *_html_table(header, rows)]
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        f'<head><meta charset="utf-8"><title>{escape(subject)}</title></head>',
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"

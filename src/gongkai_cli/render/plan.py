@@ -757,6 +757,32 @@ def due_md(report: DueReport, plan_title: str) -> str:
     return "\n".join(lines)
 
 
+def show_md(item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]) -> str:
+    """``show`` as Markdown: the item's fields, its obligations as a table, and each
+    explanation as a fenced block (its step lines are columns)."""
+    lines = [
+        f"# {_md_cell(item.id)} {_md_cell(item.title)}",
+        "",
+        f"- 章节：{_md_cell(item.section or NONE)}",
+        f"- 牵头：{_md_cell(names(item.lead))}",
+        f"- 负责：{_md_cell(names(item.owners))}",
+        f"- 期限写法：{_md_cell(item.rule_text or '（原文未写期限）')}",
+        *([f"- 起算事件：{_md_cell(item.event)}"] if item.event else []),
+        "",
+        f"> {_md_cell(item.text or NONE)}",
+        "",
+        f"## 义务：{len(obligations)} 项",
+        "",
+        "| " + " | ".join(TASK_COLUMNS) + " |",
+        "|" + "---|" * len(TASK_COLUMNS),
+        *("| " + " | ".join(_md_cell(c) for c in task_cells(ob)) + " |" for ob in obligations),
+    ]
+    for ob in explained:
+        if ob.result is not None:
+            lines += ["", f"## 推算（{_md_cell(ob.id)}）", "", "```", deadline_plain(ob.result, True), "```"]
+    return "\n".join(lines)
+
+
 def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
     plan = listing.first
     issued = _md_cell(issued_by(plan)) if len(listing.plans) == 1 else _md_cell(listing.heading())

@@ -138,11 +138,63 @@ def _fitted(
     return Fitted(lambda size: fit_table(columns, rows, size, title=heading), blocks)
 
 
-def status_csv(facts: Status) -> str:
+def status_subject(title: str, facts: Status) -> str:
+    """2016年政务公开工作要点：进展（截至 2016-09-30）逾期 21 项，待办 23 项"""
+    t = facts.overall
+    counts = f"逾期 {t.get('overdue')} 项，待办 {t.get('upcoming')} 项"
+    return f"{title}：进展（截至 {facts.today.isoformat()}）{counts}"
+
+
+def status_blocks(title: str, facts: Status, size: int) -> list[str]:
+    """The progress as lines of at most ``size`` cells (a plain-text mail): each tally a
+    name and its labelled counts, names never broken."""
+    from .layout import join_fitting, wrap
+
+    lines = [*wrap(f"{title}：截至 {when(facts.today)}", size), *wrap(_summary(facts), size)]
+    for heading, rows in _rows(facts)[1:]:
+        lines += ["", f"{heading}："]
+        for row in rows:
+            counts = [f"{label} {v}" for label, v in zip(HEADER[1:], row[1:], strict=True)]
+            lines += join_fitting([row[0], *counts], size, prefix="  ")
+    lines += ["", f"最近的期限：{len(facts.next)} 项"]
+    for ob in facts.next:
+        lines += join_fitting(
+            [when(ob.deadline, short=True), ob.id, ob.title, names(ob.departments)], size, prefix="  "
+        )
+    return lines
+
+
+def status_tables(facts: Status) -> list[tuple[str, tuple[str, ...], list[tuple[str, ...]]]]:
+    """(heading, header, rows) of each table: for HTML and the workbook."""
+    out = [(heading, HEADER, rows) for heading, rows in _rows(facts)]
+    upcoming: list[tuple[str, ...]] = [
+        (when(ob.deadline), ob.id, ob.title, names(ob.departments)) for ob in facts.next
+    ]
+    return [*out, ("最近的期限", ("期限", "编号", "事项", "部门"), upcoming)]
+
+
+def status_sheets(facts: Status) -> list[Any]:
+    """One sheet of tallies (分组, 名称 and the counts, as numbers) and one of the nearest deadlines."""
+    from .spreadsheet import Cell, Sheet
+
+    groups = [("全部", "全部", facts.overall)]
+    groups += [("类别", OBLIGATION_LABELS[k], t) for k, t in facts.kinds]
+    groups += [("部门", name, t) for name, t in facts.departments]
+    tallies: list[list[Cell]] = [
+        [group, name, *(t.get(s) for s in STATES), t.total] for group, name, t in groups
+    ]
+    upcoming: list[list[Cell]] = [[ob.deadline, ob.id, ob.title, names(ob.departments)] for ob in facts.next]
+    return [
+        Sheet(f"截至 {facts.today.isoformat()}", ("分组", "名称", *HEADER[1:]), tallies),
+        Sheet("最近的期限", ("期限", "编号", "事项", "部门"), upcoming),
+    ]
+
+
+def status_csv(facts: Status, *, bom: bool = False) -> str:
     rows: list[Sequence[Any]] = [["all", "", *tally_data(facts.overall).values()]]
     rows += [["kind", kind, *tally_data(t).values()] for kind, t in facts.kinds]
     rows += [["department", name, *tally_data(t).values()] for name, t in facts.departments]
-    return _csv(("group", "name", *STATES, "total"), rows)
+    return _csv(("group", "name", *STATES, "total"), rows, bom=bom)
 
 
 def status_md(title: str, facts: Status) -> str:
