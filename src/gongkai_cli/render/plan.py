@@ -396,11 +396,10 @@ def _labelled_departments(ob: Obligation) -> str:
 
 def _who_and_rule(ob: Obligation, size: int) -> list[str]:
     """A block's last lines: the labelled departments and the rule as written."""
-    from .layout import join_fitting
+    from .layout import wrap
 
-    return join_fitting(
-        [_labelled_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "
-    )
+    text = f"{_labelled_departments(ob)}；期限写法：{ob.rule or NONE}"
+    return ["  " + line for line in wrap(text, size - 2, names=True)]  # never inside a name
 
 
 def _flagged_title(ob: Obligation) -> str:
@@ -421,9 +420,7 @@ def entry_block(entry: Entry, size: int) -> list[str]:
     return [
         *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
         *indent(ob.title + entry_flags(ob), size),
-        *join_fitting(
-            [_labelled_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "
-        ),
+        *_who_and_rule(ob, size),
     ]
 
 
@@ -513,9 +510,7 @@ def task_block(ob: Obligation, size: int) -> list[str]:
             [ob.id, when(ob.deadline, short=True) if ob.deadline else NONE, OBLIGATION_LABELS[ob.kind]], size
         ),
         *indent(_flagged_title(ob), size),
-        *join_fitting(
-            [_labelled_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "
-        ),
+        *_who_and_rule(ob, size),
     ]
 
 
