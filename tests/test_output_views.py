@@ -66,8 +66,6 @@ def test_show_as_markdown(gongkai: Run) -> None:
         "- 期限写法：6月底前完成",
     ]
     row = "| 1.1b/report | 2016-07-14（星期四） | 报告 | 书面报送落实情况：行政审批保留事项公开 | — |"
-        "| 1.1b/report | 2016-07-14（星期四） | 报告 | 书面报送落实情况：行政审批保留事项公开 | — | 条法司 |"
-    )
     assert any(line.startswith(row) for line in out)
     assert "## 推算（1.1b/report）" in out and out.count("```") == 4
 
