@@ -107,3 +107,48 @@ def test_done_and_event_refuse_a_day_after_today_alike(
 
 def test_an_event_today_is_recorded(gongkai: Run, env: dict[str, str]) -> None:
     assert gongkai("event", "重大突发事件", "2016-12-05 09:00", env=env).exit_code == 0
+
+
+def test_two_documents_published_the_same_day(gongkai: Run, env: dict[str, str]) -> None:
+    """event --label: each labelled occurrence is its own, with its own duties (4.1a, 解读材料
+    文件公开后 3 个工作日内: from Monday 2016-10-10, Thursday 10-13)."""
+    for label in ("甲文件", "乙文件"):
+        result = gongkai("event", "文件公开", "2016-10-10", "--label", label, env=env)
+        assert result.exit_code == 0, result.output
+        assert f"  4.1a@2016-10-10#{label}  政策解读材料随文发布  期限 2016-10-13（星期四）" in result.output
+    assert gongkai("event", "文件公开", "2016-09-30", env=env).exit_code == 0
+    text = Path(env["GONGKAI_TASKS"]).read_text(encoding="utf-8")
+    assert '  文件公开: [2016-09-30, "2016-10-10 乙文件", "2016-10-10 甲文件"]' in text
+    assert gongkai("done", "4.1a@2016-10-10#乙文件", "--date", "2016-10-12", env=env).exit_code == 0
+    items = json.loads(gongkai("tasks", "--format", "json", env=env).output)["items"]
+    events = {
+        ob["id"]: (ob["deadline"], ob["done"], ob["occurrence"]) for ob in items if ob["kind"] == "event"
+    }
+    assert events == {
+        "4.1a@2016-09-30": ("2016-10-10", None, "2016-09-30"),
+        "4.1a@2016-10-10#乙文件": ("2016-10-13", "2016-10-12", "2016-10-10#乙文件"),
+        "4.1a@2016-10-10#甲文件": ("2016-10-13", None, "2016-10-10#甲文件"),
+        "4.2b": (None, None, None),
+    }
+    again = gongkai("event", "文件公开", "2016-10-10", "--label", "甲文件", env=env)
+    assert again.exit_code == 3 and "2016-10-10#甲文件 已有记录" in again.stderr
+    assert gongkai("event", "文件公开", "2016-10-10", "--label", "甲文件", "--undo", env=env).exit_code == 0
+    text = Path(env["GONGKAI_TASKS"]).read_text(encoding="utf-8")
+    assert '  文件公开: [2016-09-30, "2016-10-10 乙文件"]' in text
+
+
+@pytest.mark.parametrize("label", ["甲 文件", "a/b", "x@y", "p#q", "a:b"])
+def test_a_label_is_one_short_word(gongkai: Run, env: dict[str, str], label: str) -> None:
+    result = gongkai("event", "文件公开", "2016-10-10", "--label", label, env=env)
+    assert result.exit_code == 3
+    assert "应为不含空白、/、@、#、: 的简短文字" in result.stderr
+
+
+def test_labelled_events_on_the_command_line(gongkai: Run, env: dict[str, str]) -> None:
+    args = ("due", "--today", "2016-10-10", "--no-overdue", "--format", "json")
+    both = ("--event", "文件公开=2016-10-10 甲文件", "--event", "文件公开=2016-10-10#乙文件")
+    data = json.loads(gongkai(*args, *both, env=env).output)
+    assert [e["id"] for e in data["items"] if e["kind"] == "event"] == [
+        "4.1a@2016-10-10#乙文件",
+        "4.1a@2016-10-10#甲文件",
+    ]

@@ -16,13 +16,17 @@ from ..calendar.workdays import WEEKDAYS
 from ..errors import InputError
 from ..plan.obligations import Obligation, expand, expand_item, item_id_of
 from ..plan.plan_file import (
+    LABEL_MARK,
     Item,
+    Occurrence,
     Plan,
     bundled_plan,
     done_form_message,
     event_key,
     occurrence_example,
+    parse_occurrence,
     parse_plan,
+    written,
 )
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, tasks_option
@@ -265,15 +269,32 @@ def _where(plan: Plan, item: Item, ob: Obligation) -> tuple[str, str | None]:
   gongkai event 文件公开 2016-09-30 --tasks 我局计划.yaml    # 记入 events:，列出由它触发的工作和期限
   gongkai event 重大突发事件 "2016-07-01 14:30"
   gongkai event 文件公开 2016-09-30 --undo                    # 撤销，文件恢复原样
+  gongkai event 文件公开 2016-10-10 --label 甲文件            # 同一天公开两份文件：各记一次，
+  gongkai event 文件公开 2016-10-10 --label 乙文件            # 各有自己的工作（4.1a@2016-10-10#乙文件）
 """,
 )
 @click.argument("name", metavar="NAME")
-@click.argument("when", metavar="WHEN", type=DATETIME)
+@click.argument("moment", metavar="WHEN", type=DATETIME)
+@click.option(
+    "--label",
+    metavar="TEXT",
+    help="这一次事件的标签（如文件名），同一天的几次事件各记一次，各有自己的工作。",
+)
 @click.option("--undo", is_flag=True, help="撤销：删除这一事件记录。")
 @tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))
-def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: tuple[str, ...]) -> None:
+def event(
+    app: AppContext,
+    name: str,
+    moment: date | datetime,
+    label: str | None,
+    undo: bool,
+    tasks: tuple[str, ...],
+) -> None:
     """在计划文件的 events: 中记录一次事件（如某文件公开的日期），并列出它触发的工作及期限。"""
+    when: Occurrence = moment
+    if label is not None:
+        when = parse_occurrence(f"{written(moment)}{LABEL_MARK}{label.strip()}")
     path, name = _choose(tasks, name, _uses_event, "事件名", "记在哪一份")
     file = _read(path)
     plan = file.plan
@@ -281,7 +302,7 @@ def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: 
         known = "、".join(plan.event_names) or "（无）"
         raise InputError(f"计划中没有条目使用事件“{name}”；可用的事件名：{known}", where=str(path))
     if not undo:
-        not_in_future(when.date() if isinstance(when, datetime) else when, app.today, "事件日期")
+        not_in_future(moment.date() if isinstance(moment, datetime) else moment, app.today, "事件日期")
     recorded = any(w == when for w in plan.events.get(name, ()))
     if undo and not recorded:
         raise InputError(f"事件“{name}”没有 {event_key(when)} 的记录，无可撤销")

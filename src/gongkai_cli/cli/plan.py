@@ -7,18 +7,17 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
 from ..errors import ExitStatus, InputError
-from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
 from ..plan.due import DueReport, Span, by_department, due, plan_end, plan_over, window
 from ..plan.obligations import Obligation, expand, expand_item
-from ..plan.plan_file import MISSING, bundled_plan, read_plan
+from ..plan.plan_file import MISSING, Occurrence, bundled_plan, parse_occurrence, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
 from ..render.output import emit
@@ -38,14 +37,14 @@ LIST_FORMATS = ("table", "plain", "json", "csv", "md", "ics", "email", "xlsx")
 
 def _parse_events(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
-) -> dict[str, tuple[date | datetime, ...]]:
-    events: dict[str, list[date | datetime]] = {}
+) -> dict[str, tuple[Occurrence, ...]]:
+    events: dict[str, list[Occurrence]] = {}
     for value in values:
         name, sep, when = value.partition("=")
         if not sep or not name.strip() or not when.strip():
             raise click.BadParameter(f"“{value}”应写成 事件名=日期，如 文件公开=2016-09-30") from None
         try:
-            moment = parse_datetime(when.strip())
+            moment = parse_occurrence(when.strip())
         except InputError as e:
             raise InputError(f"--event {value}：{e.message}") from None
         events.setdefault(name.strip(), []).append(moment)
@@ -74,7 +73,7 @@ def plan_options(f: F) -> F:
     def wrapper(
         *args: Any,
         tasks: tuple[str, ...],
-        events: dict[str, tuple[date | datetime, ...]],
+        events: dict[str, tuple[Occurrence, ...]],
         **kwargs: Any,
     ) -> Any:
         plans = load_plans(tasks)
@@ -102,7 +101,7 @@ def load_plans(tasks: Sequence[str]) -> PlanSet:
     return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
 
 
-def _with_events(plans: PlanSet, events: dict[str, tuple[date | datetime, ...]]) -> PlanSet:
+def _with_events(plans: PlanSet, events: dict[str, tuple[Occurrence, ...]]) -> PlanSet:
     """--event goes to the plans that use the event's name (an error when none does)."""
     out = []
     for plan in plans.plans:

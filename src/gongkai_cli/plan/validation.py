@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..files.yamltree import Checker, LineMap, LineSeq
-from ..phrases.dates import parse_date, parse_datetime
+from ..phrases.dates import parse_date
 from ..phrases.reader import Rule, parse_rule
 from ..phrases.resolve import target_date
 from ..phrases.vocabulary import ISSUE_ANCHORS
@@ -23,11 +23,13 @@ from .plan_file import (
     COLLECTIVE,
     FORMAT,
     Item,
+    Occurrence,
     Plan,
     ReportSpec,
     done_form_message,
     event_key,
     occurrence_example,
+    parse_occurrence,
 )
 
 if TYPE_CHECKING:
@@ -107,9 +109,9 @@ class PlanChecker(Checker):
             self.problem(line, f"{what}：{e.message}")
             return None
 
-    def moment(self, value: Any, line: int, what: str) -> date | datetime | None:
+    def moment(self, value: Any, line: int, what: str) -> Occurrence | None:
         try:
-            return parse_datetime(str(value))
+            return parse_occurrence(str(value))
         except InputError as e:
             self.problem(line, f"{what}：{e.message}")
             return None
@@ -273,14 +275,14 @@ class PlanChecker(Checker):
                 aliases[str(short).strip()] = full.strip()
         return collective or COLLECTIVE, aliases
 
-    def events(self, top: LineMap) -> dict[str, tuple[date | datetime, ...]]:
+    def events(self, top: LineMap) -> dict[str, tuple[Occurrence, ...]]:
         if top.get("events") is None:
             return {}
         m = top["events"]
         if not isinstance(m, LineMap):
             self.problem(top.lines["events"], "events 应为“事件名: [日期, …]”的键值表")
             return {}
-        events: dict[str, tuple[date | datetime, ...]] = {}
+        events: dict[str, tuple[Occurrence, ...]] = {}
         for name, value in m.items():
             if not isinstance(value, LineSeq):
                 self.problem(
@@ -338,7 +340,7 @@ class PlanChecker(Checker):
         top: LineMap,
         year: int | None,
         issued: date | None,
-        events: Mapping[str, tuple[date | datetime, ...]],
+        events: Mapping[str, tuple[Occurrence, ...]],
         reports: tuple[ReportSpec, ...],
     ) -> tuple[Item, ...]:
         if "items" not in top:
