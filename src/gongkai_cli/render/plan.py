@@ -16,7 +16,15 @@ from ..calendar.workdays import WEEKDAYS
 from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
 from ..plan.plan_file import Item, Plan, Problem, header_data
-from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
+from .deadlines import (
+    PROVISIONAL_RESULT_NOTE,
+    deadline_data,
+    deadline_plain,
+    deadline_table,
+    display_width,
+    iso,
+    when,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -323,11 +331,13 @@ def not_in_force_notes(report: DueReport) -> list[str]:
 
 def tasks_plain(listing: Listing, obligations: Sequence[Obligation]) -> str:
     lines = [f"{listing.heading()}：{len(obligations)} 项"]
-    width = max((len(ob.id) for ob in obligations), default=0)
+    from .deadlines import pad  # by display width: a labelled id (4.1a@2016-10-10#甲文件) holds CJK
+
+    width = max((display_width(ob.id) for ob in obligations), default=0)
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
         lines.append(
-            f"{ob.id:<{width}}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
+            f"{pad(ob.id, width)}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
             f"  （{ob.rule or NONE}；牵头：{names(ob.lead)}；负责：{names(ob.owners)}）"
         )
     return "\n".join(lines)
