@@ -113,6 +113,9 @@ def test_a_minimal_hand_written_plan(gongkai: Run, tmp_path: Path) -> None:
     }
     header = json.loads(gongkai("tasks", "--tasks", str(path), "--format", "json").output)["plan"]
     assert header["issuer"] == "" and header["issued"] == "2026-01-01"
+    for _ in range(2):  # read from the file, then from the cache of checked plans
+        first = gongkai("tasks", "--tasks", str(path)).output.splitlines()[0]
+        assert first == "我局2026年要点（未写印发日期，自 2026-01-01 起算）：1 项"
 
 
 @pytest.mark.parametrize(

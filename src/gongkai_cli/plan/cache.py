@@ -259,6 +259,7 @@ def _encode(plan: Plan) -> dict[str, Any]:
         **header_data(plan),
         "events": {name: [written(w) for w in whens] for name, whens in plan.events.items()},
         "key": plan.key,
+        "issued_written": plan.issued_written,
         "collective": list(plan.collective),
         "aliases": dict(plan.aliases),
         "reports": [{**asdict(r), "rule": asdict(r.rule)} for r in plan.reports],
@@ -316,4 +317,5 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
         key=data["key"],
         collective=tuple(data["collective"]),
         aliases=data["aliases"],
+        issued_written=data["issued_written"],
     )

@@ -132,6 +132,7 @@ class Plan:
     key: str | None = None  # plan.key: the short name prefixing ids when several plans are read
     collective: tuple[str, ...] = COLLECTIVE  # names meaning every department
     aliases: Mapping[str, str] = field(default_factory=dict)  # short name → department
+    issued_written: bool = True  # False: no plan.issued in the file, ``issued`` is 1 January
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)

@@ -246,6 +246,7 @@ class PlanChecker(Checker):
             key,
             collective,
             aliases,
+            "issued" in head,
         )
 
     def plan_key(self, head: LineMap) -> str | None:

@@ -61,8 +61,13 @@ class Listing:
 
 
 def issued_by(plan: Plan) -> str:
-    """国家知识产权局办公室，2016-05-18 印发; without an issuer (it may be left out), the date alone."""
-    issued = f"{plan.issued.isoformat()} 印发"
+    """国家知识产权局办公室，2016-05-18 印发; without an issuer (it may be left out), the
+    date alone; without an issue date, 未写印发日期 (期限自 2026-01-01 起算)."""
+    issued = (
+        f"{plan.issued.isoformat()} 印发"
+        if plan.issued_written
+        else f"未写印发日期，自 {plan.issued.isoformat()} 起算"
+    )
     return f"{plan.issuer}，{issued}" if plan.issuer.strip() else issued
 
 
