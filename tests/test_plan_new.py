@@ -86,6 +86,14 @@ def test_an_existing_file_is_never_overwritten(gongkai: Run, tmp_path: Path, ext
     assert path.read_text(encoding="utf-8") == "mine\n"
 
 
+def test_a_missing_folder_is_said(gongkai: Run, tmp_path: Path) -> None:
+    result = gongkai("plan", "new", str(tmp_path / "无此目录" / "计划.yaml"))
+    assert result.exit_code == 3
+    assert (
+        result.stderr == f"gongkai: 错误：{tmp_path / '无此目录'}: 文件夹不存在：请先创建它，或换一个路径\n"
+    )
+
+
 def test_a_minimal_hand_written_plan(gongkai: Run, tmp_path: Path) -> None:
     # the newcomer plan: title, year, items with id, title, owners and rule only
     path = tmp_path / "计划.yaml"

@@ -57,6 +57,8 @@ def new(app: AppContext, file: Path, year: int | None, from_bundled: bool) -> No
     chosen = year or app.today.year
     if file.exists() or file.is_symlink():
         raise InputError("文件已存在，未覆盖：请换一个文件名，或先删去它", where=str(file))
+    if not file.parent.is_dir():
+        raise InputError("文件夹不存在：请先创建它，或换一个路径", where=str(file.parent))
     text = moved_bundled(chosen) if from_bundled else skeleton(chosen, app.today)
     write_atomic(file, text, force=False)
     what = f"内置的 2016 年计划（已移到 {chosen} 年）" if from_bundled else f"{chosen} 年的计划框架"
