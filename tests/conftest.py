@@ -88,17 +88,9 @@ def cal() -> WorkCalendar:
 
 
 def bundled_plan_for(year: int, path: Path) -> Path:
-    """The bundled 2016 plan moved to ``year``: issued on 05-18 of that year, its title and
-    year changed, the summary due 于 (year+1) 年 1 月 15 日前. Written to ``path``."""
-    from gongkai_cli.plan.plan_file import bundled_plan
+    """The bundled 2016 plan moved to ``year`` (as ``gongkai plan new --from-bundled``
+    writes it: render.skeleton.moved_bundled), written to ``path``."""
+    from gongkai_cli.render.skeleton import moved_bundled
 
-    text = bundled_plan().read_text(encoding="utf-8")
-    moved = (
-        text.replace("issued: 2016-05-18", f"issued: {year}-05-18")
-        .replace("  year: 2016\n", f"  year: {year}\n")
-        .replace("title: 2016年政务公开工作要点", f"title: {year}年政务公开工作要点")
-        .replace("于 2017 年 1 月 15 日前", f"于 {year + 1} 年 1 月 15 日前")
-    )
-    assert moved.count(f"{year}-05-18") == 1 and "于 2017 年" not in moved
-    path.write_text(moved, encoding="utf-8")
+    path.write_text(moved_bundled(year), encoding="utf-8")
     return path

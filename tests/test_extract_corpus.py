@@ -115,7 +115,8 @@ def test_draft_yaml_leaves_out_what_it_did_not_find(name: str, gongkai: Run, tmp
     ]
     assert warned == comments
     unreadable = any(str(w["due"]) == "unreadable" for w in expected["items"])
-    if expected.get("header_review") or unreadable:
+    # issuer and issued may be left out of a plan (they have defaults); title and year not
+    if {"title", "year"} & set(expected.get("header_review", [])) or unreadable:
         assert result.exit_code == 3
     else:
         assert result.exit_code == 0, result.output

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -52,9 +54,40 @@ def test_due_xlsx(gongkai: Run, tmp_path: Path) -> None:
     assert isinstance(rows[1][4], datetime)
 
 
-def test_xlsx_needs_a_file(gongkai: Run) -> None:
-    result = gongkai("tasks", "--format", "xlsx")
-    assert result.exit_code == 2 and "-o FILE" in result.output
+def test_xlsx_to_redirected_stdout(tmp_path: Path) -> None:
+    """due --format xlsx > file works: standard output is a file, not a terminal (issue 19)."""
+    out = tmp_path / "本周.xlsx"
+    with out.open("wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "gongkai_cli", "due", "--today", "2016-06-27", "--format", "xlsx"],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    ws = load_workbook(out).active
+    assert ws is not None
+    assert [r[3] for r in ws.iter_rows(min_row=2, max_row=2, values_only=True)] == ["1.1a"]
+
+
+def test_xlsx_never_to_a_terminal() -> None:
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "gongkai_cli", "tasks", "--format", "xlsx"],
+            stdout=follower,
+            stderr=subprocess.PIPE,
+            check=False,
+            env={**os.environ, "COLUMNS": "80"},
+        )
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2
+    assert "--format xlsx 不写到终端：请用 -o FILE，或重定向到文件" in done.stderr.decode()
 
 
 def _plan_with_titles(tmp_path: Path) -> Path:

@@ -19,7 +19,6 @@ import pytest
 
 from gongkai_cli.calendar.workdays import WorkCalendar, YearData
 from gongkai_cli.errors import CoverageError
-from gongkai_cli.plan.due import unpublished_next_year
 from tests.conftest import Run, bundled_plan_for
 
 # The two duties of the bundled plan that reach into the next year: 1.4 is due 12月底, so its
@@ -182,9 +181,17 @@ def test_quiet_if_empty_still_prints_nothing(gongkai: Run, plan_2026: Path) -> N
         (date(2025, 11, 3), None),  # 2026 is published (chinese-calendar 1.11)
     ],
 )
-def test_unpublished_next_year(cal: WorkCalendar, today: date, expected: int | None) -> None:
-    assert unpublished_next_year(today, cal) == expected
-    assert unpublished_next_year(today, cal.with_provisional()) == expected  # provisional is not published
+def test_unpublished_next_year(gongkai: Run, plan_2026: Path, today: date, expected: int | None) -> None:
+    for extra in ((), ("--provisional",)):  # provisional is not published
+        args = ("due", "--tasks", str(plan_2026), "--today", today.isoformat(), "--format", "json", *extra)
+        assert json.loads(gongkai(*args).stdout)["unpublished_next_year"] == expected
+
+
+def test_no_reminder_for_a_plan_without_duties_next_year(gongkai: Run) -> None:
+    """The bundled 2016 plan has nothing in 2027: no reminder in December 2026 (issue 19)."""
+    args = ("due", "--today", "2026-12-03", "--all-overdue")
+    assert json.loads(gongkai(*args, "--format", "json").stdout)["unpublished_next_year"] is None
+    assert "2027" not in gongkai(*args, "--format", "plain").stdout
 
 
 # -- a newer chinese-calendar ----------------------------------------------------------------

@@ -18,10 +18,11 @@ from ..files.documents import MIB, read_document
 from ..render import calendar as cf
 from ..render.output import emit
 from .main import StrictGroup, main
-from .options import AppContext, common_options
+from .options import AppContext, common_options, tasks_option
 
 if TYPE_CHECKING:
     from ..calendar.workdays import YearData
+    from ..plan.moves import Move
 
 MONTH_COMMAND = "month"
 MAX_NOTICE_BYTES = MIB
@@ -117,6 +118,7 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
   gongkai calendar import 2027通知.txt --install        # 装入配置目录，此后各命令都用它
   gongkai calendar import 2019通知.txt 2019调整通知.txt -o 2019.yaml
   pbpaste | gongkai calendar import - --year 2025 -o 2025.yaml   # 粘贴的正文没有标题时用 --year 指明年份
+  gongkai calendar import 2027通知.txt -o 2027.yaml --force --tasks 我局计划.yaml   # 并列出临时期限的变化
 """,
 )
 @click.argument("notices", metavar="NOTICE...", nargs=-1, required=True)
@@ -137,6 +139,7 @@ def month(app: AppContext, year: int | None, month: int | None) -> None:
     is_flag=True,
     help="写入配置目录（$XDG_CONFIG_HOME/gongkai/calendars/YEAR.yaml），此后每个命令都读它。",
 )
+@tasks_option("正在使用的计划（也可用环境变量 GONGKAI_TASKS）：列出其中等待这一年安排的临时期限是否改变。")
 @common_options(formats=("yaml",))
 def import_(
     app: AppContext,
@@ -145,6 +148,7 @@ def import_(
     year: int | None,
     force: bool,
     install: bool,
+    tasks: tuple[str, ...],
 ) -> None:
     """把国务院节假日安排通知的全文 NOTICE（文件，或 - 表示标准输入）转成日历文件。
 
@@ -173,6 +177,7 @@ def import_(
     data = to_year_data(notice, meta.describe())
     text = dump_calendar(data, meta)
     summary = f"{data.year} 年：{len(data.holidays)} 天放假，{len(data.makeup_workdays)} 天调休上班"
+    moves = _moves(app, tasks, data) if tasks else None  # counted before the file is written
     if install:
         from ..calendar.locations import calendar_folder
 
@@ -189,6 +194,42 @@ def import_(
         click.echo(f"gongkai: 已写入 {summary}：{output}", err=True)
     else:
         sys.stdout.write(text)
+    if moves is not None:
+        _report_moves(*moves, data.year)
+
+
+def _moves(app: AppContext, tasks: tuple[str, ...], data: YearData) -> tuple[str, list[Move]]:
+    """For the plans in use, each provisional deadline that waited for ``data``'s year,
+    as counted before the import (the calendar as it is) and with it."""
+    from ..calendar.workdays import WorkCalendar
+    from ..plan.moves import provisional_moves
+    from .plan import load_plans
+
+    plans = load_plans(tasks)
+    before = app.calendar
+    after = WorkCalendar([*before.known_years(), data], provisional=before.provisional)
+    moves = provisional_moves(plans.obligations(before), plans.obligations(after), data.year)
+    return "；".join(p.title for p in plans.plans), moves
+
+
+def _report_moves(title: str, moves: list[Move], year: int) -> None:
+    """Whether each moves now, from which date to which (on standard error, beside the
+    other notes of the import)."""
+    from ..render.deadlines import when
+
+    if not moves:
+        click.echo(f"gongkai: {title}：没有等待 {year} 年安排的临时期限", err=True)
+        return
+    moved = [m for m in moves if m.moved]
+    click.echo(
+        f"gongkai: {title}：{len(moves)} 项临时期限等待 {year} 年安排，"
+        f"导入后 {len(moved)} 项改变、{len(moves) - len(moved)} 项不变：",
+        err=True,
+    )
+    for m in moves:
+        change = f"{when(m.before)} 改为 {when(m.after)}" if m.moved else f"{when(m.after)} 不变"
+        still = f"（仍待 {'、'.join(map(str, m.still_waiting))} 年安排）" if m.still_waiting else ""
+        click.echo(f"  {m.id}  {m.title}：{change}{still}", err=True)
 
 
 def _write(path: Path, text: str, force: bool) -> None:

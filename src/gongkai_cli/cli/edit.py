@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,13 +16,17 @@ from ..calendar.workdays import WEEKDAYS
 from ..errors import InputError
 from ..plan.obligations import Obligation, expand, expand_item, item_id_of
 from ..plan.plan_file import (
+    LABEL_MARK,
     Item,
+    Occurrence,
     Plan,
     bundled_plan,
     done_form_message,
     event_key,
     occurrence_example,
+    parse_occurrence,
     parse_plan,
+    written,
 )
 from .main import main
 from .options import DATE, DATETIME, ONE_LINE, AppContext, common_options, tasks_option
@@ -122,86 +127,143 @@ def _show_changes(path: Path, changes: tuple[str, ...]) -> None:
         click.echo(f"  {line}")
 
 
+def not_in_future(day: date, today: date, what: str) -> None:
+    """The one rule of ``done`` and ``event`` about dates: only what has happened is recorded."""
+    if day > today:
+        raise InputError(
+            f"{what} {day.isoformat()} 晚于今天 {today.isoformat()}：只能记录已经发生的事"
+            "（今天由 --today 或 GONGKAI_TODAY 决定）"
+        )
+
+
+def _targets(plan: Plan, path: Path, ident: str, cal: Any) -> list[Obligation]:
+    """The obligations ``ident`` names: one id, or a range of an item's occurrences
+    (``1.3@2016-03..2016-08``, ``4.1a@2016-09-30..2016-10-31``), both ends included."""
+    base = item_id_of(ident)
+    item = plan.item(base)
+    if item is None:
+        raise InputError(f"计划中没有编号为“{base}”的条目；用 gongkai tasks 查看全部编号", where=str(path))
+    first, dots, last = ident.partition("@")[2].partition("..")
+    if ident == base and (item.rule.kind == "recurring" or item.event is not None):
+        recorded = plan.events.get(item.event, ()) if item.event else ()
+        key = occurrence_example(item, plan.issued, event_key(recorded[0]) if recorded else None)
+        raise InputError(
+            f"{done_form_message(item, key)}；或运行 gongkai done {item.id}@{key}"
+            f"（一段时间：{item.id}@{key}..{key}）",
+            where=f"{path}:{item.line}",
+        )
+    obligations = expand_item(plan, item, cal)
+    if dots:
+        if not first or not last or last < first:
+            raise InputError(f"“{ident}”不是一段期次：应写成 {base}@起..止，如 {base}@2016-03..2016-08")
+        chosen = [
+            o
+            for o in obligations
+            if o.occurrence is not None
+            and o.kind != "report"
+            and first <= o.occurrence[: len(last)]
+            and o.occurrence[: len(first)] <= last
+        ]
+        if not chosen:
+            known = "、".join(o.id for o in obligations)
+            raise InputError(f"条目 {base} 在 {first} 至 {last} 之间没有工作；它的工作：{known}")
+        return chosen
+    ob = next((o for o in obligations if o.id == ident), None)
+    if ob is None:
+        if item.event is not None and "@" in ident:
+            moment = ident.partition("@")[2]
+            raise InputError(
+                f"事件“{item.event}”没有 {moment} 的记录：先运行 gongkai event {item.event} {moment}"
+            )
+        known = "、".join(o.id for o in obligations)
+        raise InputError(f"条目 {base} 没有编号为“{ident}”的工作；它的工作：{known}")
+    return [ob]
+
+
 @main.command(
     epilog="""\b
 示例：
   gongkai done 1.1a --date 2016-06-28 --tasks 我局计划.yaml      # 条目完成（写入 done: 2016-06-28）
   gongkai done 1.1a/report --date 2016-07-12                     # 派生的书面报告已报送（reported:）
   gongkai done 1.3@2016-06 --date 2016-06-29 --note 已核对       # 按月事项的一期
+  gongkai done 1.3@2016-07..2016-09 2.1 5.1.5                    # 几项一起，1.3 的 7 至 9 月各期
   gongkai done 4.1a@2016-09-30 --date 2016-10-08                 # 一次事件触发的工作
   gongkai done 1.1a --undo                                       # 撤销，文件恢复原样
 
 计划文件由 --tasks 或 GONGKAI_TASKS 指定；内置计划不能修改，请先复制一份。
+几项一起时一次写入：其中任何一项不能标记，就一项也不改。
 """,
 )
-@click.argument("ident", metavar="ID")
+@click.argument("idents", metavar="ID...", nargs=-1, required=True)
 @click.option("--date", "when", type=DATE, metavar="DATE", help="完成日期（默认为今天）。")
 @click.option("--note", metavar="TEXT", type=ONE_LINE, help="附注，写在该行行尾的注释中（# TEXT）。")
-@click.option("--undo", is_flag=True, help="撤销：删除这一完成记录。")
+@click.option("--undo", is_flag=True, help="撤销：删除这些完成记录。")
 @tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))
 def done(
-    app: AppContext, ident: str, when: date | None, note: str | None, undo: bool, tasks: tuple[str, ...]
+    app: AppContext,
+    idents: tuple[str, ...],
+    when: date | None,
+    note: str | None,
+    undo: bool,
+    tasks: tuple[str, ...],
 ) -> None:
-    """把一项工作标记为完成：条目（1.1a）、派生报告（1.1a/report）、按期事项的一期（1.3@2016-06）
-    或事件触发工作的一次（4.1a@2016-09-30）。只改动文件中的这一行，注释和格式保持不变。"""
+    """把工作标记为完成：条目（1.1a）、派生报告（1.1a/report）、按期事项的一期（1.3@2016-06）
+    或一段期次（1.3@2016-03..2016-08）、事件触发工作的一次（4.1a@2016-09-30）；可一次给出多项。
+    只改动文件中的这些行，注释和格式保持不变。"""
     if undo and (when is not None or note is not None):
         raise click.UsageError("--undo 不能与 --date 或 --note 同用")
-    path, target = _choose(tasks, ident, _holds_item, "编号", "要改哪一份")
+    chosen = [_choose(tasks, ident, _holds_item, "编号", "要改哪一份") for ident in idents]
+    paths = {path for path, _ in chosen}
+    if len(paths) > 1:
+        raise click.UsageError("一次只能修改一份计划：请按计划分开运行 gongkai done")
+    path = chosen[0][0]
     file = _read(path)
     plan = file.plan
-    base = item_id_of(target)
-    item = plan.item(base)
-    if item is None:
-        raise InputError(f"计划中没有编号为“{base}”的条目；用 gongkai tasks 查看全部编号", where=str(path))
-    if target == base and (item.rule.kind == "recurring" or item.event is not None):
-        recorded = plan.events.get(item.event, ()) if item.event else ()
-        key = occurrence_example(item, plan.issued, event_key(recorded[0]) if recorded else None)
-        raise InputError(
-            f"{done_form_message(item, key)}；或运行 gongkai done {item.id}@{key}",
-            where=f"{path}:{item.line}",
-        )
-    obligations = expand_item(plan, item, app.calendar)
-    ob = next((o for o in obligations if o.id == target), None)
-    if ob is None:
-        if item.event is not None and "@" in target:
-            moment = target.partition("@")[2]
-            raise InputError(
-                f"事件“{item.event}”没有 {moment} 的记录：先运行 gongkai event {item.event} {moment}"
-            )
-        known = "、".join(o.id for o in obligations)
-        raise InputError(f"条目 {base} 没有编号为“{target}”的工作；它的工作：{known}")
     day = when or app.today
     if not undo:
-        if ob.done is not None:
-            raise InputError(f"{target} 已于 {ob.done.isoformat()} 标记完成；要改日期，先用 --undo 撤销")
-        if day > app.today:
-            raise InputError(f"完成日期 {day.isoformat()} 晚于今天 {app.today.isoformat()}")
-    elif ob.done is None:
-        raise InputError(f"{target} 没有完成记录，无可撤销")
+        not_in_future(day, app.today, "完成日期")
+    named = {ob.id: ob for _, target in chosen for ob in _targets(plan, path, target, app.calendar)}
+    targets = list(named.values())
+    for ob in targets:
+        if not undo and ob.done is not None:
+            raise InputError(f"{ob.id} 已于 {ob.done.isoformat()} 标记完成；要改日期，先用 --undo 撤销")
+        if undo and ob.done is None:
+            raise InputError(f"{ob.id} 没有完成记录，无可撤销")
     from ..files.planedit import set_done
 
     text = file.raw.decode("utf-8")  # a byte-order mark stays, as "\ufeff"
-    key, sub = _where(plan, item, ob)
-    if key == "reported" and sub is None and undo is False and item.reported:
-        raise InputError(f"{target} 已有报送记录（reported）")
-    edited = set_done(text, item.id, key, sub, None if undo else day, note)
+    changes: list[str] = []
+    for ob in targets:
+        item = ob.item
+        key, sub = _where(plan, item, ob)
+        if key == "reported" and sub is None and undo is False and item.reported:
+            raise InputError(f"{ob.id} 已有报送记录（reported）")
+        edited = set_done(text, item.id, key, sub, None if undo else day, note)
+        text = edited.text
+        changes.extend(edited.changes)
     expected = None if undo else day
+    wanted = {ob.id for ob in targets}
 
     def took(new: Plan) -> bool:
-        changed = new.item(item.id)
-        return changed is not None and any(
-            o.id == target and o.done == expected for o in expand_item(new, changed, app.calendar)
-        )
+        found = {
+            o.id
+            for ob in targets
+            if (changed := new.item(ob.item.id)) is not None
+            for o in expand_item(new, changed, app.calendar)
+            if o.id in wanted and o.done == expected
+        }
+        return found == wanted
 
-    _write(file, edited.text, took)
-    if undo:
-        click.echo(f"已撤销 {target}（{ob.title}）的完成记录")
-    else:
-        click.echo(f"已标记完成：{target}（{ob.title}），完成日期 {day.isoformat()}")
-        if day < plan.issued:
-            click.echo(f"注意：完成日期早于计划印发日 {plan.issued.isoformat()}")
-    _show_changes(path, edited.changes)
+    _write(file, text, took)
+    for ob in targets:
+        if undo:
+            click.echo(f"已撤销 {ob.id}（{ob.title}）的完成记录")
+        else:
+            click.echo(f"已标记完成：{ob.id}（{ob.title}），完成日期 {day.isoformat()}")
+    if not undo and day < plan.issued:
+        click.echo(f"注意：完成日期早于计划印发日 {plan.issued.isoformat()}")
+    _show_changes(path, tuple(changes))
 
 
 def _where(plan: Plan, item: Item, ob: Obligation) -> tuple[str, str | None]:
@@ -219,21 +281,41 @@ def _where(plan: Plan, item: Item, ob: Obligation) -> tuple[str, str | None]:
   gongkai event 文件公开 2016-09-30 --tasks 我局计划.yaml    # 记入 events:，列出由它触发的工作和期限
   gongkai event 重大突发事件 "2016-07-01 14:30"
   gongkai event 文件公开 2016-09-30 --undo                    # 撤销，文件恢复原样
+  gongkai event 文件公开 2016-10-10 --label 甲文件            # 同一天公开两份文件：各记一次，
+  gongkai event 文件公开 2016-10-10 --label 乙文件            # 各有自己的工作（4.1a@2016-10-10#乙文件）
 """,
 )
 @click.argument("name", metavar="NAME")
-@click.argument("when", metavar="WHEN", type=DATETIME)
+@click.argument("moment", metavar="WHEN", type=DATETIME)
+@click.option(
+    "--label",
+    metavar="TEXT",
+    type=ONE_LINE,
+    help="这一次事件的标签（如文件名），同一天的几次事件各记一次，各有自己的工作。",
+)
 @click.option("--undo", is_flag=True, help="撤销：删除这一事件记录。")
 @tasks_option("要修改的计划文件（也可用环境变量 GONGKAI_TASKS）。")
 @common_options(formats=("plain",))
-def event(app: AppContext, name: str, when: date | datetime, undo: bool, tasks: tuple[str, ...]) -> None:
+def event(
+    app: AppContext,
+    name: str,
+    moment: date | datetime,
+    label: str | None,
+    undo: bool,
+    tasks: tuple[str, ...],
+) -> None:
     """在计划文件的 events: 中记录一次事件（如某文件公开的日期），并列出它触发的工作及期限。"""
+    when: Occurrence = moment
+    if label is not None:
+        when = parse_occurrence(f"{written(moment)}{LABEL_MARK}{label.strip()}")
     path, name = _choose(tasks, name, _uses_event, "事件名", "记在哪一份")
     file = _read(path)
     plan = file.plan
     if name not in plan.event_names:
         known = "、".join(plan.event_names) or "（无）"
         raise InputError(f"计划中没有条目使用事件“{name}”；可用的事件名：{known}", where=str(path))
+    if not undo:
+        not_in_future(moment.date() if isinstance(moment, datetime) else moment, app.today, "事件日期")
     recorded = any(w == when for w in plan.events.get(name, ()))
     if undo and not recorded:
         raise InputError(f"事件“{name}”没有 {event_key(when)} 的记录，无可撤销")

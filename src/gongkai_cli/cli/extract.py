@@ -1,4 +1,5 @@
-"""The ``plan`` group: ``gongkai plan extract`` drafts a plan from a 工作要点's text."""
+"""The ``plan`` group: ``gongkai plan new`` starts a plan file, ``gongkai plan extract``
+drafts one from a 工作要点's text."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from pathlib import Path
 
 import click
 
+from ..errors import InputError
 from ..files.atomic import FileExists, write_atomic
 from ..files.documents import MIB, read_document
 from ..plan.drafting.extract import draft_to_yaml, extract_plan
 from ..safetext import visible
 from .main import main
+from .options import AppContext, common_options
 
 MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB as text
 MAX_OFFICE_BYTES = 30 * MIB  # as a .docx or PDF, with images, more
@@ -19,12 +22,49 @@ MAX_OFFICE_BYTES = 30 * MIB  # as a .docx or PDF, with images, more
 @main.group(
     epilog="""\b
 示例：
+  gongkai plan new 新计划.yaml                        # 今年的空白计划，含每类期限的示例
   gongkai plan extract 2017年工作要点.txt -o tasks-2017.yaml
   gongkai check tasks-2017.yaml
 """
 )
 def plan() -> None:
-    """计划文件：从工作要点的文字起草计划。"""
+    """计划文件：新建计划，或从工作要点的文字起草计划。"""
+
+
+@plan.command(
+    "new",
+    epilog="""\b
+示例：
+  gongkai plan new 新计划.yaml                       # 今年的计划：表头已填，每类期限一个示例（注释）
+  gongkai plan new 明年计划.yaml --year 2027
+  gongkai plan new 仿2016.yaml --from-bundled        # 内置的 2016 年计划，移到今年
+  gongkai check 新计划.yaml                          # 改好后检查
+  gongkai due --tasks 仿2016.yaml                    # 或 export GONGKAI_TASKS=仿2016.yaml
+""",
+)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE")
+@click.option("--year", type=click.IntRange(1901, 9998), metavar="YEAR", help="计划年度（默认为今年）。")
+@click.option(
+    "--from-bundled",
+    is_flag=True,
+    help="复制内置的国家知识产权局 2016 年工作要点，印发日期、标题和年度移到 YEAR。",
+)
+@common_options(formats=("plain",))
+def new(app: AppContext, file: Path, year: int | None, from_bundled: bool) -> None:
+    """新建计划文件 FILE：表头已填好，每类期限（固定日期、从印发起算、按期、事件触发、
+    无固定期限、派生报告）各有一个注释掉的示例。FILE 已存在时拒绝，不覆盖。"""
+    from ..render.skeleton import moved_bundled, skeleton
+
+    chosen = year or app.today.year
+    if file.exists() or file.is_symlink():
+        raise InputError("文件已存在，未覆盖：请换一个文件名，或先删去它", where=str(file))
+    if not file.parent.is_dir():
+        raise InputError("文件夹不存在：请先创建它，或换一个路径", where=str(file.parent))
+    text = moved_bundled(chosen) if from_bundled else skeleton(chosen, app.today)
+    write_atomic(file, text, force=False)
+    what = f"内置的 2016 年计划（已移到 {chosen} 年）" if from_bundled else f"{chosen} 年的计划框架"
+    click.echo(f"已写入 {file}：{what}")
+    click.echo(f"下一步：编辑后运行 gongkai check {file}，再用 gongkai due --tasks {file}")
 
 
 @plan.command(

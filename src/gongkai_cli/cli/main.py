@@ -26,7 +26,7 @@ LAZY_COMMANDS = {
     "tasks": "plan",
     "show": "plan",
     "check": "plan",
-    "status": "plan",
+    "status": "status",
     "done": "edit",
     "event": "edit",
     "plan": "extract",

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import click
 
 from ..errors import ExitStatus, InputError
-from ..phrases.dates import parse_datetime
 from ..phrases.resolve import Options
 from ..plan.due import DueReport, Span, by_department, due, plan_end, plan_over, window
 from ..plan.obligations import Obligation, expand, expand_item
-from ..plan.plan_file import MISSING, bundled_plan, read_plan
+from ..plan.plan_file import MISSING, Occurrence, bundled_plan, parse_occurrence, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
 from ..render.output import Renderers, emit
@@ -38,14 +38,14 @@ LIST_FORMATS = ("table", "plain", "json", "csv", "md", "ics", "email", "xlsx")
 
 def _parse_events(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
-) -> dict[str, tuple[date | datetime, ...]]:
-    events: dict[str, list[date | datetime]] = {}
+) -> dict[str, tuple[Occurrence, ...]]:
+    events: dict[str, list[Occurrence]] = {}
     for value in values:
         name, sep, when = value.partition("=")
         if not sep or not name.strip() or not when.strip():
             raise click.BadParameter(f"“{value}”应写成 事件名=日期，如 文件公开=2016-09-30") from None
         try:
-            moment = parse_datetime(when.strip())
+            moment = parse_occurrence(when.strip())
         except InputError as e:
             raise InputError(f"--event {value}：{e.message}") from None
         events.setdefault(name.strip(), []).append(moment)
@@ -74,7 +74,7 @@ def plan_options(f: F) -> F:
     def wrapper(
         *args: Any,
         tasks: tuple[str, ...],
-        events: dict[str, tuple[date | datetime, ...]],
+        events: dict[str, tuple[Occurrence, ...]],
         **kwargs: Any,
     ) -> Any:
         plans = load_plans(tasks)
@@ -102,7 +102,7 @@ def load_plans(tasks: Sequence[str]) -> PlanSet:
     return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
 
 
-def _with_events(plans: PlanSet, events: dict[str, tuple[date | datetime, ...]]) -> PlanSet:
+def _with_events(plans: PlanSet, events: dict[str, tuple[Occurrence, ...]]) -> PlanSet:
     """--event goes to the plans that use the event's name (an error when none does)."""
     out = []
     for plan in plans.plans:
@@ -131,8 +131,13 @@ def _by_department(obligations: list[Obligation], plans: PlanSet, dept: tuple[st
 
 
 def _deliver_bytes(data: bytes, output: Path | None, force: bool) -> None:
-    if output is None:  # checked before any work; kept as a guard
-        raise click.UsageError("--format xlsx 需要 -o FILE")
+    """To ``output``, or to standard output when that is a file or a pipe (checked first:
+    never to a terminal)."""
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
     from ..files.atomic import write_atomic
 
     write_atomic(output, data, force=force)
@@ -152,8 +157,8 @@ def _remove_stale(output: Path, force: bool) -> None:
 
 
 def _check_format(app: AppContext, output: Path | None, mail_to: str | None, mail_from: str | None) -> None:
-    if app.fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx 需要 -o FILE（表格文件不写到终端）")
+    if app.fmt == "xlsx" and output is None and sys.stdout.isatty():
+        raise click.UsageError("--format xlsx 不写到终端：请用 -o FILE，或重定向到文件（> 本周.xlsx）")
     if app.fmt == "email":
         if not (mail_to or "").strip():
             raise click.UsageError("--format email 需要收件人：--mail-to 地址，或环境变量 GONGKAI_MAIL_TO")
@@ -351,7 +356,7 @@ def due_command(
                 "table": lambda: pf.due_table(report, listed.title),
                 "csv": lambda: pf.due_csv(report, bom=bom),
                 "md": lambda: pf.due_md(report, listed.title),
-                "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项"),
+                "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项", app.now),
                 "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from, requests),
             },
             output=output,
@@ -455,7 +460,7 @@ def tasks(
             "table": lambda: pf.tasks_table(listed, obligations),
             "csv": lambda: pf.tasks_csv(listed, obligations, bom=bom),
             "md": lambda: pf.tasks_md(listed, obligations),
-            "ics": lambda: pf.tasks_ics(listed, obligations, app.today),
+            "ics": lambda: pf.tasks_ics(listed, obligations, app.now),
             "email": lambda: _tasks_email(app, listed, obligations, mail_to, mail_from),
         },
         output=output,
@@ -488,12 +493,13 @@ def _tasks_email(
   gongkai show 1.1a/report                           # 只推算派生的书面报告
   gongkai show 5.1.2@2016-06                         # 按月事项的一期
   gongkai show 4.1a --event 文件公开=2016-09-30
+  gongkai show 1.1a --format md                      # Markdown，可贴进邮件或文档
   gongkai show tasks-2016:1.1a --tasks a.yaml --tasks b.yaml   # 多份计划时加简称
 """
 )
 @click.argument("item_id", metavar="ID")
 @plan_options
-@common_options()
+@common_options(formats=("plain", "table", "json", "md"))
 def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> None:
     """显示一项工作：全文、牵头和负责部门、期限写法、派生的义务，以及逐日推算的期限。
 
@@ -519,6 +525,7 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
             "plain": lambda: pf.show_plain(item, obligations, explained),
             "json": lambda: pf.show_data(item, obligations, explained),
             "table": lambda: pf.show_table(item, obligations, explained),
+            "md": lambda: pf.show_md(item, obligations, explained),
         },
     )
 
@@ -587,56 +594,3 @@ def _review_marks(path: Path) -> tuple[ReviewMark, ...]:
         return review_marks(path.read_text(encoding="utf-8", errors="replace"))
     except OSError:
         return ()
-
-
-@main.command(
-    epilog="""\b
-示例：
-  gongkai status --today 2016-09-30                  # 全部事项：已完成、逾期、待办、无期限，按类别和部门
-  gongkai status --dept 条法司 --format md           # Markdown，用于月度汇报
-  gongkai status --next 10 --format json
-"""
-)
-@dept_option
-@click.option(
-    "--next",
-    "upcoming",
-    type=click.IntRange(0, 1000),
-    default=5,
-    show_default=True,
-    metavar="N",
-    help="列出最近的 N 项未完成期限。",
-)
-@output_options
-@plan_options
-@common_options(formats=("table", "plain", "json", "csv", "md"))
-def status(
-    app: AppContext,
-    plans: PlanSet,
-    options: Options,
-    dept: tuple[str, ...],
-    upcoming: int,
-    output: Path | None,
-    force: bool,
-) -> None:
-    """计划的总体进展：已完成、逾期、待办（有期限未到期）和无固定期限的事项数，按类别、按部门，
-    以及最近的期限。各项之和等于 gongkai tasks 列出的总数。"""
-    from ..plan.progress import status as progress_status
-
-    obligations = hints.obligations(_by_department(plans.obligations(app.calendar, options), plans, dept))
-    facts = progress_status(obligations, app.today, upcoming=upcoming)
-    title = "；".join(p.title for p in plans.plans)
-    from ..render import progress as sf
-
-    emit(
-        app.fmt,
-        {
-            "plain": lambda: sf.status_plain(title, facts),
-            "json": lambda: sf.status_data(title, facts),
-            "table": lambda: sf.status_table(title, facts),
-            "csv": lambda: sf.status_csv(facts),
-            "md": lambda: sf.status_md(title, facts),
-        },
-        output=output,
-        force=force,
-    )

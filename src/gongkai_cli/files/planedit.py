@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..errors import InputError
+from ..plan.plan_file import Labelled, Occurrence, moment_of, parse_occurrence, written
 
 
 @dataclass(frozen=True)
@@ -193,8 +194,13 @@ def _flow_map(key: Any, value: Any) -> Any:
     return m
 
 
-def _when(moment: date | datetime) -> Any:
-    """How a date is written: 2016-09-30, or "2016-07-01 14:30" (quoted) with a time."""
+def _when(moment: Occurrence) -> Any:
+    """How a date is written: 2016-09-30, or "2016-07-01 14:30" (quoted) with a time or
+    a label ("2016-09-30 甲文件")."""
+    if isinstance(moment, Labelled):
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(written(moment))
     if isinstance(moment, datetime):
         from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
@@ -247,14 +253,15 @@ def set_done(
         _append(node, key, _flow_map(written, when), note)
     else:
         entries = node[key]
-        if entries.fa.flow_style():
-            entries[written] = when
+        if entries.fa.flow_style():  # kept in order of the occurrences
+            at = sum(1 for k in entries if str(k) <= str(written))
+            entries.insert(at, written, when)
         else:
             _append(entries, written, when, note)
     return doc.render(span)
 
 
-def set_event(text: str, name: str, when: date | datetime, *, remove: bool) -> Edited:
+def set_event(text: str, name: str, when: Occurrence, *, remove: bool) -> Edited:
     """Add ``when`` to (or remove it from) ``events: {name: [...]}``; a new ``events`` goes
     before ``reports`` / ``items``; emptied entries are removed."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -281,8 +288,10 @@ def set_event(text: str, name: str, when: date | datetime, *, remove: bool) -> E
     if "events" in top and top["events"] is not None:
         events = top["events"]
         span = _top_span(top, "events", total)
-        if name in events:
-            events[name].append(_when(when))
+        if name in events:  # kept in order of time
+            dates = events[name]
+            at = sum(1 for d in dates if _moment(d) <= _sort_key(when))
+            dates.insert(at, _when(when))
         else:
             seq = CommentedSeq([_when(when)])
             seq.fa.set_flow_style()
@@ -319,10 +328,24 @@ def _top_span(top: Any, key: str, total: int) -> tuple[int, int]:
     return start, end
 
 
-def _same(value: Any, when: date | datetime) -> bool:
-    from ..phrases.dates import parse_datetime
+def _sort_key(when: Occurrence) -> tuple[datetime, str]:
+    label = when.label if isinstance(when, Labelled) else ""
+    moment = moment_of(when)
+    if isinstance(moment, datetime):
+        return moment, label
+    return datetime(moment.year, moment.month, moment.day), label
 
+
+def _moment(value: Any) -> tuple[datetime, str]:
+    """An event date as written, for ordering (one that does not read sorts first)."""
     try:
-        return parse_datetime(str(value)) == when
+        return _sort_key(parse_occurrence(str(value)))
+    except InputError:
+        return datetime.min, ""
+
+
+def _same(value: Any, when: Occurrence) -> bool:
+    try:
+        return parse_occurrence(str(value)) == when
     except InputError:
         return False

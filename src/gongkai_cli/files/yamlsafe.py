@@ -46,9 +46,63 @@ def describe_error(error: yaml.YAMLError, text: str) -> tuple[int | None, str]:
         return min(line, lines), f"不允许的字符 {shown}（控制字符或二进制数据）"
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "语法错误"
-        return (min(mark.line + 1, lines) if mark else None), one_line(str(problem))
-    return None, one_line(str(error))
+        problem = str(error.problem or error.context or "")
+        if not problem.isascii():  # our own constructors' words (ALIAS_MESSAGE, …)
+            return (min(mark.line + 1, lines) if mark else None), one_line(problem)
+        if "end of stream" in problem and error.context_mark is not None:
+            mark = error.context_mark  # an unclosed quote: where it opens, not the file's end
+        at = None
+        if mark is not None:
+            text_lines = text.splitlines()
+            row = text_lines[mark.line] if mark.line < len(text_lines) else ""
+            at = row[mark.column] if mark.column < len(row) else None
+        words = _in_chinese(f"{error.context or ''} {problem}", at)
+        return (min(mark.line + 1, lines) if mark else None), words
+    return None, _in_chinese(str(error), None)
+
+
+# PyYAML's and libyaml's problems (scanner, parser, reader), in the words of a plan's
+# author: what is wrong with the line and what to do. Matched on "context problem".
+_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (
+        r"mapping values are not allowed",
+        "此处不能出现“键: 值”：可能是缩进不一致，或文字中含“: ”（这样的文字请加引号）",
+    ),
+    (
+        r"block mapping.*(did not find expected key|expected <block end>)",
+        "缩进不一致：这一行与上面同一层的键没有对齐（同一层的键应从同一列开始，只用空格）",
+    ),
+    (
+        r"block collection.*(expected '-'|expected <block end>)",
+        "缩进不一致：列表的各项（“- ”）应从同一列开始",
+    ),
+    (r"expected <block end>", "缩进不一致：这一行与上面同一层没有对齐"),
+    (r"quoted scalar.*end of stream", "引号没有闭合：从这一行开始的引号直到文件末尾都没有结束"),
+    (r"flow sequence|',' or '\]'", "方括号 [ … ] 没有闭合，或其中的项之间缺少逗号"),
+    (r"flow mapping|',' or '}'", "花括号 { … } 没有闭合，或其中的项之间缺少逗号"),
+    (r"another document", "文件中有不止一个 YAML 文档（---）：计划文件只能有一个"),
+    (r"unknown escape character", "双引号中有无法识别的转义（\\…）：反斜杠写成 \\\\，或改用单引号"),
+    (r"anchor|alias", "“&”或“*”开头的值会被读成锚点或别名：请给这个值加引号"),
+    (r"block scalar", "“|”或“>”之后的写法有误：其后应直接换行"),
+    (r"directive", "YAML 指令（以 % 开头的行）有误：请删去"),
+    (r"end of stream", "文件意外结束：请检查最后几行的缩进和引号"),
+)
+
+
+def _in_chinese(problem: str, at: str | None) -> str:
+    """A YAML library's problem said in Chinese, with no English left in it."""
+    if "cannot start any token" in problem:
+        if at == "\t":
+            return "用了制表符（Tab）缩进：请改用空格"
+        if at is not None and at.strip():
+            return f"“{at}”不能作为值的开头：请给这个值加引号"
+        return "这一行有不能作为值开头的字符：请给这个值加引号"
+    if "tab character" in problem:
+        return "用了制表符（Tab）缩进：请改用空格"
+    for pattern, words in _PROBLEMS:
+        if re.search(pattern, problem):
+            return words
+    return "无法读取这一行：请检查缩进（只用空格）、冒号后的空格和引号是否成对"
 
 
 # What YAML may not hold raw (C1 controls, U+FFFE, U+FFFF) or reads as a line break (NEL,

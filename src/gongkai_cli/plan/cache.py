@@ -41,7 +41,17 @@ except ImportError:  # pragma: no cover - not CPython
 
 from ..files.folders import cache_folder
 from ..phrases.reader import Rule
-from .plan_file import Item, Plan, PlanError, ReportSpec, header_data, parse_plan, read_plan_bytes
+from .plan_file import (
+    Item,
+    Plan,
+    PlanError,
+    ReportSpec,
+    header_data,
+    parse_occurrence,
+    parse_plan,
+    read_plan_bytes,
+    written,
+)
 
 # The modules whose code turns a plan file into a Plan (named relative to gongkai_cli):
 # every module loaded by reading a plan through this one (tests/test_plancache.py checks
@@ -259,15 +269,12 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-def _moment(text: str) -> date | datetime:
-    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
-
-
 def _encode(plan: Plan) -> dict[str, Any]:
     return {
         **header_data(plan),
-        "events": {name: [_when(w) for w in whens] for name, whens in plan.events.items()},
+        "events": {name: [written(w) for w in whens] for name, whens in plan.events.items()},
         "key": plan.key,
+        "issued_written": plan.issued_written,
         "collective": list(plan.collective),
         "aliases": dict(plan.aliases),
         "reports": [{**asdict(r), "rule": asdict(r.rule)} for r in plan.reports],
@@ -319,10 +326,11 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
         year=data["year"],
         source=data["source"],
         url=data["url"],
-        events={name: tuple(_moment(w) for w in whens) for name, whens in data["events"].items()},
+        events={name: tuple(parse_occurrence(w) for w in whens) for name, whens in data["events"].items()},
         reports=tuple(ReportSpec(**{**r, "rule": Rule(**r["rule"])}) for r in data["reports"]),
         items=items,
         key=data["key"],
         collective=tuple(data["collective"]),
         aliases=data["aliases"],
+        issued_written=data["issued_written"],
     )

@@ -50,9 +50,24 @@ class DueReport(NamedTuple):
     unpublished_next_year: int | None = None
 
     @property
+    def open(self) -> tuple[Entry, ...]:
+        """The window's obligations not done: what ``到期：N 项`` counts."""
+        return tuple(e for e in self.items if e.obligation.done is None)
+
+    @property
+    def finished(self) -> tuple[Entry, ...]:
+        """The window's obligations already done: listed after the open ones, not counted as due."""
+        return tuple(e for e in self.items if e.obligation.done is not None)
+
+    @property
+    def listed(self) -> tuple[Entry, ...]:
+        """The window as the text formats list it: the open obligations, then the done ones."""
+        return self.open + self.finished
+
+    @property
     def pending(self) -> tuple[Entry, ...]:
         """What needs doing: the window's open obligations and the overdue ones."""
-        return tuple(e for e in self.items if e.obligation.done is None) + self.overdue
+        return self.open + self.overdue
 
 
 def window(span: Span, today: date, *, days: int | None = None, until: date | None = None) -> Window:
@@ -168,15 +183,22 @@ def due(
         win,
         tuple(entry(ob, today, cal) for ob in inside),
         tuple(entry(ob, today, cal) for ob in late),
-        unpublished_next_year=unpublished_next_year(today, cal),
+        unpublished_next_year=unpublished_next_year(today, cal, dated),
     )
 
 
-def unpublished_next_year(today: date, cal: WorkCalendar) -> int | None:
-    """Next year, when ``today`` is in October to December and ``cal`` has no published
-    arrangement for it (the State Council publishes it in November or December)."""
+def unpublished_next_year(today: date, cal: WorkCalendar, obligations: Iterable[Obligation]) -> int | None:
+    """Next year, when ``today`` is in October to December, ``cal`` has no published
+    arrangement for it (the State Council publishes it in November or December) and some
+    obligation needs it: one due in that year or later, or waiting for it. A plan that has
+    ended (the 2016 plan in 2026) has none, and gets no reminder."""
     following = today.year + 1
-    return following if today.month >= 10 and not cal.published(following) else None
+    if today.month < 10 or cal.published(following):
+        return None
+    needed = any(
+        (ob.day is not None and ob.day.year >= following) or following in ob.waiting_for for ob in obligations
+    )
+    return following if needed else None
 
 
 def plan_end(year: int, obligations: Iterable[Obligation]) -> date:

@@ -28,7 +28,7 @@ from ..calendar.workdays import WorkCalendar
 from ..errors import CoverageError
 from ..phrases.reader import Rule
 from ..phrases.resolve import DEFAULTS, Options, Result, period_bounds, resolve
-from .plan_file import Item, Plan, ReportSpec, event_key
+from .plan_file import Item, Labelled, Occurrence, Plan, ReportSpec, event_key, moment_of
 
 Kind = Literal["deadline", "report", "recurring", "event", "open"]
 KINDS: tuple[Kind, ...] = ("deadline", "report", "recurring", "event", "open")
@@ -274,9 +274,15 @@ def _events(
         return
     for when in whens:
         key = event_key(when)
-        result, used = _resolve(occurrence_id(item.id, key), item.rule, when, cal, options, explain)
+        oid = occurrence_id(item.id, key)
+        result, used = _resolve(oid, item.rule, moment_of(when), cal, options, explain)
         yield _occurrence(item, "event", key, result, used)
 
 
-def _sort_key(when: date | datetime) -> datetime:
-    return when if isinstance(when, datetime) else datetime(when.year, when.month, when.day)
+def _sort_key(when: Occurrence) -> tuple[datetime, str]:
+    """In order of time; labelled occurrences of one moment by label."""
+    moment = moment_of(when)
+    label = when.label if isinstance(when, Labelled) else ""
+    if isinstance(moment, datetime):
+        return moment, label
+    return datetime(moment.year, moment.month, moment.day), label

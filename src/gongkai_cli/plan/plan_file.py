@@ -9,6 +9,7 @@ by validation.py, loaded only when a file is read (a cached plan needs neither).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -54,6 +55,19 @@ class PlanError(InputError):
         first = problems[0]
         super().__init__(first.message, where=first.where)
         self.problems = problems
+
+
+class Labelled(NamedTuple):
+    """An event occurrence with a label, so that two on one day (two documents published
+    the same day) are two occurrences, each with its own duties."""
+
+    when: date | datetime
+    label: str
+
+
+Occurrence = date | datetime | Labelled
+LABEL_MARK = "#"  # between an occurrence's date and its label in ids: 4.1a@2016-09-30#甲文件
+_LABEL = re.compile(r"[^\s/@#:]{1,20}")
 
 
 @dataclass(frozen=True)
@@ -112,12 +126,13 @@ class Plan:
     year: int
     source: str | None
     url: str | None
-    events: Mapping[str, tuple[date | datetime, ...]]
+    events: Mapping[str, tuple[Occurrence, ...]]
     reports: tuple[ReportSpec, ...]
     items: tuple[Item, ...]
     key: str | None = None  # plan.key: the short name prefixing ids when several plans are read
     collective: tuple[str, ...] = COLLECTIVE  # names meaning every department
     aliases: Mapping[str, str] = field(default_factory=dict)  # short name → department
+    issued_written: bool = True  # False: no plan.issued in the file, ``issued`` is 1 January
 
     def item(self, item_id: str) -> Item | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -126,7 +141,7 @@ class Plan:
     def event_names(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i.event for i in self.items if i.event))
 
-    def with_events(self, extra: Mapping[str, tuple[date | datetime, ...]]) -> Plan:
+    def with_events(self, extra: Mapping[str, tuple[Occurrence, ...]]) -> Plan:
         """Events given on the command line, added to the recorded ones."""
         unknown = [name for name in extra if name not in self.event_names]
         if unknown:
@@ -152,9 +167,49 @@ def header_data(plan: Plan) -> dict[str, Any]:
     }
 
 
-def event_key(when: date | datetime) -> str:
-    """How an event occurrence is named in ids and ``done`` maps: 2016-09-30 or 2016-07-01T14:30."""
+def event_key(when: Occurrence) -> str:
+    """How an event occurrence is named in ids and ``done`` maps: 2016-09-30 or
+    2016-07-01T14:30, and with a label 2016-09-30#甲文件."""
+    if isinstance(when, Labelled):
+        return f"{event_key(when.when)}{LABEL_MARK}{when.label}"
     return when.isoformat(timespec="minutes") if isinstance(when, datetime) else when.isoformat()
+
+
+def moment_of(when: Occurrence) -> date | datetime:
+    """The date or date-time an occurrence counts from."""
+    return when.when if isinstance(when, Labelled) else when
+
+
+def written(when: Occurrence) -> str:
+    """An occurrence as the plan file writes it under ``events:``: 2016-09-30,
+    2016-07-01 14:30, 2016-09-30 甲文件."""
+    moment = moment_of(when)
+    text = f"{moment:%Y-%m-%d %H:%M}" if isinstance(moment, datetime) else moment.isoformat()
+    return f"{text} {when.label}" if isinstance(when, Labelled) else text
+
+
+def parse_occurrence(text: str) -> Occurrence:
+    """``2016-09-30``, ``2016-07-01 14:30``, or either with a label after a space (as in
+    ``events:``) or after ``#`` (as in ids and ``done`` maps): ``2016-09-30 甲文件``."""
+    from ..phrases.dates import parse_datetime
+
+    text = text.strip()
+    try:
+        return parse_datetime(text)
+    except InputError as e:
+        error = e
+    if LABEL_MARK in text:
+        head, _, label = text.partition(LABEL_MARK)
+    elif " " in text:
+        head, _, label = text.rpartition(" ")
+    else:
+        raise error
+    label = label.strip()
+    if not _LABEL.fullmatch(label) or ".." in label:
+        raise InputError(
+            f"事件标签“{label}”无效：应为不含空白、/、@、#、: 的简短文字（至多 20 字），如 甲文件"
+        )
+    return Labelled(parse_datetime(head.strip()), label)
 
 
 def occurrence_example(item: Item, issued: date | None, recorded: str | None = None) -> str:

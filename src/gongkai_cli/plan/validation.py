@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..files.yamltree import Checker, LineMap, LineSeq
-from ..phrases.dates import parse_date, parse_datetime
+from ..phrases.dates import parse_date
 from ..phrases.reader import Rule, parse_rule
 from ..phrases.resolve import target_date
 from ..phrases.vocabulary import ISSUE_ANCHORS
@@ -23,11 +23,13 @@ from .plan_file import (
     COLLECTIVE,
     FORMAT,
     Item,
+    Occurrence,
     Plan,
     ReportSpec,
     done_form_message,
     event_key,
     occurrence_example,
+    parse_occurrence,
 )
 
 if TYPE_CHECKING:
@@ -37,9 +39,11 @@ _ID = re.compile(r"[^\s/@]{1,40}")
 _MONTH_KEY = re.compile(r"([0-9]{4})-([0-9]{2})")
 _QUARTER_KEY = re.compile(r"([0-9]{4})-Q([1-4])")
 
-# The keys of each mapping; True: required.
+# The keys of each mapping; True: required. A key not required has a documented default
+# (docs/plan-format.md): format 1, issuer "", issued 1 January of the year, section and
+# text "", lead and owners [].
 _TOP = {
-    "format": True,
+    "format": False,
     "plan": True,
     "departments": False,
     "events": False,
@@ -48,8 +52,8 @@ _TOP = {
 }
 _PLAN = {
     "title": True,
-    "issuer": True,
-    "issued": True,
+    "issuer": False,
+    "issued": False,
     "year": True,
     "source": False,
     "url": False,
@@ -63,11 +67,11 @@ _KEY = re.compile(r"[^\s:/@]{1,20}")
 _REPORT = {"id": True, "title": True, "rule": True, "text": False}
 _ITEM = {
     "id": True,
-    "section": True,
+    "section": False,
     "title": True,
-    "text": True,
-    "lead": True,
-    "owners": True,
+    "text": False,
+    "lead": False,
+    "owners": False,
     "rule": True,
     "anchor": False,
     "event": False,
@@ -105,9 +109,9 @@ class PlanChecker(Checker):
             self.problem(line, f"{what}：{e.message}")
             return None
 
-    def moment(self, value: Any, line: int, what: str) -> date | datetime | None:
+    def moment(self, value: Any, line: int, what: str) -> Occurrence | None:
         try:
-            return parse_datetime(str(value))
+            return parse_occurrence(str(value))
         except InputError as e:
             self.problem(line, f"{what}：{e.message}")
             return None
@@ -210,11 +214,13 @@ class PlanChecker(Checker):
         if head is None:
             return None
         title = self.text(head, "title", "plan")
-        issuer = self.text(head, "issuer", "plan")
-        issued = None  # a missing key is reported once, by ``mapping``
+        issuer = self.text(head, "issuer", "plan", empty=True) if "issuer" in head else ""
+        year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
+        issued = None  # a missing year is reported once, by ``mapping``
         if "issued" in head:
             issued = self.day(head["issued"], self.line(head, "issued"), "plan 的 issued")
-        year = self.integer(head, "year", "plan", 1900, 9998, "年份数字，如 2016")
+        elif year is not None:
+            issued = date(year, 1, 1)  # no issue date written: the plan binds from its year's start
         source = self.text(head, "source", "plan")
         url = self.text(head, "url", "plan")
         self.own_rules = self.workday_periods(head)
@@ -240,6 +246,7 @@ class PlanChecker(Checker):
             key,
             collective,
             aliases,
+            "issued" in head,
         )
 
     def plan_key(self, head: LineMap) -> str | None:
@@ -269,14 +276,14 @@ class PlanChecker(Checker):
                 aliases[str(short).strip()] = full.strip()
         return collective or COLLECTIVE, aliases
 
-    def events(self, top: LineMap) -> dict[str, tuple[date | datetime, ...]]:
+    def events(self, top: LineMap) -> dict[str, tuple[Occurrence, ...]]:
         if top.get("events") is None:
             return {}
         m = top["events"]
         if not isinstance(m, LineMap):
             self.problem(top.lines["events"], "events 应为“事件名: [日期, …]”的键值表")
             return {}
-        events: dict[str, tuple[date | datetime, ...]] = {}
+        events: dict[str, tuple[Occurrence, ...]] = {}
         for name, value in m.items():
             if not isinstance(value, LineSeq):
                 self.problem(
@@ -334,14 +341,16 @@ class PlanChecker(Checker):
         top: LineMap,
         year: int | None,
         issued: date | None,
-        events: Mapping[str, tuple[date | datetime, ...]],
+        events: Mapping[str, tuple[Occurrence, ...]],
         reports: tuple[ReportSpec, ...],
     ) -> tuple[Item, ...]:
         if "items" not in top:
             return ()
         value = top["items"]
-        if not isinstance(value, LineSeq) or not value:
-            self.problem(top.lines["items"], "items 应为非空列表")
+        if value is None:  # a new plan, its examples still commented out (plan new)
+            return ()
+        if not isinstance(value, LineSeq):
+            self.problem(top.lines["items"], "items 应为条目的列表")
             return ()
         items: list[Item] = []
         seen: dict[str, int] = {}
@@ -378,11 +387,11 @@ class PlanChecker(Checker):
         m = self.mapping(entry, line, what, _ITEM)
         if m is None:
             return None
-        section = self.text(m, "section", what, empty=True)
+        section = self.text(m, "section", what, empty=True) if "section" in m else ""
         title = self.text(m, "title", what)
-        text = self.text(m, "text", what)
-        lead = self.names(m, "lead", what)
-        owners = self.names(m, "owners", what)
+        text = self.text(m, "text", what, empty=True) if "text" in m else ""
+        lead = self.names(m, "lead", what) if "lead" in m else ()
+        owners = self.names(m, "owners", what) if "owners" in m else ()
         rule_text = m.get("rule")
         rule: Rule | None = None
         if "rule" in m:

@@ -456,12 +456,14 @@ def _cell(value: str) -> str:
 
 @cache
 def _unsafe_cell() -> Callable[[str], re.Match[str] | None]:
-    """Finds what _cell changes: a formula start (spreadsheet.FORMULA_STARTS) or a control
+    """Finds what _cell changes: a formula start (spreadsheet.FORMULA_STARTS and LOOK_ALIKE) or a control
     character (safetext) other than tab and line feed. Compiled on first use, not at start-up
     (tests/test_batch_speed.py checks it against csv_safe and visible). A line's cells are
     searched at once, joined by line feeds: ``^`` finds a formula start in each; a line
     feed inside a cell may be found needlessly, never one missed."""
-    return re.compile(r"^[=+\-@\t\r]|[\x00-\x08\x0b-\x1f\x7f-\x9f]", re.M).search
+    from .spreadsheet import LOOK_ALIKE
+
+    return re.compile(rf"^(?:[=+\-@\t\r]|{LOOK_ALIKE})|[\x00-\x08\x0b-\x1f\x7f-\x9f]", re.M).search
 
 
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:

@@ -25,7 +25,15 @@ NO_END = set("（《「『【〔“‘([{<")
 
 # A run of ASCII (a date, an id, a number) is never broken; a number keeps the character
 # that follows it ("4月", "10 个"), so a line never ends in a bare count.
-_TOKENS = re.compile(r"[\x21-\x7e]*[0-9](?![\x21-\x7e])(?: ?[\u4e00-\u9fff])?|[\x21-\x7e]+|\s+|.", re.S)
+# A command (gongkai and its words, each with some ASCII in it: ``gongkai calendar import
+# 通知.txt --install``) is one token too: a reader copies it whole from a mail or a note.
+# A number in Chinese numerals (第一千二百五十九条, 三十日) is one word as well.
+_TOKENS = re.compile(
+    r"gongkai(?: (?=[^\s]*[\x21-\x7e])[^\s，。；、（）]+)+"
+    r"|第?[零〇一二三四五六七八九十百千万两]{2,}[条款项章节号日天个]?"
+    r"|[\x21-\x7e]*[0-9](?![\x21-\x7e])(?: ?[\u4e00-\u9fff])?|[\x21-\x7e]+|\s+|.",
+    re.S,
+)
 
 
 def width(text: str) -> int:
@@ -43,18 +51,29 @@ def _fold(token: str, size: int) -> list[str]:
     return [*pieces, piece] if piece else pieces
 
 
-def wrap(text: str, size: int) -> list[str]:
-    """``text`` as lines of at most ``size`` cells; existing line breaks are kept."""
+# A list of names (departments: 条法司、初审及流程管理部；办公室牵头): broken only after
+# its separators, never inside a name.
+_NAMES = re.compile(r"[^、；，\s]+[、；，]?|\s+|[、；，]")
+
+
+def _tokens(text: str, names: bool) -> list[str]:
+    return (_NAMES if names else _TOKENS).findall(text)
+
+
+def wrap(text: str, size: int, *, names: bool = False) -> list[str]:
+    """``text`` as lines of at most ``size`` cells; existing line breaks are kept.
+    ``names``: a list of names, broken only between them (a name wider than the line
+    is cut, as any word would be)."""
     size = max(size, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines.extend(_wrap_paragraph(paragraph, size))
+        lines.extend(_wrap_paragraph(paragraph, size, names))
     return lines
 
 
-def _wrap_paragraph(text: str, size: int) -> list[str]:
+def _wrap_paragraph(text: str, size: int, names: bool = False) -> list[str]:
     tokens: list[str] = []
-    for token in _TOKENS.findall(text):
+    for token in _tokens(text, names):
         tokens.extend(_fold(token, size) if not token.isspace() and cell_len(token) > size else [token])
     lines: list[list[str]] = []
     line: list[str] = []
@@ -132,9 +151,9 @@ def indent(text: str, size: int, prefix: str = "  ") -> list[str]:
     return [prefix + line for line in wrap(text, size - cell_len(prefix))]
 
 
-def longest_token(text: str) -> int:
-    """Cells of the widest unbreakable piece (an ASCII run or one character)."""
-    return max((cell_len(t) for t in _TOKENS.findall(text) if not t.isspace()), default=0)
+def longest_token(text: str, *, names: bool = False) -> int:
+    """Cells of the widest unbreakable piece (an ASCII run or one character; a name)."""
+    return max((cell_len(t) for t in _tokens(text, names) if not t.isspace()), default=0)
 
 
 def join_fitting(parts: Sequence[str], size: int, sep: str = "  ", prefix: str = "") -> list[str]:
@@ -167,13 +186,15 @@ def join_fitting(parts: Sequence[str], size: int, sep: str = "  ", prefix: str =
 @dataclass(frozen=True)
 class Column:
     """A table column: ``fixed`` ones (dates, ids, counts) are never wrapped or cut;
-    the others share the remaining width by ``ratio`` and are wrapped at words."""
+    the others share the remaining width by ``ratio`` and are wrapped at words
+    (``names``: a list of names, wrapped between names only)."""
 
     header: str
     fixed: bool = False
     ratio: int = 1
     min_width: int = 8
     justify: str = "left"
+    names: bool = False
 
 
 def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], total: int) -> list[int] | None:
@@ -188,7 +209,10 @@ def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[str]], tota
     flexible = [i for i, col in enumerate(columns) if not col.fixed]
     room = total - (3 * len(columns) + 1) - sum(widths)
     minimum = {
-        i: min(natural[i], max([columns[i].min_width, *(longest_token(row[i]) for row in rows)]))
+        i: min(
+            natural[i],
+            max([columns[i].min_width, *(longest_token(row[i], names=columns[i].names) for row in rows)]),
+        )
         for i in flexible
     }
     if room < sum(minimum.values()):
@@ -273,7 +297,7 @@ def fit_table(
         table.add_column(col.header, width=w, no_wrap=True, overflow="ignore", justify=col.justify)  # type: ignore[arg-type]
     for n, row in enumerate(rows):
         cells = [
-            cell if col.fixed else "\n".join(wrap(cell, w))
+            cell if col.fixed else "\n".join(wrap(cell, w, names=col.names))
             for col, w, cell in zip(columns, widths, row, strict=True)
         ]
         table.add_row(*cells, style=styles[n] if styles else "")

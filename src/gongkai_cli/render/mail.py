@@ -17,18 +17,20 @@ from html import escape
 
 from ..plan.due import DueReport, Span
 from ..plan.obligations import Obligation
+from ..plan.progress import Status
 from .layout import wrap
 from .plan import (
     ENTRY_COLUMNS,
     TASK_COLUMNS,
     Listing,
+    due_heading,
     due_notes,
     entry_block,
     entry_cells,
     task_block,
     task_cells,
-    window_words,
 )
+from .progress import status_blocks, status_tables
 
 TEXT_WIDTH = 72  # cells: a plain-text mail reads well at the width mail clients quote at
 
@@ -78,17 +80,18 @@ def bad_addresses(field: str) -> list[str]:
 
 def due_subject(listing: Listing, span: Span, report: DueReport) -> str:
     """2016年政务公开工作要点：本周到期 5 项，逾期 6 项"""
-    subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.items)} 项"
+    subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.open)} 项"
     return subject + (f"，逾期 {len(report.overdue)} 项" if report.overdue else "")
 
 
 def _footer(listing: Listing) -> list[str]:
-    return ["", "-- ", f"gongkai：{listing.heading()}"]
+    """The signature, wrapped to the text's width like the rest."""
+    return ["", "-- ", *wrap(f"gongkai：{listing.heading()}", TEXT_WIDTH)]
 
 
 def due_text(listing: Listing, report: DueReport) -> str:
-    lines = [listing.title, "", f"{window_words(report)}到期：{len(report.items)} 项"]
-    for entry in report.items:
+    lines = [listing.title, "", due_heading(report)]
+    for entry in report.listed:
         lines += ["", *entry_block(entry, TEXT_WIDTH)]
     if report.overdue:
         lines += ["", "", f"逾期未完成：{len(report.overdue)} 项"]
@@ -137,9 +140,9 @@ def _html_page(title: str, listing: Listing, body: list[str]) -> str:
 
 
 def due_html(listing: Listing, report: DueReport, subject: str) -> str:
-    body = [f"<h3>{escape(window_words(report))}到期：{len(report.items)} 项</h3>"]
+    body = [f"<h3>{escape(due_heading(report))}</h3>"]
     body += (
-        _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.items])
+        _html_table(ENTRY_COLUMNS, [entry_cells(e) for e in report.listed])
         if report.items
         else ["<p>（无）</p>"]
     )
@@ -177,3 +180,25 @@ def message(subject: str, text: str, html: str, envelope: Envelope) -> str:
     msg.set_content(visible(text, "\t\n"), charset="utf-8")
     msg.add_alternative(visible(html, "\t\n"), subtype="html", charset="utf-8")
     return msg.as_string()
+
+
+def status_text(title: str, facts: Status) -> str:
+    return (
+        "\n".join(
+            [*status_blocks(title, facts, TEXT_WIDTH), "", "-- ", *wrap(f"gongkai：{title}", TEXT_WIDTH)]
+        )
+        + "\n"
+    )
+
+
+def status_html(title: str, facts: Status, subject: str) -> str:
+    body = [f"<h3>{escape(title)}：截至 {escape(facts.today.isoformat())}</h3>"]
+    for heading, header, rows in status_tables(facts):
+        body += [f"<h4>{escape(heading)}</h4>", *_html_table(header, rows)]
+    head = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN">',
+        f'<head><meta charset="utf-8"><title>{escape(subject)}</title></head>',
+        "<body>",
+    ]
+    return "\n".join([*head, *body, "</body>", "</html>"]) + "\n"

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ..calendar.workdays import WEEKDAYS
 from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
 from ..plan.plan_file import Item, Plan, Problem, header_data
-from .deadlines import PROVISIONAL_RESULT_NOTE, deadline_data, deadline_plain, deadline_table, iso, when
+from .deadlines import (
+    PROVISIONAL_RESULT_NOTE,
+    deadline_data,
+    deadline_plain,
+    deadline_table,
+    display_width,
+    iso,
+    when,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,11 +54,21 @@ class Listing:
         each with its key."""
         if len(self.plans) == 1:
             plan = self.first
-            return f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发）"
+            return f"{plan.title}（{issued_by(plan)}）"
         return "；".join(
-            f"{key}：{p.title}（{p.issuer}，{p.issued.isoformat()} 印发）"
-            for key, p in zip(self.keys, self.plans, strict=True)
+            f"{key}：{p.title}（{issued_by(p)}）" for key, p in zip(self.keys, self.plans, strict=True)
         )
+
+
+def issued_by(plan: Plan) -> str:
+    """国家知识产权局办公室，2016-05-18 印发; without an issuer (it may be left out), the
+    date alone; without an issue date, 未写印发日期 (期限自 2026-01-01 起算)."""
+    issued = (
+        f"{plan.issued.isoformat()} 印发"
+        if plan.issued_written
+        else f"未写印发日期，自 {plan.issued.isoformat()} 起算"
+    )
+    return f"{plan.issuer}，{issued}" if plan.issuer.strip() else issued
 
 
 OBLIGATION_LABELS = {
@@ -75,9 +93,11 @@ def years_words(years: Sequence[int]) -> str:
     return "、".join(map(str, years)) + " 年"
 
 
-def marks(ob: Obligation) -> list[str]:
+def marks(ob: Obligation, *, done: bool = True) -> list[str]:
+    """The flags shown after a title; ``done`` False leaves out 已完成 (said in a due
+    entry's days-left place instead)."""
     out = []
-    if ob.done is not None:
+    if done and ob.done is not None:
         out.append(f"已完成 {ob.done.isoformat()}")
     if ob.rest_day:
         out.append("休息日")
@@ -93,6 +113,8 @@ def marks(ob: Obligation) -> list[str]:
 def left(entry: Entry, *, short: bool = False) -> str:
     """还剩 3 天（3 个工作日） / 今天到期 / 逾期 11 天（7 个工作日）; ``short``, for a table:
     3天/3工作日 / 今天 / 逾期11天/7工作日."""
+    if entry.obligation.done is not None:  # never "due" or "overdue" once done
+        return f"已完成 {entry.obligation.done.isoformat()}"
     days, work = entry.days_left, entry.workdays_left
     if days == 0:
         return "今天" if short else "今天到期"
@@ -106,6 +128,18 @@ def left(entry: Entry, *, short: bool = False) -> str:
 def window_words(report: DueReport) -> str:
     start, end = report.window.start, report.window.end
     return f"{when(start)} 至 {when(end)}"
+
+
+def due_heading(report: DueReport) -> str:
+    """…到期：4 项（另有 1 项已完成）: the count is of open duties only."""
+    done = len(report.finished)
+    extra = f"（另有 {done} 项已完成）" if done else ""
+    return f"{window_words(report)}到期：{len(report.open)} 项{extra}"
+
+
+def entry_flags(ob: Obligation) -> str:
+    """The flags after a due entry's title (its done date is in the days-left place)."""
+    return "".join(f" [{m}]" for m in marks(ob, done=False))
 
 
 def waiting_note(obligations: Iterable[Obligation]) -> str | None:
@@ -200,6 +234,7 @@ def due_data(report: DueReport) -> dict[str, Any]:
             {"plan": title, "issued": issued.isoformat()} for title, issued in report.not_in_force
         ],
         "unpublished_next_year": report.unpublished_next_year,
+        "counts": {"due": len(report.open), "done": len(report.finished), "overdue": len(report.overdue)},
     }
 
 
@@ -272,7 +307,7 @@ def check_warnings(ob: Obligation) -> list[str]:
 
 def _entry_lines(entry: Entry) -> list[str]:
     ob = entry.obligation
-    flags = "".join(f" [{m}]" for m in marks(ob))
+    flags = entry_flags(ob)
     return [
         f"{when(ob.deadline)}  {left(entry)}  {ob.id}  {ob.title}{flags}",
         f"    牵头：{names(ob.lead)}；负责：{names(ob.owners)}；期限写法：{ob.rule or NONE}",
@@ -280,8 +315,8 @@ def _entry_lines(entry: Entry) -> list[str]:
 
 
 def due_plain(report: DueReport, plan_title: str) -> str:
-    lines = [plan_title, f"{window_words(report)}到期：{len(report.items)} 项"]
-    for entry in report.items:
+    lines = [plan_title, due_heading(report)]
+    for entry in report.listed:
         lines.extend(_entry_lines(entry))
     if report.overdue:
         lines.append("")
@@ -301,11 +336,13 @@ def not_in_force_notes(report: DueReport) -> list[str]:
 
 def tasks_plain(listing: Listing, obligations: Sequence[Obligation]) -> str:
     lines = [f"{listing.heading()}：{len(obligations)} 项"]
-    width = max((len(ob.id) for ob in obligations), default=0)
+    from .deadlines import pad  # by display width: a labelled id (4.1a@2016-10-10#甲文件) holds CJK
+
+    width = max((display_width(ob.id) for ob in obligations), default=0)
     for ob in obligations:
         flags = "".join(f" [{m}]" for m in marks(ob))
         lines.append(
-            f"{ob.id:<{width}}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
+            f"{pad(ob.id, width)}  {when(ob.deadline)}  {OBLIGATION_LABELS[ob.kind]}  {ob.title}{flags}"
             f"  （{ob.rule or NONE}；牵头：{names(ob.lead)}；负责：{names(ob.owners)}）"
         )
     return "\n".join(lines)
@@ -347,7 +384,7 @@ def check_plain(
     doubts = f"，但还有 {len(review)} 处待核对（见标准错误；核对后删去这些注释）" if review else ""
     lines = [
         f"{plan.path}：计划有效{doubts}",
-        f"{plan.title}（{plan.issuer}，{plan.issued.isoformat()} 印发，{plan.year} 年度）",
+        f"{plan.title}（{issued_by(plan)}，{plan.year} 年度）",
         f"条目 {len(plan.items)} 项，义务 {len(obligations)} 项（{summary}）",
     ]
     lines.extend(f"注意：{ob.id}：{w}" for ob in obligations for w in check_warnings(ob))
@@ -361,6 +398,23 @@ def check_plain(
 def _departments(ob: Obligation) -> str:
     lead = f"{names(ob.lead)}牵头" if ob.lead else ""
     return "；".join(p for p in (lead, "、".join(ob.owners)) if p) or NONE
+
+
+def _labelled_departments(ob: Obligation) -> str:
+    """牵头：办公室；负责：人事司、人事教育部 (blocks and mail, where no column heading says
+    what the names are); a side with no department is left out, both: 负责：—."""
+    parts = [f"牵头：{names(ob.lead)}"] if ob.lead else []
+    if ob.owners or not ob.lead:
+        parts.append(f"负责：{names(ob.owners)}")
+    return "；".join(parts)
+
+
+def _who_and_rule(ob: Obligation, size: int) -> list[str]:
+    """A block's last lines: the labelled departments and the rule as written."""
+    from .layout import wrap
+
+    text = f"{_labelled_departments(ob)}；期限写法：{ob.rule or NONE}"
+    return ["  " + line for line in wrap(text, size - 2, names=True)]  # never inside a name
 
 
 def _flagged_title(ob: Obligation) -> str:
@@ -380,8 +434,8 @@ def entry_block(entry: Entry, size: int) -> list[str]:
     ob = entry.obligation
     return [
         *join_fitting([when(ob.deadline, short=True), left(entry), ob.id], size),
-        *indent(_flagged_title(ob), size),
-        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+        *indent(ob.title + entry_flags(ob), size),
+        *_who_and_rule(ob, size),
     ]
 
 
@@ -392,7 +446,7 @@ def _duty_columns() -> tuple[Column, ...]:
 
     return (
         Column("事项", ratio=3, min_width=12),
-        Column("部门", ratio=2, min_width=10),
+        Column("部门", ratio=2, min_width=10, names=True),
         Column("期限写法", ratio=2, min_width=10),
     )
 
@@ -407,7 +461,7 @@ def _entries_view(title: str, entries: Sequence[Entry]) -> RenderableType:
             when(e.obligation.deadline, short=True),
             left(e, short=True),
             e.obligation.id,
-            _flagged_title(e.obligation),
+            e.obligation.title + entry_flags(e.obligation),
             _departments(e.obligation),
             e.obligation.rule or NONE,
         )
@@ -437,7 +491,7 @@ def due_table(report: DueReport, plan_title: str) -> RenderableType:
     parts: list[RenderableType] = [
         Para(plan_title, style="bold"),
         Text(""),
-        _entries_view(f"{window_words(report)}到期：{len(report.items)} 项", report.items),
+        _entries_view(due_heading(report), report.listed),
     ]
     if report.overdue:
         parts += [Text(""), _entries_view(f"逾期未完成：{len(report.overdue)} 项", report.overdue)]
@@ -471,7 +525,7 @@ def task_block(ob: Obligation, size: int) -> list[str]:
             [ob.id, when(ob.deadline, short=True) if ob.deadline else NONE, OBLIGATION_LABELS[ob.kind]], size
         ),
         *indent(_flagged_title(ob), size),
-        *join_fitting([_departments(ob), f"期限写法：{ob.rule or NONE}"], size, sep="；", prefix="  "),
+        *_who_and_rule(ob, size),
     ]
 
 
@@ -509,6 +563,9 @@ def tasks_table(listing: Listing, obligations: Sequence[Obligation]) -> Renderab
     return _tasks_view(f"{listing.title}：{len(obligations)} 项", obligations)
 
 
+NAME_LABELS = ("牵头", "负责", "部门")  # fields holding lists of names: wrapped between names
+
+
 class _Fields:
     """Label and value pairs: labels in one column, values wrapped beside them (never cut)."""
 
@@ -523,7 +580,7 @@ class _Fields:
         label_width = max(width(label) for label, _ in self.rows)
         room = options.max_width - label_width - 2
         for label, value in self.rows:
-            lines = wrap(value, room) if room >= 12 else None
+            lines = wrap(value, room, names=label in NAME_LABELS) if room >= 12 else None
             if lines is None:  # too narrow to sit beside the label: below it
                 yield Text(label, style="bold")
                 from .layout import indent
@@ -614,7 +671,10 @@ def _csv_row(data: dict[str, Any]) -> list[Any]:
 
 
 def due_csv(report: DueReport, *, bom: bool = False) -> str:
-    rows = [["due", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.items)]
+    rows = [
+        ["done" if e.obligation.done else "due", *_csv_row(d), d["days_left"], d["workdays_left"]]
+        for e, d in ((e, entry_data(e)) for e in report.listed)
+    ]
     rows += [
         ["overdue", *_csv_row(d), d["days_left"], d["workdays_left"]] for d in map(entry_data, report.overdue)
     ]
@@ -653,7 +713,7 @@ def due_sheets(report: DueReport) -> list[Any]:
     header = ("分类", "剩余天数", "剩余工作日", *SHEET_COLUMNS)
     rows = [
         [section, e.days_left, e.workdays_left, *_sheet_cells(e.obligation)]
-        for section, entries in (("到期", report.items), ("逾期", report.overdue))
+        for section, entries in (("到期", report.open), ("已完成", report.finished), ("逾期", report.overdue))
         for e in entries
     ]
     return [Sheet(f"{report.window.start.isoformat()} 至 {report.window.end.isoformat()}", header, rows)]
@@ -710,7 +770,7 @@ def entry_cells(entry: Entry) -> tuple[str, ...]:
         names(ob.lead),
         names(ob.owners),
         ob.rule or NONE,
-        " ".join(marks(ob)),
+        " ".join(marks(ob, done=False)),
     )
 
 
@@ -722,8 +782,8 @@ def _md_entries(entries: Sequence[Entry]) -> list[str]:
 
 
 def due_md(report: DueReport, plan_title: str) -> str:
-    lines = [f"# {_md_cell(plan_title)}", "", f"## {window_words(report)}到期：{len(report.items)} 项", ""]
-    lines += _md_entries(report.items) if report.items else ["（无）"]
+    lines = [f"# {_md_cell(plan_title)}", "", f"## {due_heading(report)}", ""]
+    lines += _md_entries(report.listed) if report.items else ["（无）"]
     if report.overdue:
         lines += ["", f"## 逾期未完成：{len(report.overdue)} 项", "", *_md_entries(report.overdue)]
     for note in due_notes(report):
@@ -731,13 +791,35 @@ def due_md(report: DueReport, plan_title: str) -> str:
     return "\n".join(lines)
 
 
+def show_md(item: Item, obligations: Sequence[Obligation], explained: Sequence[Obligation]) -> str:
+    """``show`` as Markdown: the item's fields, its obligations as a table, and each
+    explanation as a fenced block (its step lines are columns)."""
+    lines = [
+        f"# {_md_cell(item.id)} {_md_cell(item.title)}",
+        "",
+        f"- 章节：{_md_cell(item.section or NONE)}",
+        f"- 牵头：{_md_cell(names(item.lead))}",
+        f"- 负责：{_md_cell(names(item.owners))}",
+        f"- 期限写法：{_md_cell(item.rule_text or '（原文未写期限）')}",
+        *([f"- 起算事件：{_md_cell(item.event)}"] if item.event else []),
+        "",
+        f"> {_md_cell(item.text or NONE)}",
+        "",
+        f"## 义务：{len(obligations)} 项",
+        "",
+        "| " + " | ".join(TASK_COLUMNS) + " |",
+        "|" + "---|" * len(TASK_COLUMNS),
+        *("| " + " | ".join(_md_cell(c) for c in task_cells(ob)) + " |" for ob in obligations),
+    ]
+    for ob in explained:
+        if ob.result is not None:
+            lines += ["", f"## 推算（{_md_cell(ob.id)}）", "", "```", deadline_plain(ob.result, True), "```"]
+    return "\n".join(lines)
+
+
 def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
     plan = listing.first
-    issued = (
-        f"{_md_cell(plan.issuer)}，{plan.issued.isoformat()} 印发"
-        if len(listing.plans) == 1
-        else _md_cell(listing.heading())
-    )
+    issued = _md_cell(issued_by(plan)) if len(listing.plans) == 1 else _md_cell(listing.heading())
     lines = [
         f"# {_md_cell(listing.title)}",
         "",
@@ -754,9 +836,10 @@ def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
 # -- iCalendar --------------------------------------------------------------------------
 
 
-def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
-    """One all-day VEVENT per dated obligation; DTSTAMP is ``stamp`` at 00:00 UTC so that
-    the same input gives the same file."""
+def _ics(title: str, obligations: Iterable[Obligation], stamp: datetime) -> str:
+    """One all-day VEVENT per dated obligation not done (a finished duty has no place in
+    a calendar of deadlines); DTSTAMP is ``stamp``, the moment the file is written, in
+    UTC (RFC 5545 §3.8.7.2; GONGKAI_NOW pins it)."""
     from icalendar import Calendar, Event, vText
 
     from ..safetext import visible
@@ -772,14 +855,14 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
     cal.add("x-wr-calname", text(title))
     for ob in obligations:
         day = ob.day
-        if day is None:
+        if day is None or ob.done is not None:
             continue
         event = Event()
         import hashlib
 
         uid = hashlib.sha1(f"{title}\n{ob.id}".encode()).hexdigest()[:20]
         event.add("uid", f"{uid}@gongkai")
-        event.add("dtstamp", datetime.combine(stamp, time(0), UTC))
+        event.add("dtstamp", stamp.astimezone(UTC).replace(microsecond=0))
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
         event.add("summary", text(f"[{ob.id}] {ob.title}"))
@@ -798,12 +881,12 @@ def _ics(title: str, obligations: Iterable[Obligation], stamp: date) -> str:
     return ical.decode("utf-8")
 
 
-def due_ics(report: DueReport, title: str) -> str:
-    return _ics(title, [e.obligation for e in (*report.items, *report.overdue)], report.today)
+def due_ics(report: DueReport, title: str, now: datetime) -> str:
+    return _ics(title, [e.obligation for e in report.pending], now)
 
 
-def tasks_ics(listing: Listing, obligations: Sequence[Obligation], today: date) -> str:
-    return _ics(listing.title, obligations, today)
+def tasks_ics(listing: Listing, obligations: Sequence[Obligation], now: datetime) -> str:
+    return _ics(listing.title, obligations, now)
 
 
 # -- choosing ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Excel and WPS also take a formula after leading blanks (space, NBSP, ideographic space,
 # zero-width space, BOM) and from the full-width and small forms a Chinese input method
 # types (＝ ＋ － ＠, ﹦ ﹢ ﹣ ﹫): those starts are neutralised too.
-_LOOK_ALIKE = "[\\s\u200b\u200c\u200d\u2060\ufeff]*[=+\\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]"
+LOOK_ALIKE = "[\\s\u200b\u200c\u200d\u2060\ufeff]*[=+\\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]"
 BOM = "\ufeff"  # lets Excel read a CSV file as UTF-8
 
 Cell = str | int | bool | date | datetime | None
@@ -30,7 +30,7 @@ def csv_safe(value: str) -> str:
         return "'" + value
     import re
 
-    return "'" + value if re.match(_LOOK_ALIKE, value) else value
+    return "'" + value if re.match(LOOK_ALIKE, value) else value
 
 
 @dataclass(frozen=True)
