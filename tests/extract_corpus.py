@@ -29,7 +29,8 @@ from gongkai_cli.errors import GongkaiError, InputError
 from gongkai_cli.files.documents import read_document
 from gongkai_cli.phrases.reader import parse_rule
 from gongkai_cli.phrases.resolve import resolve
-from gongkai_cli.plan.drafting.extract import Draft, DraftItem, extract_plan
+from gongkai_cli.plan.drafting.extract import extract_plan
+from gongkai_cli.plan.drafting.model import Draft, DraftItem
 
 CORPUS = Path(__file__).parent / "fixtures" / "extract" / "corpus"
 REAL = CORPUS.parent / "real"

@@ -21,7 +21,9 @@ from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
 from gongkai_cli.phrases.reader import parse_rule
 from gongkai_cli.phrases.resolve import resolve
-from gongkai_cli.plan.drafting.extract import Draft, DraftItem, draft_to_yaml, extract_plan
+from gongkai_cli.plan.drafting.extract import extract_plan
+from gongkai_cli.plan.drafting.model import Draft, DraftItem
+from gongkai_cli.plan.drafting.writer import draft_to_yaml
 from gongkai_cli.plan.plan_file import load_plan
 from tests.conftest import Run
 

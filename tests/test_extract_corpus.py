@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
-from gongkai_cli.plan.drafting.extract import draft_to_yaml, extract_plan
+from gongkai_cli.plan.drafting.extract import extract_plan
+from gongkai_cli.plan.drafting.writer import draft_to_yaml
 from tests.conftest import Run
 from tests.extract_corpus import (
     CORPUS,

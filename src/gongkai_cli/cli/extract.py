@@ -8,7 +8,8 @@ import click
 
 from ..files.atomic import FileExists, write_atomic
 from ..files.documents import MIB, read_document
-from ..plan.drafting.extract import draft_to_yaml, extract_plan
+from ..plan.drafting.extract import extract_plan
+from ..plan.drafting.writer import draft_to_yaml
 from .main import main
 
 MAX_BYTES = 5 * MIB  # a 工作要点 is some tens of KB as text

@@ -1,0 +1,248 @@
+"""Assignment brackets: "（条法司牵头，各部门按职责分工落实，6月底前完成）" read into lead,
+owners and the deadline phrase (kept verbatim), with the doubts a person must decide.
+Pure: a bracket's text in, an assignment out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...errors import InputError
+from ...phrases.chinese import compact
+from ...phrases.reader import parse_rule
+from .departments import _BARE_NAME_MIN, _DEPT_END, _is_department, _names
+from .sentences import _find_phrase
+
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _trailing_bracket(text: str) -> tuple[str, str] | None:
+    """(text before, bracket content) when ``text`` ends in a bracket (a final 。 allowed)."""
+    body = text.rstrip().rstrip("。.；;").rstrip()
+    if not body or body[-1] not in _CLOSE:
+        return None
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        if body[i] in _CLOSE:
+            depth += 1
+        elif body[i] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return body[:i].rstrip(), body[i + 1 : -1].strip()
+    return None
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+_LABEL_NAMES = (
+    "牵头部门|牵头单位|牵头处室|主办部门|主办单位|责任部门|责任单位|责任科室|责任处室|负责部门|负责单位|"
+    "落实部门|配合部门|配合单位|配合处室|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|"
+    "时间要求|时限|期限|时间|牵头"
+)
+# A label anywhere in a bracket: "牵头单位：财政局 责任单位：各部门" has no separator between.
+_LABEL_ANY = re.compile(rf"({_LABEL_NAMES})\s*[：:]\s*")
+_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "牵头", "主办部门", "主办单位")
+_DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
+# Longest first at any one place.
+_ROLES = (
+    "按职责分工分别落实",
+    "按职责分工分别负责",
+    "按职责分工负责",
+    "按职责分工落实",
+    "按职责分别落实",
+    "按职责落实",
+    "按职责负责",
+    "依职责推进",
+    "依职责落实",
+    "分别牵头落实",
+    "分别牵头",
+    "分别落实",
+    "分别负责",
+    "牵头落实",
+    "牵头负责",
+    "督促落实",
+    "督促检查",
+    "督促",
+    "督办",
+    "牵头",
+    "负责",
+    "落实",
+    "配合",
+    "参与",
+    "协助",
+    "推进",
+)
+_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头")
+_SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办")
+_ROLE = re.compile("|".join(_ROLES))
+# A name ends like a department; 及 / 和 / 与 after such an ending separates two names
+
+
+@dataclass
+class _Assignment:
+    lead: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    rule: str | None = None
+    notes: list[str] = field(default_factory=list)  # words beside a role ("负责新录入人员培训工作")
+    doubts: list[str] = field(default_factory=list)  # what a person must decide
+    bare: bool = False  # only department names: "（保护协调处）"
+
+    @property
+    def confident(self) -> bool:
+        """Reads as an assignment wherever it stands: a deadline or department names."""
+        names = [*self.lead, *self.owners]
+        return not self.bare and (self.rule is not None or (bool(names) and all(map(_is_department, names))))
+
+
+def _readable(phrase: str) -> bool:
+    try:
+        parse_rule(phrase)
+    except InputError:
+        return False
+    return True
+
+
+def _role_match(segment: str) -> re.Match[str] | None:
+    """The role word of a segment: the first one right after a department's name, so that
+    a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""
+    matches = list(_ROLE.finditer(segment))
+    for match in matches:
+        if match.start() > 0 and segment[match.start() - 1] in _DEPT_END:
+            return match
+    return matches[0] if matches else None
+
+
+def _read_roles(clause: str, out: _Assignment) -> bool:
+    """Departments and their roles in one clause; False when it names no role."""
+    pending: list[str] = []
+    found = False
+    for segment in re.split(r"[、]", clause):
+        match = _role_match(segment)
+        if match is None:
+            pending.append(segment)
+            continue
+        found = True
+        who = [*pending, segment[: match.start()]]
+        pending = []
+        names = [n for w in who for n in _names(w)]
+        if not names:
+            continue
+        role = match.group()
+        if role in _SUPERVISE_ROLES:
+            out.owners.extend(names)
+            if not out.lead and out.owners[: -len(names)]:
+                # "X负责，Y督促落实": X does it, Y follows it up
+                out.lead, out.owners = out.owners[: -len(names)], names
+        else:
+            (out.lead if role in _LEAD_ROLES else out.owners).extend(names)
+        extra = compact(segment[match.end() :])
+        if extra:
+            out.notes.append(f"{'、'.join(names)}{role}“{extra}”")
+    if pending and found:  # names after the last role: they share it
+        out.owners.extend(n for w in pending for n in _names(w))
+    return found
+
+
+def _has_department_role(clause: str) -> bool:
+    match = _role_match(clause)
+    return match is not None and match.start() > 0 and clause[match.start() - 1] in _DEPT_END
+
+
+def _is_deadline_clause(clause: str) -> bool:
+    """A clause of a bracket that sets a deadline: one the phrase reader reads, or one with
+    a date in it ("6月底前启动"), unless it names a department and its role."""
+    if _has_department_role(clause) or not re.search(r"[^\W\d]", clause):
+        return False  # "(1)" numbers a sub-duty
+    return _readable(clause) or _find_phrase(clause, "") is not None
+
+
+def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
+    """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
+    out = _Assignment()
+    for index, match in enumerate(labels):
+        stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
+        value = content[match.end() : stop].strip(" \t，,；;。")
+        label = match.group(1)
+        if label in _DEADLINE_LABELS:
+            phrase = compact(value)
+            if phrase and out.rule is not None:
+                out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
+            out.rule = phrase or out.rule
+        elif label in _LEAD_LABELS:
+            out.lead.extend(n for part in value.split() for n in _names(part))
+        else:
+            out.owners.extend(n for part in value.split() for n in _names(part))
+    return out
+
+
+def _assignment(content: str) -> _Assignment | None:
+    """Read an assignment bracket; None when the bracket is something else (a citation,
+    a word in a sentence)."""
+    labels = list(_LABEL_ANY.finditer(content))
+    if labels:
+        return _labelled(content, labels)
+    clauses = [compact(c) for c in _CLAUSE_SPLIT.split(content) if c.strip()]
+    if not clauses:
+        return None
+    out = _Assignment()
+    deadlines = [i for i, c in enumerate(clauses) if _is_deadline_clause(c)]
+    if deadlines:
+        phrases = [clauses[i] for i in deadlines]
+        out.rule = phrases[-1]
+        if len(phrases) > 1:
+            shown = "”和“".join(phrases)
+            out.doubts.append(f"括号中有{len(phrases)}个期限“{shown}”：已取“{out.rule}”，请核对")
+        clauses = [c for i, c in enumerate(clauses) if i not in deadlines]
+    elif len(clauses) > 1 and not _ROLE.search(clauses[-1]) and not _is_department(clauses[-1]):
+        out.rule = clauses[-1]  # unreadable: kept verbatim and flagged
+        clauses = clauses[:-1]
+    roles = False
+    bare: list[str] = []
+    for clause in clauses:
+        if _read_roles(clause, out):
+            roles = True
+        else:
+            bare.append(clause)
+    bare_names = [n for clause in bare for n in _names(clause)]
+    if not roles and out.rule is None:
+        # "（保护协调处）", "（市规划国土委、市住房城乡建设委）": departments only
+        if not bare_names or not all(_is_department(n) and len(n) >= _BARE_NAME_MIN for n in bare_names):
+            return None
+        out.bare = True
+    out.owners.extend(bare_names)  # "(三期办，适时进行)": a department without a verb
+    return out
+
+
+_AFTER_BRACKET = "。；;.！!？?"
+
+
+def _assignment_brackets(text: str) -> list[tuple[int, int, _Assignment]]:
+    """(start, end, assignment) of each outermost bracket in ``text`` that assigns a duty:
+    one that reads as an assignment and ends a sentence or clause (a bracket followed by
+    more words, "各区政府（管委会）要…", is part of the sentence)."""
+    found: list[tuple[int, int, _Assignment]] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char in _CLOSE and depth > 0:
+            depth -= 1
+            if depth:
+                continue
+            after = text[i + 1 :].lstrip()
+            assignment = _assignment(text[start + 1 : i])
+            if assignment is None:
+                continue
+            before = text[:start].rstrip()
+            ends = not after or after[0] in _AFTER_BRACKET or after[0] in _OPEN
+            if ends or assignment.confident or (before and before[-1] in _AFTER_BRACKET):
+                found.append((start, i + 1, assignment))
+    return found
+
+
+def _is_open(rule: str) -> bool:
+    try:
+        return parse_rule(rule).kind == "open"
+    except InputError:
+        return False
