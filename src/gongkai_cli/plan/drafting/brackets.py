@@ -101,6 +101,19 @@ def _readable(phrase: str) -> bool:
     return True
 
 
+def _plan_readable(phrase: str) -> bool:
+    """A plan accepts the phrase as a rule: the reader reads it, or it is a clause with
+    one period (行政机关应当自…之日起二十日内作出决定), as plan/validation.py reads rules."""
+    if _readable(phrase):
+        return True
+    from ...phrases.clause import read_clause
+
+    try:
+        return len(read_clause(phrase).parts) == 1
+    except InputError:
+        return False
+
+
 def _role_match(segment: str) -> re.Match[str] | None:
     """The role word of a segment: the first one right after a department's name, so that
     a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact
-from .brackets import _AFTER_BRACKET, _Assignment, _assignment_brackets, _is_open, _readable
+from .brackets import _AFTER_BRACKET, _Assignment, _assignment_brackets, _is_open, _plan_readable
 from .paragraphs import _CIRCLED, _number, _Para, _Unit
 from .sentences import (
     _RECURRING_PHRASE,
@@ -191,13 +191,17 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
         duty.event = own.event  # "（…；完成时限：文件公开后3个工作日内）"
     if duty.rule is None:
         duty.flags.append(f"{where}中没有期限：rule 为 null（无固定期限），请补上期限或确认")
-    elif not _readable(duty.rule):
-        duty.flags.append(f"期限写法“{duty.rule}”无法识别：原样保留，请改写为可识别的写法")
+    elif not _plan_readable(duty.rule):
+        duty.flags.append(_unread_flag(duty.rule))
     if not found.lead and not found.owners:
         duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
     duty.flags.extend(found.doubts)
     duty.flags.extend(f"{where}中还写有：{note}" for note in found.notes)
     return duty
+
+
+def _unread_flag(rule: str) -> str:
+    return f"期限写法“{rule}”无法识别：原样保留，暂按无期限处理；请改写为可识别的写法后删去 rule_unread"
 
 
 def _recurring_duties(para: _Piece, found: _Assignment, rule: str | None) -> list[_Duty]:

@@ -58,9 +58,19 @@ import itertools
 
 from ...errors import InputError
 from ...phrases.chinese import compact
-from .brackets import _Assignment, _assignment, _assignment_brackets
+from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable
 from .departments import _names, _unique
-from .duties import _bracket_duty, _clause_title, _Duty, _letter, _Piece, _shorten, _title, _unit_duties
+from .duties import (
+    _bracket_duty,
+    _clause_title,
+    _Duty,
+    _letter,
+    _Piece,
+    _shorten,
+    _title,
+    _unit_duties,
+    _unread_flag,
+)
 from .header import _header
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
@@ -208,6 +218,13 @@ class _Extractor:
             self.repeats[item_id] = n + 1
             duty.flags.append(f"编号“{item_id}”与前面的事项重复：本项编为 {item_id}-{n}，请核对")
             item_id = f"{item_id}-{n}"
+        unread = None
+        if duty.rule is not None and not _plan_readable(duty.rule):
+            # kept verbatim; the plan reads the item as having no date until it is fixed
+            unread = next((f for f in duty.flags if f.startswith("期限写法“")), None)
+            if unread is None:
+                unread = _unread_flag(duty.rule)
+                duty.flags.append(unread)
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.ids.add(item_id)
@@ -224,6 +241,7 @@ class _Extractor:
                 event=duty.event,
                 report=duty.report,
                 flags=tuple(duty.flags),
+                unread=unread,
             )
         )
 

@@ -37,6 +37,7 @@ class DraftItem(Work):
     event: str | None = None
     report: bool | None = None  # None: the plan's default
     flags: tuple[str, ...] = ()  # why a person must review it (待核对)
+    unread: str | None = None  # the rule cannot be read: why (the flag written beside rule_unread)
 
 
 @dataclass(frozen=True)

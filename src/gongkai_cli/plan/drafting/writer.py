@@ -54,7 +54,7 @@ def draft_to_yaml(draft: Draft) -> str:
             ]
     out += ["", "items:"]
     for item in draft.items:
-        out.extend(f"  # 待核对: {one_line(flag)}" for flag in item.flags)
+        out.extend(f"  # 待核对: {one_line(flag)}" for flag in item.flags if flag != item.unread)
         out += [
             f"  - id: {scalar(item.id, always=True)}",
             f"    section: {scalar(item.section)}",
@@ -64,6 +64,8 @@ def draft_to_yaml(draft: Draft) -> str:
             f"    owners: {_names_yaml(item.owners)}",
             f"    rule: {'null' if item.rule is None else scalar(item.rule)}",
         ]
+        if item.unread is not None:  # the doubt is written on this line: one mark for it
+            out.append(f"    rule_unread: true  # 待核对: {one_line(item.unread)}")
         if item.event:
             out.append(f"    event: {scalar(item.event)}")
         if item.report is not None:
