@@ -23,12 +23,11 @@ from .sentences import (
     _text_departments,
 )
 
-TITLE_MAX = 20  # characters in a drafted title, ellipsis included
 
 
-def _shorten(text: str) -> str:
+def _clean(text: str) -> str:
     text = compact(text).strip("，,。；;：:、")
-    return text if len(text) <= TITLE_MAX else text[: TITLE_MAX - 1] + "…"
+    return text  # never cut: a title with "…" reached CSV, xlsx and mail as it stood
 
 
 def _title(text: str) -> str:
@@ -37,17 +36,17 @@ def _title(text: str) -> str:
     clauses = [c for c in re.split(r"[，,。；;：:！？]", compact(text)) if c]
     for clause in clauses:
         if len(clause) >= 4:
-            return _shorten(clause)
-    return _shorten(clauses[0]) if clauses else ""
+            return _clean(clause)
+    return _clean(clauses[0]) if clauses else ""
 
 
 def _clause_title(clause: str, phrase: _Phrase | None) -> str:
     if phrase is None:
-        return _shorten(re.sub(r"^[^，。；]*?(?:要|应|负责)", "", clause) or clause)
+        return _clean(re.sub(r"^[^，。；]*?(?:要|应|负责)", "", clause) or clause)
     rest = clause[phrase.end :]
     rest = re.sub(r"^(?:完成|前|内|，)", "", rest)
     rest = _TO_WHOM.sub("", rest)
-    return _shorten(rest or clause[: phrase.start] or clause)
+    return _clean(rest or clause[: phrase.start] or clause)
 
 
 @dataclass
@@ -218,7 +217,7 @@ def _recurring_duties(para: _Piece, found: _Assignment, rule: str | None) -> lis
             duty = _Duty(
                 para.line,
                 para.text,
-                _shorten(clause),
+                _clean(clause),
                 match.group(),
                 owners=owners,
                 flag_line=para.line,

@@ -66,7 +66,7 @@ from .duties import (
     _Duty,
     _letter,
     _Piece,
-    _shorten,
+    _clean,
     _title,
     _unit_duties,
     _unread_flag,
@@ -174,7 +174,7 @@ class _Extractor:
                         duty.flags.append(f"“{clause}”没有写出负责部门：已取上一句的（{who}），请核对")
                     self._add(f"end.{number}", "", duty)
             if not found_any and not prose:
-                self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_shorten(para.text)}”")
+                self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_clean(para.text)}”")
 
     def _table(self, table: Table) -> None:
         """One item per row of a task table; its id is the row's 序号, or its place in the
