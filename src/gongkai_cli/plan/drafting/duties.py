@@ -24,7 +24,6 @@ from .sentences import (
 )
 
 
-
 def _clean(text: str) -> str:
     text = compact(text).strip("，,。；;：:、")
     return text  # never cut: a title with "…" reached CSV, xlsx and mail as it stood

@@ -63,10 +63,10 @@ from .departments import _names, _unique
 from .duties import (
     _bracket_duty,
     _clause_title,
+    _clean,
     _Duty,
     _letter,
     _Piece,
-    _clean,
     _title,
     _unit_duties,
     _unread_flag,
