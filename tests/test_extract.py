@@ -201,7 +201,8 @@ def test_arabic_numbering_and_labelled_brackets() -> None:
         date(2017, 3, 1),
         2017,
     )
-    got = {i.id: (i.section, i.lead, i.owners, i.rule, i.event) for i in draft.items}
+    # 配合部门 are jointly (issue 21), shown here after the responsible
+    got = {i.id: (i.section, i.lead, i.owners + i.jointly, i.rule, i.event) for i in draft.items}
     assert got == {
         "1.1": ("一、推进决策公开", ("法规处",), ("办公室", "信息中心"), "6月底前", None),
         "1.2.1": (
@@ -346,7 +347,8 @@ def test_bracket_forms(
     bracket: str, lead: tuple[str, ...], owners: tuple[str, ...], rule: str | None, flagged: bool
 ) -> None:
     [item] = extract_plan(PARAGRAPH.format(bracket), "doc.txt").items
-    assert (item.lead, item.owners, item.rule) == (lead, owners, rule)
+    # 配合 is jointly (issue 21; tests/test_extract_offices.py keeps the roles apart)
+    assert (item.lead, item.owners + item.jointly, item.rule) == (lead, owners, rule)
     assert bool(item.flags) == flagged
     if rule is not None:
         parse_rule(rule)  # every kept phrase here is readable

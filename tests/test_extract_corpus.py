@@ -66,6 +66,8 @@ def test_draft_matches_the_outline_item_by_item(name: str, tmp_path: Path, cal: 
             "id": w["id"],
             "lead": w.get("lead", []),
             "owners": w.get("owners", []),
+            "jointly": w.get("jointly", []),
+            "supervising": w.get("supervising", []),
             "rule": w["rule"],
             "due": str(w["due"]),
             "review": w.get("review", False),
@@ -241,7 +243,8 @@ def items_of(body: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], str
         ),
         (  # 牵头 and 负责 inside names are read whole
             "（一）做好解读。（政策牵头起草部门负责，办公室督促落实，6月底前完成）\n",
-            [("1.1", ("政策牵头起草部门",), ("办公室",), "6月底前完成", False)],
+            # 督促落实 supervises: 办公室 is not responsible (issue 21), it is in supervising
+            [("1.1", (), ("政策牵头起草部门",), "6月底前完成", False)],
         ),
         (
             "（一）做好甲。（市金融办、潍坊银监分局分别牵头落实，6月底前完成）\n",

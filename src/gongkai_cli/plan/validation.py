@@ -68,6 +68,8 @@ _ITEM = {
     "text": True,
     "lead": True,
     "owners": True,
+    "jointly": False,
+    "supervising": False,
     "rule": True,
     "rule_unread": False,
     "anchor": False,
@@ -418,7 +420,16 @@ class PlanChecker(Checker):
         item = replace(item, report=report and item.dated and bool(reports))
         done, occurrences = self.done(m, item, year, issued)
         reported = self.reported(m, item, reports)
-        return replace(item, done=done, done_occurrences=occurrences, reported=reported)
+        jointly = self.names(m, "jointly", what) or ()
+        supervising = self.names(m, "supervising", what) or ()
+        return replace(
+            item,
+            done=done,
+            done_occurrences=occurrences,
+            reported=reported,
+            jointly=jointly,
+            supervising=supervising,
+        )
 
     def unread(self, m: LineMap, what: str, rule_text: Any) -> bool:
         """``rule_unread: true``: a drafted rule the reader could not read, kept as text

@@ -59,20 +59,37 @@ _ROLES = (
     "分别负责",
     "牵头落实",
     "牵头负责",
+    "负责落实",
     "督促落实",
     "督促检查",
     "督促",
     "督办",
+    "指导",
     "牵头",
     "负责",
     "落实",
+    "配合落实",
     "配合",
+    "协同",
+    "协办",
+    "会办",
     "参与",
     "协助",
     "推进",
 )
 _LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头")
-_SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办")
+_JOINT_ROLES = ("配合落实", "配合", "协同", "协办", "会办", "参与", "协助")  # jointly
+_SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办", "指导")  # supervising
+# "宣传处会办公室", "市发改委会同市财政局": the first leads, the second works jointly.
+# A plain 会 after 委 is a name (管委会, 村委会), and 会 needs a name after it.
+_NOT_BEFORE_HUI = _DEPT_END.replace("委", "").replace("会", "")
+_TOGETHER = re.compile(
+    rf"(?<=[{_DEPT_END}])会同(?=\w{{2}})|(?<=[{_NOT_BEFORE_HUI}])会(?![同议商签审展员计])(?=\w{{2}})"
+)
+# What may follow a role without being a note: "负责落实", "牵头推进实施".
+_ROLE_WORDS_ONLY = re.compile(r"^(?:落实|推进|实施|完成|办理|工作|执行|分别|具体|抓好)*$")
+# A name written with 等 after it: "基层处等", "市住建局等政府各有关部门".
+_ETC = re.compile(rf"[^、，,；;：:（()）]{{0,30}}?[{_DEPT_END}]等")
 _ROLE = re.compile("|".join(_ROLES))
 # A name ends like a department; 及 / 和 / 与 after such an ending separates two names
 
@@ -81,15 +98,22 @@ _ROLE = re.compile("|".join(_ROLES))
 class _Assignment:
     lead: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
+    jointly: list[str] = field(default_factory=list)  # 会同, 配合, 协同 …
+    supervising: list[str] = field(default_factory=list)  # 督促, 指导
     rule: str | None = None
     notes: list[str] = field(default_factory=list)  # words beside a role ("负责新录入人员培训工作")
     doubts: list[str] = field(default_factory=list)  # what a person must decide
     bare: bool = False  # only department names: "（保护协调处）"
 
     @property
+    def names(self) -> list[str]:
+        """Every department named, whatever its role."""
+        return [*self.lead, *self.owners, *self.jointly, *self.supervising]
+
+    @property
     def confident(self) -> bool:
         """Reads as an assignment wherever it stands: a deadline or department names."""
-        names = [*self.lead, *self.owners]
+        names = self.names
         return not self.bare and (self.rule is not None or (bool(names) and all(map(_is_department, names))))
 
 
@@ -129,30 +153,53 @@ def _read_roles(clause: str, out: _Assignment) -> bool:
     pending: list[str] = []
     found = False
     for segment in re.split(r"[、]", clause):
-        match = _role_match(segment)
-        if match is None:
-            pending.append(segment)
-            continue
-        found = True
-        who = [*pending, segment[: match.start()]]
-        pending = []
-        names = [n for w in who for n in _names(w)]
-        if not names:
-            continue
-        role = match.group()
-        if role in _SUPERVISE_ROLES:
-            out.owners.extend(names)
-            if not out.lead and out.owners[: -len(names)]:
-                # "X负责，Y督促落实": X does it, Y follows it up
-                out.lead, out.owners = out.owners[: -len(names)], names
-        else:
-            (out.lead if role in _LEAD_ROLES else out.owners).extend(names)
-        extra = compact(segment[match.end() :])
-        if extra:
-            out.notes.append(f"{'、'.join(names)}{role}“{extra}”")
+        found = _read_segment(segment, pending, out) or found
     if pending and found:  # names after the last role: they share it
         out.owners.extend(n for w in pending for n in _names(w))
     return found
+
+
+def _read_segment(segment: str, pending: list[str], out: _Assignment) -> bool:
+    """One segment of a clause (between 、); names without a role wait in ``pending``
+    for the next one ("A、B负责")."""
+    together = _TOGETHER.search(segment)
+    if together is not None:  # "宣传处会办公室": lead, and jointly
+        out.lead.extend(n for w in [*pending, segment[: together.start()]] for n in _names(w))
+        pending.clear()
+        rest, partners = segment[together.end() :], _Assignment()
+        if _read_roles(rest, partners):
+            out.jointly.extend([*partners.lead, *partners.owners, *partners.jointly])
+            out.supervising.extend(partners.supervising)
+            out.notes.extend(partners.notes)
+        else:
+            out.jointly.extend(_names(rest))
+        return True
+    match = _role_match(segment)
+    if match is None:
+        pending.append(segment)
+        return False
+    names = [n for w in [*pending, segment[: match.start()]] for n in _names(w)]
+    pending.clear()
+    role = match.group()
+    if role in _SUPERVISE_ROLES:
+        out.supervising.extend(names)
+    elif role in _JOINT_ROLES:
+        out.jointly.extend(names)
+    else:
+        (out.lead if role in _LEAD_ROLES else out.owners).extend(names)
+    extra = compact(segment[match.end() :])
+    if extra and _names_a_role(extra):
+        _read_roles(extra, out)  # "县司法局牵头各行政机关负责": no comma between
+    elif extra and names and not _ROLE_WORDS_ONLY.match(extra):
+        out.notes.append(f"{'、'.join(names)}{role}“{extra}”")
+    return True
+
+
+def _names_a_role(text: str) -> bool:
+    """Departments and a role follow: "各行政机关负责" after "县司法局牵头"."""
+    match = _role_match(text)
+    names = _names(text[: match.start()]) if match is not None else []
+    return bool(names) and all(_is_department(n) for n in names)
 
 
 def _has_department_role(clause: str) -> bool:
@@ -183,13 +230,21 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
         elif label in _LEAD_LABELS:
             out.lead.extend(n for part in value.split() for n in _names(part))
         else:
-            out.owners.extend(n for part in value.split() for n in _names(part))
+            joint = label.startswith(("配合", "协办", "参与"))
+            (out.jointly if joint else out.owners).extend(n for part in value.split() for n in _names(part))
     return out
 
 
 def _assignment(content: str) -> _Assignment | None:
     """Read an assignment bracket; None when the bracket is something else (a citation,
-    a word in a sentence)."""
+    a word in a sentence). A name written with 等 after it is kept without it, flagged."""
+    found = _read_assignment(content)
+    if found is not None and found.names and (etc := _ETC.search(compact(content))):
+        found.doubts.append(f"“{etc.group()}”：已去掉“等”，可能还有未列出的部门，请核对")
+    return found
+
+
+def _read_assignment(content: str) -> _Assignment | None:
     labels = list(_LABEL_ANY.finditer(content))
     if labels:
         return _labelled(content, labels)

@@ -9,7 +9,7 @@ from ...phrases.chinese import compact
 
 # A name ends like a department; 及 / 和 / 与 after such an ending separates two names
 _DEPT_END = "司部室办会局处厅台门位所院组科队站社馆委心行府"
-_JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及)")
+_JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及|等)")  # 等: "基层处等" (flagged)
 _BARE_NAME_MIN = 3  # "（单位）" is a word in a sentence, "（三期办）" a department
 
 

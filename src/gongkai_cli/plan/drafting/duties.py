@@ -60,6 +60,13 @@ class _Duty:
     report: bool | None = None
     flags: list[str] = field(default_factory=list)
     flag_line: int | None = None  # where the warnings point, when not ``line``
+    jointly: list[str] = field(default_factory=list)
+    supervising: list[str] = field(default_factory=list)
+
+    def take(self, found: _Assignment) -> None:
+        """The departments of an assignment, each in its role."""
+        self.lead, self.owners = list(found.lead), list(found.owners)
+        self.jointly, self.supervising = list(found.jointly), list(found.supervising)
 
 
 @dataclass
@@ -166,10 +173,9 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
         para.text,
         _title(para.before or para.text),
         found.rule,
-        lead=list(found.lead),
-        owners=list(found.owners),
         flag_line=para.bracket_line or para.line,
     )
+    duty.take(found)
     if duty.rule is None or _is_open(duty.rule):
         # "…应于文件公开后3个工作日内…发布。（…，适时进行）": the text is more precise
         event_phrase = next((p for _, _, p in _phrases(before) if p.event), None)
@@ -191,7 +197,7 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
         duty.flags.append(f"{where}中没有期限：rule 为 null（无固定期限），请补上期限或确认")
     elif not _plan_readable(duty.rule):
         duty.flags.append(_unread_flag(duty.rule))
-    if not found.lead and not found.owners:
+    if not found.lead and not found.owners and not found.jointly:
         duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
     duty.flags.extend(found.doubts)
     duty.flags.extend(f"{where}中还写有：{note}" for note in found.notes)
@@ -223,7 +229,7 @@ def _recurring_duties(para: _Piece, found: _Assignment, rule: str | None) -> lis
                 flags=[note],
             )
             if not owners:
-                duty.lead, duty.owners = list(found.lead), list(found.owners)
+                duty.take(found)
             duties.append(duty)
     return duties
 
@@ -243,8 +249,8 @@ def _text_duty(para: _Piece, later: _Assignment | None) -> _Duty:
         where = "也没有期限：rule 为 null（无固定期限）"
     if duty.owners:
         who = f"部门取自正文（{'、'.join(duty.owners)}）"
-    elif later is not None and (later.lead or later.owners):
-        duty.lead, duty.owners = list(later.lead), list(later.owners)
+    elif later is not None and later.names:
+        duty.take(later)
         who = "部门取自本单元下一段的括号"
     else:
         who = "没有找到负责部门，请补上 lead 或 owners"

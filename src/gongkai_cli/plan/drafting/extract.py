@@ -197,12 +197,16 @@ class _Extractor:
             owners = compact(cell.get("owners", ""))
             if owners:
                 read = _assignment(owners)
-                if read is not None and (read.lead or read.owners):
+                if read is not None and read.names:
                     found.lead += read.lead
                     found.owners += read.owners
+                    found.jointly += read.jointly
+                    found.supervising += read.supervising
+                    found.doubts += read.doubts
                     found.notes += read.notes
                 else:
                     found.owners += _names(owners)
+            found.jointly += _names(cell.get("jointly", ""))
             found.rule = compact(cell.get("deadline", "")) or None
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
@@ -236,6 +240,8 @@ class _Extractor:
                 text=duty.text,
                 lead=_unique(duty.lead),
                 owners=_unique(duty.owners),
+                jointly=_unique(duty.jointly),
+                supervising=_unique(duty.supervising),
                 rule=duty.rule,
                 line=duty.line,
                 event=duty.event,

@@ -37,7 +37,9 @@ class DraftItem(Work):
     event: str | None = None
     report: bool | None = None  # None: the plan's default
     flags: tuple[str, ...] = ()  # why a person must review it (待核对)
-    unread: str | None = None  # the rule cannot be read: why (the flag written beside rule_unread)
+    unread: str | None = None  # the rule cannot be read: why (written beside rule_unread)
+    jointly: tuple[str, ...] = ()  # 会同, 配合, 协同 … (plan key ``jointly``)
+    supervising: tuple[str, ...] = ()  # 督促, 指导 (plan key ``supervising``)
 
 
 @dataclass(frozen=True)

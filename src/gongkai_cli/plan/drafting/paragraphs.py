@@ -80,7 +80,7 @@ def _assignment_line(text: str) -> bool:
     found = _assignment(squeezed)
     if found is None or found.bare or found.notes or (found.rule is not None and not _readable(found.rule)):
         return False
-    names = [*found.lead, *found.owners]  # every one a name ending like a department
+    names = found.names  # every one a name ending like a department
     return bool(names) and all(len(n) >= 2 and n[-1] in _DEPT_END for n in names)
 
 

@@ -135,7 +135,7 @@ def _is_departments(cell: str) -> bool:
     if not squeezed or len(squeezed) > 120 or "。" in squeezed or _NUMBER.match(squeezed):
         return False
     found = _assignment(squeezed)
-    if found is not None and not found.bare and (found.lead or found.owners):
+    if found is not None and not found.bare and found.names:
         return found.rule is None
     names = [n for n in re.split(r"[、，,；;/]", squeezed) if n]
     return bool(names) and all(

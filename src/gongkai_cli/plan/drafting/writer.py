@@ -62,6 +62,11 @@ def draft_to_yaml(draft: Draft) -> str:
             f"    text: {scalar(item.text)}",
             f"    lead: {_names_yaml(item.lead)}",
             f"    owners: {_names_yaml(item.owners)}",
+            *(
+                f"    {key}: {_names_yaml(names)}"
+                for key, names in (("jointly", item.jointly), ("supervising", item.supervising))
+                if names
+            ),
             f"    rule: {'null' if item.rule is None else scalar(item.rule)}",
         ]
         if item.unread is not None:  # the doubt is written on this line: one mark for it
