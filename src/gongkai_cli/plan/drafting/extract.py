@@ -55,6 +55,7 @@ How a document is read
 from __future__ import annotations
 
 import itertools
+import re
 
 from ...errors import InputError
 from ...phrases.chinese import compact
@@ -76,7 +77,15 @@ from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
 from .paragraphs import _is_heading, _is_prose, _marker, _Para, _paragraphs, _split_closing, _units
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentences, _subject
-from .tables import Table, find_tables
+from .tables import Table, TableRow, find_tables
+
+
+def _own_number(row: TableRow) -> str:
+    """The number a row's text starts with ("8.持续深化…") when the table has no 序号."""
+    found = re.match(
+        r"^([0-9]{1,3})[.．、](?![0-9])", compact(row.cells.get("detail") or row.cells.get("task", ""))
+    )
+    return found.group(1) if found else ""
 
 
 class _Extractor:
@@ -179,7 +188,9 @@ class _Extractor:
     def _table(self, table: Table) -> None:
         """One item per row of a task table; its id is the row's 序号, or its place in the
         table (all prefixed with t when the numbered text or another table has taken one)."""
-        numbers = [compact(row.cells.get("number", "")).rstrip("、.．") for row in table.rows]
+        numbers = [
+            compact(row.cells.get("number", "")).rstrip("、.．") or _own_number(row) for row in table.rows
+        ]
         ids = [n if n.isdigit() else str(i) for i, n in enumerate(numbers, 1)]
         taken = self.ids
         if len(set(ids)) < len(ids):  # 序号 repeated: the places in the table
@@ -211,7 +222,15 @@ class _Extractor:
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
             duty.title = _title(text)
+            if "deadline" not in table.roles:  # said once for the table, not on every row
+                duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
+        if "deadline" not in table.roles and table.rows:
+            self.warn(
+                None,
+                f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："
+                "其中各项 rule 为 null（无固定期限），请补上期限或确认",
+            )
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         taken = self.ids

@@ -112,7 +112,16 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
             stop = keys[k + 1].start() if k + 1 < len(keys) else len(text)
             value = text[match.end() : stop].strip(" •·\u3000")
             last = k + 1 == len(keys)
-            if not value and last and index + 1 < len(lines) and not _META_KEY.match(lines[index + 1][1]):
+            following = lines[index + 1][1] if index + 1 < len(lines) else ""
+            if (
+                not value
+                and last
+                and following
+                and match.group(1) not in ("内容概述", "主题词")
+                and not _META_KEY.match(following)
+                and not _TITLE_LINE.match(compact(following))
+                and not _NOTICE.match(compact(following))
+            ):
                 value = lines[index + 1][1].strip(" •·\u3000")  # the value on the next line
                 used.add(lines[index + 1][0])
                 skip = index + 1

@@ -136,13 +136,16 @@ def _is_departments(cell: str) -> bool:
         return False
     found = _assignment(squeezed)
     if found is not None and not found.bare and found.names:
-        return found.rule is None
+        dated = found.rule is not None and _find_phrase(found.rule, "") is not None
+        return not dated and all(map(_named, found.names))
     names = [n for n in re.split(r"[、，,；;/]", squeezed) if n]
-    return bool(names) and all(
-        len(re.sub(r"[（(][^）)]*[）)]", "", n)) >= 2
-        and (re.sub(r"[（(][^）)]*[）)]", "", n)[-1] in _DEPT_END or n.startswith("各"))
-        for n in names
-    )
+    return bool(names) and all(map(_named, names))
+
+
+def _named(name: str) -> bool:
+    """A department's name: "市财政局", "各镇(街)", "各县市区人民政府" (not "积极")."""
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    return (len(bare) >= 2 and bare[-1] in _DEPT_END) or name.startswith("各") or bare.endswith("机关")
 
 
 def _is_deadline(cell: str) -> bool:
@@ -171,6 +174,8 @@ class _Rows:
         self.groups: list[str] = []  # the group cells in force, outermost first
 
     def group(self, cell: str) -> None:
+        """A numbered cell heading the rows below: it takes the place of the task above."""
+        self.previous.pop("task", None)
         squeezed = compact(cell)
         level = 0 if re.match(r"^[一二三四五六七八九十]", squeezed) else 1
         self.groups = [*self.groups[:level], squeezed] if level <= len(self.groups) else [squeezed]
@@ -200,11 +205,10 @@ class _Rows:
         row = [c for c in row if c]
         roles = [r for r in self.roles if r not in ("number", "other")]
         values: dict[str, str] = {}
-        if "number" in self.roles:
-            at = next((i for i, c in enumerate(row) if _NUMBER.match(compact(c))), None)
-            if at is not None and number is None:
-                number = row.pop(at)
-            values["number"] = number or ""
+        at = next((i for i, c in enumerate(row) if _NUMBER.match(compact(c))), None)
+        if at is not None and number is None:
+            number = row.pop(at)  # the 序号, a column of its own even where the header has none
+        values["number"] = number or ""
         split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
         while split and len(row) > 1 and _is_group(row[0]) and len(row) > len(roles) - 1:
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
