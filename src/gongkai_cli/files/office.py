@@ -1,7 +1,8 @@
-"""Documents as offices receive them, other than text: a Word ``.docx`` (python-docx) and
-a PDF with a text layer (pypdf). Each gives the document's text, one paragraph a line and
-one table row a line with its cells separated by tabs, for plan/drafting/extract.py to read as it reads
-pasted text. The libraries are imported only here, only when such a file is read.
+"""Documents as offices receive them, other than text: a Word ``.docx`` (python-docx), an
+Excel ledger ``.xlsx`` (openpyxl, 任务台账: every sheet, one row a line) and a PDF with a
+text layer (pypdf). Each gives the document's text, one paragraph a line and one table
+row a line with its cells separated by tabs, for plan/drafting (tables.py) to read as it
+reads pasted text. The libraries are imported only here, only when such a file is read.
 
 Why pypdf for PDF: it is pure Python (no native library to install on an office PC),
 maintained, and reads the text layer of the PDFs that government sites publish, whose
@@ -23,14 +24,25 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc / .xls
 
 
 def kind_of(raw: bytes) -> str | None:
-    """ "docx", "pdf" or "doc" from a file's first bytes; None for text."""
+    """ "docx", "xlsx", "pdf" or "doc" from a file's first bytes (and, for a zip, whether
+    it holds a workbook); None for text."""
     if raw.startswith(DOCX_MAGIC):
-        return "docx"
+        return "xlsx" if _is_workbook(raw) else "docx"
     if raw.startswith(PDF_MAGIC):
         return "pdf"
     if raw.startswith(OLE_MAGIC):
         return "doc"
     return None
+
+
+def _is_workbook(raw: bytes) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            return "xl/workbook.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False  # a damaged .docx says so when it is read
 
 
 def _cell(text: str) -> str:
@@ -144,6 +156,41 @@ def docx_text(raw: bytes, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def xlsx_text(raw: bytes, source: str) -> str:
+    """Every sheet of a workbook, one row a line, cells separated by tabs (empty cells
+    kept: a merged cell's others are empty, as the drafting reads them); values, not
+    formulas."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        lines: list[str] = []
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(values_only=True):
+                cells = [_cell(_value(v)) for v in row]
+                while cells and not cells[-1]:
+                    cells.pop()
+                if cells:
+                    lines.append("\t".join(cells) if len(cells) > 1 else cells[0])
+        book.close()
+    except Exception as e:  # a damaged file can fail anywhere inside the parser
+        raise _unreadable(" Excel 文件", e, source) from None
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: object) -> str:
+    """A cell's value as text: a whole number without ".0", a date as 2023年6月30日."""
+    from datetime import date, datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime | date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    return str(value)
+
+
 def pdf_text(raw: bytes, source: str) -> str:
     """The text layer of a PDF, page after page; a PDF without one is refused."""
     from pypdf import PdfReader
@@ -171,6 +218,8 @@ def office_text(raw: bytes, source: str) -> tuple[str, str] | None:
     kind = kind_of(raw)
     if kind == "docx":
         return docx_text(raw, source), "已从 Word（.docx）文件读取段落和表格"
+    if kind == "xlsx":
+        return xlsx_text(raw, source), "已从 Excel（.xlsx）文件读取各工作表"
     if kind == "pdf":
         return pdf_text(raw, source), "已从 PDF 的文字层读取（分页、分栏处可能断句）"
     if kind == "doc":

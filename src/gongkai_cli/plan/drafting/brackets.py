@@ -197,6 +197,16 @@ def _read_segment(segment: str, pending: list[str], out: _Assignment) -> bool:
     return True
 
 
+def _role_clause(clause: str) -> bool:
+    """A clause giving a role: departments (or nobody: "按职责推进") before a role word;
+    "尽快推进到位" is not ("尽快" is no department), it is an unreadable deadline."""
+    match = _role_match(clause)
+    if match is None:
+        return False
+    names = _names(clause[: match.start()])
+    return not names or all(_is_department(n) for n in names)
+
+
 def _names_a_role(text: str) -> bool:
     """Departments and a role follow: "各行政机关负责" after "县司法局牵头"."""
     match = _role_match(text)
@@ -262,7 +272,7 @@ def _read_assignment(content: str) -> _Assignment | None:
             shown = "”和“".join(phrases)
             out.doubts.append(f"括号中有{len(phrases)}个期限“{shown}”：已取“{out.rule}”，请核对")
         clauses = [c for i, c in enumerate(clauses) if i not in deadlines]
-    elif len(clauses) > 1 and not _ROLE.search(clauses[-1]) and not _is_department(clauses[-1]):
+    elif len(clauses) > 1 and not _role_clause(clauses[-1]) and not _is_department(clauses[-1]):
         out.rule = clauses[-1]  # unreadable: kept verbatim and flagged
         clauses = clauses[:-1]
     roles = False

@@ -196,6 +196,8 @@ class _Rows:
         lead = next((i for i, c in enumerate(row) if c), 0)
         values = {r: c for r, c in zip(self.roles, row, strict=True) if r != "other"}
         merged = tuple(r for r in self.roles[:lead] if r != "other")
+        if values.get("detail") and "task" in values and not values["task"]:
+            merged = (*merged, "task")  # a merged 工作任务 cell inside the row (Excel: empty)
         for role in merged:
             values.pop(role, None)
         self.add(line, values, merged)
