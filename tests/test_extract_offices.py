@@ -514,3 +514,20 @@ def test_the_draft_yaml_of_a_development_document_checks(gongkai: Run, tmp_path:
     assert draft_to_yaml(draft("guangzhou-sfj-2021-stacked.txt")) == out.read_text(encoding="utf-8").replace(
         str(OFFICES / "guangzhou-sfj-2021-stacked.txt"), "guangzhou-sfj-2021-stacked.txt"
     )
+
+
+def test_a_pdf_ledger_from_its_text_layer(gongkai: Run) -> None:
+    """A 台账 printed to PDF (ledger-2023-table.pdf, made by make_pdf.py): pypdf gives one
+    cell a line, a long cell over two lines, group rows across the table."""
+    pdf = OFFICES / "ledger-2023-table.pdf"
+    result = gongkai("plan", "extract", str(pdf))
+    assert result.exit_code == 0, result.output
+    check_outline(
+        extract_plan(_office_text(pdf), pdf.name),
+        [
+            Want("1", owners=("市直有关部门",), rule="6月底前", section="一、做好各类规划主动公开"),
+            Want("2", lead=("市政府办公室",), jointly=("市直有关部门",), rule="年底前"),
+            Want("3", owners=("市财政局",), rule="9月底前", section="二、做好财政信息公开"),
+        ],
+    )
+    assert "    title: 主动公开“十四五”规划纲要、各项规划、政策解读等相关信息" in result.stdout

@@ -75,6 +75,7 @@ _GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、，,．.]|[（
 _SEPARATOR = re.compile(r"^[\s|｜+:：\-—_=]*$")  # ||||||, |---|---|, +----+
 _NUMBER = re.compile(r"^[0-9０-９]{1,3}[.、．]?$")
 _GROUP_MAX = 40  # a group cell is a heading: short
+_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|协同|督促")
 
 
 @dataclass(frozen=True)
@@ -386,18 +387,27 @@ def _stacked_table(
         text = compact(lines[at][1])
         if _NUMBER.match(text) and int(re.sub(r"[^0-9]", "", text.translate(_FULL))) == len(starts) + 1:
             starts.append(at)
-        elif not starts:
-            return None  # the first row must start with 序号 1
+        elif not starts and not _is_group(text):
+            return None  # the first row starts with 序号 1 (after the groups heading it)
         at += 1
     if not starts:
         return None
     longest = max((b - a for a, b in itertools.pairwise(starts)), default=len(roles) + 2)
     table = _Rows(roles)
+    for i in range(index, starts[0]):  # the groups heading the first row
+        table.group(lines[i][1])
+        taken.add(lines[i][0])
     text_roles = [r for r in roles if r in _TEXT_ROLES]
+    upcoming: list[str] = []  # groups at the end of a row: they head the next one
     for k, begin in enumerate(starts):
         stop = starts[k + 1] if k + 1 < len(starts) else min(len(lines), begin + longest)
         body = [lines[i][1].strip() for i in range(begin + 1, stop)]
         taken.update(lines[i][0] for i in range(begin, stop))
+        for cell in upcoming:
+            table.group(cell)
+        upcoming = []
+        while len(body) > 1 and _is_group(body[-1]):
+            upcoming.insert(0, body.pop())
         values: dict[str, str] = {"number": compact(lines[begin][1])}
         words: list[str] = []
         depts: list[str] = []
@@ -416,6 +426,9 @@ def _stacked_table(
         elif words and text_roles:
             values[text_roles[-1]] = "".join(words)
         dept_roles = [r for r in roles if r in ("lead", "owners", "jointly")]
+        if len(depts) > 1 and any(_ROLE_WORD.search(d) for d in depts[:-1]):
+            depts = ["".join(depts)]  # one cell over two lines: "市政府办公室牵头，" / "…配合"
+            dept_roles = ["owners" if "owners" in dept_roles else dept_roles[-1]]
         for role, cell in zip(dept_roles, depts, strict=False):
             values[role] = cell
         if depts[len(dept_roles) :]:
