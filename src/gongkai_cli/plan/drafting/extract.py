@@ -1,5 +1,11 @@
 """Draft a plan from the text of a 工作要点: document text in, a reviewable Draft out.
 
+The stages, each its own module (docs/drafting.md): the document's lines and its tables
+(tables.py; files/office.py reads .docx, .xlsx and PDF into lines), the header
+(header.py), the body into paragraphs and numbered units (paragraphs.py), brackets and
+table cells into departments and deadlines (brackets.py, departments.py, sentences.py),
+units into duties (duties.py), and the plan format (writer.py). This module runs them.
+
 Pure: no I/O, no clock, no printing. ``extract_plan`` reads the text; ``draft_to_yaml``
 writes the plan format (docs/plan-format.md) with a ``# 待核对: …`` comment above every
 item a person must look at. Nothing found is dropped: what cannot be read is kept
@@ -7,15 +13,19 @@ verbatim and flagged.
 
 How a document is read
 ----------------------
-- Tables: a task table (任务分工表: 序号 | 工作任务 | 责任单位 | 完成时限, cells split by tabs,
-  "|" or runs of spaces; a .docx table arrives as tab-separated lines) gives one item per
-  row (tables.py); its lines are not read as text.
+- Tables: a task table (任务分工表, 任务分解责任清单, 台账: 序号 | 工作任务 | 责任单位 | 完成时限,
+  cells split by tabs, "|" or runs of spaces, or one cell a line as pages and PDFs give
+  them; a .docx or .xlsx table arrives as tab-separated lines) gives one item per row
+  (tables.py); its lines are not read as text. A table without a 完成时限 column is said
+  once, not on every row.
 - Header: the notice title (…关于印发…的通知, on one line or two) gives the source and the
   issuer; the title is a title line ("2016年…工作要点", "北京市2018年…", "2021年上海市…",
   one line or split over two), else the title quoted in the covering notice (现将《…》
   印发给你们), else the notice's. The signature (an issuer line followed by a date line
   such as "2016 年 5 月 18 日") gives issuer and issue date; the year comes from the title,
-  failing that from the date (flagged). Anything before the notice is ignored.
+  failing that from the date (flagged). A page's metadata block (名称, 发布机构, 发文日期,
+  索引号 …) gives what the signature does not. Masked or placeholder text (***, XXX, ××)
+  is never the title or issuer (flagged). Anything before the notice is ignored.
 - Body: it starts at the first numbered heading. Numbering levels are 一、 / （一） /
   1· 1. 1、 / （1） / ①, full- or half-width. A numbered line that is one short sentence is
   a heading; one with more text is also the first paragraph of its unit. Units under a
@@ -30,7 +40,9 @@ How a document is read
   负责，9月底前完成）" is two duties, never one). Numbered sub-duties inside a paragraph
   (①②③, (1)(2), 1. 2. after a colon, comma or full stop) are duties of their own; a
   bracket closing the list is theirs. A bracket is an assignment when it names
-  departments with a role (牵头 → lead; 负责 / 落实 / 配合 / 按职责分工 / 督促 … → owners;
+  departments with a role (牵头 → lead; 负责 / 落实 / 按职责分工 … → owners; 会 / 会同 /
+  配合 / 协同 → jointly; 督促 / 指导 → supervising; "宣传处会办公室" is a lead and a
+  partner; a trailing 等 is dropped, flagged;
   a name containing 牵头 or 负责, 政策牵头起草部门, is read whole), labels (牵头部门：/
   配合部门：/ 责任单位：/ 完成时限：, with or without separators between them), a deadline
   the phrase reader (rules.parse_rule) reads, or only department names (（保护协调处））
@@ -47,7 +59,8 @@ How a document is read
   (印发之日起5个工作日内, 年内, 年底前, 2017年1月15日前) or with a department that must
   report (办公室负责通报…) is a duty "end.N" with ``report: false``; 期限届满后N个工作日内
   becomes the derived report.
-- A deadline phrase the rules cannot read is kept verbatim and flagged; a missing one is
+- A deadline phrase the rules cannot read is kept verbatim with ``rule_unread: true`` and
+  its flag on that line (the plan reads the item as having no date until fixed); a missing one is
   ``rule: null`` (no fixed deadline), flagged. A header field not found is left out of
   the YAML with a ``# 待核对`` comment, never written as null.
 """
