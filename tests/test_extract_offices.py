@@ -531,3 +531,17 @@ def test_a_pdf_ledger_from_its_text_layer(gongkai: Run) -> None:
         ],
     )
     assert "    title: 主动公开“十四五”规划纲要、各项规划、政策解读等相关信息" in result.stdout
+
+
+def test_show_names_those_working_jointly_and_supervising(gongkai: Run, tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        f"{SIGNED}（一）做好解读工作。（宣传处会办公室，督查室督促落实，3月底前）\n", encoding="utf-8"
+    )
+    plan = tmp_path / "plan.yaml"
+    assert gongkai("plan", "extract", str(doc), "-o", str(plan)).exit_code == 0
+    shown = gongkai("show", "1.1", "--tasks", str(plan), "--today", "2023-03-01", "--format", "plain")
+    assert shown.exit_code == 0, shown.output
+    assert "牵头：宣传处\n负责：—\n配合：办公室\n督促：督查室\n" in shown.stdout
+    data = json.loads(gongkai("show", "1.1", "--tasks", str(plan), "--format", "json").stdout)
+    assert (data["item"]["jointly"], data["item"]["supervising"]) == (["办公室"], ["督查室"])
