@@ -545,3 +545,21 @@ def test_show_names_those_working_jointly_and_supervising(gongkai: Run, tmp_path
     assert "牵头：宣传处\n负责：—\n配合：办公室\n督促：督查室\n" in shown.stdout
     data = json.loads(gongkai("show", "1.1", "--tasks", str(plan), "--format", "json").stdout)
     assert (data["item"]["jointly"], data["item"]["supervising"]) == (["办公室"], ["督查室"])
+
+
+def test_a_paragraph_keeps_its_own_departments() -> None:
+    """Issue 21: an item took the next paragraph's bracket and ignored the departments it
+    names itself. A paragraph ending in labels (牵头单位：…；责任单位：…) is complete: it
+    is not run on into the next line, and its labels are its assignment."""
+    text = (
+        "2023年政务公开工作要点\n一、公开\n（一）做好公开工作\n"
+        "按要求公开财政预决算信息。牵头单位：市财政局；责任单位：市发改委、市民政局、市教育局；完成时限：6月底前\n"
+        "同步做好解读工作。（办公室负责，年底前）\n"
+    )
+    check_outline(
+        extract_plan(text, "doc.txt"),
+        [
+            Want("1.1a", lead=("市财政局",), owners=("市发改委", "市民政局", "市教育局"), rule="6月底前"),
+            Want("1.1b", owners=("办公室",), rule="年底前"),
+        ],
+    )

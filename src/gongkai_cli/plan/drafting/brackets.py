@@ -256,6 +256,19 @@ def _assignment(content: str) -> _Assignment | None:
     return found
 
 
+_DEPARTMENT_LABEL = re.compile(r"(?:牵头|责任|负责|落实|配合|主办|协办)(?:单位|部门|处室|科室)\s*[：:]")
+
+
+def _inline_labels(text: str) -> _Assignment | None:
+    """The labelled departments a paragraph ends with, outside any bracket."""
+    found = _DEPARTMENT_LABEL.search(text)
+    if found is None:
+        return None
+    tail = text[found.start() :].rstrip("。；; ")
+    read = _labelled(tail, list(_LABEL_ANY.finditer(tail)))
+    return read if read.names else None
+
+
 def _read_assignment(content: str) -> _Assignment | None:
     labels = list(_LABEL_ANY.finditer(content))
     if labels:

@@ -9,7 +9,14 @@ import re
 from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact
-from .brackets import _AFTER_BRACKET, _Assignment, _assignment_brackets, _is_open, _plan_readable
+from .brackets import (
+    _AFTER_BRACKET,
+    _Assignment,
+    _assignment_brackets,
+    _inline_labels,
+    _is_open,
+    _plan_readable,
+)
 from .paragraphs import _CIRCLED, _number, _Para, _Unit
 from .sentences import (
     _RECURRING_PHRASE,
@@ -235,8 +242,17 @@ def _recurring_duties(para: _Piece, found: _Assignment, rule: str | None) -> lis
 
 
 def _text_duty(para: _Piece, later: _Assignment | None) -> _Duty:
-    """A paragraph without a bracket: departments and deadline from its sentences, else
-    from the next bracket of its unit."""
+    """A paragraph without a bracket: departments and deadline from labels in its text
+    ("…。牵头单位：市发改委；责任单位：…") or its sentences, else from the next bracket of
+    its unit."""
+    labelled = _inline_labels(para.text)
+    if labelled is not None:  # the paragraph names its own: never the next one's bracket
+        duty = _Duty(para.line, para.text, _title(para.text), labelled.rule)
+        duty.take(labelled)
+        if labelled.rule is None:
+            duty.flags.append("分工中没有期限：rule 为 null（无固定期限），请补上期限或确认")
+        duty.flags.extend(labelled.doubts)
+        return duty
     duty = _Duty(para.line, para.text, _title(para.text), None, owners=_text_departments(para.text))
     phrase = next((p for _, _, p in _phrases(para.text) if not p.report), None)
     if phrase is not None:

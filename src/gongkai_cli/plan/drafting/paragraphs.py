@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact, number
-from .brackets import _assignment, _assignment_brackets, _readable, _trailing_bracket
+from .brackets import _assignment, _assignment_brackets, _inline_labels, _readable, _trailing_bracket
 from .departments import _DEPT_END
 
 _CN_NUM = "一二三四五六七八九十"
@@ -100,7 +100,8 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
                 continue
             prev_marker = _marker(prev.text)
             short_heading = prev_marker is not None and _is_heading(prev_marker)
-            if prev.text[-1] not in _SENTENCE_END and not short_heading:
+            labelled = _inline_labels(prev.text) is not None  # "…。责任单位：…" ends it
+            if prev.text[-1] not in _SENTENCE_END and not short_heading and not labelled:
                 prev.text += text  # a paragraph broken across a line or a page
                 continue
         paras.append(_Para(lineno, text))
