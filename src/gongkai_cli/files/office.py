@@ -24,10 +24,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .doc / .xls
 
 
 def kind_of(raw: bytes) -> str | None:
-    """ "docx", "xlsx", "pdf" or "doc" from a file's first bytes (and, for a zip, whether
-    it holds a workbook); None for text."""
+    """ "docx", "pdf" or "doc" from a file's first bytes; None for text."""
     if raw.startswith(DOCX_MAGIC):
-        return "xlsx" if _is_workbook(raw) else "docx"
+        return "docx"
     if raw.startswith(PDF_MAGIC):
         return "pdf"
     if raw.startswith(OLE_MAGIC):
@@ -156,41 +155,6 @@ def docx_text(raw: bytes, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def xlsx_text(raw: bytes, source: str) -> str:
-    """Every sheet of a workbook, one row a line, cells separated by tabs (empty cells
-    kept: a merged cell's others are empty, as the drafting reads them); values, not
-    formulas."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        lines: list[str] = []
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows(values_only=True):
-                cells = [_cell(_value(v)) for v in row]
-                while cells and not cells[-1]:
-                    cells.pop()
-                if cells:
-                    lines.append("\t".join(cells) if len(cells) > 1 else cells[0])
-        book.close()
-    except Exception as e:  # a damaged file can fail anywhere inside the parser
-        raise _unreadable(" Excel 文件", e, source) from None
-    return "\n".join(lines) + "\n"
-
-
-def _value(value: object) -> str:
-    """A cell's value as text: a whole number without ".0", a date as 2023年6月30日."""
-    from datetime import date, datetime
-
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        return f"{value.year}年{value.month}月{value.day}日"
-    return str(value)
-
-
 def pdf_text(raw: bytes, source: str) -> str:
     """The text layer of a PDF, page after page; a PDF without one is refused."""
     from pypdf import PdfReader
@@ -216,9 +180,13 @@ def pdf_text(raw: bytes, source: str) -> str:
 def office_text(raw: bytes, source: str) -> tuple[str, str] | None:
     """(text, note) of a .docx or PDF; None when ``raw`` is neither (plain text)."""
     kind = kind_of(raw)
+    if kind == "docx" and _is_workbook(raw):  # a zip too: an Excel ledger
+        kind = "xlsx"
     if kind == "docx":
         return docx_text(raw, source), "已从 Word（.docx）文件读取段落和表格"
     if kind == "xlsx":
+        from .ledger import xlsx_text
+
         return xlsx_text(raw, source), "已从 Excel（.xlsx）文件读取各工作表"
     if kind == "pdf":
         return pdf_text(raw, source), "已从 PDF 的文字层读取（分页、分栏处可能断句）"
