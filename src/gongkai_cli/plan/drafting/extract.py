@@ -1,7 +1,7 @@
 """Draft a plan from the text of a 工作要点: document text in, a reviewable Draft out.
 
 The stages, each its own module (docs/drafting.md): the document's lines and its tables
-(tables.py; files/office.py reads .docx, .xlsx and PDF into lines), the header
+(tables.py; files/office.py reads .docx and PDF, files/ledger.py .xlsx, into lines), the header
 (header.py), the body into paragraphs and numbered units (paragraphs.py), brackets and
 table cells into departments and deadlines (brackets.py, departments.py, sentences.py),
 units into duties (duties.py), and the plan format (writer.py). This module runs them.
