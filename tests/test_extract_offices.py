@@ -204,6 +204,12 @@ HEADER = "2023年某局政务公开重点任务台账\n"
             ],
             id="tabs-groups-jointly-column",
         ),
+        pytest.param(  # other names for the columns, and a column not read (备注)
+            "序号 | 重点工作 | 具体措施 | 主办单位 | 参与单位 | 时间安排 | 备注\n"
+            "1 | 规划信息公开 | 公开年度计划。 | 发改局 | 各乡镇 | 3月底前 | 无\n",
+            [Want("1", lead=("发改局",), jointly=("各乡镇",), rule="3月底前", section="规划信息公开")],
+            id="other-column-names",
+        ),
     ],
 )
 def test_tables_as_pasted(table: str, want: list[Want]) -> None:

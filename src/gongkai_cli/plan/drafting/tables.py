@@ -41,32 +41,40 @@ from .sentences import _find_phrase
 
 COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|牵头科室|牵头)$")),
+    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|牵头科室|牵头|主办单位|主办部门)$")),
     (
         "owners",
         re.compile(
-            r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|"
-            r"负责单位|负责部门|负责处室|责任单位及责任人)$"
+            r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
+            r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人)$"
         ),
     ),
-    ("jointly", re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室)$")),
+    (
+        "jointly",
+        re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位)$"),
+    ),
     (
         "deadline",
-        re.compile(r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|整改时限|办结时限)$"),
+        re.compile(
+            r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
+            r"办结时限|时间安排|进度安排|截止时间)$"
+        ),
     ),
     (
         "detail",
         re.compile(
-            r"^(?:具体要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施)$"
+            r"^(?:具体要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
+            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
         ),
     ),
     (
         "task",
         re.compile(
-            r"^(?:工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题)$"
+            r"^(?:工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
+            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项)$"
         ),
     ),
-    ("other", re.compile(r"^(?:备注|完成情况|进展情况|责任领导|分管领导)$")),
+    ("other", re.compile(r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况)$")),
 )
 _TEXT_ROLES = ("task", "detail")
 _TAIL_ROLES = ("lead", "owners", "jointly", "deadline")
@@ -215,8 +223,9 @@ class _Rows:
         split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
         while split and len(row) > 1 and _is_group(row[0]) and len(row) > len(roles) - 1:
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
-        if len(row) == len(roles):
-            values.update(zip(roles, row, strict=True))
+        placed = [r for r in self.roles if r != "number"]  # with the columns not read
+        if len(row) == len(placed):
+            values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
             self.add(line, values, ())
             return
         tail = [r for r in roles if r in _TAIL_ROLES]
