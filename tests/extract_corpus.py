@@ -29,7 +29,8 @@ from gongkai_cli.errors import GongkaiError, InputError
 from gongkai_cli.files.documents import read_document
 from gongkai_cli.phrases.reader import parse_rule
 from gongkai_cli.phrases.resolve import resolve
-from gongkai_cli.plan.drafting.extract import Draft, DraftItem, extract_plan
+from gongkai_cli.plan.drafting.extract import extract_plan
+from gongkai_cli.plan.drafting.model import Draft, DraftItem
 
 CORPUS = Path(__file__).parent / "fixtures" / "extract" / "corpus"
 REAL = CORPUS.parent / "real"
@@ -138,6 +139,8 @@ def outline_of(draft: Draft, cal: WorkCalendar) -> list[dict[str, Any]]:
             "id": item.id,
             "lead": list(item.lead),
             "owners": list(item.owners),
+            "jointly": list(item.jointly),
+            "supervising": list(item.supervising),
             "rule": item.rule,
             "due": due_of(item, draft, cal),
             "review": bool(item.flags),
@@ -152,7 +155,7 @@ class Measure:
     expected: int
     found: int  # expected ids present in the draft
     extra: int  # draft items not in the outline
-    departments: int  # lead and owners both right
+    departments: int  # lead, owners, jointly and supervising all right
     deadlines: int  # phrase and resolved date both right
     flagged: int  # items with a 待核对
     needed: int  # flagged items the outline says need review
@@ -184,7 +187,7 @@ def measure(expected: dict[str, Any], got: list[dict[str, Any]], header: bool = 
         departments=sum(
             1
             for w in found
-            if mine[w["id"]]["lead"] == w.get("lead", []) and mine[w["id"]]["owners"] == w.get("owners", [])
+            if all(mine[w["id"]][k] == w.get(k, []) for k in ("lead", "owners", "jointly", "supervising"))
         ),
         deadlines=sum(
             1 for w in found if mine[w["id"]]["rule"] == w["rule"] and mine[w["id"]]["due"] == str(w["due"])

@@ -21,7 +21,9 @@ from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.errors import InputError
 from gongkai_cli.phrases.reader import parse_rule
 from gongkai_cli.phrases.resolve import resolve
-from gongkai_cli.plan.drafting.extract import Draft, DraftItem, draft_to_yaml, extract_plan
+from gongkai_cli.plan.drafting.extract import extract_plan
+from gongkai_cli.plan.drafting.model import Draft, DraftItem
+from gongkai_cli.plan.drafting.writer import draft_to_yaml
 from gongkai_cli.plan.plan_file import load_plan
 from tests.conftest import Run
 
@@ -127,7 +129,7 @@ def test_2016_quirks() -> None:
     assert items["5.1.1"].section == "五、围绕增强公开实效加强能力建设 （一）提高公开工作制度化标准化水平。"
     # the appendix note in traditional characters and the preamble are not duties
     assert not any("附錄" in i.text or "为深入贯彻落实" in i.text for i in items.values())
-    assert all(len(i.title) <= 20 for i in items.values())
+    assert not any("…" in i.title for i in items.values())  # never cut (issue 21)
 
 
 def test_2016_event_and_closing_duties() -> None:
@@ -199,7 +201,8 @@ def test_arabic_numbering_and_labelled_brackets() -> None:
         date(2017, 3, 1),
         2017,
     )
-    got = {i.id: (i.section, i.lead, i.owners, i.rule, i.event) for i in draft.items}
+    # 配合部门 are jointly (issue 21), shown here after the responsible
+    got = {i.id: (i.section, i.lead, i.owners + i.jointly, i.rule, i.event) for i in draft.items}
     assert got == {
         "1.1": ("一、推进决策公开", ("法规处",), ("办公室", "信息中心"), "6月底前", None),
         "1.2.1": (
@@ -227,7 +230,12 @@ def test_missing_and_unreadable_deadlines_are_flagged_and_kept(gongkai: Run) -> 
     lines = result.stdout.splitlines()
     start, end, comments = blocks["2.1"]
     assert "    rule: 争取尽快完成" in lines[start - 1 : end]  # kept verbatim
-    assert any("争取尽快完成" in c for c in comments)
+    # the doubt is written once, on the rule_unread line: the item has no date until fixed
+    assert (
+        "    rule_unread: true  # 待核对: 期限写法“争取尽快完成”无法识别：原样保留，暂按无期限处理；"
+        in "\n".join(lines[start - 1 : end])
+    )
+    assert not any("争取尽快完成" in c for c in comments)
     start, end, comments = blocks["1.2.2"]
     assert "    rule: null" in lines[start - 1 : end]
     assert any("没有期限" in c for c in comments)
@@ -238,7 +246,7 @@ def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> 
     out = tmp_path / "draft.yaml"
     assert extract_to(gongkai, ARABIC, out)[0] == 0
     result = gongkai("check", str(out))
-    assert result.exit_code == 3
+    assert result.exit_code == 0  # a draft always runs: the unreadable rule is work left
     problem_lines = [
         int(m["line"])
         for line in result.stderr.splitlines()
@@ -252,12 +260,16 @@ def test_check_lists_exactly_the_flagged_items(gongkai: Run, tmp_path: Path) -> 
         if (m := re.match(rf"^{re.escape(str(out))}:(?P<line>[0-9]+): 警告：待核对：", line))
     }
     lines = text.splitlines()
-    assert review == {n for n, line in enumerate(lines, 1) if line.lstrip().startswith("# 待核对:")}
+    assert problem_lines == []
+    marked = {
+        n for n, line in enumerate(lines, 1) if re.match(r"^\s*(?:rule_unread: true\s*)?# 待核对:", line)
+    }
+    assert review == marked
     blocks = item_blocks(text)
-    in_trouble = {item_id for item_id, start, end, _ in blocks for n in problem_lines if start <= n <= end}
-    assert in_trouble == {"2.1"}
-    flagged = {item_id for item_id, _, _, comments in blocks if comments}
-    assert in_trouble <= flagged
+    unread_lines = [n for n in review if "rule_unread" in lines[n - 1]]
+    unread = {item_id for item_id, start, end, _ in blocks for n in unread_lines if start <= n <= end}
+    assert unread == {"2.1"}
+    assert f"计划有效，但还有 {len(marked)} 处待核对" in result.stdout
 
 
 def test_quirks_no_notice_signature_last_page_break_bracket_line(gongkai: Run, tmp_path: Path) -> None:
@@ -335,7 +347,8 @@ def test_bracket_forms(
     bracket: str, lead: tuple[str, ...], owners: tuple[str, ...], rule: str | None, flagged: bool
 ) -> None:
     [item] = extract_plan(PARAGRAPH.format(bracket), "doc.txt").items
-    assert (item.lead, item.owners, item.rule) == (lead, owners, rule)
+    # 配合 is jointly (issue 21; tests/test_extract_offices.py keeps the roles apart)
+    assert (item.lead, item.owners + item.jointly, item.rule) == (lead, owners, rule)
     assert bool(item.flags) == flagged
     if rule is not None:
         parse_rule(rule)  # every kept phrase here is readable

@@ -111,6 +111,8 @@ def test_a_minimal_hand_written_plan(gongkai: Run, tmp_path: Path) -> None:
         "text": "",
         "lead": [],
         "owners": ["办公室"],
+        "jointly": [],
+        "supervising": [],
         "rule": "6月底前完成",
         "rule_kind": "date",
         "anchor": None,

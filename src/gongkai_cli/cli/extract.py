@@ -10,7 +10,8 @@ import click
 from ..errors import InputError
 from ..files.atomic import FileExists, write_atomic
 from ..files.documents import MIB, read_document
-from ..plan.drafting.extract import draft_to_yaml, extract_plan
+from ..plan.drafting.extract import extract_plan
+from ..plan.drafting.writer import draft_to_yaml
 from ..safetext import visible
 from .main import main
 from .options import AppContext, common_options
@@ -91,14 +92,17 @@ def new(app: AppContext, file: Path, year: int | None, from_bundled: bool) -> No
 )
 @click.option("--force", is_flag=True, help="允许覆盖 -o 指定的已有文件。")
 def extract(doc: str, output: Path | None, force: bool) -> None:
-    """从工作要点 DOC（文本、Word 或 PDF 文件，或 - 表示标准输入）起草计划文件。
+    """从工作要点 DOC（文本、Word、Excel 或 PDF 文件，或 - 表示标准输入）起草计划文件。
 
     读取标题、印发机关和日期，按编号（一、（一）1.）拆出各项工作。
 
     分出牵头与负责部门和期限写法（原样保留），并列出结尾段落中的职责和派生的报送要求。
 
-    文件可为 UTF-8（可带 BOM）或 GBK 文本、Word（.docx，含表格）或带文字层的 PDF；
-    任务分工表（序号、工作任务、责任单位、完成时限）逐行列为事项。
+    文件可为 UTF-8（可带 BOM）或 GBK 文本、Word（.docx）、Excel（.xlsx）或带文字层的 PDF。
+
+    任务分工表（序号、工作任务、责任单位、完成时限，含从网页复制的表格）逐行列为事项。
+
+    配合、督促的部门另列（jointly、supervising）。
     """
     if output is not None and output.exists() and not force:  # say so before any work
         raise FileExists(output)

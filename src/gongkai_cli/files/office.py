@@ -1,7 +1,8 @@
-"""Documents as offices receive them, other than text: a Word ``.docx`` (python-docx) and
-a PDF with a text layer (pypdf). Each gives the document's text, one paragraph a line and
-one table row a line with its cells separated by tabs, for plan/drafting/extract.py to read as it reads
-pasted text. The libraries are imported only here, only when such a file is read.
+"""Documents as offices receive them, other than text: a Word ``.docx`` (python-docx), an
+Excel ledger ``.xlsx`` (openpyxl, 任务台账: every sheet, one row a line) and a PDF with a
+text layer (pypdf). Each gives the document's text, one paragraph a line and one table
+row a line with its cells separated by tabs, for plan/drafting (tables.py) to read as it
+reads pasted text. The libraries are imported only here, only when such a file is read.
 
 Why pypdf for PDF: it is pure Python (no native library to install on an office PC),
 maintained, and reads the text layer of the PDFs that government sites publish, whose
@@ -43,6 +44,16 @@ def kind_of(raw: bytes) -> str | None:
     if raw.startswith(OLE_MAGIC):
         return "doc"
     return None
+
+
+def _is_workbook(raw: bytes) -> bool:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            return "xl/workbook.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False  # a damaged .docx says so when it is read
 
 
 def _cell(text: str) -> str:
@@ -249,8 +260,14 @@ def pdf_text(raw: bytes, source: str) -> str:
 def office_text(raw: bytes, source: str) -> tuple[str, str] | None:
     """(text, note) of a .docx or PDF; None when ``raw`` is neither (plain text)."""
     kind = kind_of(raw)
+    if kind == "docx" and _is_workbook(raw):  # a zip too: an Excel ledger
+        kind = "xlsx"
     if kind == "docx":
         return docx_text(raw, source), "已从 Word（.docx）文件读取段落和表格"
+    if kind == "xlsx":
+        from .ledger import xlsx_text
+
+        return xlsx_text(raw, source), "已从 Excel（.xlsx）文件读取各工作表"
     if kind == "pdf":
         return pdf_text(raw, source), "已从 PDF 的文字层读取（分页、分栏处可能断句）"
     if kind == "doc":

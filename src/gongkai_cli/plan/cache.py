@@ -308,6 +308,8 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
                 **i,
                 "lead": tuple(i["lead"]),
                 "owners": tuple(i["owners"]),
+                "jointly": tuple(i.get("jointly", ())),
+                "supervising": tuple(i.get("supervising", ())),
                 "rule": Rule(**i["rule"]),
                 "anchor": _day(i["anchor"]),
                 "done": _day(i["done"]),

@@ -67,7 +67,9 @@ class Obligation(NamedTuple):
 
     @property
     def departments(self) -> tuple[str, ...]:
-        return self.lead + self.owners
+        """Those who do it: lead, responsible and jointly (`due --dept`, `status`); not
+        those who supervise."""
+        return self.lead + self.owners + self.item.jointly
 
 
 def expand(

@@ -110,6 +110,8 @@ class Item(Work):
     done: date | None = None  # the whole item (every occurrence)
     done_occurrences: Mapping[str, date] = field(default_factory=dict)  # "2016-06" / event key
     reported: Mapping[str, date] = field(default_factory=dict)  # report id → date
+    jointly: tuple[str, ...] = ()  # 会同, 配合, 协同 …: they work on it with the responsible
+    supervising: tuple[str, ...] = ()  # 督促, 指导: they follow it up, not do it
 
     @property
     def dated(self) -> bool:

@@ -8,6 +8,10 @@ import re
 from dataclasses import dataclass
 
 _MARK = re.compile(r"^\s*#\s*待核对\s*[:：]\s*(?P<message>.*?)\s*$")
+# An item whose drafted rule could not be read (docs/plan-format.md): work left while the
+# key is there, whether or not its comment was kept.
+_UNREAD = re.compile(r"^\s*rule_unread\s*:\s*true\s*(?:#\s*(?:待核对\s*[:：]\s*)?(?P<message>.*?))?\s*$")
+UNREAD_DEFAULT = "期限写法无法识别（rule_unread）：暂按无期限处理；请改写 rule 后删去 rule_unread"
 
 
 @dataclass(frozen=True)
@@ -18,8 +22,10 @@ class ReviewMark:
 
 def review_marks(text: str) -> tuple[ReviewMark, ...]:
     """Every ``# 待核对: …`` comment line of a plan file's text, with its line number."""
-    return tuple(
-        ReviewMark(number, match["message"])
-        for number, line in enumerate(text.splitlines(), 1)
-        if (match := _MARK.match(line))
-    )
+    marks: list[ReviewMark] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if match := _MARK.match(line):
+            marks.append(ReviewMark(number, match["message"]))
+        elif match := _UNREAD.match(line):
+            marks.append(ReviewMark(number, match["message"] or UNREAD_DEFAULT))
+    return tuple(marks)

@@ -72,7 +72,10 @@ _ITEM = {
     "text": False,
     "lead": False,
     "owners": False,
+    "jointly": False,
+    "supervising": False,
     "rule": True,
+    "rule_unread": False,
     "anchor": False,
     "event": False,
     "report": False,
@@ -394,11 +397,14 @@ class PlanChecker(Checker):
         owners = self.names(m, "owners", what) if "owners" in m else ()
         rule_text = m.get("rule")
         rule: Rule | None = None
-        if "rule" in m:
+        unread = self.unread(m, what, rule_text)
+        if "rule" in m and not unread:
             rule = Rule("", "open") if rule_text is None else self.rule(rule_text, self.line(m, "rule"), what)
+        elif unread:  # kept verbatim, not read: the item has no date until it is fixed
+            rule = Rule("", "open")
         anchor = self.day(m["anchor"], m.lines["anchor"], f"{what} 的 anchor") if "anchor" in m else None
         event = self.text(m, "event", what)
-        if rule is not None:
+        if rule is not None and not unread:
             self.check_rule(m, what, rule, year, event, anchor)
         law = self.law(m, what) if "law" in m else self.default_law
         if (
@@ -423,7 +429,29 @@ class PlanChecker(Checker):
         item = replace(item, report=report and item.dated and bool(reports))
         done, occurrences = self.done(m, item, year, issued)
         reported = self.reported(m, item, reports)
-        return replace(item, done=done, done_occurrences=occurrences, reported=reported)
+        jointly = self.names(m, "jointly", what) or ()
+        supervising = self.names(m, "supervising", what) or ()
+        return replace(
+            item,
+            done=done,
+            done_occurrences=occurrences,
+            reported=reported,
+            jointly=jointly,
+            supervising=supervising,
+        )
+
+    def unread(self, m: LineMap, what: str, rule_text: Any) -> bool:
+        """``rule_unread: true``: a drafted rule the reader could not read, kept as text
+        (docs/plan-format.md); `check` lists it as left to review (plan/review.py)."""
+        if "rule_unread" not in m:
+            return False
+        if m["rule_unread"] is not True:
+            self.problem(m.lines["rule_unread"], f"{what} 的 rule_unread 只能写 true（期限改好后删去这一行）")
+            return False
+        if not isinstance(rule_text, str) or not rule_text.strip():
+            self.problem(m.lines["rule_unread"], f"{what} 有 rule_unread，但 rule 不是文字")
+            return False
+        return True
 
     def check_rule(
         self, m: LineMap, what: str, rule: Rule, year: int | None, event: str | None, anchor: date | None

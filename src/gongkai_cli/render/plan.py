@@ -254,6 +254,8 @@ def item_data(item: Item) -> dict[str, Any]:
         "text": item.text,
         "lead": list(item.lead),
         "owners": list(item.owners),
+        "jointly": list(item.jointly),
+        "supervising": list(item.supervising),
         "rule": item.rule_text,
         "rule_kind": item.rule.kind,
         "anchor": iso(item.anchor),
@@ -360,6 +362,8 @@ def show_plain(item: Item, obligations: Sequence[Obligation], explained: Sequenc
         f"章节：{item.section or NONE}",
         f"牵头：{names(item.lead)}",
         f"负责：{names(item.owners)}",
+        *((f"配合：{names(item.jointly)}",) if item.jointly else ()),
+        *((f"督促：{names(item.supervising)}",) if item.supervising else ()),
         f"期限写法：{item.rule_text or '（原文未写期限）'}（{item.rule.kind}）",
     ]
     if item.event:
@@ -609,6 +613,8 @@ def show_table(
             ("章节", item.section or NONE),
             ("牵头", names(item.lead)),
             ("负责", names(item.owners)),
+            *((("配合", names(item.jointly)),) if item.jointly else ()),
+            *((("督促", names(item.supervising)),) if item.supervising else ()),
             ("期限写法", item.rule_text or "（原文未写期限）"),
             *((("起算事件", item.event),) if item.event else ()),
             ("原文", item.text),

@@ -1,53 +1,96 @@
-"""Task tables (任务分工表) in a 工作要点's text: 序号 | 工作任务 | 责任单位 | 完成时限.
+"""Task tables (任务分工表, 任务分解责任清单, 重点任务台账): 序号 | 工作任务 | 责任单位 | 完成时限.
 
-Many plans are issued as, or with, a table. Pasted as text, a row is one line whose cells
-are separated by tabs, by "|" or by runs of two or more spaces; a ``.docx`` table arrives
-the same way, one tab-separated line a row (files/office.py). Pure: lines in, rows out.
+One table model (Table, TableRow), several readers into it. A ``.docx`` table and an
+``.xlsx`` ledger arrive as one tab-separated line a row (files/office.py), a PDF's text
+layer and a web page as whatever the copy gives; this module reads them all from the
+document's lines. Pure: lines in, rows out.
 
 - The header row names the columns: 序号, a task (工作任务 / 重点任务 / 工作内容), its detail
-  (具体要求 / 主要内容), the lead (牵头单位), the responsible (责任单位 / 责任科室 / 配合单位)
-  and the deadline (完成时限 / 时限要求 / 完成时间). It must name a task or its detail,
-  and a department or a deadline.
-- The rows follow it, one a line. A row with fewer cells than the header lacks its first
-  ones (merged cells, "工作任务" spanning several rows, pasted as nothing): it takes them
-  from the row above. A numbered line of one cell ("一、做好财政信息公开") heads the rows
-  below it. Any other line of one cell ends the table.
-- A table copied from a web page may come one cell a line, each followed by a line "|"
-  and with no mark where a row ends. The header is its first cells; the rows are found
-  by their 序号 (1, 2, 3 … in order, a column of their own even when the header has
-  none): the cells before 序号 1 are the leading cells of every row (工作任务), the cells
-  after a 序号 fill the rest of its row, and what is left before the next 序号 leads the
-  next row (missing there: merged with the row above, taken from it). When the cells do
-  not fall into rows this way, it is not read as a table.
+  (具体要求 / 主要内容), the lead (牵头单位), the responsible (责任单位 / 责任科室 / 落实处室
+  (部门)), those working jointly (配合单位 / 协办单位 / 会办单位) and the deadline (完成时限 /
+  时限要求 / 完成时间); other columns (备注) are kept apart and not read. It must name a
+  task or its detail, and a department or a deadline. A header broken over two lines
+  ("工作任务 | 具体要求" / "| 责任单位 |") is joined; a header repeated on a later page and
+  separator lines (``||||||``, ``|---|---|``) are skipped.
+- The rows follow it, one a line, cells split by tabs, by "|" or by runs of spaces. With
+  tabs every cell keeps its place (an empty leading cell is merged with the row above).
+  With "|" or spaces a row may have fewer cells than the header: the cells that read as
+  departments or a deadline fill the last columns, the text the first ones, and what is
+  missing is a merged cell, taken from the row above. A 序号 is found wherever it stands
+  (a column of its own, alone on the line before its row); a numbered cell such as
+  "一、做好财政信息公开" or "（一）加强…" heads the rows below it (a group row, kept as the
+  rows' section). A line without a separator inside a "|" table is a cell broken over
+  two lines: it joins the row it starts. A row without any text is not an item.
+- A table copied from a web page may come one cell a line: either each followed by a line
+  "|" (池州), read by its 序号 1, 2, 3 … as before, or with nothing between the cells (广州):
+  the header is a run of lines each naming a column, a row starts at its 序号, and in a
+  row the lines that read as departments are its departments, those after them its
+  deadline, those before them its task and detail (numbered lines among them its groups).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from ...phrases.chinese import compact
+from .brackets import _assignment
+from .departments import _DEPT_END
+from .sentences import _find_phrase
+
 COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|牵头科室|牵头)$")),
+    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|牵头科室|牵头|主办单位|主办部门)$")),
     (
         "owners",
         re.compile(
-            r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|配合单位|配合部门|落实单位|负责单位|负责部门)$"
+            r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
+            r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人)$"
         ),
     ),
-    ("deadline", re.compile(r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点)$")),
-    ("detail", re.compile(r"^(?:具体要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容)$")),
-    ("task", re.compile(r"^(?:工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项)$")),
+    (
+        "jointly",
+        re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位)$"),
+    ),
+    (
+        "deadline",
+        re.compile(
+            r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
+            r"办结时限|时间安排|进度安排|截止时间)$"
+        ),
+    ),
+    (
+        "detail",
+        re.compile(
+            r"^(?:具体要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
+            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
+        ),
+    ),
+    (
+        "task",
+        re.compile(
+            r"^(?:工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
+            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项)$"
+        ),
+    ),
+    ("other", re.compile(r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况)$")),
 )
+_TEXT_ROLES = ("task", "detail")
+_TAIL_ROLES = ("lead", "owners", "jointly", "deadline")
 _SPLIT_SPACES = re.compile(r"[ \u3000]{2,}")
 _GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、，,．.]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
+_SEPARATOR = re.compile(r"^[\s|｜+:：\-—_=]*$")  # ||||||, |---|---|, +----+
+_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.、．]?$")
+_GROUP_MAX = 40  # a group cell is a heading: short
+_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|协同|督促")
 
 
 @dataclass(frozen=True)
 class TableRow:
     line: int
     cells: dict[str, str]  # column role ("task", "owners", …) → the cell's text
-    group: str  # the numbered line heading this row, or ""
+    group: str  # the numbered cells heading this row, or ""
 
 
 @dataclass(frozen=True)
@@ -73,17 +116,205 @@ def cells(line: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+def _column(cell: str) -> str | None:
+    """The role a header cell names: "落实处室（部门）" is 落实处室."""
+    name = re.sub(r"\s+", "", cell)
+    name = re.sub(r"[（(][^（()）]*[）)]$", "", name)
+    return next((r for r, pattern in COLUMNS if pattern.match(name)), None)
+
+
 def _roles(header: list[str]) -> tuple[str, ...] | None:
     roles: list[str] = []
     for cell in header:
-        name = re.sub(r"\s+", "", cell)
-        role = next((r for r, pattern in COLUMNS if pattern.match(name)), None)
-        if role is None or role in roles:
+        role = _column(cell)
+        if role is None or (role in roles and role != "other"):
             return None
         roles.append(role)
     has_task = "task" in roles or "detail" in roles
-    has_rest = any(r in roles for r in ("lead", "owners", "deadline"))
+    has_rest = any(r in roles for r in _TAIL_ROLES)
     return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
+
+
+# -- what a cell holds -------------------------------------------------------------------
+
+
+def _is_departments(cell: str) -> bool:
+    """A cell of departments and their roles: "办公室牵头，各科室配合", "市直有关部门;各镇(街)"."""
+    squeezed = compact(cell).rstrip("。")
+    if not squeezed or len(squeezed) > 120 or "。" in squeezed or _NUMBER.match(squeezed):
+        return False
+    found = _assignment(squeezed)
+    if found is not None and not found.bare and found.names:
+        dated = found.rule is not None and _find_phrase(found.rule, "") is not None
+        return not dated and all(map(_named, found.names))
+    names = [n for n in re.split(r"[、，,；;/]", squeezed) if n]
+    return bool(names) and all(map(_named, names))
+
+
+def _named(name: str) -> bool:
+    """A department's name: "市财政局", "各镇(街)", "各县市区人民政府" (not "积极")."""
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    return (len(bare) >= 2 and bare[-1] in _DEPT_END) or name.startswith("各") or bare.endswith("机关")
+
+
+def _is_deadline(cell: str) -> bool:
+    squeezed = compact(cell)
+    if not squeezed or _is_departments(cell):
+        return False
+    return _find_phrase(squeezed, "") is not None or (len(squeezed) <= 20 and "。" not in squeezed)
+
+
+def _is_group(cell: str) -> bool:
+    squeezed = compact(cell)
+    return bool(_GROUP.match(squeezed)) and len(squeezed) <= _GROUP_MAX
+
+
+# -- a row of cells into the columns -----------------------------------------------------
+
+
+class _Rows:
+    """The rows of one table as they are read: merged cells taken from the row above,
+    groups carried down."""
+
+    def __init__(self, roles: tuple[str, ...]) -> None:
+        self.roles = roles
+        self.rows: list[TableRow] = []
+        self.previous: dict[str, str] = {}
+        self.groups: list[str] = []  # the group cells in force, outermost first
+
+    def group(self, cell: str) -> None:
+        """A numbered cell heading the rows below: it takes the place of the task above."""
+        self.previous.pop("task", None)
+        squeezed = compact(cell)
+        level = 0 if re.match(r"^[一二三四五六七八九十]", squeezed) else 1
+        self.groups = [*self.groups[:level], squeezed] if level <= len(self.groups) else [squeezed]
+
+    def add(self, line: int, values: dict[str, str], merged: tuple[str, ...]) -> None:
+        """A row read; ``merged``: the columns it lacks, taken from the row above."""
+        for role in merged:
+            values.setdefault(role, self.previous.get(role, ""))
+        self.previous = dict(values)
+        if not any(values.get(r) for r in _TEXT_ROLES):
+            return  # an empty row, or one of only departments: not a duty
+        self.rows.append(TableRow(line, values, " ".join(self.groups)))
+
+    def positional(self, line: int, row: list[str]) -> None:
+        """A row whose cells keep their places (tabs): empty leading cells are merged."""
+        row = row + [""] * (len(self.roles) - len(row))
+        row = [*row[: len(self.roles) - 1], " ".join(c for c in row[len(self.roles) - 1 :] if c)]
+        lead = next((i for i, c in enumerate(row) if c), 0)
+        values = {r: c for r, c in zip(self.roles, row, strict=True) if r != "other"}
+        merged = tuple(r for r in self.roles[:lead] if r != "other")
+        if values.get("detail") and "task" in values and not values["task"]:
+            merged = (*merged, "task")  # a merged 工作任务 cell inside the row (Excel: empty)
+        for role in merged:
+            values.pop(role, None)
+        self.add(line, values, merged)
+
+    def fitted(self, line: int, row: list[str], number: str | None = None) -> None:
+        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold."""
+        row = [c for c in row if c]
+        roles = [r for r in self.roles if r not in ("number", "other")]
+        values: dict[str, str] = {}
+        at = next((i for i, c in enumerate(row) if _NUMBER.match(compact(c))), None)
+        if at is not None and number is None:
+            number = row.pop(at)  # the 序号, a column of its own even where the header has none
+        values["number"] = number or ""
+        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
+        while split and len(row) > 1 and _is_group(row[0]) and len(row) > len(roles) - 1:
+            self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
+        placed = [r for r in self.roles if r != "number"]  # with the columns not read
+        if len(row) == len(placed):
+            values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
+            self.add(line, values, ())
+            return
+        tail = [r for r in roles if r in _TAIL_ROLES]
+        text = [r for r in roles if r not in _TAIL_ROLES]
+        missing: list[str] = []
+        for role in reversed(tail):
+            fits = _is_deadline if role == "deadline" else _is_departments
+            alone = len(row) == 1 and role != "deadline" and _is_departments(row[0])
+            if (len(row) > 1 and fits(row[-1])) or alone:  # one cell alone: text, unless departments
+                values[role] = row.pop()
+            else:
+                missing.append(role)
+        if len(row) > len(text) and text:  # sub-columns under one heading: joined
+            row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
+        values.update(zip(text[len(text) - len(row) :], row, strict=True))
+        self.add(line, values, (*text[: len(text) - len(row)], *missing))
+
+
+# -- the readers -------------------------------------------------------------------------
+
+
+def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...], int] | None:
+    """The columns of a header starting at ``index`` and the lines it takes: on one line,
+    or broken over two ("工作任务 | 具体要求" / "| 责任单位 |")."""
+    first = cells(lines[index][1])
+    if len(first) < 2 or any(_column(c) is None for c in first):
+        return None
+    roles, taken = _roles(first), 1
+    if index + 1 < len(lines):
+        second = cells(lines[index + 1][1])
+        if (
+            second
+            and all(_column(c) is not None for c in second)
+            and (len(second) >= 2 or "|" in lines[index + 1][1])
+        ):
+            joined = _roles(first + second)
+            if joined is not None:
+                roles, taken = joined, 2
+    return (roles, taken) if roles is not None else None
+
+
+def _line_table(
+    lines: list[tuple[int, str]], index: int, roles: tuple[str, ...], taken_lines: int
+) -> tuple[Table, int]:
+    """Rows one a line after the header at ``index``: the table and the index after it."""
+    taken = {lines[i][0] for i in range(index, index + taken_lines)}
+    header = [compact(c) for i in range(index, index + taken_lines) for c in cells(lines[i][1])]
+    table = _Rows(roles)
+    index += taken_lines
+    number: str | None = None
+    pending = ""  # a cell broken over two lines: the start of the next row's first cell
+    piped = "|" in lines[index - 1][1] or "｜" in lines[index - 1][1]
+    while index < len(lines):
+        lineno, text = lines[index]
+        row = cells(text)
+        if _SEPARATOR.match(text) or [compact(c) for c in row] == header:
+            taken.add(lineno)  # a separator, or the header repeated on a later page
+            index += 1
+            continue
+        if len(row) == 1 and _NUMBER.match(compact(row[0])) and "number" in roles:
+            number = compact(row[0])  # the 序号 alone on its line
+            taken.add(lineno)
+            index += 1
+            continue
+        barred = "\t" in text or "|" in text or "｜" in text
+        if len(row) == 1 or (row[1:] and all(not c for c in row[1:]) and _GROUP.match(row[0])):
+            if _is_group(row[0]) and (barred or not piped):
+                table.group(row[0])
+            elif piped and not barred and index + 1 < len(lines) and "|" in lines[index + 1][1]:
+                pending += row[0]  # "5.聚焦…要开展深入宣传阐释," / "精心组织… | 各科室 |"
+            elif piped and barred and row[0] and not _is_group(row[0]):
+                table.fitted(lineno, [pending + row[0]], number)  # "8.持续深化… |": one cell
+                pending, number = "", None
+            else:
+                break
+            taken.add(lineno)
+            index += 1
+            continue
+        if pending:
+            row[0] = pending + row[0]
+            pending = ""
+        if "\t" in text:
+            table.positional(lineno, row)
+        else:
+            table.fitted(lineno, row, number)
+        number = None
+        taken.add(lineno)
+        index += 1
+    return Table(frozenset(taken), roles, tuple(table.rows)), index
 
 
 _BAR = re.compile(r"^\s*[|｜]\s*$")
@@ -99,11 +330,9 @@ def _cell_run(lines: list[tuple[int, str]], index: int) -> list[tuple[int, str]]
 
 
 def _cells_table(run: list[tuple[int, str]], last_bar: int) -> Table | None:
-    """A table copied one cell a line (see the module's docstring), or None."""
+    """A table copied one cell a line, each followed by "|" (see the module's docstring)."""
     width = 0
-    while width < len(run) and any(
-        pattern.match(re.sub(r"\s+", "", run[width][1])) for _, pattern in COLUMNS
-    ):
+    while width < len(run) and _column(run[width][1]) is not None:
         width += 1
     roles = _roles([text for _, text in run[:width]])
     if roles is None:
@@ -143,6 +372,87 @@ def _cells_table(run: list[tuple[int, str]], last_bar: int) -> Table | None:
     return Table(frozenset(taken), full, tuple(rows))
 
 
+def _stacked_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
+    """A header copied one cell a line with nothing between (序号 / 工作任务 / … / 完成时限)."""
+    names: list[str] = []
+    while index + len(names) < len(lines):
+        text = lines[index + len(names)][1]
+        if len(cells(text)) != 1 or _column(text) is None:
+            break
+        names.append(text)
+    return _roles(names) if len(names) >= 3 and "number" in (_roles(names) or ()) else None
+
+
+def _stacked_table(
+    lines: list[tuple[int, str]], index: int, roles: tuple[str, ...]
+) -> tuple[Table, int] | None:
+    """The rows of a table copied one cell a line (see the module's docstring)."""
+    start = index
+    index += len(roles)
+    taken = {lines[i][0] for i in range(start, index)}
+    starts: list[int] = []
+    at = index
+    while at < len(lines):
+        text = compact(lines[at][1])
+        if _NUMBER.match(text) and int(re.sub(r"[^0-9]", "", text.translate(_FULL))) == len(starts) + 1:
+            starts.append(at)
+        elif not starts and not _is_group(text):
+            return None  # the first row starts with 序号 1 (after the groups heading it)
+        at += 1
+    if not starts:
+        return None
+    longest = max((b - a for a, b in itertools.pairwise(starts)), default=len(roles) + 2)
+    table = _Rows(roles)
+    for i in range(index, starts[0]):  # the groups heading the first row
+        table.group(lines[i][1])
+        taken.add(lines[i][0])
+    text_roles = [r for r in roles if r in _TEXT_ROLES]
+    upcoming: list[str] = []  # groups at the end of a row: they head the next one
+    for k, begin in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else min(len(lines), begin + longest)
+        body = [lines[i][1].strip() for i in range(begin + 1, stop)]
+        taken.update(lines[i][0] for i in range(begin, stop))
+        for cell in upcoming:
+            table.group(cell)
+        upcoming = []
+        while len(body) > 1 and _is_group(body[-1]):
+            upcoming.insert(0, body.pop())
+        values: dict[str, str] = {"number": compact(lines[begin][1])}
+        words: list[str] = []
+        depts: list[str] = []
+        after: list[str] = []
+        for cell in body:
+            if after or (depts and not _is_departments(cell)):
+                after.append(cell)
+            elif words and _is_departments(cell):
+                depts.append(cell)
+            elif not words and _is_group(cell):
+                table.group(cell)
+            else:
+                words.append(cell)
+        if len(text_roles) == 2 and len(words) >= 2:
+            values["task"], values["detail"] = words[0], "".join(words[1:])
+        elif words and text_roles:
+            values[text_roles[-1]] = "".join(words)
+        dept_roles = [r for r in roles if r in ("lead", "owners", "jointly")]
+        if len(depts) > 1 and any(_ROLE_WORD.search(d) for d in depts[:-1]):
+            depts = ["".join(depts)]  # one cell over two lines: "市政府办公室牵头，" / "…配合"
+            dept_roles = ["owners" if "owners" in dept_roles else dept_roles[-1]]
+        for role, cell in zip(dept_roles, depts, strict=False):
+            values[role] = cell
+        if depts[len(dept_roles) :]:
+            values[dept_roles[-1]] += "，" + "，".join(depts[len(dept_roles) :])
+        if after and "deadline" in roles:
+            values["deadline"] = "".join(after)
+        merged = tuple(r for r in roles if r not in values and r != "other")
+        table.add(lines[begin][0], values, merged)
+        index = stop
+    return Table(frozenset(taken), roles, tuple(table.rows)), index
+
+
+_FULL = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
     """The task tables among a document's (line number, text) lines, as read (a row's
     empty last cell is a trailing tab)."""
@@ -157,36 +467,15 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
-        roles = _roles(cells(lines[index][1]))
-        if roles is None:
+        stacked = _stacked_header(lines, index)
+        if stacked is not None and (found := _stacked_table(lines, index, stacked)) is not None:
+            tables.append(found[0])
+            index = found[1]
+            continue
+        header = _header_at(lines, index)
+        if header is None:
             index += 1
             continue
-        taken = {lines[index][0]}
-        rows: list[TableRow] = []
-        group = ""
-        previous: list[str] = [""] * len(roles)
-        index += 1
-        while index < len(lines):
-            number, text = lines[index]
-            row = cells(text)
-            if len(row) == 1 or (all(not c for c in row[1:]) and _GROUP.match(row[0])):
-                if not _GROUP.match(row[0]):
-                    break
-                group = re.sub(r"\s+", "", row[0])
-                taken.add(number)
-                index += 1
-                continue
-            if len(row) > len(roles):  # a stray separator: the extra text joins the last cell
-                row = [*row[: len(roles) - 1], " ".join(row[len(roles) - 1 :])]
-            if "\t" in text:  # empty leading cells are merged ones; missing last ones empty
-                row += [""] * (len(roles) - len(row))
-                lead = next((i for i, c in enumerate(row) if c), 0)
-                row = [*previous[:lead], *row[lead:]]
-            else:  # runs of spaces drop empty cells: the missing ones are the merged first ones
-                row = [*previous[: len(roles) - len(row)], *row]
-            previous = row
-            rows.append(TableRow(number, dict(zip(roles, row, strict=True)), group))
-            taken.add(number)
-            index += 1
-        tables.append(Table(frozenset(taken), roles, tuple(rows)))
+        table, index = _line_table(lines, index, *header)
+        tables.append(table)
     return tables

@@ -1,0 +1,341 @@
+"""Assignment brackets: "（条法司牵头，各部门按职责分工落实，6月底前完成）" read into lead,
+owners and the deadline phrase (kept verbatim), with the doubts a person must decide.
+Pure: a bracket's text in, an assignment out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...errors import InputError
+from ...phrases.chinese import compact
+from ...phrases.reader import parse_rule
+from .departments import _BARE_NAME_MIN, _DEPT_END, _is_department, _names
+from .sentences import _find_phrase
+
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def _trailing_bracket(text: str) -> tuple[str, str] | None:
+    """(text before, bracket content) when ``text`` ends in a bracket (a final 。 allowed)."""
+    body = text.rstrip().rstrip("。.；;").rstrip()
+    if not body or body[-1] not in _CLOSE:
+        return None
+    depth = 0
+    for i in range(len(body) - 1, -1, -1):
+        if body[i] in _CLOSE:
+            depth += 1
+        elif body[i] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return body[:i].rstrip(), body[i + 1 : -1].strip()
+    return None
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+_LABEL_NAMES = (
+    "牵头部门|牵头单位|牵头处室|主办部门|主办单位|责任部门|责任单位|责任科室|责任处室|负责部门|负责单位|"
+    "落实部门|配合部门|配合单位|配合处室|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|"
+    "时间要求|时限|期限|时间|牵头"
+)
+# A label anywhere in a bracket: "牵头单位：财政局 责任单位：各部门" has no separator between.
+_LABEL_ANY = re.compile(rf"({_LABEL_NAMES})\s*[：:]\s*")
+_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "牵头", "主办部门", "主办单位")
+_DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
+# Longest first at any one place.
+_ROLES = (
+    "按职责分工分别落实",
+    "按职责分工分别负责",
+    "按职责分工负责",
+    "按职责分工落实",
+    "按职责分别落实",
+    "按职责落实",
+    "按职责负责",
+    "依职责推进",
+    "依职责落实",
+    "分别牵头落实",
+    "分别牵头",
+    "分别落实",
+    "分别负责",
+    "牵头落实",
+    "牵头负责",
+    "负责落实",
+    "参照落实",
+    "参照执行",
+    "督促落实",
+    "督促检查",
+    "督促",
+    "督办",
+    "指导",
+    "牵头",
+    "负责",
+    "落实",
+    "配合落实",
+    "配合",
+    "协同",
+    "协办",
+    "会办",
+    "参与",
+    "协助",
+    "推进",
+)
+_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头")
+_JOINT_ROLES = ("配合落实", "配合", "协同", "协办", "会办", "参与", "协助")  # jointly
+_SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办", "指导")  # supervising
+# "宣传处会办公室", "市发改委会同市财政局": the first leads, the second works jointly.
+# A plain 会 after 委 is a name (管委会, 村委会), and 会 needs a name after it.
+_NOT_BEFORE_HUI = _DEPT_END.replace("委", "").replace("会", "")
+_TOGETHER = re.compile(
+    rf"(?<=[{_DEPT_END}])会同(?=\w{{2}})|(?<=[{_NOT_BEFORE_HUI}])会(?![同议商签审展员计])(?=\w{{2}})"
+)
+# What may follow a role without being a note: "负责落实", "牵头推进实施".
+_ROLE_WORDS_ONLY = re.compile(r"^(?:落实|推进|实施|完成|办理|工作|执行|分别|具体|抓好)*$")
+# A name written with 等 after it: "基层处等", "市住建局等政府各有关部门".
+_ETC = re.compile(rf"[^、，,；;：:（()）]{{0,30}}?[{_DEPT_END}]等")
+_ROLE = re.compile("|".join(_ROLES))
+# A name ends like a department; 及 / 和 / 与 after such an ending separates two names
+
+
+@dataclass
+class _Assignment:
+    lead: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    jointly: list[str] = field(default_factory=list)  # 会同, 配合, 协同 …
+    supervising: list[str] = field(default_factory=list)  # 督促, 指导
+    rule: str | None = None
+    notes: list[str] = field(default_factory=list)  # words beside a role ("负责新录入人员培训工作")
+    doubts: list[str] = field(default_factory=list)  # what a person must decide
+    bare: bool = False  # only department names: "（保护协调处）"
+
+    @property
+    def names(self) -> list[str]:
+        """Every department named, whatever its role."""
+        return [*self.lead, *self.owners, *self.jointly, *self.supervising]
+
+    @property
+    def confident(self) -> bool:
+        """Reads as an assignment wherever it stands: a deadline or department names."""
+        names = self.names
+        return not self.bare and (self.rule is not None or (bool(names) and all(map(_is_department, names))))
+
+
+def _readable(phrase: str) -> bool:
+    try:
+        parse_rule(phrase)
+    except InputError:
+        return False
+    return True
+
+
+def _plan_readable(phrase: str) -> bool:
+    """A plan accepts the phrase as a rule: the reader reads it, or it is a clause with
+    one period (行政机关应当自…之日起二十日内作出决定), as plan/validation.py reads rules."""
+    if _readable(phrase):
+        return True
+    from ...phrases.clause import read_clause
+
+    try:
+        return len(read_clause(phrase).parts) == 1
+    except InputError:
+        return False
+
+
+def _role_match(segment: str) -> re.Match[str] | None:
+    """The role word of a segment: the first one right after a department's name, so that
+    a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""
+    matches = list(_ROLE.finditer(segment))
+    for match in matches:
+        if match.start() > 0 and segment[match.start() - 1] in _DEPT_END:
+            return match
+    return matches[0] if matches else None
+
+
+def _read_roles(clause: str, out: _Assignment) -> bool:
+    """Departments and their roles in one clause; False when it names no role."""
+    pending: list[str] = []
+    found = False
+    for segment in re.split(r"[、]", clause):
+        found = _read_segment(segment, pending, out) or found
+    if pending and found:  # names after the last role: they share it
+        out.owners.extend(n for w in pending for n in _names(w))
+    return found
+
+
+def _read_segment(segment: str, pending: list[str], out: _Assignment) -> bool:
+    """One segment of a clause (between 、); names without a role wait in ``pending``
+    for the next one ("A、B负责")."""
+    together = _TOGETHER.search(segment)
+    if together is not None:  # "宣传处会办公室": lead, and jointly
+        out.lead.extend(n for w in [*pending, segment[: together.start()]] for n in _names(w))
+        pending.clear()
+        rest, partners = segment[together.end() :], _Assignment()
+        if _read_roles(rest, partners):
+            out.jointly.extend([*partners.lead, *partners.owners, *partners.jointly])
+            out.supervising.extend(partners.supervising)
+            out.notes.extend(partners.notes)
+        else:
+            out.jointly.extend(_names(rest))
+        return True
+    match = _role_match(segment)
+    if match is None:
+        pending.append(segment)
+        return False
+    names = [n for w in [*pending, segment[: match.start()]] for n in _names(w)]
+    pending.clear()
+    role = match.group()
+    if role in _SUPERVISE_ROLES:
+        out.supervising.extend(names)
+    elif role in _JOINT_ROLES:
+        out.jointly.extend(names)
+    else:
+        (out.lead if role in _LEAD_ROLES else out.owners).extend(names)
+    extra = compact(segment[match.end() :])
+    if extra and _names_a_role(extra):
+        _read_roles(extra, out)  # "县司法局牵头各行政机关负责": no comma between
+    elif extra and names and not _ROLE_WORDS_ONLY.match(extra):
+        out.notes.append(f"{'、'.join(names)}{role}“{extra}”")
+    return True
+
+
+def _role_clause(clause: str) -> bool:
+    """A clause giving a role: departments (or nobody: "按职责推进") before a role word;
+    "尽快推进到位" is not ("尽快" is no department), it is an unreadable deadline."""
+    match = _role_match(clause)
+    if match is None:
+        return False
+    names = _names(clause[: match.start()])
+    return not names or all(_is_department(n) for n in names)
+
+
+def _names_a_role(text: str) -> bool:
+    """Departments and a role follow: "各行政机关负责" after "县司法局牵头"."""
+    match = _role_match(text)
+    names = _names(text[: match.start()]) if match is not None else []
+    return bool(names) and all(_is_department(n) for n in names)
+
+
+def _has_department_role(clause: str) -> bool:
+    match = _role_match(clause)
+    return match is not None and match.start() > 0 and clause[match.start() - 1] in _DEPT_END
+
+
+def _is_deadline_clause(clause: str) -> bool:
+    """A clause of a bracket that sets a deadline: one the phrase reader reads, or one with
+    a date in it ("6月底前启动"), unless it names a department and its role."""
+    if _has_department_role(clause) or not re.search(r"[^\W\d]", clause):
+        return False  # "(1)" numbers a sub-duty
+    return _readable(clause) or _find_phrase(clause, "") is not None
+
+
+def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
+    """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
+    out = _Assignment()
+    for index, match in enumerate(labels):
+        stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
+        value = content[match.end() : stop].strip(" \t，,；;。")
+        label = match.group(1)
+        if label in _DEADLINE_LABELS:
+            phrase = compact(value)
+            if phrase and out.rule is not None:
+                out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
+            out.rule = phrase or out.rule
+        elif label in _LEAD_LABELS:
+            out.lead.extend(n for part in value.split() for n in _names(part))
+        else:
+            joint = label.startswith(("配合", "协办", "参与"))
+            (out.jointly if joint else out.owners).extend(n for part in value.split() for n in _names(part))
+    return out
+
+
+def _assignment(content: str) -> _Assignment | None:
+    """Read an assignment bracket; None when the bracket is something else (a citation,
+    a word in a sentence). A name written with 等 after it is kept without it, flagged."""
+    found = _read_assignment(content)
+    if found is not None and found.names and (etc := _ETC.search(compact(content))):
+        found.doubts.append(f"“{etc.group()}”：已去掉“等”，可能还有未列出的部门，请核对")
+    return found
+
+
+_DEPARTMENT_LABEL = re.compile(r"(?:牵头|责任|负责|落实|配合|主办|协办)(?:单位|部门|处室|科室)\s*[：:]")
+
+
+def _inline_labels(text: str) -> _Assignment | None:
+    """The labelled departments a paragraph ends with, outside any bracket."""
+    found = _DEPARTMENT_LABEL.search(text)
+    if found is None:
+        return None
+    tail = text[found.start() :].rstrip("。；; ")
+    read = _labelled(tail, list(_LABEL_ANY.finditer(tail)))
+    return read if read.names else None
+
+
+def _read_assignment(content: str) -> _Assignment | None:
+    labels = list(_LABEL_ANY.finditer(content))
+    if labels:
+        return _labelled(content, labels)
+    clauses = [compact(c) for c in _CLAUSE_SPLIT.split(content) if c.strip()]
+    if not clauses:
+        return None
+    out = _Assignment()
+    deadlines = [i for i, c in enumerate(clauses) if _is_deadline_clause(c)]
+    if deadlines:
+        phrases = [clauses[i] for i in deadlines]
+        out.rule = phrases[-1]
+        if len(phrases) > 1:
+            shown = "”和“".join(phrases)
+            out.doubts.append(f"括号中有{len(phrases)}个期限“{shown}”：已取“{out.rule}”，请核对")
+        clauses = [c for i, c in enumerate(clauses) if i not in deadlines]
+    elif len(clauses) > 1 and not _role_clause(clauses[-1]) and not _is_department(clauses[-1]):
+        out.rule = clauses[-1]  # unreadable: kept verbatim and flagged
+        clauses = clauses[:-1]
+    roles = False
+    bare: list[str] = []
+    for clause in clauses:
+        if _read_roles(clause, out):
+            roles = True
+        else:
+            bare.append(clause)
+    bare_names = [n for clause in bare for n in _names(clause)]
+    if not roles and out.rule is None:
+        # "（保护协调处）", "（市规划国土委、市住房城乡建设委）": departments only
+        if not bare_names or not all(_is_department(n) and len(n) >= _BARE_NAME_MIN for n in bare_names):
+            return None
+        out.bare = True
+    out.owners.extend(bare_names)  # "(三期办，适时进行)": a department without a verb
+    return out
+
+
+_AFTER_BRACKET = "。；;.！!？?"
+
+
+def _assignment_brackets(text: str) -> list[tuple[int, int, _Assignment]]:
+    """(start, end, assignment) of each outermost bracket in ``text`` that assigns a duty:
+    one that reads as an assignment and ends a sentence or clause (a bracket followed by
+    more words, "各区政府（管委会）要…", is part of the sentence)."""
+    found: list[tuple[int, int, _Assignment]] = []
+    depth, start = 0, 0
+    for i, char in enumerate(text):
+        if char in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif char in _CLOSE and depth > 0:
+            depth -= 1
+            if depth:
+                continue
+            after = text[i + 1 :].lstrip()
+            assignment = _assignment(text[start + 1 : i])
+            if assignment is None:
+                continue
+            before = text[:start].rstrip()
+            ends = not after or after[0] in _AFTER_BRACKET or after[0] in _OPEN
+            if ends or assignment.confident or (before and before[-1] in _AFTER_BRACKET):
+                found.append((start, i + 1, assignment))
+    return found
+
+
+def _is_open(rule: str) -> bool:
+    try:
+        return parse_rule(rule).kind == "open"
+    except InputError:
+        return False

@@ -1,0 +1,30 @@
+"""Department names, as brackets, table cells and sentences write them: "办公室及规划发展司"
+is two names, "初审及流程管理部" one. Pure: text in, names out."""
+
+from __future__ import annotations
+
+import re
+
+from ...phrases.chinese import compact
+
+# A name ends like a department; 及 / 和 / 与 after such an ending separates two names
+_DEPT_END = "司部室办会局处厅台门位所院组科队站社馆委心行府"
+_JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及|等)")  # 等: "基层处等" (flagged)
+_BARE_NAME_MIN = 3  # "（单位）" is a word in a sentence, "（三期办）" a department
+
+
+def _names(text: str) -> list[str]:
+    text = compact(text).strip("、，,；;。")
+    text = re.sub(r"^(?:由|请)", "", text)
+    names: list[str] = []
+    for part in re.split(r"[、/，,；;]", text):
+        names.extend(p for p in _JOINER.split(part) if p)
+    return names
+
+
+def _is_department(name: str) -> bool:
+    return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
+
+
+def _unique(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names))

@@ -1,0 +1,192 @@
+"""The body of a document as numbered units: lines into paragraphs (a line broken across
+a page joined, a bracket or a line of departments on its own line taken into the
+paragraph above), paragraphs into units (一、 / （一） / 1. / （1） / ①), and where the
+closing paragraphs begin. Pure: lines in, units out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ...phrases.chinese import compact, number
+from .brackets import _assignment, _assignment_brackets, _inline_labels, _readable, _trailing_bracket
+from .departments import _DEPT_END
+
+_CN_NUM = "一二三四五六七八九十"
+_AR_NUM = "0-9０-９"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Numbering levels, outermost first; the label is group 1, the number group 2.
+_MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(rf"^(([{_CN_NUM}]+)\s*[、，,])"),
+    re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])"),
+    re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}]))"),
+    re.compile(rf"^([（(]\s*([{_AR_NUM}]{{1,2}})\s*[）)])"),
+    re.compile(rf"^(([{_CIRCLED}]))"),
+)
+_SENTENCE_END = "。！？!?；;：:）)”」』"
+_HEADING_MAX = 30  # a numbered line this short, one sentence and no bracket, is a heading
+
+
+def _number(raw: str) -> int:
+    """A marker's number: ① as 1, else digits or Chinese numerals."""
+    return _CIRCLED.index(raw) + 1 if raw in _CIRCLED else number(raw)
+
+
+@dataclass(frozen=True)
+class _Marker:
+    level: int
+    number: int
+    label: str  # verbatim, e.g. "(一)" or "1·"
+    rest: str  # the text after the label
+
+
+def _marker(text: str) -> _Marker | None:
+    for level, pattern in enumerate(_MARKERS):
+        match = pattern.match(text)
+        if match:
+            label, rest = match.group(1).strip(), text[match.end() :].strip()
+            return _Marker(level, _number(match.group(2)), label, rest)
+    return None
+
+
+@dataclass
+class _Para:
+    line: int
+    text: str
+    bracket_line: int | None = None  # the line the trailing bracket is on, when another
+    from_line: bool = False  # that bracket is a line of departments written without one
+
+
+@dataclass
+class _Unit:
+    id: str
+    section: str
+    paras: list[_Para] = field(default_factory=list)
+    prose: bool = False  # under a heading such as 总体要求 or 工作要求
+    heading: _Para | None = None  # the numbered line, when it is only a heading
+
+
+_LINE_MAX = 60  # a line of only departments and their role is at most this long
+
+
+def _assignment_line(text: str) -> bool:
+    """A line that is only departments and their role, without brackets: "市发改委牵头落实",
+    "市金融办、人民银行潍坊市中心支行分别牵头落实", "责任单位：市财政局" (the 责任单位 column
+    of a table copied one cell a line). Bare names, sentences and quotations are not."""
+    squeezed = compact(text)
+    if len(squeezed) > _LINE_MAX or re.search(r"[。！？!?（()）《》“”]", squeezed):
+        return False
+    found = _assignment(squeezed)
+    if found is None or found.bare or found.notes or (found.rule is not None and not _readable(found.rule)):
+        return False
+    names = found.names  # every one a name ending like a department
+    return bool(names) and all(len(n) >= 2 and n[-1] in _DEPT_END for n in names)
+
+
+def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
+    paras: list[_Para] = []
+    for lineno, text in body:
+        if paras and _marker(text) is None:
+            prev = paras[-1]
+            if _assignment_line(text):
+                prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
+                prev.bracket_line, prev.from_line = lineno, True
+                continue
+            bracket = _trailing_bracket(text)
+            if bracket is not None and not bracket[0] and _assignment(bracket[1]) is not None:
+                prev.text += text  # a bracket on a line of its own
+                prev.bracket_line = lineno
+                continue
+            prev_marker = _marker(prev.text)
+            short_heading = prev_marker is not None and _is_heading(prev_marker)
+            labelled = _inline_labels(prev.text) is not None  # "…。责任单位：…" ends it
+            if prev.text[-1] not in _SENTENCE_END and not short_heading and not labelled:
+                prev.text += text  # a paragraph broken across a line or a page
+                continue
+        paras.append(_Para(lineno, text))
+    return paras
+
+
+def _units(paras: list[_Para]) -> Iterator[_Unit]:
+    """One unit per numbered line, with the paragraphs up to the next numbered line."""
+    stack: list[tuple[int, int, str]] = []  # (level, number, heading as shown in section)
+    prose: list[tuple[int, bool]] = []  # (level, is a prose heading) alongside the stack
+    unit: _Unit | None = None
+    for para in paras:
+        marker = _marker(para.text)
+        if marker is None:
+            if unit is not None:
+                unit.paras.append(para)
+            continue
+        if unit is not None:
+            yield unit
+        while stack and stack[-1][0] >= marker.level:
+            stack.pop()
+            prose.pop()
+        heading = _is_heading(marker) and not _assignment_brackets(para.text)
+        # A heading shows in full; a numbered paragraph shows its label when it is
+        # 一、 or （一） (the Arabic 1. is in the id only).
+        shown = para.text if heading else marker.label if marker.level <= 1 else ""
+        stack.append((marker.level, marker.number, shown))
+        prose.append((marker.level, heading and _is_prose(marker.rest)))
+        unit = _Unit(
+            ".".join(str(n) for _, n, _ in stack),
+            " ".join(h for _, _, h in stack if h),
+            prose=any(p for _, p in prose),
+        )
+        if heading:
+            unit.heading = _Para(para.line, marker.rest, para.bracket_line, para.from_line)
+        else:
+            unit.paras.append(_Para(para.line, marker.rest, para.bracket_line, para.from_line))
+    if unit is not None:
+        yield unit
+
+
+_PROSE = re.compile(
+    r"总体要求|指导思想|工作目标|主要目标|基本原则|工作原则|工作要求|保障措施|组织保障|组织领导|"
+    r"组织实施|强化保障|工作保障|有关要求|其他要求|总体目标"
+)
+
+
+def _is_prose(heading: str) -> bool:
+    """A heading over what a plan is for or how it is run, not over duties."""
+    return bool(_PROSE.search(compact(heading)[:12]))
+
+
+def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:
+    """Where the numbered units end and the closing paragraphs (read clause by clause)
+    begin: after the last assignment bracket, at a closing heading (六、工作要求) or at
+    the first unnumbered paragraph; a numbered heading after the last bracket that is not
+    a closing one ("二、突发事件信息发布") keeps its paragraphs as a unit."""
+    last = max((i for i, p in enumerate(paras) if _assignment_brackets(p.text)), default=-1)
+    duties_seen = last >= 0
+    for index in range(len(paras)):
+        marker = _marker(paras[index].text)
+        if marker is None or not _is_heading(marker):
+            continue
+        if not _is_prose(marker.rest):
+            duties_seen = duties_seen or marker.level == 0
+        elif index > last and duties_seen:
+            # a closing heading follows the duties; 一、总体要求 before them opens the plan
+            return index, paras[index:]
+    last_marker = max((i for i, p in enumerate(paras) if _marker(p.text)), default=-1)
+    end = max(last, last_marker)
+    if end >= 0 and _is_pure_heading(paras[end]):
+        end = len(paras) - 1  # the text after a last heading ("二、…") is that heading's
+    return end + 1, paras[end + 1 :]
+
+
+def _is_pure_heading(para: _Para) -> bool:
+    marker = _marker(para.text)
+    return marker is not None and _is_heading(marker) and not _assignment_brackets(para.text)
+
+
+def _is_heading(marker: _Marker) -> bool:
+    """A numbered line that is only a heading: short, one sentence, no bracket."""
+    rest = marker.rest.rstrip("。.")
+    return (
+        len(compact(rest)) <= _HEADING_MAX
+        and not re.search(r"[。！？；;]", rest)
+        and _trailing_bracket(marker.rest) is None
+    )
