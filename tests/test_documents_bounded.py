@@ -13,6 +13,7 @@ import struct
 import subprocess
 import sys
 import time
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -241,3 +242,33 @@ def test_time_per_paragraph_is_linear() -> None:
     small, large = _seconds(numbered(500)), _seconds(numbered(2000))
     assert large / small < 6, (small, large)
     assert large < 2000 * 0.0015, large  # under 1.5 ms a paragraph (it was 3 ms, the style lookup most)
+
+
+def _xlsx_bomb(path: Path) -> Path:
+    """A real workbook (openpyxl) with one more part that unpacks 20 MiB of zeros from a
+    few KB: the ratio gives it away before openpyxl opens the file."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["序号", "工作任务", "责任单位", "完成时限"])
+    plain = io.BytesIO()
+    book.save(plain)
+    with zipfile.ZipFile(io.BytesIO(plain.getvalue())) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    data, size, crc = _deflated_repeat(b"", bytes(MIB), 20, b"")
+    path.write_bytes(_zip([*_stored(parts), ("xl/media/image1.png", data, 8, size, crc)]))
+    return path
+
+
+def test_an_xlsx_ledger_is_bounded_before_it_is_opened(gongkai: Run, tmp_path: Path) -> None:
+    """A ledger drafted (plan extract) or imported into the register (request import) is a
+    zip like a .docx: the same bounds, named as an Excel file."""
+    bomb = _xlsx_bomb(tmp_path / "台账.xlsx")
+    drafted = gongkai("plan", "extract", str(bomb))
+    assert drafted.exit_code == 3 and "Excel 文件" in drafted.stderr and "压缩比超过 100:1" in drafted.stderr
+    imported = gongkai("request", "import", str(bomb), "--register", str(tmp_path / "r.sqlite3"))
+    assert imported.exit_code == 3 and "Excel 台账" in imported.stderr and "压缩比" in imported.stderr
+    assert (
+        not (tmp_path / "r.sqlite3").exists()
+        or "0001" not in gongkai("request", "list", "--register", str(tmp_path / "r.sqlite3")).output
+    )

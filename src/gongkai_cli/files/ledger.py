@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import io
 
-from .office import _cell, _unreadable
+from .office import _cell, _unreadable, check_zip
 
 
 def xlsx_text(raw: bytes, source: str) -> str:
     """Every sheet of a workbook, one row a line, cells separated by tabs (empty cells
     kept: a merged cell's others are empty, as the drafting reads them); values, not
-    formulas."""
+    formulas. The workbook's parts are bounded before it is opened (office.check_zip)."""
+    check_zip(raw, source, "Excel 文件")
     from openpyxl import load_workbook
 
     try:

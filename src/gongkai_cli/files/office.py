@@ -206,33 +206,33 @@ def docx_text(raw: bytes, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def check_zip(raw: bytes, source: str) -> None:
+def check_zip(raw: bytes, source: str, kind: str = "Word 文件", looks_like: str = "一份工作要点") -> None:
     """Refuse a zip (.docx, .xlsx) that would unpack to too much, from its directory alone:
-    each part's size, their sum, and how much each part is packed (a zip bomb)."""
+    each part's size, their sum, and how much each part is packed (a zip bomb). ``kind``
+    names the file in the message (Word 文件, Excel 文件), ``looks_like`` what it should be."""
     import zipfile
+
+    def too_much(what: str) -> InputError:
+        from ..safetext import visible
+
+        return InputError(f"{kind}{visible(what)}，未读取：不像是{looks_like}", where=source)
 
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
-        raise _unreadable(" Word 文件", e, source) from None
+        raise _unreadable(f" {kind}", e, source) from None
     if len(parts) > MAX_PARTS:
-        raise _too_much(f"部件超过 {MAX_PARTS} 个", source)
+        raise too_much(f"部件超过 {MAX_PARTS} 个")
     total = 0
     for part in parts:
         if part.file_size > MAX_PART_BYTES:
-            raise _too_much(f"部件 {part.filename} 解压后超过 {MAX_PART_BYTES // MIB} MiB", source)
+            raise too_much(f"部件 {part.filename} 解压后超过 {MAX_PART_BYTES // MIB} MiB")
         if part.file_size > MIB and part.file_size > MAX_RATIO * max(part.compress_size, 1):
-            raise _too_much(f"部件 {part.filename} 的压缩比超过 {MAX_RATIO}:1（疑似压缩炸弹）", source)
+            raise too_much(f"部件 {part.filename} 的压缩比超过 {MAX_RATIO}:1（疑似压缩炸弹）")
         total += part.file_size
     if total > MAX_UNPACKED_BYTES:
-        raise _too_much(f"解压后共超过 {MAX_UNPACKED_BYTES // MIB} MiB", source)
-
-
-def _too_much(what: str, source: str) -> InputError:
-    from ..safetext import visible
-
-    return InputError(f"Word 文件{visible(what)}，未读取：不像是一份工作要点", where=source)
+        raise too_much(f"解压后共超过 {MAX_UNPACKED_BYTES // MIB} MiB")
 
 
 def pdf_text(raw: bytes, source: str) -> str:

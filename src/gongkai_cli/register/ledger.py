@@ -8,6 +8,7 @@ that cannot be read is reported with its row number, and nothing is imported.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -180,8 +181,15 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from ..files.office import check_zip
+
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        raw = path.read_bytes()
+    except OSError as e:
+        raise InputError(f"无法读取 .xlsx 台账（{e.strerror or e}）", where=str(path)) from None
+    check_zip(raw, str(path), "Excel 台账", "一份依申请公开台账")  # bounded before it is opened
+    try:
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (OSError, BadZipFile, InvalidFileException, KeyError, ValueError) as e:
         raise InputError(f"无法读取 .xlsx 台账（{e}）", where=str(path)) from None
     try:
