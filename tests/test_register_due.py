@@ -145,6 +145,8 @@ def test_mail(gongkai: Run, register: Path) -> None:
     assert "依申请公开：答复期限在本时段内 1 件" in body
     assert body.index("依申请公开") < body.index("\n-- \n")
     assert "<h3>依申请公开：已过答复期限未答复 1 件</h3>" in html.get_content()
+    # the subject counts the requests too: a Monday mail with only requests in it is not "0 项"
+    assert str(message["Subject"]).endswith("；依申请公开到期 1 件，逾期 1 件")
 
 
 def test_a_request_the_calendar_cannot_count_is_named(gongkai: Run, tmp_path: Path) -> None:

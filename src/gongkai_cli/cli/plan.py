@@ -410,7 +410,8 @@ def _due_email(
 ) -> str:
     from ..render import mail
 
-    subject = mail.due_subject(listed, span, report)
+    counts = (len(requests.inside), len(requests.late)) if requests is not None else (0, 0)
+    subject = mail.due_subject(listed, span, report, counts)
     text, html = mail.due_text(listed, report), mail.due_html(listed, report, subject)
     if requests is not None:
         text, html = requests.email(text, html)

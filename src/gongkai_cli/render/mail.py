@@ -78,10 +78,15 @@ def bad_addresses(field: str) -> list[str]:
     ]
 
 
-def due_subject(listing: Listing, span: Span, report: DueReport) -> str:
-    """2016年政务公开工作要点：本周到期 5 项，逾期 6 项"""
+def due_subject(listing: Listing, span: Span, report: DueReport, requests: tuple[int, int] = (0, 0)) -> str:
+    """2016年政务公开工作要点：本周到期 5 项，逾期 6 项；依申请公开到期 1 件，逾期 1 件
+    (``requests``: the register's requests due in the window and overdue, when it is read)."""
     subject = f"{listing.title}：{period_words(span, report)}到期 {len(report.open)} 项"
-    return subject + (f"，逾期 {len(report.overdue)} 项" if report.overdue else "")
+    subject += f"，逾期 {len(report.overdue)} 项" if report.overdue else ""
+    due, late = requests
+    if due or late:
+        subject += f"；依申请公开到期 {due} 件" + (f"，逾期 {late} 件" if late else "")
+    return subject
 
 
 def _footer(listing: Listing) -> list[str]:
