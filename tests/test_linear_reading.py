@@ -14,7 +14,8 @@ from tests.conftest import Run
 def _document(path: Path, size: int) -> Path:
     words = "推进政务公开标准化规范化建设工作"  # no 于/在/应/自 …: the anchor has no start
     body = words * (size // len(words))
-    path.write_text(f"2017年政务公开工作要点\n一、推进信息公开\n（一）各部门{body}后3个工作日内公开。\n", "utf-8")
+    head = "2017年政务公开工作要点\n一、推进信息公开\n"
+    path.write_text(f"{head}（一）各部门{body}后3个工作日内公开。\n", "utf-8")
     return path
 
 
