@@ -50,6 +50,14 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
     help="按该法律把其规定为工作日的“N日”按工作日计算，--explain 引用条文：行政许可法、行政处罚法、"
     "行政复议法、行政强制法（可写简称，如“许可法”）。--batch 时也可给 law 列。",
 )
+@click.option(
+    "--event",
+    "events",
+    multiple=True,
+    metavar="事件=日期",
+    help="条文中另一事件的日期，如 --event 公告=2024-10-08（可重复）：自该事件起算的期间"
+    "按此日期计算；未给出时只列出，不给日期。",
+)
 @counting_options
 @common_options(formats=("plain", "table", "json", "csv"))
 def deadline(
@@ -59,6 +67,7 @@ def deadline(
     explain: bool,
     batch: bool,
     law: str | None,
+    events: tuple[str, ...],
     options: Options,
 ) -> None:
     """按期限写法 RULE 从起算日 WHEN 计算期限。
@@ -72,8 +81,10 @@ def deadline(
 
         options = options._replace(law=find_statute(law))
     if batch:
-        if rule is not None or anchor is not None or explain:
-            raise click.UsageError("--batch 从标准输入读取起算日和写法，不能再给 RULE、--from 或 --explain")
+        if rule is not None or anchor is not None or explain or events:
+            raise click.UsageError(
+                "--batch 从标准输入读取起算日和写法，不能再给 RULE、--from、--explain 或 --event"
+            )
         from ..files.documents import standard_input
 
         ctx = click.get_current_context()
@@ -82,7 +93,7 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    from ..phrases.clause import read_clause, resolve_clause
+    from ..phrases.clause import read_clause, resolve_clause, top_index
 
     clause = read_clause(rule)
     if anchor is None and any(part.rule.kind == "hours" for part in clause.parts):
@@ -90,16 +101,38 @@ def deadline(
         anchor = app.now.replace(tzinfo=None)
         where = app.env.get("GONGKAI_TZ") or "北京时间"
         click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
-    results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
+    dated = _events(events)
+    start = anchor or app.today
+    results = resolve_clause(clause, start, app.calendar, options, explain=explain, events=dated)
     answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
+    top = top_index(clause, results)
     emit(
         app.fmt,
         {
             "plain": lambda: formatters.clause_plain(answers, explain),
-            "json": lambda: formatters.clause_data(answers, explain),
+            "json": lambda: formatters.clause_data(answers, explain, top),
             "table": lambda: formatters.clause_table(answers, explain),
         },
     )
+
+
+def _events(given: tuple[str, ...]) -> dict[str, date]:
+    """--event 公告=2024-10-08 … as {"公告": date}; a malformed one is a usage error."""
+    from ..errors import InputError
+    from ..phrases.chinese import normalise
+    from ..phrases.dates import parse_date
+
+    out: dict[str, date] = {}
+    for item in given:
+        name, sep, value = item.partition("=")
+        name = normalise(name).strip()
+        if not sep or not name or not value.strip():
+            raise click.UsageError(f"--event 应写作“事件=日期”，如 --event 公告=2024-10-08（收到“{item}”）")
+        try:
+            out[name] = parse_date(value.strip())
+        except InputError as error:
+            raise click.UsageError(f"--event {item}：日期无法识别（{error.message}）") from None
+    return out
 
 
 def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:

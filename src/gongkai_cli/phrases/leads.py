@@ -15,6 +15,7 @@ from .vocabulary import (
     BASE_PERIODS,
     BEFORE,
     CLAUSE_MODALS,
+    EXTENDED_TO,
     LATEST,
     MODALS,
     NOT_A_DEADLINE_END,
@@ -23,6 +24,7 @@ from .vocabulary import (
     QUALIFIERS,
     RELATIVE,
     SUBJECT_ENDS,
+    VALIDITY,
     Period,
 )
 
@@ -48,15 +50,26 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         if qualifier is not None:
             fields["qualifier"] = qualifier
             fields["sense"] = sense
+        if words.endswith(EXTENDED_TO) and qualifier is None:
+            # 可以延长至十五日: the same period, now 15 days from the same start
+            fields["qualifier"] = words[-3:]
+            anchor_at, words = rest_end, ""
+        validity = next((v for v in VALIDITY if words.endswith(v)), None)
+        if validity is not None and qualifier is None:
+            fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
+            fields["qualifier"] = validity
+            anchor_at, words = rest_end, ""
         if "延长" in words or qualifier == "延长":
             fields["extension"] = True
         if words.endswith(BEFORE) and not fields.get("back"):
             if within:
-                reader.pos = anchor_at
-                raise reader.fail("期限（“…前N日内”是一段时间，不是一个期限）")
+                fields["sense"] = "window"  # 期满前30日内: from 30 days before until the day
             fields["back"] = True  # 有效期届满前30日
-        bases = _bases(words)
-        if not bases and ("终了" in words or "结束" in words):  # 由纳税人在|月度终了后, 则为|季度结束后
+        quarter = _named_quarter_base(words)
+        if quarter is not None:
+            fields["quarter"] = quarter  # 一季度后8日: from the end of that quarter
+        bases = ("quarter",) if quarter is not None else _bases(words)
+        if not bases and any(w in words for w in _ENDS):  # 由纳税人在|月度终了后, 则为|季度结束后
             cut = max(words.rfind(ch) for ch in "在于由自为")
             if cut >= 0 and _bases(words[cut + 1 :]):
                 anchor_at += cut + 1
@@ -65,7 +78,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         base = bases[0] if bases else None
         if base is not None:
             fields["base"] = base
-        elif ("终了" in words or "结束" in words) and any(
+        elif any(e in words for e in ("终了", "结束")) and any(
             w in words for w in ("季度", "月度", "年度", "月份")
         ):
             reader.pos = anchor_at
@@ -149,32 +162,68 @@ def _anchor_start(text: str, start: int, stop: int) -> int:
 
 
 def _bases(words: str) -> tuple[Period, ...]:
-    """The period ends the words count from: one (季度结束后), or two joined by 或者
-    (月度或者季度终了后: each is a deadline of its own), or none."""
+    """The period ends the words count from: one (季度结束后), or two joined by 或者 or 、
+    (月度或者季度终了后, 季度、年度终了之日起: each is a deadline of its own), or none."""
     base = _base(words)
     if base is not None:
         return (base,)
-    first, sep, second = words.partition("或者")
-    if not sep:
-        return ()
-    end = next((e for e in ("终了", "结束") if e in second), None)
-    if end is None:
-        return ()
-    both = (_base(first + second[second.index(end) :]), _base(second))
-    return tuple(b for b in both if b is not None) if None not in both else ()
+    for joint in ("或者", "、"):
+        first, sep, second = words.partition(joint)
+        if not sep:
+            continue
+        end = next((e for e in _ENDS if e in second), None)
+        if end is None:
+            return ()
+        both = (_base(first + second[second.index(end) :]), _base(second))
+        return tuple(b for b in both if b is not None) if None not in both else ()
+    return ()
+
+
+# How a period's end is written (季度终了, 年度结束, 季度末), and the words before the
+# period's name (每一会计年度, 本财务年度, 纳税义务发生月), longest first.
+_ENDS = ("结束", "终了", "届满", "末")
+_BASE_LEADS = (
+    "纳税义务发生",
+    "每一会计",
+    "每一纳税",
+    "每一财务",
+    "本会计",
+    "本财务",
+    "每一",
+    "每个",
+    "每",
+    "本",
+    "当",
+    "会计",
+    "财务",
+)
+_QUARTER_NAMES = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _base(words: str) -> Period | None:
-    """每季度终了后 / 季度结束后 / 月度终了后 / 年度终了之日起: the anchor's period end."""
+    """每季度终了后 / 季度结束后 / 月度终了后 / 年度终了之日起 / 每季度末后 /
+    每一会计年度终了 / 纳税义务发生月终了之日起 / 自每周终了之日起: the anchor's period end."""
     w = words
-    for lead in ("每个", "每", "本", "当"):
+    for lead in _BASE_LEADS:
         if w.startswith(lead):
             w = w[len(lead) :]
             break
     for name, period in BASE_PERIODS:
         if w.startswith(name):
             rest = w[len(name) :]
-            for end in ("结束", "终了", "届满"):
-                if rest.startswith(end) and rest[len(end) :] in ANCHOR_ENDS:
+            for end in _ENDS:
+                if rest.startswith(end) and rest[len(end) :] in (*ANCHOR_ENDS, ""):
                     return period
+    return None
+
+
+def _named_quarter_base(words: str) -> int | None:
+    """一季度后 / 第一季度结束后 / 一季度末后: the end of that quarter (its number)."""
+    w = words[1:] if words.startswith("第") else words
+    if len(w) < 4 or w[0] not in _QUARTER_NAMES or not w.startswith("季度", 1):
+        return None
+    rest = w[3:]
+    for end in ("", *_ENDS):
+        if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+            return _QUARTER_NAMES[w[0]]
     return None

@@ -22,6 +22,7 @@ from .rule import Found, Rule
 from .scanner import _NUMBER_CHARS, _NotADeadline, _Reader, simplified
 from .targets import _read_month, _read_target
 from .vocabulary import (
+    APPROXIMATE_AFTER,
     BEFORE,
     COUNT_UNITS,
     DATE_ENDS,
@@ -35,6 +36,7 @@ from .vocabulary import (
     RECURRING_PERIODS,
     SAME_DAY,
     SAME_DAY_LEADS,
+    SCHEDULE_FOR,
     WITHIN,
     WORD_AFTER_UNIT,
 )
@@ -190,6 +192,8 @@ def find_deadline(
                 text.startswith("的", end) or text.endswith("起至", start, core)
             ):
                 continue  # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span
+            if _names_a_period(fields) and _schedule_follows(text, end, stop):
+                continue  # 第四季度为次年一月十日截至: the period a schedule is for
             if (
                 _named_period(fields, text[core])
                 and core > start
@@ -209,6 +213,23 @@ def find_deadline(
 
 # Words after which 年底 / 年内 / 上半年 / 第一季度 set a target (于年底前, 应当在年内, 力争上半年).
 _PERIOD_LEADS = (*PREPOSITIONS, *MODALS, *LATEST, "力争", "争取", "确保", "今年", "、", "并于", "前")
+
+
+def _schedule_follows(text: str, end: int, stop: int) -> bool:
+    """为 / 是 and a date after a named period (第四季度为次年一月十日截至)."""
+    for word in SCHEDULE_FOR:
+        if text.startswith(word, end):
+            after = end + len(word)
+            if after >= stop:
+                return False
+            return text[after] in _NUMBER_CHARS or text.startswith(("次", "翌", "下"), after)
+    return False
+
+
+def _names_a_period(fields: dict[str, Any]) -> bool:
+    """第四季度, 上半年, 年度 …: a period of the year itself (not 次年…, not 每年…)."""
+    target = fields.get("target")
+    return target in ("year_end", "half_end", "quarter_end") and not fields.get("relative")
 
 
 def _named_period(fields: dict[str, Any], first: str) -> bool:
@@ -273,13 +294,16 @@ def _read_range_end(reader: _Reader, fields: dict[str, Any]) -> None:
     start = reader.pos
     if reader.take_word("至", "到", "-", "—", "~"):
         second = _read_month(reader)
-        if second is not None:
+        if second is not None and not second.get("previous_year"):
             fields.update(second)
             return
     reader.pos = start
 
 
 def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
+    if reader.take_word(*APPROXIMATE_AFTER):
+        fields["sense"] = "approximate"  # 用一年左右时间: answered, with a warning
+        fields["qualifier"] = "左右"
     if reader.take_word(*WITHIN):
         if reader.text.startswith(NOUN_AFTER, reader.pos):
             raise _NotADeadline

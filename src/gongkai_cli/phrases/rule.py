@@ -63,6 +63,7 @@ class Found(NamedTuple):
     act_end: int  # after the act
     more: tuple[Rule, ...] = ()  # alternatives read at the same place (月度或者季度终了后)
     loose: bool = False  # words before the period taken as a subject, read no further
+    event: str | None = None  # the event it runs from when not --from's (公告), see context.py
 
     @property
     def subject(self) -> str:

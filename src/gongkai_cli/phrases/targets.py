@@ -32,8 +32,15 @@ def _read_month(reader: _Reader) -> dict[str, Any] | None:
     raw = reader.numeral()
     if raw and len(raw) <= (2 if raw.isdigit() else 3) and reader.take_word("月"):
         month = reader.value(raw, start)
-        if reader.take_word("底", "末", "份"):
+        if reader.take_word("底", "末", "份", "下旬"):
             return {"target": "month_end", "month": month}
+        if (ten := reader.take_word("上旬", "中旬")) is not None:
+            return {"target": "day", "month": month, "day": 10 if ten == "上旬" else 20}  # 11月中旬前
+        if reader.text.startswith(("前", "之前", "以前"), reader.pos):
+            # 2021年8月前: before month 8, so by the last day of month 7
+            if month == 1:
+                return {"target": "month_end", "month": 12, "previous_year": True}
+            return {"target": "month_end", "month": month - 1}
         day_start = reader.pos
         raw_day = reader.numeral()
         if raw_day and len(raw_day) <= (2 if raw_day.isdigit() else 3) and reader.take_word("日", "号"):
@@ -62,7 +69,7 @@ def _read_target(reader: _Reader, lead: str = "") -> dict[str, Any] | None:
     if reader.take_word(*YEARLY):
         fields["yearly"] = True
         month = _read_month(reader)
-        if month is None:
+        if month is None or month.get("previous_year"):
             raise reader.fail("月份（如 每年1月31日前、每年2月底前）")
         return {**fields, **month}
     relative = next((r for word, r in RELATIVE if reader.take_word(word)), None)
@@ -75,7 +82,7 @@ def _read_target(reader: _Reader, lead: str = "") -> dict[str, Any] | None:
         return {**fields, "relative": relative, "target": "day", "month": 1, "day": day}
     if relative == "next_year":
         month = _read_month(reader)
-        if month is not None:
+        if month is not None and not month.get("previous_year"):
             return {**fields, "relative": relative, **month}
         if reader.take_word(*_YEAR_END):
             return {**fields, "relative": relative, "target": "year_end"}
@@ -85,6 +92,10 @@ def _read_target(reader: _Reader, lead: str = "") -> dict[str, Any] | None:
         fields["year"] = year
     month = _read_month(reader)
     if month is not None:
+        if month.pop("previous_year", False):  # 2022年1月前: 2021-12-31
+            if year is None:
+                raise reader.fail("年份（“1月前”是上一年的12月31日：请写明年份，如 2022年1月前）")
+            fields["year"] = year - 1
         return {**fields, **month}
     if year is not None and reader.take_word("底", "末", "内", "度内"):
         return {**fields, "target": "year_end"}

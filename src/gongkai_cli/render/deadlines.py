@@ -64,7 +64,30 @@ SENSE_LABELS = {
     "deadline": "",
     "earliest": "最早日期（不早于此日，不是期限）",
     "presumed": "期满之日（推定日期，不顺延）",
+    "window": "期间（可在此期间内办理）",
+    "restriction": "限制期间届满之日（不是期限，不顺延）",
+    "condition": "条件中的期间（不是期限）",
+    "approximate": "约数（大致日期）",
 }
+CONDITION_LABEL = "无日期"
+
+
+def needs_event_words(result: Result) -> str:
+    """需要“公告之日”的日期（--event 公告=日期）: what a period from another event needs."""
+    event = result.needs_event or ""
+    label = event + ("之日" if "之日" in (result.rule.anchor or "") else "")
+    return f"需要“{label}”的日期（--event {event}=日期）"
+
+
+def answer_words(result: Result, *, short: bool = False) -> str:
+    """The answer's date (from–to for a window), or what stands for it when there is none."""
+    if result.needs_event:
+        return needs_event_words(result)
+    if result.deadline is None and result.rule.sense == "condition":
+        return CONDITION_LABEL
+    if result.window_start is not None:
+        return f"{when(result.window_start, short=short)} 至 {when(result.deadline, short=short)}"
+    return when(result.deadline, short=short)
 
 
 def result_data(result: Result, explain: bool) -> dict[str, Any]:
@@ -76,6 +99,9 @@ def result_data(result: Result, explain: bool) -> dict[str, Any]:
         "n": result.rule.n,
         "provisional": result.provisional,
         "warnings": list(result.warnings),
+        "sense": result.rule.sense,
+        "window_start": iso(result.window_start),
+        "needs_event": result.needs_event,
     }
     if explain:
         data["steps"] = [step_data(s) for s in result.steps]
@@ -107,10 +133,11 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
     return {**result_data(result, explain), "sense": result.rule.sense}
 
 
-def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool) -> dict[str, Any]:
-    """The first deadline at the top level (the schema single phrases always had), and
-    every deadline of the text in ``periods``, in order."""
-    data = deadline_data(answers[0][1], explain)
+def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool, top: int = 0) -> dict[str, Any]:
+    """The first deadline at the top level (the schema single phrases always had; the
+    outer limit when it has alternatives joined by 或者, ``top``), and every deadline of
+    the text in ``periods``, in order."""
+    data = deadline_data(answers[top][1], explain)
     data["periods"] = [period_data(part, result, explain) for part, result in answers]
     return data
 
@@ -153,8 +180,8 @@ def _step_line(step: Step) -> str:
 
 
 def _headline(result: Result) -> str:
-    label = SENSE_LABELS[result.rule.sense]
-    return when(result.deadline) + (f"  {label}" if label else "")
+    label = "" if result.needs_event else SENSE_LABELS[result.rule.sense]
+    return answer_words(result) + (f"  {label}" if label else "")
 
 
 def deadline_plain(result: Result, explain: bool) -> str:
@@ -197,7 +224,9 @@ def clause_plain(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
     for number, (part, result) in enumerate(answers, 1):
         mark = f"{number}. " if several else ""
         indent = "   " if several else ""
-        if not explain:
+        if not explain and result.needs_event:  # 自公告之日起四十五日内：需要“公告之日”的日期
+            lines.append(f"{mark}{result.rule.text}：{needs_event_words(result)}")
+        elif not explain:
             tail = ""
             if several and part is not None:
                 tail = f"  {part.rule.text}" + (f"（{part.act}）" if part.act else "")
@@ -232,8 +261,8 @@ def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
         head = Text()
         head.append(f"{number}. " if several else "")
         head.append("期限：")
-        head.append(when(result.deadline), style="bold")
-        label = SENSE_LABELS[result.rule.sense]
+        head.append(answer_words(result), style="bold")
+        label = "" if result.needs_event else SENSE_LABELS[result.rule.sense]
         if label:
             head.append(f"  {label}", style="yellow")
         if result.provisional:
@@ -335,7 +364,7 @@ def day_table(info: DayInfo) -> RenderableType:
 
 # -- batch -----------------------------------------------------------------------------
 
-BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error")
+BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error", "sense")
 
 
 def batch_values(row: BatchRow) -> dict[str, Any]:
@@ -350,7 +379,21 @@ def batch_values(row: BatchRow) -> dict[str, Any]:
 
 def _more_notes(row: BatchRow) -> list[str]:
     """The text's further deadlines, as notes beside the first (CSV and plain)."""
-    return [f"另有期限 {r.rule.text}：{iso(r.deadline) or OPEN_LABEL}" for r in row.more]
+    return [f"另有期限 {r.rule.text}：{_batch_answer(r)}" for r in row.more]
+
+
+def _batch_answer(result: Result) -> str:
+    """The date (or from–to, or what is needed), and the sense when it is not a deadline."""
+    label = "" if result.needs_event else SENSE_LABELS[result.rule.sense]
+    if result.needs_event:
+        words = needs_event_words(result)
+    elif result.window_start is not None:
+        words = f"{iso(result.window_start)} 至 {iso(result.deadline)}"
+    elif result.deadline is not None:
+        words = iso(result.deadline) or ""
+    else:
+        words = CONDITION_LABEL if result.rule.sense == "condition" else OPEN_LABEL
+    return words + (f"（{label}）" if label else "")
 
 
 def batch_json(row: BatchRow) -> str:
@@ -358,6 +401,8 @@ def batch_json(row: BatchRow) -> str:
     data["n"] = row.result.rule.n if row.result else None
     data["warnings"] = list(row.result.warnings) if row.result else []
     data["sense"] = row.result.rule.sense if row.result else None
+    data["window_start"] = iso(row.result.window_start) if row.result else None
+    data["needs_event"] = row.result.needs_event if row.result else None
     data["more"] = [
         {
             "rule": r.rule.text,
@@ -365,6 +410,8 @@ def batch_json(row: BatchRow) -> str:
             "kind": r.kind,
             "n": r.rule.n,
             "sense": r.rule.sense,
+            "window_start": iso(r.window_start),
+            "needs_event": r.needs_event,
             "provisional": r.provisional,
             "warnings": list(r.warnings),
         }
@@ -405,7 +452,7 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
         cells = [_cell(c) for c in cells]
     values: list[object] = list(cells)
     if result is None:
-        values += ("", "", "", "", _cell(str(row.error)))
+        values += ("", "", "", "", _cell(str(row.error)), "")
     else:
         notes = "；".join([*result.warnings, *_more_notes(row)]) if result.warnings or row.more else ""
         values += (
@@ -414,6 +461,7 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
             "true" if result.provisional_years else "false",
             _cell(notes),
             "",
+            result.rule.sense,
         )
     return values
 
@@ -440,4 +488,4 @@ def batch_plain(row: BatchRow) -> str:
     assert row.result is not None
     mark = "\t临时" if row.result.provisional else ""
     more = "".join(f"\t{note}" for note in _more_notes(row))
-    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}{more}"
+    return f"{head}\t{_batch_answer(row.result)}{mark}{more}"
