@@ -35,6 +35,7 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
+from .vocabulary import EXTENDED_TO
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -83,10 +84,10 @@ def _read_clause(text: str, s: str) -> Clause:
     conditions: list[int] = []
     described: list[Found] = []
     parts = _scan(text, s, passed, conditions, described)
-    if not parts and described:  # 六个月内两次发生…事故的: a condition, answered with no date
-        return Clause(text, tuple(described))
     if not parts and passed:
         raise passed[0][1]
+    if not parts and described:  # 六个月内两次发生…事故的: a condition, answered with no date
+        return Clause(text, tuple(described))
     if not parts and conditions:
         at = conditions[0]
         raise InputError(
@@ -158,6 +159,10 @@ def _scan(
                 parts.append(pending)
                 conditions.remove(pending.core)
             pending = None
+            if found.rule.qualifier in EXTENDED_TO and not _extends(found.rule, parts):
+                reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
+                passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
+                continue
             found = in_context(found, s, start, stop)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
@@ -170,6 +175,12 @@ def _scan(
         elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
+
+
+def _extends(rule: Rule, parts: list[Found]) -> bool:
+    """可以延长至十五日 after 十日以内审结: the same period made longer, of the same kind
+    (days, working days, months; a limitation of years 追征期可以延长到五年 is not read)."""
+    return bool(parts) and rule.kind in ("days", "workdays", "months") and parts[-1].rule.kind == rule.kind
 
 
 def _mentioned(rule: Rule, parts: list[Found]) -> bool:

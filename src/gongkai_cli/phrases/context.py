@@ -49,9 +49,12 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
 
 
 def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
-    """No modal in the part, and the words after the period end in 的 and a short noun."""
+    """No modal in the part, and the words after the period deny something and end in 的
+    and a short noun (不上下客货的船舶)."""
     part, after = s[part_start:stop], s[end:stop]
     if any(modal in part for modal in CLAUSE_MODALS) or "的" not in after:
+        return False
+    if not after.startswith(("不", "未", "没有", "无")):
         return False
     tail = after[after.rindex("的") + 1 :]
     return 0 < len(tail) <= 4
@@ -118,7 +121,11 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
 
 
 def _same_event(a: str, b: str) -> bool:
-    return a == b or a in b or b in a
+    """The same words, one within the other, or a variant wording of one character in
+    five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
+    if a == b or a in b or b in a:
+        return True
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
 def alternatives(parts: list[Found], s: str) -> tuple[tuple[int, ...], ...]:
