@@ -364,7 +364,9 @@ def day_table(info: DayInfo) -> RenderableType:
 
 # -- batch -----------------------------------------------------------------------------
 
-BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error", "sense")
+# The sense (docs/senses.md) is a JSON key; in CSV and plain text a sense other than
+# "deadline" is said in words: its warnings in CSV, a label in plain text.
+BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error")
 
 
 def batch_values(row: BatchRow) -> dict[str, Any]:
@@ -452,7 +454,7 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
         cells = [_cell(c) for c in cells]
     values: list[object] = list(cells)
     if result is None:
-        values += ("", "", "", "", _cell(str(row.error)), "")
+        values += ("", "", "", "", _cell(str(row.error)))
     else:
         notes = "；".join([*result.warnings, *_more_notes(row)]) if result.warnings or row.more else ""
         values += (
@@ -461,7 +463,6 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
             "true" if result.provisional_years else "false",
             _cell(notes),
             "",
-            result.rule.sense,
         )
     return values
 
