@@ -141,8 +141,8 @@ def test_batch_input_with_cr_only_line_ends(tmp_path: Path) -> None:
         result = run("deadline", "--batch", "--format", "csv", stdin=stdin.fileno())
     assert result.returncode == 0, result.stderr
     assert result.stdout.decode().splitlines()[1:] == [
-        "2016-09-30,3,2016-10-10,workdays,false,,,deadline",
-        "2016-09-30,5,2016-10-12,workdays,false,,,deadline",
+        "2016-09-30,3,2016-10-10,workdays,false,,",
+        "2016-09-30,5,2016-10-12,workdays,false,,",
     ]
 
 
