@@ -239,9 +239,10 @@ def clause_plain(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
             if read_as:
                 lines.append(indent + read_as)
             lines.append(f"{indent}写法：{result.rule.text}（{result.kind}）")
-            lines.append(f"{indent}起算：{when(result.anchor)}")
-            lines.append(f"{indent}逐日推算：")
-            lines.extend(indent + _step_line(s) for s in result.steps)
+            if not result.needs_event:
+                lines.append(f"{indent}起算：{when(result.anchor)}")
+                lines.append(f"{indent}逐日推算：")
+                lines.extend(indent + _step_line(s) for s in result.steps)
             lines.append(f"{indent}依据：{result.basis}")
         lines.extend(f"{indent}注意：{w}" for w in result.warnings)
         if result.provisional:
@@ -274,8 +275,12 @@ def clause_table(answers: Sequence[tuple[Found | None, Result]], explain: bool) 
             read_as = _read_as(part)
             if read_as:
                 parts.append(Para(read_as))
-            parts.append(Para(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
-            parts.append(_steps_view(result.steps))
+            if result.needs_event:
+                parts.append(Para(f"写法：{result.rule.text}"))
+            else:
+                parts.append(Para(f"写法：{result.rule.text}    起算：{when(result.anchor)}"))
+            if result.steps:
+                parts.append(_steps_view(result.steps))
             parts.append(Para(f"依据：{result.basis}", style="dim"))
         for warning in result.warnings:
             parts.append(Para(f"注意：{warning}", style="yellow"))
@@ -395,7 +400,7 @@ def _batch_answer(result: Result) -> str:
         words = iso(result.deadline) or ""
     else:
         words = CONDITION_LABEL if result.rule.sense == "condition" else OPEN_LABEL
-    return words + (f"（{label}）" if label else "")
+    return words + (f"  {label}" if label else "")
 
 
 def batch_json(row: BatchRow) -> str:
