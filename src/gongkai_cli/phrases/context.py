@@ -41,7 +41,7 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     rule = found.rule
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
-    if _describes(s, part_start, found.end, stop):
+    if _describes(s, part_start, found.end, stop) or _counts_within(s[found.end : stop]):
         return found._replace(rule=replace(rule, sense="condition"))
     if _banned_after(s, part_start, found.core, found.end):
         return found._replace(rule=replace(rule, sense="restriction"))
@@ -58,6 +58,19 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
         return False
     tail = after[after.rindex("的") + 1 :]
     return 0 < len(tail) <= 4
+
+
+def _counts_within(after: str) -> bool:
+    """六个月内两次发生…, 一年内累计…: how often something happened in a span (a condition)."""
+    if after.startswith(("累计", "多次", "再次", "连续")):
+        return True
+    count = 0
+    while count < len(after) and after[count] in _COUNT_CHARS:
+        count += 1
+    return count > 0 and after.startswith("次", count)
+
+
+_COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
 
 
 def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
