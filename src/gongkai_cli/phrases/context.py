@@ -67,7 +67,8 @@ def _counts_within(after: str) -> bool:
     count = 0
     while count < len(after) and after[count] in _COUNT_CHARS:
         count += 1
-    return count > 0 and after.startswith("次", count)
+    # 一次告知 (all at once) is the manner of the act, not a count
+    return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
 
 
 _COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
