@@ -38,6 +38,8 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     qualifier, sense = next(((q, s) for q, s in QUALIFIERS if lead.endswith(q)), (None, "deadline"))
     if qualifier == "满" and lead.endswith(("届满", "期满")):
         qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
+    if qualifier == "约" and len(lead) > 1 and lead[-2] not in _BEFORE_ABOUT:
+        qualifier, sense = None, "deadline"  # 依照条约, 合约: 约 ends a word (not read, as before)
     rest_end = core - len(qualifier or "")
     anchor_at = _anchor_start(text, start, rest_end)
     words = text[anchor_at:rest_end]
@@ -115,6 +117,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         _check_date_fields(rule)
     more = tuple(replace(rule, base=b) for b in bases[1:]) if period else ()
     return Found(rule, text, start, anchor_at if period else rest_end, core, end, end, more, loose)
+
+
+# What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
+_BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
 
 
 def _not_a_deadline(words: str) -> bool:
