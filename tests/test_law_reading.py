@@ -8,6 +8,7 @@ limit, and the smaller forms. Expected dates computed by hand from the counting 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -357,3 +358,23 @@ def test_january_before_needs_its_year(gongkai: Run) -> None:
     result = gongkai("deadline", "1月前", "--from", "2024-01-01")
     assert result.exit_code == 3
     assert "上一年的12月31日" in result.output
+
+
+def test_plan_forms_read_in_a_plan(gongkai: Run, tmp_path: Path) -> None:
+    """The same forms as rules of a plan file: checked valid, dated by `tasks`."""
+    items = "".join(
+        f'  - id: "{n}"\n    section: 一、\n    title: 工作{n}\n    text: {rule}。\n'
+        f"    lead: []\n    owners: [区政府办公室]\n    rule: {rule}\n"
+        for n, rule in enumerate(("长期推进", "2021年8月前", "11月中旬前完成", "11月上旬"), 1)
+    )
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "format: 1\nplan:\n  title: 2021年政务公开工作要点\n  issuer: 某区人民政府办公室\n"
+        f"  issued: 2021-04-20\n  year: 2021\nitems:\n{items}",
+        encoding="utf-8",
+    )
+    assert gongkai("check", str(plan)).exit_code == 0
+    result = gongkai("tasks", "--tasks", str(plan), "--format", "json", "--today", "2021-05-01")
+    assert result.exit_code == 0, result.output
+    dated = {item["id"]: item["deadline"] for item in json.loads(result.stdout)["items"]}
+    assert dated == {"1": None, "2": "2021-07-31", "3": "2021-11-20", "4": "2021-11-10"}
