@@ -290,9 +290,10 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
         steps.append(Step(day, cal.day_info(day), None, f"向前数第 {rule.n} {unit}：最迟在此日"))
     if rule.sense == "window":  # 期满前30日内: from that day until the day before the event
         last = anchor - timedelta(days=1)
+        unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年"}[rule.kind]
         note = (
             f"期间：自 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）至 {last.isoformat()}"
-            f"（{WEEKDAYS[last.weekday()]}），即其后事件之日 {anchor.isoformat()} 前的 {rule.n} 日内"
+            f"（{WEEKDAYS[last.weekday()]}），即其后事件之日 {anchor.isoformat()} 前的 {rule.n} {unit}内"
         )
         result = Result(rule, anchor, last, _provisional(cal, day, anchor), (note,), tuple(steps))
         return replace(result, window_start=day)
