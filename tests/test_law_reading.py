@@ -378,3 +378,16 @@ def test_plan_forms_read_in_a_plan(gongkai: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     dated = {item["id"]: item["deadline"] for item in json.loads(result.stdout)["items"]}
     assert dated == {"1": None, "2": "2021-07-31", "3": "2021-11-20", "4": "2021-11-10"}
+
+
+def test_each_sense_has_one_home_a_label_and_a_documented_value() -> None:
+    """Sense (phrases/vocabulary.py) is the one list; every format words each value."""
+    from typing import get_args
+
+    from gongkai_cli.phrases.vocabulary import SENSES, Sense
+    from gongkai_cli.render.deadlines import SENSE_LABELS
+
+    assert SENSES == get_args(Sense)
+    assert set(SENSE_LABELS) == set(SENSES)
+    page = (Path(__file__).resolve().parents[1] / "docs" / "senses.md").read_text(encoding="utf-8")
+    assert all(f"| `{sense}` |" in page for sense in SENSES)

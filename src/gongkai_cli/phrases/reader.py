@@ -6,6 +6,11 @@ the anchor such as 收到申请之日起, and, in a whole clause, the subject an
 the words after it (内 / 前, then the act), so that a phrase it cannot read is reported
 with the place where reading stopped. Whole clauses with several periods are read by
 ``clause.read_clause`` with the same scanner. The words themselves are vocabulary.py's.
+
+By stage: scanner.py moves through the text; targets.py reads named dates (6月底, 次年…);
+this module finds the core and its end (内, 前, 左右); leads.py reads the words before it;
+rule.py holds what is read (Rule, Found); context.py, for whole clauses, what the words
+around a period say (its event, a ban, a condition, 或者).
 """
 
 from __future__ import annotations
