@@ -387,7 +387,7 @@ def test_each_sense_has_one_home_a_label_and_a_documented_value() -> None:
     from gongkai_cli.phrases.vocabulary import SENSES, Sense
     from gongkai_cli.render.deadlines import SENSE_LABELS
 
-    assert SENSES == get_args(Sense)
+    assert get_args(Sense) == SENSES
     assert set(SENSE_LABELS) == set(SENSES)
     page = (Path(__file__).resolve().parents[1] / "docs" / "senses.md").read_text(encoding="utf-8")
     assert all(f"| `{sense}` |" in page for sense in SENSES)
