@@ -391,3 +391,12 @@ def test_each_sense_has_one_home_a_label_and_a_documented_value() -> None:
     assert set(SENSE_LABELS) == set(SENSES)
     page = (Path(__file__).resolve().parents[1] / "docs" / "senses.md").read_text(encoding="utf-8")
     assert all(f"| `{sense}` |" in page for sense in SENSES)
+
+
+@pytest.mark.parametrize("fmt", ["plain", "table"])
+@pytest.mark.parametrize("explain", [(), ("--explain",)])
+def test_every_format_says_which_event_is_needed(gongkai: Run, fmt: str, explain: tuple[str, ...]) -> None:
+    """公司法 第一百七十三条, in each format: the event named, no date invented."""
+    out = gongkai("deadline", ROWS[0][1], "--from", "2024-09-30", "--format", fmt, *explain)
+    assert out.exit_code == 0, out.output
+    assert "需要“公告之日”的日期" in out.stdout and "2024-11-14" not in out.stdout
