@@ -25,6 +25,8 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
   gongkai deadline "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定" \\
       --from 2016-09-20 --law 行政许可法 --explain                  # 2016-10-21
+  gongkai deadline "自接到通知书之日起三十日内，未接到的自公告之日起四十五日内" \\
+      --from 2016-09-20 --event 公告=2016-09-25                    # 2016-11-09
   printf 'anchor,rule\\n2016-09-30,3个工作日内\\n' | gongkai deadline --batch --format csv
   GONGKAI_NOW="2016-07-01 14:30" gongkai deadline "24小时内"   # 无 --from 时从现在（北京时间）起算
 """
