@@ -36,8 +36,9 @@ def _read_month(reader: _Reader) -> dict[str, Any] | None:
             return {"target": "month_end", "month": month}
         if (ten := reader.take_word("上旬", "中旬")) is not None:
             return {"target": "day", "month": month, "day": 10 if ten == "上旬" else 20}  # 11月中旬前
-        if reader.text.startswith(("前", "之前", "以前"), reader.pos):
-            # 2021年8月前: before month 8, so by the last day of month 7
+        if raw.isdigit() and reader.text.startswith(("前", "之前", "以前"), reader.pos):
+            # 2021年8月前: before month 8, so by the last day of month 7. Not with Chinese
+            # numerals: 期满三月前 may be "three months before", and is refused as before.
             if month == 1:
                 return {"target": "month_end", "month": 12, "previous_year": True}
             return {"target": "month_end", "month": month - 1}
