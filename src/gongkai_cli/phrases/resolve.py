@@ -413,6 +413,7 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
             Step(anchor.date(), None, None, f"事件发生时刻 {anchor:%H:%M}，自此起算"),
             Step(deadline.date(), None, None, f"{rule.n} 小时后 {deadline:%H:%M} 届满，不因休息日顺延"),
         )
+    warnings.extend(_sense_warnings(rule, deadline.date()))
     return Result(rule, anchor, deadline, (), tuple(warnings), steps)
 
 
