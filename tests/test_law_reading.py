@@ -400,3 +400,11 @@ def test_every_format_says_which_event_is_needed(gongkai: Run, fmt: str, explain
     out = gongkai("deadline", ROWS[0][1], "--from", "2024-09-30", "--format", fmt, *explain)
     assert out.exit_code == 0, out.output
     assert "需要“公告之日”的日期" in out.stdout and "2024-11-14" not in out.stdout
+
+
+def test_an_event_that_dates_nothing_is_said(gongkai: Run) -> None:
+    result = gongkai(
+        "deadline", "自收到申请之日起15日内", "--from", "2024-09-30", "--event", "公告=2024-10-01"
+    )
+    assert result.exit_code == 0
+    assert "--event 公告 没有用上" in result.stderr

@@ -108,6 +108,10 @@ def deadline(
     results = resolve_clause(clause, start, app.calendar, options, explain=explain, events=dated)
     answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
     top = top_index(clause, results)
+    events_named = [part.event for part in clause.parts if part.event]
+    for name in dated:
+        if not any(name in event or event in name for event in events_named):
+            click.echo(f"gongkai: 注意：--event {name} 没有用上：条文中没有自该事件起算的其他期间", err=True)
     emit(
         app.fmt,
         {
