@@ -116,7 +116,7 @@ def deadline(
         app.fmt,
         {
             "plain": lambda: formatters.clause_plain(answers, explain),
-            "json": lambda: formatters.clause_data(answers, explain, top),
+            "json": lambda: formatters.clause_data(answers, explain, top=top),
             "table": lambda: formatters.clause_table(answers, explain),
         },
     )

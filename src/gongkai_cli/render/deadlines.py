@@ -133,7 +133,7 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
     return {**result_data(result, explain), "sense": result.rule.sense}
 
 
-def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool, top: int = 0) -> dict[str, Any]:
+def clause_data(answers: Sequence[tuple[Found, Result]], explain: bool, *, top: int = 0) -> dict[str, Any]:
     """The first deadline at the top level (the schema single phrases always had; the
     outer limit when it has alternatives joined by 或者, ``top``), and every deadline of
     the text in ``periods``, in order."""
