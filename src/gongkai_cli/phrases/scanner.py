@@ -65,7 +65,7 @@ class _Reader:
         shown = original if len(original) <= 60 else original[:57] + "…"
         where = f"第 {self.pos + 1} 个字符“{rest[:10]}”处" if rest else "结尾处"
         return InputError(
-            f"无法识别的期限“{shown}”：读到{where}，应为{expected}（写法见 docs/deadline.md 的期限写法表）"
+            f"无法识别的期限“{shown}”：读到{where}，应为{expected}（可用写法见 README 的期限写法表）"
         )
 
     def at_end(self) -> bool:
