@@ -48,6 +48,8 @@ def test_deadline_json_schema(gongkai: Run) -> None:
         "provisional": False,
         "warnings": [],
         "sense": "deadline",
+        "window_start": None,
+        "needs_event": None,
         "periods": [
             {
                 "rule": "文件公开后3个工作日内",
@@ -58,6 +60,8 @@ def test_deadline_json_schema(gongkai: Run) -> None:
                 "provisional": False,
                 "warnings": [],
                 "sense": "deadline",
+                "window_start": None,
+                "needs_event": None,
                 "back": False,
                 "extension": False,
                 "words": {"subject": None, "anchor": "文件公开后", "period": "3个工作日内", "act": None},

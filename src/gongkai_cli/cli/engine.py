@@ -27,6 +27,8 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
   gongkai deadline "2017年1月15日前" --from 2016-05-18 --roll backward --format json
   gongkai deadline "行政机关应当自受理行政许可申请之日起二十日内作出行政许可决定" \\
       --from 2016-09-20 --law 行政许可法 --explain                  # 2016-10-21
+  gongkai deadline "自接到通知书之日起三十日内，未接到的自公告之日起四十五日内" \\
+      --from 2016-09-20 --event 公告=2016-09-25                    # 2016-11-09
   printf 'anchor,rule\\n2016-09-30,3个工作日内\\n' | gongkai deadline --batch --format csv
   GONGKAI_NOW="2016-07-01 14:30" gongkai deadline "24小时内"   # 无 --from 时从现在（北京时间）起算
 """
@@ -52,6 +54,14 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
     help="按该法律把其规定为工作日的“N日”按工作日计算，--explain 引用条文：行政许可法、行政处罚法、"
     "行政复议法、行政强制法（可写简称，如“许可法”）。--batch 时也可给 law 列。",
 )
+@click.option(
+    "--event",
+    "events",
+    multiple=True,
+    metavar="事件=日期",
+    help="条文中另一事件的日期，如 --event 公告=2024-10-08（可重复）：自该事件起算的期间"
+    "按此日期计算；未给出时只列出，不给日期。",
+)
 @counting_options
 @common_options(formats=("plain", "table", "json", "csv"))
 def deadline(
@@ -61,6 +71,7 @@ def deadline(
     explain: bool,
     batch: bool,
     law: str | None,
+    events: tuple[str, ...],
     options: Options,
 ) -> None:
     """按期限写法 RULE 从起算日 WHEN 计算期限。
@@ -74,8 +85,10 @@ def deadline(
 
         options = options._replace(law=find_statute(law))
     if batch:
-        if rule is not None or anchor is not None or explain:
-            raise click.UsageError("--batch 从标准输入读取起算日和写法，不能再给 RULE、--from 或 --explain")
+        if rule is not None or anchor is not None or explain or events:
+            raise click.UsageError(
+                "--batch 从标准输入读取起算日和写法，不能再给 RULE、--from、--explain 或 --event"
+            )
         from ..files.documents import standard_input
 
         ctx = click.get_current_context()
@@ -84,7 +97,7 @@ def deadline(
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
         raise click.UsageError("--format csv 只用于 --batch")
-    from ..phrases.clause import read_clause, resolve_clause
+    from ..phrases.clause import read_clause, resolve_clause, top_index
 
     clause = read_clause(rule)
     anchor_from = "option" if anchor is not None else "today"
@@ -93,17 +106,43 @@ def deadline(
         anchor, anchor_from = app.now.replace(tzinfo=None), "now"
         where = app.env.get("GONGKAI_TZ") or "北京时间"
         click.echo(f"gongkai: 注意：未给 --from，从现在（{where} {anchor:%Y-%m-%d %H:%M}）起算", err=True)
-    results = resolve_clause(clause, anchor or app.today, app.calendar, options, explain=explain)
+    dated = _events(events)
+    start = anchor or app.today
+    results = resolve_clause(clause, start, app.calendar, options, explain=explain, events=dated)
     answers = [(part, hints.result(result)) for part, result in zip(clause.parts, results, strict=True)]
+    top = top_index(clause, results)
+    events_named = [part.event for part in clause.parts if part.event]
+    for name in dated:
+        if not any(name in event or event in name for event in events_named):
+            click.echo(f"gongkai: 注意：--event {name} 没有用上：条文中没有自该事件起算的其他期间", err=True)
     facts = formatters.Facts([_deadline_day(app, r.deadline) for r in results], anchor_from)
     emit(
         app.fmt,
         {
             "plain": lambda: formatters.clause_plain(answers, explain, facts),
-            "json": lambda: formatters.clause_data(answers, explain, facts),
+            "json": lambda: formatters.clause_data(answers, explain, facts, top=top),
             "table": lambda: formatters.clause_table(answers, explain, facts),
         },
     )
+
+
+def _events(given: tuple[str, ...]) -> dict[str, date]:
+    """--event 公告=2024-10-08 … as {"公告": date}; a malformed one is a usage error."""
+    from ..errors import InputError
+    from ..phrases.chinese import normalise
+    from ..phrases.dates import parse_date
+
+    out: dict[str, date] = {}
+    for item in given:
+        name, sep, value = item.partition("=")
+        name = normalise(name).strip()
+        if not sep or not name or not value.strip():
+            raise click.UsageError(f"--event 应写作“事件=日期”，如 --event 公告=2024-10-08（收到“{item}”）")
+        try:
+            out[name] = parse_date(value.strip())
+        except InputError as error:
+            raise click.UsageError(f"--event {item}：日期无法识别（{error.message}）") from None
+    return out
 
 
 def _deadline_day(app: AppContext, deadline: date | datetime | None) -> DayInfo | None:

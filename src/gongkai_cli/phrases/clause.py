@@ -14,12 +14,14 @@ passed over is said in the answer's notes, as are numbers that are no deadline
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import InputError
+from .context import alternatives, in_context, objection_window, with_events
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -33,6 +35,7 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
+from .vocabulary import EXTENDED_TO
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -45,6 +48,7 @@ class Clause(NamedTuple):
     text: str
     parts: tuple[Found, ...]
     passed: tuple[str, ...] = ()
+    alternatives: tuple[tuple[int, ...], ...] = ()  # periods joined by 或者, by index
 
     @property
     def rules(self) -> tuple[Rule, ...]:
@@ -78,9 +82,12 @@ def _read_clause(text: str, s: str) -> Clause:
             pass
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
-    parts = _scan(text, s, passed, conditions)
+    described: list[Found] = []
+    parts = _scan(text, s, passed, conditions, described)
     if not parts and passed:
         raise passed[0][1]
+    if not parts and described:  # 六个月内两次发生…事故的: a condition, answered with no date
+        return Clause(text, tuple(described))
     if not parts and conditions:
         at = conditions[0]
         raise InputError(
@@ -101,10 +108,17 @@ def _read_clause(text: str, s: str) -> Clause:
             + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
         )
     )
-    return Clause(text, tuple(parts), notes)
+    parts = with_events(parts, s)
+    return Clause(text, tuple(parts), notes, alternatives(parts, s))
 
 
-def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: list[int]) -> list[Found]:
+def _scan(
+    text: str,
+    s: str,
+    passed: list[tuple[int, InputError]],
+    conditions: list[int],
+    described: list[Found],
+) -> list[Found]:
     """The deadlines of ``s`` part by part; numbers that are not deadlines go to
     ``passed``, periods inside conditions (…的) to ``conditions``."""
     reader = _Reader(text, s)
@@ -127,17 +141,29 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
+            window = objection_window(found, s, stop) if conditional and not exception else None
+            if window is not None:  # 10日内没有提出异议的: the objection window
+                parts.append(window._replace(rule=replace(window.rule, text=phrase), act_end=stop))
+                continue
             if conditional and not (found.rule.qualifier == "后" and not exception):
                 # 二十日内不能作出决定的: a condition. Its period is the deadline only when an
                 # extension follows and none came before (held in ``pending`` until then).
                 conditions.append(found.core)
                 if not exception and found.rule.n is not None and not _mentioned(found.rule, parts):
                     pending = found._replace(rule=replace(found.rule, text=phrase), act_end=stop)
+                if not exception:
+                    rule = replace(found.rule, text=phrase, sense="condition")
+                    described.append(found._replace(rule=rule, act_end=stop))
                 continue
             if found.rule.extension and pending is not None and not parts:
                 parts.append(pending)
                 conditions.remove(pending.core)
             pending = None
+            if found.rule.qualifier in EXTENDED_TO and not _extends(found.rule, parts):
+                reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
+                passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
+                continue
+            found = in_context(found, s, start, stop)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
         start = stop + 1
@@ -149,6 +175,12 @@ def _scan(text: str, s: str, passed: list[tuple[int, InputError]], conditions: l
         elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
+
+
+def _extends(rule: Rule, parts: list[Found]) -> bool:
+    """可以延长至十五日 after 十日以内审结: the same period made longer, of the same kind
+    (days, working days, months; a limitation of years 追征期可以延长到五年 is not read)."""
+    return bool(parts) and rule.kind in ("days", "workdays", "months") and parts[-1].rule.kind == rule.kind
 
 
 def _mentioned(rule: Rule, parts: list[Found]) -> bool:
@@ -177,13 +209,28 @@ def resolve_clause(
     options: Options = DEFAULTS,
     *,
     explain: bool = False,
+    events: Mapping[str, date] | None = None,
 ) -> tuple[Result, ...]:
     """Each deadline of the clause, in order. An extension counts from the deadline
-    before it (政府信息公开条例 第三十三条: 20 more working days from the first 20)."""
+    before it (政府信息公开条例 第三十三条: 20 more working days from the first 20). A
+    period that runs from another event than the first is counted from that event's
+    date in ``events`` (matched loosely: 公告 dates 自公告之日起), or has no date and
+    says which event it needs (``needs_event``)."""
     results: list[Result] = []
+    start_day = anchor.date() if isinstance(anchor, datetime) else anchor
     for part in clause.parts:
         previous = results[-1].deadline if results else None
-        if part.rule.extension and previous is not None:
+        if part.event is not None:
+            given = _event_date(part.event, events or {})
+            if given is None:
+                results.append(Result(part.rule, start_day, None, needs_event=part.event))
+                continue
+            result = resolve(part.rule, given, cal, options, explain=explain)
+            note = f"自“{part.event}”之日 {given.isoformat()}（{WEEKDAYS[given.weekday()]}）起算"
+            if part.rule.back and result.deadline is not None and _day(result.deadline) < start_day:
+                note += f"；所得日期早于起算日 {start_day.isoformat()}，请核对"
+            result = replace(result, warnings=(note, *result.warnings))
+        elif part.rule.extension and previous is not None:
             start = previous.date() if isinstance(previous, datetime) else previous
             result = resolve(part.rule, start, cal, options, explain=explain)
             note = f"延长期限自前一期限届满之日 {start.isoformat()}（{WEEKDAYS[start.weekday()]}）起算"
@@ -192,6 +239,47 @@ def resolve_clause(
         else:
             result = resolve(part.rule, anchor, cal, options, explain=explain)
         results.append(result)
+    for group in clause.alternatives:
+        results[group[0]] = _outer_limit_note(results, group)
     if clause.passed and results:
         results[0] = replace(results[0], warnings=(*results[0].warnings, *clause.passed))
     return tuple(results)
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _event_date(event: str, events: Mapping[str, date]) -> date | None:
+    """The date the user gave for ``event``: a key among its words, or its words among a key's."""
+    for key, day in events.items():
+        if key and (key in event or event in key):
+            return day
+    return None
+
+
+def top_index(clause: Clause, results: Sequence[Result]) -> int:
+    """The answer given first (the top level of JSON): the first period, or, when it has
+    alternatives (当场或者在五日内), the outer limit among them."""
+    for group in clause.alternatives:
+        if group[0] == 0:
+            return _outer(results, group)
+    return 0
+
+
+def _outer(results: Sequence[Result], group: tuple[int, ...]) -> int:
+    dated = [i for i in group if results[i].deadline is not None]
+    if len(dated) < len(group):
+        return group[0]  # an alternative without a date: its limit is not known
+    return max(dated, key=lambda i: _day(results[i].deadline))  # type: ignore[arg-type]
+
+
+def _outer_limit_note(results: Sequence[Result], group: tuple[int, ...]) -> Result:
+    first = results[group[0]]
+    outer = _outer(results, group)
+    deadline = results[outer].deadline
+    if any(results[i].deadline is None for i in group) or deadline is None:
+        note = "“或者”：几种办法任选其一；其中有的没有日期，外限无法确定"
+    else:
+        note = f"“或者”：几种办法任选其一，外限为 {_day(deadline).isoformat()}（{results[outer].rule.text}）"
+    return replace(first, warnings=(*first.warnings, note))

@@ -106,6 +106,8 @@ class Result:
     period_start: date | None = None  # recurring: the month / quarter / year it is for
     law: WorkdayRule | None = None  # the statute that made 日 working days, when one did
     counted_from: date | None = None  # the day counting started when not the anchor (季度结束后)
+    window_start: date | None = None  # sense "window": the first day of the span (期满前30日内)
+    needs_event: str | None = None  # no date: the words of the event the user must date (公告)
 
     @property
     def provisional(self) -> bool:
@@ -154,25 +156,43 @@ def resolve(
     ``anchor`` is a date, or a datetime for hour rules (a date means 00:00). For named
     dates without a year, the anchor's year is the year.
     """
+    day = anchor.date() if isinstance(anchor, datetime) else anchor
+    if rule.sense == "condition":
+        shown = (Step(day, None, None, "条件中的期间，不计算日期"),) if explain else ()
+        return Result(rule, day, None, warnings=(CONDITION_NOTE,), steps=shown)
     if rule.kind == "hours":
         return _hours(rule, anchor, explain)
-    day = anchor.date() if isinstance(anchor, datetime) else anchor
     if under_law(rule, options.law):
         counted = replace(rule, kind="workdays")
         result = resolve(counted, day, cal, options._replace(law=None), explain=explain)
         note = f"依{options.law.citation}，“{rule.n}日”按工作日计算"  # type: ignore[union-attr]
         return replace(result, rule=counted, law=options.law, warnings=(note, *result.warnings))
+    if rule.sense == "window" and not rule.back:  # 10日内没有提出异议的: the objection window
+        result = resolve(replace(rule, sense="deadline"), anchor, cal, options, explain=explain)
+        opens = day + timedelta(days=1)
+        last = _day(result.deadline) if result.deadline is not None else day
+        note = (
+            f"异议期：自 {opens.isoformat()} 至 {last.isoformat()}（{WEEKDAYS[last.weekday()]}）；"
+            "期间内没有提出异议的，期满后方可办理"
+        )
+        return replace(result, rule=rule, window_start=opens, warnings=(note, *result.warnings))
     if rule.base is not None:
         start = period_bounds(rule.base, day)[1]
+        if rule.quarter is not None:  # 一季度后8日: from the end of that quarter of the year
+            start = month_end(day.year, rule.quarter * 3)
         result = resolve(replace(rule, base=None), start, cal, options, explain=explain)
         steps = result.steps
         if explain:
-            words = {"month": "月", "quarter": "季度", "year": "年度"}[rule.base]
+            words = _BASE_WORDS[rule.base]
             steps = (Step(day, cal.day_info(day), None, f"起算日所在{words}"), *steps)
             first = steps[1]
             steps = (steps[0], first._replace(note=f"{words}最后一日，自此起算，不计入"), *steps[2:])
-        words = {"month": "月", "quarter": "季度", "year": "年度"}[rule.base]
+        words = _BASE_WORDS[rule.base]
         note = f"自起算日所在{words}的最后一日 {start.isoformat()} 起算"
+        if rule.quarter is not None:
+            note = f"自第{rule.quarter}季度的最后一日 {start.isoformat()} 起算"
+            if result.deadline is not None and _day(result.deadline) < day:
+                note += f"；所得日期早于起算日 {day.isoformat()}"
         warnings = (note, *result.warnings)
         return replace(result, rule=rule, anchor=day, counted_from=start, steps=steps, warnings=warnings)
     if rule.kind == "same_day":
@@ -190,6 +210,14 @@ def resolve(
     if rule.kind == "recurring":
         return _recurring(rule, day, cal, explain)
     return Result(rule, day, None, steps=(Step(day, None, None, "无固定期限"),) if explain else ())
+
+
+_BASE_WORDS = {"week": "周（星期一至星期日）", "month": "月", "quarter": "季度", "year": "年度"}
+CONDITION_NOTE = "条件中的期间（如“六个月内两次发生…的”）：描述适用的情形，不是期限，不计算日期"
+
+
+def _day(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
 
 
 def _provisional(cal: WorkCalendar, start: date, end: date) -> tuple[int, ...]:
@@ -212,8 +240,7 @@ def _workdays(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, exp
             )
         )
     deadline = cal.add_workdays(start, rule.n)
-    if rule.sense != "deadline" or rule.extension:
-        warnings.extend(_sense_warnings(rule, deadline))
+    warnings.extend(_sense_warnings(rule, deadline))
     steps: tuple[Step, ...] = ()
     if explain:
         steps = _trace_workdays(anchor, start, deadline, cal)
@@ -229,8 +256,15 @@ def _sense_warnings(rule: Rule, day: date) -> list[str]:
         )
     elif rule.sense == "presumed":
         out.append(f"“满”期间届满之日 {day.isoformat()}（如推定送达之日），不因休息日顺延")
+    elif rule.sense == "restriction":
+        what = "有效期" if rule.qualifier in ("有效期为", "有效期") else "限制期间（期间内不得…）"
+        out.append(f"{what}至 {day.isoformat()} 届满：不是期限，不因休息日顺延")
+    elif rule.sense == "approximate":
+        out.append(f"“{rule.qualifier}”是约数：{day.isoformat()} 只是大致的日期")
     if rule.extension:
         out.append("延长期限自原期限届满之日起算：起算日应为原期限的届满日")
+    if rule.qualifier in ("延长至", "延长到"):
+        out.append(f"“{rule.qualifier}{rule.n}…”是同一期间延长后的总长：自原起算日起算，不是在原期限后再加")
     return out
 
 
@@ -254,6 +288,15 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
         steps.append(Step(anchor, cal.day_info(anchor), None, "其后的事件之日，不计入"))
         unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年"}[rule.kind]
         steps.append(Step(day, cal.day_info(day), None, f"向前数第 {rule.n} {unit}：最迟在此日"))
+    if rule.sense == "window":  # 期满前30日内: from that day until the day before the event
+        last = anchor - timedelta(days=1)
+        unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年"}[rule.kind]
+        note = (
+            f"期间：自 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）至 {last.isoformat()}"
+            f"（{WEEKDAYS[last.weekday()]}），即其后事件之日 {anchor.isoformat()} 前的 {rule.n} {unit}内"
+        )
+        result = Result(rule, anchor, last, _provisional(cal, day, anchor), (note,), tuple(steps))
+        return replace(result, window_start=day)
     deadline, warnings = _fixed_day(day, cal, options, steps, explain, "倒数所得日期")
     return Result(rule, anchor, deadline, _provisional(cal, deadline, anchor), tuple(warnings), tuple(steps))
 
@@ -318,7 +361,7 @@ def _calendar_period(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool)
             end = anchor + relativedelta(years=rule.n)
     except (OverflowError, ValueError):
         raise _past_year_9999(rule) from None
-    extended = rule.sense == "deadline"  # 不少于 / 满: the day itself, never extended
+    extended = rule.sense in ("deadline", "approximate")  # 不少于 / 满 / bans: never extended
     deadline = cal.next_workday(end) if extended else end
     warnings: list[str] = _sense_warnings(rule, end)
     steps: list[Step] = []
@@ -370,6 +413,7 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
             Step(anchor.date(), None, None, f"事件发生时刻 {anchor:%H:%M}，自此起算"),
             Step(deadline.date(), None, None, f"{rule.n} 小时后 {deadline:%H:%M} 届满，不因休息日顺延"),
         )
+    warnings.extend(_sense_warnings(rule, deadline.date()))
     return Result(rule, anchor, deadline, (), tuple(warnings), steps)
 
 
@@ -441,7 +485,10 @@ def _named_date(rule: Rule, anchor: date, cal: WorkCalendar, options: Options, e
 
 def period_bounds(period: str, day: date) -> tuple[date, date]:
     """The month, quarter or year containing ``day``: its first and last dates."""
-    if period == "month":
+    if period == "week":  # 自每周终了之日起: a week ends on Sunday
+        first = day - timedelta(days=day.weekday())
+        last = first + timedelta(days=6)
+    elif period == "month":
         first, last = day.replace(day=1), month_end(day.year, day.month)
     elif period == "quarter":
         month = (day.month - 1) // 3 * 3 + 1

@@ -12,10 +12,26 @@ from typing import Literal
 Kind = Literal["workdays", "days", "months", "years", "hours", "date", "same_day", "recurring", "open"]
 # What "date" rules name: a day of a month, a month's end, the year's end, a half, a quarter.
 Target = Literal["day", "month_end", "year_end", "half_end", "quarter_end"]
-Period = Literal["month", "quarter", "year"]
-# What a counted day means: the last day to act (a deadline), the earliest permitted day
-# (不少于 / 不得少于: "not before"), or the day a period is complete (满15日: a presumed day).
-Sense = Literal["deadline", "earliest", "presumed"]
+Period = Literal["week", "month", "quarter", "year"]
+# What a period means: the one home of the notion, shown in every format (docs/senses.md).
+#   deadline     the last day to act
+#   earliest     not before: the earliest permitted day (不少于 / 不得少于)
+#   presumed     the day a period is complete (满15日: a presumed day), never moved
+#   window       a span to act in, from one day to another (期满前30日内, 异议期)
+#   restriction  a span during which something is forbidden or valid (5日内…不准上岸,
+#                有效期为三十日): its end, never moved for rest days, never "due"
+#   condition    a period that describes (六个月内两次发生…的): no date
+#   approximate  约 / 大约 / 左右: answered, with a warning
+Sense = Literal["deadline", "earliest", "presumed", "window", "restriction", "condition", "approximate"]
+SENSES: tuple[Sense, ...] = (
+    "deadline",
+    "earliest",
+    "presumed",
+    "window",
+    "restriction",
+    "condition",
+    "approximate",
+)
 Relative = Literal["next_month", "next_year"]
 
 # No fixed deadline: listed, never due.
@@ -28,6 +44,10 @@ OPEN_PHRASES = (
     "按有关要求执行",
     "按相关要求执行",
     "长期坚持",
+    "长期推进",
+    "常态化",
+    "常态化推进",
+    "常态化开展",
     "持续推进",
 )
 
@@ -95,6 +115,8 @@ QUALIFIERS: tuple[tuple[str, Sense], ...] = (
     ("不低于", "earliest"),
     ("至少", "earliest"),
     ("延长", "deadline"),
+    ("大约", "approximate"),
+    ("约", "approximate"),
     ("满", "presumed"),
     ("经过", "presumed"),
 )
@@ -161,6 +183,8 @@ RELATIVE: tuple[tuple[str, Relative], ...] = (
 # 季度结束后 / 每季度终了后 / 月度终了后 / 年度终了之日起: the anchor's period end.
 BASE_PERIODS: tuple[tuple[str, Period], ...] = (
     ("季度", "quarter"),
+    ("星期", "week"),
+    ("周", "week"),
     ("月度", "month"),
     ("月份", "month"),
     ("年度", "year"),
@@ -171,7 +195,7 @@ BASE_PERIODS: tuple[tuple[str, Period], ...] = (
 # Words that end a subject rather than an anchor: 公示期不少于…, 听证的期限为…
 SUBJECT_ENDS = ("期", "限", "时间", "的", "为")
 # A unit followed by these is part of another word: 上一年度, 日期, 天气.
-WORD_AFTER_UNIT = {"年": "度级", "日": "期常报", "天": "气然"}
+WORD_AFTER_UNIT = {"年": "度级", "日": "期常报", "天": "气然", "周": "岁年"}
 # After a period, words that make it the measure of a noun rather than a deadline.
 NOUN_AFTER = (
     "期限",
@@ -188,3 +212,17 @@ NOUN_AFTER = (
     "的前一日",
     "的当日",
 )
+# After a period: an approximate one (一年左右).
+APPROXIMATE_AFTER = ("左右",)
+# Words that open a ban after a period (5日内…不准上岸, 十二个月内不得进入).
+BANS = ("不得", "不准", "禁止")
+# Words that make a period in a condition an objection window (10日内没有提出异议的).
+OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
+# Words before a validity span (有效期为三十日的号牌): its end, not a deadline.
+VALIDITY = ("有效期为", "有效期")
+# Words that join alternatives (当场或者在五日内): the outer limit is the answer.
+ALTERNATIVES = ("或者", "或")
+# Words that name the period a schedule is for (第四季度为次年1月10日截至).
+SCHEDULE_FOR = ("为", "是")
+# Before a number: the same period extended to that length (可以延长至十五日).
+EXTENDED_TO = ("延长至", "延长到")

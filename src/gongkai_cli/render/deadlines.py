@@ -79,7 +79,30 @@ SENSE_LABELS = {
     "deadline": "",
     "earliest": "最早日期（不早于此日，不是期限）",
     "presumed": "期满之日（推定日期，不顺延）",
+    "window": "期间（可在此期间内办理）",
+    "restriction": "限制期间届满之日（不是期限，不顺延）",
+    "condition": "条件中的期间（不是期限）",
+    "approximate": "约数（大致日期）",
 }
+CONDITION_LABEL = "无日期"
+
+
+def needs_event_words(result: Result) -> str:
+    """需要“公告之日”的日期（--event 公告=日期）: what a period from another event needs."""
+    event = result.needs_event or ""
+    label = event + ("之日" if "之日" in (result.rule.anchor or "") else "")
+    return f"需要“{label}”的日期（--event {event}=日期）"
+
+
+def answer_words(result: Result, *, short: bool = False) -> str:
+    """The answer's date (from–to for a window), or what stands for it when there is none."""
+    if result.needs_event:
+        return needs_event_words(result)
+    if result.deadline is None and result.rule.sense == "condition":
+        return CONDITION_LABEL
+    if result.window_start is not None:
+        return f"{when(result.window_start, short=short)} 至 {when(result.deadline, short=short)}"
+    return when(result.deadline, short=short)
 
 
 def result_data(result: Result, explain: bool) -> dict[str, Any]:
@@ -91,6 +114,9 @@ def result_data(result: Result, explain: bool) -> dict[str, Any]:
         "n": result.rule.n,
         "provisional": result.provisional,
         "warnings": list(result.warnings),
+        "sense": result.rule.sense,
+        "window_start": iso(result.window_start),
+        "needs_event": result.needs_event,
     }
     if explain:
         data["steps"] = [step_data(s) for s in result.steps]
@@ -123,18 +149,19 @@ def deadline_data(result: Result, explain: bool) -> dict[str, Any]:
 
 
 def clause_data(
-    answers: Sequence[tuple[Found, Result]], explain: bool, facts: Facts = NO_FACTS
+    answers: Sequence[tuple[Found, Result]], explain: bool, facts: Facts = NO_FACTS, *, top: int = 0
 ) -> dict[str, Any]:
-    """The first deadline at the top level (the schema single phrases always had), and
-    every deadline of the text in ``periods``, in order; with ``facts``, each deadline's
-    day (``deadline_day``) and where the anchor came from (``anchor_from``)."""
+    """The first deadline at the top level (the schema single phrases always had; the
+    outer limit when it has alternatives joined by 或者, ``top``), and every deadline of
+    the text in ``periods``, in order; with ``facts``, each deadline's day
+    (``deadline_day``) and where the anchor came from (``anchor_from``)."""
     days = list(facts.days) or [None] * len(answers)
-    data = deadline_data(answers[0][1], explain)
+    data = deadline_data(answers[top][1], explain)
     data["periods"] = [
         {**period_data(part, result, explain), "deadline_day": _day_data(day)}
         for (part, result), day in zip(answers, days, strict=True)
     ]
-    data["deadline_day"] = _day_data(days[0])
+    data["deadline_day"] = _day_data(days[top])
     data["anchor_from"] = facts.anchor_from
     return data
 
@@ -195,9 +222,16 @@ def _when_noted(value: date | datetime | None, info: DayInfo | None, sense: str)
     return f"{text[:-1]}，{note}）" if note and text.endswith("）") else text
 
 
+def _answer_noted(result: Result, info: DayInfo | None) -> str:
+    """The answer's words (answer_words), a single day with its day's note."""
+    if result.deadline is None or result.window_start is not None or result.needs_event:
+        return answer_words(result)
+    return _when_noted(result.deadline, info, result.rule.sense)
+
+
 def _headline(result: Result, info: DayInfo | None = None) -> str:
-    label = SENSE_LABELS[result.rule.sense]
-    return _when_noted(result.deadline, info, result.rule.sense) + (f"  {label}" if label else "")
+    label = "" if result.needs_event else SENSE_LABELS[result.rule.sense]
+    return _answer_noted(result, info) + (f"  {label}" if label else "")
 
 
 def _day_data(info: DayInfo | None) -> dict[str, Any] | None:
@@ -253,7 +287,9 @@ def clause_plain(
     for number, ((part, result), day) in enumerate(zip(answers, days, strict=True), 1):
         mark = f"{number}. " if several else ""
         indent = "   " if several else ""
-        if not explain:
+        if not explain and result.needs_event:  # 自公告之日起四十五日内：需要“公告之日”的日期
+            lines.append(f"{mark}{result.rule.text}：{needs_event_words(result)}")
+        elif not explain:
             tail = ""
             if several and part is not None:
                 tail = f"  {part.rule.text}" + (f"（{part.act}）" if part.act else "")
@@ -268,10 +304,11 @@ def clause_plain(
             if read_as:
                 lines.append(indent + read_as)
             lines.append(f"{indent}写法：{result.rule.text}（{result.kind}）")
-            today = "今天 " if facts.anchor_from == "today" else ""
-            lines.append(f"{indent}起算：{today}{when(result.anchor)}")
-            lines.append(f"{indent}逐日推算：")
-            lines.extend(indent + _step_line(s) for s in result.steps)
+            if not result.needs_event:
+                today = "今天 " if facts.anchor_from == "today" else ""
+                lines.append(f"{indent}起算：{today}{when(result.anchor)}")
+                lines.append(f"{indent}逐日推算：")
+                lines.extend(indent + _step_line(s) for s in result.steps)
             lines.append(f"{indent}依据：{result.basis}")
         lines.extend(f"{indent}注意：{w}" for w in result.warnings)
         if result.provisional:
@@ -296,8 +333,8 @@ def clause_table(
         head = Text()
         head.append(f"{number}. " if several else "")
         head.append("期限：")
-        head.append(_when_noted(result.deadline, day, result.rule.sense), style="bold")
-        label = SENSE_LABELS[result.rule.sense]
+        head.append(_answer_noted(result, day), style="bold")
+        label = "" if result.needs_event else SENSE_LABELS[result.rule.sense]
         if label:
             head.append(f"  {label}", style="yellow")
         if result.provisional:
@@ -309,9 +346,13 @@ def clause_table(
             read_as = _read_as(part)
             if read_as:
                 parts.append(Para(read_as))
-            today = "今天 " if facts.anchor_from == "today" else ""
-            parts.append(Para(f"写法：{result.rule.text}    起算：{today}{when(result.anchor)}"))
-            parts.append(_steps_view(result.steps))
+            if result.needs_event:
+                parts.append(Para(f"写法：{result.rule.text}"))
+            else:
+                today = "今天 " if facts.anchor_from == "today" else ""
+                parts.append(Para(f"写法：{result.rule.text}    起算：{today}{when(result.anchor)}"))
+            if result.steps:
+                parts.append(_steps_view(result.steps))
             parts.append(Para(f"依据：{result.basis}", style="dim"))
         for warning in result.warnings:
             parts.append(Para(f"注意：{warning}", style="yellow"))
@@ -402,6 +443,8 @@ def day_table(info: DayInfo) -> RenderableType:
 
 # -- batch -----------------------------------------------------------------------------
 
+# The sense (docs/senses.md) is a JSON key; in CSV and plain text a sense other than
+# "deadline" is said in words: its warnings in CSV, a label in plain text.
 BATCH_RESULT_COLUMNS = ("deadline", "kind", "provisional", "warnings", "error")
 
 
@@ -417,7 +460,21 @@ def batch_values(row: BatchRow) -> dict[str, Any]:
 
 def _more_notes(row: BatchRow) -> list[str]:
     """The text's further deadlines, as notes beside the first (CSV and plain)."""
-    return [f"另有期限 {r.rule.text}：{iso(r.deadline) or OPEN_LABEL}" for r in row.more]
+    return [f"另有期限 {r.rule.text}：{_batch_answer(r)}" for r in row.more]
+
+
+def _batch_answer(result: Result) -> str:
+    """The date (or from–to, or what is needed), and the sense when it is not a deadline."""
+    label = "" if result.needs_event else SENSE_LABELS[result.rule.sense]
+    if result.needs_event:
+        words = needs_event_words(result)
+    elif result.window_start is not None:
+        words = f"{iso(result.window_start)} 至 {iso(result.deadline)}"
+    elif result.deadline is not None:
+        words = iso(result.deadline) or ""
+    else:
+        words = CONDITION_LABEL if result.rule.sense == "condition" else OPEN_LABEL
+    return words + (f"  {label}" if label else "")
 
 
 def batch_json(row: BatchRow) -> str:
@@ -425,6 +482,8 @@ def batch_json(row: BatchRow) -> str:
     data["n"] = row.result.rule.n if row.result else None
     data["warnings"] = list(row.result.warnings) if row.result else []
     data["sense"] = row.result.rule.sense if row.result else None
+    data["window_start"] = iso(row.result.window_start) if row.result else None
+    data["needs_event"] = row.result.needs_event if row.result else None
     data["more"] = [
         {
             "rule": r.rule.text,
@@ -432,6 +491,8 @@ def batch_json(row: BatchRow) -> str:
             "kind": r.kind,
             "n": r.rule.n,
             "sense": r.rule.sense,
+            "window_start": iso(r.window_start),
+            "needs_event": r.needs_event,
             "provisional": r.provisional,
             "warnings": list(r.warnings),
         }
@@ -509,4 +570,4 @@ def batch_plain(row: BatchRow) -> str:
     assert row.result is not None
     mark = "\t临时" if row.result.provisional else ""
     more = "".join(f"\t{note}" for note in _more_notes(row))
-    return f"{head}\t{iso(row.result.deadline) or OPEN_LABEL}{mark}{more}"
+    return f"{head}\t{_batch_answer(row.result)}{mark}{more}"

@@ -32,7 +32,16 @@ _COUNT = r"(?:[0-9]+|[零一二两三四五六七八九十百]+)"
 _UNIT = _either(unit for unit, kind in PERIOD_UNITS if kind != "years")
 _PERIOD = re.compile(rf"({_COUNT})({_UNIT})({'|'.join(WITHIN)})")
 _ANCHOR_END = re.compile(rf"{_either(ANCHOR_ENDS)}$")
-_ANCHOR_STOP = re.compile(r".*(?:于|在|应|要|须|需|自|从|并|将|，|,)")  # where the anchor's words begin
+# Where the anchor's words begin: after the last of these. Found with rfind, not with a
+# pattern such as ".*(?:于|在…)", which backtracks over a long clause (quadratic time).
+_ANCHOR_STOPS = "于在应要须需自从并将，,"
+
+
+def _anchor_words(before: str) -> str:
+    """The words after the last stop character (all of ``before`` when there is none)."""
+    return before[max(before.rfind(ch) for ch in _ANCHOR_STOPS) + 1 :]
+
+
 _OWN_DOCUMENT = re.compile(r"本工作要点|本要点|本通知|本方案|本计划")
 _BEFORE = _either(BEFORE)
 _DATE_PHRASE = re.compile(
@@ -64,7 +73,7 @@ def _find_phrase(clause: str, previous: str) -> _Phrase | None:
         before = clause[: match.start()]
         period = match.group()
         if _ANCHOR_END.search(before):
-            anchor = _ANCHOR_STOP.sub("", _OWN_DOCUMENT.sub("，", before))
+            anchor = _anchor_words(_OWN_DOCUMENT.sub("，", before))
             rule = anchor + period
             if "届满" in anchor:
                 return _Phrase(rule, match.start() - len(anchor), match.end(), report=True)

@@ -1,0 +1,164 @@
+"""What the words around a period in a whole clause say about it: a ban after it
+(5日内…不准上岸: a restriction), the class of things it describes (二十四小时内不上下客货的
+船舶: a condition), an objection window (10日内没有提出异议的), the event it runs from
+(自公告之日起: not the first event's --from), and alternatives joined by 或者 (当场或者在
+五日内: the outer limit answers). Pure: words in, facts out; ``clause.py`` calls it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .rule import Found
+from .vocabulary import (
+    ALTERNATIVES,
+    ANCHOR_ENDS,
+    BANS,
+    CLAUSE_MODALS,
+    OBJECTION,
+    VALIDITY,
+)
+
+_PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
+_SENTENCE_ENDS = "。；;"
+# Words before an event's own words, cut away: 由其协助在|收到…, 或者|公告期满后, 并在|开航.
+_EVENT_OPENERS = "自从在于"
+_EVENT_LEADS = ("或者", "或", "且", "并", "及", "以及")
+_EVENT_ENDS = (*ANCHOR_ENDS, "时算起", "算起", "时起")
+
+
+def objection_window(found: Found, s: str, stop: int) -> Found | None:
+    """有关部门在10日内没有提出异议的: the objection window (sense "window"), or None."""
+    rule = found.rule
+    if rule.kind not in _PERIOD_KINDS or rule.back or not any(w in s[found.end : stop] for w in OBJECTION):
+        return None
+    return found._replace(rule=replace(rule, sense="window"))
+
+
+def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
+    """The period with the sense its context gives it: a restriction when a ban follows
+    (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
+    of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
+    rule = found.rule
+    if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
+        return found
+    if _describes(s, part_start, found.end, stop) or _counts_within(s[found.end : stop]):
+        return found._replace(rule=replace(rule, sense="condition"))
+    if _banned_after(s, part_start, found.core, found.end):
+        return found._replace(rule=replace(rule, sense="restriction"))
+    return found
+
+
+def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
+    """No modal in the part, and the words after the period deny something and end in 的
+    and a short noun (不上下客货的船舶)."""
+    part, after = s[part_start:stop], s[end:stop]
+    if any(modal in part for modal in CLAUSE_MODALS) or "的" not in after:
+        return False
+    if not after.startswith(("不", "未", "没有", "无")):
+        return False
+    tail = after[after.rindex("的") + 1 :]
+    return 0 < len(tail) <= 4
+
+
+def _counts_within(after: str) -> bool:
+    """六个月内两次发生…, 一年内累计…: how often something happened in a span (a condition)."""
+    if after.startswith(("累计", "多次", "再次", "连续")):
+        return True
+    count = 0
+    while count < len(after) and after[count] in _COUNT_CHARS:
+        count += 1
+    # 一次告知 (all at once) is the manner of the act, not a count
+    return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
+
+
+_COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
+
+
+def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
+    """A ban (不得, 不准, 禁止) later in the sentence with no duty between, and no duty
+    before the period in its part unless it orders the ban (可以同时责令其…不得)."""
+    stop = len(s)
+    for ch in _SENTENCE_ENDS:
+        at = s.find(ch, end)
+        if at >= 0:
+            stop = min(stop, at)
+    after = s[end:stop]
+    at = min((i for i in (after.find(b) for b in BANS) if i >= 0), default=-1)
+    if at < 0 or any(modal in after[:at] for modal in ("应当", "必须", "应", "须", "可以")):
+        return False
+    if any(ch.isdigit() for ch in after[:at]):
+        return False
+    lead = s[part_start:core]
+    duty = max((lead.rfind(m) for m in ("应当", "必须", "应", "须", "可以")), default=-1)
+    return duty < 0 or "责令" in lead[duty:]
+
+
+def event_of(found: Found, s: str) -> str | None:
+    """The words naming the event a period runs from (公告, 收到行政处罚信息, 开航), or None
+    when it runs from the clause's first event, the period before it, or a calendar end."""
+    rule = found.rule
+    if rule.extension or rule.base is not None or rule.kind not in _PERIOD_KINDS:
+        return None
+    if rule.qualifier in VALIDITY:  # 核发有效期为三十日: from the issue
+        before = s[: found.core]
+        at = before.rfind(rule.qualifier)
+        words = before[max(0, at - 2) : at] if at >= 0 else ""
+        return words or None
+    words = rule.anchor or ""
+    cut = max(words.rfind(ch) for ch in _EVENT_OPENERS)
+    if cut >= 0 and cut + 1 < len(words):
+        words = words[cut + 1 :]
+    changed = True
+    while changed:
+        changed = False
+        for lead in _EVENT_LEADS:
+            if words.startswith(lead):
+                words, changed = words[len(lead) :], True
+        for end in _EVENT_ENDS:
+            if words.endswith(end) and len(words) > len(end):
+                words, changed = words[: -len(end)], True
+                break
+    return words or None
+
+
+def with_events(parts: list[Found], s: str) -> list[Found]:
+    """Each period after the first event's, with the words of its own event when it runs
+    from another one (债权人自接到通知书之日起三十日内，未接到通知书的自公告之日起四十五日内)."""
+    events = [event_of(part, s) for part in parts]
+    first = next((e for e in events if e is not None), None)
+    out: list[Found] = []
+    for part, event in zip(parts, events, strict=True):
+        if event is not None and first is not None and not _same_event(event, first):
+            part = part._replace(event=event)
+        out.append(part)
+    return out
+
+
+def _same_event(a: str, b: str) -> bool:
+    """The same words, one within the other, or a variant wording of one character in
+    five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
+    if a == b or a in b or b in a:
+        return True
+    return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def alternatives(parts: list[Found], s: str) -> tuple[tuple[int, ...], ...]:
+    """Groups of periods joined by 或者 (当场或者在五日内; 立案之日起三十日内或者公告期满后
+    三十日内), each as the indexes of its periods."""
+    groups: list[list[int]] = []
+    for i in range(1, len(parts)):
+        before, part = parts[i - 1], parts[i]
+        if part.core == before.core or part.start < before.end:
+            continue
+        between = s[before.end : part.core]
+        if not any(between.startswith(w) for w in ALTERNATIVES) and not any(
+            s.startswith(w, part.anchor_at) for w in ALTERNATIVES
+        ):
+            continue
+        if any(ch in between for ch in "，,；;。：:"):
+            continue
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i - 1, i])
+    return tuple(tuple(g) for g in groups)

@@ -1,0 +1,235 @@
+"""The words before a period, read right to left: the qualifier (不得超过, 不少于, 满 …),
+the anchor (收到申请之日起, 季度终了后 …) and the subject with its modal."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import replace
+from typing import Any
+
+from .rule import Found, Rule
+from .scanner import _Reader
+from .targets import _check_date_fields
+from .vocabulary import (
+    ANCHOR_ENDS,
+    BASE_PERIODS,
+    BEFORE,
+    CLAUSE_MODALS,
+    EXTENDED_TO,
+    LATEST,
+    MODALS,
+    NOT_A_DEADLINE_END,
+    NOT_ANCHOR_OPENERS,
+    PREPOSITIONS,
+    QUALIFIERS,
+    RELATIVE,
+    SUBJECT_ENDS,
+    VALIDITY,
+    Period,
+)
+
+
+def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[str, Any]) -> Found:
+    """Read the words before the core right to left: qualifier, anchor, subject."""
+    text = reader.text
+    lead = text[start:core]
+    loose = False
+    within = fields.pop("within", False)
+    qualifier, sense = next(((q, s) for q, s in QUALIFIERS if lead.endswith(q)), (None, "deadline"))
+    if qualifier == "满" and lead.endswith(("届满", "期满")):
+        qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
+    if qualifier == "约" and len(lead) > 1 and lead[-2] not in _BEFORE_ABOUT:
+        qualifier, sense = None, "deadline"  # 依照条约, 合约: 约 ends a word (not read, as before)
+    rest_end = core - len(qualifier or "")
+    anchor_at = _anchor_start(text, start, rest_end)
+    words = text[anchor_at:rest_end]
+    kind = fields["kind"]
+    period = kind in ("workdays", "days", "months", "years", "hours")
+    if not period and qualifier:
+        reader.pos = core
+        raise reader.fail("期限（日期前不能有“不得超过”“满”等）")
+    if period:
+        if qualifier is not None:
+            fields["qualifier"] = qualifier
+            fields["sense"] = sense
+        if words.endswith(EXTENDED_TO) and qualifier is None:
+            # 可以延长至十五日: the same period, now 15 days from the same start
+            fields["qualifier"] = words[-3:]
+            anchor_at, words = rest_end, ""
+        validity = next((v for v in VALIDITY if words.endswith(v)), None)
+        if validity is not None and qualifier is None:
+            fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
+            fields["qualifier"] = validity
+            anchor_at, words = rest_end, ""
+        if "延长" in words or qualifier == "延长":
+            fields["extension"] = True
+        if words.endswith(BEFORE) and not fields.get("back"):
+            if within:
+                fields["sense"] = "window"  # 期满前30日内: from 30 days before until the day
+            fields["back"] = True  # 有效期届满前30日
+        quarter = _named_quarter_base(words)
+        if quarter is not None:
+            fields["quarter"] = quarter  # 一季度后8日: from the end of that quarter
+        bases = ("quarter",) if quarter is not None else _bases(words)
+        if not bases and any(w in words for w in _ENDS):  # 由纳税人在|月度终了后, 则为|季度结束后
+            cut = max(words.rfind(ch) for ch in "在于由自为")
+            if cut >= 0 and _bases(words[cut + 1 :]):
+                anchor_at += cut + 1
+                words = words[cut + 1 :]
+                bases = _bases(words)
+        base = bases[0] if bases else None
+        if base is not None:
+            fields["base"] = base
+        elif any(e in words for e in ("终了", "结束")) and any(
+            w in words for w in ("季度", "月度", "年度", "月份")
+        ):
+            reader.pos = anchor_at
+            raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”）")
+        elif words and _not_a_deadline(words):
+            reader.pos = anchor_at
+            raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
+        after = fields.get("qualifier") == "后"  # 催告书送达十日后: the words are the event
+        if words and any(word in words for word, _ in RELATIVE) and words.endswith(ANCHOR_ENDS):
+            reader.pos = anchor_at
+            raise reader.fail("起算日（“次月1日起”写的是另一个日子：请以该日为起算日，只给出期间）")
+        if fields.get("sense") == "presumed" and words and not words.endswith(ANCHOR_ENDS):
+            reader.pos = anchor_at
+            raise reader.fail("期限（“工作满十年”是资格的长短，不是期限；满N日须从某日起算）")
+        forward = (
+            words and not fields.get("back") and "extension" not in fields and base is None and not after
+        )
+        if forward and not words.endswith(ANCHOR_ENDS):
+            if qualifier is None and not _subject_words(words):
+                reader.pos = anchor_at
+                raise reader.fail("数字（如 5、三、十五）或起算词（如“收到申请之日起”“公开后”）")
+            anchor_at, words, loose = rest_end, "", True  # 公示期不少于5个工作日: a subject
+        if fields.get("back") and sense == "earliest":
+            fields["sense"] = sense = "deadline"  # 至少3日前: no later than 3 days before
+        if fields.get("back") and (sense != "deadline" or fields.get("extension") or kind == "hours"):
+            reader.pos = core
+            raise reader.fail("期限（“前”不能与“不少于”“延长”“满”或小时同用）")
+        if fields.get("back") and words.endswith(("之日起", "起")):
+            reader.pos = core
+            raise reader.fail("期限（“…之日起…前”自相矛盾：应为“…内”或“…前N日”）")
+    anchor_words = (words or None) if period else None  # before a date: the subject's words
+    rule = Rule(reader.original, anchor=anchor_words, **fields)
+    if kind == "date":
+        _check_date_fields(rule)
+    more = tuple(replace(rule, base=b) for b in bases[1:]) if period else ()
+    return Found(rule, text, start, anchor_at if period else rest_end, core, end, end, more, loose)
+
+
+# What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
+_BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
+
+
+def _not_a_deadline(words: str) -> bool:
+    """每5日, 超过六十日的, 第5日, 延长至五年: a number that is no deadline. 每 before an
+    event's 之日起 names each occurrence (每月发放工资之日起5日内) and is a deadline."""
+    if "超过" in words or words.endswith(NOT_A_DEADLINE_END):
+        return True
+    return "每" in words and not words.endswith(ANCHOR_ENDS)
+
+
+def _subject_words(words: str) -> bool:
+    """Words before a period that name who or what, not when: 公示期, 普通事项, 行政机关会在."""
+    if words.endswith(SUBJECT_ENDS):
+        return True
+    body = words.rstrip("于在到")
+    return bool(body) and all(unicodedata.category(ch) in ("Lo", "Ps", "Pe", "Po") for ch in body)
+
+
+def _anchor_start(text: str, start: int, stop: int) -> int:
+    """Where the anchor words begin in text[start:stop]: after the subject's modal and a
+    preposition (行政机关应当自|受理…之日起), or after the first 自 / 从 (当事人自|收到…)."""
+    pos = -1
+    for i in range(stop - 1, start - 1, -1):
+        for modal in CLAUSE_MODALS:
+            if text.startswith(modal, i) and i + len(modal) <= stop:
+                after = i + len(modal)
+                if after == stop or text.startswith(PREPOSITIONS, after) or text.startswith(LATEST, after):
+                    pos = after
+                    break
+        if pos >= 0:
+            break
+    if pos < 0:
+        pos = start
+        for i in range(start, stop):
+            if text[i] in "自从" and not text.startswith(NOT_ANCHOR_OPENERS, i) and text[i - 1 : i] != "各":
+                pos = i
+                break
+    while True:  # 最迟应在, 应当自, 于 …
+        for word in (*LATEST, *MODALS, "可以", *PREPOSITIONS):
+            if text.startswith(word, pos) and pos + len(word) <= stop:
+                pos += len(word)
+                break
+        else:
+            return pos
+
+
+def _bases(words: str) -> tuple[Period, ...]:
+    """The period ends the words count from: one (季度结束后), or two joined by 或者 or 、
+    (月度或者季度终了后, 季度、年度终了之日起: each is a deadline of its own), or none."""
+    base = _base(words)
+    if base is not None:
+        return (base,)
+    for joint in ("或者", "、"):
+        first, sep, second = words.partition(joint)
+        if not sep:
+            continue
+        end = next((e for e in _ENDS if e in second), None)
+        if end is None:
+            return ()
+        both = (_base(first + second[second.index(end) :]), _base(second))
+        return tuple(b for b in both if b is not None) if None not in both else ()
+    return ()
+
+
+# How a period's end is written (季度终了, 年度结束, 季度末), and the words before the
+# period's name (每一会计年度, 本财务年度, 纳税义务发生月), longest first.
+_ENDS = ("结束", "终了", "届满", "末")
+_BASE_LEADS = (
+    "纳税义务发生",
+    "每一会计",
+    "每一纳税",
+    "每一财务",
+    "本会计",
+    "本财务",
+    "每一",
+    "每个",
+    "每",
+    "本",
+    "当",
+    "会计",
+    "财务",
+)
+_QUARTER_NAMES = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _base(words: str) -> Period | None:
+    """每季度终了后 / 季度结束后 / 月度终了后 / 年度终了之日起 / 每季度末后 /
+    每一会计年度终了 / 纳税义务发生月终了之日起 / 自每周终了之日起: the anchor's period end."""
+    w = words
+    for lead in _BASE_LEADS:
+        if w.startswith(lead):
+            w = w[len(lead) :]
+            break
+    for name, period in BASE_PERIODS:
+        if w.startswith(name):
+            rest = w[len(name) :]
+            for end in _ENDS:
+                if rest.startswith(end) and rest[len(end) :] in (*ANCHOR_ENDS, ""):
+                    return period
+    return None
+
+
+def _named_quarter_base(words: str) -> int | None:
+    """一季度后 / 第一季度结束后 / 一季度末后: the end of that quarter (its number)."""
+    w = words[1:] if words.startswith("第") else words
+    if len(w) < 4 or w[0] not in _QUARTER_NAMES or not w.startswith("季度", 1):
+        return None
+    rest = w[3:]
+    for end in ("", *_ENDS):
+        if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+            return _QUARTER_NAMES[w[0]]
+    return None
