@@ -104,12 +104,12 @@ def test_markdown_escapes_html_and_link_markup(gongkai: Run, plan: Path, command
 def test_markdown_shown_by_a_renderer_has_no_html_or_link() -> None:
     """The same cell through a CommonMark renderer: text only, no tag, link or image."""
     markdown_it = pytest.importorskip("markdown_it")
-    from gongkai_cli.render.plan import _md_cell
+    from gongkai_cli.render.plan_files import md_cell
 
     html = (
         markdown_it.MarkdownIt("commonmark")
         .enable("table")
-        .render(f"| a |\n|---|\n| {_md_cell(HOSTILE_TITLE)} |\n")
+        .render(f"| a |\n|---|\n| {md_cell(HOSTILE_TITLE)} |\n")
     )
     assert "<script" not in html and "<img" not in html and "<a " not in html
     assert "&lt;script&gt;" in html

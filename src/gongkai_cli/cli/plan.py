@@ -1,5 +1,6 @@
 """Commands over a plan: due, tasks, show, check. Each parses options, calls the core
-(plan → obligations → due query) and hands the result to render.plan."""
+(plan → obligations → due query) and hands the result to render.plan (words, JSON, plain),
+plan_views (tables) or plan_files (csv, md, ics, xlsx)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from ..plan.obligations import Obligation, expand, expand_item
 from ..plan.plan_file import MISSING, Occurrence, bundled_plan, parse_occurrence, read_plan
 from ..plan.plans import PlanSet, plan_key
 from ..render import plan as pf
+from ..render import plan_files, plan_views
 from ..render.output import Renderers, emit
 from . import hints
 from .main import main, one_line
@@ -345,7 +347,9 @@ def due_command(
     elif app.fmt == "xlsx":
         from ..render.spreadsheet import xlsx
 
-        _deliver_bytes(xlsx(pf.due_sheets(report) + (requests.sheets() if requests else [])), output, force)
+        _deliver_bytes(
+            xlsx(plan_files.due_sheets(report) + (requests.sheets() if requests else [])), output, force
+        )
     else:
         _emit_with_requests(
             requests,
@@ -353,10 +357,10 @@ def due_command(
             {
                 "plain": lambda: pf.due_plain(report, listed.title),
                 "json": lambda: pf.due_data(report),
-                "table": lambda: pf.due_table(report, listed.title),
-                "csv": lambda: pf.due_csv(report, bom=bom),
-                "md": lambda: pf.due_md(report, listed.title),
-                "ics": lambda: pf.due_ics(report, f"{listed.title}：到期事项", app.now),
+                "table": lambda: plan_views.due_table(report, listed.title),
+                "csv": lambda: plan_files.due_csv(report, bom=bom),
+                "md": lambda: plan_files.due_md(report, listed.title),
+                "ics": lambda: plan_files.due_ics(report, f"{listed.title}：到期事项", app.now),
                 "email": lambda: _due_email(app, listed, resolved, report, mail_to, mail_from, requests),
             },
             output=output,
@@ -451,17 +455,17 @@ def tasks(
     if app.fmt == "xlsx":
         from ..render.spreadsheet import xlsx
 
-        _deliver_bytes(xlsx(pf.tasks_sheets(listed, obligations)), output, force)
+        _deliver_bytes(xlsx(plan_files.tasks_sheets(listed, obligations)), output, force)
         return
     emit(
         app.fmt,
         {
             "plain": lambda: pf.tasks_plain(listed, obligations),
             "json": lambda: pf.tasks_data(listed, obligations),
-            "table": lambda: pf.tasks_table(listed, obligations),
-            "csv": lambda: pf.tasks_csv(listed, obligations, bom=bom),
-            "md": lambda: pf.tasks_md(listed, obligations),
-            "ics": lambda: pf.tasks_ics(listed, obligations, app.now),
+            "table": lambda: plan_views.tasks_table(listed, obligations),
+            "csv": lambda: plan_files.tasks_csv(listed, obligations, bom=bom),
+            "md": lambda: plan_files.tasks_md(listed, obligations),
+            "ics": lambda: plan_files.tasks_ics(listed, obligations, app.now),
             "email": lambda: _tasks_email(app, listed, obligations, mail_to, mail_from),
         },
         output=output,
@@ -525,8 +529,8 @@ def show(app: AppContext, plans: PlanSet, options: Options, item_id: str) -> Non
         {
             "plain": lambda: pf.show_plain(item, obligations, explained),
             "json": lambda: pf.show_data(item, obligations, explained),
-            "table": lambda: pf.show_table(item, obligations, explained),
-            "md": lambda: pf.show_md(item, obligations, explained),
+            "table": lambda: plan_views.show_table(item, obligations, explained),
+            "md": lambda: plan_files.show_md(item, obligations, explained),
         },
     )
 

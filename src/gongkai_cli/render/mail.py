@@ -19,17 +19,9 @@ from ..plan.due import DueReport, Span
 from ..plan.obligations import Obligation
 from ..plan.progress import Status
 from .layout import wrap
-from .plan import (
-    ENTRY_COLUMNS,
-    TASK_COLUMNS,
-    Listing,
-    due_heading,
-    due_notes,
-    entry_block,
-    entry_cells,
-    task_block,
-    task_cells,
-)
+from .plan import Listing, due_heading, due_notes
+from .plan_files import ENTRY_COLUMNS, TASK_COLUMNS, entry_cells, task_cells
+from .plan_views import entry_block, task_block
 from .progress import status_blocks, status_tables
 
 TEXT_WIDTH = 72  # cells: a plain-text mail reads well at the width mail clients quote at

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..plan.progress import STATES, Status, Tally
 from .deadlines import when
-from .plan import OBLIGATION_LABELS, _csv, _md_cell, names, obligation_data
+from .plan import OBLIGATION_LABELS, names, obligation_data
+from .plan_files import csv_text, md_cell
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -194,14 +195,14 @@ def status_csv(facts: Status, *, bom: bool = False) -> str:
     rows: list[Sequence[Any]] = [["all", "", *tally_data(facts.overall).values()]]
     rows += [["kind", kind, *tally_data(t).values()] for kind, t in facts.kinds]
     rows += [["department", name, *tally_data(t).values()] for name, t in facts.departments]
-    return _csv(("group", "name", *STATES, "total"), rows, bom=bom)
+    return csv_text(("group", "name", *STATES, "total"), rows, bom=bom)
 
 
 def status_md(title: str, facts: Status) -> str:
-    lines = [f"## {_md_cell(title)}：截至 {when(facts.today)}", "", _summary(facts)]
+    lines = [f"## {md_cell(title)}：截至 {when(facts.today)}", "", _summary(facts)]
     for heading, rows in _rows(facts)[1:]:
         lines += ["", f"### {heading}", "", "| " + " | ".join(HEADER) + " |", "|---" * len(HEADER) + "|"]
-        lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+        lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
     lines += ["", "### 最近的期限", ""]
-    lines += [f"- {_md_cell(_next_line(facts, i))}" for i in range(len(facts.next))] or ["（无）"]
+    lines += [f"- {md_cell(_next_line(facts, i))}" for i in range(len(facts.next))] or ["（无）"]
     return "\n".join(lines)

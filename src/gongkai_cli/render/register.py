@@ -443,7 +443,7 @@ def _csv_rows(inside: Sequence[Pending], late: Sequence[Pending]) -> str:
     import io
 
     from ..safetext import visible
-    from .plan import CSV_COLUMNS
+    from .plan_files import CSV_COLUMNS
     from .spreadsheet import csv_safe
 
     out = io.StringIO()
