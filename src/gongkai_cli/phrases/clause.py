@@ -163,6 +163,15 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
+            if _bare(found, s):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
+                words = s[found.core : found.end]
+                passed.append(
+                    (
+                        found.core,
+                        InputError(f"“{words}”后没有“内”“前”“后”“届满”等：是一段时间的长短，不是期限"),
+                    )
+                )
+                continue
             found = in_context(found, s, start, stop)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
@@ -175,6 +184,31 @@ def _scan(
         elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
+
+
+_PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
+_MARKED = ("内", "前", "后", "起", "止", "满")
+
+
+def _bare(found: Found, s: str) -> bool:
+    """A period with nothing that makes it a time limit (内, 前, 后, 起, 届满, 满, 不得超过,
+    不少于, 有效期为 …): in a whole clause it is a length (保存2年, 暂停从事相关业务1个月至1年,
+    羁押一日折抵刑期一日), not a deadline. A phrase on its own (15日, 5) is still read."""
+    rule = found.rule
+    if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
+        return False
+    if rule.back:  # 开庭三日前 counts back; 被破坏前三年 (前 before the number) looks back
+        before = s[: found.core]
+        looks_back = before.endswith("前") and not before.endswith("提前")  # 提前三十日 counts back
+        return looks_back and not s[found.core : found.end].endswith(("前", "内"))
+    if rule.qualifier:
+        return False
+    if rule.anchor and s[: found.core].endswith(rule.anchor) and not rule.anchor.endswith("前"):
+        return False  # 自公告之日起三十日: the period follows its anchor (not 被破坏前三年)
+    before = s[: found.core].rstrip()
+    if not before or before.endswith(("满", "为", "：", ":")):
+        return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
+    return not s[found.core : found.end].endswith(_MARKED)
 
 
 def _extends(rule: Rule, parts: list[Found]) -> bool:

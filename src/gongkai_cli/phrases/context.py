@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .rule import Found
@@ -41,7 +42,11 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     rule = found.rule
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
-    if _describes(s, part_start, found.end, stop) or _counts_within(s[found.end : stop]):
+    if (
+        _describes(s, part_start, found.end, stop)
+        or _counts_within(s[found.end : stop])
+        or _circumstance(s, found.end, stop)
+    ):
         return found._replace(rule=replace(rule, sense="condition"))
     if _banned_after(s, part_start, found.core, found.end):
         return found._replace(rule=replace(rule, sense="restriction"))
@@ -58,6 +63,29 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
         return False
     tail = after[after.rindex("的") + 1 :]
     return 0 < len(tail) <= 4
+
+
+_LIST_ITEM = re.compile(r"(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]")
+
+
+def _circumstance(s: str, end: int, stop: int) -> bool:
+    """A period in a circumstance, not a duty: nothing in its sentence before it says what
+    must be done (no 应当, 必须, 可以 …), and either the next words of the sentence end in
+    的 (自合同成立之日起二年内，被保险人自杀的，保险人不承担…) or the sentence is an item of
+    a list that says what did not happen (（三）…在六个月内没有新基金管理人承接)."""
+    sentence = max(s.rfind(ch, 0, end) for ch in _SENTENCE_ENDS) + 1
+    if any(modal in s[sentence:end] for modal in CLAUSE_MODALS):
+        return False
+    after = s[end:stop]
+    if after.startswith(("没有", "未", "不", "无")) and _LIST_ITEM.match(s, sentence):
+        return True
+    if after.strip() or stop >= len(s) or s[stop] not in "，,":
+        return False
+    following = stop + 1
+    while following < len(s) and s[following] not in "，,；;。：:":
+        following += 1
+    words = s[stop + 1 : following]
+    return words.endswith("的") and len(words) <= 20 and not words.startswith(("对", "凡", "经", "其中"))
 
 
 def _counts_within(after: str) -> bool:

@@ -362,7 +362,11 @@ def _calendar_period(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool)
     except (OverflowError, ValueError):
         raise _past_year_9999(rule) from None
     extended = rule.sense in ("deadline", "approximate")  # 不少于 / 满 / bans: never extended
-    deadline = cal.next_workday(end) if extended else end
+    if not extended:
+        # A span's end (a restriction, a validity period, 不少于, 满) is never moved: it needs
+        # no calendar, so a year without an arrangement (十年内不得…) is no reason to refuse.
+        return _span_end(rule, anchor, end, cal, explain)
+    deadline = cal.next_workday(end)
     warnings: list[str] = _sense_warnings(rule, end)
     steps: list[Step] = []
     if explain:
@@ -380,6 +384,22 @@ def _calendar_period(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool)
                 note = "顺延后的期限届满日" if day == deadline else "休息日，顺延"
                 steps.append(Step(day, info, None, note))
     return Result(rule, anchor, deadline, _provisional(cal, anchor, deadline), tuple(warnings), tuple(steps))
+
+
+def _span_end(rule: Rule, anchor: date, end: date, cal: WorkCalendar, explain: bool) -> Result:
+    """The end of a span that is not moved for rest days: the calendar only describes the
+    days in the explanation, when it knows their years."""
+
+    def info(day: date) -> DayInfo | None:
+        return cal.day_info(day) if cal.knows(day.year) else None
+
+    steps: tuple[Step, ...] = ()
+    if explain:
+        steps = (
+            Step(anchor, info(anchor), None, "起算日，不计入"),
+            Step(end, info(end), None, f"期间最后一日（{_period_words(rule)}），不因休息日顺延"),
+        )
+    return Result(rule, anchor, end, (), tuple(_sense_warnings(rule, end)), steps)
 
 
 def _past_year_9999(rule: Rule) -> CoverageError:
