@@ -158,7 +158,7 @@ def cited_law(rule: Rule, law: WorkdayRule | None) -> bool:
 
 
 def _exception(law: WorkdayRule) -> str:
-    return f"（该条另有例外：{law.exception}）" if law.exception else ""
+    return f"（该条又规定：{law.exception}）" if law.exception else ""
 
 
 def resolve(
