@@ -245,3 +245,10 @@ def test_a_review_the_article_contradicts_stops_the_build(tmp_path: Path) -> Non
     done = _build(tmp_path / "t.py", "--partial", review=review)
     assert done.returncode == 2
     assert "机动车登记规定 第九十二条: 条文读出" in done.stderr
+
+
+def test_the_docs_table_lists_every_row() -> None:
+    page = (ROOT / "docs" / "counting-rules.md").read_text(encoding="utf-8")
+    section = page[page.index("## 9. ") : page.index("## Legal basis")]
+    for row in statute_table.ROWS:
+        assert f"| {row['name']}" in section and f"| {row['article']} |" in section, row["name"]

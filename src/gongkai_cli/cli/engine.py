@@ -47,8 +47,9 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
 @click.option(
     "--law",
     metavar="NAME",
-    help="按该法律把其规定为工作日的“N日”按工作日计算，--explain 引用条文：行政许可法、行政处罚法、"
-    "行政复议法、行政强制法（可写简称，如“许可法”）。--batch 时也可给 law 列。",
+    help="按该法律、法规或规章自己的条文计算其期间（如“N日”为工作日），--explain 引用条文："
+    "行政许可法、行政处罚法、机动车登记规定等（可写全称或简称，如“许可法”；"
+    "全部见 docs/counting-rules.md 第9节）。--batch 时也可给 law 列。",
 )
 @counting_options
 @common_options(formats=("plain", "table", "json", "csv"))
