@@ -8,6 +8,7 @@ from typing import TextIO
 
 import click
 
+from ..errors import GongkaiError
 from ..phrases.resolve import Options
 from ..render import deadlines as formatters
 from ..render.output import emit
@@ -104,16 +105,37 @@ def deadline(
 
 
 def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:
-    """Stream results line by line; the exit status says whether any line failed."""
-    from ..phrases.batch import Outcome, read_input, run_batch
+    """Stream results line by line; the exit status says whether any line failed. A line
+    whose anchor, rule and law came before costs a lookup and a write: each distinct one
+    is answered and rendered once (the most recent MEMO kept, so memory stays bounded)."""
+    from ..phrases.batch import MEMO, BatchRow, Outcome, answerer, read_rows
 
-    columns, records = read_input(source)
+    columns, rows = read_rows(source)
     outcome = Outcome()
-    write = formatters.batch_writer(app.fmt, out, columns)
-    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
-        if row.error is not None:
-            outcome.add(row.error)
-        write(row)
+    shape, write = formatters.batch_lines(app.fmt, out, columns)
+    answer = answerer(app.calendar, options)
+    at = {name: i for i, name in enumerate(columns)}  # a repeated name: its last cell
+    anchor, rule, law = at["anchor"], at["rule"], at.get("law")
+    general = formatters.batch_writer(app.fmt, out, columns, header=False)
+    # (anchor, rule, law): the answer's error and shape; or, seen once, the answer itself,
+    # written the general way (a batch of phrases all different is not slowed by shaping)
+    memo: dict[tuple[str, str, str], tuple[GongkaiError | None, object] | BatchRow] = {}
+    for number, cells in rows:
+        key = (cells[anchor], cells[rule], "" if law is None else cells[law])
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= MEMO:
+                memo.clear()
+            row = memo[key] = hints.batch_row(answer(number, dict(zip(columns, cells, strict=True))))
+            if row.error is not None:
+                outcome.add(row.error)
+            general(row)
+            continue
+        if isinstance(hit, BatchRow):
+            hit = memo[key] = (hit.error, shape(hit))
+        if hit[0] is not None:
+            outcome.add(hit[0])
+        write(number, cells, hit[1])
     if outcome.failures:
         click.echo(f"gongkai: {outcome.failures} 行未能计算（见输出中的错误）", err=True)
     return outcome.exit_status
