@@ -32,7 +32,7 @@ from .statutes import find_statute
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
 CACHED = 4096  # distinct phrases (and laws) kept read: a batch repeats a few phrases
-MEMO = 65_536  # distinct (anchor, rule, law) answers kept rendered by the CLI's batch
+MEMO = 16_384  # distinct (anchor, rule, law) answers kept by the CLI's batch (a few KB each)
 ANCHORS_CACHED = 16_384  # distinct anchors kept read: every day of 45 years, a few MB
 T = TypeVar("T")
 
