@@ -173,7 +173,7 @@ def done(
     key, sub = _where(plan, item, ob)
     if key == "reported" and sub is None and undo is False and item.reported:
         raise InputError(f"{target} 已有报送记录（reported）")
-    edited = set_done(text, item.id, key, sub, None if undo else day, note)
+    edited = set_done(text, item.id, key, sub, None if undo else day, note, line=item.line)
     expected = None if undo else day
 
     def took(new: Plan) -> bool:

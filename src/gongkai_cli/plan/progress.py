@@ -67,17 +67,28 @@ class Status:
 
 
 def status(obligations: Sequence[Obligation], today: date, *, upcoming: int = 5) -> Status:
-    names = list(dict.fromkeys(d for ob in obligations for d in ob.departments))
-    ahead = sorted(
-        (ob for ob in obligations if state(ob, today) == "upcoming"),
-        key=lambda ob: (ob.day or today, obligations.index(ob)),
-    )
+    """One pass over the obligations, whatever the number of kinds and departments (a plan
+    of thousands of items names hundreds of departments)."""
+    overall = dict.fromkeys(STATES, 0)
+    by_kind = {kind: dict.fromkeys(STATES, 0) for kind in KINDS}
+    by_department: dict[str, dict[State, int]] = {}
+    ahead: list[tuple[date, int, Obligation]] = []
+    for position, ob in enumerate(obligations):
+        now = state(ob, today)
+        overall[now] += 1
+        if ob.kind in by_kind:
+            by_kind[ob.kind][now] += 1
+        for name in dict.fromkeys(ob.departments):
+            by_department.setdefault(name, dict.fromkeys(STATES, 0))[now] += 1
+        if now == "upcoming":
+            ahead.append((ob.day or today, position, ob))
+    ahead.sort(key=lambda entry: entry[:2])
     return Status(
         today,
-        tally(obligations, today),
-        tuple((kind, tally((ob for ob in obligations if ob.kind == kind), today)) for kind in KINDS),
-        tuple((name, tally((ob for ob in obligations if name in ob.departments), today)) for name in names),
-        tuple(ahead[:upcoming]),
+        Tally(**overall),
+        tuple((kind, Tally(**by_kind[kind])) for kind in KINDS),
+        tuple((name, Tally(**counts)) for name, counts in by_department.items()),
+        tuple(ob for _, _, ob in ahead[:upcoming]),
     )
 
 
