@@ -53,11 +53,11 @@ def read_tree(text: str) -> tuple[Any, list[tuple[int, str]]]:
     scalars are typed by YAML 1.2 core rules (yamlsafe.use_core_schema). Anything else
     raises Unreadable; a control character in a text is a problem at its line.
     """
+    import gc
+
     import yaml
 
     from .yamlsafe import NESTING_MESSAGE, describe_error
-
-    import gc
 
     key_problems: list[tuple[int, str]] = []
     loader: yaml.SafeLoader | None = None

@@ -11,6 +11,7 @@ Each obligation is in exactly one state, so that the counts add up to the ``task
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -82,13 +83,13 @@ def status(obligations: Sequence[Obligation], today: date, *, upcoming: int = 5)
             by_department.setdefault(name, dict.fromkeys(STATES, 0))[now] += 1
         if now == "upcoming":
             ahead.append((ob.day or today, position, ob))
-    ahead.sort(key=lambda entry: entry[:2])
+    nearest = heapq.nsmallest(upcoming, ahead, key=lambda entry: entry[:2])
     return Status(
         today,
         Tally(**overall),
         tuple((kind, Tally(**by_kind[kind])) for kind in KINDS),
         tuple((name, Tally(**counts)) for name, counts in by_department.items()),
-        tuple(ob for _, _, ob in ahead[:upcoming]),
+        tuple(ob for _, _, ob in nearest),
     )
 
 
