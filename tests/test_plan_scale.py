@@ -1,7 +1,7 @@
 """Plans of thousands of items (issue 23): reading, status and done grow linearly.
 
 Timings are ratios, not absolute times: a plan twice as large may take at most 2.5 times
-as long (the best of three CPU timings each, of a few runs), which a step quadratic in the items
+as long (the best of five CPU timings each, of a few runs), which a step quadratic in the items
 (an index rebuilt per item, a scan per department, a diff of the whole file) fails.
 And the shortcut that makes ``done`` linear, editing only the item's own lines, gives
 the file the whole-file edit gives, byte for byte, on every item of the bundled plan.
@@ -53,13 +53,13 @@ def read(items: int) -> tuple[str, Plan]:
 
 
 def cpu(work: Callable[[], object], repeat: int = 1) -> float:
-    """The best of three CPU timings of ``repeat`` runs, the cycle collector paused (its
+    """The best of five CPU timings of ``repeat`` runs, the cycle collector paused (its
     pauses grow with everything the test process holds, not with the work timed)."""
     best = float("inf")
     gc.collect()
     gc.disable()
     try:
-        for _ in range(3):
+        for _ in range(5):
             start = time.process_time()
             for _ in range(repeat):
                 work()
