@@ -110,6 +110,8 @@ def _indentation(text: str) -> tuple[int, int, int]:
             offset, sequence = len(match[1]), len(match[1]) + len(match[2])
         elif not match[2] and mapping is None:
             mapping = len(match[1])
+        if mapping is not None and sequence is not None:
+            break  # both shown: the rest of the file (thousands of items) need not be read
     return mapping or 2, sequence or 4, offset if offset is not None else 2
 
 

@@ -80,7 +80,10 @@ def status(obligations: Sequence[Obligation], today: date, *, upcoming: int = 5)
         if ob.kind in by_kind:
             by_kind[ob.kind][now] += 1
         for name in dict.fromkeys(ob.departments):
-            by_department.setdefault(name, dict.fromkeys(STATES, 0))[now] += 1
+            counts = by_department.get(name)
+            if counts is None:
+                counts = by_department[name] = dict.fromkeys(STATES, 0)
+            counts[now] += 1
         if now == "upcoming":
             ahead.append((ob.day or today, position, ob))
     nearest = heapq.nsmallest(upcoming, ahead, key=lambda entry: entry[:2])
