@@ -54,15 +54,18 @@ def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[in
     return names, ((number, dict(zip(names, row, strict=True))) for number, row in rows)
 
 
-def read_rows(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[int, list[str]]]]:
+def read_rows(
+    lines: Iterable[str], anchor: str = "anchor", rule: str = "rule"
+) -> tuple[tuple[str, ...], Iterator[tuple[int, list[str]]]]:
     """The input's columns, and its rows (one cell per column: a short row padded with
     empty cells, a long one cut) with their line numbers. A record is
-    ``dict(zip(columns, row))``: where a name is repeated, its last cell."""
+    ``dict(zip(columns, row))``: where a name is repeated, its last cell. The input is CSV
+    when its first line names the ``anchor`` and ``rule`` columns, else TSV_COLUMNS."""
     it = _bounded(lines)
     first = next(it, "")
     header = next(csv.reader([first]), [])
     names = tuple(name.strip().lstrip("\ufeff") for name in header)
-    if "anchor" in names and "rule" in names:
+    if anchor in names and rule in names:
         return names, _csv_rows(len(names), it)
     return TSV_COLUMNS, _tsv_rows(chain([first], it) if first else it)
 

@@ -353,6 +353,22 @@ def _more_notes(row: BatchRow) -> list[str]:
     return [f"另有期限 {r.rule.text}：{iso(r.deadline) or OPEN_LABEL}" for r in row.more]
 
 
+def ledger_values(row: BatchRow) -> list[Any]:
+    """The columns a ledger gains (files.ledger.ANSWER_COLUMNS): the deadline as a date,
+    its sense in words, the warnings (and further deadlines), the error."""
+    result = row.result
+    if result is None:
+        return [None, None, None, str(row.error)]
+    sense = result.rule.sense
+    notes = "；".join([*result.warnings, *_more_notes(row)])
+    return [
+        result.deadline,
+        SENSE_LABELS.get(sense) or ("期限" if sense == "deadline" else sense),
+        notes or None,
+        None,
+    ]
+
+
 def batch_json(row: BatchRow) -> str:
     data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
     data["n"] = row.result.rule.n if row.result else None

@@ -1,0 +1,113 @@
+"""Ledgers kept in Excel (``deadline --batch 台账.xlsx``): the active sheet read row by row,
+and the same sheet written back with the answer's columns added.
+
+openpyxl is imported only here, and in its read-only and write-only modes, so that a
+sheet of any length is read and written a row at a time. Every cell the sheet held is
+written back as its value (a formula as the value Excel last computed for it); text is
+stored as text, never as a formula, whatever it starts with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+ANSWER_COLUMNS = ("计算期限", "期限含义", "提示", "错误")  # deadline, its sense, warnings, the error
+
+
+def read_sheet(path: Path) -> tuple[str, tuple[str, ...], Iterator[tuple[int, list[Any]]]]:
+    """The active sheet's title, its header (the first row, as text) and its other rows
+    with their row numbers; rows with no value at all are left out."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise InputError("找不到文件：请检查路径", where=str(path)) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError("不是可读的 .xlsx 工作簿：请用 Excel 或 WPS 另存为 .xlsx", where=str(path)) from None
+    sheet = book.active
+    if sheet is None:
+        raise InputError("工作簿中没有工作表", where=str(path))
+    rows = sheet.iter_rows(values_only=True)
+    first = next(rows, None) or ()
+    header = tuple("" if v is None else str(v).strip() for v in first)
+
+    def body() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for number, values in enumerate(rows, start=2):
+                if any(v is not None and v != "" for v in values):
+                    yield number, list(values)
+        finally:
+            book.close()
+
+    return str(sheet.title), header, body()
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a batch line holds: an Excel date as 2016-09-30 (with its time,
+    2016-07-01 14:30, when it has one), a whole number without ".0", text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def column(header: tuple[str, ...], name: str, option: str, path: Path) -> int:
+    """The index of the column headed ``name``; InputError naming the headers there are."""
+    if name in header:
+        return header.index(name)
+    shown = "、".join(f"“{h}”" for h in header if h) or "（空）"
+    raise InputError(f"表头中没有“{name}”列（用 {option} 指定）：表头为 {shown}", where=str(path))
+
+
+def write_sheet(
+    path: Path, title: str, header: tuple[str, ...], rows: Iterable[list[Any]], *, force: bool
+) -> None:
+    """The sheet ``title`` with ``header`` and the answer's columns, then ``rows``; written
+    whole or not at all (files.atomic)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    from ..safetext import visible
+    from .atomic import write_atomic
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, str):
+            text = WriteOnlyCell(sheet, value=visible(value, "\t\n"))
+            text.data_type = "s"  # never a formula
+            return text
+        if isinstance(value, datetime):
+            moment = WriteOnlyCell(sheet, value=value)
+            moment.number_format = "yyyy-mm-dd hh:mm"
+            return moment
+        if isinstance(value, date):
+            day = WriteOnlyCell(sheet, value=datetime.combine(value, time(0, 0)))
+            day.number_format = "yyyy-mm-dd"
+            return day
+        return value
+
+    sheet.append([cell(name) for name in (*header, *ANSWER_COLUMNS)])
+    for row in rows:
+        sheet.append([cell(value) for value in row])
+    out = BytesIO()
+    book.save(out)
+    write_atomic(path, out.getvalue(), force=force)
