@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 import click
 
@@ -17,6 +16,9 @@ from ..render.output import emit
 from . import hints
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @main.command(
@@ -69,7 +71,7 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     metavar="FILE.xlsx",
     help="--batch 读 .xlsx 时：写出同一张表，每行加上期限、含义、提示和错误列（先写临时文件再改名）。",
 )
@@ -92,7 +94,7 @@ def deadline(
     anchor_column: str,
     rule_column: str,
     law_column: str,
-    output: Path | None,
+    output: str | None,
     force: bool,
     law: str | None,
     options: Options,
@@ -150,10 +152,13 @@ class Columns(NamedTuple):
 
 
 def run_batch_file(
-    name: str, columns: Columns, output: Path | None, force: bool, app: AppContext, options: Options
+    name: str, columns: Columns, written: str | None, force: bool, app: AppContext, options: Options
 ) -> int:
     """--batch FILE: standard input ("-"), a .csv file or an .xlsx workbook."""
+    from pathlib import Path  # not at start-up: deadline without --batch never needs it
+
     path = Path(name)
+    output = None if written is None else Path(written)
     suffix = path.suffix.lower()
     if output is not None and (suffix != ".xlsx" or output.suffix.lower() != ".xlsx"):
         raise click.UsageError("-o 只用于 --batch 读 .xlsx 文件时，且须写到 .xlsx 文件")
