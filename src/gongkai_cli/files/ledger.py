@@ -92,6 +92,8 @@ def write_sheet(
 
     def cell(value: Any) -> Any:
         if isinstance(value, str):
+            if not value.startswith("=") and value.isprintable():
+                return value  # openpyxl stores it as text: no cell object needed
             text = WriteOnlyCell(sheet, value=visible(value, "\t\n"))
             text.data_type = "s"  # never a formula
             return text
