@@ -8,8 +8,11 @@ with the general code they stand in for.
 
 from __future__ import annotations
 
+import random
 from datetime import date
+from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +84,143 @@ def test_a_row_with_nothing_to_word_is_passed_on_as_it_is() -> None:
     assert worded is not rest and worded.result is not None and rest.result is not None
     assert worded.result.warnings != rest.result.warnings
     assert any("--roll backward" in w for w in worded.result.warnings)
+
+
+# -- issue 23: a repeated line is a lookup and a write ----------------------------------
+# The CLI's batch answers and renders each distinct (anchor, rule, law) once and writes the
+# lines that repeat it from what it kept (cli/engine.run_batch_io, render.batch_lines).
+# The general way, one answer and one rendering per line (phrases.batch.run_batch and
+# render.batch_writer), is the reference: the CLI's bytes, exit status and message must be
+# its bytes, whatever the input.
+
+RULE_TEXTS = [
+    "3个工作日内",
+    "5个工作日内",
+    "收到第12号申请之日起20个工作日内",
+    "十日内",
+    "24小时内",
+    "2016年10月1日前",
+    "自受理之日起二十日内作出决定，可以延长十日",
+    "5个工作周内",  # an error
+    "",
+]
+CELLS = st.sampled_from(["1", "x,y", 'q"q', "=1+2", "-3", "@a", "a\nb", "\x01", " ", "", "中文"])
+
+
+def _general(source: str, fmt: str, law: str | None) -> tuple[str, int]:
+    import io
+
+    from gongkai_cli.phrases.batch import Outcome, read_input
+    from gongkai_cli.phrases.statutes import find_statute
+    from gongkai_cli.render.deadlines import batch_writer
+
+    options = DEFAULTS if law is None else DEFAULTS._replace(law=find_statute(law))
+    out = io.StringIO()
+    columns, records = read_input(io.StringIO(source))
+    write, outcome = batch_writer(fmt, out, columns), Outcome()
+    for row in map(hints.batch_row, run_batch(records, WorkCalendar.default(), options)):
+        if row.error is not None:
+            outcome.add(row.error)
+        write(row)
+    return out.getvalue(), int(outcome.exit_status)
+
+
+def _lines(rng: random.Random, count: int, law_column: bool) -> str:
+    head = "id,anchor,rule,law\n" if law_column else "id,anchor,rule\n"
+    rows = []
+    for i in range(count):
+        anchor = rng.choice(["2016-09-30", "2016-10-08", "2016-02-29", "2099-01-01", "x"])
+        rule = rng.choice(RULE_TEXTS)
+        cells = [str(i), anchor, rule] + (
+            [rng.choice(["", "许可法", "机动车登记规定"])] if law_column else []
+        )
+        rows.append(",".join(f'"{c}"' if "," in c or "\n" in c else c for c in cells))
+    return head + "\n".join(rows) + "\n"
+
+
+def _cli(gongkai: Any, source: str, fmt: str, law: str | None) -> tuple[str, int]:
+    args = ["deadline", "--batch", "--format", fmt] + ([] if law is None else ["--law", law])
+    result = gongkai(*args, input=source)
+    return result.stdout, result.exit_code
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "plain", "table"])
+@pytest.mark.parametrize("law_column", [False, True])
+def test_a_batch_of_repeats_writes_the_general_bytes(gongkai: Any, fmt: str, law_column: bool) -> None:
+    source = _lines(random.Random(23), 1500, law_column)
+    assert _cli(gongkai, source, fmt, None) == _general(source, fmt, None)
+    assert _cli(gongkai, source, fmt, "行政强制法") == _general(source, fmt, "行政强制法")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(CELLS, st.sampled_from(["2016-09-30", "2016-10-08"]), st.sampled_from(RULE_TEXTS))),
+    st.sampled_from(["csv", "json", "plain"]),
+    st.sampled_from(["id,anchor,rule", "anchor,rule,anchor", "rule,anchor,id,extra"]),
+)
+def test_any_cells_any_columns_the_general_bytes(
+    lines: list[tuple[str, str, str]], fmt: str, header: str
+) -> None:
+    """Cells that need quoting, formula starts, control characters, repeated and missing
+    columns, short rows: written as the general way writes them."""
+    import csv
+    import io
+
+    from click.testing import CliRunner
+
+    from gongkai_cli.cli import main
+
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")
+    text.write(header + "\n")
+    for cell, anchor, rule in lines:
+        by_name = {"id": cell, "anchor": anchor, "rule": rule, "extra": cell}
+        writer.writerow([by_name[name] for name in header.split(",")][: 2 + len(cell) % 2])
+        writer.writerow([by_name[name] for name in header.split(",")])
+    source = text.getvalue()
+    result = CliRunner().invoke(main, ["deadline", "--batch", "--format", fmt], input=source)
+    assert (result.stdout, result.exit_code) == _general(source, fmt, None)
+
+
+# -- issue 23: a phrase's wording read once, whatever its numbers ------------------------
+
+NAMED_WORDINGS = (
+    "收到第{a}号申请之日起{n}个工作日内",
+    "第{a}批第{b}号文件公开后{n}个工作日内",
+    "依照第{a}条规定，自收到之日起{n}日内",
+    "第{a}次会议后{n}个月内",
+    "第{a}号公告发布后{n}小时内",
+    "收到第{a}号申请之日起{n}日后",
+    "第{a}号{n}日内第{b}号",
+    "第{a}项第{b}款{n}个工作日内",
+)
+DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=12)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(NAMED_WORDINGS), DIGITS, DIGITS, DIGITS)
+def test_the_batch_reads_numbered_phrases_as_read_clause_does(wording: str, a: str, b: str, n: str) -> None:
+    """batch.period_reader reads a wording once, with samples for its numbers, and gives
+    each phrase of that wording the rule read_clause gives it, or leaves it to read_clause."""
+    from gongkai_cli.phrases.batch import period_reader
+    from gongkai_cli.phrases.clause import read_clause
+
+    reader = period_reader()
+    reader(wording.format(a="3", b="4", n="7"))  # the wording read once, as a batch would
+    text = wording.format(a=a, b=b, n=n)
+    got = reader(text)
+    if got is None:
+        return
+    clause = read_clause(text)
+    assert len(clause.parts) == 1 and not clause.passed and not clause.parts[0].more
+    assert clause.parts[0].rule == got
+
+
+def test_a_numbered_phrase_is_read_by_its_wording() -> None:
+    """收到第N号申请之日起M个工作日内 (issue 23's distinct input): the wording is read once."""
+    from gongkai_cli.phrases.batch import period_reader
+
+    reader = period_reader()
+    for i in range(1, 300):
+        rule = reader(f"收到第{i}号申请之日起{i % 30 + 1}个工作日内")
+        assert rule is not None and rule.n == i % 30 + 1 and rule.anchor == f"收到第{i}号申请之日起"

@@ -48,7 +48,8 @@ FOUND_ON_SAMPLE_1: list[tuple[str, str, str, list[tuple[str | None, str]] | None
     ),
     (
         "证券、期货投资咨询管理暂行办法 第二十八条; LawRefBook/Laws (sample 1, 20261203-041)",
-        "第二十八条 证券、期货投资咨询机构应当将其向投资人或者社会公众提供的投资咨询资料，自提供之日起保存2年。",
+        "第二十八条 证券、期货投资咨询机构应当将其向投资人或者社会公众提供的投资咨询资料，"
+        "自提供之日起保存2年。",
         "2024-09-27",
         None,  # a keeping time (保存2年), not a date by which to act
     ),

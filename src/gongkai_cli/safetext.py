@@ -43,6 +43,8 @@ def without_controls(text: str, keep: str = "\t\n\r") -> str:
 
 def first_control(text: str, allowed: str = "\t\n\r") -> int | None:
     """The index of the first control character not in ``allowed``, or None."""
+    if text.isprintable():  # the common case: no control character at all (all are Cc)
+        return None
     for match in re.finditer(_CONTROL, text):
         if match.group() not in allowed:
             return match.start()

@@ -234,12 +234,14 @@ def done(
 
     text = file.raw.decode("utf-8")  # a byte-order mark stays, as "\ufeff"
     changes: list[str] = []
-    for ob in targets:
+    # the lowest item first: an edit never moves the lines of the items above it, so each
+    # item's line as read (item.line) still says where it starts
+    for ob in sorted(targets, key=lambda o: o.item.line, reverse=True):
         item = ob.item
         key, sub = _where(plan, item, ob)
         if key == "reported" and sub is None and undo is False and item.reported:
             raise InputError(f"{ob.id} 已有报送记录（reported）")
-        edited = set_done(text, item.id, key, sub, None if undo else day, note)
+        edited = set_done(text, item.id, key, sub, None if undo else day, note, line=item.line)
         text = edited.text
         changes.extend(edited.changes)
     expected = None if undo else day

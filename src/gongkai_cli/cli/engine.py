@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
 import click
 
 from ..calendar.workdays import DayInfo
-from ..errors import CoverageError
+from ..errors import CoverageError, GongkaiError, InputError
 from ..phrases.resolve import Options
 from ..render import deadlines as formatters
 from ..render.output import emit
 from . import hints
 from .main import main
 from .options import DATE, DATETIME, AppContext, common_options, counting_options
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @main.command(
@@ -44,15 +48,43 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
 @click.option("--explain", is_flag=True, help="逐日列出推算过程和法律依据。")
 @click.option(
     "--batch",
-    is_flag=True,
-    help="从标准输入批量计算：带表头 anchor,rule（可有 id 等列）的 CSV，或每行“起算日<Tab>写法”；"
-    "每行输出一个结果，出错的行给出错误并继续，结束时退出状态为 3。",
+    "batch",
+    is_flag=False,
+    flag_value="-",
+    default=None,
+    metavar="[FILE]",
+    help="批量计算：从标准输入（或 .csv、.xlsx 文件 FILE）读带表头 anchor,rule（可有 id 等列）的表，"
+    "或每行“起算日<Tab>写法”；每行输出一个结果，出错的行给出错误并继续，结束时退出状态为 3。",
 )
+@click.option(
+    "--anchor-column",
+    default="anchor",
+    metavar="NAME",
+    help="--batch 文件中起算日所在列的表头（默认 anchor）。",
+)
+@click.option(
+    "--rule-column", default="rule", metavar="NAME", help="--batch 文件中期限写法所在列的表头（默认 rule）。"
+)
+@click.option(
+    "--law-column",
+    default="law",
+    metavar="NAME",
+    help="--batch 文件中法律名称所在列的表头（默认 law，可无此列）。",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    metavar="FILE.xlsx",
+    help="--batch 读 .xlsx 时：写出同一张表，每行加上期限、含义、提示和错误列（先写临时文件再改名）。",
+)
+@click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")
 @click.option(
     "--law",
     metavar="NAME",
-    help="按该法律把其规定为工作日的“N日”按工作日计算，--explain 引用条文：行政许可法、行政处罚法、"
-    "行政复议法、行政强制法（可写简称，如“许可法”）。--batch 时也可给 law 列。",
+    help="按该法律、法规或规章自己的条文计算其期间（如“N日”为工作日），--explain 引用条文："
+    "行政许可法、行政处罚法、机动车登记规定等（可写全称或简称，如“许可法”；"
+    "全部见 docs/counting-rules.md 第9节）。--batch 时也可给 law 列。",
 )
 @click.option(
     "--event",
@@ -69,7 +101,12 @@ def deadline(
     rule: str | None,
     anchor: date | datetime | None,
     explain: bool,
-    batch: bool,
+    batch: str | None,
+    anchor_column: str,
+    rule_column: str,
+    law_column: str,
+    output: str | None,
+    force: bool,
     law: str | None,
     events: tuple[str, ...],
     options: Options,
@@ -84,15 +121,16 @@ def deadline(
         from ..phrases.statutes import find_statute
 
         options = options._replace(law=find_statute(law))
-    if batch:
+    if batch is not None:
         if rule is not None or anchor is not None or explain or events:
             raise click.UsageError(
-                "--batch 从标准输入读取起算日和写法，不能再给 RULE、--from、--explain 或 --event"
+                "--batch 从标准输入或文件读取起算日和写法，不能再给 RULE、--from、--explain 或 --event"
             )
-        from ..files.documents import standard_input
-
+        names = Columns(anchor_column, rule_column, law_column)
         ctx = click.get_current_context()
-        ctx.exit(run_batch_io(standard_input(), sys.stdout, app, options))
+        ctx.exit(run_batch_file(batch, names, output, force, app, options))
+    if output is not None:
+        raise click.UsageError("-o 只用于 --batch 读 .xlsx 文件时")
     if rule is None:
         raise click.UsageError("缺少期限写法 RULE（或用 --batch 从标准输入读取）")
     if app.fmt == "csv":
@@ -156,17 +194,175 @@ def _deadline_day(app: AppContext, deadline: date | datetime | None) -> DayInfo 
         return None
 
 
-def run_batch_io(source: TextIO, out: TextIO, app: AppContext, options: Options) -> int:
-    """Stream results line by line; the exit status says whether any line failed."""
-    from ..phrases.batch import Outcome, read_input, run_batch
+class Columns(NamedTuple):
+    """The headers of the columns a batch reads: anchor, rule and law."""
 
-    columns, records = read_input(source)
+    anchor: str
+    rule: str
+    law: str
+
+
+def run_batch_file(
+    name: str, columns: Columns, written: str | None, force: bool, app: AppContext, options: Options
+) -> int:
+    """--batch FILE: standard input ("-"), a .csv file or an .xlsx workbook."""
+    from pathlib import Path  # not at start-up: deadline without --batch never needs it
+
+    path = Path(name)
+    output = None if written is None else Path(written)
+    suffix = path.suffix.lower()
+    if output is not None and (suffix != ".xlsx" or output.suffix.lower() != ".xlsx"):
+        raise click.UsageError("-o 只用于 --batch 读 .xlsx 文件时，且须写到 .xlsx 文件")
+    if name == "-":
+        from ..files.documents import standard_input
+
+        return run_batch_io(standard_input(), sys.stdout, app, options, columns)
+    if suffix == ".csv":
+        try:
+            with path.open(encoding="utf-8", newline="") as source:
+                return run_batch_io(source, sys.stdout, app, options, columns, where=name)
+        except FileNotFoundError:
+            raise InputError("找不到文件：请检查路径", where=name) from None
+        except IsADirectoryError:
+            raise InputError("这是一个文件夹，不是表格文件", where=name) from None
+    if suffix != ".xlsx":
+        raise click.UsageError(f"--batch 的文件须为 .csv 或 .xlsx：{name}")
+    from ..files.ledger import cell_text, column, read_sheet
+
+    title, header, rows = read_sheet(path)
+    at = (
+        column(header, columns.anchor, "--anchor-column", path),
+        column(header, columns.rule, "--rule-column", path),
+        header.index(columns.law) if columns.law in header else None,
+    )
+    if output is None:  # the rows as text, answered and written as a CSV batch would be
+        named = _renamed(header, columns)
+        width = len(named)
+        text_rows = (
+            (number, [cell_text(v) for v in (values + [None] * width)[:width]]) for number, values in rows
+        )
+        return run_batch_rows(named, text_rows, sys.stdout, app, options)
+    return _ledger(path, output, force, title, header, at, rows, app, options)
+
+
+def _renamed(names: tuple[str, ...], columns: Columns) -> tuple[str, ...]:
+    """The header with the chosen columns named anchor, rule and law, as a batch reads them."""
+    chosen = {columns.anchor: "anchor", columns.rule: "rule", columns.law: "law"}
+    if chosen == {"anchor": "anchor", "rule": "rule", "law": "law"}:
+        return names
+    return tuple(chosen.get(n, n) for n in names)
+
+
+def _ledger(
+    path: Path,
+    output: Path,
+    force: bool,
+    title: str,
+    header: tuple[str, ...],
+    at: tuple[int, int, int | None],
+    rows: Iterator[tuple[int, list[Any]]],
+    app: AppContext,
+    options: Options,
+) -> int:
+    """The sheet written back with each row's deadline, sense, warnings and error."""
+    from ..files.ledger import cell_text, write_sheet
+    from ..phrases.batch import MEMO, Outcome, answerer
+
+    answer = answerer(app.calendar, options)
     outcome = Outcome()
-    write = formatters.batch_writer(app.fmt, out, columns)
-    for row in map(hints.batch_row, run_batch(records, app.calendar, options)):
-        if row.error is not None:
-            outcome.add(row.error)
-        write(row)
+    memo: dict[tuple[str, str, str], tuple[GongkaiError | None, list[Any]]] = {}
+    anchor, rule, law = at
+    width = len(header)
+
+    def answered() -> Iterator[list[Any]]:
+        for number, values in rows:
+            values = (values + [None] * width)[:width]
+            key = (
+                cell_text(values[anchor]),
+                cell_text(values[rule]),
+                "" if law is None else cell_text(values[law]),
+            )
+            hit = memo.get(key)
+            if hit is None:
+                if len(memo) >= MEMO:
+                    memo.clear()
+                found = hints.batch_row(answer(number, {"anchor": key[0], "rule": key[1], "law": key[2]}))
+                hit = memo[key] = (found.error, formatters.ledger_values(found))
+            if hit[0] is not None:
+                outcome.add(hit[0])
+            yield values + hit[1]
+
+    write_sheet(output, title, header, answered(), force=force)
+    if outcome.failures:
+        click.echo(f"gongkai: {outcome.failures} 行未能计算（见“错误”列）", err=True)
+    return outcome.exit_status
+
+
+def run_batch_io(
+    source: TextIO,
+    out: TextIO,
+    app: AppContext,
+    options: Options,
+    columns: Columns | None = None,
+    *,
+    where: str | None = None,
+) -> int:
+    """A batch read from a stream: CSV with a header naming the columns, or (standard input
+    only) lines of anchor<TAB>rule."""
+    from ..phrases.batch import TSV_COLUMNS, read_rows
+
+    chosen = columns or Columns("anchor", "rule", "law")
+    names, rows = read_rows(source, chosen.anchor, chosen.rule)
+    if where is not None and names == TSV_COLUMNS:
+        raise InputError(
+            f"表头中没有“{chosen.anchor}”和“{chosen.rule}”列（用 --anchor-column、--rule-column 指定）",
+            where=where,
+        )
+    return run_batch_rows(_renamed(names, chosen), rows, out, app, options)
+
+
+def run_batch_rows(
+    columns: tuple[str, ...],
+    rows: Iterable[tuple[int, list[str]]],
+    out: TextIO,
+    app: AppContext,
+    options: Options,
+) -> int:
+    """Stream results line by line; the exit status says whether any line failed. A line
+    whose anchor, rule and law came before costs a lookup and a write: each distinct one
+    is answered and rendered once (the most recent MEMO kept, so memory stays bounded)."""
+    from ..phrases.batch import MEMO, BatchRow, Outcome, answerer
+
+    if "anchor" not in columns or "rule" not in columns:
+        shown = "、".join(columns)
+        raise InputError(
+            f"表头中没有起算日或期限写法列：表头为 {shown}（用 --anchor-column、--rule-column 指定）"
+        )
+    outcome = Outcome()
+    shape, write = formatters.batch_lines(app.fmt, out, columns)
+    answer = answerer(app.calendar, options)
+    at = {name: i for i, name in enumerate(columns)}  # a repeated name: its last cell
+    anchor, rule, law = at["anchor"], at["rule"], at.get("law")
+    general = formatters.batch_writer(app.fmt, out, columns, header=False)
+    # (anchor, rule, law): the answer's error and shape; or, seen once, the answer itself,
+    # written the general way (a batch of phrases all different is not slowed by shaping)
+    memo: dict[tuple[str, str, str], tuple[GongkaiError | None, object] | BatchRow] = {}
+    for number, cells in rows:
+        key = (cells[anchor], cells[rule], "" if law is None else cells[law])
+        hit = memo.get(key)
+        if hit is None:
+            if len(memo) >= MEMO:
+                memo.clear()
+            row = memo[key] = hints.batch_row(answer(number, dict(zip(columns, cells, strict=True))))
+            if row.error is not None:
+                outcome.add(row.error)
+            general(row)
+            continue
+        if isinstance(hit, BatchRow):
+            hit = memo[key] = (hit.error, shape(hit))
+        if hit[0] is not None:
+            outcome.add(hit[0])
+        write(number, cells, hit[1])
     if outcome.failures:
         click.echo(f"gongkai: {outcome.failures} 行未能计算（见输出中的错误）", err=True)
     return outcome.exit_status

@@ -1,28 +1,146 @@
-"""Excel ledgers (任务台账 kept in .xlsx): every sheet, one row a line with its cells
-separated by tabs, as files/office.py gives a .docx table, for plan/drafting/tables.py to
-read. openpyxl is imported only here, only when such a file is read.
+"""Ledgers kept in Excel: for ``deadline --batch 台账.xlsx``, the active sheet read row by
+row and the same sheet written back with the answer's columns added; for ``plan extract``
+(任务台账), every sheet as text, one row a line with its cells separated by tabs, as
+files/office.py gives a .docx table, for plan/drafting/tables.py to read. A workbook's
+parts are bounded before openpyxl opens it (office.check_zip).
+
+openpyxl is imported only here, and in its read-only and write-only modes, so that a
+sheet of any length is read and written a row at a time. Every cell the sheet held is
+written back as its value (a formula as the value Excel last computed for it); text is
+stored as text, never as a formula, whatever it starts with.
 """
 
 from __future__ import annotations
 
-import io
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time
+from io import BytesIO
+from pathlib import Path
+from typing import Any
 
-from .office import _cell, _unreadable, check_zip
+from ..errors import InputError
+
+ANSWER_COLUMNS = ("计算期限", "期限含义", "提示", "错误")  # deadline, its sense, warnings, the error
+
+
+def read_sheet(path: Path) -> tuple[str, tuple[str, ...], Iterator[tuple[int, list[Any]]]]:
+    """The active sheet's title, its header (the first row, as text) and its other rows
+    with their row numbers; rows with no value at all are left out."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    from .office import check_zip
+
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("找不到文件：请检查路径", where=str(path)) from None
+    except OSError as e:
+        raise InputError(f"无法读取文件（{e.strerror or e}）", where=str(path)) from None
+    check_zip(raw, str(path), "Excel 文件", "一份台账")
+    try:
+        book = load_workbook(BytesIO(raw), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise InputError("不是可读的 .xlsx 工作簿：请用 Excel 或 WPS 另存为 .xlsx", where=str(path)) from None
+    sheet = book.active
+    if sheet is None:
+        raise InputError("工作簿中没有工作表", where=str(path))
+    rows = sheet.iter_rows(values_only=True)
+    first = next(rows, None) or ()
+    header = tuple("" if v is None else str(v).strip() for v in first)
+
+    def body() -> Iterator[tuple[int, list[Any]]]:
+        try:
+            for number, values in enumerate(rows, start=2):
+                if any(v is not None and v != "" for v in values):
+                    yield number, list(values)
+        finally:
+            book.close()
+
+    return str(sheet.title), header, body()
+
+
+def cell_text(value: Any) -> str:
+    """A cell as the text a batch line holds: an Excel date as 2016-09-30 (with its time,
+    2016-07-01 14:30, when it has one), a whole number without ".0", text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def column(header: tuple[str, ...], name: str, option: str, path: Path) -> int:
+    """The index of the column headed ``name``; InputError naming the headers there are."""
+    if name in header:
+        return header.index(name)
+    shown = "、".join(f"“{h}”" for h in header if h) or "（空）"
+    raise InputError(f"表头中没有“{name}”列（用 {option} 指定）：表头为 {shown}", where=str(path))
+
+
+def write_sheet(
+    path: Path, title: str, header: tuple[str, ...], rows: Iterable[list[Any]], *, force: bool
+) -> None:
+    """The sheet ``title`` with ``header`` and the answer's columns, then ``rows``; written
+    whole or not at all (files.atomic)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    from ..safetext import visible
+    from .atomic import write_atomic
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, str):
+            if not value.startswith("=") and value.isprintable():
+                return value  # openpyxl stores it as text: no cell object needed
+            text = WriteOnlyCell(sheet, value=visible(value, "\t\n"))
+            text.data_type = "s"  # never a formula
+            return text
+        if isinstance(value, datetime):
+            moment = WriteOnlyCell(sheet, value=value)
+            moment.number_format = "yyyy-mm-dd hh:mm"
+            return moment
+        if isinstance(value, date):
+            day = WriteOnlyCell(sheet, value=datetime.combine(value, time(0, 0)))
+            day.number_format = "yyyy-mm-dd"
+            return day
+        return value
+
+    sheet.append([cell(name) for name in (*header, *ANSWER_COLUMNS)])
+    for row in rows:
+        sheet.append([cell(value) for value in row])
+    out = BytesIO()
+    book.save(out)
+    write_atomic(path, out.getvalue(), force=force)
 
 
 def xlsx_text(raw: bytes, source: str) -> str:
     """Every sheet of a workbook, one row a line, cells separated by tabs (empty cells
     kept: a merged cell's others are empty, as the drafting reads them); values, not
     formulas. The workbook's parts are bounded before it is opened (office.check_zip)."""
-    check_zip(raw, source, "Excel 文件")
     from openpyxl import load_workbook
 
+    from .office import _cell, _unreadable, check_zip
+
+    check_zip(raw, source, "Excel 文件")
+
     try:
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+        book = load_workbook(BytesIO(raw), read_only=True, data_only=True)
         lines: list[str] = []
         for sheet in book.worksheets:
             for row in sheet.iter_rows(values_only=True):
-                cells = [_cell(_value(v)) for v in row]
+                cells = [_cell(_text_value(v)) for v in row]
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:
@@ -33,10 +151,8 @@ def xlsx_text(raw: bytes, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _value(value: object) -> str:
+def _text_value(value: object) -> str:
     """A cell's value as text: a whole number without ".0", a date as 2023年6月30日."""
-    from datetime import date, datetime
-
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

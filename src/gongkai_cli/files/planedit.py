@@ -38,7 +38,7 @@ class Edited:
 class _Document:
     """The file as ruamel.yaml's round-trip data, with the layout to write it back."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, indentation: tuple[int, int, int] | None = None) -> None:
         from ruamel.yaml import YAML
 
         self.bom = text.startswith("\ufeff")
@@ -48,7 +48,7 @@ class _Document:
         self.yaml = YAML()  # round-trip
         self.yaml.preserve_quotes = True
         self.yaml.width = 1_000_000  # never fold a long paragraph
-        mapping, sequence, offset = _indentation(self.original)
+        mapping, sequence, offset = indentation or _indentation(self.original)
         self.yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
         self.yaml.representer.add_representer(type(None), _null)
         self.data: Any = self.yaml.load(self.original)
@@ -111,6 +111,8 @@ def _indentation(text: str) -> tuple[int, int, int]:
             offset, sequence = len(match[1]), len(match[1]) + len(match[2])
         elif not match[2] and mapping is None:
             mapping = len(match[1])
+        if mapping is not None and sequence is not None:
+            break  # both shown: the rest of the file (thousands of items) need not be read
     return mapping or 2, sequence or 4, offset if offset is not None else 2
 
 
@@ -215,19 +217,66 @@ def _next_item(doc: _Document, node: Any) -> Any | None:
 
 
 def set_done(
-    text: str, item_id: str, key: str, sub: str | None, when: date | None, note: str | None
+    text: str,
+    item_id: str,
+    key: str,
+    sub: str | None,
+    when: date | None,
+    note: str | None,
+    *,
+    line: int | None = None,
 ) -> Edited:
     """``done`` (key "done") or ``reported`` (key "reported") of item ``item_id``: the
     whole item (``sub`` None), or one entry of its map (an occurrence, or a report id).
     ``when`` None removes it. ``sub`` with ``whole`` for reported: see mark_report.
-    A ``note`` is one line (a line break would be YAML structure): anything else is refused."""
+    A ``note`` is one line (a line break would be YAML structure): anything else is refused.
+
+    ``line`` (1-based), where the item starts as the plan was read from ``text``: only
+    the item's own lines are then read and written back (a plan of thousands of items
+    costs what one item costs), with the same result (tests/test_plan_edit.py)."""
     if note is not None:
         from ..safetext import not_one_line
 
         problem = not_one_line(note)
         if problem is not None:
             raise InputError(f"附注{problem}")
-    doc = _Document(text)
+    block = None if line is None else _item_block(text, line)
+    if block is not None:
+        start, end = block
+        body = text.removeprefix("\ufeff").replace("\r\n", "\n")
+        lines = body.splitlines(keepends=True)
+        # the item alone under its key, written with the whole file's indentation
+        mini = _Document("items:\n" + "".join(lines[start:end]), _indentation(body))
+        part = _set_done(mini, item_id, key, sub, when, note)
+        new = "".join(lines[:start]) + part.text.removeprefix("items:\n") + "".join(lines[end:])
+        if "\r\n" in text:
+            new = new.replace("\n", "\r\n")
+        return Edited(("\ufeff" if text.startswith("\ufeff") else "") + new, part.changes)
+    return _set_done(_Document(text), item_id, key, sub, when, note)
+
+
+def _item_block(text: str, line: int) -> tuple[int, int] | None:
+    """The lines (0-based, end exclusive) of the item that starts on ``line`` (a "- " line
+    of a block sequence), up to the next line as far left as its dash (the next item, or
+    the next top-level key), or None when the item is not written so."""
+    body = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    lines = body.splitlines()
+    if not 0 < line <= len(lines):
+        return None
+    first = re.match(r"( *)- +\S", lines[line - 1])
+    if first is None or not first[1] or "\t" in body or "\r" in body.replace("\r\n", ""):
+        return None  # a top-level sequence, or layout this shortcut does not handle
+    dash = len(first[1])
+    for end in range(line, len(lines)):
+        stripped = lines[end].lstrip(" ")
+        if stripped and not stripped.startswith("#") and len(lines[end]) - len(stripped) <= dash:
+            return line - 1, end
+    return line - 1, len(lines)
+
+
+def _set_done(
+    doc: _Document, item_id: str, key: str, sub: str | None, when: date | None, note: str | None
+) -> Edited:
     node = doc.item(item_id)
     span = _span(node, _next_item(doc, node), len(doc.original.splitlines()))
     if when is None:

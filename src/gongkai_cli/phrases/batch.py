@@ -32,6 +32,7 @@ from .statutes import find_statute
 TSV_COLUMNS = ("anchor", "rule")
 MAX_LINE = 10_000  # characters; a line holds a date, a phrase of at most 200 and a few ids
 CACHED = 4096  # distinct phrases (and laws) kept read: a batch repeats a few phrases
+MEMO = 16_384  # distinct (anchor, rule, law) answers kept by the CLI's batch (a few KB each)
 ANCHORS_CACHED = 16_384  # distinct anchors kept read: every day of 45 years, a few MB
 T = TypeVar("T")
 
@@ -49,13 +50,24 @@ class BatchRow(NamedTuple):
 
 def read_input(lines: Iterable[str]) -> tuple[tuple[str, ...], Iterator[tuple[int, dict[str, str]]]]:
     """The input's columns, and its records with their line numbers."""
+    names, rows = read_rows(lines)
+    return names, ((number, dict(zip(names, row, strict=True))) for number, row in rows)
+
+
+def read_rows(
+    lines: Iterable[str], anchor: str = "anchor", rule: str = "rule"
+) -> tuple[tuple[str, ...], Iterator[tuple[int, list[str]]]]:
+    """The input's columns, and its rows (one cell per column: a short row padded with
+    empty cells, a long one cut) with their line numbers. A record is
+    ``dict(zip(columns, row))``: where a name is repeated, its last cell. The input is CSV
+    when its first line names the ``anchor`` and ``rule`` columns, else TSV_COLUMNS."""
     it = _bounded(lines)
     first = next(it, "")
     header = next(csv.reader([first]), [])
     names = tuple(name.strip().lstrip("\ufeff") for name in header)
-    if "anchor" in names and "rule" in names:
-        return names, _csv_records(names, it)
-    return TSV_COLUMNS, _tsv_records(chain([first], it) if first else it)
+    if anchor in names and rule in names:
+        return names, _csv_rows(len(names), it)
+    return TSV_COLUMNS, _tsv_rows(chain([first], it) if first else it)
 
 
 def _bounded(lines: Iterable[str]) -> Iterator[str]:
@@ -84,25 +96,20 @@ def _universal(stream: TextIOBase) -> TextIOBase:
     return io.TextIOWrapper(buffer, encoding="utf-8", newline=None)
 
 
-def _csv_records(names: tuple[str, ...], lines: Iterator[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def _csv_rows(width: int, lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(lines)
     start = 2  # the header is line 1
-    while True:
-        try:
-            row = next(reader, None)
-        except csv.Error as e:  # a quoted field never closed, or over the csv module's limit
-            raise InputError(
-                f"CSV 格式有误，无法继续读取：{_csv_problem(e)}", where=f"<stdin>:{start}"
-            ) from None
-        if row is None:
-            return
-        # A quoted field may run over several lines: a record starts after the last one read.
-        number, start = start, reader.line_num + 2
-        if not row:
-            continue
-        if len(row) < len(names):
-            row += [""] * (len(names) - len(row))
-        yield number, dict(zip(names, row, strict=False))
+    try:
+        for row in reader:
+            # A quoted field may run over several lines: a record starts after the last one read.
+            number, start = start, reader.line_num + 2
+            if len(row) != width:
+                if not row:
+                    continue
+                row = (row + [""] * width)[:width]
+            yield number, row
+    except csv.Error as e:  # a quoted field never closed, or over the csv module's limit
+        raise InputError(f"CSV 格式有误，无法继续读取：{_csv_problem(e)}", where=f"<stdin>:{start}") from None
 
 
 def _csv_problem(error: csv.Error) -> str:
@@ -112,13 +119,13 @@ def _csv_problem(error: csv.Error) -> str:
     return text
 
 
-def _tsv_records(lines: Iterable[str]) -> Iterator[tuple[int, dict[str, str]]]:
+def _tsv_rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r\n")
         if not line.strip():
             continue
         anchor, tab, rule = line.partition("\t")
-        yield number, {"anchor": anchor.strip(), "rule": rule.strip() if tab else ""}
+        yield number, [anchor.strip(), rule.strip() if tab else ""]
 
 
 def run_batch(
@@ -126,11 +133,20 @@ def run_batch(
 ) -> Iterator[BatchRow]:
     """One row per record. A ``law`` column names a statute for that line (行政许可法 …);
     an empty one keeps ``options.law``."""
+    answer = answerer(cal, options)
+    for number, fields in records:
+        yield answer(number, fields)
+
+
+def answerer(cal: WorkCalendar, options: Options) -> Callable[[int, dict[str, str]], BatchRow]:
+    """The answer to one record, with the phrases, anchors and laws read so far kept read
+    (least-recently-used caches, so memory stays bounded)."""
     clause_of = _cached(read_clause)
     period_of = period_reader()
     anchor_of = _cached(_anchor, ANCHORS_CACHED)
     law_of = _cached(find_statute)
-    for number, fields in records:
+
+    def answer(number: int, fields: dict[str, str]) -> BatchRow:
         try:
             text = fields.get("rule", "")
             period = period_of(text)
@@ -143,26 +159,41 @@ def run_batch(
             if clause is None or len(clause.parts) == 1:  # the common case: one phrase, one answer
                 rule = period if clause is None else clause.parts[0].rule
                 assert rule is not None
-                result = resolve(rule, anchor, cal, line_options)
-                yield BatchRow(number, fields, result, None)
-                continue
+                return BatchRow(number, fields, resolve(rule, anchor, cal, line_options), None)
             results = resolve_clause(clause, anchor, cal, line_options)
-            yield BatchRow(number, fields, results[0], None, results[1:])
+            return BatchRow(number, fields, results[0], None, results[1:])
         except GongkaiError as error:
-            yield BatchRow(number, fields, None, error)
+            return BatchRow(number, fields, None, error)
+
+    return answer
 
 
-# A phrase with one run of Arabic digits (文件公开后15个工作日内) whose wording, read with
-# SAMPLE in place of the number, is one plain period of SAMPLE units (nothing else read,
-# passed over or loose) is that period of its own number: the wording is read once, not
-# once per number, so a batch of a million different numbers costs one reading each.
-# Anything else is read whole by read_clause (tests/test_trust.py checks the two agree).
-_ONE_NUMBER = re.compile(r"([^0-9]*)([1-9][0-9]{0,17})([^0-9]*)")
+# A phrase whose only Arabic numbers are its period's (文件公开后15个工作日内) and numbers
+# that name something (收到第2016号申请之日起15个工作日内: 第…号, 条, 款, 项, 次, 批, 期), whose
+# wording, read with samples in place of the numbers, is one plain period of the sample
+# units (nothing else read, passed over or loose), is that period of its own number: the
+# wording is read once, not once per phrase, so a batch of a million different numbers
+# costs one reading each. Anything else is read whole by read_clause (tests/test_trust.py
+# and tests/test_batch_speed.py check that the two agree).
+_DIGIT_RUNS = re.compile(r"([0-9]+)")
 _PERIODS = ("workdays", "days", "months", "years", "hours")
 SAMPLE = 7
-# Numbers of 4 or 8 digits may be read as a year or a date (2017年内, 20160930): always
-# read whole.
+SAMPLES = (7, 11, 13, 17, 19, 23, 29, 31)  # one per number: at most len(SAMPLES) numbers
+_PERIOD_DIGITS = 18  # at most, and no leading zero
+_NAME_DIGITS = 9  # at most, for a number that names something
+_NAMED_AFTER = tuple("号条款项次批期")
+# Numbers of 4 or 8 digits may be read as a year or a date (2017年内, 20160930): a period
+# of such a length is always read whole.
 _DATE_LIKE = (4, 8)
+
+
+class _Wording(NamedTuple):
+    """A wording read once: its period is number ``k``; the anchor is made of ``anchor``'s
+    pieces (words, or the index of a number), None when the rule has none."""
+
+    rule: Rule
+    k: int
+    anchor: tuple[str | int, ...] | None
 
 
 def period_reader() -> Callable[[str], Rule | None]:
@@ -170,8 +201,12 @@ def period_reader() -> Callable[[str], Rule | None]:
     None: then read_clause reads it."""
 
     @lru_cache(maxsize=CACHED)
-    def wording(before: str, after: str) -> Rule | None:
-        sample = f"{before}{SAMPLE}{after}"
+    def wording(words: tuple[str, ...]) -> _Wording | None:
+        numbers = len(words) - 1
+        if numbers > len(SAMPLES):
+            return None
+        samples = [str(n) for n in SAMPLES[:numbers]]
+        sample = words[0] + "".join(n + w for n, w in zip(samples, words[1:], strict=True))
         try:
             clause = read_clause(sample)
         except InputError:
@@ -180,32 +215,81 @@ def period_reader() -> Callable[[str], Rule | None]:
             return None
         part = clause.parts[0]
         rule = part.rule
-        if part.more or part.loose or rule.kind not in _PERIODS or rule.n != SAMPLE:
+        if part.more or part.loose or rule.kind not in _PERIODS or rule.n not in SAMPLES[:numbers]:
             return None
-        plain = Rule(sample, rule.kind, n=SAMPLE, anchor=rule.anchor)
-        return rule if rule == plain else None
+        k = SAMPLES.index(rule.n)
+        named = all(
+            words[i].endswith("第") and words[i + 1].startswith(_NAMED_AFTER)
+            for i in range(numbers)
+            if i != k
+        )
+        plain = Rule(sample, rule.kind, n=rule.n, anchor=rule.anchor)
+        if not named or rule != plain:
+            return None
+        anchor = None if rule.anchor is None else _pieces(rule.anchor, words, samples)
+        if rule.anchor is not None and anchor is None:
+            return None
+        return _Wording(rule, k, anchor)
 
     @lru_cache(maxsize=CACHED)
     def read(text: str) -> Rule | None:
-        match = _ONE_NUMBER.fullmatch(text) if len(text) <= MAX_PHRASE else None
-        if match is None or len(match[2]) in _DATE_LIKE:
+        if len(text) > MAX_PHRASE:
             return None
-        template = wording(match[1], match[3])
+        runs = _DIGIT_RUNS.split(text)
+        if len(runs) == 1:
+            return None
+        numbers = runs[1::2]
+        template = wording(tuple(runs[0::2]))
         if template is None:
             return None
-        return _renumbered(template, text, int(match[2]))
+        k = template.k
+        own = numbers[k]
+        if own[0] == "0" or len(own) > _PERIOD_DIGITS or len(own) in _DATE_LIKE:
+            return None
+        if len(numbers) > 1 and max(map(len, numbers[:k] + numbers[k + 1 :])) > _NAME_DIGITS:
+            return None
+        anchor = template.anchor
+        words = None if anchor is None else "".join(p if isinstance(p, str) else numbers[p] for p in anchor)
+        return _renumbered(template.rule, text, int(own), words)
 
     return read
 
 
-def _renumbered(template: Rule, text: str, n: int) -> Rule:
+def _pieces(anchor: str, words: tuple[str, ...], samples: list[str]) -> tuple[str | int, ...] | None:
+    """``anchor``, found once in the sample phrase, as words and numbers of the phrase (so
+    that it can be made for any numbers), or None when it is not found once or cuts a
+    number."""
+    parts: list[str | int] = []  # the sample phrase: words[0], 0, words[1], 1, …
+    for i, word in enumerate(words):
+        parts += [word] if i == len(words) - 1 else [word, i]
+    sample = "".join(p if isinstance(p, str) else samples[p] for p in parts)
+    start = sample.find(anchor)
+    if start < 0 or sample.find(anchor, start + 1) >= 0:
+        return None
+    end, at = start + len(anchor), 0
+    out: list[str | int] = []
+    for piece in parts:
+        text = piece if isinstance(piece, str) else samples[piece]
+        lo, hi = max(start, at), min(end, at + len(text))
+        if lo < hi:
+            if isinstance(piece, int):
+                if (lo, hi) != (at, at + len(text)):
+                    return None  # the anchor cuts a number
+                out.append(piece)
+            else:
+                out.append(text[lo - at : hi - at])
+        at += len(text)
+    return tuple(out)
+
+
+def _renumbered(template: Rule, text: str, n: int, anchor: str | None) -> Rule:
     """The plain period ``template`` with its own text and number: the same as
-    ``Rule(text, template.kind, n=n, anchor=template.anchor)`` (every other field is the
+    ``Rule(text, template.kind, n=n, anchor=anchor)`` (every other field is the
     default in a plain period), made by copying the template's fields rather than through
     the 19-argument __init__ of a frozen dataclass, which costs more than the rest of the
     line's reading (a batch of distinct phrases makes one per line)."""
     rule: Rule = object.__new__(Rule)
-    rule.__dict__.update(template.__dict__, text=text, n=n)
+    rule.__dict__.update(template.__dict__, text=text, n=n, anchor=anchor)
     return rule
 
 

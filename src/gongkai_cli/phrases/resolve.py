@@ -140,7 +140,27 @@ class Result:
 
 def under_law(rule: Rule, law: WorkdayRule | None) -> bool:
     """Whether ``law`` makes this rule's 日 working days: N日 (not weeks, not 半个月) it covers."""
-    return law is not None and rule.kind == "days" and rule.unit is None and law.covers(rule.n or 0)
+    return (
+        law is not None
+        and law.workdays
+        and rule.kind == "days"
+        and rule.unit is None
+        and law.covers(rule.n or 0)
+    )
+
+
+def cited_law(rule: Rule, law: WorkdayRule | None) -> bool:
+    """Whether ``law`` is an article confirming the calendar reading of this period (民事诉讼法
+    第八十五条 …): counted as section 3 counts it, with the article cited."""
+    if law is None or law.workdays or rule.kind not in ("days", "months", "years"):
+        return False
+    if rule.kind == "days" and rule.unit is None:
+        return law.covers(rule.n or 0)
+    return not law.days and law.up_to is None
+
+
+def _exception(law: WorkdayRule) -> str:
+    return f"（该条又规定：{law.exception}）" if law.exception else ""
 
 
 def resolve(
@@ -165,8 +185,16 @@ def resolve(
     if under_law(rule, options.law):
         counted = replace(rule, kind="workdays")
         result = resolve(counted, day, cal, options._replace(law=None), explain=explain)
-        note = f"依{options.law.citation}，“{rule.n}日”按工作日计算"  # type: ignore[union-attr]
-        return replace(result, rule=counted, law=options.law, warnings=(note, *result.warnings))
+        law = options.law
+        assert law is not None
+        note = f"依{law.citation}，“{rule.n}日”按工作日计算{_exception(law)}"
+        return replace(result, rule=counted, law=law, warnings=(note, *result.warnings))
+    if cited_law(rule, options.law):
+        law = options.law
+        assert law is not None
+        result = resolve(rule, anchor, cal, options._replace(law=None), explain=explain)
+        note = f"依{law.citation}，按日历日计算{_exception(law)}"
+        return replace(result, law=law, warnings=(note, *result.warnings))
     if rule.sense == "window" and not rule.back:  # 10日内没有提出异议的: the objection window
         result = resolve(replace(rule, sense="deadline"), anchor, cal, options, explain=explain)
         opens = day + timedelta(days=1)

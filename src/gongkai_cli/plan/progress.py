@@ -11,6 +11,7 @@ Each obligation is in exactly one state, so that the counts add up to the ``task
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -67,17 +68,31 @@ class Status:
 
 
 def status(obligations: Sequence[Obligation], today: date, *, upcoming: int = 5) -> Status:
-    names = list(dict.fromkeys(d for ob in obligations for d in ob.departments))
-    ahead = sorted(
-        (ob for ob in obligations if state(ob, today) == "upcoming"),
-        key=lambda ob: (ob.day or today, obligations.index(ob)),
-    )
+    """One pass over the obligations, whatever the number of kinds and departments (a plan
+    of thousands of items names hundreds of departments)."""
+    overall = dict.fromkeys(STATES, 0)
+    by_kind = {kind: dict.fromkeys(STATES, 0) for kind in KINDS}
+    by_department: dict[str, dict[State, int]] = {}
+    ahead: list[tuple[date, int, Obligation]] = []
+    for position, ob in enumerate(obligations):
+        now = state(ob, today)
+        overall[now] += 1
+        if ob.kind in by_kind:
+            by_kind[ob.kind][now] += 1
+        for name in dict.fromkeys(ob.departments):
+            counts = by_department.get(name)
+            if counts is None:
+                counts = by_department[name] = dict.fromkeys(STATES, 0)
+            counts[now] += 1
+        if now == "upcoming":
+            ahead.append((ob.day or today, position, ob))
+    nearest = heapq.nsmallest(upcoming, ahead, key=lambda entry: entry[:2])
     return Status(
         today,
-        tally(obligations, today),
-        tuple((kind, tally((ob for ob in obligations if ob.kind == kind), today)) for kind in KINDS),
-        tuple((name, tally((ob for ob in obligations if name in ob.departments), today)) for name in names),
-        tuple(ahead[:upcoming]),
+        Tally(**overall),
+        tuple((kind, Tally(**by_kind[kind])) for kind in KINDS),
+        tuple((name, Tally(**counts)) for name, counts in by_department.items()),
+        tuple(ob for _, _, ob in nearest),
     )
 
 

@@ -91,6 +91,7 @@ class PlanChecker(Checker):
         self.name = name
         self.own_rules: tuple[WorkdayRule, ...] = ()
         self.default_law: WorkdayRule | None = None
+        self.read_rules: dict[str, Rule] = {}  # a plan of thousands of items repeats its phrases
 
     # -- values ----------------------------------------------------------------
 
@@ -123,8 +124,12 @@ class PlanChecker(Checker):
         if not isinstance(value, str):
             self.problem(line, f"{what}的期限写法应为文字")
             return None
+        known = self.read_rules.get(value)
+        if known is not None:
+            return known
         try:
-            return parse_rule(value)
+            rule = self.read_rules[value] = parse_rule(value)
+            return rule
         except InputError as e:
             error = e
         from ..phrases.clause import read_clause

@@ -477,6 +477,22 @@ def _batch_answer(result: Result) -> str:
     return words + (f"  {label}" if label else "")
 
 
+def ledger_values(row: BatchRow) -> list[Any]:
+    """The columns a ledger gains (files.ledger.ANSWER_COLUMNS): the deadline as a date,
+    its sense in words, the warnings (and further deadlines), the error."""
+    result = row.result
+    if result is None:
+        return [None, None, None, str(row.error)]
+    sense = result.rule.sense
+    notes = "；".join([*result.warnings, *_more_notes(row)])
+    return [
+        result.deadline,
+        SENSE_LABELS.get(sense) or ("期限" if sense == "deadline" else sense),
+        notes or None,
+        None,
+    ]
+
+
 def batch_json(row: BatchRow) -> str:
     data: dict[str, Any] = {"line": row.line, "input": row.fields, **batch_values(row)}
     data["n"] = row.result.rule.n if row.result else None
@@ -530,10 +546,7 @@ def _unsafe_cell() -> Callable[[str], re.Match[str] | None]:
 def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     """The input's cells, then the result's, each made safe (_cell)."""
     fields, result = row.fields, row.result
-    cells = [fields.get(c, "") for c in columns]
-    if _unsafe_cell()("\n".join(cells)) is not None:  # seldom: some cell to change
-        cells = [_cell(c) for c in cells]
-    values: list[object] = list(cells)
+    values: list[object] = list(batch_cells([fields.get(c, "") for c in columns]))
     if result is None:
         values += ("", "", "", "", _cell(str(row.error)))
     else:
@@ -548,14 +561,111 @@ def batch_csv(row: BatchRow, columns: tuple[str, ...]) -> list[object]:
     return values
 
 
-def batch_writer(fmt: str, out: IO[str], columns: tuple[str, ...]) -> Callable[[BatchRow], object]:
-    """Batch rows written as they come, one line each: CSV (its header written at once),
-    JSON lines, or plain text."""
+def batch_cells(cells: list[str]) -> list[str]:
+    """A line's input cells, each made safe (_cell): searched at once, changed seldom."""
+    if _unsafe_cell()("\n".join(cells)) is not None:
+        return [_cell(c) for c in cells]
+    return cells
+
+
+class _JsonShape(NamedTuple):
+    head: str  # up to the record
+    middle: str  # from the record to the line number
+    tail: str  # the rest, and the line's end
+
+
+# A record and line number no input has: where they fall in a line rendered with them, a
+# line's own are put (batch_lines).
+_MARK_FIELDS = {"\ue000": "\ue001"}
+_MARK_LINE = -7_654_321
+_FORMULA_FIRST = ("=", "+", "-", "@")  # with "" (an empty first cell), not a formula start
+
+
+def batch_lines(
+    fmt: str, out: IO[str], columns: tuple[str, ...]
+) -> tuple[Callable[[BatchRow], object], Callable[[int, list[str], object], object]]:
+    """Batch lines written as batch_writer writes them, in two steps, so that a batch
+    renders each distinct answer once: ``shape(row)`` is the part of the line that
+    depends on the answer alone (kept by the caller for every line with the same anchor,
+    rule and law), and ``write(line, cells, shape)`` writes a line from it and the line's
+    own cells (one per column, as read_rows gives them). tests/test_batch_speed.py checks
+    that the lines are byte for byte batch_writer's."""
+    last = {name: i for i, name in enumerate(columns)}  # a record keeps a repeated name's last cell
+    order = None if len(last) == len(columns) else [last[c] for c in columns]
+    if fmt == "csv":
+        import csv
+        import io
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(batch_csv_header(columns))
+        commas = len(columns) - 1
+
+        text = io.StringIO()
+        tail_writer = csv.writer(text, lineterminator="\n")
+
+        def shape_csv(row: BatchRow) -> object:
+            values = batch_csv(row._replace(fields={}), ())
+            text.seek(0)
+            text.truncate()
+            tail_writer.writerow(values)
+            return values, "," + text.getvalue()
+
+        def write_csv(line: int, cells: list[str], tail: Any) -> object:
+            if order is not None:
+                cells = [cells[i] for i in order]
+            joined = ",".join(cells)
+            # The common case: cells the csv module writes as they are (no comma, quote or
+            # line break inside: printable, and as many commas as columns) and _cell leaves
+            # alone (no control character: printable; no formula start).
+            if (
+                joined.isprintable()
+                and '"' not in joined
+                and joined.count(",") == commas
+                and joined[:1] not in _FORMULA_FIRST
+                and ",=" not in joined
+                and ",+" not in joined
+                and ",-" not in joined
+                and ",@" not in joined
+            ):
+                return out.write(joined + tail[1])
+            return writer.writerow(batch_cells(cells) + tail[0])
+
+        return shape_csv, write_csv
+    if fmt == "json":
+        import json
+
+        def shape_json(row: BatchRow) -> object:
+            text = batch_json(row._replace(line=_MARK_LINE, fields=_MARK_FIELDS))
+            mark = json.dumps(_MARK_FIELDS, ensure_ascii=False)
+            if text.count(mark) == 1 and text.count(str(_MARK_LINE)) == 1:
+                head, rest = text.split(mark)
+                middle, tail = rest.split(str(_MARK_LINE))
+                return _JsonShape(head, middle, tail + "\n")
+            return row  # the general way, line by line
+
+        def write_json(line: int, cells: list[str], shape: Any) -> object:
+            fields = dict(zip(columns, cells, strict=True))
+            if not isinstance(shape, _JsonShape):
+                return out.write(batch_json(shape._replace(line=line, fields=fields)) + "\n")
+            head, middle, tail = shape
+            dumped = json_visible(json.dumps(fields, ensure_ascii=False, sort_keys=True))
+            return out.write(f"{head}{dumped}{middle}{line}{tail}")
+
+        return shape_json, write_json
+    return lambda row: batch_plain(row) + "\n", lambda line, cells, text: out.write(text)
+
+
+def batch_writer(
+    fmt: str, out: IO[str], columns: tuple[str, ...], *, header: bool = True
+) -> Callable[[BatchRow], object]:
+    """Batch rows written as they come, one line each: CSV (its header written at once,
+    unless ``header`` is False), JSON lines, or plain text."""
     if fmt == "csv":
         import csv
 
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(batch_csv_header(columns))
+        if header:
+            writer.writerow(batch_csv_header(columns))
         return lambda row: writer.writerow(batch_csv(row, columns))
     line = batch_json if fmt == "json" else batch_plain
     return lambda row: out.write(line(row) + "\n")
