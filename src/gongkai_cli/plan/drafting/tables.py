@@ -63,7 +63,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "detail",
         re.compile(
-            r"^(?:具体要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
+            r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
             r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
         ),
     ),
@@ -247,10 +247,25 @@ class _Rows:
 # -- the readers -------------------------------------------------------------------------
 
 
+def _merged_number(lines: list[tuple[int, str]], index: int, header: list[str]) -> list[str]:
+    """A header cell merged over the 序号 column beside it, as Word repeats it ("工作任务 \t
+    工作任务") and Excel leaves it (an empty cell): that column is the 序号 when the rows'
+    cells there are numbers. The header with that cell named 序号, else unchanged."""
+    rows = [cells(text) for _, text in lines[index + 1 : index + 4] if "\t" in text]
+    for at in range(1, len(header)):
+        merged = not header[at] or compact(header[at]) == compact(header[at - 1])
+        below = [compact(r[at]) for r in rows if len(r) > at and r[at]]
+        if merged and below and all(_NUMBER.match(c) for c in below):
+            return [*header[:at], "序号", *header[at + 1 :]]
+    return header
+
+
 def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...], int] | None:
     """The columns of a header starting at ``index`` and the lines it takes: on one line,
     or broken over two ("工作任务 | 具体要求" / "| 责任单位 |")."""
     first = cells(lines[index][1])
+    if "\t" in lines[index][1]:
+        first = _merged_number(lines, index, first)
     if len(first) < 2 or any(_column(c) is None for c in first):
         return None
     roles, taken = _roles(first), 1
