@@ -67,6 +67,7 @@ How a document is read
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -91,6 +92,16 @@ from .model import Draft, DraftItem, DraftReport, DraftWarning
 from .paragraphs import _is_heading, _is_prose, _marker, _Para, _paragraphs, _split_closing, _units
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentences, _subject
 from .tables import Table, TableRow, find_tables
+
+
+# The flag of an assignment without a deadline: null, or one taken from the text.
+_NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
+_DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
+
+
+def _without_assignment(item: DraftItem) -> bool:
+    """An item drafted from a paragraph without any bracket or labels of its own."""
+    return any(f.startswith("本段没有分工括号") for f in item.flags)
 
 
 def _own_number(row: TableRow) -> str:
@@ -143,6 +154,7 @@ class _Extractor:
         for table in tables:
             self._table(table)
         self._closing(closing)
+        self._no_deadlines_anywhere()
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -244,6 +256,24 @@ class _Extractor:
                 f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："
                 "其中各项 rule 为 null（无固定期限），请补上期限或确认",
             )
+
+    def _no_deadlines_anywhere(self) -> None:
+        """A document whose assignments never give a deadline (北京's brackets name only
+        departments): that is how it is written, not a doubt on each item. Said once for
+        the plan, and the items keep only their other doubts."""
+        assigned = [i for i in self.items if not i.id.startswith("end.") and not _without_assignment(i)]
+        if len(assigned) < _DATELESS_MIN or not all(any(map(_NO_DEADLINE.match, i.flags)) for i in assigned):
+            return
+        dropped: set[str] = set()
+        for index, item in enumerate(self.items):
+            kept = tuple(f for f in item.flags if not _NO_DEADLINE.match(f))
+            dropped.update(f"{item.id}：{f}" for f in item.flags if f not in kept)
+            self.items[index] = dataclasses.replace(item, flags=kept)
+        self.warnings = [w for w in self.warnings if w.message not in dropped]
+        self.warn(
+            None,
+            "文中各项的分工都没有写期限：各项 rule 为 null（无固定期限）或取自正文，请补上期限或确认",
+        )
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         taken = self.ids
