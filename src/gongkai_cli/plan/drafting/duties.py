@@ -69,11 +69,13 @@ class _Duty:
     flag_line: int | None = None  # where the warnings point, when not ``line``
     jointly: list[str] = field(default_factory=list)
     supervising: list[str] = field(default_factory=list)
+    standing: list[str] = field(default_factory=list)  # owners of this and every later duty
 
     def take(self, found: _Assignment) -> None:
         """The departments of an assignment, each in its role."""
         self.lead, self.owners = list(found.lead), list(found.owners)
         self.jointly, self.supervising = list(found.jointly), list(found.supervising)
+        self.standing = list(found.standing)
 
 
 @dataclass

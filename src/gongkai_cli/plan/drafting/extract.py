@@ -122,6 +122,7 @@ class _Extractor:
         self.warnings: list[DraftWarning] = []
         self.ids: set[str] = set()  # the ids given so far: a running set, drafting stays linear
         self.repeats: dict[str, int] = {}  # a repeated id → the next suffix to try (-2, -3 …)
+        self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -284,6 +285,10 @@ class _Extractor:
             self.repeats[item_id] = n + 1
             duty.flags.append(f"编号“{item_id}”与前面的事项重复：本项编为 {item_id}-{n}，请核对")
             item_id = f"{item_id}-{n}"
+        self.standing = duty.standing or self.standing
+        named = [*duty.lead, *duty.owners, *duty.jointly, *duty.supervising]
+        if named and self.standing:  # an assignment of its own: the standing owners join it
+            duty.owners = [*duty.owners, *(n for n in self.standing if n not in named)]
         unread = None
         if duty.rule is not None and not _plan_readable(duty.rule):
             # kept verbatim; the plan reads the item as having no date until it is fixed
