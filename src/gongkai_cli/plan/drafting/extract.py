@@ -94,6 +94,10 @@ from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentenc
 from .tables import Table, TableRow, find_tables
 
 
+# A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
+_FOOTER = re.compile(
+    r"版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|(?:最佳|建议使用).{0,20}分辨率|举报(?:热线|邮箱)|技术支持[：:]"
+)
 # The flag of an assignment without a deadline: null, or one taken from the text.
 _NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
 _DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
@@ -115,7 +119,9 @@ def _own_number(row: TableRow) -> str:
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
-        self.raw = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.raw = [
+            (i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip() and not _FOOTER.search(line)
+        ]
         self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []

@@ -20,7 +20,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(([{_CN_NUM}]+)\s*[、，,])"),
     re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])"),
-    re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}]))"),
+    # "1.2020年9月底前…": a number, then a year (a decimal 1.1 is no marker)
+    re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}](?![{_AR_NUM}]{{3}}年)))"),
     re.compile(rf"^([（(]\s*([{_AR_NUM}]{{1,2}})\s*[）)])"),
     re.compile(rf"^(([{_CIRCLED}]))"),
 )
