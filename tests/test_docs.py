@@ -24,7 +24,6 @@ PAGES = {"README.md": README} | {
 DOCS = "\n".join(PAGES.values())
 
 
-
 def console_examples() -> list[tuple[str, str]]:
     """(command line, expected output) for each `$ gongkai …` line of a console block in
     the README and the docs pages."""

@@ -230,7 +230,9 @@ def _is_deadline_clause(clause: str) -> bool:
 
 # "以下均需各县市区落实，不再逐一列出": departments named once for this duty and every later
 # one; the words saying so are not names.
-_STANDING = re.compile(r"^(?:以下|下同|此后|后同)(?:各项|各条|任务|工作)?(?:均|都|皆)?(?:需|须|由|要)?(?P<who>.*?)(?:落实|负责|执行|承担)?$")
+_STANDING = re.compile(
+    r"^(?:以下|下同|此后|后同)(?:各项|各条|任务|工作)?(?:均|都|皆)?(?:需|须|由|要)?(?P<who>.*?)(?:落实|负责|执行|承担)?$"
+)
 _NOT_LISTED = re.compile(r"^(?:不再|不)(?:逐一|一一|逐项|重复)列(?:出|明)$")
 
 

@@ -93,7 +93,6 @@ from .paragraphs import _is_heading, _is_prose, _marker, _Para, _paragraphs, _sp
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentences, _subject
 from .tables import Table, TableRow, find_tables
 
-
 # A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
 _FOOTER = re.compile(
     r"版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|(?:最佳|建议使用).{0,20}分辨率|举报(?:热线|邮箱)|技术支持[：:]"
@@ -120,7 +119,9 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
         self.raw = [
-            (i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip() and not _FOOTER.search(line)
+            (i, line)
+            for i, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not _FOOTER.search(line)
         ]
         self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []

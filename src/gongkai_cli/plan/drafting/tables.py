@@ -211,8 +211,9 @@ class _Rows:
             values.pop(role, None)
         self.add(line, values, merged)
 
-    def fitted(self, line: int, row: list[str], number: str | None = None) -> None:
-        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold."""
+    def fitted(self, line: int, row: list[str], number: str | None = None, merge: bool = True) -> None:
+        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold;
+        the missing ones are merged cells (from the row above) unless ``merge`` is False."""
         row = [c for c in row if c]
         roles = [r for r in self.roles if r not in ("number", "other")]
         values: dict[str, str] = {}
@@ -226,6 +227,14 @@ class _Rows:
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
         if len(row) == len(placed):
             values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
+            if "deadline" not in self.roles:  # no 完成时限 column: a 备注 may give the time limit
+                noted = [
+                    c
+                    for r, c in zip(placed, row, strict=True)
+                    if r == "other" and _find_phrase(compact(c), "")
+                ]
+                if len(noted) == 1:
+                    values["deadline"] = noted[0]
             self.add(line, values, ())
             return
         tail = [r for r in roles if r in _TAIL_ROLES]
@@ -241,7 +250,7 @@ class _Rows:
         if len(row) > len(text) and text:  # sub-columns under one heading: joined
             row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
         values.update(zip(text[len(text) - len(row) :], row, strict=True))
-        self.add(line, values, (*text[: len(text) - len(row)], *missing))
+        self.add(line, values, (*text[: len(text) - len(row)], *missing) if merge else ())
 
 
 # -- the readers -------------------------------------------------------------------------
@@ -466,6 +475,55 @@ def _stacked_table(
 
 
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
+_BARRED_CELL = re.compile(r"^(?P<cell>.*?\S)\s*[|｜]$")  # "工作任务 |": one cell and its bar
+
+
+def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
+    """A header copied one cell a line, each ending in "|" ("工作任务 |" / "具 体 要 求 |"
+    …), closed by a line of bars."""
+    names: list[str] = []
+    at = index
+    while at < len(lines) and (m := _BARRED_CELL.match(lines[at][1].strip())) and "|" not in m["cell"]:
+        if _column(m["cell"]) is None:
+            return None
+        names.append(m["cell"])
+        at += 1
+    closed = at < len(lines) and _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]
+    return _roles(names) if len(names) >= 2 and closed else None
+
+
+def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ...]) -> tuple[Table, int]:
+    """The rows of a table copied one cell a line, each cell ending in "|", a row ended by
+    a line of bars ("||", "|||||"); a line "|" alone is an empty cell. The cells come
+    whole, so a missing one is missing, not merged from the row above."""
+    taken: set[int] = set()
+    table = _Rows(roles)
+    block: list[str] = []
+    first = 0
+
+    def row_end() -> None:
+        if len(block) == 1 and _is_group(block[0]):
+            table.group(block[0])
+        elif block:
+            table.fitted(first, list(block), merge=False)
+        block.clear()
+
+    while index < len(lines):
+        lineno, text = lines[index]
+        cell = _BARRED_CELL.match(text.strip())
+        if _SEPARATOR.match(text):
+            row_end()
+        elif cell is not None and "|" not in cell["cell"] and "｜" not in cell["cell"]:
+            first = first if block else lineno
+            block.append(cell["cell"])
+        elif block and "|" not in text and "｜" not in text:
+            block.append(text.strip())  # a cell without its bar: the page stops inside it
+        else:
+            break
+        taken.add(lineno)
+        index += 1
+    row_end()
+    return Table(frozenset(taken), roles, tuple(table.rows)), index
 
 
 def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
@@ -482,6 +540,15 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
+        barred = _barred_header(lines, index)
+        if barred is not None:
+            table, at = _barred_table(lines, index + len(barred) + 1, barred)
+            table = Table(
+                table.lines | {n for n, _ in lines[index : index + len(barred) + 1]}, table.roles, table.rows
+            )
+            tables.append(table)
+            index = at
+            continue
         stacked = _stacked_header(lines, index)
         if stacked is not None and (found := _stacked_table(lines, index, stacked)) is not None:
             tables.append(found[0])
