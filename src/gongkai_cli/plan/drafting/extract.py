@@ -89,7 +89,16 @@ from .duties import (
 from .header import _header
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
-from .paragraphs import _is_heading, _is_prose, _marker, _Para, _paragraphs, _split_closing, _units
+from .paragraphs import (
+    _cut_short,
+    _is_heading,
+    _is_prose,
+    _marker,
+    _Para,
+    _paragraphs,
+    _split_closing,
+    _units,
+)
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentences, _subject
 from .tables import Table, TableRow, find_tables
 
@@ -148,6 +157,9 @@ class _Extractor:
             )
         paras = _paragraphs(body)
         units_end, closing = _split_closing(paras)
+        if units_end and (cut := _cut_short(closing)) is not None:
+            paras, units_end, closing = [*paras[:units_end], *cut], units_end + len(cut), []
+            self.warn(cut[-1].line, "文本在此中断（最后一段没有结束）：最后一项可能不全，请与原文核对")
         units = list(_units(paras[:units_end]))
         for unit, after in itertools.zip_longest(units, units[1:]):
             if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
