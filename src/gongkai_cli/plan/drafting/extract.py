@@ -270,7 +270,7 @@ class _Extractor:
             if "deadline" not in table.roles:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
-        if "deadline" not in table.roles and table.rows:
+        if "deadline" not in table.roles and any(not row.cells.get("deadline") for row in table.rows):
             self.warn(
                 None,
                 f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："

@@ -190,8 +190,8 @@ def _cut_short(closing: list[_Para]) -> list[_Para] | None:
         return None  # a signature, "附件": short lines that are whole, not a sentence cut
     paras = [_Para(p.line, p.text, p.bracket_line, p.from_line) for p in closing]
     if len(paras) > 1 and not re.search(r"[。！？!?；;，,]", paras[-1].text):
-        last = paras.pop()
-        paras[-1].text += last.text
+        fragment = paras.pop()
+        paras[-1].text += fragment.text
     return paras
 
 
