@@ -182,6 +182,8 @@ def test_numbered_lines_that_start_with_a_year_and_a_page_footer() -> None:
         "2020年11月底前",
         "2022年3月底前",
     )
+    # a title is the duty, not the deadline it starts with
+    assert (by_id["3.1"].title, by_id["3.3"].title) == ("制定工作方案", "对全县26个领域进行验收")
     assert not any("版权" in n for i in got.items for n in (*i.lead, *i.owners))
     assert all(i.flags for i in got.items)  # no owner is named anywhere: each is a doubt
 
