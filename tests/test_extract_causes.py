@@ -227,3 +227,42 @@ def test_a_closing_signature_is_not_a_cut_page() -> None:
     got = extract_plan(text, "doc.txt")
     assert [i.id for i in got.items] == ["1.1", "1.2"]
     assert not any("文本在此中断" in w.message for w in got.warnings)
+
+
+def test_a_duty_that_names_a_hotline_is_not_a_footer() -> None:
+    """Only a line without sentence marks is a footer: a duty about 举报热线 stays."""
+    text = (
+        "2022年某县政务公开工作要点\n某县人民政府办公室\n2022年3月1日\n"
+        "一、做好公开\n1.公开投诉举报热线:12345,及时回应关切。(县政务办负责)\n"
+        "2.做好乙。(县财政局负责)\n"
+        "网站监督举报热线:0418-0000000 网站举报邮箱:a@b.cn\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [(i.id, i.owners) for i in got.items] == [("1.1", ("县政务办",)), ("1.2", ("县财政局",))]
+    assert "举报热线" in got.items[0].text
+
+
+def test_a_bar_alone_is_an_empty_cell_in_its_place() -> None:
+    """In a table with a bar after each cell, a line "|" alone is an empty cell: the
+    cells after it keep their columns."""
+    text = (
+        "2022年某局政务公开重点工作任务清单\n某局办公室\n2022年10月31日\n"
+        "工作任务 |\n具体要求 |\n责任单位 |\n完成时限 |\n||\n"
+        "1.做好甲 |\n|\n办公室 |\n11月底前 |\n||\n"
+        "2.做好乙 |\n公开年报。 |\n财务科 |\n年底前 |\n||\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [(i.id, i.owners, i.rule) for i in got.items] == [
+        ("1", ("办公室",), "11月底前"),
+        ("2", ("财务科",), "年底前"),
+    ]
+
+
+def test_closing_text_with_a_deadline_is_read_as_closing_even_unfinished() -> None:
+    text = (
+        "2016年某局政务公开工作要点\n一、做好公开\n（一）做好甲。（办公室负责，6月底前完成）\n"
+        "各处室要于12月10日前将落实情况报送办公室并抄送有关单位和各直属机构的联系人\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert not any("文本在此中断" in w.message for w in got.warnings)
+    assert [i.id for i in got.items] == ["1.1", "end.1"]

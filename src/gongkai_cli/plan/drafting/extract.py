@@ -99,13 +99,15 @@ from .paragraphs import (
     _split_closing,
     _units,
 )
-from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentences, _subject
+from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
 from .tables import Table, TableRow, find_tables
 
 # A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
 _FOOTER = re.compile(
-    r"版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|(?:最佳|建议使用).{0,20}分辨率|举报(?:热线|邮箱)|技术支持[：:]"
+    r"版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|(?:最佳|建议使用).{0,20}分辨率|举报(?:热线|邮箱)\s*[：:]|"
+    r"技术支持[：:]"
 )
+_SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a footer line has none: a duty's line has
 # The flag of an assignment without a deadline: null, or one taken from the text.
 _NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
 _DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
@@ -130,7 +132,7 @@ class _Extractor:
         self.raw = [
             (i, line)
             for i, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not _FOOTER.search(line)
+            if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
         ]
         self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
@@ -157,7 +159,9 @@ class _Extractor:
             )
         paras = _paragraphs(body)
         units_end, closing = _split_closing(paras)
-        if units_end and (cut := _cut_short(closing)) is not None:
+        cut = _cut_short(closing) if units_end else None
+        if cut is not None and not any(next(_phrases(p.text), None) for p in closing):
+            # no deadline in them: not closing text read clause by clause, duties cut short
             paras, units_end, closing = [*paras[:units_end], *cut], units_end + len(cut), []
             self.warn(cut[-1].line, "文本在此中断（最后一段没有结束）：最后一项可能不全，请与原文核对")
         units = list(_units(paras[:units_end]))

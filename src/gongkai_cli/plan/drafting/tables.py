@@ -211,6 +211,19 @@ class _Rows:
             values.pop(role, None)
         self.add(line, values, merged)
 
+    def in_place(self, line: int, row: list[str], values: dict[str, str]) -> None:
+        """A row with a cell for every column but the 序号, each in its place. Without a
+        完成时限 column, a 备注 (an unread column) that is the row's one deadline phrase is it."""
+        placed = [r for r in self.roles if r != "number"]
+        values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
+        if "deadline" not in self.roles:
+            noted = [
+                c for r, c in zip(placed, row, strict=True) if r == "other" and _find_phrase(compact(c), "")
+            ]
+            if len(noted) == 1:
+                values["deadline"] = noted[0]
+        self.add(line, values, ())
+
     def fitted(self, line: int, row: list[str], number: str | None = None, merge: bool = True) -> None:
         """A row with cells missing or extra ("|", spaces): fitted by what the cells hold;
         the missing ones are merged cells (from the row above) unless ``merge`` is False."""
@@ -226,16 +239,7 @@ class _Rows:
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
         if len(row) == len(placed):
-            values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
-            if "deadline" not in self.roles:  # no 完成时限 column: a 备注 may give the time limit
-                noted = [
-                    c
-                    for r, c in zip(placed, row, strict=True)
-                    if r == "other" and _find_phrase(compact(c), "")
-                ]
-                if len(noted) == 1:
-                    values["deadline"] = noted[0]
-            self.add(line, values, ())
+            self.in_place(line, row, values)
             return
         tail = [r for r in roles if r in _TAIL_ROLES]
         text = [r for r in roles if r not in _TAIL_ROLES]
@@ -501,17 +505,25 @@ def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ..
     block: list[str] = []
     first = 0
 
+    placed = [r for r in roles if r != "number"]
+
     def row_end() -> None:
-        if len(block) == 1 and _is_group(block[0]):
-            table.group(block[0])
-        elif block:
-            table.fitted(first, list(block), merge=False)
+        filled = [c for c in block if c]
+        if len(filled) == 1 and _is_group(filled[0]):
+            table.group(filled[0])
+        elif len(block) == len(placed):  # every cell in its place, the empty ones too
+            table.in_place(first, list(block), {})
+        elif filled:
+            table.fitted(first, filled, merge=False)
         block.clear()
 
     while index < len(lines):
         lineno, text = lines[index]
         cell = _BARRED_CELL.match(text.strip())
-        if _SEPARATOR.match(text):
+        if _BAR.match(text):
+            if block:
+                block.append("")  # a line "|" alone: an empty cell
+        elif _SEPARATOR.match(text):
             row_end()
         elif cell is not None and "|" not in cell["cell"] and "｜" not in cell["cell"]:
             first = first if block else lineno
