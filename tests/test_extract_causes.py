@@ -266,3 +266,16 @@ def test_closing_text_with_a_deadline_is_read_as_closing_even_unfinished() -> No
     got = extract_plan(text, "doc.txt")
     assert not any("文本在此中断" in w.message for w in got.warnings)
     assert [i.id for i in got.items] == ["1.1", "end.1"]
+
+
+def test_rows_of_a_table_without_deadlines_count_as_dateless() -> None:
+    """Brackets without deadlines beside a table without a 完成时限 column: the document
+    gives no deadline anywhere, said for the plan (and for the table), on no item."""
+    text = (
+        "2022年某县政务公开工作要点\n某县人民政府办公室\n2022年3月1日\n"
+        "一、做好公开\n1.做好甲。(县政务办负责)\n2.做好乙。(县财政局负责)\n"
+        "附件\n序号\t工作任务\t责任单位\n1\t做好丙\t县教育局\n2\t做好丁\t县民政局\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [(i.id, i.flags) for i in got.items] == [("1.1", ()), ("1.2", ()), ("1", ()), ("2", ())]
+    assert sum("都没有写期限" in m for m in plan_flags(got)) == 1

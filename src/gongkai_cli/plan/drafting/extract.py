@@ -286,7 +286,10 @@ class _Extractor:
         departments): that is how it is written, not a doubt on each item. Said once for
         the plan, and the items keep only their other doubts."""
         assigned = [i for i in self.items if not i.id.startswith("end.") and not _without_assignment(i)]
-        if len(assigned) < _DATELESS_MIN or not all(any(map(_NO_DEADLINE.match, i.flags)) for i in assigned):
+        flagged = [i for i in assigned if any(map(_NO_DEADLINE.match, i.flags))]
+        # the rows of a table without a 完成时限 column are dateless too (said for the table)
+        dateless = all(i in flagged or i.rule is None for i in assigned)
+        if len(assigned) < _DATELESS_MIN or not flagged or not dateless:
             return
         dropped: set[str] = set()
         for index, item in enumerate(self.items):
