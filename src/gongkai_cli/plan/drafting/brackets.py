@@ -106,6 +106,7 @@ class _Assignment:
     notes: list[str] = field(default_factory=list)  # words beside a role ("负责新录入人员培训工作")
     doubts: list[str] = field(default_factory=list)  # what a person must decide
     bare: bool = False  # only department names: "（保护协调处）"
+    standing: list[str] = field(default_factory=list)  # "以下均需各县市区落实": every later duty's too
 
     @property
     def names(self) -> list[str]:
@@ -227,12 +228,35 @@ def _is_deadline_clause(clause: str) -> bool:
     return _readable(clause) or _find_phrase(clause, "") is not None
 
 
+# "以下均需各县市区落实，不再逐一列出": departments named once for this duty and every later
+# one; the words saying so are not names.
+_STANDING = re.compile(
+    r"^(?:以下|下同|此后|后同)(?:各项|各条|任务|工作)?(?:均|都|皆)?(?:需|须|由|要)?(?P<who>.*?)(?:落实|负责|执行|承担)?$"
+)
+_NOT_LISTED = re.compile(r"^(?:不再|不)(?:逐一|一一|逐项|重复)列(?:出|明)$")
+
+
+def _without_standing(value: str, out: _Assignment) -> str:
+    """``value`` less the clauses saying who does every later duty (kept in ``standing``)."""
+    kept: list[str] = []
+    for clause in re.split(r"[，,；;]", value):
+        squeezed = compact(clause)
+        standing = _STANDING.match(squeezed)
+        if standing is not None and squeezed[:2] in ("以下", "此后"):
+            out.standing.extend(_names(standing.group("who")))
+        elif not _NOT_LISTED.match(squeezed) and squeezed not in ("下同", "后同"):
+            kept.append(clause)
+    return "，".join(kept)
+
+
 def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
     """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
     out = _Assignment()
     for index, match in enumerate(labels):
         stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
         value = content[match.end() : stop].strip(" \t，,；;。")
+        if match.group(1) not in _DEADLINE_LABELS:
+            value = _without_standing(value, out)
         label = match.group(1)
         if label in _DEADLINE_LABELS:
             phrase = compact(value)

@@ -40,10 +40,22 @@ def _title(text: str) -> str:
     """The first clause of a paragraph (a first clause like "同时" is skipped)."""
     text = _INLINE_NUMBER.sub("", text, count=1)
     clauses = [c for c in re.split(r"[，,。；;：:！？]", compact(text)) if c]
+    # "2022年3月底前，对全县…": the duty, not its deadline
+    clauses = [d for c in clauses if (d := _without_deadline(c))] or clauses
     for clause in clauses:
         if len(clause) >= 4:
             return _clean(clause)
     return _clean(clauses[0]) if clauses else ""
+
+
+def _without_deadline(clause: str) -> str:
+    """A clause less the deadline it starts with ("2020年9月底前制定工作方案" is 制定工作方案;
+    "2022年3月底前" alone is nothing), when the rest is a duty of 4 characters or more."""
+    phrase = _find_phrase(clause, "")
+    if phrase is None or phrase.start > 0 or not re.match(r"[0-9０-９年上下本今]", clause):
+        return clause
+    rest = re.sub(r"^(?:完成|前|内)", "", clause[phrase.end :])
+    return rest if len(rest) >= 4 or not rest else clause
 
 
 def _clause_title(clause: str, phrase: _Phrase | None) -> str:
@@ -69,11 +81,13 @@ class _Duty:
     flag_line: int | None = None  # where the warnings point, when not ``line``
     jointly: list[str] = field(default_factory=list)
     supervising: list[str] = field(default_factory=list)
+    standing: list[str] = field(default_factory=list)  # owners of this and every later duty
 
     def take(self, found: _Assignment) -> None:
         """The departments of an assignment, each in its role."""
         self.lead, self.owners = list(found.lead), list(found.owners)
         self.jointly, self.supervising = list(found.jointly), list(found.supervising)
+        self.standing = list(found.standing)
 
 
 @dataclass

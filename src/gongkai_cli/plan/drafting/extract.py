@@ -67,6 +67,7 @@ How a document is read
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -88,9 +89,33 @@ from .duties import (
 from .header import _header
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
-from .paragraphs import _is_heading, _is_prose, _marker, _Para, _paragraphs, _split_closing, _units
-from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _sentences, _subject
+from .paragraphs import (
+    _cut_short,
+    _is_heading,
+    _is_prose,
+    _marker,
+    _Para,
+    _paragraphs,
+    _split_closing,
+    _units,
+)
+from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
 from .tables import Table, TableRow, find_tables
+
+# A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
+_FOOTER = re.compile(
+    r"版权所有|ICP备|ICP证|公网安备|网站标识码|网站地图|(?:最佳|建议使用).{0,20}分辨率|举报(?:热线|邮箱)\s*[：:]|"
+    r"技术支持[：:]"
+)
+_SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a footer line has none: a duty's line has
+# The flag of an assignment without a deadline: null, or one taken from the text.
+_NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
+_DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
+
+
+def _without_assignment(item: DraftItem) -> bool:
+    """An item drafted from a paragraph without any bracket or labels of its own."""
+    return any(f.startswith("本段没有分工括号") for f in item.flags)
 
 
 def _own_number(row: TableRow) -> str:
@@ -104,13 +129,18 @@ def _own_number(row: TableRow) -> str:
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
-        self.raw = [(i, line) for i, line in enumerate(text.splitlines(), 1) if line.strip()]
+        self.raw = [
+            (i, line)
+            for i, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
+        ]
         self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
         self.warnings: list[DraftWarning] = []
         self.ids: set[str] = set()  # the ids given so far: a running set, drafting stays linear
         self.repeats: dict[str, int] = {}  # a repeated id → the next suffix to try (-2, -3 …)
+        self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -129,6 +159,11 @@ class _Extractor:
             )
         paras = _paragraphs(body)
         units_end, closing = _split_closing(paras)
+        cut = _cut_short(closing) if units_end else None
+        if cut is not None and not any(next(_phrases(p.text), None) for p in closing):
+            # no deadline in them: not closing text read clause by clause, duties cut short
+            paras, units_end, closing = [*paras[:units_end], *cut], units_end + len(cut), []
+            self.warn(cut[-1].line, "文本在此中断（最后一段没有结束）：最后一项可能不全，请与原文核对")
         units = list(_units(paras[:units_end]))
         for unit, after in itertools.zip_longest(units, units[1:]):
             if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
@@ -143,6 +178,7 @@ class _Extractor:
         for table in tables:
             self._table(table)
         self._closing(closing)
+        self._no_deadlines_anywhere()
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -238,12 +274,33 @@ class _Extractor:
             if "deadline" not in table.roles:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
-        if "deadline" not in table.roles and table.rows:
+        if "deadline" not in table.roles and any(not row.cells.get("deadline") for row in table.rows):
             self.warn(
                 None,
                 f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："
                 "其中各项 rule 为 null（无固定期限），请补上期限或确认",
             )
+
+    def _no_deadlines_anywhere(self) -> None:
+        """A document whose assignments never give a deadline (北京's brackets name only
+        departments): that is how it is written, not a doubt on each item. Said once for
+        the plan, and the items keep only their other doubts."""
+        assigned = [i for i in self.items if not i.id.startswith("end.") and not _without_assignment(i)]
+        flagged = [i for i in assigned if any(map(_NO_DEADLINE.match, i.flags))]
+        # the rows of a table without a 完成时限 column are dateless too (said for the table)
+        dateless = all(i in flagged or i.rule is None for i in assigned)
+        if len(assigned) < _DATELESS_MIN or not flagged or not dateless:
+            return
+        dropped: set[str] = set()
+        for index, item in enumerate(self.items):
+            kept = tuple(f for f in item.flags if not _NO_DEADLINE.match(f))
+            dropped.update(f"{item.id}：{f}" for f in item.flags if f not in kept)
+            self.items[index] = dataclasses.replace(item, flags=kept)
+        self.warnings = [w for w in self.warnings if w.message not in dropped]
+        self.warn(
+            None,
+            "文中各项的分工都没有写期限：各项 rule 为 null（无固定期限）或取自正文，请补上期限或确认",
+        )
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         taken = self.ids
@@ -254,6 +311,10 @@ class _Extractor:
             self.repeats[item_id] = n + 1
             duty.flags.append(f"编号“{item_id}”与前面的事项重复：本项编为 {item_id}-{n}，请核对")
             item_id = f"{item_id}-{n}"
+        self.standing = duty.standing or self.standing
+        named = [*duty.lead, *duty.owners, *duty.jointly, *duty.supervising]
+        if named and self.standing:  # an assignment of its own: the standing owners join it
+            duty.owners = [*duty.owners, *(n for n in self.standing if n not in named)]
         unread = None
         if duty.rule is not None and not _plan_readable(duty.rule):
             # kept verbatim; the plan reads the item as having no date until it is fixed

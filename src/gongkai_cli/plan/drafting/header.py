@@ -16,7 +16,7 @@ from .paragraphs import _marker
 _NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
-    r"分工方案|任务分解责任清单|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单)"
+    r"分工方案|任务分解责任清单|任务分解|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单)"
 )
 # A notice that is itself the document: "关于做好…问题整改工作的通知" (整改通知).
 _OWN_NOTICE = re.compile(r"^(?P<issuer>[^《》，。]*?)关于(?!印发)(?P<what>[^《》]{4,80})的通知$")
@@ -110,7 +110,7 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
         used.add(lineno)
         for k, match in enumerate(keys):
             stop = keys[k + 1].start() if k + 1 < len(keys) else len(text)
-            value = text[match.end() : stop].strip(" •·\u3000")
+            value = text[match.end() : stop].strip(" •·\u3000|｜")  # "发布机构: | … |": a table's bars
             last = k + 1 == len(keys)
             following = lines[index + 1][1] if index + 1 < len(lines) else ""
             if (

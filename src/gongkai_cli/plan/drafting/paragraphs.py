@@ -20,7 +20,8 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(([{_CN_NUM}]+)\s*[、，,])"),
     re.compile(rf"^([（(]\s*([{_CN_NUM}]+)\s*[）)])"),
-    re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}]))"),
+    # "1.2020年9月底前…": a number, then a year (a decimal 1.1 is no marker)
+    re.compile(rf"^(([{_AR_NUM}]{{1,2}})\s*(?:[·・•．.、]|\s)(?![{_AR_NUM}](?![{_AR_NUM}]{{3}}年)))"),
     re.compile(rf"^([（(]\s*([{_AR_NUM}]{{1,2}})\s*[）)])"),
     re.compile(rf"^(([{_CIRCLED}]))"),
 )
@@ -175,6 +176,23 @@ def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:
     if end >= 0 and _is_pure_heading(paras[end]):
         end = len(paras) - 1  # the text after a last heading ("二、…") is that heading's
     return end + 1, paras[end + 1 :]
+
+
+def _cut_short(closing: list[_Para]) -> list[_Para] | None:
+    """The paragraphs after the last bracket when the page stops inside them: no heading
+    among them and the last one ends mid-sentence ("…市金融办、人民银"). They are duties cut
+    short, not closing text: returned with a last fragment (no sentence in it) joined to
+    the paragraph before; None when the closing is whole."""
+    if not closing or any(_marker(p.text) for p in closing) or closing[-1].text[-1] in _SENTENCE_END:
+        return None
+    last = compact(closing[-1].text)
+    if len(last) <= _HEADING_MAX and not ("、" in last and len(closing) > 1):
+        return None  # a signature, "附件": short lines that are whole, not a sentence cut
+    paras = [_Para(p.line, p.text, p.bracket_line, p.from_line) for p in closing]
+    if len(paras) > 1 and not re.search(r"[。！？!?；;，,]", paras[-1].text):
+        fragment = paras.pop()
+        paras[-1].text += fragment.text
+    return paras
 
 
 def _is_pure_heading(para: _Para) -> bool:

@@ -63,7 +63,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "detail",
         re.compile(
-            r"^(?:具体要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
+            r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
             r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
         ),
     ),
@@ -211,8 +211,22 @@ class _Rows:
             values.pop(role, None)
         self.add(line, values, merged)
 
-    def fitted(self, line: int, row: list[str], number: str | None = None) -> None:
-        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold."""
+    def in_place(self, line: int, row: list[str], values: dict[str, str]) -> None:
+        """A row with a cell for every column but the 序号, each in its place. Without a
+        完成时限 column, a 备注 (an unread column) that is the row's one deadline phrase is it."""
+        placed = [r for r in self.roles if r != "number"]
+        values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
+        if "deadline" not in self.roles:
+            noted = [
+                c for r, c in zip(placed, row, strict=True) if r == "other" and _find_phrase(compact(c), "")
+            ]
+            if len(noted) == 1:
+                values["deadline"] = noted[0]
+        self.add(line, values, ())
+
+    def fitted(self, line: int, row: list[str], number: str | None = None, merge: bool = True) -> None:
+        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold;
+        the missing ones are merged cells (from the row above) unless ``merge`` is False."""
         row = [c for c in row if c]
         roles = [r for r in self.roles if r not in ("number", "other")]
         values: dict[str, str] = {}
@@ -225,8 +239,7 @@ class _Rows:
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
         if len(row) == len(placed):
-            values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
-            self.add(line, values, ())
+            self.in_place(line, row, values)
             return
         tail = [r for r in roles if r in _TAIL_ROLES]
         text = [r for r in roles if r not in _TAIL_ROLES]
@@ -241,16 +254,31 @@ class _Rows:
         if len(row) > len(text) and text:  # sub-columns under one heading: joined
             row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
         values.update(zip(text[len(text) - len(row) :], row, strict=True))
-        self.add(line, values, (*text[: len(text) - len(row)], *missing))
+        self.add(line, values, (*text[: len(text) - len(row)], *missing) if merge else ())
 
 
 # -- the readers -------------------------------------------------------------------------
+
+
+def _merged_number(lines: list[tuple[int, str]], index: int, header: list[str]) -> list[str]:
+    """A header cell merged over the 序号 column beside it, as Word repeats it ("工作任务 \t
+    工作任务") and Excel leaves it (an empty cell): that column is the 序号 when the rows'
+    cells there are numbers. The header with that cell named 序号, else unchanged."""
+    rows = [cells(text) for _, text in lines[index + 1 : index + 4] if "\t" in text]
+    for at in range(1, len(header)):
+        merged = not header[at] or compact(header[at]) == compact(header[at - 1])
+        below = [compact(r[at]) for r in rows if len(r) > at and r[at]]
+        if merged and below and all(_NUMBER.match(c) for c in below):
+            return [*header[:at], "序号", *header[at + 1 :]]
+    return header
 
 
 def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...], int] | None:
     """The columns of a header starting at ``index`` and the lines it takes: on one line,
     or broken over two ("工作任务 | 具体要求" / "| 责任单位 |")."""
     first = cells(lines[index][1])
+    if "\t" in lines[index][1]:
+        first = _merged_number(lines, index, first)
     if len(first) < 2 or any(_column(c) is None for c in first):
         return None
     roles, taken = _roles(first), 1
@@ -451,6 +479,63 @@ def _stacked_table(
 
 
 _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
+_BARRED_CELL = re.compile(r"^(?P<cell>.*?\S)\s*[|｜]$")  # "工作任务 |": one cell and its bar
+
+
+def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
+    """A header copied one cell a line, each ending in "|" ("工作任务 |" / "具 体 要 求 |"
+    …), closed by a line of bars."""
+    names: list[str] = []
+    at = index
+    while at < len(lines) and (m := _BARRED_CELL.match(lines[at][1].strip())) and "|" not in m["cell"]:
+        if _column(m["cell"]) is None:
+            return None
+        names.append(m["cell"])
+        at += 1
+    closed = at < len(lines) and _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]
+    return _roles(names) if len(names) >= 2 and closed else None
+
+
+def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ...]) -> tuple[Table, int]:
+    """The rows of a table copied one cell a line, each cell ending in "|", a row ended by
+    a line of bars ("||", "|||||"); a line "|" alone is an empty cell. The cells come
+    whole, so a missing one is missing, not merged from the row above."""
+    taken: set[int] = set()
+    table = _Rows(roles)
+    block: list[str] = []
+    first = 0
+
+    placed = [r for r in roles if r != "number"]
+
+    def row_end() -> None:
+        filled = [c for c in block if c]
+        if len(filled) == 1 and _is_group(filled[0]):
+            table.group(filled[0])
+        elif len(block) == len(placed):  # every cell in its place, the empty ones too
+            table.in_place(first, list(block), {})
+        elif filled:
+            table.fitted(first, filled, merge=False)
+        block.clear()
+
+    while index < len(lines):
+        lineno, text = lines[index]
+        cell = _BARRED_CELL.match(text.strip())
+        if _BAR.match(text):
+            if block:
+                block.append("")  # a line "|" alone: an empty cell
+        elif _SEPARATOR.match(text):
+            row_end()
+        elif cell is not None and "|" not in cell["cell"] and "｜" not in cell["cell"]:
+            first = first if block else lineno
+            block.append(cell["cell"])
+        elif block and "|" not in text and "｜" not in text:
+            block.append(text.strip())  # a cell without its bar: the page stops inside it
+        else:
+            break
+        taken.add(lineno)
+        index += 1
+    row_end()
+    return Table(frozenset(taken), roles, tuple(table.rows)), index
 
 
 def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
@@ -467,6 +552,15 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
+        barred = _barred_header(lines, index)
+        if barred is not None:
+            table, at = _barred_table(lines, index + len(barred) + 1, barred)
+            table = Table(
+                table.lines | {n for n, _ in lines[index : index + len(barred) + 1]}, table.roles, table.rows
+            )
+            tables.append(table)
+            index = at
+            continue
         stacked = _stacked_header(lines, index)
         if stacked is not None and (found := _stacked_table(lines, index, stacked)) is not None:
             tables.append(found[0])
