@@ -222,7 +222,8 @@ def check_zip(raw: bytes, source: str, kind: str = "Word 文件", looks_like: st
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
         if kind.startswith("Excel"):
-            raise InputError("不是可读的 .xlsx 工作簿：请用 Excel 或 WPS 另存为 .xlsx", where=source) from None
+            why = "不是可读的 .xlsx 工作簿：请用 Excel 或 WPS 另存为 .xlsx"
+            raise InputError(why, where=source) from None
         raise _unreadable(f" {kind}", e, source) from None
     if len(parts) > MAX_PARTS:
         raise too_much(f"部件超过 {MAX_PARTS} 个")
