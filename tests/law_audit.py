@@ -116,7 +116,7 @@ def _raw_end(anchor: date, n: int, unit: str, back: bool) -> date:
 
 def _allowed(p: dict[str, Any], anchor: date) -> set[date]:
     if "date" in p:
-        return {p["date"]}
+        return set(p["date"]) if isinstance(p["date"], list) else {p["date"]}
     n, unit, back, sense = p["n"], p["u"], bool(p.get("back")), p["s"]
     raw = _raw_end(anchor, n, unit, back)
     rolls = not back and unit in ("日", "月", "年")
@@ -139,7 +139,8 @@ def expected_periods(spec: list[dict[str, Any]], anchor: date) -> list[dict[str,
         p = dict(given)
         base = previous if p.get("prev") and previous else anchor
         datable = p["s"] in DATED or any(ok in DATED for ok in p.get("ok", []))
-        p["dates"] = set() if p.get("event") or not datable else _allowed(p, base)
+        waits = p.get("event") and not p.get("or_from")
+        p["dates"] = set() if waits or not datable else _allowed(p, base)
         if p["dates"]:
             previous = max(p["dates"]) if p["s"] == "window" else min(p["dates"])
         out.append(p)
@@ -214,13 +215,13 @@ def judge(spec: list[dict[str, Any]], anchor: date, answer: Answer) -> tuple[str
         if not _compatible(p, got):
             if not (p["s"] in ("none", "condition") and got in ("restriction", "condition", "window")):
                 found.append((1, "wrong_sense", doubted, f"{label}, expected {p['s']}"))
-        elif p.get("event"):
+        elif p.get("event") and not p.get("or_from"):
             found.append((0, "wrong_date", doubted, f"{label}, expected no date (needs {p['event']})"))
         elif p["dates"] and day not in p["dates"]:
             want = sorted(d.isoformat() for d in p["dates"])
             found.append((0, "wrong_date", doubted, f"{label}, expected {want}"))
     for i, p in enumerate(expected):
-        if p["dates"] and i not in used and p["s"] in DUE:
+        if p["dates"] and i not in used and p["s"] in DUE and not p.get("or_from"):
             doubted = top or any(_doubts(g.get("warnings")) for g in periods)
             found.append(
                 (2, "partial", doubted, f"missing {p.get('n', p.get('date'))}{p.get('u', '')} {p['s']}")
