@@ -35,7 +35,7 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
-from .vocabulary import EXTENDED_TO
+from .vocabulary import EXTENDED_TO, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -163,14 +163,10 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
-            if _bare(found, s):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
+            if _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
                 words = s[found.core : found.end]
-                passed.append(
-                    (
-                        found.core,
-                        InputError(f"“{words}”后没有“内”“前”“后”“届满”等：是一段时间的长短，不是期限"),
-                    )
-                )
+                why = f"“{words}”是一段时间的长短（如保存2年、不超过6个月的处罚、六个月至三年），不是期限"
+                passed.append((found.core, InputError(why)))
                 continue
             found = in_context(found, s, start, stop)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
@@ -190,13 +186,23 @@ _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
 _MARKED = ("内", "前", "后", "起", "止", "满")
 
 
-def _bare(found: Found, s: str) -> bool:
+def _bare(found: Found, s: str, part_start: int) -> bool:
     """A period with nothing that makes it a time limit (内, 前, 后, 起, 届满, 满, 不得超过,
     不少于, 有效期为 …): in a whole clause it is a length (保存2年, 暂停从事相关业务1个月至1年,
-    羁押一日折抵刑期一日), not a deadline. A phrase on its own (15日, 5) is still read."""
+    羁押一日折抵刑期一日), not a deadline; so is one that names a thing's length (不超过6个月的
+    处罚), one end of a range (六个月至三年以内) and a keeping time (保存至有效期满后2年). A
+    phrase on its own (15日, 5) is still read."""
     rule = found.rule
     if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
         return False
+    after, before = s[found.end : found.end + 1], s[: found.core]
+    if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO):
+        return True  # 六个月至三年以内 (a range), not 延长至十五日
+    if after == "的" and rule.qualifier not in VALIDITY and rule.sense != "restriction":
+        return True
+    written = s[found.core : found.end]
+    if "保存" in s[part_start : found.core] and not written.endswith("内"):
+        return True
     if rule.back:  # 开庭三日前 counts back; 被破坏前三年 (前 before the number) looks back
         before = s[: found.core]
         looks_back = before.endswith("前") and not before.endswith("提前")  # 提前三十日 counts back

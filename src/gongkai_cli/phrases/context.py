@@ -153,10 +153,14 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
     """Each period after the first event's, with the words of its own event when it runs
     from another one (债权人自接到通知书之日起三十日内，未接到通知书的自公告之日起四十五日内)."""
     events = [event_of(part, s) for part in parts]
-    first = next((e for e in events if e is not None), None)
+    # The first period's event, named or not: after 应当在五日内组织鉴定 (from --from, no
+    # words), 自鉴定结论作出之日起十五日内 runs from another event.
+    first = events[0] if events else None
+    if first is None and len(parts) > 1 and parts[0].rule.kind in _PERIOD_KINDS and not parts[0].rule.back:
+        first = ""
     out: list[Found] = []
     for part, event in zip(parts, events, strict=True):
-        if event is not None and first is not None and not _same_event(event, first):
+        if event is not None and first is not None and (first == "" or not _same_event(event, first)):
             part = part._replace(event=event)
         out.append(part)
     return out
