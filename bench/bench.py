@@ -278,6 +278,14 @@ def startup_section(gongkai: str) -> None:
         ],
     }
     commands[WITHOUT_CACHE] = commands["gongkai due --week --format plain"]
+    # Bytecode as an installed package has it: with PYTHONDONTWRITEBYTECODE set (as on some
+    # machines) an editable install would recompile every changed module on every run,
+    # while the floor's packages were compiled when they were installed.
+    import gongkai_cli
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    package = str(Path(gongkai_cli.__file__).parent)
+    subprocess.run([sys.executable, "-m", "compileall", "-q", package], env=env, check=False)
     times: dict[str, list[float]] = {name: [] for name in commands}
     for name, cmd in commands.items():  # warm the file cache (and the plan cache)
         run(cmd, env=NO_CACHE if name == WITHOUT_CACHE else None)

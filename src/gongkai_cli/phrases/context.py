@@ -65,7 +65,7 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
     return 0 < len(tail) <= 4
 
 
-_LIST_ITEM = re.compile(r"(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]")
+_LIST_ITEM = r"(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"  # （三）…
 
 
 def _circumstance(s: str, end: int, stop: int) -> bool:
@@ -77,7 +77,7 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     if any(modal in s[sentence:end] for modal in CLAUSE_MODALS):
         return False
     after = s[end:stop]
-    if after.startswith(("没有", "未", "不", "无")) and _LIST_ITEM.match(s, sentence):
+    if after.startswith(("没有", "未", "不", "无")) and re.compile(_LIST_ITEM).match(s, sentence):
         return True
     if after.strip() or stop >= len(s) or s[stop] not in "，,":
         return False
