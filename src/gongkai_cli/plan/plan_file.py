@@ -67,7 +67,7 @@ class Labelled(NamedTuple):
 
 Occurrence = date | datetime | Labelled
 LABEL_MARK = "#"  # between an occurrence's date and its label in ids: 4.1a@2016-09-30#甲文件
-_LABEL = re.compile(r"[^\s/@#:]{1,20}")
+_LABEL = r"[^\s/@#:]{1,20}"  # compiled when a label is read, not at start-up
 
 
 @dataclass(frozen=True)
@@ -207,7 +207,7 @@ def parse_occurrence(text: str) -> Occurrence:
     else:
         raise error
     label = label.strip()
-    if not _LABEL.fullmatch(label) or ".." in label:
+    if not re.fullmatch(_LABEL, label) or ".." in label:
         raise InputError(
             f"事件标签“{label}”无效：应为不含空白、/、@、#、: 的简短文字（至多 20 字），如 甲文件"
         )
