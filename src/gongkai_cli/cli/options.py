@@ -223,3 +223,17 @@ def tasks_option(text: str) -> Callable[[F], F]:
         envvar="GONGKAI_TASKS",
         help=text,
     )
+
+
+def output_options(f: F) -> F:
+    """-o FILE and --force: one set for every command that writes a file."""
+    from pathlib import Path
+
+    f = click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")(f)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        metavar="FILE",
+        help="写入文件 FILE 而不是标准输出（先写临时文件再改名，不会留下写了一半的文件）。",
+    )(f)

@@ -25,7 +25,7 @@ from ..render import plan_files, plan_views
 from ..render.output import Renderers, emit
 from . import hints
 from .main import main, one_line
-from .options import DATE, AppContext, common_options, counting_options, tasks_option
+from .options import DATE, AppContext, common_options, counting_options, output_options, tasks_option
 
 if TYPE_CHECKING:
     from ..plan.plan_file import Plan
@@ -186,18 +186,6 @@ def _envelope(app: AppContext, mail_to: str | None, mail_from: str | None) -> En
             user = "gongkai"
         sender = f"gongkai <{user}@{socket.gethostname() or 'localhost'}>"
     return Envelope(to=(mail_to or "").strip(), sender=sender, now=app.now)
-
-
-def output_options(f: F) -> F:
-    """-o FILE and --force."""
-    f = click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")(f)
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        metavar="FILE",
-        help="写入文件 FILE 而不是标准输出（先写临时文件再改名，不会留下写了一半的文件）。",
-    )(f)
 
 
 class Delivery(NamedTuple):

@@ -18,7 +18,7 @@ from ..register.vocabulary import APPLICANTS, CHANNELS, NATURAL_PERSON, result_n
 from ..render import register as rf
 from ..render.output import emit
 from .main import StrictGroup, main
-from .options import DATE, AppContext, common_options
+from .options import DATE, AppContext, common_options, output_options
 
 if TYPE_CHECKING:
     from ..register.store import Register
@@ -59,18 +59,6 @@ def open_register(given: str | None, *, create: bool = False) -> Register:
     from ..register.store import Register
 
     return Register(register_path(given), create=create)
-
-
-def file_options(f: F) -> F:
-    """-o FILE and --force, for the formats that write a file (xlsx)."""
-    f = click.option("--force", is_flag=True, help="-o 的文件已存在时覆盖它。")(f)
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        metavar="FILE",
-        help="写入文件 FILE 而不是标准输出（先写临时文件再改名）。",
-    )(f)
 
 
 def _xlsx(data_sheets: list[Any], output: Path | None, force: bool) -> None:
@@ -325,7 +313,7 @@ def abandon_command(app: AppContext, request_id: str, day: date, register: str |
 )
 @click.option("--open", "only_open", is_flag=True, help="只列出未办结（未答复、未视为放弃）的申请。")
 @click.option("--bom", is_flag=True, help="CSV 以 UTF-8 BOM 开头，Excel 双击打开时中文不乱码。")
-@file_options
+@output_options
 @register_option
 @common_options(formats=("table", "plain", "json", "csv", "xlsx", "md"))
 def list_command(
@@ -400,7 +388,7 @@ def show_command(app: AppContext, request_id: str, explain: bool, register: str 
 """,
 )
 @click.option("--year", type=int, required=True, metavar="Y", help="报告年度。")
-@file_options
+@output_options
 @register_option
 @common_options(formats=("table", "plain", "json", "md", "xlsx"))
 def report_command(
