@@ -22,7 +22,9 @@ document's lines. Pure: lines in, rows out.
   rows' section). A line without a separator inside a "|" table is a cell broken over
   two lines: it joins the row it starts. A row without any text is not an item.
 - A table copied from a web page may come one cell a line: either each followed by a line
-  "|" (池州), read by its 序号 1, 2, 3 … as before, or with nothing between the cells (广州):
+  "|" (池州), read by its 序号 1, 2, 3 … as before, or each ending in "|", rows closed by a
+  line of bars or started by their 序号 "1 |", "2 |" … (宣城), or with nothing between the
+  cells (广州):
   the header is a run of lines each naming a column, a row starts at its 序号, and in a
   row the lines that read as departments are its departments, those after them its
   deadline, those before them its task and detail (numbered lines among them its groups).
@@ -70,7 +72,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "task",
         re.compile(
-            r"^(?:工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
+            r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
             r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项)$"
         ),
     ),
@@ -482,25 +484,44 @@ _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 _BARRED_CELL = re.compile(r"^(?P<cell>.*?\S)\s*[|｜]$")  # "工作任务 |": one cell and its bar
 
 
-def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
+def _barred_number(text: str) -> int | None:
+    """The 序号 of a line "3 |" (a barred cell holding only a number), else None."""
+    cell = _BARRED_CELL.match(text.strip())
+    if cell is None or not _NUMBER.match(compact(cell["cell"])):
+        return None
+    return int(re.sub(r"[^0-9]", "", compact(cell["cell"]).translate(_FULL)))
+
+
+def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...], int] | None:
     """A header copied one cell a line, each ending in "|" ("工作任务 |" / "具 体 要 求 |"
-    …), closed by a line of bars."""
+    …), closed by a line of bars, or with a 序号 column followed at once by the cell "1 |"
+    (the rows then start at their 序号). The columns and the lines the header takes."""
     names: list[str] = []
     at = index
     while at < len(lines) and (m := _BARRED_CELL.match(lines[at][1].strip())) and "|" not in m["cell"]:
         if _column(m["cell"]) is None:
-            return None
+            break
         names.append(m["cell"])
         at += 1
-    closed = at < len(lines) and _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]
-    return _roles(names) if len(names) >= 2 and closed else None
+    roles = _roles(names) if len(names) >= 2 else None
+    if roles is None or at >= len(lines):
+        return None
+    if _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]:
+        return roles, len(names) + 1
+    if roles[0] == "number" and _barred_number(lines[at][1]) == 1:
+        return roles, len(names)
+    return None
 
 
-def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ...]) -> tuple[Table, int]:
+def _barred_table(
+    lines: list[tuple[int, str]], index: int, roles: tuple[str, ...], numbered: bool = False
+) -> tuple[Table, int]:
     """The rows of a table copied one cell a line, each cell ending in "|", a row ended by
-    a line of bars ("||", "|||||"); a line "|" alone is an empty cell. The cells come
-    whole, so a missing one is missing, not merged from the row above."""
+    a line of bars ("||", "|||||"), or, when ``numbered``, started by its 序号 1, 2, 3 …;
+    a line "|" alone is an empty cell. The cells come whole, so a missing one is missing,
+    not merged from the row above."""
     taken: set[int] = set()
+    expected = 1  # the 序号 that starts the next row, when ``numbered``
     table = _Rows(roles)
     block: list[str] = []
     first = 0
@@ -509,7 +530,12 @@ def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ..
 
     def row_end() -> None:
         filled = [c for c in block if c]
-        if len(filled) == 1 and _is_group(filled[0]):
+        if numbered and block:  # the row's 序号 first, then its cells
+            if len(block) == len(roles):
+                table.in_place(first, list(block[1:]), {"number": block[0]})
+            elif filled[1:]:
+                table.fitted(first, filled[1:], block[0], merge=False)
+        elif len(filled) == 1 and _is_group(filled[0]):
             table.group(filled[0])
         elif len(block) == len(placed):  # every cell in its place, the empty ones too
             table.in_place(first, list(block), {})
@@ -526,6 +552,9 @@ def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ..
         elif _SEPARATOR.match(text):
             row_end()
         elif cell is not None and "|" not in cell["cell"] and "｜" not in cell["cell"]:
+            if numbered and _barred_number(text) == expected:
+                row_end()
+                expected += 1
             first = first if block else lineno
             block.append(cell["cell"])
         elif block and "|" not in text and "｜" not in text:
@@ -554,10 +583,9 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 continue
         barred = _barred_header(lines, index)
         if barred is not None:
-            table, at = _barred_table(lines, index + len(barred) + 1, barred)
-            table = Table(
-                table.lines | {n for n, _ in lines[index : index + len(barred) + 1]}, table.roles, table.rows
-            )
+            roles, width = barred
+            table, at = _barred_table(lines, index + width, roles, numbered=width == len(roles))
+            table = Table(table.lines | {n for n, _ in lines[index : index + width]}, table.roles, table.rows)
             tables.append(table)
             index = at
             continue
