@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from gongkai_cli.plan.drafting.extract import extract_plan
 from gongkai_cli.plan.drafting.model import Draft
+from tests.conftest import Run
 
 CAUSES = Path(__file__).parent / "fixtures" / "extract" / "causes"
 
@@ -42,3 +45,64 @@ def test_cells_one_a_line_with_bars_and_rows_started_by_their_number() -> None:
     ]
     assert got.items[1].text == "编制完善基层政务公开事项目录并按目录公开各类信息。"
     assert all(not i.flags for i in got.items)
+
+
+def test_a_catalogue_pasted_with_bars_rows_short_of_merged_cells() -> None:
+    """门头沟 2024: a 公开标准 list whose columns the drafter did not know (业务事项, 公开时限,
+    and columns it does not read: 具体职责, 信息类别, 内容标准, 公开形式). Rows 2–5 lack their
+    first (merged) cell, row 3 goes on over two lines, and "【联系方式】 | ||||||" lines
+    continue row 1. Each row was a paragraph before, its rule the whole row."""
+    got = draft("mentougou-2024-catalogue.txt")
+    assert [(i.id, i.title, i.rule, i.event) for i in got.items] == [
+        (str(n), "政务公开", "信息形成或者变更之日起20个工作日内", "信息形成或者变更") for n in range(1, 6)
+    ]
+    # no office column anywhere: each row asks for its office, once
+    assert all(sum("没有找到负责部门" in f for f in i.flags) == 1 for i in got.items)
+
+
+def test_a_catalogue_row_cut_by_the_page_keeps_its_cells_in_order() -> None:
+    """A page that stops inside the last row: its cells are the first ones, not the last
+    (the short rows above it are short of their first, merged cells)."""
+    text = (
+        "序号 | 业务事项 | 信息类别 | 公开时限 | 公开形式 |\n"
+        "1 | 部门预算 | 资金信息 | 批复后20日内公开 | 政府网站 |\n"
+        "2 | 资金信息 | 决算批复后20日内公开 | 政府网站 |\n"
+        "3 | 政府采购信息 | 资金信息\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    # row 2's 业务事项 is merged with row 1's; row 3 stops after its first cells
+    assert [(i.id, i.title, i.rule) for i in got.items] == [
+        ("1", "部门预算", "批复后20日内公开"),
+        ("2", "部门预算", "决算批复后20日内公开"),
+        ("3", "政府采购信息", None),
+    ]
+
+
+def test_an_excel_catalogue_names_its_office_under_gongkai_zeren(gongkai: Run, tmp_path: Path) -> None:
+    """沅江市卫生健康局's 主动公开事项目录 (ledger 10 of the second set): the columns 事项名称,
+    公开内容, 公开依据, 公开渠道, 公开时限, 公开责任. The office (公开责任) was not read
+    before, nor the time limit, and the row was one paragraph of tab-joined cells."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "事项名称", "公开内容", "公开依据", "公开渠道", "公开时限", "公开 责任"])
+    sheet.append(
+        [
+            1,
+            "机构信息",
+            "机关名称、办公地址、办公时间、联系方式、负责人姓名等。",
+            "《中华人民共和国政府信息公开条例》",
+            "政府网站",
+            "自该政府信息形成或者变更之日起20个工作日内。",
+            "办公室",
+        ]
+    )
+    path = tmp_path / "目录.xlsx"
+    book.save(str(path))
+    result = gongkai("plan", "extract", str(path))
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load(result.stdout)["items"]
+    assert (item["owners"], item["event"]) == (["办公室"], "该政府信息形成或者变更")
+    assert item["text"].startswith("机关名称")

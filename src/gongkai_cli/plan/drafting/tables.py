@@ -48,7 +48,8 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "owners",
         re.compile(
             r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
-            r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人)$"
+            r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人|"
+            r"公开责任|公开责任单位|公开责任部门|公开责任科室|公开主体)$"
         ),
     ),
     (
@@ -59,7 +60,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "deadline",
         re.compile(
             r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
-            r"办结时限|时间安排|进度安排|截止时间)$"
+            r"办结时限|时间安排|进度安排|截止时间|公开时限)$"
         ),
     ),
     (
@@ -73,10 +74,16 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "task",
         re.compile(
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
-            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项)$"
+            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项|事项名称|公开事项名称|业务事项)$"
         ),
     ),
-    ("other", re.compile(r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况)$")),
+    (
+        "other",
+        re.compile(
+            r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
+            r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准)$"
+        ),
+    ),
 )
 _TEXT_ROLES = ("task", "detail")
 _TAIL_ROLES = ("lead", "owners", "jointly", "deadline")
@@ -226,9 +233,32 @@ class _Rows:
                 values["deadline"] = noted[0]
         self.add(line, values, ())
 
-    def fitted(self, line: int, row: list[str], number: str | None = None, merge: bool = True) -> None:
+    def right_aligned(self, line: int, row: list[str], values: dict[str, str]) -> None:
+        """A row short of cells in a table with unread columns (公开形式, 信息类别): the cells
+        cannot be told apart by what they hold, so the missing ones are the first, merged
+        cells (a web page's rowspan), taken from the row above."""
+        placed = [r for r in self.roles if r != "number"]
+        missing = placed[: len(placed) - len(row)]
+        values.update((r, c) for r, c in zip(placed[len(missing) :], row, strict=True) if r != "other")
+        self.add(line, values, tuple(r for r in missing if r != "other"))
+
+    def extend(self, text: str) -> None:
+        """A line continuing the last row's detail ("【联系方式】 | ||||||"); in a table
+        without a detail column it continues a column not read."""
+        if not self.rows:
+            return
+        last = self.rows[-1]
+        role = "detail" if last.cells.get("detail") else None
+        if role is not None:
+            cells = {**last.cells, role: last.cells[role] + text}
+            self.rows[-1] = TableRow(last.line, cells, last.group)
+
+    def fitted(
+        self, line: int, row: list[str], number: str | None = None, merge: bool = True, cut: bool = False
+    ) -> None:
         """A row with cells missing or extra ("|", spaces): fitted by what the cells hold;
-        the missing ones are merged cells (from the row above) unless ``merge`` is False."""
+        the missing ones are merged cells (from the row above) unless ``merge`` is False,
+        or the last ones when the page stops inside the row (``cut``)."""
         row = [c for c in row if c]
         roles = [r for r in self.roles if r not in ("number", "other")]
         values: dict[str, str] = {}
@@ -242,6 +272,12 @@ class _Rows:
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
         if len(row) == len(placed):
             self.in_place(line, row, values)
+            return
+        if "other" in placed and 0 < len(row) < len(placed) and cut:
+            self.in_place(line, row + [""] * (len(placed) - len(row)), values)
+            return
+        if "other" in placed and 0 < len(row) < len(placed) and merge:
+            self.right_aligned(line, row, values)
             return
         tail = [r for r in roles if r in _TAIL_ROLES]
         text = [r for r in roles if r not in _TAIL_ROLES]
@@ -297,6 +333,34 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
     return (roles, taken) if roles is not None else None
 
 
+def _continues(text: str) -> bool:
+    """A line of one cell and then only bars ("【联系方式】 | ||||||"): more of the row above,
+    its other cells empty, unless the cell is numbered (a row or a group of its own)."""
+    row = [c for c in cells(text) if c]
+    bars = len(re.findall(r"[|｜]", text))
+    return len(row) == 1 and bars >= 3 and not _NUMBER.match(compact(row[0])) and not _is_group(row[0])
+
+
+def _breaks_into(row: list[str], following: str, roles: tuple[str, ...]) -> bool:
+    """A numbered row short of cells whose last cells are on the next line ("3 | 政务公开 |
+    领导简历 | 【基本信息】 |" / "信息形成…之日起20个工作日内 | 政府网站常规公开 | |")."""
+    filled = [c for c in row if c]
+    rest = [c for c in cells(following) if c]
+    return (
+        "number" in roles
+        and "other" in roles
+        and bool(filled)
+        and _NUMBER.match(compact(filled[0])) is not None
+        and len(filled) < len(roles)
+        and bool(rest)
+        and len(filled) + len(rest) <= len(roles)
+        and _NUMBER.match(compact(rest[0])) is None
+        and not _continues(following)
+        and not _SEPARATOR.match(following)
+        and ("|" in following or "｜" in following)
+    )
+
+
 def _line_table(
     lines: list[tuple[int, str]], index: int, roles: tuple[str, ...], taken_lines: int
 ) -> tuple[Table, int]:
@@ -321,6 +385,16 @@ def _line_table(
             index += 1
             continue
         barred = "\t" in text or "|" in text or "｜" in text
+        if piped and _continues(text) and table.rows:
+            table.extend(compact(row[0]))  # "【联系方式】 | ||||||": the row above goes on
+            taken.add(lineno)
+            index += 1
+            continue
+        if piped and index + 1 < len(lines) and _breaks_into(row, lines[index + 1][1], roles):
+            row = [*row, *cells(lines[index + 1][1])]  # the row's last cells on the next line
+            taken.add(lineno)
+            index += 1
+            lineno = lines[index][0]
         if len(row) == 1 or (row[1:] and all(not c for c in row[1:]) and _GROUP.match(row[0])):
             if _is_group(row[0]) and (barred or not piped):
                 table.group(row[0])
@@ -339,6 +413,8 @@ def _line_table(
             pending = ""
         if "\t" in text:
             table.positional(lineno, row)
+        elif index + 1 == len(lines) and piped and not re.search(r"[|｜]\s*$", text):
+            table.fitted(lineno, row, number, cut=True)  # the page stops inside this row
         else:
             table.fitted(lineno, row, number)
         number = None
