@@ -106,3 +106,37 @@ def test_an_excel_catalogue_names_its_office_under_gongkai_zeren(gongkai: Run, t
     (item,) = yaml.safe_load(result.stdout)["items"]
     assert (item["owners"], item["event"]) == (["办公室"], "该政府信息形成或者变更")
     assert item["text"].startswith("机关名称")
+
+
+def test_a_word_indicator_table_its_levels_are_sections(gongkai: Run, tmp_path: Path) -> None:
+    """周村区卫生健康局 2021 (ledger 11 of the second set): an indicator table 一级指标 …
+    五级指标 | 责任科室、单位 with merged group cells. Refused before ("没有找到编号的段落…
+    或任务分工表"): the deepest level is the duty, the others its sections."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("区卫生健康局2021年度政务公开重点工作任务分解及分工")
+    header = ("一级指标", "二级指标", "三级指标", "责任科室、单位")
+    rows = (
+        ("主动公开", "养老服务", "是否及时公开本地区老年人养老保障、补贴相关政策", "中医科"),
+        ("主动公开", "养老服务", "是否按月度公开本区域各项老年人补贴发放总金额", "中医科"),
+        ("主动公开", "医疗卫生", "是否公开本地区卫生健康领域基层政务公开事项标准目录", "办公室"),
+    )
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for r, row in enumerate(rows, 1):
+        for cell, text in zip(table.rows[r].cells, row, strict=True):
+            cell.text = text
+    table.rows[1].cells[0].merge(table.rows[3].cells[0]).text = "主动公开"
+    table.rows[1].cells[1].merge(table.rows[2].cells[1]).text = "养老服务"
+    path = tmp_path / "分工.docx"
+    document.save(str(path))
+    result = gongkai("plan", "extract", str(path))
+    assert result.exit_code == 0, result.output
+    got = [(i["section"], i["owners"], i["rule"]) for i in yaml.safe_load(result.stdout)["items"]]
+    assert got == [
+        ("主动公开 养老服务", ["中医科"], None),
+        ("主动公开 养老服务", ["中医科"], "按月度公开"),
+        ("主动公开 医疗卫生", ["办公室"], None),
+    ]

@@ -8,7 +8,9 @@ document's lines. Pure: lines in, rows out.
 - The header row names the columns: 序号, a task (工作任务 / 重点任务 / 工作内容), its detail
   (具体要求 / 主要内容), the lead (牵头单位), the responsible (责任单位 / 责任科室 / 落实处室
   (部门)), those working jointly (配合单位 / 协办单位 / 会办单位) and the deadline (完成时限 /
-  时限要求 / 完成时间); other columns (备注) are kept apart and not read. It must name a
+  时限要求 / 完成时间); other columns (备注, and a catalogue's 公开依据 / 信息类别 / 公开形式)
+  are kept apart and not read. An indicator table's levels (一级指标 … 五级指标) are groups,
+  the deepest its duty; "责任科室、单位" names its first kind. It must name a
   task or its detail, and a department or a deadline. A header broken over two lines
   ("工作任务 | 具体要求" / "| 责任单位 |") is joined; a header repeated on a later page and
   separator lines (``||||||``, ``|---|---|``) are skipped.
@@ -16,7 +18,9 @@ document's lines. Pure: lines in, rows out.
   tabs every cell keeps its place (an empty leading cell is merged with the row above).
   With "|" or spaces a row may have fewer cells than the header: the cells that read as
   departments or a deadline fill the last columns, the text the first ones, and what is
-  missing is a merged cell, taken from the row above. A 序号 is found wherever it stands
+  missing is a merged cell, taken from the row above (in a table with columns not read,
+  the cells cannot be told apart: the first ones are the merged ones; unless the page
+  stops inside the row). A 序号 is found wherever it stands
   (a column of its own, alone on the line before its row); a numbered cell such as
   "一、做好财政信息公开" or "（一）加强…" heads the rows below it (a group row, kept as the
   rows' section). A line without a separator inside a "|" table is a cell broken over
@@ -125,20 +129,32 @@ def cells(line: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+_LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项)$")  # 一级指标 … 五级指标
+
+
 def _column(cell: str) -> str | None:
-    """The role a header cell names: "落实处室（部门）" is 落实处室."""
+    """The role a header cell names: "落实处室（部门）" is 落实处室, "责任科室、单位" is
+    责任科室; the levels of an indicator table (一级指标, 二级指标 …) are its groups."""
     name = re.sub(r"\s+", "", cell)
     name = re.sub(r"[（(][^（()）]*[）)]$", "", name)
-    return next((r for r, pattern in COLUMNS if pattern.match(name)), None)
+    if _LEVEL.match(name):
+        return "group"
+    found = next((r for r, pattern in COLUMNS if pattern.match(name)), None)
+    if found is None and re.search(r"[、/／]", name):
+        found = _column(re.split(r"[、/／]", name)[0])
+    return found
 
 
 def _roles(header: list[str]) -> tuple[str, ...] | None:
     roles: list[str] = []
     for cell in header:
         role = _column(cell)
-        if role is None or (role in roles and role != "other"):
+        if role is None or (role in roles and role not in ("other", "group")):
             return None
         roles.append(role)
+    if "group" in roles and not any(r in roles for r in _TEXT_ROLES):
+        last = len(roles) - 1 - roles[::-1].index("group")
+        roles[last] = "task"  # the deepest level is the duty, the others its groups
     has_task = "task" in roles or "detail" in roles
     has_rest = any(r in roles for r in _TAIL_ROLES)
     return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
@@ -211,9 +227,12 @@ class _Rows:
         """A row whose cells keep their places (tabs): empty leading cells are merged."""
         row = row + [""] * (len(self.roles) - len(row))
         row = [*row[: len(self.roles) - 1], " ".join(c for c in row[len(self.roles) - 1 :] if c)]
+        levels = [compact(c) for r, c in zip(self.roles, row, strict=True) if r == "group" and c]
+        if levels:
+            self.groups = levels  # an indicator table's levels (merged cells repeat their text)
         lead = next((i for i, c in enumerate(row) if c), 0)
-        values = {r: c for r, c in zip(self.roles, row, strict=True) if r != "other"}
-        merged = tuple(r for r in self.roles[:lead] if r != "other")
+        values = {r: c for r, c in zip(self.roles, row, strict=True) if r not in ("other", "group")}
+        merged = tuple(r for r in self.roles[:lead] if r not in ("other", "group"))
         if values.get("detail") and "task" in values and not values["task"]:
             merged = (*merged, "task")  # a merged 工作任务 cell inside the row (Excel: empty)
         for role in merged:
