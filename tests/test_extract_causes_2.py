@@ -140,3 +140,23 @@ def test_a_word_indicator_table_its_levels_are_sections(gongkai: Run, tmp_path: 
         ("主动公开 养老服务", ["中医科"], "按月度公开"),
         ("主动公开 医疗卫生", ["办公室"], None),
     ]
+
+
+def test_a_table_cell_of_two_offices_on_two_lines_is_two_names(gongkai: Run, tmp_path: Path) -> None:
+    """周村区卫生健康局 2021: "医政医管与疾控监督科 区卫生健康监督执法大队" (two offices a line
+    each in the Word cell) was one name, the space squeezed out."""
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table.rows[0].cells, ("序号", "工作任务", "责任科室、单位"), strict=True):
+        cell.text = text
+    row = ("1", "公开传染病防治工作监督检查情况", "医政医管与疾控监督科\n区卫生健康监督执法大队")
+    for cell, text in zip(table.rows[1].cells, row, strict=True):
+        cell.text = text
+    path = tmp_path / "分工.docx"
+    document.save(str(path))
+    result = gongkai("plan", "extract", str(path))
+    assert result.exit_code == 0, result.output
+    (item,) = yaml.safe_load(result.stdout)["items"]
+    assert item["owners"] == ["医政医管与疾控监督科", "区卫生健康监督执法大队"]

@@ -22,6 +22,15 @@ def _names(text: str) -> list[str]:
     return names
 
 
+def spaced_names(text: str) -> str:
+    """A cell naming departments with only spaces between ("监督科 执法大队", as a Word cell
+    of two lines gives them): the names joined with "、"; other text unchanged."""
+    parts = text.split()
+    if len(parts) > 1 and all(map(_is_department, parts)):
+        return "、".join(parts)
+    return text
+
+
 def _is_department(name: str) -> bool:
     return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
 

@@ -74,7 +74,7 @@ import re
 from ...errors import InputError
 from ...phrases.chinese import compact
 from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable
-from .departments import _names, _unique
+from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
     _clause_title,
@@ -254,7 +254,7 @@ class _Extractor:
             text = detail or task
             section = " ".join(p for p in (row.group, task if detail else "") if p)
             found = _Assignment(lead=_names(cell.get("lead", "")))
-            owners = compact(cell.get("owners", ""))
+            owners = compact(spaced_names(cell.get("owners", "")))
             if owners:
                 read = _assignment(owners)
                 if read is not None and read.names:
