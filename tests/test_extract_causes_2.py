@@ -160,3 +160,31 @@ def test_a_table_cell_of_two_offices_on_two_lines_is_two_names(gongkai: Run, tmp
     assert result.exit_code == 0, result.output
     (item,) = yaml.safe_load(result.stdout)["items"]
     assert item["owners"] == ["医政医管与疾控监督科", "区卫生健康监督执法大队"]
+
+
+def test_before_a_quarter_is_read_as_its_end_and_asked() -> None:
+    """浙江 2022 (a 区), row 4: "三季度前" is read as the third quarter's end (30 September)
+    but may mean before it starts: one doubt, said. "三季度末前" has none."""
+    text = (
+        "主要工作任务 | 任务内容 | 完成时限 | 责任单位 |\n"
+        "1.建立健全反馈机制。 | 三季度前 | 区发改局 |\n"
+        "2.做好乙。 | 三季度末前 | 区财政局 |\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [(i.rule, len(i.flags)) for i in got.items] == [("三季度前", 1), ("三季度末前", 0)]
+    assert "三季度开始前" in got.items[0].flags[0]
+
+
+def test_a_piped_row_cut_by_the_page_takes_nothing_from_the_row_above() -> None:
+    """浙江 2022 (a 区): the page stops inside row 7, after its group cell and the start of
+    its task. Its department and time limit were the row above's; now they are missing,
+    and asked for."""
+    text = (
+        "主要工作任务 | 任务内容 | 完成时限 | 责任单位 |\n"
+        "(一)聚焦甲 | 1.做好甲。 | 全年 | 区税务局 |\n"
+        "(二)聚焦乙 | 2.完善为民办实事长效机制,着力提高民生实事征集"
+    )
+    got = extract_plan(text, "doc.txt")
+    last = got.items[-1]
+    assert (last.owners, last.rule, last.section) == ((), None, "(二)聚焦乙")
+    assert any("没有找到负责部门" in f for f in last.flags)

@@ -126,6 +126,10 @@ def _own_number(row: TableRow) -> str:
     return found.group(1) if found else ""
 
 
+# "三季度前": before the third quarter, or by its end? Read as its end, and asked
+_QUARTER_BEFORE = re.compile(r"(?<![季年])(第?[一二三四1-4])季度前")
+
+
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
@@ -322,6 +326,11 @@ class _Extractor:
             if unread is None:
                 unread = _unread_flag(duty.rule)
                 duty.flags.append(unread)
+        if duty.rule is not None and (before := _QUARTER_BEFORE.search(compact(duty.rule))):
+            duty.flags.append(
+                f"期限“{before[0]}”可读作{before[1]}季度末前，也可读作{before[1]}季度开始前："
+                f"按{before[1]}季度末计，请核对"
+            )
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.ids.add(item_id)

@@ -206,13 +206,16 @@ class _Rows:
         self.rows: list[TableRow] = []
         self.previous: dict[str, str] = {}
         self.groups: list[str] = []  # the group cells in force, outermost first
+        self.levels: list[int] = []  # their levels: 0 for 一、, 1 for （一）
 
     def group(self, cell: str) -> None:
         """A numbered cell heading the rows below: it takes the place of the task above."""
         self.previous.pop("task", None)
         squeezed = compact(cell)
         level = 0 if re.match(r"^[一二三四五六七八九十]", squeezed) else 1
-        self.groups = [*self.groups[:level], squeezed] if level <= len(self.groups) else [squeezed]
+        kept = [(g, n) for g, n in zip(self.groups, self.levels, strict=True) if n < level]
+        self.groups = [*(g for g, _ in kept), squeezed]  # a (二) takes the place of the (一)
+        self.levels = [*(n for _, n in kept), level]
 
     def add(self, line: int, values: dict[str, str], merged: tuple[str, ...]) -> None:
         """A row read; ``merged``: the columns it lacks, taken from the row above."""
@@ -229,7 +232,7 @@ class _Rows:
         row = [*row[: len(self.roles) - 1], " ".join(c for c in row[len(self.roles) - 1 :] if c)]
         levels = [compact(c) for r, c in zip(self.roles, row, strict=True) if r == "group" and c]
         if levels:
-            self.groups = levels  # an indicator table's levels (merged cells repeat their text)
+            self.groups, self.levels = levels, list(range(len(levels)))  # an indicator table's levels
         lead = next((i for i, c in enumerate(row) if c), 0)
         values = {r: c for r, c in zip(self.roles, row, strict=True) if r not in ("other", "group")}
         merged = tuple(r for r in self.roles[:lead] if r not in ("other", "group"))
@@ -286,7 +289,7 @@ class _Rows:
             number = row.pop(at)  # the 序号, a column of its own even where the header has none
         values["number"] = number or ""
         split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
-        while split and len(row) > 1 and _is_group(row[0]) and len(row) > len(roles) - 1:
+        while split and len(row) > 1 and _is_group(row[0]) and (len(row) > len(roles) - 1 or cut):
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
         if len(row) == len(placed):
@@ -295,6 +298,7 @@ class _Rows:
         if "other" in placed and 0 < len(row) < len(placed) and cut:
             self.in_place(line, row + [""] * (len(placed) - len(row)), values)
             return
+        merge = merge and not cut  # the page stops inside the row: its cells are missing
         if "other" in placed and 0 < len(row) < len(placed) and merge:
             self.right_aligned(line, row, values)
             return
