@@ -188,3 +188,24 @@ def test_a_piped_row_cut_by_the_page_takes_nothing_from_the_row_above() -> None:
     last = got.items[-1]
     assert (last.owners, last.rule, last.section) == ((), None, "(二)聚焦乙")
     assert any("没有找到负责部门" in f for f in last.flags)
+
+
+def test_a_whole_plan_run_together_on_one_line() -> None:
+    """绥棱县 2018 (a document site's text): title, preamble, 一、工作目标, 二、工作任务, （一）
+    and 1. on one line. Refused before ("没有找到编号的段落…"); the line is cut at its
+    markers, 一、工作目标 (run together with its text) is prose, and 1. is the duty."""
+    got = draft("suileng-2018-one-line.txt")
+    assert [(i.id, i.title) for i in got.items] == [("2.1.1", "把公开透明作为政府工作的基本要求")]
+    assert got.items[0].section.startswith("二、工作任务 (一)围绕建设法治政府")
+
+
+def test_a_long_paragraph_naming_numbers_inside_is_not_cut() -> None:
+    """Only a line with a 一、 after a sentence is a plan run together: a long paragraph
+    that names "（一）" and "1." inside it stays one paragraph."""
+    long = "做好公开工作，" * 50
+    text = (
+        "2018年某县政务公开工作要点\n一、做好公开\n"
+        f"（一）做好甲。{long}按照《条例》（一）项和（二）项规定，1.公开年报。（县政务办负责）\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [(i.id, i.owners) for i in got.items] == [("1.1", ("县政务办",))]

@@ -98,6 +98,7 @@ from .paragraphs import (
     _paragraphs,
     _split_closing,
     _units,
+    unrun,
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
 from .tables import Table, TableRow, find_tables
@@ -133,11 +134,13 @@ _QUARTER_BEFORE = re.compile(r"(?<![季年])(第?[一二三四1-4])季度前")
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
-        self.raw = [
-            (i, line)
-            for i, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
-        ]
+        self.raw = unrun(
+            [
+                (i, line)
+                for i, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
+            ]
+        )
         self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
