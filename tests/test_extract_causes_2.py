@@ -19,6 +19,10 @@ def draft(name: str) -> Draft:
     return extract_plan((CAUSES / name).read_text(encoding="utf-8"), name)
 
 
+def plan_flags(got: Draft) -> list[str]:
+    return [w.message for w in got.warnings if w.line is None]
+
+
 def test_a_piped_table_whose_header_says_main_work_tasks() -> None:
     """浙江 2022 (a 区): the header "主要工作任務 | 任務內容 | 完成時限 | 責任單位" names its
     task column 主要工作任务. Each row was a paragraph before, with no owner and no rule."""
@@ -209,3 +213,12 @@ def test_a_long_paragraph_naming_numbers_inside_is_not_cut() -> None:
     )
     got = extract_plan(text, "doc.txt")
     assert [(i.id, i.owners) for i in got.items] == [("1.1", ("县政务办",))]
+
+
+def test_two_metadata_keys_on_a_line_with_empty_values() -> None:
+    """长乐区 2020: "发布机构 生成日期" is two keys without values; the issuer was taken as
+    "生成日期". Now it is not found, and asked for."""
+    got = draft("changle-2020-empty-metadata.txt")
+    assert got.header.issuer is None
+    assert any("印发机关" in m for m in plan_flags(got))
+    assert got.header.title == "长乐区人民政府办公室关于贯彻落实《2020年政务公开工作要点》的通知"

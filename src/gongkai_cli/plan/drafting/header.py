@@ -23,7 +23,8 @@ _OWN_NOTICE = re.compile(r"^(?P<issuer>[^《》，。]*?)关于(?!印发)(?P<wha
 # Masked or placeholder text a mirror or a template leaves: ***, XXX, ××.
 _MASKED = re.compile(r"\*{2,}|＊{2,}|[Xx×]{2,}|某某|○○")
 # A page's metadata block (索引号, 发布机构, 发文日期 …): "key：value", the value on the
-# next line, or several pairs on one line.
+# next line, or several pairs on one line (a key with an empty value before the next key:
+# "发布机构 生成日期" is two keys, neither with a value).
 _META_KEYS = {
     "title": ("名称", "标题", "信息名称", "文件名称"),
     "issuer": ("发布机构", "发文机构", "发文机关", "发布机关", "发文单位", "制发机关", "发布单位"),
@@ -48,7 +49,7 @@ _META_KEYS = {
     ),
 }
 _META_KEY = re.compile(
-    r"(?:^|\s)[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
+    r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
 )
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
 _TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")
