@@ -222,3 +222,12 @@ def test_two_metadata_keys_on_a_line_with_empty_values() -> None:
     assert got.header.issuer is None
     assert any("印发机关" in m for m in plan_flags(got))
     assert got.header.title == "长乐区人民政府办公室关于贯彻落实《2020年政务公开工作要点》的通知"
+
+
+def test_host_and_co_host_are_lead_and_jointly() -> None:
+    """江门市卫生健康局 2021: "局防控办主办、各工作组协办" was two names of one role, one of
+    them "局防控办主办"; 主办 is the lead, 协办 jointly. "局主办科室" stays a name."""
+    got = draft("jiangmen-2021-host.txt")
+    roles = {i.id: (i.lead, i.owners, i.jointly) for i in got.items}
+    assert roles["5"] == (("局防控办",), (), ("各工作组",))
+    assert roles["4"] == ((), ("局主办科室",), ())
