@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from gongkai_cli.plan.drafting.extract import extract_plan
@@ -231,3 +232,30 @@ def test_host_and_co_host_are_lead_and_jointly() -> None:
     roles = {i.id: (i.lead, i.owners, i.jointly) for i in got.items}
     assert roles["5"] == (("局防控办",), (), ("各工作组",))
     assert roles["4"] == ((), ("局主办科室",), ())
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "title", "issuer", "year"),
+    [
+        # 周村区卫生健康局 2021 (ledger 11 of the second set): 任务分解及分工
+        (
+            "区卫生健康局2021年度政务公开重点工作任务分解及分工\n",
+            "区卫生健康局2021年度政务公开重点工作任务分解及分工",
+            None,
+            2021,
+        ),
+        # 沅江市卫生健康局 (ledger 10 of the second set): a 事项目录 and its 公开主体
+        (
+            "沅江市卫生健康局政府信息主动公开事项目录\n公开主体:沅江市卫生健康局\n",
+            "沅江市卫生健康局政府信息主动公开事项目录",
+            "沅江市卫生健康局",
+            None,
+        ),
+    ],
+)
+def test_titles_of_task_breakdowns_and_catalogues(
+    first_lines: str, title: str, issuer: str | None, year: int | None
+) -> None:
+    text = first_lines + "序号\t工作任务\t责任科室\n1\t公开机构信息\t办公室\n"
+    got = extract_plan(text, "doc.txt")
+    assert (got.header.title, got.header.issuer, got.header.year) == (title, issuer, year)
