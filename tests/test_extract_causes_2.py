@@ -259,3 +259,18 @@ def test_titles_of_task_breakdowns_and_catalogues(
     text = first_lines + "序号\t工作任务\t责任科室\n1\t公开机构信息\t办公室\n"
     got = extract_plan(text, "doc.txt")
     assert (got.header.title, got.header.issuer, got.header.year) == (title, issuer, year)
+
+
+@pytest.mark.parametrize(
+    ("cell", "owners"),
+    [
+        # 宣城 2020, row 6: a bracket with 、 inside one name
+        ("各县(市、区)政府,各乡镇政府、街道办事处", ("各县(市、区)政府", "各乡镇政府", "街道办事处")),
+        ("各县（市、区）政府负责", ("各县（市、区）政府",)),
+        ("市财政局、市审计局", ("市财政局", "市审计局")),
+    ],
+)
+def test_a_comma_inside_a_bracket_does_not_split_a_name(cell: str, owners: tuple[str, ...]) -> None:
+    text = f"某市2020年政务公开工作实施方案\n序号\t工作任务\t责任单位\n1\t公开年报\t{cell}\n"
+    got = extract_plan(text, "doc.txt")
+    assert got.items[0].owners == owners

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ...errors import InputError
 from ...phrases.chinese import compact
 from ...phrases.reader import parse_rule
-from .departments import _BARE_NAME_MIN, _DEPT_END, _is_department, _names
+from .departments import _BARE_NAME_MIN, _DEPT_END, _is_department, _names, split_outside
 from .sentences import _find_phrase
 
 _OPEN, _CLOSE = "（(", "）)"
@@ -156,7 +156,7 @@ def _read_roles(clause: str, out: _Assignment) -> bool:
     """Departments and their roles in one clause; False when it names no role."""
     pending: list[str] = []
     found = False
-    for segment in re.split(r"[、]", clause):
+    for segment in split_outside("、", clause):
         found = _read_segment(segment, pending, out) or found
     if pending and found:  # names after the last role: they share it
         out.owners.extend(n for w in pending for n in _names(w))
