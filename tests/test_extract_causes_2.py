@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
+from gongkai_cli.plan.drafting.departments import split_outside
 from gongkai_cli.plan.drafting.extract import extract_plan
 from gongkai_cli.plan.drafting.model import Draft
 from tests.conftest import Run
@@ -83,7 +86,7 @@ def test_a_catalogue_row_cut_by_the_page_keeps_its_cells_in_order() -> None:
     ]
 
 
-def test_an_excel_catalogue_names_its_office_under_gongkai_zeren(gongkai: Run, tmp_path: Path) -> None:
+def test_an_excel_catalogue_and_its_office_column(gongkai: Run, tmp_path: Path) -> None:
     """沅江市卫生健康局's 主动公开事项目录 (ledger 10 of the second set): the columns 事项名称,
     公开内容, 公开依据, 公开渠道, 公开时限, 公开责任. The office (公开责任) was not read
     before, nor the time limit, and the row was one paragraph of tab-joined cells."""
@@ -274,3 +277,15 @@ def test_a_comma_inside_a_bracket_does_not_split_a_name(cell: str, owners: tuple
     text = f"某市2020年政务公开工作实施方案\n序号\t工作任务\t责任单位\n1\t公开年报\t{cell}\n"
     got = extract_plan(text, "doc.txt")
     assert got.items[0].owners == owners
+
+
+@given(st.text(alphabet="甲乙局、（）()", max_size=30))
+def test_splitting_outside_brackets_keeps_every_character(text: str) -> None:
+    """The parts joined back are the text; a part has a 、 only inside a bracket."""
+    parts = split_outside("、", text)
+    assert "、".join(parts) == text
+    for part in parts:
+        depth = 0
+        for char in part:
+            depth += (char in "(（") - (char in ")）")
+            assert char != "、" or depth > 0
