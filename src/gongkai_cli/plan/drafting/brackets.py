@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ...errors import InputError
 from ...phrases.chinese import compact
 from ...phrases.reader import parse_rule
-from .departments import _BARE_NAME_MIN, _DEPT_END, _is_department, _names
+from .departments import _BARE_NAME_MIN, _DEPT_END, _is_department, _names, split_outside
 from .sentences import _find_phrase
 
 _OPEN, _CLOSE = "（(", "）)"
@@ -68,6 +68,7 @@ _ROLES = (
     "督办",
     "指导",
     "牵头",
+    "主办(?![科处室单部])",  # not in a name: 局主办科室
     "负责",
     "落实",
     "配合落实",
@@ -79,7 +80,7 @@ _ROLES = (
     "协助",
     "推进",
 )
-_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头")
+_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头", "主办")  # 主办 … 协办: lead
 _JOINT_ROLES = ("配合落实", "配合", "协同", "协办", "会办", "参与", "协助")  # jointly
 _SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办", "指导")  # supervising
 # "宣传处会办公室", "市发改委会同市财政局": the first leads, the second works jointly.
@@ -155,7 +156,7 @@ def _read_roles(clause: str, out: _Assignment) -> bool:
     """Departments and their roles in one clause; False when it names no role."""
     pending: list[str] = []
     found = False
-    for segment in re.split(r"[、]", clause):
+    for segment in split_outside("、", clause):
         found = _read_segment(segment, pending, out) or found
     if pending and found:  # names after the last role: they share it
         out.owners.extend(n for w in pending for n in _names(w))

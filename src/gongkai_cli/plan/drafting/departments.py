@@ -13,13 +13,38 @@ _JOINER = re.compile(rf"(?<=[{_DEPT_END}])(?:及|和|与|以及|等)")  # 等: "
 _BARE_NAME_MIN = 3  # "（单位）" is a word in a sentence, "（三期办）" a department
 
 
+def split_outside(separators: str, text: str) -> list[str]:
+    """``text`` split at any of ``separators`` outside brackets: "各县(市、区)政府、各乡镇政府"
+    is two parts, the first with its bracket whole."""
+    parts: list[str] = []
+    depth = start = 0
+    for at, char in enumerate(text):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth -= 1
+        elif char in separators and depth <= 0:
+            parts.append(text[start:at])
+            start = at + 1
+    return [*parts, text[start:]]
+
+
 def _names(text: str) -> list[str]:
     text = compact(text).strip("、，,；;。")
     text = re.sub(r"^(?:由|请)", "", text)
     names: list[str] = []
-    for part in re.split(r"[、/，,；;]", text):
+    for part in split_outside("、/，,；;", text):
         names.extend(p for p in _JOINER.split(part) if p)
     return names
+
+
+def spaced_names(text: str) -> str:
+    """A cell naming departments with only spaces between ("监督科 执法大队", as a Word cell
+    of two lines gives them): the names joined with "、"; other text unchanged."""
+    parts = text.split()
+    if len(parts) > 1 and all(map(_is_department, parts)):
+        return "、".join(parts)
+    return text
 
 
 def _is_department(name: str) -> bool:

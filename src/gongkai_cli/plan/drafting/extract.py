@@ -74,7 +74,7 @@ import re
 from ...errors import InputError
 from ...phrases.chinese import compact
 from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable
-from .departments import _names, _unique
+from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
     _clause_title,
@@ -98,6 +98,7 @@ from .paragraphs import (
     _paragraphs,
     _split_closing,
     _units,
+    unrun,
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
 from .tables import Table, TableRow, find_tables
@@ -126,14 +127,20 @@ def _own_number(row: TableRow) -> str:
     return found.group(1) if found else ""
 
 
+# "三季度前": before the third quarter, or by its end? Read as its end, and asked
+_QUARTER_BEFORE = re.compile(r"(?<![季年])(第?[一二三四1-4])季度前")
+
+
 class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
-        self.raw = [
-            (i, line)
-            for i, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
-        ]
+        self.raw = unrun(
+            [
+                (i, line)
+                for i, line in enumerate(text.splitlines(), 1)
+                if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
+            ]
+        )
         self.lines = [(i, line.strip()) for i, line in self.raw]
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
@@ -254,7 +261,7 @@ class _Extractor:
             text = detail or task
             section = " ".join(p for p in (row.group, task if detail else "") if p)
             found = _Assignment(lead=_names(cell.get("lead", "")))
-            owners = compact(cell.get("owners", ""))
+            owners = compact(spaced_names(cell.get("owners", "")))
             if owners:
                 read = _assignment(owners)
                 if read is not None and read.names:
@@ -322,6 +329,11 @@ class _Extractor:
             if unread is None:
                 unread = _unread_flag(duty.rule)
                 duty.flags.append(unread)
+        if duty.rule is not None and (before := _QUARTER_BEFORE.search(compact(duty.rule))):
+            duty.flags.append(
+                f"期限“{before[0]}”可读作{before[1]}季度末前，也可读作{before[1]}季度开始前："
+                f"按{before[1]}季度末计，请核对"
+            )
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.ids.add(item_id)

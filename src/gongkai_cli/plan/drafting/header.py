@@ -16,17 +16,28 @@ from .paragraphs import _marker
 _NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
-    r"分工方案|任务分解责任清单|任务分解|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单)"
+    r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
+    r"事项目录|公开目录|公开标准)"
 )
 # A notice that is itself the document: "关于做好…问题整改工作的通知" (整改通知).
 _OWN_NOTICE = re.compile(r"^(?P<issuer>[^《》，。]*?)关于(?!印发)(?P<what>[^《》]{4,80})的通知$")
 # Masked or placeholder text a mirror or a template leaves: ***, XXX, ××.
 _MASKED = re.compile(r"\*{2,}|＊{2,}|[Xx×]{2,}|某某|○○")
 # A page's metadata block (索引号, 发布机构, 发文日期 …): "key：value", the value on the
-# next line, or several pairs on one line.
+# next line, or several pairs on one line (a key with an empty value before the next key:
+# "发布机构 生成日期" is two keys, neither with a value).
 _META_KEYS = {
     "title": ("名称", "标题", "信息名称", "文件名称"),
-    "issuer": ("发布机构", "发文机构", "发文机关", "发布机关", "发文单位", "制发机关", "发布单位"),
+    "issuer": (
+        "发布机构",
+        "发文机构",
+        "发文机关",
+        "发布机关",
+        "发文单位",
+        "制发机关",
+        "发布单位",
+        "公开主体",
+    ),
     "issued": ("发文日期", "成文日期", "生成日期", "印发日期"),
     "other": (
         "索引号",
@@ -48,7 +59,7 @@ _META_KEYS = {
     ),
 }
 _META_KEY = re.compile(
-    r"(?:^|\s)[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
+    r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
 )
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
 _TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")

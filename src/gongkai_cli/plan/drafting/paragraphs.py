@@ -5,6 +5,7 @@ closing paragraphs begin. Pure: lines in, units out."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,32 @@ _MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"^(([{_CIRCLED}]))"),
 )
 _SENTENCE_END = "。！？!?；;：:）)”」』"
+# A whole plan run together on one line (a document site's text): cut before each marker
+# that starts a sentence (一、 1. after 。) and before each （一）. Only on a line this long
+# with this many of them, one a 一、 after a sentence: a paragraph may well name "（一）" or
+# "1." inside it, hardly "。二、".
+_RUN_BREAK = re.compile(
+    rf"(?<=[。；;！!？?])(?=[{_CN_NUM}]{{1,3}}、|[{_AR_NUM}]{{1,2}}[.．、](?![{_AR_NUM}]))"
+    rf"|(?=[（(][{_CN_NUM}]{{1,3}}[）)])"
+)
+_RUN_MIN_CHARS = 300
+_RUN_TOP = re.compile(rf"[。；;！!？?][{_CN_NUM}]{{1,3}}、")
+_RUN_MIN_BREAKS = 3
+
+
+def unrun(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines with a plan run together on one line cut at its markers (same line number)."""
+    out: list[tuple[int, str]] = []
+    for number_, text in lines:
+        breaks = [m.start() for m in _RUN_BREAK.finditer(text) if m.start() > 0]
+        if len(text) < _RUN_MIN_CHARS or len(breaks) < _RUN_MIN_BREAKS or not _RUN_TOP.search(text):
+            out.append((number_, text))
+            continue
+        starts = [0, *breaks, len(text)]
+        out.extend((number_, text[a:b]) for a, b in itertools.pairwise(starts) if text[a:b].strip())
+    return out
+
+
 _HEADING_MAX = 30  # a numbered line this short, one sentence and no bracket, is a heading
 
 
@@ -130,7 +157,9 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
         # 一、 or （一） (the Arabic 1. is in the id only).
         shown = para.text if heading else marker.label if marker.level <= 1 else ""
         stack.append((marker.level, marker.number, shown))
-        prose.append((marker.level, heading and _is_prose(marker.rest)))
+        # "一、工作目标紧紧围绕…": a prose heading run together with its text is prose too
+        run_on = marker.level == 0 and bool(_PROSE.match(compact(marker.rest)))
+        prose.append((marker.level, (heading and _is_prose(marker.rest)) or run_on))
         unit = _Unit(
             ".".join(str(n) for _, n, _ in stack),
             " ".join(h for _, _, h in stack if h),

@@ -1,14 +1,17 @@
 """Task tables (任务分工表, 任务分解责任清单, 重点任务台账): 序号 | 工作任务 | 责任单位 | 完成时限.
 
-One table model (Table, TableRow), several readers into it. A ``.docx`` table and an
-``.xlsx`` ledger arrive as one tab-separated line a row (files/office.py), a PDF's text
-layer and a web page as whatever the copy gives; this module reads them all from the
-document's lines. Pure: lines in, rows out.
+One table model (Table, TableRow; a row's cells put in their columns: table_rows.py),
+several readers into it. A ``.docx`` table and an ``.xlsx`` ledger arrive as one
+tab-separated line a row (files/office.py), a PDF's text layer and a web page as
+whatever the copy gives; this module reads them all from the document's lines. Pure:
+lines in, rows out.
 
 - The header row names the columns: 序号, a task (工作任务 / 重点任务 / 工作内容), its detail
   (具体要求 / 主要内容), the lead (牵头单位), the responsible (责任单位 / 责任科室 / 落实处室
   (部门)), those working jointly (配合单位 / 协办单位 / 会办单位) and the deadline (完成时限 /
-  时限要求 / 完成时间); other columns (备注) are kept apart and not read. It must name a
+  时限要求 / 完成时间); other columns (备注, and a catalogue's 公开依据 / 信息类别 / 公开形式)
+  are kept apart and not read. An indicator table's levels (一级指标 … 五级指标) are groups,
+  the deepest its duty; "责任科室、单位" names its first kind. It must name a
   task or its detail, and a department or a deadline. A header broken over two lines
   ("工作任务 | 具体要求" / "| 责任单位 |") is joined; a header repeated on a later page and
   separator lines (``||||||``, ``|---|---|``) are skipped.
@@ -16,13 +19,17 @@ document's lines. Pure: lines in, rows out.
   tabs every cell keeps its place (an empty leading cell is merged with the row above).
   With "|" or spaces a row may have fewer cells than the header: the cells that read as
   departments or a deadline fill the last columns, the text the first ones, and what is
-  missing is a merged cell, taken from the row above. A 序号 is found wherever it stands
+  missing is a merged cell, taken from the row above (in a table with columns not read,
+  the cells cannot be told apart: the first ones are the merged ones; unless the page
+  stops inside the row). A 序号 is found wherever it stands
   (a column of its own, alone on the line before its row); a numbered cell such as
   "一、做好财政信息公开" or "（一）加强…" heads the rows below it (a group row, kept as the
   rows' section). A line without a separator inside a "|" table is a cell broken over
   two lines: it joins the row it starts. A row without any text is not an item.
 - A table copied from a web page may come one cell a line: either each followed by a line
-  "|" (池州), read by its 序号 1, 2, 3 … as before, or with nothing between the cells (广州):
+  "|" (池州), read by its 序号 1, 2, 3 … as before, or each ending in "|", rows closed by a
+  line of bars or started by their 序号 "1 |", "2 |" … (宣城), or with nothing between the
+  cells (广州):
   the header is a run of lines each naming a column, a row starts at its 序号, and in a
   row the lines that read as departments are its departments, those after them its
   deadline, those before them its task and detail (numbered lines among them its groups).
@@ -32,229 +39,25 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from ...phrases.chinese import compact
-from .brackets import _assignment
-from .departments import _DEPT_END
-from .sentences import _find_phrase
-
-COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("number", re.compile(r"^(?:序号|编号|序)$")),
-    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|牵头科室|牵头|主办单位|主办部门)$")),
-    (
-        "owners",
-        re.compile(
-            r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
-            r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人)$"
-        ),
-    ),
-    (
-        "jointly",
-        re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位)$"),
-    ),
-    (
-        "deadline",
-        re.compile(
-            r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
-            r"办结时限|时间安排|进度安排|截止时间)$"
-        ),
-    ),
-    (
-        "detail",
-        re.compile(
-            r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
-            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
-        ),
-    ),
-    (
-        "task",
-        re.compile(
-            r"^(?:工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
-            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项)$"
-        ),
-    ),
-    ("other", re.compile(r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况)$")),
+from .table_rows import (
+    _GROUP,
+    _NUMBER,
+    _ROLE_WORD,
+    _SEPARATOR,
+    _TEXT_ROLES,
+    Table,
+    TableRow,
+    _column,
+    _is_departments,
+    _is_group,
+    _roles,
+    _Rows,
+    cells,
 )
-_TEXT_ROLES = ("task", "detail")
-_TAIL_ROLES = ("lead", "owners", "jointly", "deadline")
-_SPLIT_SPACES = re.compile(r"[ \u3000]{2,}")
-_GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、，,．.]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
-_SEPARATOR = re.compile(r"^[\s|｜+:：\-—_=]*$")  # ||||||, |---|---|, +----+
-_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.、．]?$")
-_GROUP_MAX = 40  # a group cell is a heading: short
-_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|协同|督促")
 
-
-@dataclass(frozen=True)
-class TableRow:
-    line: int
-    cells: dict[str, str]  # column role ("task", "owners", …) → the cell's text
-    group: str  # the numbered cells heading this row, or ""
-
-
-@dataclass(frozen=True)
-class Table:
-    lines: frozenset[int]  # the document lines the table takes (header and rows)
-    roles: tuple[str, ...]  # the columns, in order
-    rows: tuple[TableRow, ...]
-
-
-def cells(line: str) -> list[str]:
-    """The cells of one line of a pasted table (one cell when it is not a table row)."""
-    line = line.strip(" \u3000\r\n")
-    if "\t" in line:
-        parts = line.split("\t")  # empty cells kept: a tab per cell
-    elif "|" in line or "｜" in line:
-        parts = re.split(r"[|｜]", line)
-        while parts and not parts[0].strip():
-            parts.pop(0)
-        while parts and not parts[-1].strip():
-            parts.pop()
-    else:
-        parts = _SPLIT_SPACES.split(line)
-    return [p.strip() for p in parts]
-
-
-def _column(cell: str) -> str | None:
-    """The role a header cell names: "落实处室（部门）" is 落实处室."""
-    name = re.sub(r"\s+", "", cell)
-    name = re.sub(r"[（(][^（()）]*[）)]$", "", name)
-    return next((r for r, pattern in COLUMNS if pattern.match(name)), None)
-
-
-def _roles(header: list[str]) -> tuple[str, ...] | None:
-    roles: list[str] = []
-    for cell in header:
-        role = _column(cell)
-        if role is None or (role in roles and role != "other"):
-            return None
-        roles.append(role)
-    has_task = "task" in roles or "detail" in roles
-    has_rest = any(r in roles for r in _TAIL_ROLES)
-    return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
-
-
-# -- what a cell holds -------------------------------------------------------------------
-
-
-def _is_departments(cell: str) -> bool:
-    """A cell of departments and their roles: "办公室牵头，各科室配合", "市直有关部门;各镇(街)"."""
-    squeezed = compact(cell).rstrip("。")
-    if not squeezed or len(squeezed) > 120 or "。" in squeezed or _NUMBER.match(squeezed):
-        return False
-    found = _assignment(squeezed)
-    if found is not None and not found.bare and found.names:
-        dated = found.rule is not None and _find_phrase(found.rule, "") is not None
-        return not dated and all(map(_named, found.names))
-    names = [n for n in re.split(r"[、，,；;/]", squeezed) if n]
-    return bool(names) and all(map(_named, names))
-
-
-def _named(name: str) -> bool:
-    """A department's name: "市财政局", "各镇(街)", "各县市区人民政府" (not "积极")."""
-    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
-    return (len(bare) >= 2 and bare[-1] in _DEPT_END) or name.startswith("各") or bare.endswith("机关")
-
-
-def _is_deadline(cell: str) -> bool:
-    squeezed = compact(cell)
-    if not squeezed or _is_departments(cell):
-        return False
-    return _find_phrase(squeezed, "") is not None or (len(squeezed) <= 20 and "。" not in squeezed)
-
-
-def _is_group(cell: str) -> bool:
-    squeezed = compact(cell)
-    return bool(_GROUP.match(squeezed)) and len(squeezed) <= _GROUP_MAX
-
-
-# -- a row of cells into the columns -----------------------------------------------------
-
-
-class _Rows:
-    """The rows of one table as they are read: merged cells taken from the row above,
-    groups carried down."""
-
-    def __init__(self, roles: tuple[str, ...]) -> None:
-        self.roles = roles
-        self.rows: list[TableRow] = []
-        self.previous: dict[str, str] = {}
-        self.groups: list[str] = []  # the group cells in force, outermost first
-
-    def group(self, cell: str) -> None:
-        """A numbered cell heading the rows below: it takes the place of the task above."""
-        self.previous.pop("task", None)
-        squeezed = compact(cell)
-        level = 0 if re.match(r"^[一二三四五六七八九十]", squeezed) else 1
-        self.groups = [*self.groups[:level], squeezed] if level <= len(self.groups) else [squeezed]
-
-    def add(self, line: int, values: dict[str, str], merged: tuple[str, ...]) -> None:
-        """A row read; ``merged``: the columns it lacks, taken from the row above."""
-        for role in merged:
-            values.setdefault(role, self.previous.get(role, ""))
-        self.previous = dict(values)
-        if not any(values.get(r) for r in _TEXT_ROLES):
-            return  # an empty row, or one of only departments: not a duty
-        self.rows.append(TableRow(line, values, " ".join(self.groups)))
-
-    def positional(self, line: int, row: list[str]) -> None:
-        """A row whose cells keep their places (tabs): empty leading cells are merged."""
-        row = row + [""] * (len(self.roles) - len(row))
-        row = [*row[: len(self.roles) - 1], " ".join(c for c in row[len(self.roles) - 1 :] if c)]
-        lead = next((i for i, c in enumerate(row) if c), 0)
-        values = {r: c for r, c in zip(self.roles, row, strict=True) if r != "other"}
-        merged = tuple(r for r in self.roles[:lead] if r != "other")
-        if values.get("detail") and "task" in values and not values["task"]:
-            merged = (*merged, "task")  # a merged 工作任务 cell inside the row (Excel: empty)
-        for role in merged:
-            values.pop(role, None)
-        self.add(line, values, merged)
-
-    def in_place(self, line: int, row: list[str], values: dict[str, str]) -> None:
-        """A row with a cell for every column but the 序号, each in its place. Without a
-        完成时限 column, a 备注 (an unread column) that is the row's one deadline phrase is it."""
-        placed = [r for r in self.roles if r != "number"]
-        values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
-        if "deadline" not in self.roles:
-            noted = [
-                c for r, c in zip(placed, row, strict=True) if r == "other" and _find_phrase(compact(c), "")
-            ]
-            if len(noted) == 1:
-                values["deadline"] = noted[0]
-        self.add(line, values, ())
-
-    def fitted(self, line: int, row: list[str], number: str | None = None, merge: bool = True) -> None:
-        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold;
-        the missing ones are merged cells (from the row above) unless ``merge`` is False."""
-        row = [c for c in row if c]
-        roles = [r for r in self.roles if r not in ("number", "other")]
-        values: dict[str, str] = {}
-        at = next((i for i, c in enumerate(row) if _NUMBER.match(compact(c))), None)
-        if at is not None and number is None:
-            number = row.pop(at)  # the 序号, a column of its own even where the header has none
-        values["number"] = number or ""
-        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
-        while split and len(row) > 1 and _is_group(row[0]) and len(row) > len(roles) - 1:
-            self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
-        placed = [r for r in self.roles if r != "number"]  # with the columns not read
-        if len(row) == len(placed):
-            self.in_place(line, row, values)
-            return
-        tail = [r for r in roles if r in _TAIL_ROLES]
-        text = [r for r in roles if r not in _TAIL_ROLES]
-        missing: list[str] = []
-        for role in reversed(tail):
-            fits = _is_deadline if role == "deadline" else _is_departments
-            alone = len(row) == 1 and role != "deadline" and _is_departments(row[0])
-            if (len(row) > 1 and fits(row[-1])) or alone:  # one cell alone: text, unless departments
-                values[role] = row.pop()
-            else:
-                missing.append(role)
-        if len(row) > len(text) and text:  # sub-columns under one heading: joined
-            row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
-        values.update(zip(text[len(text) - len(row) :], row, strict=True))
-        self.add(line, values, (*text[: len(text) - len(row)], *missing) if merge else ())
+__all__ = ["Table", "TableRow", "cells", "find_tables"]
 
 
 # -- the readers -------------------------------------------------------------------------
@@ -295,6 +98,34 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
     return (roles, taken) if roles is not None else None
 
 
+def _continues(text: str) -> bool:
+    """A line of one cell and then only bars ("【联系方式】 | ||||||"): more of the row above,
+    its other cells empty, unless the cell is numbered (a row or a group of its own)."""
+    row = [c for c in cells(text) if c]
+    bars = len(re.findall(r"[|｜]", text))
+    return len(row) == 1 and bars >= 3 and not _NUMBER.match(compact(row[0])) and not _is_group(row[0])
+
+
+def _breaks_into(row: list[str], following: str, roles: tuple[str, ...]) -> bool:
+    """A numbered row short of cells whose last cells are on the next line ("3 | 政务公开 |
+    领导简历 | 【基本信息】 |" / "信息形成…之日起20个工作日内 | 政府网站常规公开 | |")."""
+    filled = [c for c in row if c]
+    rest = [c for c in cells(following) if c]
+    return (
+        "number" in roles
+        and "other" in roles
+        and bool(filled)
+        and _NUMBER.match(compact(filled[0])) is not None
+        and len(filled) < len(roles)
+        and bool(rest)
+        and len(filled) + len(rest) <= len(roles)
+        and _NUMBER.match(compact(rest[0])) is None
+        and not _continues(following)
+        and not _SEPARATOR.match(following)
+        and ("|" in following or "｜" in following)
+    )
+
+
 def _line_table(
     lines: list[tuple[int, str]], index: int, roles: tuple[str, ...], taken_lines: int
 ) -> tuple[Table, int]:
@@ -319,6 +150,16 @@ def _line_table(
             index += 1
             continue
         barred = "\t" in text or "|" in text or "｜" in text
+        if piped and _continues(text) and table.rows:
+            table.extend(compact(row[0]))  # "【联系方式】 | ||||||": the row above goes on
+            taken.add(lineno)
+            index += 1
+            continue
+        if piped and index + 1 < len(lines) and _breaks_into(row, lines[index + 1][1], roles):
+            row = [*row, *cells(lines[index + 1][1])]  # the row's last cells on the next line
+            taken.add(lineno)
+            index += 1
+            lineno = lines[index][0]
         if len(row) == 1 or (row[1:] and all(not c for c in row[1:]) and _GROUP.match(row[0])):
             if _is_group(row[0]) and (barred or not piped):
                 table.group(row[0])
@@ -337,6 +178,8 @@ def _line_table(
             pending = ""
         if "\t" in text:
             table.positional(lineno, row)
+        elif index + 1 == len(lines) and piped and not re.search(r"[|｜]\s*$", text):
+            table.fitted(lineno, row, number, cut=True)  # the page stops inside this row
         else:
             table.fitted(lineno, row, number)
         number = None
@@ -482,25 +325,44 @@ _FULL = str.maketrans("０１２３４５６７８９", "0123456789")
 _BARRED_CELL = re.compile(r"^(?P<cell>.*?\S)\s*[|｜]$")  # "工作任务 |": one cell and its bar
 
 
-def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
+def _barred_number(text: str) -> int | None:
+    """The 序号 of a line "3 |" (a barred cell holding only a number), else None."""
+    cell = _BARRED_CELL.match(text.strip())
+    if cell is None or not _NUMBER.match(compact(cell["cell"])):
+        return None
+    return int(re.sub(r"[^0-9]", "", compact(cell["cell"]).translate(_FULL)))
+
+
+def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...], int] | None:
     """A header copied one cell a line, each ending in "|" ("工作任务 |" / "具 体 要 求 |"
-    …), closed by a line of bars."""
+    …), closed by a line of bars, or with a 序号 column followed at once by the cell "1 |"
+    (the rows then start at their 序号). The columns and the lines the header takes."""
     names: list[str] = []
     at = index
     while at < len(lines) and (m := _BARRED_CELL.match(lines[at][1].strip())) and "|" not in m["cell"]:
         if _column(m["cell"]) is None:
-            return None
+            break
         names.append(m["cell"])
         at += 1
-    closed = at < len(lines) and _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]
-    return _roles(names) if len(names) >= 2 and closed else None
+    roles = _roles(names) if len(names) >= 2 else None
+    if roles is None or at >= len(lines):
+        return None
+    if _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]:
+        return roles, len(names) + 1
+    if roles[0] == "number" and _barred_number(lines[at][1]) == 1:
+        return roles, len(names)
+    return None
 
 
-def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ...]) -> tuple[Table, int]:
+def _barred_table(
+    lines: list[tuple[int, str]], index: int, roles: tuple[str, ...], numbered: bool = False
+) -> tuple[Table, int]:
     """The rows of a table copied one cell a line, each cell ending in "|", a row ended by
-    a line of bars ("||", "|||||"); a line "|" alone is an empty cell. The cells come
-    whole, so a missing one is missing, not merged from the row above."""
+    a line of bars ("||", "|||||"), or, when ``numbered``, started by its 序号 1, 2, 3 …;
+    a line "|" alone is an empty cell. The cells come whole, so a missing one is missing,
+    not merged from the row above."""
     taken: set[int] = set()
+    expected = 1  # the 序号 that starts the next row, when ``numbered``
     table = _Rows(roles)
     block: list[str] = []
     first = 0
@@ -509,7 +371,12 @@ def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ..
 
     def row_end() -> None:
         filled = [c for c in block if c]
-        if len(filled) == 1 and _is_group(filled[0]):
+        if numbered and block:  # the row's 序号 first, then its cells
+            if len(block) == len(roles):
+                table.in_place(first, list(block[1:]), {"number": block[0]})
+            elif filled[1:]:
+                table.fitted(first, filled[1:], block[0], merge=False)
+        elif len(filled) == 1 and _is_group(filled[0]):
             table.group(filled[0])
         elif len(block) == len(placed):  # every cell in its place, the empty ones too
             table.in_place(first, list(block), {})
@@ -526,6 +393,9 @@ def _barred_table(lines: list[tuple[int, str]], index: int, roles: tuple[str, ..
         elif _SEPARATOR.match(text):
             row_end()
         elif cell is not None and "|" not in cell["cell"] and "｜" not in cell["cell"]:
+            if numbered and _barred_number(text) == expected:
+                row_end()
+                expected += 1
             first = first if block else lineno
             block.append(cell["cell"])
         elif block and "|" not in text and "｜" not in text:
@@ -554,10 +424,9 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 continue
         barred = _barred_header(lines, index)
         if barred is not None:
-            table, at = _barred_table(lines, index + len(barred) + 1, barred)
-            table = Table(
-                table.lines | {n for n, _ in lines[index : index + len(barred) + 1]}, table.roles, table.rows
-            )
+            roles, width = barred
+            table, at = _barred_table(lines, index + width, roles, numbered=width == len(roles))
+            table = Table(table.lines | {n for n, _ in lines[index : index + width]}, table.roles, table.rows)
             tables.append(table)
             index = at
             continue

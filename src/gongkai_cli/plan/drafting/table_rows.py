@@ -1,0 +1,286 @@
+"""The rows of a task table: its columns (序号 | 工作任务 | 责任单位 | 完成时限 …), what a
+cell holds (departments, a deadline, a group heading) and a row's cells put in their
+columns, merged cells taken from the row above and groups carried down. The readers
+that find tables in a document's lines are in tables.py. Pure: cells in, rows out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...phrases.chinese import compact
+from .brackets import _assignment
+from .departments import _DEPT_END
+from .sentences import _find_phrase
+
+COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("number", re.compile(r"^(?:序号|编号|序)$")),
+    ("lead", re.compile(r"^(?:牵头单位|牵头部门|牵头处室|牵头科室|牵头|主办单位|主办部门)$")),
+    (
+        "owners",
+        re.compile(
+            r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
+            r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人|"
+            r"公开责任|公开责任单位|公开责任部门|公开责任科室|公开主体)$"
+        ),
+    ),
+    (
+        "jointly",
+        re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位)$"),
+    ),
+    (
+        "deadline",
+        re.compile(
+            r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
+            r"办结时限|时间安排|进度安排|截止时间|公开时限)$"
+        ),
+    ),
+    (
+        "detail",
+        re.compile(
+            r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
+            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
+        ),
+    ),
+    (
+        "task",
+        re.compile(
+            r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
+            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项|事项名称|公开事项名称|业务事项)$"
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
+            r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准)$"
+        ),
+    ),
+)
+_TEXT_ROLES = ("task", "detail")
+_TAIL_ROLES = ("lead", "owners", "jointly", "deadline")
+_SPLIT_SPACES = re.compile(r"[ \u3000]{2,}")
+_GROUP = re.compile(r"^(?:[一二三四五六七八九十]+\s*[、，,．.]|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
+_SEPARATOR = re.compile(r"^[\s|｜+:：\-—_=]*$")  # ||||||, |---|---|, +----+
+_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.、．]?$")
+_GROUP_MAX = 40  # a group cell is a heading: short
+_ROLE_WORD = re.compile(r"牵头|负责|配合|落实|协同|督促")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    line: int
+    cells: dict[str, str]  # column role ("task", "owners", …) → the cell's text
+    group: str  # the numbered cells heading this row, or ""
+
+
+@dataclass(frozen=True)
+class Table:
+    lines: frozenset[int]  # the document lines the table takes (header and rows)
+    roles: tuple[str, ...]  # the columns, in order
+    rows: tuple[TableRow, ...]
+
+
+def cells(line: str) -> list[str]:
+    """The cells of one line of a pasted table (one cell when it is not a table row)."""
+    line = line.strip(" \u3000\r\n")
+    if "\t" in line:
+        parts = line.split("\t")  # empty cells kept: a tab per cell
+    elif "|" in line or "｜" in line:
+        parts = re.split(r"[|｜]", line)
+        while parts and not parts[0].strip():
+            parts.pop(0)
+        while parts and not parts[-1].strip():
+            parts.pop()
+    else:
+        parts = _SPLIT_SPACES.split(line)
+    return [p.strip() for p in parts]
+
+
+_LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项)$")  # 一级指标 … 五级指标
+
+
+def _column(cell: str) -> str | None:
+    """The role a header cell names: "落实处室（部门）" is 落实处室, "责任科室、单位" is
+    责任科室; the levels of an indicator table (一级指标, 二级指标 …) are its groups."""
+    name = re.sub(r"\s+", "", cell)
+    name = re.sub(r"[（(][^（()）]*[）)]$", "", name)
+    if _LEVEL.match(name):
+        return "group"
+    found = next((r for r, pattern in COLUMNS if pattern.match(name)), None)
+    if found is None and re.search(r"[、/／]", name):
+        found = _column(re.split(r"[、/／]", name)[0])
+    return found
+
+
+def _roles(header: list[str]) -> tuple[str, ...] | None:
+    roles: list[str] = []
+    for cell in header:
+        role = _column(cell)
+        if role is None or (role in roles and role not in ("other", "group")):
+            return None
+        roles.append(role)
+    if "group" in roles and not any(r in roles for r in _TEXT_ROLES):
+        last = len(roles) - 1 - roles[::-1].index("group")
+        roles[last] = "task"  # the deepest level is the duty, the others its groups
+    has_task = "task" in roles or "detail" in roles
+    has_rest = any(r in roles for r in _TAIL_ROLES)
+    return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
+
+
+# -- what a cell holds -------------------------------------------------------------------
+
+
+def _is_departments(cell: str) -> bool:
+    """A cell of departments and their roles: "办公室牵头，各科室配合", "市直有关部门;各镇(街)"."""
+    squeezed = compact(cell).rstrip("。")
+    if not squeezed or len(squeezed) > 120 or "。" in squeezed or _NUMBER.match(squeezed):
+        return False
+    found = _assignment(squeezed)
+    if found is not None and not found.bare and found.names:
+        dated = found.rule is not None and _find_phrase(found.rule, "") is not None
+        return not dated and all(map(_named, found.names))
+    names = [n for n in re.split(r"[、，,；;/]", squeezed) if n]
+    return bool(names) and all(map(_named, names))
+
+
+def _named(name: str) -> bool:
+    """A department's name: "市财政局", "各镇(街)", "各县市区人民政府" (not "积极")."""
+    bare = re.sub(r"[（(][^）)]*[）)]", "", name)
+    return (len(bare) >= 2 and bare[-1] in _DEPT_END) or name.startswith("各") or bare.endswith("机关")
+
+
+def _is_deadline(cell: str) -> bool:
+    squeezed = compact(cell)
+    if not squeezed or _is_departments(cell):
+        return False
+    return _find_phrase(squeezed, "") is not None or (len(squeezed) <= 20 and "。" not in squeezed)
+
+
+def _is_group(cell: str) -> bool:
+    squeezed = compact(cell)
+    return bool(_GROUP.match(squeezed)) and len(squeezed) <= _GROUP_MAX
+
+
+# -- a row of cells into the columns -----------------------------------------------------
+
+
+class _Rows:
+    """The rows of one table as they are read: merged cells taken from the row above,
+    groups carried down."""
+
+    def __init__(self, roles: tuple[str, ...]) -> None:
+        self.roles = roles
+        self.rows: list[TableRow] = []
+        self.previous: dict[str, str] = {}
+        self.groups: list[str] = []  # the group cells in force, outermost first
+        self.levels: list[int] = []  # their levels: 0 for 一、, 1 for （一）
+
+    def group(self, cell: str) -> None:
+        """A numbered cell heading the rows below: it takes the place of the task above."""
+        self.previous.pop("task", None)
+        squeezed = compact(cell)
+        level = 0 if re.match(r"^[一二三四五六七八九十]", squeezed) else 1
+        kept = [(g, n) for g, n in zip(self.groups, self.levels, strict=True) if n < level]
+        self.groups = [*(g for g, _ in kept), squeezed]  # a (二) takes the place of the (一)
+        self.levels = [*(n for _, n in kept), level]
+
+    def add(self, line: int, values: dict[str, str], merged: tuple[str, ...]) -> None:
+        """A row read; ``merged``: the columns it lacks, taken from the row above."""
+        for role in merged:
+            values.setdefault(role, self.previous.get(role, ""))
+        self.previous = dict(values)
+        if not any(values.get(r) for r in _TEXT_ROLES):
+            return  # an empty row, or one of only departments: not a duty
+        self.rows.append(TableRow(line, values, " ".join(self.groups)))
+
+    def positional(self, line: int, row: list[str]) -> None:
+        """A row whose cells keep their places (tabs): empty leading cells are merged."""
+        row = row + [""] * (len(self.roles) - len(row))
+        row = [*row[: len(self.roles) - 1], " ".join(c for c in row[len(self.roles) - 1 :] if c)]
+        levels = [compact(c) for r, c in zip(self.roles, row, strict=True) if r == "group" and c]
+        if levels:
+            self.groups, self.levels = levels, list(range(len(levels)))  # an indicator table's levels
+        lead = next((i for i, c in enumerate(row) if c), 0)
+        values = {r: c for r, c in zip(self.roles, row, strict=True) if r not in ("other", "group")}
+        merged = tuple(r for r in self.roles[:lead] if r not in ("other", "group"))
+        if values.get("detail") and "task" in values and not values["task"]:
+            merged = (*merged, "task")  # a merged 工作任务 cell inside the row (Excel: empty)
+        for role in merged:
+            values.pop(role, None)
+        self.add(line, values, merged)
+
+    def in_place(self, line: int, row: list[str], values: dict[str, str]) -> None:
+        """A row with a cell for every column but the 序号, each in its place. Without a
+        完成时限 column, a 备注 (an unread column) that is the row's one deadline phrase is it."""
+        placed = [r for r in self.roles if r != "number"]
+        values.update((r, c) for r, c in zip(placed, row, strict=True) if r != "other")
+        if "deadline" not in self.roles:
+            noted = [
+                c for r, c in zip(placed, row, strict=True) if r == "other" and _find_phrase(compact(c), "")
+            ]
+            if len(noted) == 1:
+                values["deadline"] = noted[0]
+        self.add(line, values, ())
+
+    def right_aligned(self, line: int, row: list[str], values: dict[str, str]) -> None:
+        """A row short of cells in a table with unread columns (公开形式, 信息类别): the cells
+        cannot be told apart by what they hold, so the missing ones are the first, merged
+        cells (a web page's rowspan), taken from the row above."""
+        placed = [r for r in self.roles if r != "number"]
+        missing = placed[: len(placed) - len(row)]
+        values.update((r, c) for r, c in zip(placed[len(missing) :], row, strict=True) if r != "other")
+        self.add(line, values, tuple(r for r in missing if r != "other"))
+
+    def extend(self, text: str) -> None:
+        """A line continuing the last row's detail ("【联系方式】 | ||||||"); in a table
+        without a detail column it continues a column not read."""
+        if not self.rows:
+            return
+        last = self.rows[-1]
+        role = "detail" if last.cells.get("detail") else None
+        if role is not None:
+            cells = {**last.cells, role: last.cells[role] + text}
+            self.rows[-1] = TableRow(last.line, cells, last.group)
+
+    def fitted(
+        self, line: int, row: list[str], number: str | None = None, merge: bool = True, cut: bool = False
+    ) -> None:
+        """A row with cells missing or extra ("|", spaces): fitted by what the cells hold;
+        the missing ones are merged cells (from the row above) unless ``merge`` is False,
+        or the last ones when the page stops inside the row (``cut``)."""
+        row = [c for c in row if c]
+        roles = [r for r in self.roles if r not in ("number", "other")]
+        values: dict[str, str] = {}
+        at = next((i for i, c in enumerate(row) if _NUMBER.match(compact(c))), None)
+        if at is not None and number is None:
+            number = row.pop(at)  # the 序号, a column of its own even where the header has none
+        values["number"] = number or ""
+        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
+        while split and len(row) > 1 and _is_group(row[0]) and (len(row) > len(roles) - 1 or cut):
+            self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
+        placed = [r for r in self.roles if r != "number"]  # with the columns not read
+        if len(row) == len(placed):
+            self.in_place(line, row, values)
+            return
+        if "other" in placed and 0 < len(row) < len(placed) and cut:
+            self.in_place(line, row + [""] * (len(placed) - len(row)), values)
+            return
+        merge = merge and not cut  # the page stops inside the row: its cells are missing
+        if "other" in placed and 0 < len(row) < len(placed) and merge:
+            self.right_aligned(line, row, values)
+            return
+        tail = [r for r in roles if r in _TAIL_ROLES]
+        text = [r for r in roles if r not in _TAIL_ROLES]
+        missing: list[str] = []
+        for role in reversed(tail):
+            fits = _is_deadline if role == "deadline" else _is_departments
+            alone = len(row) == 1 and role != "deadline" and _is_departments(row[0])
+            if (len(row) > 1 and fits(row[-1])) or alone:  # one cell alone: text, unless departments
+                values[role] = row.pop()
+            else:
+                missing.append(role)
+        if len(row) > len(text) and text:  # sub-columns under one heading: joined
+            row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
+        values.update(zip(text[len(text) - len(row) :], row, strict=True))
+        self.add(line, values, (*text[: len(text) - len(row)], *missing) if merge else ())
