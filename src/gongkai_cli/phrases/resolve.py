@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, DayInfo, WorkCalendar
 from ..errors import CoverageError, InputError
-from .reader import Rule
+from .rule import Rule
 
 if TYPE_CHECKING:
     from .statutes import WorkdayRule

@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - not CPython
     from hashlib import blake2b
 
 from ..files.folders import cache_folder
-from ..phrases.reader import Rule
+from ..phrases.rule import Rule
 from .plan_file import (
     Item,
     Plan,

@@ -26,8 +26,8 @@ from typing import Literal, NamedTuple
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import CoverageError
-from ..phrases.reader import Rule
 from ..phrases.resolve import DEFAULTS, Options, Result, period_bounds, resolve
+from ..phrases.rule import Rule
 from .plan_file import Item, Labelled, Occurrence, Plan, ReportSpec, event_key, moment_of
 
 Kind = Literal["deadline", "report", "recurring", "event", "open"]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..errors import InputError
-from ..phrases.reader import Rule
+from ..phrases.rule import Rule
 
 if TYPE_CHECKING:
     from ..phrases.statutes import WorkdayRule

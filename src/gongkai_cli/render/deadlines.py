@@ -9,8 +9,8 @@ from functools import cache
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from ..calendar.workdays import HOLIDAY, MAKEUP_WORKDAY, WEEKDAYS, WORKDAY, DayInfo
-from ..phrases.reader import Found
 from ..phrases.resolve import Result, Step
+from ..phrases.rule import Found
 from ..safetext import json_visible, visible
 from .spreadsheet import csv_safe
 
