@@ -101,3 +101,15 @@ def test_a_long_batch_collects_as_usual(tmp_path: Path) -> None:
     )
     assert out.stdout.count("\n") == 3001
     assert int(out.stderr.rsplit("collections=", 1)[1]) > 0
+
+
+def test_due_from_the_plan_cache_loads_no_reader(tmp_path: Path) -> None:
+    """A second `due --week` is answered from the plan cache: the rules were read when the
+    plan was checked, so the phrase reader, the clause reader and sqlite3 stay unloaded."""
+    probe(tmp_path, *WEEK)  # fills the cache
+    seen = probe(tmp_path, *WEEK)
+    assert seen["code"] == 0
+    modules = seen["modules"]
+    assert isinstance(modules, list)
+    reading = ("gongkai_cli.phrases.reader", "gongkai_cli.phrases.clause", "gongkai_cli.phrases.scanner")
+    assert not [m for m in modules if m in reading or m == "sqlite3"]
