@@ -104,7 +104,7 @@ def test_markdown_escapes_html_and_link_markup(gongkai: Run, plan: Path, command
 def test_markdown_shown_by_a_renderer_has_no_html_or_link() -> None:
     """The same cell through a CommonMark renderer: text only, no tag, link or image."""
     markdown_it = pytest.importorskip("markdown_it")
-    from gongkai_cli.render.plan_files import md_cell
+    from gongkai_cli.render.markdown import md_cell
 
     html = (
         markdown_it.MarkdownIt("commonmark")
@@ -225,3 +225,18 @@ def test_a_planted_cache_folder_is_not_used(gongkai: Run, tmp_path: Path, how: s
         result = gongkai("tasks", "--tasks", str(bundled_plan()), env=env)
         assert result.exit_code == 0, result.output
     assert sorted(p.name for p in target.iterdir()) == before
+
+
+def test_a_request_subject_is_escaped_in_the_registers_markdown(gongkai: Run, tmp_path: Path) -> None:
+    """The register's Markdown (request list, and the requests in due --format md) goes
+    through the same cell escaping as the plan's: a subject copied from an application is
+    never HTML or a link. Before, it escaped only | and \\."""
+    register = str(tmp_path / "r.sqlite3")
+    add = ("request", "add", "--id", "A", "--received", "2024-09-20", "--register", register)
+    assert gongkai(*add, "--subject", HOSTILE_TITLE).exit_code == 0
+    listed = gongkai("request", "list", "--format", "md", "--register", register, "--today", "2024-10-21")
+    due = gongkai("due", "--week", "--format", "md", "--register", register, "--today", "2024-10-21")
+    for out in (listed.stdout, due.stdout):
+        assert "<script" not in out and "<img" not in out
+        assert not re.search(r"(?<!\\)\]\(", out)  # no link: every ] escaped
+        assert "&lt;script&gt;" in out and "\\[点此\\]" in out

@@ -89,11 +89,9 @@ def report_table(table: AnnualTable) -> RenderableType:
     return grid
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def report_md(table: AnnualTable) -> str:
+    from .markdown import md_cell
+
     head = ["", *(f"{a}" if a in (NATURAL_PERSON, TOTAL) else f"法人或其他组织：{a}" for a in COLUMNS)]
     lines = [
         f"## {TITLE}（{table.year} 年）",
@@ -103,7 +101,7 @@ def report_md(table: AnnualTable) -> str:
     ]
     for label, _, counts in rows(table):
         lines.append(
-            "| " + " | ".join([_md(label), *(str(counts[c]) if counts else "" for c in COLUMNS)]) + " |"
+            "| " + " | ".join([md_cell(label), *(str(counts[c]) if counts else "" for c in COLUMNS)]) + " |"
         )
     lines += ["", CHECK_NOTE]
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from ..plan.due import DueReport, Entry
 from ..plan.obligations import Obligation
 from ..plan.plan_file import Item
 from .deadlines import deadline_plain, when
+from .markdown import md_cell, md_table
 from .plan import (
     NONE,
     OBLIGATION_LABELS,
@@ -136,34 +137,6 @@ def tasks_sheets(listing: Listing, obligations: Sequence[Obligation]) -> list[An
 # -- Markdown ---------------------------------------------------------------------------
 
 
-# Markdown and the HTML it may hold: titles come verbatim from received documents, so
-# ``<script>``, ``<img onerror=…>``, ``![](http://…)`` or ``[text](url)`` in one must show
-# as written, never run, load or link. HTML's three are written as entities, Markdown's
-# link, image, code and table marks with a backslash (CommonMark, GFM).
-_MD_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "[": "\\[",
-        "]": "\\]",
-        "!": "\\!",
-        "`": "\\`",
-        "|": "\\|",
-        "\n": " ",
-        "\r": " ",
-        "\u2028": " ",
-        "\u2029": " ",
-    }
-)
-
-
-def md_cell(text: str) -> str:
-    """Text as a Markdown table cell or heading: no HTML, link, image, code or cell break."""
-    return text.translate(_MD_ESCAPES)
-
-
 ENTRY_COLUMNS = ("期限", "剩余", "编号", "事项", "牵头", "负责", "期限写法", "标记")
 
 
@@ -200,10 +173,7 @@ def task_cells(ob: Obligation) -> tuple[str, ...]:
 
 
 def _md_entries(entries: Sequence[Entry]) -> list[str]:
-    lines = ["| " + " | ".join(ENTRY_COLUMNS) + " |", "|" + "---|" * len(ENTRY_COLUMNS)]
-    for entry in entries:
-        lines.append("| " + " | ".join(md_cell(c) for c in entry_cells(entry)) + " |")
-    return lines
+    return md_table(ENTRY_COLUMNS, (entry_cells(entry) for entry in entries))
 
 
 def due_md(report: DueReport, plan_title: str) -> str:
@@ -232,9 +202,7 @@ def show_md(item: Item, obligations: Sequence[Obligation], explained: Sequence[O
         "",
         f"## 义务：{len(obligations)} 项",
         "",
-        "| " + " | ".join(TASK_COLUMNS) + " |",
-        "|" + "---|" * len(TASK_COLUMNS),
-        *("| " + " | ".join(md_cell(c) for c in task_cells(ob)) + " |" for ob in obligations),
+        *md_table(TASK_COLUMNS, (task_cells(ob) for ob in obligations)),
     ]
     for ob in explained:
         if ob.result is not None:
@@ -250,11 +218,8 @@ def tasks_md(listing: Listing, obligations: Sequence[Obligation]) -> str:
         "",
         f"{issued}；共 {len(obligations)} 项。",
         "",
-        "| " + " | ".join(TASK_COLUMNS) + " |",
-        "|" + "---|" * len(TASK_COLUMNS),
+        *md_table(TASK_COLUMNS, (task_cells(ob) for ob in obligations)),
     ]
-    for ob in obligations:
-        lines.append("| " + " | ".join(md_cell(c) for c in task_cells(ob)) + " |")
     return "\n".join(lines)
 
 

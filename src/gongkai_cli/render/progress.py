@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..plan.progress import STATES, Status, Tally
 from .deadlines import when
+from .markdown import md_cell, md_table
 from .plan import OBLIGATION_LABELS, names, obligation_data
-from .plan_files import csv_text, md_cell
+from .plan_files import csv_text
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -201,8 +202,7 @@ def status_csv(facts: Status, *, bom: bool = False) -> str:
 def status_md(title: str, facts: Status) -> str:
     lines = [f"## {md_cell(title)}：截至 {when(facts.today)}", "", _summary(facts)]
     for heading, rows in _rows(facts)[1:]:
-        lines += ["", f"### {heading}", "", "| " + " | ".join(HEADER) + " |", "|---" * len(HEADER) + "|"]
-        lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in rows]
+        lines += ["", f"### {heading}", "", *md_table(HEADER, rows)]
     lines += ["", "### 最近的期限", ""]
     lines += [f"- {md_cell(_next_line(facts, i))}" for i in range(len(facts.next))] or ["（无）"]
     return "\n".join(lines)

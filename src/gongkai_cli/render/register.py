@@ -134,16 +134,11 @@ def list_table(reckoned: Sequence[Reckoned], today: date) -> RenderableType:
     return table
 
 
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
 def list_md(reckoned: Sequence[Reckoned], today: date) -> str:
-    lines = [f"## 申请：{len(reckoned)} 件", "", "| " + " | ".join((*LIST_COLUMNS, "内容")) + " |"]
-    lines.append("|" + "---|" * (len(LIST_COLUMNS) + 1))
-    for r in reckoned:
-        lines.append("| " + " | ".join(_md(c) for c in (*_cells(r, today), r.request.subject)) + " |")
-    return "\n".join(lines)
+    from .markdown import md_table
+
+    rows = ((*_cells(r, today), r.request.subject) for r in reckoned)
+    return "\n".join([f"## 申请：{len(reckoned)} 件", "", *md_table((*LIST_COLUMNS, "内容"), rows)])
 
 
 # CSV and xlsx columns: the ledger headers `request import` reads back (ledger.HEADERS).
@@ -359,8 +354,9 @@ def due_requests_md(inside: Sequence[Pending], late: Sequence[Pending]) -> list[
             continue
         out += ["", f"## 依申请公开：{title} {len(rows)} 件", ""]
         if rows:
-            out += ["| " + " | ".join(REQUEST_COLUMNS) + " |", "|" + "---|" * len(REQUEST_COLUMNS)]
-            out += ["| " + " | ".join(_md(c) for c in pending_cells(p)) + " |" for p in rows]
+            from .markdown import md_table
+
+            out += md_table(REQUEST_COLUMNS, (pending_cells(p) for p in rows))
         else:
             out.append("（无）")
     return out
