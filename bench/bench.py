@@ -391,24 +391,23 @@ def best_of(
 
 def realistic_input(path: Path, lines: int = REALISTIC_LINES) -> None:
     """A year's ledger: anchors on the days of 2016, 3/5/10/20 个工作日内."""
-    rng = random.Random(SEED)
-    first, last = date(2016, 1, 1).toordinal(), date(2016, 12, 31).toordinal()
-    with path.open("w", encoding="utf-8") as f:
-        f.write("id,anchor,rule\n")
-        for i in range(lines):
-            day = date.fromordinal(rng.randint(first, last))
-            f.write(f"{i},{day.isoformat()},{rng.choice((3, 5, 10, 20))}个工作日内\n")
+    _ledger(path, lines, lambda i, rng: f"{rng.choice((3, 5, 10, 20))}个工作日内")
 
 
 def distinct_input(path: Path, lines: int = DISTINCT_LINES) -> None:
     """Every line a different phrase: 收到第N号申请之日起M个工作日内."""
+    _ledger(path, lines, lambda i, rng: f"收到第{i + 1}号申请之日起{rng.randint(1, 30)}个工作日内")
+
+
+def _ledger(path: Path, lines: int, rule: Callable[[int, random.Random], str]) -> None:
+    """A batch CSV (id, anchor, rule): anchors drawn from the days of 2016 (fixed seed)."""
     rng = random.Random(SEED)
     first, last = date(2016, 1, 1).toordinal(), date(2016, 12, 31).toordinal()
     with path.open("w", encoding="utf-8") as f:
         f.write("id,anchor,rule\n")
         for i in range(lines):
             day = date.fromordinal(rng.randint(first, last))
-            f.write(f"{i},{day.isoformat()},收到第{i + 1}号申请之日起{rng.randint(1, 30)}个工作日内\n")
+            f.write(f"{i},{day.isoformat()},{rule(i, rng)}\n")
 
 
 def verdict(ratio: float, target: float) -> str:
