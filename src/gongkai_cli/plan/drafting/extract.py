@@ -68,6 +68,7 @@ How a document is read
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 import itertools
 import re
 
@@ -255,10 +256,15 @@ class _Extractor:
         while taken & {prefix + i for i in ids}:  # "t1", or "t2.1" for a second table
             prefix, count = ("t" if count == 1 else f"t{count}."), count + 1
         ids = [prefix + i for i in ids]
+        # a task cell over several rows heads them: the table's tasks are headings; when
+        # every row has a task of its own, the task names the item and the detail is its text
+        shared = Counter(compact(row.cells.get("task", "")) for row in table.rows)
+        own = all(n == 1 for t, n in shared.items() if t) and len(table.rows) > 1
         for item_id, row in zip(ids, table.rows, strict=True):
             cell = row.cells
             task, detail = compact(cell.get("task", "")), compact(cell.get("detail", ""))
             text = detail or task
+            named = bool(own and task and detail)
             section = " ".join(p for p in (row.group, task if detail else "") if p)
             found = _Assignment(lead=_names(cell.get("lead", "")))
             owners = compact(spaced_names(cell.get("owners", "")))
@@ -277,7 +283,7 @@ class _Extractor:
             found.rule = compact(cell.get("deadline", "")) or None
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
-            duty.title = _title(text)
+            duty.title = _title(task if named else text)
             if "deadline" not in table.roles:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)

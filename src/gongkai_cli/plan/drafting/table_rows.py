@@ -39,7 +39,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "detail",
         re.compile(
             r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
-            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
+            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求|内容描述|内容|事项内容)$"
         ),
     ),
     (
@@ -53,7 +53,9 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "other",
         re.compile(
             r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
-            r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准)$"
+            r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准|"
+            r"类别|链接|网址|公开层级|公开范围|公开渠道和载体|公开渠道及载体|公开途径|公开类别|公开属性|"
+            r"主动公开|依申请公开|全社会|特定群体|县级|乡级|市级|区级|省级|主动|依申请)$"
         ),
     ),
 )
@@ -97,6 +99,7 @@ def cells(line: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+_CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  # a catalogue's item name, lacking 公开事项
 _LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项)$")  # 一级指标 … 五级指标
 
 
@@ -120,6 +123,10 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
         if role is None or (role in roles and role not in ("other", "group")):
             return None
         roles.append(role)
+    if "task" not in roles and "detail" in roles:  # 信息类别 | 内容描述: the category names the item
+        named = [i for i, c in enumerate(header) if _CATEGORY.match(re.sub(r"\s+", "", c))]
+        if named:
+            roles[named[0]] = "task"
     if "group" in roles and not any(r in roles for r in _TEXT_ROLES):
         last = len(roles) - 1 - roles[::-1].index("group")
         roles[last] = "task"  # the deepest level is the duty, the others its groups

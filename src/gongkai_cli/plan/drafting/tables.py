@@ -243,6 +243,72 @@ def _cells_table(run: list[tuple[int, str]], last_bar: int) -> Table | None:
     return Table(frozenset(taken), full, tuple(rows))
 
 
+def _framed_rows(lines: list[tuple[int, str]], index: int) -> tuple[list[list[tuple[int, str]]], int, bool]:
+    """The rows of a table copied one cell a line with a line "|" before and after each
+    cell, so that two lines "|" end one row and start the next (镇 bzqc): the rows' cells
+    with their line numbers, the index after the table, and whether the page stops inside
+    the last row (its cell has no bar after it). A row's cells come in order; a line that
+    follows a cell without a bar between is more of that cell (a cell broken over lines)."""
+    rows: list[list[tuple[int, str]]] = []
+    row: list[tuple[int, str]] = []
+    at = index + 1
+    bars = 1  # the bars since the last cell
+    width = 0  # the header's cells
+    while at < len(lines):
+        lineno, text = lines[at]
+        if _BAR.match(text):
+            bars += 1
+            if bars == 2 and row:  # "|" "|": the row ends, the next starts
+                rows.append(row)
+                width = width or len(row)
+                row = []
+        elif bars == 0 and row:
+            row[-1] = (row[-1][0], row[-1][1] + text.strip())  # a cell broken over two lines
+        elif bars == 1 and row and width and len(row) >= width:
+            break  # a full row closed: what follows is not the table's
+        elif bars == 1 and not row and rows:
+            break  # a row ended by one bar only: the table is over
+        else:
+            row.append((lineno, text.strip()))
+            bars = 0
+        at += 1
+    cut = bool(row) and bars == 0 and at == len(lines)
+    if row and (bars == 1 or cut):
+        rows.append(row)
+    return rows, at, cut
+
+
+def _framed_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
+    """A table whose cells each stand between lines "|" (see ``_framed_rows``). Its rows
+    short of cells lack their first ones, merged with the row above (a web page's
+    rowspan); the last row, when the page stops inside it, lacks its last ones."""
+    if not _BAR.match(lines[index][1]) or index + 1 >= len(lines) or _BAR.match(lines[index + 1][1]):
+        return None
+    rows, end, cut = _framed_rows(lines, index)
+    if len(rows) < 2:
+        return None
+    roles = _roles([text for _, text in rows[0]])
+    if roles is None:
+        return None
+    table = _Rows(roles)
+    placed = [r for r in roles if r != "number"]
+    for k, row in enumerate(rows[1:], start=2):
+        texts = [text for _, text in row]
+        first = row[0][0]
+        if len(texts) == 1 and _is_group(texts[0]):
+            table.group(texts[0])
+        elif k == len(rows) and cut:
+            table.fitted(first, texts, cut=True)
+        elif len(texts) == len(roles):
+            table.positional(first, texts)
+        elif len(texts) < len(placed) or ("number" in roles and len(texts) < len(roles)):
+            table.right_aligned(first, texts, {})
+        else:
+            table.fitted(first, texts)
+    taken = {lines[i][0] for i in range(index, end)}
+    return Table(frozenset(taken), roles, tuple(table.rows)), end
+
+
 def _stacked_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
     """A header copied one cell a line with nothing between (序号 / 工作任务 / … / 完成时限)."""
     names: list[str] = []
@@ -422,6 +488,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
+        framed = _framed_table(lines, index)
+        if framed is not None:
+            tables.append(framed[0])
+            index = framed[1]
+            continue
         barred = _barred_header(lines, index)
         if barred is not None:
             roles, width = barred
