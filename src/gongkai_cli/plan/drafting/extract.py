@@ -284,6 +284,7 @@ class _Extractor:
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
             duty.title = _title(task if named else text)
+            duty.flags += row.doubts
             if "deadline" not in table.roles:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)

@@ -74,6 +74,7 @@ class TableRow:
     line: int
     cells: dict[str, str]  # column role ("task", "owners", …) → the cell's text
     group: str  # the numbered cells heading this row, or ""
+    doubts: tuple[str, ...] = ()  # what the reader could not tell for sure (待核对)
 
 
 @dataclass(frozen=True)

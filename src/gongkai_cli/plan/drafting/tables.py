@@ -41,6 +41,7 @@ import itertools
 import re
 
 from ...phrases.chinese import compact
+from .catalogue import catalogue_table
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -488,6 +489,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
+        catalogue = catalogue_table(lines, index)
+        if catalogue is not None:
+            tables.append(catalogue[0])
+            index = catalogue[1]
+            continue
         framed = _framed_table(lines, index)
         if framed is not None:
             tables.append(framed[0])

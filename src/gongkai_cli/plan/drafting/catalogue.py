@@ -1,0 +1,218 @@
+"""Disclosure catalogues (主动公开事项目录, 政务公开标准目录) pasted from a web page with "|"
+between cells: a header over several lines, rows started by their 序号 and running over
+several lines, runs of empty cells, cells missing where the page merged them. Pure:
+lines in, a table (tables.Table) out.
+
+- The header is two or more lines in a row whose cells all name columns ("序号 | 公开事项
+  | 公开内容 (要素) |" / "公开依据 | 公开 时限 |" / "公开 主体 |" …); a line of levels
+  ("一级事项 | 二级事项 | 三级事项 | 全社会 | 特定群体") splits the 公开事项 column into its
+  levels (the deepest is the item, the others its groups) and 公开对象 / 公开方式 into
+  theirs. It must name a 序号, an item or its content, and at least two columns not read
+  (公开依据, 公开渠道和载体 …): what makes it a catalogue (五原县教育局, 雅江县自然资源局).
+- A row starts at the line whose first cell is the next 序号 (1, 2, 3 …) and takes the
+  lines up to the next one ("《…》 | 信息形成…之日起5个工作日内 | …" under its row, the
+  "√" of 全社会 under it). Its filled cells are put in the columns in order, each where
+  what it holds fits best (a 《…》 in 公开依据, "信息形成或者变更之日起20个工作日内" in 公开
+  时限, an office in 公开主体, "■政府网站" in the channels, "√" in 公开对象); a column
+  left without a cell is one the page merged or left empty: a level is taken from the row
+  above (its rowspan), 公开时限 and 公开主体 are left empty and said. A cell placed where it
+  does not fit (公开主体 "自然资源", not an office's name) is kept and said: a doubt each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...phrases.chinese import compact
+from .table_rows import _column, _is_departments, _NUMBER, Table, TableRow, cells
+
+_BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
+_CHANNEL = re.compile(r"^(?:公开渠道|公开渠道和载体|公开渠道及载体|公开形式|公开方式|公开载体|公开途径)$")
+_LIMIT = re.compile(
+    r"工作日|之日起|日内|日前|日之前|及时|实时|同步|长期|常态|每年|每季|每月|季度|年底|月底|期限|时限|[0-9]+日"
+)
+_MIN_OTHERS = 2  # columns not read: what tells a catalogue from a task table
+_NAMES = {"owners": "公开主体", "deadline": "公开时限"}
+
+# What a cell holds, and what a column takes.
+_KINDS = ("text", "limit", "office", "basis", "channel", "tick")
+_COST: dict[str, dict[str, float]] = {
+    # column class -> cell kind -> cost of putting that cell there
+    "level": {"text": 0, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
+    "task": {"text": 0, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
+    "detail": {"text": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
+    "deadline": {"limit": 0, "text": 3, "office": 4, "basis": 5, "channel": 5, "tick": 5},
+    "owners": {"office": 0, "text": 3, "limit": 5, "basis": 5, "channel": 5, "tick": 5},
+    "basis": {"basis": 0, "text": 3, "office": 5, "limit": 5, "channel": 5, "tick": 5},
+    "channel": {"channel": 0, "text": 3, "tick": 3, "office": 5, "limit": 5, "basis": 5},
+    "other": {"tick": 0, "channel": 1, "text": 3, "office": 5, "limit": 5, "basis": 5},
+}
+_SKIP = {"level": 0.2, "task": 0.5, "detail": 1, "deadline": 2, "owners": 2}  # else 0.5
+_DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
+
+
+def _kind(cell: str) -> str:
+    text = compact(cell)
+    if re.fullmatch(r"[√✓✔]+", text):
+        return "tick"
+    if "■" in text or "□" in text:
+        return "channel"
+    if text.startswith("《") and len(text) <= 200:
+        return "basis"
+    if _is_departments(text):
+        return "office"
+    if _LIMIT.search(text) and len(text) <= 80 and not text.startswith("●"):
+        return "limit"
+    return "text"
+
+
+def _class(name: str, role: str) -> str:
+    if role in ("group", "task", "detail", "deadline", "owners"):
+        return "level" if role == "group" else role
+    if role in ("lead", "jointly"):
+        return "owners"
+    bare = re.sub(r"\s+", "", name)
+    bare = re.sub(r"[（(][^（()）]*[）)]$", "", bare)
+    if _BASIS.match(bare):
+        return "basis"
+    if _CHANNEL.match(bare):
+        return "channel"
+    return "other"
+
+
+def _header(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The columns (name, role) of a header over several lines from ``index``, and the
+    index after it; None unless it is a catalogue's (see the module's docstring)."""
+    main: list[tuple[str, str]] = []
+    levels: list[str] = []
+    subs: list[str] = []
+    at = index
+    while at < len(lines) and ("|" in lines[at][1] or "｜" in lines[at][1]):
+        names = [c for c in cells(lines[at][1]) if c]
+        roles = [_column(c) for c in names]
+        if not names or None in roles:
+            break
+        if "group" in roles:  # the line of levels and sub-columns
+            levels += [n for n, r in zip(names, roles, strict=True) if r == "group"]
+            subs += [n for n, r in zip(names, roles, strict=True) if r != "group"]
+        else:
+            main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
+        at += 1
+    if at - index < 2 or not main or main[0][1] != "number":
+        return None
+    columns: list[tuple[str, str]] = []
+    for name, role in main:
+        if role == "task" and levels:
+            columns += [(level, "group") for level in levels[:-1]] + [(levels[-1], "task")]
+        else:
+            columns.append((name, role))
+    columns += [(name, "other") for name in subs]
+    roles_only = [r for _, r in columns]
+    others = sum(r == "other" for r in roles_only)
+    has_item = "task" in roles_only or "detail" in roles_only
+    if others < _MIN_OTHERS or not has_item or len(set(r for r in roles_only if r not in ("other", "group"))) != len(
+        [r for r in roles_only if r not in ("other", "group")]
+    ):
+        return None
+    return columns, at
+
+
+def _row_number(text: str) -> int | None:
+    first = next((c for c in cells(text) if c), "")
+    squeezed = compact(first)
+    return int(re.sub(r"[^0-9]", "", squeezed)) if _NUMBER.match(squeezed) and "|" in text else None
+
+
+def _align(row: list[str], classes: list[str]) -> list[int] | None:
+    """The column of each cell (in order, each column at most one cell), at the least
+    cost; None when the row has more cells than columns."""
+    n, m = len(row), len(classes)
+    if n > m:
+        return None
+    kinds = [_kind(c) for c in row]
+    inf = float("inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1: cell i-1 in column j-1
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        best[0][j] = best[0][j - 1] + _SKIP.get(classes[j - 1], 0.5)
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = best[i][j - 1] + _SKIP.get(classes[j - 1], 0.5)
+            put = best[i - 1][j - 1] + _COST[classes[j - 1]][kinds[i - 1]]
+            best[i][j], back[i][j] = (put, 1) if put <= skip else (skip, 0)
+    placed = [0] * n
+    i, j = n, m
+    while i > 0:
+        if back[i][j] == 1:
+            placed[i - 1] = j - 1
+            i -= 1
+        j -= 1
+    return placed
+
+
+def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
+    """A disclosure catalogue whose header starts at ``index``, and the index after it."""
+    found = _header(lines, index)
+    if found is None:
+        return None
+    columns, at = found
+    if at >= len(lines) or _row_number(lines[at][1]) != 1:
+        return None
+    roles = tuple(r for _, r in columns)
+    classes = [_class(name, role) for name, role in columns[1:]]
+    taken = {lines[i][0] for i in range(index, at)}
+    rows: list[TableRow] = []
+    above: dict[int, str] = {}  # the levels of the row above, by column
+    expected = 1
+    while at < len(lines) and _row_number(lines[at][1]) == expected:
+        start = at
+        at += 1
+        while at < len(lines) and _row_number(lines[at][1]) != expected + 1 and "|" in lines[at][1]:
+            at += 1
+        cut = at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
+        filled = [c for i in range(start, at) for c in cells(lines[i][1]) if c]
+        taken.update(lines[i][0] for i in range(start, at))
+        rows.append(_row(lines[start][0], filled, columns, classes, above, cut))
+        expected += 1
+    return Table(frozenset(taken), roles, tuple(rows)), at
+
+
+def _row(
+    line: int,
+    filled: list[str],
+    columns: list[tuple[str, str]],
+    classes: list[str],
+    above: dict[int, str],
+    cut: bool,
+) -> TableRow:
+    """One row's filled cells put in their columns (see the module's docstring)."""
+    number, rest = filled[0], filled[1:]
+    placed = _align(rest, classes)
+    doubts: list[str] = []
+    if placed is None:  # more cells than columns: the extra ones joined to the content
+        width = len(classes)
+        rest = [*rest[: width - 1], " ".join(rest[width - 1 :])]
+        placed = list(range(len(rest)))
+        doubts.append("这一行的格子比表头多，无法确定各格所属的栏目：请核对")
+    values: dict[str, str] = {"number": compact(number)}
+    at_column = dict(zip(placed, rest, strict=True))
+    groups: list[str] = []
+    for j, (name, role) in enumerate(columns[1:]):
+        cell = at_column.get(j)
+        if role == "group":
+            cell = cell or above.get(j, "")  # merged with the row above
+            above[j] = cell
+            if cell:
+                groups.append(compact(cell))
+            continue
+        if role == "task" and not cell:
+            cell = above.get(j, "")
+        if role == "task":
+            above[j] = cell or ""
+        if cell is None or role == "other":
+            continue  # an empty 公开时限 or 公开主体 is said where the row becomes an item
+        values[role] = cell
+        if _COST[classes[j]][_kind(cell)] >= _DOUBT and role in _NAMES:
+            doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{'单位名称' if role == 'owners' else '期限'}：请核对")
+    return TableRow(line, values, " ".join(groups), tuple(doubts))
