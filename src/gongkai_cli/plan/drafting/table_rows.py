@@ -292,3 +292,22 @@ class _Rows:
             row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
         values.update(zip(text[len(text) - len(row) :], row, strict=True))
         self.add(line, values, (*text[: len(text) - len(row)], *missing) if merge else ())
+
+
+_EVENT_AFTER = re.compile(r"^(\d{1,3}个?(?:工作日|日|天|个月))[（(]自?([^（()）]+?之日起)[）)]$")
+_MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?")  # "各股室按照职责分工负责": how, not who
+
+
+def deadline_cell(cell: str) -> str:
+    """A 公开时限 cell as a rule: "20个工作日(自该政府信息形成或者变更之日起)" (崇明区教育局's
+    catalogue) is the event's form, "该政府信息形成或者变更之日起20个工作日内", so that it
+    counts from the event, not from the plan's date; any other cell as it is."""
+    squeezed = compact(cell)
+    found = _EVENT_AFTER.match(squeezed)
+    return f"{found[2]}{found[1]}内" if found else squeezed
+
+
+def owners_cell(cell: str) -> str:
+    """A 责任单位 cell less the manner of its work ("各股室按照职责分工负责" is 各股室 负责)."""
+    return _MANNER.sub("", cell)
+
