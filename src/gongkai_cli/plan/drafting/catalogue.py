@@ -215,4 +215,6 @@ def _row(
         values[role] = cell
         if _COST[classes[j]][_kind(cell)] >= _DOUBT and role in _NAMES:
             doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{'单位名称' if role == 'owners' else '期限'}：请核对")
+    if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
+        doubts = [f"网页在这一行中断：最后一格“{compact(filled[-1])}”不完整，本行各栏请与原文核对"]
     return TableRow(line, values, " ".join(groups), tuple(doubts))
