@@ -53,7 +53,10 @@ def flagged_ids(text: str) -> set[str]:
 
 
 def check(items: list[dict[str, Any]], text: str, wants: list[Want]) -> None:
-    got = [(i["id"], i["title"][: len(w.title)], i["owners"], i["rule"]) for i, w in zip(items, wants, strict=False)]
+    got = [
+        (i["id"], i["title"][: len(w.title)], i["owners"], i["rule"])
+        for i, w in zip(items, wants, strict=False)
+    ]
     assert got == [(w.id, w.title, w.owners, w.rule) for w in wants]
     assert len(items) == len(wants)
     assert flagged_ids(text) == {w.id for w in wants if w.flagged}
@@ -88,8 +91,12 @@ PASTED = [
         [
             Want("1", "政府信息公开/依申请公开", ["区教育局"], "该政府信息形成或者变更之日起20个工作日内"),
             Want("2", "政府信息公开/政府信息公开年报", ["区教育局"], "每年1月31日前"),
-            Want("3", "政府信息公开/政府信息公开指南", ["区教育局"], "该政府信息形成或者变更之日起20个工作日内"),
-            Want("4", "政府信息公开/政府信息公开制度", ["区教育局"], "该政府信息形成或者变更之日起20个工作日内"),
+            Want(
+                "3", "政府信息公开/政府信息公开指南", ["区教育局"], "该政府信息形成或者变更之日起20个工作日内"
+            ),
+            Want(
+                "4", "政府信息公开/政府信息公开制度", ["区教育局"], "该政府信息形成或者变更之日起20个工作日内"
+            ),
             Want("5", "机构职能信息/机构简介", [], None, True),
         ],
         id="catalogue-one-row-a-line-chongming",
@@ -147,9 +154,27 @@ def test_the_catalogue_says_each_doubt_once(gongkai: Run) -> None:
 # of its 公开目录: 信息类别 names the item (there is no 公开事项), 内容描述 is its text.
 COUNTY_HEADER = ("信息类别", "内容描述", "责任主体", "公开方式", "公开时限")
 COUNTY_ROWS = (
-    ("领导信息", "局领导班子成员相片、姓名、建立及工作分工", "办公室", "县人民政府网站的县教育局栏目", "信息形成或变更之日起20个工作日内"),
-    ("工作动态", "本局重大政务活动、发展规划、重点工作", "各股室按照职责分工负责", "县人民政府网站的县教育局栏目", "信息形成或变更之日起20个工作日内"),
-    ("政策解读", "县教育局制发规范性文件的解读材料", "各股室按照职责分工负责", "县人民政府网站的县教育局栏目", "与规范性文件同步发布"),
+    (
+        "领导信息",
+        "局领导班子成员相片、姓名、建立及工作分工",
+        "办公室",
+        "县人民政府网站的县教育局栏目",
+        "信息形成或变更之日起20个工作日内",
+    ),
+    (
+        "工作动态",
+        "本局重大政务活动、发展规划、重点工作",
+        "各股室按照职责分工负责",
+        "县人民政府网站的县教育局栏目",
+        "信息形成或变更之日起20个工作日内",
+    ),
+    (
+        "政策解读",
+        "县教育局制发规范性文件的解读材料",
+        "各股室按照职责分工负责",
+        "县人民政府网站的县教育局栏目",
+        "与规范性文件同步发布",
+    ),
 )
 
 
@@ -177,7 +202,9 @@ def test_a_word_catalogue_whose_items_are_named_by_their_category(gongkai: Run, 
     assert items[0]["text"] == COUNTY_ROWS[0][1]
 
 
-def test_an_excel_ledger_with_a_merged_title_row_in_traditional_characters(gongkai: Run, tmp_path: Path) -> None:
+def test_an_excel_ledger_with_a_merged_title_row_in_traditional_characters(
+    gongkai: Run, tmp_path: Path
+) -> None:
     """中山市 2021 分工方案 (tests/fixtures/blind-drafting-3/SOURCES.md): a title row merged
     across the sheet, the header 工作任務 | 具體要求 | 落實單位, a row of its own whose task
     names the item (before: the title came from the detail, "1.縣級以上…")."""
@@ -189,7 +216,13 @@ def test_an_excel_ledger_with_a_merged_title_row_in_traditional_characters(gongk
     sheet.append(["中山市2021年政務公開工作要點分工方案", None, None])
     sheet.merge_cells("A1:C1")
     sheet.append(["工作任務", "具體要求", "落實單位"])
-    sheet.append(["做好各類規劃主動公開", "1.縣級以上各級人民政府主動公開國民經濟和社會發展第十四個五年規劃綱要。", "市發展改革局"])
+    sheet.append(
+        [
+            "做好各類規劃主動公開",
+            "1.縣級以上各級人民政府主動公開國民經濟和社會發展第十四個五年規劃綱要。",
+            "市發展改革局",
+        ]
+    )
     sheet.append(["做好財政信息公開", "2.推進部門預決算公開。", "市財政局"])
     path = tmp_path / "台账.xlsx"
     book.save(path)
@@ -237,7 +270,8 @@ CATALOGUE_HEAD = "序号 | 公开事项 | 公开内容 |\n公开依据 | 公开�
     [
         # 雅江县: every cell in its column
         (
-            "1 | 政策文件 | 本局出台的政策文件 | 《政府信息公开条例》 | 信息形成之日起20个工作日内 | 县自然资源局 | ■政府网站 |",
+            "1 | 政策文件 | 本局出台的政策文件 | 《政府信息公开条例》 | 信息形成之日起20个工作日内 |"
+            " 县自然资源局 | ■政府网站 |",
             ("政策文件", ["县自然资源局"], "信息形成之日起20个工作日内"),
             None,
         ),

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ...phrases.chinese import compact
-from .table_rows import _column, _is_departments, _NUMBER, Table, TableRow, cells
+from .table_rows import _NUMBER, Table, TableRow, _column, _is_departments, cells
 
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
 _CHANNEL = re.compile(r"^(?:公开渠道|公开渠道和载体|公开渠道及载体|公开形式|公开方式|公开载体|公开途径)$")
@@ -110,8 +110,11 @@ def _header(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[str, s
     roles_only = [r for _, r in columns]
     others = sum(r == "other" for r in roles_only)
     has_item = "task" in roles_only or "detail" in roles_only
-    if others < _MIN_OTHERS or not has_item or len(set(r for r in roles_only if r not in ("other", "group"))) != len(
-        [r for r in roles_only if r not in ("other", "group")]
+    if (
+        others < _MIN_OTHERS
+        or not has_item
+        or len(set(r for r in roles_only if r not in ("other", "group")))
+        != len([r for r in roles_only if r not in ("other", "group")])
     ):
         return None
     return columns, at
@@ -198,7 +201,7 @@ def _row(
     values: dict[str, str] = {"number": compact(number)}
     at_column = dict(zip(placed, rest, strict=True))
     groups: list[str] = []
-    for j, (name, role) in enumerate(columns[1:]):
+    for j, (_, role) in enumerate(columns[1:]):
         cell = at_column.get(j)
         if role == "group":
             cell = cell or above.get(j, "")  # merged with the row above
@@ -214,7 +217,8 @@ def _row(
             continue  # an empty 公开时限 or 公开主体 is said where the row becomes an item
         values[role] = cell
         if _COST[classes[j]][_kind(cell)] >= _DOUBT and role in _NAMES:
-            doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{'单位名称' if role == 'owners' else '期限'}：请核对")
+            like = "单位名称" if role == "owners" else "期限"
+            doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{like}：请核对")
     if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
         doubts = [f"网页在这一行中断：最后一格“{compact(filled[-1])}”不完整，本行各栏请与原文核对"]
     return TableRow(line, values, " ".join(groups), tuple(doubts))

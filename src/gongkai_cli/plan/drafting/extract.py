@@ -68,9 +68,9 @@ How a document is read
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 import itertools
 import re
+from collections import Counter
 
 from ...errors import InputError
 from ...phrases.chinese import compact

@@ -310,4 +310,3 @@ def deadline_cell(cell: str) -> str:
 def owners_cell(cell: str) -> str:
     """A 责任单位 cell less the manner of its work ("各股室按照职责分工负责" is 各股室 负责)."""
     return _MANNER.sub("", cell)
-
