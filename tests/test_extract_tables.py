@@ -309,3 +309,54 @@ def test_catalogue_rows(
         assert "  # 待核对" not in text.split("items:")[1]
     else:
         assert doubt in text.split("items:")[1]
+
+
+def test_a_catalogue_with_group_rows_a_repeated_header_and_separators(gongkai: Run, tmp_path: Path) -> None:
+    """The 五原县 / 雅江县 form as a longer page gives it: a group row across the table
+    (二、公共服务 | ||||), a separator line, and the header repeated on the next page; none
+    of them is an item or joins a row, and the group heads the rows below it."""
+    doc = tmp_path / "目录.txt"
+    head = "序号 | 公开事项 | 公开内容 | 公开依据 |\n公开时限 | 公开主体 | 公开渠道 |\n"
+    doc.write_text(
+        head
+        + "1 | 机构职能 | 内设机构职能 | 《条例》 | 信息形成之日起20个工作日内 | 县教育局 | ■政府网站 |\n"
+        + "|||||||\n"
+        + "二、公共服务 | ||||||\n"
+        + "2 | 政策文件 | 本局政策文件 | 《条例》 | 信息形成之日起20个工作日内 | 县教育局 | ■政府网站 |\n"
+        + head
+        + "3 | 政策解读 | 重要政策解读 | 《条例》 | 信息形成之日起5个工作日内 | 县教育局 | ■政府网站 |\n",
+        encoding="utf-8",
+    )
+    items, text = drafted(gongkai, doc)
+    assert [(i["id"], i["title"], i["section"], i["rule"]) for i in items] == [
+        ("1", "机构职能", "机构职能", "信息形成之日起20个工作日内"),
+        ("2", "政策文件", "二、公共服务 政策文件", "信息形成之日起20个工作日内"),
+        ("3", "政策解读", "二、公共服务 政策解读", "信息形成之日起5个工作日内"),
+    ]
+    assert flagged_ids(text) == set()
+
+
+def test_an_excel_catalogue_with_a_header_over_two_rows(gongkai: Run, tmp_path: Path) -> None:
+    """A catalogue kept in Excel as the 雅江县 page shows it: 公开事项 merged over 一级事项 /
+    二级事项 in the second header row, the 一级事项 merged down over rows 1–2 (Excel leaves
+    the cell empty): the level is taken from the row above and heads the row."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "公开事项", None, "公开内容", "公开依据", "公开时限", "公开主体", "公开方式"])
+    sheet.append([None, "一级事项", "二级事项", None, None, None, None, None])
+    sheet.merge_cells("B1:C1")
+    limit = "信息形成或者变更之日起20个工作日内"
+    sheet.append([1, "机构信息", "机构职能", "内设机构职能", "《条例》", limit, "县自然资源局", "主动公开"])
+    sheet.append([2, None, "领导信息", "领导姓名及分工", "《条例》", limit, "县自然资源局", "主动公开"])
+    sheet.merge_cells("B3:B4")
+    path = tmp_path / "目录.xlsx"
+    book.save(path)
+    items, text = drafted(gongkai, path)
+    assert [(i["id"], i["title"], i["section"], i["owners"], i["rule"]) for i in items] == [
+        ("1", "机构职能", "机构信息 机构职能", ["县自然资源局"], limit),
+        ("2", "领导信息", "机构信息 领导信息", ["县自然资源局"], limit),
+    ]
+    assert flagged_ids(text) == set()

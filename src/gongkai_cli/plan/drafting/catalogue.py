@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ...phrases.chinese import compact
-from .table_rows import _NUMBER, Table, TableRow, _column, _is_departments, cells
+from .table_rows import _NUMBER, Table, TableRow, _column, _is_departments, _is_group, cells
 
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
 _CHANNEL = re.compile(r"^(?:公开渠道|公开渠道和载体|公开渠道及载体|公开形式|公开方式|公开载体|公开途径)$")
@@ -87,7 +87,7 @@ def _header(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[str, s
     levels: list[str] = []
     subs: list[str] = []
     at = index
-    while at < len(lines) and ("|" in lines[at][1] or "｜" in lines[at][1]):
+    while at < len(lines) and _barred(lines[at][1]):
         names = [c for c in cells(lines[at][1]) if c]
         roles = [_column(c) for c in names]
         if not names or None in roles:
@@ -120,10 +120,33 @@ def _header(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[str, s
     return columns, at
 
 
+def _barred(text: str) -> bool:
+    """A line of a table's cells: "|" between them (a web page), or tabs (Word, Excel)."""
+    return "|" in text or "｜" in text or "\t" in text
+
+
 def _row_number(text: str) -> int | None:
     first = next((c for c in cells(text) if c), "")
     squeezed = compact(first)
-    return int(re.sub(r"[^0-9]", "", squeezed)) if _NUMBER.match(squeezed) and "|" in text else None
+    return int(re.sub(r"[^0-9]", "", squeezed)) if _NUMBER.match(squeezed) and _barred(text) else None
+
+
+def _group_line(text: str) -> str | None:
+    """A group row across the table ("二、公共服务 | ||||||"): its one cell, else None."""
+    filled = [c for c in cells(text) if c]
+    return filled[0] if _barred(text) and len(filled) == 1 and _is_group(filled[0]) else None
+
+
+def _between(lines: list[tuple[int, str]], at: int, header: list[str]) -> int | None:
+    """The lines from ``at`` that lie between two rows and are not read as cells: the
+    header repeated on a later page, a separator line of bars; None when there are none."""
+    text = lines[at][1]
+    if not [c for c in cells(text) if c] and _barred(text):
+        return at + 1  # "||||||"
+    if [compact(c) for c in cells(text) if c] == header:
+        found = _header(lines, at)
+        return found[1] if found is not None else at + 1
+    return None
 
 
 def _align(row: list[str], classes: list[str]) -> list[int] | None:
@@ -167,16 +190,37 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     taken = {lines[i][0] for i in range(index, at)}
     rows: list[TableRow] = []
     above: dict[int, str] = {}  # the levels of the row above, by column
+    head = [compact(c) for c in cells(lines[index][1]) if c]
+    group = ""  # a group row across the table heads the rows below it
     expected = 1
-    while at < len(lines) and _row_number(lines[at][1]) == expected:
+    while at < len(lines):
+        skip = _between(lines, at, head)
+        if skip is not None or (heading := _group_line(lines[at][1])) is not None:
+            if skip is None:
+                group, skip = compact(heading), at + 1
+            taken.update(lines[i][0] for i in range(at, skip))
+            at = skip
+            continue
+        if _row_number(lines[at][1]) != expected:
+            break
         start = at
         at += 1
-        while at < len(lines) and _row_number(lines[at][1]) != expected + 1 and "|" in lines[at][1]:
+        while (
+            at < len(lines)
+            and _barred(lines[at][1])
+            and _row_number(lines[at][1]) != expected + 1
+            and _group_line(lines[at][1]) is None
+            and _between(lines, at, head) is None
+        ):
             at += 1
-        cut = at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
+        piped = any("|" in lines[i][1] or "｜" in lines[i][1] for i in range(start, at))
+        cut = piped and at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
         filled = [c for i in range(start, at) for c in cells(lines[i][1]) if c]
         taken.update(lines[i][0] for i in range(start, at))
-        rows.append(_row(lines[start][0], filled, columns, classes, above, cut))
+        row = _row(lines[start][0], filled, columns, classes, above, cut)
+        if group:
+            row = TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts)
+        rows.append(row)
         expected += 1
     return Table(frozenset(taken), roles, tuple(rows)), at
 
