@@ -360,3 +360,23 @@ def test_an_excel_catalogue_with_a_header_over_two_rows(gongkai: Run, tmp_path: 
         ("2", "领导信息", "机构信息 领导信息", ["县自然资源局"], limit),
     ]
     assert flagged_ids(text) == set()
+
+
+def test_a_catalogue_printed_to_pdf(gongkai: Run) -> None:
+    """雅江县's rows 2–3 printed to PDF (catalogue-yajiang-table.pdf, make_catalogue_pdf.py):
+    pypdf gives one cell a line without bars, long cells wrapped over two lines
+    ("信息形成或者变更之日" / "起20个工作日内"), the first row numbered 2. Each column's
+    lines are joined again; before, the basis and the time limit ran into the text and
+    the owners took the time limit's first line."""
+    pdf = Path(__file__).parent / "fixtures" / "extract" / "offices" / "catalogue-yajiang-table.pdf"
+    items, text = drafted(gongkai, pdf)
+    check(
+        items,
+        text,
+        [
+            Want("2", "政策文件", ["县自然资源局"], EVENT_20),
+            Want("3", "自然资源领域专项规划", ["县自然资源局"], EVENT_20),
+        ],
+    )
+    assert items[0]["text"] == "本级政府及县自然资源局出台的自然资源政策文件及相关解读"
+    assert items[0]["section"] == "公共服务 政策文件"

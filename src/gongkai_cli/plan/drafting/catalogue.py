@@ -35,17 +35,18 @@ _MIN_OTHERS = 2  # columns not read: what tells a catalogue from a task table
 _NAMES = {"owners": "公开主体", "deadline": "公开时限"}
 
 # What a cell holds, and what a column takes.
-_KINDS = ("text", "limit", "office", "basis", "channel", "tick")
+_KINDS = ("text", "prose", "limit", "office", "basis", "channel", "tick")
+_SHORT = 12  # a name (一级事项, 二级事项) is short and has no marks; longer text is prose
 _COST: dict[str, dict[str, float]] = {
-    # column class -> cell kind -> cost of putting that cell there
-    "level": {"text": 0, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
-    "task": {"text": 0, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
-    "detail": {"text": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
-    "deadline": {"limit": 0, "text": 3, "office": 4, "basis": 5, "channel": 5, "tick": 5},
-    "owners": {"office": 0, "text": 3, "limit": 5, "basis": 5, "channel": 5, "tick": 5},
-    "basis": {"basis": 0, "text": 3, "office": 5, "limit": 5, "channel": 5, "tick": 5},
-    "channel": {"channel": 0, "text": 3, "tick": 3, "office": 5, "limit": 5, "basis": 5},
-    "other": {"tick": 0, "channel": 1, "text": 3, "office": 5, "limit": 5, "basis": 5},
+    # column class -> cell kind -> cost of putting that cell there ("prose": long text)
+    "level": {"text": 0, "prose": 1, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
+    "task": {"text": 0, "prose": 1, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
+    "detail": {"text": 0, "prose": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
+    "deadline": {"limit": 0, "text": 3, "prose": 3, "office": 4, "basis": 5, "channel": 5, "tick": 5},
+    "owners": {"office": 0, "text": 3, "prose": 3, "limit": 5, "basis": 5, "channel": 5, "tick": 5},
+    "basis": {"basis": 0, "text": 3, "prose": 3, "office": 5, "limit": 5, "channel": 5, "tick": 5},
+    "channel": {"channel": 0, "text": 3, "prose": 3, "tick": 3, "office": 5, "limit": 5, "basis": 5},
+    "other": {"tick": 0, "channel": 1, "text": 3, "prose": 3, "office": 5, "limit": 5, "basis": 5},
 }
 _SKIP = {"level": 0.2, "task": 0.5, "detail": 1, "deadline": 2, "owners": 2}  # else 0.5
 _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
@@ -57,13 +58,13 @@ def _kind(cell: str) -> str:
         return "tick"
     if "■" in text or "□" in text:
         return "channel"
-    if text.startswith("《") and len(text) <= 200:
+    if text.startswith("《") and len(text) <= 200 and re.search(r"[》）)]$", text):
         return "basis"
     if _is_departments(text):
         return "office"
     if _LIMIT.search(text) and len(text) <= 80 and not text.startswith("●"):
         return "limit"
-    return "text"
+    return "prose" if len(text) > _SHORT or re.search(r"[，,、;；。●]", text) else "text"
 
 
 def _class(name: str, role: str) -> str:
@@ -80,25 +81,27 @@ def _class(name: str, role: str) -> str:
     return "other"
 
 
-def _header(lines: list[tuple[int, str]], index: int) -> tuple[list[tuple[str, str]], int] | None:
+def _header(
+    lines: list[tuple[int, str]], index: int, stacked: bool = False
+) -> tuple[list[tuple[str, str]], int] | None:
     """The columns (name, role) of a header over several lines from ``index``, and the
     index after it; None unless it is a catalogue's (see the module's docstring)."""
     main: list[tuple[str, str]] = []
     levels: list[str] = []
     subs: list[str] = []
     at = index
-    while at < len(lines) and _barred(lines[at][1]):
+    while at < len(lines) and _barred(lines[at][1]) != stacked:
         names = [c for c in cells(lines[at][1]) if c]
         roles = [_column(c) for c in names]
-        if not names or None in roles:
+        if not names or None in roles or (stacked and len(names) > 1):
             break
-        if "group" in roles:  # the line of levels and sub-columns
+        if "group" in roles or (stacked and levels):  # the levels and sub-columns
             levels += [n for n, r in zip(names, roles, strict=True) if r == "group"]
             subs += [n for n, r in zip(names, roles, strict=True) if r != "group"]
         else:
             main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
         at += 1
-    if at - index < 2 or not main or main[0][1] != "number":
+    if at - index < (4 if stacked else 2) or not main or main[0][1] != "number":
         return None
     columns: list[tuple[str, str]] = []
     for name, role in main:
@@ -149,13 +152,15 @@ def _between(lines: list[tuple[int, str]], at: int, header: list[str]) -> int | 
     return None
 
 
-def _align(row: list[str], classes: list[str]) -> list[int] | None:
+def _align(row: list[str], classes: list[str], cut: bool = False) -> list[int] | None:
     """The column of each cell (in order, each column at most one cell), at the least
     cost; None when the row has more cells than columns."""
     n, m = len(row), len(classes)
     if n > m:
         return None
     kinds = [_kind(c) for c in row]
+    if cut and row and row[-1].startswith("《"):
+        kinds[-1] = "basis"  # "《中华人": the page stops inside the 公开依据
     inf = float("inf")
     best = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1: cell i-1 in column j-1
@@ -177,13 +182,51 @@ def _align(row: list[str], classes: list[str]) -> list[int] | None:
     return placed
 
 
+_JOIN = 0.6  # the cost of each line joined to the one above it in one cell
+_WRAP = 3  # at most so many lines to a cell
+
+
+def _joined(row: list[str], classes: list[str]) -> list[str]:
+    """A row copied one cell a line (a PDF's text layer), where a long cell wraps over two
+    or three lines: the lines each column takes, at the least cost, joined into its cell
+    ("信息形成或者变更之日" / "起20个工作日内" is one 公开时限). Columns in order; a
+    column takes no line, one, or up to ``_WRAP`` lines in a row."""
+    n, m = len(row), len(classes)
+    inf = float("inf")
+    best = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # lines the column took
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        for i in range(n + 1):
+            best[i][j] = best[i][j - 1] + _SKIP.get(classes[j - 1], 0.5)
+            for k in range(1, min(_WRAP, i) + 1):
+                cost = (
+                    best[i - k][j - 1]
+                    + _COST[classes[j - 1]][_kind("".join(row[i - k : i]))]
+                    + _JOIN * (k - 1)
+                )
+                if cost < best[i][j]:
+                    best[i][j], back[i][j] = cost, k
+    if best[n][m] == inf:
+        return row
+    cells_: list[str] = []
+    i, j = n, m
+    while j > 0:
+        k = back[i][j]
+        if k:
+            cells_.insert(0, "".join(row[i - k : i]))
+            i -= k
+        j -= 1
+    return cells_ if i == 0 else row
+
+
 def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
     """A disclosure catalogue whose header starts at ``index``, and the index after it."""
     found = _header(lines, index)
     if found is None:
         return None
     columns, at = found
-    if at >= len(lines) or _row_number(lines[at][1]) != 1:
+    if at >= len(lines) or (first := _row_number(lines[at][1])) is None:
         return None
     roles = tuple(r for _, r in columns)
     classes = [_class(name, role) for name, role in columns[1:]]
@@ -192,12 +235,13 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     above: dict[int, str] = {}  # the levels of the row above, by column
     head = [compact(c) for c in cells(lines[index][1]) if c]
     group = ""  # a group row across the table heads the rows below it
-    expected = 1
+    expected = first  # 1, or the row a page starts with
     while at < len(lines):
         skip = _between(lines, at, head)
-        if skip is not None or (heading := _group_line(lines[at][1])) is not None:
-            if skip is None:
-                group, skip = compact(heading), at + 1
+        heading = _group_line(lines[at][1]) if skip is None else None
+        if heading is not None:
+            group, skip = compact(heading), at + 1
+        if skip is not None:
             taken.update(lines[i][0] for i in range(at, skip))
             at = skip
             continue
@@ -232,10 +276,13 @@ def _row(
     classes: list[str],
     above: dict[int, str],
     cut: bool,
+    lines_are_cells: bool = False,
 ) -> TableRow:
     """One row's filled cells put in their columns (see the module's docstring)."""
     number, rest = filled[0], filled[1:]
-    placed = _align(rest, classes)
+    if lines_are_cells:  # a cell wrapped over lines: the lines a column takes joined
+        rest = _joined(rest, classes)
+    placed = _align(rest, classes, cut)
     doubts: list[str] = []
     if placed is None:  # more cells than columns: the extra ones joined to the content
         width = len(classes)
@@ -266,3 +313,48 @@ def _row(
     if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
         doubts = [f"网页在这一行中断：最后一格“{compact(filled[-1])}”不完整，本行各栏请与原文核对"]
     return TableRow(line, values, " ".join(groups), tuple(doubts))
+
+
+def stacked_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
+    """A catalogue copied one cell a line with nothing between (a PDF's text layer, a page
+    copied cell by cell): the header a column a line, each row from the line holding only
+    its 序号 to the next; the cells put in their columns as in a catalogue with bars."""
+    found = _header(lines, index, stacked=True)
+    if found is None:
+        return None
+    columns, at = found
+    if at >= len(lines) or not re.fullmatch(r"[0-9]{1,3}", compact(lines[at][1])):
+        return None
+    classes = [_class(name, role) for name, role in columns[1:]]
+    taken = {lines[i][0] for i in range(index, at)}
+    rows: list[TableRow] = []
+    above: dict[int, str] = {}
+    group = ""
+    longest = len(columns)  # the lines of the longest row yet
+    expected = int(compact(lines[at][1]))
+    while at < len(lines):
+        text = compact(lines[at][1])
+        if _is_group(text) and rows:
+            group = text
+            taken.add(lines[at][0])
+            at += 1
+            continue
+        if text != str(expected):
+            break
+        start = at
+        # the row runs to the next 序号; the last one as long as the longest row before it
+        reach = min(len(lines), start + len(columns) * _WRAP)
+        ahead = (i for i in range(start + 1, reach) if compact(lines[i][1]) == str(expected + 1))
+        stop = next(ahead, min(len(lines), start + longest))
+        at += 1
+        while at < stop and not _is_group(compact(lines[at][1])) and not _barred(lines[at][1]):
+            at += 1
+        longest = max(longest, at - start)
+        filled = [lines[i][1].strip() for i in range(start, at) if lines[i][1].strip()]
+        taken.update(lines[i][0] for i in range(start, at))
+        row = _row(lines[start][0], filled, columns, classes, above, False, lines_are_cells=True)
+        if group:
+            row = TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts)
+        rows.append(row)
+        expected += 1
+    return Table(frozenset(taken), tuple(r for _, r in columns), tuple(rows)), at

@@ -41,7 +41,7 @@ import itertools
 import re
 
 from ...phrases.chinese import compact
-from .catalogue import catalogue_table
+from .catalogue import catalogue_table, stacked_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -490,6 +490,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 index += 2 * len(run)
                 continue
         catalogue = catalogue_table(lines, index)
+        if catalogue is not None:
+            tables.append(catalogue[0])
+            index = catalogue[1]
+            continue
+        catalogue = stacked_catalogue(lines, index)
         if catalogue is not None:
             tables.append(catalogue[0])
             index = catalogue[1]
