@@ -380,3 +380,40 @@ def test_a_catalogue_printed_to_pdf(gongkai: Run) -> None:
     )
     assert items[0]["text"] == "本级政府及县自然资源局出台的自然资源政策文件及相关解读"
     assert items[0]["section"] == "公共服务 政策文件"
+
+
+@pytest.mark.parametrize(
+    ("header", "drafted_as_table"),
+    [
+        # 池州市信访局's columns (test_extract_causes.py) and one the reader does not know
+        ("序号 | 工作任务 | 责任科室 | 时限要求 | 督办领导", True),
+        ("序号\t工作任务\t督办领导\t责任科室\t时限要求", True),
+        # two unknown columns, or one that reads as a sentence: not taken as a header
+        ("序号 | 工作任务 | 责任科室 | 时限要求 | 督办领导 | 考核分值", False),
+        ("序号 | 工作任务 | 责任科室 | 时限要求 | 每月5日前报送上月进展情况", False),
+    ],
+)
+def test_one_column_the_reader_does_not_know(
+    gongkai: Run, tmp_path: Path, header: str, drafted_as_table: bool
+) -> None:
+    """A table with bars or tabs whose header names one column the reader does not know
+    (among three or more it knows) is still the task table; that column is not read."""
+    sep = "\t" if "\t" in header else " | "
+    width = len(header.split(sep.strip() or "\t"))
+    cells = {
+        "序号": "1",
+        "工作任务": "严格规范政府信息公开专栏。",
+        "责任科室": "办公室",
+        "时限要求": "年底前",
+    }
+    row = sep.join(cells.get(name.strip(), "某某") for name in header.split(sep.strip() or "\t"))
+    assert len(row.split(sep.strip() or "\t")) == width
+    doc = tmp_path / "表.txt"
+    doc.write_text(f"2023年某局政务公开重点任务\n{header}\n{row}\n", encoding="utf-8")
+    result = gongkai("plan", "extract", str(doc), env=TODAY)
+    if drafted_as_table:
+        assert result.exit_code == 0, result.output
+        items = yaml.safe_load(result.stdout)["items"]
+        assert [(i["id"], i["owners"], i["rule"]) for i in items] == [("1", ["办公室"], "年底前")]
+    else:
+        assert result.exit_code == 3 or "owners: [办公室]" not in result.stdout

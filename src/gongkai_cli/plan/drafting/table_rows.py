@@ -21,32 +21,36 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
             r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人|"
-            r"公开责任|公开责任单位|公开责任部门|公开责任科室|公开主体)$"
+            r"公开责任|公开责任单位|公开责任部门|公开责任科室|公开主体|公开部门|公开单位|发布主体|发布单位|主管部门|"
+            r"责任股室|责任股|承办科室|承办股室)$"
         ),
     ),
     (
         "jointly",
-        re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位)$"),
+        re.compile(
+            r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位|协同单位|协同部门|配合股室)$"
+        ),
     ),
     (
         "deadline",
         re.compile(
             r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
-            r"办结时限|时间安排|进度安排|截止时间|公开时限)$"
+            r"办结时限|时间安排|进度安排|截止时间|公开时限|更新时限|发布时限|公开时间|公开时效|办理时限|推进时限|落实时限)$"
         ),
     ),
     (
         "detail",
         re.compile(
             r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
-            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求|内容描述|内容|事项内容)$"
+            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求|内容描述|内容|事项内容|内容要素|信息内容|公开内容要素)$"
         ),
     ),
     (
         "task",
         re.compile(
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
-            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项|事项名称|公开事项名称|业务事项)$"
+            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项|事项名称|公开事项名称|业务事项|"
+            r"信息名称|公开项目|项目名称|具体事项|目录名称)$"
         ),
     ),
     (
@@ -55,7 +59,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
             r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准|"
             r"类别|链接|网址|公开层级|公开范围|公开渠道和载体|公开渠道及载体|公开途径|公开类别|公开属性|"
-            r"主动公开|依申请公开|全社会|特定群体|县级|乡级|市级|区级|省级|主动|依申请)$"
+            r"主动公开|依申请公开|全社会|特定群体|县级|乡级|市级|区级|省级|主动|依申请|更新频率|信息来源|联系电话|是否公开)$"
         ),
     ),
 )
@@ -115,6 +119,23 @@ def _column(cell: str) -> str | None:
     if found is None and re.search(r"[、/／]", name):
         found = _column(re.split(r"[、/／]", name)[0])
     return found
+
+
+_UNKNOWN_MAX = 10  # a column the reader does not know: a short name (督办领导, 考核分值)
+
+
+def known_header(header: list[str]) -> list[str]:
+    """A header row of a table with bars or tabs as the reader takes it: one column whose
+    name it does not know ("督办领导", "考核分值") among three or more it knows is a
+    column not read (as 备注 is); otherwise the row as it is."""
+    unknown = [i for i, c in enumerate(header) if c and _column(c) is None]
+    known = sum(1 for c in header if c and _column(c) not in (None, "other"))
+    if len(unknown) != 1 or known < 3:
+        return header
+    name = re.sub(r"\s+", "", header[unknown[0]])
+    if len(name) > _UNKNOWN_MAX or re.search(r"[0-9０-９，,。；;：:、]", name):
+        return header
+    return [*header[: unknown[0]], "备注", *header[unknown[0] + 1 :]]
 
 
 def _roles(header: list[str]) -> tuple[str, ...] | None:

@@ -56,6 +56,7 @@ from .table_rows import (
     _roles,
     _Rows,
     cells,
+    known_header,
 )
 
 __all__ = ["Table", "TableRow", "cells", "find_tables"]
@@ -83,6 +84,8 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
     first = cells(lines[index][1])
     if "\t" in lines[index][1]:
         first = _merged_number(lines, index, first)
+    if re.search(r"[\t|｜]", lines[index][1]):
+        first = known_header(first)
     if len(first) < 2 or any(_column(c) is None for c in first):
         return None
     roles, taken = _roles(first), 1
