@@ -33,6 +33,10 @@ lines in, rows out.
   the header is a run of lines each naming a column, a row starts at its 序号, and in a
   row the lines that read as departments are its departments, those after them its
   deadline, those before them its task and detail (numbered lines among them its groups).
+- Or with a line "|" before and after each cell, two lines "|" between rows (a 镇 on
+  bzqc.gov.cn): the first row the header, a row short of cells lacking its first ones
+  (merged with the row above), the last row cut by the page lacking its last ones.
+- Disclosure catalogues with a header over several lines (catalogue.py) are tried first.
 """
 
 from __future__ import annotations
