@@ -193,7 +193,27 @@ def _line_table(
         number = None
         taken.add(lineno)
         index += 1
-    return Table(frozenset(taken), roles, tuple(table.rows)), index
+    return Table(frozenset(taken), roles, tuple(_levels_split(header, roles, table.rows))), index
+
+
+_SLASHED = re.compile(r"[（(][一二三四]级[/／][一二三四]级(?:[/／][一二三四]级)*[）)]$")
+
+
+def _levels_split(header: list[str], roles: tuple[str, ...], rows: list[TableRow]) -> list[TableRow]:
+    """A task column headed "公开事项(一级/二级)" (崇明区教育局's catalogue) holds its levels
+    as "政府信息公开/依申请公开": the last is the item, the others head it."""
+    if "task" not in roles or len(header) != len(roles):
+        return rows
+    if not _SLASHED.search(header[roles.index("task")]):
+        return rows
+    split: list[TableRow] = []
+    for row in rows:
+        *groups, task = re.split(r"[/／]", row.cells.get("task", ""))
+        if groups and task:
+            heading = " ".join(p for p in (row.group, *groups) if p)
+            row = TableRow(row.line, {**row.cells, "task": task}, heading, row.doubts)
+        split.append(row)
+    return split
 
 
 _BAR = re.compile(r"^\s*[|｜]\s*$")
