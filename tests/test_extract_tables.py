@@ -415,3 +415,37 @@ def test_one_column_the_reader_does_not_know(
         assert [(i["id"], i["owners"], i["rule"]) for i in items] == [("1", ["办公室"], "年底前")]
     else:
         assert result.exit_code == 3 or "owners: [办公室]" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # 五原县's header broken over lines, on a task table (no column not read)
+        (
+            "序号 | 工作任务 |\n具体要求 | 责任单位 |\n完成时限 |\n"
+            "1 | 做好政策解读 | 严格落实解读与文件同步。 | 办公室 | 6月底前 |\n"
+            "2 | 做好依申请公开 | 依法办理政府信息公开申请。 | 法规科 | 持续推进 |\n",
+            [("1", "做好政策解读", ["办公室"], "6月底前"), ("2", "做好依申请公开", ["法规科"], "持续推进")],
+        ),
+        # 五原县's header without its 序号: a row is a line, and a line starting with a
+        # 《…》 (the 公开依据) is more of the row above (五原县's row 4)
+        (
+            "公开事项 | 公开内容 |\n公开依据 | 公开时限 |\n公开主体 | 公开渠道 |\n"
+            "机构职能 | 内设机构职能 |\n《条例》 | 信息形成之日起20个工作日内 | 县教育局 | 政府网站 |\n"
+            "领导信息 | 领导姓名及分工 | 《条例》 | 信息形成之日起20个工作日内 | 县教育局 | 政府网站 |\n",
+            [
+                ("1", "机构职能", ["县教育局"], "信息形成之日起20个工作日内"),
+                ("2", "领导信息", ["县教育局"], "信息形成之日起20个工作日内"),
+            ],
+        ),
+    ],
+    ids=["task-table-header-over-three-lines", "catalogue-without-number"],
+)
+def test_headers_over_several_lines(
+    gongkai: Run, tmp_path: Path, text: str, want: list[tuple[str, str, list[str], str]]
+) -> None:
+    doc = tmp_path / "表.txt"
+    doc.write_text("某局2023年政务公开重点任务\n" + text, encoding="utf-8")
+    items, drafted_text = drafted(gongkai, doc)
+    assert [(i["id"], i["title"], i["owners"], i["rule"]) for i in items] == want
+    assert flagged_ids(drafted_text) == set()

@@ -24,12 +24,14 @@ from __future__ import annotations
 import re
 
 from ...phrases.chinese import compact
+from .sentences import _find_phrase
 from .table_rows import _NUMBER, Table, TableRow, _column, _is_departments, _is_group, cells
 
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
 _CHANNEL = re.compile(r"^(?:公开渠道|公开渠道和载体|公开渠道及载体|公开形式|公开方式|公开载体|公开途径)$")
 _LIMIT = re.compile(
-    r"工作日|之日起|日内|日前|日之前|及时|实时|同步|长期|常态|每年|每季|每月|季度|年底|月底|期限|时限|[0-9]+日"
+    r"工作日|之日起|日内|日前|日之前|及时|实时|同步|长期|常态|持续|全年|年内|随时|定期|适时|每年|每季|每月|季度|年底|月底|"
+    r"期限|时限|[0-9]+日"
 )
 _MIN_OTHERS = 2  # columns not read: what tells a catalogue from a task table
 _NAMES = {"owners": "公开主体", "deadline": "公开时限"}
@@ -62,7 +64,7 @@ def _kind(cell: str) -> str:
         return "basis"
     if _is_departments(text):
         return "office"
-    if _LIMIT.search(text) and len(text) <= 80 and not text.startswith("●"):
+    if len(text) <= 80 and not text.startswith("●") and (_LIMIT.search(text) or _find_phrase(text, "")):
         return "limit"
     return "prose" if len(text) > _SHORT or re.search(r"[，,、;；。●]", text) else "text"
 
@@ -90,6 +92,7 @@ def _header(
     levels: list[str] = []
     subs: list[str] = []
     at = index
+    widest = 0  # the most names on one line
     while at < len(lines) and _barred(lines[at][1]) != stacked:
         names = [c for c in cells(lines[at][1]) if c]
         roles = [_column(c) for c in names]
@@ -100,9 +103,13 @@ def _header(
             subs += [n for n, r in zip(names, roles, strict=True) if r != "group"]
         else:
             main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
+        widest = max(widest, len(names))
         at += 1
-    if at - index < (4 if stacked else 2) or not main or main[0][1] != "number":
+    numbered = bool(main) and main[0][1] == "number"
+    if at - index < (4 if stacked else 2) or not main or (stacked and not numbered):
         return None
+    if not stacked and widest < 2:
+        return None  # a cell a line, each ending in "|": tables.py reads those (宣城)
     columns: list[tuple[str, str]] = []
     for name, role in main:
         if role == "task" and levels:
@@ -114,7 +121,7 @@ def _header(
     others = sum(r == "other" for r in roles_only)
     has_item = "task" in roles_only or "detail" in roles_only
     if (
-        others < _MIN_OTHERS
+        (others < _MIN_OTHERS and (stacked or at - index < 3))  # a catalogue, or three lines
         or not has_item
         or len(set(r for r in roles_only if r not in ("other", "group")))
         != len([r for r in roles_only if r not in ("other", "group")])
@@ -221,21 +228,33 @@ def _joined(row: list[str], classes: list[str]) -> list[str]:
 
 
 def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
-    """A disclosure catalogue whose header starts at ``index``, and the index after it."""
+    """A disclosure catalogue whose header starts at ``index``, and the index after it.
+    With a 序号 column a row runs from its 序号 to the next; without, a row is a line, and
+    a line whose first cell is no item's (a 《…》, a time limit, an office, channels, √)
+    is more of the row above."""
     found = _header(lines, index)
     if found is None:
         return None
     columns, at = found
-    if at >= len(lines) or (first := _row_number(lines[at][1])) is None:
+    numbered = columns[0][1] == "number"
+    first = _row_number(lines[at][1]) if at < len(lines) else None
+    if at >= len(lines) or (numbered and first is None) or not _barred(lines[at][1]):
         return None
-    roles = tuple(r for _, r in columns)
-    classes = [_class(name, role) for name, role in columns[1:]]
+    body = [c for c in columns if c[1] != "number"]
+    classes = [_class(name, role) for name, role in body]
     taken = {lines[i][0] for i in range(index, at)}
     rows: list[TableRow] = []
     above: dict[int, str] = {}  # the levels of the row above, by column
     head = [compact(c) for c in cells(lines[index][1]) if c]
     group = ""  # a group row across the table heads the rows below it
-    expected = first  # 1, or the row a page starts with
+    expected = first or 0  # 1, or the row a page starts with
+
+    def starts_row(text: str) -> bool:
+        if numbered:
+            return _row_number(text) == expected + 1
+        filled = [c for c in cells(text) if c]
+        return bool(filled) and _kind(filled[0]) in ("text", "prose")
+
     while at < len(lines):
         skip = _between(lines, at, head)
         heading = _group_line(lines[at][1]) if skip is None else None
@@ -245,14 +264,14 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
             taken.update(lines[i][0] for i in range(at, skip))
             at = skip
             continue
-        if _row_number(lines[at][1]) != expected:
+        if not _barred(lines[at][1]) or (numbered and _row_number(lines[at][1]) != expected):
             break
         start = at
         at += 1
         while (
             at < len(lines)
             and _barred(lines[at][1])
-            and _row_number(lines[at][1]) != expected + 1
+            and not starts_row(lines[at][1])
             and _group_line(lines[at][1]) is None
             and _between(lines, at, head) is None
         ):
@@ -261,17 +280,20 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         cut = piped and at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
         filled = [c for i in range(start, at) for c in cells(lines[i][1]) if c]
         taken.update(lines[i][0] for i in range(start, at))
-        row = _row(lines[start][0], filled, columns, classes, above, cut)
+        number, filled = (filled[0], filled[1:]) if numbered else ("", filled)
+        row = _row(lines[start][0], number, filled, body, classes, above, cut)
         if group:
             row = TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts)
         rows.append(row)
         expected += 1
+    roles = tuple(r for _, r in columns)
     return Table(frozenset(taken), roles, tuple(rows)), at
 
 
 def _row(
     line: int,
-    filled: list[str],
+    number: str,
+    rest: list[str],
     columns: list[tuple[str, str]],
     classes: list[str],
     above: dict[int, str],
@@ -279,7 +301,6 @@ def _row(
     lines_are_cells: bool = False,
 ) -> TableRow:
     """One row's filled cells put in their columns (see the module's docstring)."""
-    number, rest = filled[0], filled[1:]
     if lines_are_cells:  # a cell wrapped over lines: the lines a column takes joined
         rest = _joined(rest, classes)
     placed = _align(rest, classes, cut)
@@ -292,7 +313,7 @@ def _row(
     values: dict[str, str] = {"number": compact(number)}
     at_column = dict(zip(placed, rest, strict=True))
     groups: list[str] = []
-    for j, (_, role) in enumerate(columns[1:]):
+    for j, (_, role) in enumerate(columns):
         cell = at_column.get(j)
         if role == "group":
             cell = cell or above.get(j, "")  # merged with the row above
@@ -311,7 +332,9 @@ def _row(
             like = "单位名称" if role == "owners" else "期限"
             doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{like}：请核对")
     if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
-        doubts = [f"网页在这一行中断：最后一格“{compact(filled[-1])}”不完整，本行各栏请与原文核对"]
+        doubts = [
+            f"网页在这一行中断：最后一格“{compact((rest or [number])[-1])}”不完整，本行各栏请与原文核对"
+        ]
     return TableRow(line, values, " ".join(groups), tuple(doubts))
 
 
@@ -352,7 +375,9 @@ def stacked_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table, 
         longest = max(longest, at - start)
         filled = [lines[i][1].strip() for i in range(start, at) if lines[i][1].strip()]
         taken.update(lines[i][0] for i in range(start, at))
-        row = _row(lines[start][0], filled, columns, classes, above, False, lines_are_cells=True)
+        row = _row(
+            lines[start][0], filled[0], filled[1:], columns[1:], classes, above, False, lines_are_cells=True
+        )
         if group:
             row = TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts)
         rows.append(row)
