@@ -449,3 +449,44 @@ def test_headers_over_several_lines(
     items, drafted_text = drafted(gongkai, doc)
     assert [(i["id"], i["title"], i["owners"], i["rule"]) for i in items] == want
     assert flagged_ids(drafted_text) == set()
+
+
+def test_a_table_copied_with_tabs_lacks_its_merged_cells(gongkai: Run, tmp_path: Path) -> None:
+    """A web page's table copied into a text file with tabs between the cells: a row under
+    a merged 工作任务 cell has no cell for it (池州市信访局's rows, test_extract_causes.py).
+    Before, its cells were read from the left: the detail became the task, the office
+    the detail and the deadline the office."""
+    doc = tmp_path / "表.txt"
+    doc.write_text(
+        "某局2023年政务公开重点任务\n"
+        "序号\t工作任务\t具体要求\t责任科室\t时限要求\n"
+        "1\t做好主动公开基础工作\t严格规范政府信息公开专栏。\t各科室\t持续推进\n"
+        "2\t规范做好年度报告编制发布工作。\t办公室\t年底前\n",
+        encoding="utf-8",
+    )
+    items, _ = drafted(gongkai, doc)
+    assert [(i["id"], i["section"], i["text"], i["owners"], i["rule"]) for i in items] == [
+        ("1", "做好主动公开基础工作", "严格规范政府信息公开专栏。", ["各科室"], "持续推进"),
+        ("2", "做好主动公开基础工作", "规范做好年度报告编制发布工作。", ["办公室"], "年底前"),
+    ]
+
+
+def test_an_excel_row_with_its_last_cell_empty(gongkai: Run, tmp_path: Path) -> None:
+    """An Excel ledger whose second row leaves 完成时限 empty: the cell is empty, not
+    merged with the row above (the sheet's rows keep their width); it is asked for."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "工作任务", "责任科室", "时限要求"])
+    sheet.append([1, "严格规范政府信息公开专栏。", "各科室", "持续推进"])
+    sheet.append([2, "规范做好年度报告编制发布工作。", "办公室", None])
+    path = tmp_path / "台账.xlsx"
+    book.save(path)
+    items, text = drafted(gongkai, path)
+    assert [(i["id"], i["owners"], i["rule"]) for i in items] == [
+        ("1", ["各科室"], "持续推进"),
+        ("2", ["办公室"], None),
+    ]
+    assert flagged_ids(text) == {"2"}

@@ -184,7 +184,9 @@ def _line_table(
         if pending:
             row[0] = pending + row[0]
             pending = ""
-        if "\t" in text:
+        if "\t" in text and len(row) < len(roles) and all(row):
+            table.fitted(lineno, row, number)  # a web page copied with tabs: merged cells left out
+        elif "\t" in text:
             table.positional(lineno, row)
         elif index + 1 == len(lines) and piped and not re.search(r"[|｜]\s*$", text):
             table.fitted(lineno, row, number, cut=True)  # the page stops inside this row
