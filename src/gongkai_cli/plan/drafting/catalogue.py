@@ -25,7 +25,7 @@ import re
 
 from ...phrases.chinese import compact
 from .sentences import _find_phrase
-from .table_rows import _NUMBER, Table, TableRow, _column, _is_departments, _is_group, cells
+from .table_rows import _CATEGORY, _NUMBER, Table, TableRow, _column, _is_departments, _is_group, cells
 
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
 _CHANNEL = re.compile(r"^(?:公开渠道|公开渠道和载体|公开渠道及载体|公开形式|公开方式|公开载体|公开途径)$")
@@ -48,9 +48,12 @@ _COST: dict[str, dict[str, float]] = {
     "owners": {"office": 0, "text": 3, "prose": 3, "limit": 5, "basis": 5, "channel": 5, "tick": 5},
     "basis": {"basis": 0, "text": 3, "prose": 3, "office": 5, "limit": 5, "channel": 5, "tick": 5},
     "channel": {"channel": 0, "text": 3, "prose": 3, "tick": 3, "office": 5, "limit": 5, "basis": 5},
+    "category": {"text": 0, "prose": 2, "office": 3, "limit": 4, "basis": 4, "channel": 4, "tick": 5},
     "other": {"tick": 0, "channel": 1, "text": 3, "prose": 3, "office": 5, "limit": 5, "basis": 5},
 }
-_SKIP = {"level": 0.2, "task": 0.5, "detail": 1, "deadline": 2, "owners": 2}  # else 0.5
+# a missing level or task is merged with the row above: cheaper to skip than a column
+# not read (0.5), so that a short name left over goes to 信息类别 rather than the task
+_SKIP = {"level": 0.2, "task": 0.4, "detail": 1, "deadline": 2, "owners": 2}  # else 0.5
 _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
 
 
@@ -78,6 +81,8 @@ def _class(name: str, role: str) -> str:
     bare = re.sub(r"[（(][^（()）]*[）)]$", "", bare)
     if _BASIS.match(bare):
         return "basis"
+    if _CATEGORY.match(bare):
+        return "category"
     if _CHANNEL.match(bare):
         return "channel"
     return "other"
@@ -106,10 +111,13 @@ def _header(
         widest = max(widest, len(names))
         at += 1
     numbered = bool(main) and main[0][1] == "number"
-    if at - index < (4 if stacked else 2) or not main or (stacked and not numbered):
+    if at - index < (4 if stacked else 1) or not main or (stacked and not numbered):
         return None
     if not stacked and widest < 2:
         return None  # a cell a line, each ending in "|": tables.py reads those (宣城)
+    item = next((i for i, (_, r) in enumerate(main) if r in ("task", "detail", "group")), len(main))
+    if at - index == 1 and (not numbered or any(r == "other" for _, r in main[:item])):
+        return None  # one line, a column not read before the item's: its rows lack their first cells (门头沟)
     columns: list[tuple[str, str]] = []
     for name, role in main:
         if role == "task" and levels:
