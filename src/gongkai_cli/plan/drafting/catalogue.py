@@ -54,6 +54,7 @@ _COST: dict[str, dict[str, float]] = {
 # a missing level or task is merged with the row above: cheaper to skip than a column
 # not read (0.5), so that a short name left over goes to 信息类别 rather than the task
 _SKIP = {"level": 0.2, "task": 0.4, "detail": 1, "deadline": 2, "owners": 2}  # else 0.5
+_QUOTED = 16  # a cut cell is quoted by its last characters, where the page stops
 _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
 
 
@@ -340,9 +341,9 @@ def _row(
             like = "单位名称" if role == "owners" else "期限"
             doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{like}：请核对")
     if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
-        doubts = [
-            f"网页在这一行中断：最后一格“{compact((rest or [number])[-1])}”不完整，本行各栏请与原文核对"
-        ]
+        last = compact((rest or [number])[-1])
+        last = last if len(last) <= _QUOTED else "…" + last[-_QUOTED:]  # where it stops
+        doubts = [f"网页在这一行中断：最后一格“{last}”不完整，本行各栏请与原文核对"]
     return TableRow(line, values, " ".join(groups), tuple(doubts))
 
 
