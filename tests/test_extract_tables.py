@@ -450,11 +450,25 @@ def test_one_column_the_reader_does_not_know(
                 ("2", "政策解读", ["县教育局"], None),
             ],
         ),
+        # group rows across the table (五原县's levels written as rows), the first before
+        # row 1, and the 序号 starting again under each group
+        (
+            "序号 | 公开事项 | 公开内容 |\n公开依据 | 公开时限 | 公开主体 | 公开渠道 |\n"
+            "一、机构信息 | ||||||\n"
+            "1 | 机构职能 | ●内设机构职能 | 《条例》 | 信息形成之日起20个工作日内 | 县教育局 | ■政府网站 |\n"
+            "二、财政信息 | ||||||\n"
+            "1 | 部门预算 | ●预算批复 | 《预算法》 | 批复后20日内 | 县教育局 | ■政府网站 |\n",
+            [
+                ("1", "机构职能", ["县教育局"], "信息形成之日起20个工作日内"),
+                ("2", "部门预算", ["县教育局"], "批复后20日内"),
+            ],
+        ),
     ],
     ids=[
         "task-table-header-over-three-lines",
         "catalogue-without-number",
         "catalogue-row-lacking-middle-cells",
+        "catalogue-numbers-again-under-groups",
     ],
 )
 def test_headers_over_several_lines(

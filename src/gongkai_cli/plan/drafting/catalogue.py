@@ -30,7 +30,7 @@ from .table_rows import _CATEGORY, _NUMBER, Table, TableRow, _column, _is_depart
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
 _CHANNEL = re.compile(r"^(?:公开渠道|公开渠道和载体|公开渠道及载体|公开形式|公开方式|公开载体|公开途径)$")
 _LIMIT = re.compile(
-    r"工作日|之日起|日内|日前|日之前|及时|实时|同步|长期|常态|持续|全年|年内|随时|定期|适时|每年|每季|每月|季度|年底|月底|"
+    r"工作日|之日起|日内|日前|日之前|及时|实时|同步|长期|常态|持续|全年|年内|随时|定期|适时|每年|每季|每月|季度|半年|按月|按季|按年|年底|月底|"
     r"期限|时限|[0-9]+日"
 )
 _MIN_OTHERS = 2  # columns not read: what tells a catalogue from a task table
@@ -246,8 +246,11 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         return None
     columns, at = found
     numbered = columns[0][1] == "number"
-    first = _row_number(lines[at][1]) if at < len(lines) else None
-    if at >= len(lines) or (numbered and first is None) or not _barred(lines[at][1]):
+    row_at = at  # the first row, after the group rows heading it
+    while row_at < len(lines) and _group_line(lines[row_at][1]) is not None:
+        row_at += 1
+    first = _row_number(lines[row_at][1]) if row_at < len(lines) else None
+    if row_at >= len(lines) or (numbered and first is None) or not _barred(lines[row_at][1]):
         return None
     body = [c for c in columns if c[1] != "number"]
     classes = [_class(name, role) for name, role in body]
@@ -269,6 +272,8 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         heading = _group_line(lines[at][1]) if skip is None else None
         if heading is not None:
             group, skip = compact(heading), at + 1
+            if numbered and skip < len(lines) and _row_number(lines[skip][1]) == 1:
+                expected = 1  # the 序号 start again under each group
         if skip is not None:
             taken.update(lines[i][0] for i in range(at, skip))
             at = skip
