@@ -239,7 +239,8 @@ def framed(rows: list[list[str]]) -> str:
 
 def test_framed_cells_with_every_cell_and_a_shared_task(gongkai: Run, tmp_path: Path) -> None:
     """The bzqc form with a 完成时限 column and rows of every width: a row short of its
-    first cell shares the task above (a rowspan), the tasks head their rows."""
+    first cell shares the task above (a rowspan), the tasks head their rows; the header
+    repeated on a later page is no row."""
     doc = tmp_path / "任务.txt"
     doc.write_text(
         framed(
@@ -247,6 +248,7 @@ def test_framed_cells_with_every_cell_and_a_shared_task(gongkai: Run, tmp_path: 
                 ["工作任务", "具体内容", "责任部门", "完成时限"],
                 ["推进政策公开", "常态化公开惠农惠民资金发放信息。", "财政所", "年底前"],
                 ["积极探索特定群体的线下公开渠道。", "便民综合服务中心", "6月底前"],
+                ["工作任务", "具体内容", "责任部门", "完成时限"],  # repeated on the next page
                 ["强化权力配置信息公开", "动态更新权责事项清单。", "党政办公室", "持续推进"],
             ]
         ),

@@ -322,9 +322,12 @@ def _framed_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int]
         return None
     table = _Rows(roles)
     placed = [r for r in roles if r != "number"]
+    head = [compact(text) for _, text in rows[0]]
     for k, row in enumerate(rows[1:], start=2):
         texts = [text for _, text in row]
         first = row[0][0]
+        if [compact(t) for t in texts] == head:
+            continue  # the header repeated on a later page
         if len(texts) == 1 and _is_group(texts[0]):
             table.group(texts[0])
         elif k == len(rows) and cut:
