@@ -1,22 +1,31 @@
-"""Disclosure catalogues (主动公开事项目录, 政务公开标准目录) pasted from a web page with "|"
-between cells: a header over several lines, rows started by their 序号 and running over
-several lines, runs of empty cells, cells missing where the page merged them. Pure:
-lines in, a table (tables.Table) out.
+"""Disclosure catalogues (主动公开事项目录, 政务公开标准目录) as offices receive them: pasted
+from a web page with "|" between cells, kept in Word or Excel (tabs), or one cell a line
+(a PDF's text layer); a header over several lines, rows running over several lines, runs
+of empty cells, cells missing where the page merged them. Pure: lines in, a table
+(tables.Table) out.
 
-- The header is two or more lines in a row whose cells all name columns ("序号 | 公开事项
-  | 公开内容 (要素) |" / "公开依据 | 公开 时限 |" / "公开 主体 |" …); a line of levels
-  ("一级事项 | 二级事项 | 三级事项 | 全社会 | 特定群体") splits the 公开事项 column into its
-  levels (the deepest is the item, the others its groups) and 公开对象 / 公开方式 into
-  theirs. It must name a 序号, an item or its content, and at least two columns not read
-  (公开依据, 公开渠道和载体 …): what makes it a catalogue (五原县教育局, 雅江县自然资源局).
-- A row starts at the line whose first cell is the next 序号 (1, 2, 3 …) and takes the
-  lines up to the next one ("《…》 | 信息形成…之日起5个工作日内 | …" under its row, the
-  "√" of 全社会 under it). Its filled cells are put in the columns in order, each where
-  what it holds fits best (a 《…》 in 公开依据, "信息形成或者变更之日起20个工作日内" in 公开
-  时限, an office in 公开主体, "■政府网站" in the channels, "√" in 公开对象); a column
-  left without a cell is one the page merged or left empty: a level is taken from the row
-  above (its rowspan), 公开时限 and 公开主体 are left empty and said. A cell placed where it
-  does not fit (公开主体 "自然资源", not an office's name) is kept and said: a doubt each.
+- The header is two or more lines whose cells all name columns ("序号 | 公开事项 | 公开内容
+  (要素) |" / "公开依据 | 公开 时限 |" / "公开 主体 |" …; one cell a line: four or more);
+  a line of levels ("一级事项 | 二级事项 | 三级事项 | 全社会 | 特定群体") splits the 公开
+  事项 column into its levels (the deepest is the item, the others its groups) and 公开
+  对象 / 公开方式 into theirs. It names an item or its content and at least two columns
+  not read (公开依据, 公开渠道和载体 …: what makes it a catalogue: 五原县教育局, 雅江县自然
+  资源局), or spans three lines or more (a task table's header broken so). On one line,
+  it starts with 序号 and no column not read comes before the item's.
+- With a 序号 column a row starts at the line whose first cell is the next 序号 and takes
+  the lines up to the next one ("《…》 | 信息形成…之日起5个工作日内 | …" under its row, the
+  "√" of 全社会 under it); without, a row is a line, and a line starting with a 《…》, a
+  time limit, an office or channels is more of the row above. Group rows across the
+  table head the rows below; separator lines and a repeated header are skipped.
+- A row's filled cells are put in the columns in order, each where what it holds fits
+  best, at the least total cost (a 《…》 in 公开依据, "信息形成或者变更之日起20个工作日内"
+  in 公开时限, an office in 公开主体, "■政府网站" in the channels, "√" in 公开对象, short
+  names in the levels); a column left without a cell is one the page merged or left
+  empty: a level is taken from the row above (its rowspan), an empty 公开时限 or 公开主体
+  is asked for where the row becomes an item. One cell a line, a cell wrapped over two or
+  three lines is joined again by the column it fits. A cell placed where it does not fit
+  (公开主体 "自然资源", not an office's name) is kept and said; a row the page stops
+  inside says so once: a doubt each.
 """
 
 from __future__ import annotations
@@ -37,7 +46,7 @@ _MIN_OTHERS = 2  # columns not read: what tells a catalogue from a task table
 _NAMES = {"owners": "公开主体", "deadline": "公开时限"}
 
 # What a cell holds, and what a column takes.
-_KINDS = ("text", "prose", "limit", "office", "basis", "channel", "tick")
+# kinds of cell: text (a short name), prose, limit, office, basis, channel, tick
 _SHORT = 12  # a name (一级事项, 二级事项) is short and has no marks; longer text is prose
 _COST: dict[str, dict[str, float]] = {
     # column class -> cell kind -> cost of putting that cell there ("prose": long text)
