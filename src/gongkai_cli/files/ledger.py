@@ -139,12 +139,19 @@ def xlsx_text(raw: bytes, source: str) -> str:
         book = load_workbook(BytesIO(raw), read_only=True, data_only=True)
         lines: list[str] = []
         for sheet in book.worksheets:
+            rows: list[list[str]] = []
             for row in sheet.iter_rows(values_only=True):
                 cells = [_cell(_text_value(v)) for v in row]
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:
-                    lines.append("\t".join(cells) if len(cells) > 1 else cells[0])
+                    rows.append(cells)
+            # a row of the table keeps its empty last cells (an empty 完成时限 is empty,
+            # not a cell the row lacks); a row of one cell (a title) stays one line
+            width = max((len(cells) for cells in rows), default=0)
+            for cells in rows:
+                wide = cells + [""] * (width - len(cells)) if len(cells) > 1 else cells
+                lines.append("\t".join(wide) if len(wide) > 1 else wide[0])
         book.close()
     except Exception as e:  # a damaged file can fail anywhere inside the parser
         raise _unreadable(" Excel 文件", e, source) from None

@@ -70,6 +70,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections import Counter
 
 from ...errors import InputError
 from ...phrases.chinese import compact
@@ -101,6 +102,7 @@ from .paragraphs import (
     unrun,
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
+from .table_rows import deadline_cell, owners_cell
 from .tables import Table, TableRow, find_tables
 
 # A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
@@ -255,13 +257,18 @@ class _Extractor:
         while taken & {prefix + i for i in ids}:  # "t1", or "t2.1" for a second table
             prefix, count = ("t" if count == 1 else f"t{count}."), count + 1
         ids = [prefix + i for i in ids]
+        # a task cell over several rows heads them: the table's tasks are headings; when
+        # every row has a task of its own, the task names the item and the detail is its text
+        shared = Counter(compact(row.cells.get("task", "")) for row in table.rows)
+        own = all(n == 1 for t, n in shared.items() if t)
         for item_id, row in zip(ids, table.rows, strict=True):
             cell = row.cells
             task, detail = compact(cell.get("task", "")), compact(cell.get("detail", ""))
             text = detail or task
+            named = bool(own and task and detail)
             section = " ".join(p for p in (row.group, task if detail else "") if p)
             found = _Assignment(lead=_names(cell.get("lead", "")))
-            owners = compact(spaced_names(cell.get("owners", "")))
+            owners = compact(spaced_names(owners_cell(cell.get("owners", ""))))
             if owners:
                 read = _assignment(owners)
                 if read is not None and read.names:
@@ -274,10 +281,11 @@ class _Extractor:
                 else:
                     found.owners += _names(owners)
             found.jointly += _names(cell.get("jointly", ""))
-            found.rule = compact(cell.get("deadline", "")) or None
+            found.rule = deadline_cell(cell.get("deadline", "")) or None
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
-            duty.title = _title(text)
+            duty.title = _title(task if named else text)
+            duty.flags += row.doubts
             if "deadline" not in table.roles:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)

@@ -21,39 +21,45 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:责任单位|责任部门|责任科室|责任处室|责任主体|落实单位|落实部门|落实处室|落实科室|落实主体|"
             r"负责单位|负责部门|负责处室|负责科室|承办单位|承办部门|实施单位|实施主体|责任单位及责任人|"
-            r"公开责任|公开责任单位|公开责任部门|公开责任科室|公开主体)$"
+            r"公开责任|公开责任单位|公开责任部门|公开责任科室|公开主体|公开部门|公开单位|发布主体|发布单位|主管部门|"
+            r"责任股室|责任股|承办科室|承办股室)$"
         ),
     ),
     (
         "jointly",
-        re.compile(r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位)$"),
+        re.compile(
+            r"^(?:配合单位|配合部门|配合处室|配合科室|协办单位|协办部门|会办单位|会办处室|参与单位|协同单位|协同部门|配合股室)$"
+        ),
     ),
     (
         "deadline",
         re.compile(
             r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
-            r"办结时限|时间安排|进度安排|截止时间|公开时限)$"
+            r"办结时限|时间安排|进度安排|截止时间|公开时限|更新时限|发布时限|公开时间|公开时效|办理时限|推进时限|落实时限)$"
         ),
     ),
     (
         "detail",
         re.compile(
             r"^(?:具体要求|具体工作要求|工作要求|主要内容|具体内容|工作措施|具体任务|具体措施|任务内容|工作目标|整改措施|"
-            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求)$"
+            r"具体工作|工作举措|主要措施|落实措施|推进措施|工作标准|公开内容|公开要求|内容描述|内容|事项内容|内容要素|信息内容|公开内容要素)$"
         ),
     ),
     (
         "task",
         re.compile(
             r"^(?:(?:主要|重点)?工作任务|重点任务|主要任务|任务名称|工作内容|目标任务|任务|工作事项|事项|问题清单|存在问题|"
-            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项|事项名称|公开事项名称|业务事项)$"
+            r"重点工作|主要工作|工作重点|工作项目|公开事项|任务事项|问题|整改事项|事项名称|公开事项名称|业务事项|"
+            r"信息名称|公开项目|项目名称|具体事项|目录名称)$"
         ),
     ),
     (
         "other",
         re.compile(
             r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
-            r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准)$"
+            r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准|"
+            r"类别|链接|网址|公开层级|公开范围|公开渠道和载体|公开渠道及载体|公开途径|公开类别|公开属性|"
+            r"主动公开|依申请公开|全社会|特定群体|县级|乡级|市级|区级|省级|主动|依申请|更新频率|信息来源|联系电话|是否公开)$"
         ),
     ),
 )
@@ -72,6 +78,7 @@ class TableRow:
     line: int
     cells: dict[str, str]  # column role ("task", "owners", …) → the cell's text
     group: str  # the numbered cells heading this row, or ""
+    doubts: tuple[str, ...] = ()  # what the reader could not tell for sure (待核对)
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,7 @@ def cells(line: str) -> list[str]:
     return [p.strip() for p in parts]
 
 
+_CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  # a catalogue's item name, lacking 公开事项
 _LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项)$")  # 一级指标 … 五级指标
 
 
@@ -113,6 +121,23 @@ def _column(cell: str) -> str | None:
     return found
 
 
+_UNKNOWN_MAX = 10  # a column the reader does not know: a short name (督办领导, 考核分值)
+
+
+def known_header(header: list[str]) -> list[str]:
+    """A header row of a table with bars or tabs as the reader takes it: one column whose
+    name it does not know ("督办领导", "考核分值") among three or more it knows is a
+    column not read (as 备注 is); otherwise the row as it is."""
+    unknown = [i for i, c in enumerate(header) if c and _column(c) is None]
+    known = sum(1 for c in header if c and _column(c) not in (None, "other"))
+    if len(unknown) != 1 or known < 3:
+        return header
+    name = re.sub(r"\s+", "", header[unknown[0]])
+    if len(name) > _UNKNOWN_MAX or re.search(r"[0-9０-９，,。；;：:、]", name):
+        return header
+    return [*header[: unknown[0]], "备注", *header[unknown[0] + 1 :]]
+
+
 def _roles(header: list[str]) -> tuple[str, ...] | None:
     roles: list[str] = []
     for cell in header:
@@ -120,6 +145,10 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
         if role is None or (role in roles and role not in ("other", "group")):
             return None
         roles.append(role)
+    if "task" not in roles and "detail" in roles:  # 信息类别 | 内容描述: the category names the item
+        named = [i for i, c in enumerate(header) if _CATEGORY.match(re.sub(r"\s+", "", c))]
+        if named:
+            roles[named[0]] = "task"
     if "group" in roles and not any(r in roles for r in _TEXT_ROLES):
         last = len(roles) - 1 - roles[::-1].index("group")
         roles[last] = "task"  # the deepest level is the duty, the others its groups
@@ -284,3 +313,21 @@ class _Rows:
             row = [*row[: len(text) - 1], " ".join(row[len(text) - 1 :])]
         values.update(zip(text[len(text) - len(row) :], row, strict=True))
         self.add(line, values, (*text[: len(text) - len(row)], *missing) if merge else ())
+
+
+_EVENT_AFTER = re.compile(r"^(\d{1,3}个?(?:工作日|日|天|个月))[（(]自?([^（()）]+?之日起)[）)]$")
+_MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?")  # "各股室按照职责分工负责": how, not who
+
+
+def deadline_cell(cell: str) -> str:
+    """A 公开时限 cell as a rule: "20个工作日(自该政府信息形成或者变更之日起)" (崇明区教育局's
+    catalogue) is the event's form, "该政府信息形成或者变更之日起20个工作日内", so that it
+    counts from the event, not from the plan's date; any other cell as it is."""
+    squeezed = compact(cell)
+    found = _EVENT_AFTER.match(squeezed)
+    return f"{found[2]}{found[1]}内" if found else squeezed
+
+
+def owners_cell(cell: str) -> str:
+    """A 责任单位 cell less the manner of its work ("各股室按照职责分工负责" is 各股室 负责)."""
+    return _MANNER.sub("", cell)

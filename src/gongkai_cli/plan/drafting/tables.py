@@ -33,6 +33,10 @@ lines in, rows out.
   the header is a run of lines each naming a column, a row starts at its 序号, and in a
   row the lines that read as departments are its departments, those after them its
   deadline, those before them its task and detail (numbered lines among them its groups).
+- Or with a line "|" before and after each cell, two lines "|" between rows (a 镇 on
+  bzqc.gov.cn): the first row the header, a row short of cells lacking its first ones
+  (merged with the row above), the last row cut by the page lacking its last ones.
+- Disclosure catalogues with a header over several lines (catalogue.py) are tried first.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ import itertools
 import re
 
 from ...phrases.chinese import compact
+from .catalogue import catalogue_table, stacked_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -55,6 +60,7 @@ from .table_rows import (
     _roles,
     _Rows,
     cells,
+    known_header,
 )
 
 __all__ = ["Table", "TableRow", "cells", "find_tables"]
@@ -82,6 +88,8 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
     first = cells(lines[index][1])
     if "\t" in lines[index][1]:
         first = _merged_number(lines, index, first)
+    if re.search(r"[\t|｜]", lines[index][1]):
+        first = known_header(first)
     if len(first) < 2 or any(_column(c) is None for c in first):
         return None
     roles, taken = _roles(first), 1
@@ -176,7 +184,9 @@ def _line_table(
         if pending:
             row[0] = pending + row[0]
             pending = ""
-        if "\t" in text:
+        if "\t" in text and len(row) < len(roles) and all(row):
+            table.fitted(lineno, row, number)  # a web page copied with tabs: merged cells left out
+        elif "\t" in text:
             table.positional(lineno, row)
         elif index + 1 == len(lines) and piped and not re.search(r"[|｜]\s*$", text):
             table.fitted(lineno, row, number, cut=True)  # the page stops inside this row
@@ -185,7 +195,27 @@ def _line_table(
         number = None
         taken.add(lineno)
         index += 1
-    return Table(frozenset(taken), roles, tuple(table.rows)), index
+    return Table(frozenset(taken), roles, tuple(_levels_split(header, roles, table.rows))), index
+
+
+_SLASHED = re.compile(r"[（(][一二三四]级[/／][一二三四]级(?:[/／][一二三四]级)*[）)]$")
+
+
+def _levels_split(header: list[str], roles: tuple[str, ...], rows: list[TableRow]) -> list[TableRow]:
+    """A task column headed "公开事项(一级/二级)" (崇明区教育局's catalogue) holds its levels
+    as "政府信息公开/依申请公开": the last is the item, the others head it."""
+    if "task" not in roles or len(header) != len(roles):
+        return rows
+    if not _SLASHED.search(header[roles.index("task")]):
+        return rows
+    split: list[TableRow] = []
+    for row in rows:
+        *groups, task = re.split(r"[/／]", row.cells.get("task", ""))
+        if groups and task:
+            heading = " ".join(p for p in (row.group, *groups) if p)
+            row = TableRow(row.line, {**row.cells, "task": task}, heading, row.doubts)
+        split.append(row)
+    return split
 
 
 _BAR = re.compile(r"^\s*[|｜]\s*$")
@@ -241,6 +271,75 @@ def _cells_table(run: list[tuple[int, str]], last_bar: int) -> Table | None:
         rows.append(TableRow(body[start][0], dict(zip(full, row, strict=True)), ""))
     taken = {n for n, _ in run} | set(range(run[0][0], last_bar + 1))
     return Table(frozenset(taken), full, tuple(rows))
+
+
+def _framed_rows(lines: list[tuple[int, str]], index: int) -> tuple[list[list[tuple[int, str]]], int, bool]:
+    """The rows of a table copied one cell a line with a line "|" before and after each
+    cell, so that two lines "|" end one row and start the next (镇 bzqc): the rows' cells
+    with their line numbers, the index after the table, and whether the page stops inside
+    the last row (its cell has no bar after it). A row's cells come in order; a line that
+    follows a cell without a bar between is more of that cell (a cell broken over lines)."""
+    rows: list[list[tuple[int, str]]] = []
+    row: list[tuple[int, str]] = []
+    at = index + 1
+    bars = 1  # the bars since the last cell
+    width = 0  # the header's cells
+    while at < len(lines):
+        lineno, text = lines[at]
+        if _BAR.match(text):
+            bars += 1
+            if bars == 2 and row:  # "|" "|": the row ends, the next starts
+                rows.append(row)
+                width = width or len(row)
+                row = []
+        elif bars == 0 and row:
+            row[-1] = (row[-1][0], row[-1][1] + text.strip())  # a cell broken over two lines
+        elif bars == 1 and row and width and len(row) >= width:
+            break  # a full row closed: what follows is not the table's
+        elif bars == 1 and not row and rows:
+            break  # a row ended by one bar only: the table is over
+        else:
+            row.append((lineno, text.strip()))
+            bars = 0
+        at += 1
+    cut = bool(row) and bars == 0 and at == len(lines)
+    if row and (bars == 1 or cut):
+        rows.append(row)
+    return rows, at, cut
+
+
+def _framed_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
+    """A table whose cells each stand between lines "|" (see ``_framed_rows``). Its rows
+    short of cells lack their first ones, merged with the row above (a web page's
+    rowspan); the last row, when the page stops inside it, lacks its last ones."""
+    if not _BAR.match(lines[index][1]) or index + 1 >= len(lines) or _BAR.match(lines[index + 1][1]):
+        return None
+    rows, end, cut = _framed_rows(lines, index)
+    if len(rows) < 2:
+        return None
+    roles = _roles([text for _, text in rows[0]])
+    if roles is None:
+        return None
+    table = _Rows(roles)
+    placed = [r for r in roles if r != "number"]
+    head = [compact(text) for _, text in rows[0]]
+    for k, row in enumerate(rows[1:], start=2):
+        texts = [text for _, text in row]
+        first = row[0][0]
+        if [compact(t) for t in texts] == head:
+            continue  # the header repeated on a later page
+        if len(texts) == 1 and _is_group(texts[0]):
+            table.group(texts[0])
+        elif k == len(rows) and cut:
+            table.fitted(first, texts, cut=True)
+        elif len(texts) == len(roles):
+            table.positional(first, texts)
+        elif len(texts) < len(placed) or ("number" in roles and len(texts) < len(roles)):
+            table.right_aligned(first, texts, {})
+        else:
+            table.fitted(first, texts)
+    taken = {lines[i][0] for i in range(index, end)}
+    return Table(frozenset(taken), roles, tuple(table.rows)), end
 
 
 def _stacked_header(lines: list[tuple[int, str]], index: int) -> tuple[str, ...] | None:
@@ -422,6 +521,21 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
+        catalogue = catalogue_table(lines, index)
+        if catalogue is not None:
+            tables.append(catalogue[0])
+            index = catalogue[1]
+            continue
+        catalogue = stacked_catalogue(lines, index)
+        if catalogue is not None:
+            tables.append(catalogue[0])
+            index = catalogue[1]
+            continue
+        framed = _framed_table(lines, index)
+        if framed is not None:
+            tables.append(framed[0])
+            index = framed[1]
+            continue
         barred = _barred_header(lines, index)
         if barred is not None:
             roles, width = barred
