@@ -111,6 +111,7 @@ _FOOTER = re.compile(
 _SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a footer line has none: a duty's line has
 # The flag of an assignment without a deadline: null, or one taken from the text.
 _NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
+_FINDING_SHOWN = 20  # so many characters of a finding shown in the note that it is left out
 _DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
 
 
@@ -173,15 +174,24 @@ class _Extractor:
             self.warn(cut[-1].line, "文本在此中断（最后一段没有结束）：最后一项可能不全，请与原文核对")
         units = list(_units(paras[:units_end]))
         for unit, after in itertools.zip_longest(units, units[1:]):
-            if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
-                continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
             leaf = after is None or not after.id.startswith(unit.id + ".")
+            if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
+                first = unit.paras[0] if unit.paras else unit.heading if leaf else None
+                if unit.findings and first is not None:  # 存在的问题: a report's findings, said
+                    what = _clean(first.text)
+                    what = what if len(what) <= _FINDING_SHOWN else what[:_FINDING_SHOWN] + "…"
+                    self.warn(first.line, f"“{what}”是问题或情况，不是待办的工作：未列为事项")
+                continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
             if not unit.paras and unit.heading is not None and leaf and not tables:
                 # "2.发布三年行动方案。": a short numbered duty with nothing under it
                 unit.paras.append(unit.heading)
+            # its own heading is its text: the section is the one above it
+            section = (
+                unit.above if unit.heading is not None and unit.paras == [unit.heading] else unit.section
+            )
             duties = _unit_duties(unit)
             for index, duty in enumerate(duties):
-                self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
+                self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), section, duty)
         for table in tables:
             self._table(table)
         self._closing(closing)

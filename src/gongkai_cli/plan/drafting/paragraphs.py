@@ -93,6 +93,8 @@ class _Unit:
     paras: list[_Para] = field(default_factory=list)
     prose: bool = False  # under a heading such as 总体要求 or 工作要求
     heading: _Para | None = None  # the numbered line, when it is only a heading
+    above: str = ""  # the section without the unit's own heading (when that is its duty)
+    findings: bool = False  # under a report's findings (存在的主要问题): said, not drafted
 
 
 _LINE_MAX = 60  # a line of only departments and their role is at most this long
@@ -159,11 +161,13 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
         stack.append((marker.level, marker.number, shown))
         # "一、工作目标紧紧围绕…": a prose heading run together with its text is prose too
         run_on = marker.level == 0 and bool(_PROSE.match(compact(marker.rest)))
-        prose.append((marker.level, (heading and _is_prose(marker.rest)) or run_on))
+        prose.append((marker.level, (heading and _not_duties(marker.rest)) or run_on))
         unit = _Unit(
             ".".join(str(n) for _, n, _ in stack),
             " ".join(h for _, _, h in stack if h),
             prose=any(p for _, p in prose),
+            above=" ".join(h for _, _, h in stack[:-1] if h),
+            findings=any(_is_findings(h.split("、", 1)[-1]) for _, _, h in stack if h),
         )
         if heading:
             unit.heading = _Para(para.line, marker.rest, para.bracket_line, para.from_line)
@@ -182,6 +186,27 @@ _PROSE = re.compile(
 def _is_prose(heading: str) -> bool:
     """A heading over what a plan is for or how it is run, not over duties."""
     return bool(_PROSE.search(compact(heading)[:12]))
+
+
+# A report's findings or what it has done, not what is to be done: "一、存在的主要问题"
+# (a 整改 report: its 整改措施 are the duties), "工作开展情况", "取得的成效"; the whole
+# heading, so "着力解决突出问题" or "存在问题及整改措施" stays over duties.
+_FINDINGS = re.compile(
+    r"(?:[0-9]{4}年度?)?(?:"
+    r"(?:自查|检查)?(?:存在的?|发现的?|当前|目前)?(?:主要|突出)?(?:问题|不足)(?:[及和与]其?(?:原因|不足|问题))?|"
+    r"(?:工作|整改)?(?:开展|落实|进展|完成)情况(?:[及和与](?:成效|主要做法))?|基本情况|自查情况|"
+    r"(?:取得的?|主要|工作)成效"
+    r")"
+)
+
+
+def _not_duties(heading: str) -> bool:
+    """A heading whose units are not duties: prose (总体要求) or a report's findings."""
+    return _is_prose(heading) or _is_findings(heading)
+
+
+def _is_findings(heading: str) -> bool:
+    return bool(_FINDINGS.fullmatch(compact(heading).rstrip("：:。")))
 
 
 def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:

@@ -1,0 +1,78 @@
+"""Prose causes found by the third blind drafting set (tests/fixtures/blind-drafting-3,
+issue 21), each fixed in general form and tested here on a short excerpt of the document
+that showed it (the set's SOURCES.md gives each page's address)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai_cli.plan.drafting.extract import extract_plan
+
+# 03-duji-bureau-rectify.txt (a 局 of 淮北市杜集区, 整改情况汇报), abridged.
+RECTIFY = """\
+现将整改情况汇报如下:
+一、存在的主要问题:
+1、政策法规方面,文件未提供文本下载功能;因我局未发布规范性文件,故未发布规范性文件清理结果情况说明等。
+2、重大决策预公开方面,未公开本年度向社会公众进行意见征集,意见反馈情况。
+3、政策解读方面,解读形式单一。
+二、具体整改措施:
+1、上传文本附件,完善下载功能;更新规范性文件清理结果发布情况说明。
+2、发布本年度向社会公众进行意见征集、反馈情况说明。
+三、下一步工作打算
+1、持续加强学习。组织工作人员持续学习贯彻有关通知精神,开展常态化排查工作。
+"""
+
+
+def test_a_reports_findings_are_not_duties() -> None:
+    """A 整改 report's 存在的主要问题 are findings: its 整改措施 and next steps are the
+    duties. Each finding left out is said on stderr, with its line."""
+    got = extract_plan(RECTIFY, "report.txt")
+    assert [i.id for i in got.items] == ["2.1", "2.2", "3.1"]
+    left_out = [w for w in got.warnings if "不是待办的工作" in w.message]
+    assert [w.line for w in left_out] == [3, 4, 5]
+    assert left_out[2].message == "“政策解读方面,解读形式单一”是问题或情况，不是待办的工作：未列为事项"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "存在的主要问题",  # 03-duji-bureau-rectify.txt
+        "存在问题",
+        "发现的问题:",
+        "主要问题及原因",
+        "工作开展情况",
+        "整改落实情况",
+        "取得的成效",
+        "2023年工作开展情况",
+    ],
+)
+def test_findings_headings(heading: str) -> None:
+    text = f"一、{heading}\n1、政务公开制度公开不全面。\n二、整改措施\n1、制定政务公开考评制度,并及时公开。\n"
+    assert [i.id for i in extract_plan(text, "doc.txt").items] == ["2.1"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "着力解决突出问题",  # a duty: solve the problems
+        "存在问题及整改措施",  # findings and measures together: the measures are duties
+        "问题整改",
+        "推进重点领域信息公开",
+    ],
+)
+def test_headings_over_duties_stay(heading: str) -> None:
+    text = (
+        f"一、{heading}\n1、制定政务公开考评制度,并及时公开。\n二、整改措施\n1、上传文本附件,完善下载功能。\n"
+    )
+    assert [i.id for i in extract_plan(text, "doc.txt").items] == ["1.1", "2.1"]
+
+
+def test_a_short_numbered_duty_is_not_its_own_section() -> None:
+    """03-duji-bureau-rectify.txt: "2、发布本年度…情况说明。" is short enough to read as a
+    heading; as the duty's text it is not also written into the duty's section."""
+    got = extract_plan(RECTIFY, "report.txt")
+    assert [(i.id, i.section) for i in got.items] == [
+        ("2.1", "二、具体整改措施:"),
+        ("2.2", "二、具体整改措施:"),
+        ("3.1", "三、下一步工作打算"),
+    ]
