@@ -76,3 +76,29 @@ def test_a_short_numbered_duty_is_not_its_own_section() -> None:
         ("2.2", "二、具体整改措施:"),
         ("3.1", "三、下一步工作打算"),
     ]
+
+
+BODY = "\n一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n"
+
+
+@pytest.mark.parametrize(
+    ("first", "title", "year"),
+    [
+        # 07-wuyuan-jyj-catalogue.txt: the title in a pasted table's first rows, bars after it
+        (
+            "附件 | ||||||||||\n五原县教育局主动公开事项目录(试行) | ||||||||||",
+            "五原县教育局主动公开事项目录(试行)",
+            None,
+        ),
+        # 06-chongming-jyj-2024.txt: the edition's year in a bracket is the plan's year
+        ("上海市崇明区教育局政府公开标准化目录(2024)", "上海市崇明区教育局政府公开标准化目录(2024)", 2024),
+        # 08-yajiang-zrzyj-catalogue.txt
+        ("自然资源领域基层政务公开标准目录", "自然资源领域基层政务公开标准目录", None),
+    ],
+)
+def test_a_catalogues_title_is_read_without_a_guess_flag(first: str, title: str, year: int | None) -> None:
+    """A 目录 is a standing list, written without a year: its title line is its title, not
+    a guess (a 工作要点 without a year still is: test_extract_corpus.test_header_forms)."""
+    got = extract_plan(first + BODY, "doc.txt")
+    assert (got.header.title, got.header.year) == (title, year)
+    assert not any("推测" in w.message for w in got.warnings)

@@ -17,7 +17,9 @@ _NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通�
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
     r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
-    r"事项目录|公开目录|公开标准)"
+    r"(?:事项|公开|标准化?)目录|公开标准)"
+    # "(试行)", "(2024)", "（2023年版）": a catalogue's edition after its name
+    r"(?:[（(](?:试行|暂行|修订|征求意见稿|[0-9]{4}年?(?:版|年度)?)[）)])?"
 )
 # A notice that is itself the document: "关于做好…问题整改工作的通知" (整改通知).
 _OWN_NOTICE = re.compile(r"^(?P<issuer>[^《》，。]*?)关于(?!印发)(?P<what>[^《》]{4,80})的通知$")
@@ -61,6 +63,8 @@ _META_KEYS = {
 _META_KEY = re.compile(
     r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
 )
+# A standing list (公开事项目录, 公开标准): written without a year, unlike a year's 要点.
+_STANDING_TITLE = re.compile(r"(?:目录|公开标准)(?:[（(][^（）()]{2,8}[）)])?$")
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
 _TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")
 _TITLE_NO_YEAR = re.compile(rf"^[^，。；：:、0-9]{{2,40}}?{_TITLE_END}$")
@@ -72,7 +76,7 @@ def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """(title, guessed title) from the lines before the body: a title line, or one split
     over two lines ("2021年上海市知识产权局政务公开" / "工作要点"); a line without a year is
     only a guess."""
-    squeezed = [compact(t) for _, t in lines if not _NOTICE.match(compact(t))]
+    squeezed = [_bare(t) for _, t in lines if not _NOTICE.match(_bare(t))]
     for text in squeezed:
         if _TITLE_LINE.match(text):
             return text, None
@@ -80,6 +84,12 @@ def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
         if not re.search(r"[，。；：:]", first) and _TITLE_LINE.match(first + second):
             return first + second, None
     return None, next((t for t in squeezed if _TITLE_NO_YEAR.match(t)), None)
+
+
+def _bare(text: str) -> str:
+    """A header line without white space and the bars of a table pasted around it
+    ("五原县教育局主动公开事项目录(试行) | ||||||||||")."""
+    return compact(text).strip("|｜")
 
 
 def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
@@ -164,7 +174,7 @@ def _header(
     issued = issued or (_meta_date(meta["issued"]) if "issued" in meta else None)
     issuer = issuer or meta.get("issuer")
     heads = [
-        compact(t).removeprefix("《").removesuffix("》") for n, t in lines[:body_start] if n not in signature
+        _bare(t).removeprefix("《").removesuffix("》") for n, t in lines[:body_start] if n not in signature
     ]
     if "title" in meta:
         heads.insert(0, meta["title"])
@@ -190,7 +200,8 @@ def _header(
     )
     if title is None and guess is not None and not _MASKED.search(guess):
         title = guess
-        warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
+        if not _STANDING_TITLE.search(guess):  # a 目录 has no year: its title is no guess
+            warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
     if title is None and masked_title is None:
         warnings.append(
             DraftWarning(None, "没有找到工作要点的标题（如“2016年政务公开工作要点”），请填写 plan.title")
@@ -200,9 +211,9 @@ def _header(
     if issued is None:
         warnings.append(DraftWarning(None, "没有找到印发日期（如“2016 年 5 月 18 日”），请填写 plan.issued"))
     year: int | None = None
-    year_match = re.search(r"([0-9]{4})年", title or masked_title or "")
-    if year_match:
-        year = int(year_match.group(1))
+    year_match = re.search(r"([0-9]{4})年|[（(]([0-9]{4})[）)]$", title or masked_title or "")
+    if year_match:  # "2016年…工作要点", "…标准化目录(2024)"
+        year = int(year_match.group(1) or year_match.group(2))
     elif issued is not None:
         year = issued.year
         warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
