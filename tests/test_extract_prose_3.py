@@ -102,3 +102,36 @@ def test_a_catalogues_title_is_read_without_a_guess_flag(first: str, title: str,
     got = extract_plan(first + BODY, "doc.txt")
     assert (got.header.title, got.header.year) == (title, year)
     assert not any("推测" in w.message for w in got.warnings)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        # issue 21 point 3's forms, in a duty's text when its bracket gives no limit
+        ("11月中旬前完成全县政务公开培训。", "11月中旬前"),  # 11月中旬前完成 (issue 21)
+        ("2021年8月前完成目录编制。", "2021年8月前"),  # 2021年8月前 (issue 21)
+        ("10月下旬开展集中检查。", "10月下旬"),
+        ("十一月底前完成考核。", "十一月底前"),
+        ("第三季度末前完成网站改版。", "第三季度末前"),
+    ],
+)
+def test_a_date_in_the_text_of_a_bracket_without_one(sentence: str, rule: str) -> None:
+    """A bracket naming only the office: the deadline its text names is taken, flagged."""
+    got = extract_plan(f"一、公开\n（一）开展培训。{sentence}（县政务公开办负责）\n", "doc.txt")
+    item = got.items[0]
+    assert (item.owners, item.rule) == (("县政务公开办",), rule)
+    assert item.flags == (f"括号中没有期限：已取正文中的“{rule}”，请核对",)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "第一季度工作已启动。",
+        "统一月报格式。",
+        "3个月前已启动。",
+        "2022年底11月前,做好标准规范工作。",  # garbled: blind-drafting/05-zhangwu-2020.txt
+    ],
+)
+def test_words_that_are_no_date(sentence: str) -> None:
+    got = extract_plan(f"一、公开\n（一）开展培训。{sentence}（县政务公开办负责）\n", "doc.txt")
+    assert got.items[0].rule is None

@@ -44,8 +44,14 @@ def _anchor_words(before: str) -> str:
 
 _OWN_DOCUMENT = re.compile(r"本工作要点|本要点|本通知|本方案|本计划")
 _BEFORE = _either(BEFORE)
+# "6月15日前", "6月底前", "11月中旬前", "8月前" (before August); "十一月底前" with a month
+# in Chinese numerals only before 底 / 末 / 旬 (统一月报 has 一月 in it); "三季度末前". Not
+# a month right after another limit: "2022年底11月前" is garbled, read whole elsewhere.
+_CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
 _DATE_PHRASE = re.compile(
-    rf"(?:[0-9]{{4}}年)?[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末){_BEFORE}?)"
+    rf"(?<![0-9年底末旬])(?:[0-9]{{4}}年)?(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末|[上中下]旬){_BEFORE}?|{_BEFORE})"
+    rf"|(?<![0-9一二三四五六七八九十]){_CN_MONTH}月(?:底|末|[上中下]旬){_BEFORE}?"
+    rf"|(?<![每各])第?[一二三四1-4]季度(?:末|底){_BEFORE}?)"
 )
 _YEAR_PHRASE = re.compile(rf"(?<![0-9年])(?:{_either(w for w in YEAR_END if w != '全年')}{_BEFORE}?|上半年)")
 _RECURRING_PHRASE = re.compile(
