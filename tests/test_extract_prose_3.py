@@ -135,3 +135,16 @@ def test_a_date_in_the_text_of_a_bracket_without_one(sentence: str, rule: str) -
 def test_words_that_are_no_date(sentence: str) -> None:
     got = extract_plan(f"一、公开\n（一）开展培训。{sentence}（县政务公开办负责）\n", "doc.txt")
     assert got.items[0].rule is None
+
+
+def test_a_bracket_naming_only_the_supervisor_takes_the_doer_from_the_text() -> None:
+    """issue 21 point 4 (「（文件起草科室负责，办公室督促落实）」): the supervising office is
+    never the one responsible; when the bracket names only it, the text's subject does the
+    work, flagged."""
+    text = "一、公开\n（一）完善政策解读。市政府各部门要落实解读方案与政策文件同步发布要求。（市政府办公室督促检查）\n"
+    item = extract_plan(text, "doc.txt").items[0]
+    assert (item.owners, item.supervising) == (("市政府各部门",), ("市政府办公室",))
+    assert "括号中只写了督促、指导的部门：负责部门取自正文（市政府各部门），请核对" in item.flags
+    alone = extract_plan("一、公开\n（一）完善政策解读。（市政府办公室督促检查）\n", "doc.txt").items[0]
+    assert (alone.owners, alone.supervising) == ((), ("市政府办公室",))
+    assert "括号中没有找到负责部门：请补上 lead 或 owners" in alone.flags

@@ -219,7 +219,14 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
     elif not _plan_readable(duty.rule):
         duty.flags.append(_unread_flag(duty.rule))
     if not found.lead and not found.owners and not found.jointly:
-        duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
+        subject = _text_departments(before) if found.supervising else []
+        if subject:  # "市政府各部门要落实…。（市政府办公室督促检查）": who does it is in the text
+            duty.owners = subject
+            duty.flags.append(
+                f"{where}中只写了督促、指导的部门：负责部门取自正文（{'、'.join(subject)}），请核对"
+            )
+        else:
+            duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
     duty.flags.extend(found.doubts)
     duty.flags.extend(f"{where}中还写有：{note}" for note in found.notes)
     return duty
