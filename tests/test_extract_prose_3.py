@@ -141,7 +141,7 @@ def test_a_bracket_naming_only_the_supervisor_takes_the_doer_from_the_text() -> 
     """issue 21 point 4 (「（文件起草科室负责，办公室督促落实）」): the supervising office is
     never the one responsible; when the bracket names only it, the text's subject does the
     work, flagged."""
-    text = "一、公开\n（一）完善政策解读。市政府各部门要落实解读方案与政策文件同步发布要求。（市政府办公室督促检查）\n"
+    text = "一、公开\n（一）完善政策解读。市政府各部门要同步发布解读。（市政府办公室督促检查）\n"
     item = extract_plan(text, "doc.txt").items[0]
     assert (item.owners, item.supervising) == (("市政府各部门",), ("市政府办公室",))
     assert "括号中只写了督促、指导的部门：负责部门取自正文（市政府各部门），请核对" in item.flags
