@@ -148,3 +148,51 @@ def test_a_bracket_naming_only_the_supervisor_takes_the_doer_from_the_text() -> 
     alone = extract_plan("一、公开\n（一）完善政策解读。（市政府办公室督促检查）\n", "doc.txt").items[0]
     assert (alone.owners, alone.supervising) == ((), ("市政府办公室",))
     assert "括号中没有找到负责部门：请补上 lead 或 owners" in alone.flags
+
+
+@pytest.mark.parametrize(
+    ("lines", "lead", "owners", "jointly", "rule"),
+    [
+        # labels a line each under the duty (分工方案 pages; 04-yingkou-rsj-2024.txt writes
+        # the same labels in a bracket: （责任部门:…;完成时限:长期坚持）)
+        (
+            "牵头单位：区发改委\n责任单位：区直各部门\n完成时限：2021年12月31日前",
+            ["区发改委"],
+            ["区直各部门"],
+            [],
+            "2021年12月31日前",
+        ),
+        (
+            "牵头单位：区发改委、区住建局\n配合单位：各街道办事处\n完成时限：长期推进",
+            ["区发改委", "区住建局"],
+            [],
+            ["各街道办事处"],
+            "长期推进",
+        ),
+        ("责任部门：办公室、政策法规科\n完成时限：长期坚持", [], ["办公室", "政策法规科"], [], "长期坚持"),
+    ],
+)
+def test_label_lines_under_a_duty_are_one_assignment(
+    lines: str, lead: list[str], owners: list[str], jointly: list[str], rule: str
+) -> None:
+    """Each label on its own line was a bracket of its own: one duty became three, the
+    last two titled "（责任单位" and "完成时限"."""
+    text = (
+        f"一、公开\n1.加大规划信息公开力度。及时公开专项规划。\n{lines}\n2.做好乙。（办公室负责，年底前）\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [i.id for i in got.items] == ["1.1", "1.2"]
+    item = got.items[0]
+    assert (list(item.lead), list(item.owners), list(item.jointly), item.rule) == (
+        lead,
+        owners,
+        jointly,
+        rule,
+    )
+    assert item.title == "加大规划信息公开力度" and not item.flags
+
+
+def test_a_deadline_label_line_after_inline_labels() -> None:
+    text = "一、公开\n1.做好甲。公开规划。责任单位：区发改委\n完成时限：2021年底前\n"
+    item = extract_plan(text, "doc.txt").items[0]
+    assert (item.owners, item.rule, item.flags) == (("区发改委",), "2021年底前", ())

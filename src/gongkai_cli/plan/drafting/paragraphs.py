@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact, number
-from .brackets import _assignment, _assignment_brackets, _inline_labels, _readable, _trailing_bracket
+from .brackets import (
+    _LABEL_ANY,
+    _assignment,
+    _assignment_brackets,
+    _inline_labels,
+    _readable,
+    _trailing_bracket,
+)
 from .departments import _DEPT_END
 
 _CN_NUM = "一二三四五六七八九十"
@@ -114,12 +121,31 @@ def _assignment_line(text: str) -> bool:
     return bool(names) and all(len(n) >= 2 and n[-1] in _DEPT_END for n in names)
 
 
+def _label_line(text: str) -> bool:
+    """A line that is only a label and its value: "完成时限：2021年12月31日前", "配合单位：各街道"."""
+    squeezed = compact(text)
+    label = _LABEL_ANY.match(squeezed)
+    return (
+        label is not None
+        and len(squeezed) <= _LINE_MAX
+        and not re.search(r"[。！？!?（()）《》“”]", squeezed)
+        and bool(squeezed[label.end() :])
+    )
+
+
 def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     paras: list[_Para] = []
     for lineno, text in body:
         if paras and _marker(text) is None:
             prev = paras[-1]
-            if _assignment_line(text):
+            if _label_line(text) and (prev.from_line or _inline_labels(prev.text) is not None):
+                # "牵头单位：…" / "责任单位：…" / "完成时限：…" a line each: one assignment
+                if prev.from_line:
+                    prev.text = f"{prev.text.removesuffix('）')}；{compact(text)}）"
+                else:
+                    prev.text = f"{prev.text.rstrip('。；; ')}；{compact(text)}"
+                continue
+            if _assignment_line(text) or _label_line(text):
                 prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
                 prev.bracket_line, prev.from_line = lineno, True
                 continue
