@@ -4,6 +4,8 @@ that showed it (the set's SOURCES.md gives each page's address)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from gongkai_cli.plan.drafting.extract import extract_plan
@@ -196,3 +198,11 @@ def test_a_deadline_label_line_after_inline_labels() -> None:
     text = "一、公开\n1.做好甲。公开规划。责任单位：区发改委\n完成时限：2021年底前\n"
     item = extract_plan(text, "doc.txt").items[0]
     assert (item.owners, item.rule, item.flags) == (("区发改委",), "2021年底前", ())
+
+
+def test_the_issue_date_in_brackets_under_the_title() -> None:
+    """ "（2021年6月8日）" under the notice's title (as gov.cn prints a notice) is its date."""
+    text = "某市人民政府办公室关于印发某市2021年政务公开工作要点的通知\n（2021年6月8日）"
+    got = extract_plan(text + "\n一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n", "doc.txt")
+    assert (got.header.issuer, got.header.issued) == ("某市人民政府办公室", date(2021, 6, 8))
+    assert not got.warnings

@@ -63,6 +63,8 @@ _META_KEYS = {
 _META_KEY = re.compile(
     r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
 )
+# The issue date in brackets under a notice's title, as gov.cn pages print it.
+_BRACKETED = re.compile(r"[（(]([^（）()]{6,16})[）)]")
 # A standing list (公开事项目录, 公开标准): written without a year, unlike a year's 要点.
 _STANDING_TITLE = re.compile(r"(?:目录|公开标准)(?:[（(][^（）()]{2,8}[）)])?$")
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
@@ -163,6 +165,8 @@ def _header(
         if lineno in signature:
             continue
         day = written_date(text)
+        if day is None and index < body_start and (bracketed := _BRACKETED.fullmatch(compact(text))):
+            day = written_date(bracketed.group(1))  # "（2021年6月8日）" under the title
         if day is not None and issued is None:
             issued = day
             signature.add(lineno)
