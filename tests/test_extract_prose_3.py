@@ -206,3 +206,23 @@ def test_the_issue_date_in_brackets_under_the_title() -> None:
     got = extract_plan(text + "\n一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n", "doc.txt")
     assert (got.header.issuer, got.header.issued) == ("某市人民政府办公室", date(2021, 6, 8))
     assert not got.warnings
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "owners", "jointly"),
+    [
+        # issue 21 point 4: roles kept apart. 统筹 leads; 具体负责 / 主责 are responsible;
+        # 协同配合 / 积极配合 work jointly. Before, "市政府办公室统筹" and "各单位具体" were
+        # drafted as names, and 协同配合 left a note "协同“配合”" flagged.
+        ("由市政府办公室统筹，各单位具体负责", ["市政府办公室"], ["各单位"], []),
+        ("市政府办公室统筹协调，市直各部门负责", ["市政府办公室"], ["市直各部门"], []),
+        ("市政府办公室牵头，市委宣传部、市网信办协同配合", ["市政府办公室"], [], ["市委宣传部", "市网信办"]),
+        ("市数据局主责，各部门配合", [], ["市数据局"], ["各部门"]),
+        ("县统计局负责，各乡镇积极配合", [], ["县统计局"], ["各乡镇"]),
+        ("市统筹办负责", [], ["市统筹办"], []),  # 统筹 inside a name
+    ],
+)
+def test_role_words(bracket: str, lead: list[str], owners: list[str], jointly: list[str]) -> None:
+    item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}，6月底前）\n", "doc.txt").items[0]
+    assert (list(item.lead), list(item.owners), list(item.jointly)) == (lead, owners, jointly)
+    assert not item.flags
