@@ -226,3 +226,21 @@ def test_role_words(bracket: str, lead: list[str], owners: list[str], jointly: l
     item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}，6月底前）\n", "doc.txt").items[0]
     assert (list(item.lead), list(item.owners), list(item.jointly)) == (lead, owners, jointly)
     assert not item.flags
+
+
+def test_a_heading_on_its_own_line_names_its_one_duty() -> None:
+    """ "（一）推进决策公开" on its line and one paragraph below: the heading is the duty's
+    title (the paragraph's first clause was, e.g. "重大突发事件发生后" in
+    tests/fixtures/extract/quirks-2018.txt); with several duties below, each keeps its own."""
+    text = (
+        "一、推进重点领域公开\n（一）推进决策公开\n"
+        "严格落实重大行政决策程序规定，做好决策草案公开征求意见工作。（县司法局牵头，长期坚持）\n"
+        "（二）推进结果公开\n1.做好审计结果公开。（县审计局负责，2022年12月底前）\n"
+        "2.做好督查结果公开。（县政府办公室负责，2022年12月底前）\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert [(i.id, i.title) for i in got.items] == [
+        ("1.1", "推进决策公开"),
+        ("1.2.1", "做好审计结果公开"),
+        ("1.2.2", "做好督查结果公开"),
+    ]

@@ -190,6 +190,9 @@ class _Extractor:
                 unit.above if unit.heading is not None and unit.paras == [unit.heading] else unit.section
             )
             duties = _unit_duties(unit)
+            if len(duties) == 1 and unit.heading is not None and unit.paras != [unit.heading]:
+                # "（一）推进决策公开" on its line, its one duty below: the heading is the title
+                duties[0].title = _clean(unit.heading.text).rstrip("。.")
             for index, duty in enumerate(duties):
                 self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), section, duty)
         for table in tables:
