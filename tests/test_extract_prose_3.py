@@ -244,3 +244,27 @@ def test_a_heading_on_its_own_line_names_its_one_duty() -> None:
         ("1.2.1", "做好审计结果公开"),
         ("1.2.2", "做好督查结果公开"),
     ]
+
+
+def test_one_notice_issuing_two_plans() -> None:
+    """02-pingjiang-2020.txt issues 政务管理服务工作要点 and 政务公开工作要点 with one notice
+    (the stored page stops in the first; the second's lines here follow its form). The
+    second title line was drafted as a duty, and the second plan's 一、（一） took 1.1-2."""
+    text = (
+        "平江县人民政府办公室关于印发《平江县2020年政务管理服务工作要点》和"
+        "《平江县2020年政务公开工作要点》的通知\n"
+        "平江县人民政府办公室\n2020年6月3日\n平江县2020年政务管理服务工作要点\n"
+        "一、服务复工复产工程\n（一）促进惠企政策落地见效。开设专栏。（县政务服务中心负责，2020年6月底前）\n"
+        "平江县2020年政务公开工作要点\n一、加强政策解读\n（一）做好政策解读。（县政府办公室负责，长期坚持）\n"
+    )
+    got = extract_plan(text, "doc.txt")
+    assert got.header.title == "平江县2020年政务管理服务工作要点"
+    assert [(i.id, i.section) for i in got.items] == [
+        ("1.1", "一、服务复工复产工程 （一）"),
+        ("p2.1.1", "平江县2020年政务公开工作要点 一、加强政策解读 （一）"),
+    ]
+    assert all(not i.flags for i in got.items)
+    assert [w.message for w in got.warnings] == [
+        "文中有 2 个计划（“平江县2020年政务管理服务工作要点”“平江县2020年政务公开工作要点”）："
+        "第二个起各项的编号前加了 p2. 等，标题取第一个；如只需其一，请删去其余"
+    ]

@@ -86,7 +86,7 @@ from .duties import (
     _unit_duties,
     _unread_flag,
 )
-from .header import _header
+from .header import _header, plan_parts
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
 from .paragraphs import (
@@ -165,7 +165,31 @@ class _Extractor:
             raise InputError(
                 "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
             )
-        paras = _paragraphs(body)
+        parts = plan_parts(_paragraphs(body))
+        if len(parts) > 1:
+            titles = "”“".join([header.title or "（无标题）", *(t for t, _ in parts if t)])
+            self.warn(
+                None,
+                f"文中有 {len(parts)} 个计划（“{titles}”）：第二个起各项的编号前加了 p2. 等，"
+                "标题取第一个；如只需其一，请删去其余",
+            )
+        closings: list[tuple[str, list[_Para]]] = []
+        for index, (title, paras) in enumerate(parts):
+            prefix = f"p{index + 1}." if index else ""
+            closings.append((prefix, self._part(paras, tables, prefix, title)))
+        for table in tables:
+            self._table(table)
+        for prefix, closing in closings:
+            self._closing(closing, prefix)
+        self._no_deadlines_anywhere()
+        if not self.items:
+            raise InputError(
+                "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
+            )
+        return Draft(source, header, tuple(self.reports), tuple(self.items), tuple(self.warnings))
+
+    def _part(self, paras: list[_Para], tables: list[Table], prefix: str, title: str | None) -> list[_Para]:
+        """Draft the numbered units of one plan's paragraphs; its closing paragraphs back."""
         units_end, closing = _split_closing(paras)
         cut = _cut_short(closing) if units_end else None
         if cut is not None and not any(next(_phrases(p.text), None) for p in closing):
@@ -189,23 +213,16 @@ class _Extractor:
             section = (
                 unit.above if unit.heading is not None and unit.paras == [unit.heading] else unit.section
             )
+            section = f"{title} {section}" if title else section
             duties = _unit_duties(unit)
             if len(duties) == 1 and unit.heading is not None and unit.paras != [unit.heading]:
                 # "（一）推进决策公开" on its line, its one duty below: the heading is the title
                 duties[0].title = _clean(unit.heading.text).rstrip("。.")
             for index, duty in enumerate(duties):
-                self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), section, duty)
-        for table in tables:
-            self._table(table)
-        self._closing(closing)
-        self._no_deadlines_anywhere()
-        if not self.items:
-            raise InputError(
-                "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
-            )
-        return Draft(source, header, tuple(self.reports), tuple(self.items), tuple(self.warnings))
+                self._add(prefix + unit.id + (_letter(index) if len(duties) > 1 else ""), section, duty)
+        return closing
 
-    def _closing(self, paras: list[_Para]) -> None:
+    def _closing(self, paras: list[_Para], prefix: str = "") -> None:
         """The sentences after the last bracket: one duty per clause with a deadline, or
         with a department that must report, convene … (办公室负责通报…)."""
         number = 0
@@ -250,7 +267,7 @@ class _Extractor:
                     elif borrowed and not own_subject:
                         who = "、".join(owners)
                         duty.flags.append(f"“{clause}”没有写出负责部门：已取上一句的（{who}），请核对")
-                    self._add(f"end.{number}", "", duty)
+                    self._add(f"{prefix}end.{number}", "", duty)
             if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_clean(para.text)}”")
 

@@ -11,7 +11,7 @@ from datetime import date
 from ...phrases.chinese import compact
 from ...phrases.dates import written_date
 from .model import DraftHeader, DraftWarning
-from .paragraphs import _marker
+from .paragraphs import _marker, _Para
 
 _NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
@@ -237,3 +237,25 @@ def _unmasked(value: str | None, what: str, key: str, warnings: list[DraftWarnin
 def _looks_like_issuer(line: str) -> bool:
     """The line above a signature date: a short name, no sentence punctuation."""
     return len(compact(line)) <= 30 and not re.search(r"[，。；：:]", line) and _marker(line) is None
+
+
+def plan_parts(paras: list[_Para]) -> list[tuple[str | None, list[_Para]]]:
+    """The body cut where a second plan's title line stands (one notice issuing two plans:
+    平江县 2020's 政务管理服务工作要点 and 政务公开工作要点): (its title, its paragraphs)
+    for each; the first has no title here (the header has it). A title line with no
+    numbered paragraph after it (an annex's table title) cuts nothing."""
+    parts: list[tuple[str | None, list[_Para]]] = [(None, [])]
+    for index, para in enumerate(paras):
+        squeezed = _bare(para.text)
+        numbered_after = index + 1 < len(paras) and _marker(paras[index + 1].text) is not None
+        if (
+            parts[-1][1]
+            and _marker(para.text) is None
+            and numbered_after
+            and _TITLE_LINE.match(squeezed)
+            and not _NOTICE.match(squeezed)
+        ):
+            parts.append((squeezed, []))
+            continue
+        parts[-1][1].append(para)
+    return parts
