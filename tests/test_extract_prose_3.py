@@ -268,3 +268,28 @@ def test_one_notice_issuing_two_plans() -> None:
         "文中有 2 个计划（“平江县2020年政务管理服务工作要点”“平江县2020年政务公开工作要点”）："
         "第二个起各项的编号前加了 p2. 等，标题取第一个；如只需其一，请删去其余"
     ]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    ["围绕县委县政府中心工作，重点抓好以下几个方面工作：", "具体任务如下。", "主要包括:"],
+)
+def test_a_paragraph_introducing_the_units_under_it_is_no_duty(intro: str) -> None:
+    """issue 21 point 5 (prose drafted as duties): "二、主要任务" then a lead-in sentence
+    and the numbered duties; the lead-in was an item flagged for its office and date."""
+    text = (
+        f"一、主要任务\n{intro}\n（一）推进决策公开。落实重大决策预公开制度。（县司法局负责，长期坚持）\n"
+        "（二）推进管理服务公开。公开权责清单。（县委编办负责，2022年6月底前）\n"
+    )
+    assert [i.id for i in extract_plan(text, "doc.txt").items] == ["1.1", "1.2"]
+
+
+def test_a_paragraph_with_its_own_duty_above_numbered_ones_stays() -> None:
+    text = (
+        "一、主要任务\n编制政务公开事项清单，年底前公布。\n"
+        "（一）推进决策公开。落实重大决策预公开制度。（县司法局负责，长期坚持）\n"
+    )
+    assert [(i.id, i.rule) for i in extract_plan(text, "doc.txt").items] == [
+        ("1", "年底前"),
+        ("1.1", "长期坚持"),
+    ]

@@ -120,6 +120,16 @@ def _without_assignment(item: DraftItem) -> bool:
     return any(f.startswith("本段没有分工括号") for f in item.flags)
 
 
+def _leads_in(para: _Para) -> bool:
+    """A paragraph introducing the numbered units after it ("围绕…，重点抓好以下几个方面
+    工作："): it ends in a colon, or its last sentence says 以下 / 如下, and assigns nothing."""
+    text = para.text.rstrip()
+    last = re.split(r"[。！？!?]", text.rstrip("。"))[-1]
+    return (text.endswith(("：", ":")) or bool(re.search(r"以下|如下|下列", last))) and not (
+        _assignment_brackets(text)
+    )
+
+
 def _own_number(row: TableRow) -> str:
     """The number a row's text starts with ("8.持续深化…") when the table has no 序号."""
     found = re.match(
@@ -206,6 +216,8 @@ class _Extractor:
                     what = what if len(what) <= _FINDING_SHOWN else what[:_FINDING_SHOWN] + "…"
                     self.warn(first.line, f"“{what}”是问题或情况，不是待办的工作：未列为事项")
                 continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
+            if not leaf and unit.paras and all(map(_leads_in, unit.paras)):
+                continue  # "重点抓好以下几个方面工作：": it introduces the units under it
             if not unit.paras and unit.heading is not None and leaf and not tables:
                 # "2.发布三年行动方案。": a short numbered duty with nothing under it
                 unit.paras.append(unit.heading)
