@@ -293,3 +293,43 @@ def test_a_paragraph_with_its_own_duty_above_numbered_ones_stays() -> None:
         ("1", "年底前"),
         ("1.1", "长期坚持"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "owners", "jointly", "supervising", "rule"),
+    [
+        # labels the list did not know left their first words as a department before
+        # ("县政府办公室；整改" → owners 县政府办公室, 整改), or kept the deadline as an owner
+        ("责任单位：县政府办公室；整改时限：6月底前", [], ["县政府办公室"], [], [], "6月底前"),
+        ("责任科室：办公室；完成期限：6月底前", [], ["办公室"], [], [], "6月底前"),
+        ("责任单位：县政府办公室；时间节点：6月底前", [], ["县政府办公室"], [], [], "6月底前"),
+        ("责任股室：办公室；办结时限：6月底前", [], ["办公室"], [], [], "6月底前"),
+        ("牵头科室：办公室；协同科室：法规科；完成时限：6月底前", ["办公室"], [], ["法规科"], [], "6月底前"),
+        (
+            "督导单位：县委督查室；责任单位：各乡镇；完成时限：6月底前",
+            [],
+            ["各乡镇"],
+            [],
+            ["县委督查室"],
+            "6月底前",
+        ),
+        # a person is no department
+        (
+            "责任领导：张三；责任单位：县政府办公室；完成时限：6月底前",
+            [],
+            ["县政府办公室"],
+            [],
+            [],
+            "6月底前",
+        ),
+        # 04-yingkou-rsj-2024.txt
+        ("责任部门:办公室、政策法规科;完成时限:长期坚持", [], ["办公室", "政策法规科"], [], [], "长期坚持"),
+    ],
+)
+def test_labels(
+    bracket: str, lead: list[str], owners: list[str], jointly: list[str], supervising: list[str], rule: str
+) -> None:
+    item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}）\n", "doc.txt").items[0]
+    got = (list(item.lead), list(item.owners), list(item.jointly), list(item.supervising), item.rule)
+    assert got == (lead, owners, jointly, supervising, rule)
+    assert not item.flags

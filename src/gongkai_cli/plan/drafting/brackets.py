@@ -33,15 +33,34 @@ def _trailing_bracket(text: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
-_LABEL_NAMES = (
-    "牵头部门|牵头单位|牵头处室|主办部门|主办单位|责任部门|责任单位|责任科室|责任处室|负责部门|负责单位|"
-    "落实部门|配合部门|配合单位|配合处室|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|"
-    "时间要求|时限|期限|时间|牵头"
-)
+# Labels: "牵头单位：", "协同科室：", "整改时限：", "时间节点：", "责任领导：" … (a label the
+# list did not know left its first words to the value before it: "县政府办公室；整改").
+_LABEL_ROLE = "牵头|主办|主责|主要责任|责任|负责|落实|承办|实施|配合|协办|协同|参与|督导|督办|指导"
+_LABEL_UNIT = "单位|部门|处室|科室|股室|科局"
+_TIME_LABEL = r"(?:完成|整改|办结|落实|推进|截止|截至)?(?:时限|期限|时间节点|时间|节点)(?:要求)?"
+_PERSON_LABEL = "(?:责任|牵头|分管|包保)?领导|责任人|联系人"  # a person: no department
+_LABEL_NAMES = rf"(?:{_LABEL_ROLE})(?:{_LABEL_UNIT})|{_TIME_LABEL}|{_PERSON_LABEL}|牵头"
 # A label anywhere in a bracket: "牵头单位：财政局 责任单位：各部门" has no separator between.
 _LABEL_ANY = re.compile(rf"({_LABEL_NAMES})\s*[：:]\s*")
-_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "牵头", "主办部门", "主办单位")
-_DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
+
+
+def _label_kind(label: str) -> str:
+    """What a label's value is: "deadline", "person", "lead", "jointly", "supervising"
+    or "owners"."""
+    if re.search("时限|期限|时间|节点", label):
+        return "deadline"
+    if re.search("领导|责任人|联系人", label):
+        return "person"
+    for kind, starts in (
+        ("lead", ("牵头", "主办")),
+        ("jointly", ("配合", "协办", "协同", "参与")),
+        ("supervising", ("督导", "督办", "指导")),
+    ):
+        if label.startswith(starts):
+            return kind
+    return "owners"
+
+
 # Longest first at any one place.
 _ROLES = (
     "统筹协调",
@@ -273,19 +292,18 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
     for index, match in enumerate(labels):
         stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
         value = content[match.end() : stop].strip(" \t，,；;。")
-        if match.group(1) not in _DEADLINE_LABELS:
-            value = _without_standing(value, out)
-        label = match.group(1)
-        if label in _DEADLINE_LABELS:
+        kind = _label_kind(match.group(1))
+        if kind == "deadline":
             phrase = compact(value)
             if phrase and out.rule is not None:
                 out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
             out.rule = phrase or out.rule
-        elif label in _LEAD_LABELS:
-            out.lead.extend(n for part in value.split() for n in _names(part))
-        else:
-            joint = label.startswith(("配合", "协办", "参与"))
-            (out.jointly if joint else out.owners).extend(n for part in value.split() for n in _names(part))
+        elif kind != "person":  # 责任领导：张三 names a person, not a department
+            value = _without_standing(value, out)
+            names = [n for part in value.split() for n in _names(part)]
+            {"lead": out.lead, "jointly": out.jointly, "supervising": out.supervising}.get(
+                kind, out.owners
+            ).extend(names)
     return out
 
 
@@ -298,7 +316,7 @@ def _assignment(content: str) -> _Assignment | None:
     return found
 
 
-_DEPARTMENT_LABEL = re.compile(r"(?:牵头|责任|负责|落实|配合|主办|协办)(?:单位|部门|处室|科室)\s*[：:]")
+_DEPARTMENT_LABEL = re.compile(rf"(?:{_LABEL_ROLE})(?:{_LABEL_UNIT})\s*[：:]")
 
 
 def _inline_labels(text: str) -> _Assignment | None:
