@@ -333,3 +333,27 @@ def test_labels(
     got = (list(item.lead), list(item.owners), list(item.jointly), list(item.supervising), item.rule)
     assert got == (lead, owners, jointly, supervising, rule)
     assert not item.flags
+
+
+@pytest.mark.parametrize(
+    ("sentence", "owners", "rule"),
+    [
+        # "按照国务院办公厅要求" was read as the subject: owner 按照国务院办公厅
+        ("按照国务院办公厅要求，各单位要在年底前完成网站整改。", ("各单位",), "年底前"),
+        ("在县政府办公室指导下，各乡镇要年底前完成。", ("各乡镇",), "年底前"),
+        # a year's end with its year was not read at all
+        ("全面梳理公开事项，2022年底前完成。", (), "2022年底前"),
+    ],
+)
+def test_who_and_when_in_a_paragraph_without_a_bracket(
+    sentence: str, owners: tuple[str, ...], rule: str
+) -> None:
+    item = extract_plan(f"一、公开\n（一）做好甲。{sentence}\n", "doc.txt").items[0]
+    assert (item.owners, item.rule) == (owners, rule)
+
+
+def test_a_deadline_before_the_plans_year_is_flagged() -> None:
+    """blind-drafting/05-zhangwu-2020.txt: "2011年底前" in a 2020 plan (a typo)."""
+    text = "2020年某县政务公开工作要点\n一、公开\n（一）做好甲。（县政府办公室负责，2011年底前）\n"
+    item = extract_plan(text, "doc.txt").items[0]
+    assert item.flags == ("期限“2011年底前”的年份早于计划的年份（2020年）：可能是笔误，请核对",)

@@ -159,6 +159,7 @@ class _Extractor:
         self.ids: set[str] = set()  # the ids given so far: a running set, drafting stays linear
         self.repeats: dict[str, int] = {}  # a repeated id → the next suffix to try (-2, -3 …)
         self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
+        self.year: int | None = None  # the plan's, once the header is read
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -169,6 +170,7 @@ class _Extractor:
         lines = [(n, t) for n, t in self.lines if n not in in_tables]
         body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
         header, signature, warnings = _header(lines, body_start)
+        self.year = header.year
         self.warnings.extend(warnings)
         body = [(n, t) for n, t in lines[body_start:] if n not in signature]
         if not body and not tables:
@@ -376,6 +378,9 @@ class _Extractor:
                 f"期限“{before[0]}”可读作{before[1]}季度末前，也可读作{before[1]}季度开始前："
                 f"按{before[1]}季度末计，请核对"
             )
+        early = re.search(r"([0-9]{4})年", compact(duty.rule or ""))
+        if early and self.year is not None and int(early[1]) < self.year:
+            duty.flags.append(f"期限“{duty.rule}”的年份早于计划的年份（{self.year}年）：可能是笔误，请核对")
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.ids.add(item_id)

@@ -53,7 +53,12 @@ _DATE_PHRASE = re.compile(
     rf"|(?<![0-9一二三四五六七八九十]){_CN_MONTH}月(?:底|末|[上中下]旬){_BEFORE}?"
     rf"|(?<![每各])第?[一二三四1-4]季度(?:末|底){_BEFORE}?)"
 )
-_YEAR_PHRASE = re.compile(rf"(?<![0-9年])(?:{_either(w for w in YEAR_END if w != '全年')}{_BEFORE}?|上半年)")
+# "年底前", "上半年", "2022年底前" (2017年内 is a year, not a period); not "2022年底11月前",
+# which is garbled (年底 or 11月前?)
+_YEAR_PHRASE = re.compile(
+    rf"(?<![0-9])[0-9]{{4}}年(?:年底|年末|底|末|内|度内){_BEFORE}?(?![0-9]{{1,2}}月)"
+    rf"|(?<![0-9年])(?:{_either(w for w in YEAR_END if w != '全年')}{_BEFORE}?|上半年)"
+)
 _RECURRING_PHRASE = re.compile(
     _either(w for w in RECURRING_PERIODS if w not in ("每年", "按年"))
     + r"(?:[^，。；]{0,8}?(?:报送|公开|发布|进行|报告|更新))?"
@@ -110,7 +115,9 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-_SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
+_SUBJECT_END = re.compile(r"要(?!求)|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
+# A clause that starts with these is no subject: "按照国务院办公厅要求" names who asked.
+_NOT_SUBJECT = re.compile(r"^(?:按照|根据|依据|依照|对照|围绕|结合|为了?|通过|针对|对于?|在|以|经|遵照|参照)")
 # What a closing clause without a deadline must do to count as a duty (…汇报, …负责通报…).
 _DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织(?!推进|实施|领导|协调|保障)|提交|总结|发布")
 # A sentence that starts with only a modal has the subject of the sentence before (承前省略).
@@ -121,6 +128,8 @@ def _subject(clause: str) -> list[str]:
     """The departments a clause starts with ("办公室要…", "A、B及C对照本要点于…"); the
     first place where what comes before reads as department names (区应急局应…, not 区)."""
     clause = compact(clause)
+    if _NOT_SUBJECT.match(clause):
+        return []
     for match in _SUBJECT_END.finditer(clause, 1):
         head = clause[: match.start()]
         if len(head) > 40 or re.search(r"[，。；]", head):
