@@ -357,3 +357,21 @@ def test_a_deadline_before_the_plans_year_is_flagged() -> None:
     text = "2020年某县政务公开工作要点\n一、公开\n（一）做好甲。（县政府办公室负责，2011年底前）\n"
     item = extract_plan(text, "doc.txt").items[0]
     assert item.flags == ("期限“2011年底前”的年份早于计划的年份（2020年）：可能是笔误，请核对",)
+
+
+def test_roles_written_as_clauses_of_the_text() -> None:
+    """ "…，县司法局牵头，各单位配合，年底前完成。": a bracket's clauses written in the text
+    were lost (no owner, flagged); read as a bracket is, and not flagged."""
+    text = "一、公开\n（一）做好甲。严格落实《政府信息公开条例》，县司法局牵头，各单位配合，年底前完成。\n"
+    item = extract_plan(text, "doc.txt").items[0]
+    assert (item.lead, item.owners, item.jointly, item.rule, item.flags) == (
+        ("县司法局",),
+        (),
+        ("各单位",),
+        "年底前",
+        (),
+    )
+    # a subject with more words after its role is not sure: still flagged
+    text = "一、公开\n（一）做好甲。各单位负责做好信息报送，年底前完成。\n"
+    item = extract_plan(text, "doc.txt").items[0]
+    assert item.owners == ("各单位",) and item.flags

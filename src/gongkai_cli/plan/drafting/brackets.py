@@ -245,6 +245,20 @@ def _role_clause(clause: str) -> bool:
     return not names or all(_is_department(n) for n in names)
 
 
+def role_clauses(text: str) -> _Assignment | None:
+    """The departments a paragraph names in clauses of only names and a role, as a
+    bracket would ("…，县司法局牵头，各单位配合，年底前完成。"); None when it has none."""
+    out = _Assignment()
+    for sentence in re.split(r"[。！？!?]", text):
+        for clause in _CLAUSE_SPLIT.split(compact(sentence)):
+            match = _role_match(clause)
+            if match is None or not _role_clause(clause) or not _has_department_role(clause):
+                continue
+            if _ROLE_WORDS_ONLY.match(clause[match.end() :]):
+                _read_roles(clause, out)
+    return out if out.names else None
+
+
 def _names_a_role(text: str) -> bool:
     """Departments and a role follow: "各行政机关负责" after "县司法局牵头"."""
     match = _role_match(text)
