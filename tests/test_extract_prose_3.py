@@ -375,3 +375,18 @@ def test_roles_written_as_clauses_of_the_text() -> None:
     text = "一、公开\n（一）做好甲。各单位负责做好信息报送，年底前完成。\n"
     item = extract_plan(text, "doc.txt").items[0]
     assert item.owners == ("各单位",) and item.flags
+
+
+def test_every_subject_of_a_paragraph_without_a_bracket() -> None:
+    """issue 21 point 4 ("an item … ignored the eleven it names itself"): every department
+    a paragraph names as a subject, not the first only; a role noun (牵头单位要…) is none.
+    The outline of tests/fixtures/extract/real/baicheng-2019.txt keeps its two."""
+    text = (
+        "一、公开\n（一）做好项目公开。各乡镇要公开规划，县发改局、县财政局要公开项目，"
+        "牵头单位要加强督促。\n（二）做好乙。（县财政局负责，年底前）\n"
+    )
+    item = extract_plan(text, "doc.txt").items[0]
+    assert item.owners == ("各乡镇", "县发改局", "县财政局")
+    assert item.flags == (
+        "本段没有分工括号：部门取自正文（各乡镇、县发改局、县财政局），也没有期限：rule 为 null（无固定期限）；请核对",
+    )

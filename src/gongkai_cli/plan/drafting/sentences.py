@@ -141,12 +141,17 @@ def _subject(clause: str) -> list[str]:
 
 
 def _text_departments(text: str) -> list[str]:
-    """The first departments named as a subject anywhere in ``text``."""
+    """The departments named as subjects in ``text``, in order ("各乡镇要公开规划，县发改局、
+    县财政局要公开项目" names three)."""
+    found: list[str] = []
     for sentence in _sentences(text):
         for clause in _clauses(sentence):
-            if names := _subject(clause):
-                return names
-    return []
+            found.extend(n for n in _subject(clause) if n not in found and not _ROLE_NOUN.match(n))
+    return found
+
+
+# "牵头单位要…", "相关责任单位要…": the departments named before, by their role; no name
+_ROLE_NOUN = re.compile(r"^(?:相关|有关)?(?:牵头|责任|配合|主办|协办|承办|参与)(?:单位|部门|处室|科室)$")
 
 
 def _phrases(text: str) -> Iterator[tuple[str, str, _Phrase]]:
