@@ -388,5 +388,6 @@ def test_every_subject_of_a_paragraph_without_a_bracket() -> None:
     item = extract_plan(text, "doc.txt").items[0]
     assert item.owners == ("各乡镇", "县发改局", "县财政局")
     assert item.flags == (
-        "本段没有分工括号：部门取自正文（各乡镇、县发改局、县财政局），也没有期限：rule 为 null（无固定期限）；请核对",
+        "本段没有分工括号：部门取自正文（各乡镇、县发改局、县财政局），"
+        "也没有期限：rule 为 null（无固定期限）；请核对",
     )
