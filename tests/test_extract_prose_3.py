@@ -46,6 +46,10 @@ def test_a_reports_findings_are_not_duties() -> None:
         "整改落实情况",
         "取得的成效",
         "2023年工作开展情况",
+        "整改工作开展情况",
+        "基本情况",
+        "取得的主要成效",
+        "主要做法",
     ],
 )
 def test_findings_headings(heading: str) -> None:
