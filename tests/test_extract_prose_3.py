@@ -100,6 +100,9 @@ BODY = "\n一、公开\n（一）做好甲。（办公室负责，6月底前完�
         ("上海市崇明区教育局政府公开标准化目录(2024)", "上海市崇明区教育局政府公开标准化目录(2024)", 2024),
         # 08-yajiang-zrzyj-catalogue.txt
         ("自然资源领域基层政务公开标准目录", "自然资源领域基层政务公开标准目录", None),
+        # the same edition bracket after a 工作要点 or a draft's mark
+        ("某县政务公开工作要点（2022年）", "某县政务公开工作要点（2022年）", 2022),
+        ("某县2022年政务公开工作要点（征求意见稿）", "某县2022年政务公开工作要点（征求意见稿）", 2022),
     ],
 )
 def test_a_catalogues_title_is_read_without_a_guess_flag(first: str, title: str, year: int | None) -> None:

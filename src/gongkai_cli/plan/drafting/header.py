@@ -65,6 +65,7 @@ _META_KEY = re.compile(
 )
 # The issue date in brackets under a notice's title, as gov.cn pages print it.
 _BRACKETED = re.compile(r"[（(]([^（）()]{6,16})[）)]")
+_EDITION_YEAR = re.compile(r"[（(][0-9]{4}年?(?:版|年度)?[）)]$")
 # A standing list (公开事项目录, 公开标准): written without a year, unlike a year's 要点.
 _STANDING_TITLE = re.compile(r"(?:目录|公开标准)(?:[（(][^（）()]{2,8}[）)])?$")
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
@@ -204,7 +205,8 @@ def _header(
     )
     if title is None and guess is not None and not _MASKED.search(guess):
         title = guess
-        if not _STANDING_TITLE.search(guess):  # a 目录 has no year: its title is no guess
+        # a 目录 has no year, "…工作要点（2022年）" has its year after the form: no guess
+        if not _STANDING_TITLE.search(guess) and not _EDITION_YEAR.search(guess):
             warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
     if title is None and masked_title is None:
         warnings.append(
@@ -215,7 +217,7 @@ def _header(
     if issued is None:
         warnings.append(DraftWarning(None, "没有找到印发日期（如“2016 年 5 月 18 日”），请填写 plan.issued"))
     year: int | None = None
-    year_match = re.search(r"([0-9]{4})年|[（(]([0-9]{4})[）)]$", title or masked_title or "")
+    year_match = re.search(r"([0-9]{4})年|[（(]([0-9]{4})(?:版|年度)?[）)]$", title or masked_title or "")
     if year_match:  # "2016年…工作要点", "…标准化目录(2024)"
         year = int(year_match.group(1) or year_match.group(2))
     elif issued is not None:
