@@ -398,3 +398,25 @@ def test_every_subject_of_a_paragraph_without_a_bracket() -> None:
         "本段没有分工括号：部门取自正文（各乡镇、县发改局、县财政局），"
         "也没有期限：rule 为 null（无固定期限）；请核对",
     )
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # keys spaced out to line up, as 02-pingjiang-2020.txt prints them ("索 引 號:", "文  號:")
+        "索 引 号：000/2023-1　　发布机构：某县人民政府办公室\n名　　称：某县2023年政务公开工作要点\n"
+        "文　　号：某政办发〔2023〕1号　　成文日期：2023年04月06日",
+        # the notice as the 名称: its issuer was read as "名称:"
+        "名 称: 关于印发某县2023年政务公开工作要点的通知\n发 布 机 构: 某县人民政府办公室\n发 文 日 期: 2023-04-06",
+    ],
+)
+def test_a_metadata_block_with_spaced_keys(block: str) -> None:
+    got = extract_plan(block + "\n一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n", "doc.txt")
+    h = got.header
+    assert (h.title, h.issuer, h.issued, h.year) == (
+        "某县2023年政务公开工作要点",
+        "某县人民政府办公室",
+        date(2023, 4, 6),
+        2023,
+    )
+    assert not got.warnings

@@ -13,7 +13,7 @@ from ...phrases.dates import written_date
 from .model import DraftHeader, DraftWarning
 from .paragraphs import _marker, _Para
 
-_NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
+_NOTICE = re.compile(r"^(?P<issuer>[^《》：:]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
     r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
@@ -60,8 +60,11 @@ _META_KEYS = {
         "公开形式",
     ),
 }
+# A key may be spaced out to line up with the others: "索 引 号", "名　　称", "文  號".
 _META_KEY = re.compile(
-    r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
+    r"(?:^|(?<=\s))[•·]?\s*("
+    + "|".join(r"\s*".join(k) for keys in _META_KEYS.values() for k in keys)
+    + r")\s*[：:]?\s*"
 )
 # The issue date in brackets under a notice's title, as gov.cn pages print it.
 _BRACKETED = re.compile(r"[（(]([^（）()]{6,16})[）)]")
@@ -141,7 +144,7 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
                 not value
                 and last
                 and following
-                and match.group(1) not in ("内容概述", "主题词")
+                and compact(match.group(1)) not in ("内容概述", "主题词")
                 and not _META_KEY.match(following)
                 and not _TITLE_LINE.match(compact(following))
                 and not _NOTICE.match(compact(following))
@@ -149,8 +152,8 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
                 value = lines[index + 1][1].strip(" •·\u3000")  # the value on the next line
                 used.add(lines[index + 1][0])
                 skip = index + 1
-            if value and role[match.group(1)] != "other":
-                found.setdefault(role[match.group(1)], compact(value))
+            if value and role[compact(match.group(1))] != "other":
+                found.setdefault(role[compact(match.group(1))], compact(value))
     return found, used
 
 
