@@ -407,7 +407,8 @@ def test_every_subject_of_a_paragraph_without_a_bracket() -> None:
         "索 引 号：000/2023-1　　发布机构：某县人民政府办公室\n名　　称：某县2023年政务公开工作要点\n"
         "文　　号：某政办发〔2023〕1号　　成文日期：2023年04月06日",
         # the notice as the 名称: its issuer was read as "名称:"
-        "名 称: 关于印发某县2023年政务公开工作要点的通知\n发 布 机 构: 某县人民政府办公室\n发 文 日 期: 2023-04-06",
+        "名 称: 关于印发某县2023年政务公开工作要点的通知\n"
+        "发 布 机 构: 某县人民政府办公室\n发 文 日 期: 2023-04-06",
     ],
 )
 def test_a_metadata_block_with_spaced_keys(block: str) -> None:
