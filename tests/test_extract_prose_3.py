@@ -5,10 +5,12 @@ that showed it (the set's SOURCES.md gives each page's address)."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from gongkai_cli.plan.drafting.extract import extract_plan
+from tests.conftest import Run
 
 # 03-duji-bureau-rectify.txt (a 局 of 淮北市杜集区, 整改情况汇报), abridged.
 RECTIFY = """\
@@ -421,3 +423,22 @@ def test_a_metadata_block_with_spaced_keys(block: str) -> None:
         2023,
     )
     assert not got.warnings
+
+
+def test_a_period_in_hours_without_its_event_still_drafts_a_valid_plan(gongkai: Run, tmp_path: Path) -> None:
+    """ "区直各部门要在24小时内作出回应" names no event: the draft was an invalid plan
+    (期限按小时计算，须从事件起算). Kept verbatim as rule_unread, flagged; `check` accepts it
+    and counts the doubts as work left (issue 21 point 2: a draft always runs)."""
+    doc = tmp_path / "plan.txt"
+    doc.write_text(
+        "2021年某区政务公开工作要点\n一、回应关切\n"
+        "（一）做好舆情回应。对涉及本区的重大舆情，区直各部门要在24小时内作出回应。（区委宣传部指导）\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    assert gongkai("plan", "extract", str(doc), "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "    rule: 24小时内\n    rule_unread: true  # 待核对: 期限“24小时内”须从某件事起算" in text
+    checked = gongkai("check", str(out))
+    assert checked.exit_code == 0, checked.output
+    assert "计划有效，但还有" in checked.output

@@ -178,6 +178,19 @@ def _plan_readable(phrase: str) -> bool:
         return False
 
 
+def needs_event(phrase: str) -> bool:
+    """The plan reads ``phrase`` only with an ``event:`` ("24小时内", "收到申请之日起15个工作日
+    内"): a draft without one would not be a valid plan (plan/validation.py)."""
+    from ...phrases.vocabulary import ISSUE_ANCHORS
+
+    try:
+        rule = parse_rule(phrase)
+    except InputError:
+        return False
+    issue = bool(rule.anchor) and any(rule.anchor.startswith(w) for w in ISSUE_ANCHORS)
+    return rule.kind == "hours" or (bool(rule.anchor) and not issue)
+
+
 def _role_match(segment: str) -> re.Match[str] | None:
     """The role word of a segment: the first one right after a department's name, so that
     a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""

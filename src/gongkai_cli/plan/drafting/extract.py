@@ -73,7 +73,7 @@ import re
 
 from ...errors import InputError
 from ...phrases.chinese import compact
-from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable
+from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable, needs_event
 from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
@@ -373,6 +373,13 @@ class _Extractor:
             if unread is None:
                 unread = _unread_flag(duty.rule)
                 duty.flags.append(unread)
+        elif duty.rule is not None and duty.event is None and needs_event(duty.rule):
+            # "区直各部门要在24小时内作出回应": from what? Without an event the plan is invalid
+            unread = (
+                f"期限“{duty.rule}”须从某件事起算，文中没有写明：原样保留，暂按无期限处理；"
+                "请补上 event 后删去 rule_unread"
+            )
+            duty.flags.append(unread)
         if duty.rule is not None and (before := _QUARTER_BEFORE.search(compact(duty.rule))):
             duty.flags.append(
                 f"期限“{before[0]}”可读作{before[1]}季度末前，也可读作{before[1]}季度开始前："
