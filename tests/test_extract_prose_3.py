@@ -442,3 +442,18 @@ def test_a_period_in_hours_without_its_event_still_drafts_a_valid_plan(gongkai: 
     checked = gongkai("check", str(out))
     assert checked.exit_code == 0, checked.output
     assert "计划有效，但还有" in checked.output
+
+
+@pytest.mark.parametrize(
+    ("bracket", "owners"),
+    [
+        # two names with only a space between were run together: 县政府办公室县财政局
+        ("县政府办公室 县财政局负责，6月底前", ("县政府办公室", "县财政局")),
+        ("县政府办公室\u3000县财政局按职责分工负责，6月底前", ("县政府办公室", "县财政局")),
+        # a space inside one name (a PDF's line break) keeps it whole
+        ("县政府 办公室负责，6月底前", ("县政府办公室",)),
+    ],
+)
+def test_names_with_a_space_between(bracket: str, owners: tuple[str, ...]) -> None:
+    item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}）\n", "doc.txt").items[0]
+    assert (item.owners, item.flags) == (owners, ())

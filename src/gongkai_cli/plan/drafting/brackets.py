@@ -334,9 +334,16 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
     return out
 
 
+# "（县政府办公室 县财政局）": a space between a name's end and the next name's level (县,
+# 市 …) separates two names, which squeezing the spaces out would run together; a space
+# inside one name ("县政府 办公室", a PDF's line break) is left alone.
+_SPACE_BETWEEN_NAMES = re.compile(rf"(?<=[{_DEPT_END}])[ \t\u3000]+(?=[省市县区镇乡街各])")
+
+
 def _assignment(content: str) -> _Assignment | None:
     """Read an assignment bracket; None when the bracket is something else (a citation,
     a word in a sentence). A name written with 等 after it is kept without it, flagged."""
+    content = _SPACE_BETWEEN_NAMES.sub("、", content)
     found = _read_assignment(content)
     if found is not None and found.names and (etc := _ETC.search(compact(content))):
         found.doubts.append(f"“{etc.group()}”：已去掉“等”，可能还有未列出的部门，请核对")
