@@ -457,3 +457,25 @@ def test_a_period_in_hours_without_its_event_still_drafts_a_valid_plan(gongkai: 
 def test_names_with_a_space_between(bracket: str, owners: tuple[str, ...]) -> None:
     item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}）\n", "doc.txt").items[0]
     assert (item.owners, item.flags) == (owners, ())
+
+
+@pytest.mark.parametrize(
+    ("bracket", "lead", "owners", "jointly"),
+    [
+        # every name after 会同 is a partner (县审计局 was drafted as responsible)
+        ("由县政府办公室会同县财政局、县审计局负责", ["县政府办公室"], [], ["县财政局", "县审计局"]),
+        (
+            "县政府办公室、县委网信办会同县财政局、县审计局负责",
+            ["县政府办公室", "县委网信办"],
+            [],
+            ["县财政局", "县审计局"],
+        ),
+        # the kind after 等 is no name ("部门" was an owner); 等有关部门 stays (taishan-2022-pipes)
+        ("县医保局、县民政局等部门按职责分工负责", [], ["县医保局", "县民政局"], []),
+        ("市财政局等3个单位负责", [], ["市财政局"], []),
+        ("市民政局等有关部门落实", [], ["市民政局", "有关部门"], []),
+    ],
+)
+def test_partners_and_etc(bracket: str, lead: list[str], owners: list[str], jointly: list[str]) -> None:
+    item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}，年底前）\n", "doc.txt").items[0]
+    assert (list(item.lead), list(item.owners), list(item.jointly)) == (lead, owners, jointly)

@@ -203,6 +203,10 @@ def _role_match(segment: str) -> re.Match[str] | None:
 
 def _read_roles(clause: str, out: _Assignment) -> bool:
     """Departments and their roles in one clause; False when it names no role."""
+    together = _TOGETHER.search(clause)
+    if together is not None and "、" in clause[together.end() :]:
+        # "由县政府办公室会同县财政局、县审计局负责": every name after 会同 is a partner
+        return _read_segment(clause, [], out)
     pending: list[str] = []
     found = False
     for segment in split_outside("、", clause):

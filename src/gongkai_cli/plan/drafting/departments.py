@@ -29,9 +29,17 @@ def split_outside(separators: str, text: str) -> list[str]:
     return [*parts, text[start:]]
 
 
+# "县民政局等部门", "市财政局等3个单位": the word after 等 says what kind, it is no name
+# ("等有关部门" is: the other departments concerned, kept as owners)
+_ETC_KIND = re.compile(
+    rf"(?<=[{_DEPT_END}])等(?:[0-9一二三四五六七八九十]+个)?(?:部门|单位|处室|科室)(?=$|[、，,；;])"
+)
+
+
 def _names(text: str) -> list[str]:
     text = compact(text).strip("、，,；;。")
     text = re.sub(r"^(?:由|请)", "", text)
+    text = _ETC_KIND.sub("等", text)
     names: list[str] = []
     for part in split_outside("、/，,；;", text):
         names.extend(p for p in _JOINER.split(part) if p)
