@@ -479,3 +479,12 @@ def test_names_with_a_space_between(bracket: str, owners: tuple[str, ...]) -> No
 def test_partners_and_etc(bracket: str, lead: list[str], owners: list[str], jointly: list[str]) -> None:
     item = extract_plan(f"一、公开\n（一）做好甲。公开规划。（{bracket}，年底前）\n", "doc.txt").items[0]
     assert (list(item.lead), list(item.owners), list(item.jointly)) == (lead, owners, jointly)
+
+
+def test_a_date_after_every_year() -> None:
+    """ "每年1月31日前" (06-chongming-jyj-2024.txt's limit, here in a sentence): the date is
+    read as before, 1月31日前, after the garbled-limit guard of 2022年底11月前."""
+    item = extract_plan(
+        "一、公开\n（一）做好甲。每年1月31日前公开年报。（县政务公开办负责）\n", "doc.txt"
+    ).items[0]
+    assert item.rule == "1月31日前"

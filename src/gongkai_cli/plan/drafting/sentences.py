@@ -49,7 +49,7 @@ _BEFORE = _either(BEFORE)
 # a month right after another limit: "2022年底11月前" is garbled, read whole elsewhere.
 _CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
 _DATE_PHRASE = re.compile(
-    rf"(?<![0-9年底末旬])(?:[0-9]{{4}}年)?(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末|[上中下]旬){_BEFORE}?|{_BEFORE})"
+    rf"(?<![0-9底末旬])(?:[0-9]{{4}}年)?(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末|[上中下]旬){_BEFORE}?|{_BEFORE})"
     rf"|(?<![0-9一二三四五六七八九十]){_CN_MONTH}月(?:底|末|[上中下]旬){_BEFORE}?"
     rf"|(?<![每各])第?[一二三四1-4]季度(?:末|底){_BEFORE}?)"
 )
