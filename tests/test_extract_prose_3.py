@@ -488,3 +488,22 @@ def test_a_date_after_every_year() -> None:
         "一、公开\n（一）做好甲。每年1月31日前公开年报。（县政务公开办负责）\n", "doc.txt"
     ).items[0]
     assert item.rule == "1月31日前"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # 01-shanxi-2017.txt: the 文号 before the notice's title on its line; without the
+        # signature the issuer was "晋政办发〔2017〕50号山西省人民政府办公厅"
+        "晋政办发〔2017〕50号 山西省人民政府办公厅关于印发山西省2017年政务公开工作要点的通知",
+        # 02-pingjiang-2020.txt: the 文号 after it, in brackets; the notice was not read
+        "山西省人民政府办公厅关于印发山西省2017年政务公开工作要点的通知（晋政办发〔2017〕50号）",
+    ],
+)
+def test_a_document_number_beside_the_notice_title(line: str) -> None:
+    h = extract_plan(line + "\n一、公开\n（一）做好甲。（办公室负责，6月底前完成）\n", "doc.txt").header
+    assert (h.title, h.issuer, h.source) == (
+        "山西省2017年政务公开工作要点",
+        "山西省人民政府办公厅",
+        "山西省人民政府办公厅关于印发山西省2017年政务公开工作要点的通知",
+    )

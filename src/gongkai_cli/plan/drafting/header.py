@@ -92,10 +92,17 @@ def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     return None, next((t for t in squeezed if _TITLE_NO_YEAR.match(t)), None)
 
 
+# A document number (文号) before or after a title on its line: "晋政办发〔2017〕50号 山西省…
+# 的通知", "…的通知（平政办发〔2020〕5号）".
+_WENHAO = r"[\u4e00-\u9fff]{1,10}[〔\[［(（【][0-9]{4}[〕\]］)）】]第?[0-9]{1,4}号"
+_WENHAO_AROUND = re.compile(rf"^{_WENHAO}|[（(]{_WENHAO}[）)]$")
+
+
 def _bare(text: str) -> str:
-    """A header line without white space and the bars of a table pasted around it
-    ("五原县教育局主动公开事项目录(试行) | ||||||||||")."""
-    return compact(text).strip("|｜")
+    """A header line without white space, the bars of a table pasted around it
+    ("五原县教育局主动公开事项目录(试行) | ||||||||||") and a 文号 before or after it."""
+    squeezed = compact(text).strip("|｜")
+    return _WENHAO_AROUND.sub("", squeezed) or squeezed
 
 
 def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
@@ -196,7 +203,7 @@ def _header(
     head = [(n, t) for n, t in lines[:body_start] if n not in signature]
     title, guess = _title_lines(head)
     title = title or _quoted_title(head) or notice_what
-    if title is None and (own := next((m for _, t in head if (m := _OWN_NOTICE.match(compact(t)))), None)):
+    if title is None and (own := next((m for _, t in head if (m := _OWN_NOTICE.match(_bare(t)))), None)):
         title = source = own.group()  # 关于做好…整改工作的通知: the notice is the document
         issuer = issuer or own.group("issuer") or None
     if title is None and "title" in meta and not _NOTICE.match(meta["title"]):
