@@ -507,3 +507,9 @@ def test_a_document_number_beside_the_notice_title(line: str) -> None:
         "山西省人民政府办公厅",
         "山西省人民政府办公厅关于印发山西省2017年政务公开工作要点的通知",
     )
+
+
+def test_a_website_is_no_office() -> None:
+    """ "政府网站要及时更新…": 站 ends 工作站 and 服务站, but a website is no subject."""
+    item = extract_plan("一、公开\n（一）做好甲。政府网站要及时更新政策文件。\n", "doc.txt").items[0]
+    assert item.owners == ()

@@ -56,7 +56,12 @@ def spaced_names(text: str) -> str:
 
 
 def _is_department(name: str) -> bool:
+    if name.endswith(_NOT_OFFICES):  # "政府网站要及时更新": a website, not an office
+        return False
     return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
+
+
+_NOT_OFFICES = ("网站", "门户网站", "子站", "专栏")
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:
