@@ -187,8 +187,9 @@ def needs_event(phrase: str) -> bool:
         rule = parse_rule(phrase)
     except InputError:
         return False
-    issue = bool(rule.anchor) and any(rule.anchor.startswith(w) for w in ISSUE_ANCHORS)
-    return rule.kind == "hours" or (bool(rule.anchor) and not issue)
+    anchor = rule.anchor or ""
+    issue = any(anchor.startswith(w) for w in ISSUE_ANCHORS)
+    return rule.kind == "hours" or (bool(anchor) and not issue)
 
 
 def _role_match(segment: str) -> re.Match[str] | None:
