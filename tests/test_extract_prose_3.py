@@ -513,3 +513,13 @@ def test_a_website_is_no_office() -> None:
     """ "政府网站要及时更新…": 站 ends 工作站 and 服务站, but a website is no subject."""
     item = extract_plan("一、公开\n（一）做好甲。政府网站要及时更新政策文件。\n", "doc.txt").items[0]
     assert item.owners == ()
+
+
+def test_findings_under_a_second_level_heading() -> None:
+    """The same report with its parts as （一）存在的问题 / （二）整改措施 under one 一、."""
+    text = "一、自查整改\n（一）存在的问题\n1、网站栏目更新不及时。\n（二）整改措施\n1、及时更新栏目。\n"
+    got = extract_plan(text, "doc.txt")
+    assert [i.id for i in got.items] == ["1.2.1"]
+    assert [w.message for w in got.warnings if "不是待办" in w.message] == [
+        "“网站栏目更新不及时”是问题或情况，不是待办的工作：未列为事项"
+    ]

@@ -167,7 +167,7 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
 def _units(paras: list[_Para]) -> Iterator[_Unit]:
     """One unit per numbered line, with the paragraphs up to the next numbered line."""
     stack: list[tuple[int, int, str]] = []  # (level, number, heading as shown in section)
-    prose: list[tuple[int, bool]] = []  # (level, is a prose heading) alongside the stack
+    prose: list[tuple[int, bool, bool]] = []  # (level, prose heading, findings) beside the stack
     unit: _Unit | None = None
     for para in paras:
         marker = _marker(para.text)
@@ -187,13 +187,14 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
         stack.append((marker.level, marker.number, shown))
         # "一、工作目标紧紧围绕…": a prose heading run together with its text is prose too
         run_on = marker.level == 0 and bool(_PROSE.match(compact(marker.rest)))
-        prose.append((marker.level, (heading and _not_duties(marker.rest)) or run_on))
+        findings = heading and _is_findings(marker.rest)
+        prose.append((marker.level, (heading and _not_duties(marker.rest)) or run_on, findings))
         unit = _Unit(
             ".".join(str(n) for _, n, _ in stack),
             " ".join(h for _, _, h in stack if h),
-            prose=any(p for _, p in prose),
+            prose=any(p for _, p, _ in prose),
             above=" ".join(h for _, _, h in stack[:-1] if h),
-            findings=any(_is_findings(h.split("、", 1)[-1]) for _, _, h in stack if h),
+            findings=any(f for _, _, f in prose),
         )
         if heading:
             unit.heading = _Para(para.line, marker.rest, para.bracket_line, para.from_line)
