@@ -33,17 +33,47 @@ def _trailing_bracket(text: str) -> tuple[str, str] | None:
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
-_LABEL_NAMES = (
-    "牵头部门|牵头单位|牵头处室|主办部门|主办单位|责任部门|责任单位|责任科室|责任处室|负责部门|负责单位|"
-    "落实部门|配合部门|配合单位|配合处室|协办部门|协办单位|参与部门|参与单位|完成时限|完成时间|时限要求|"
-    "时间要求|时限|期限|时间|牵头"
-)
+# Labels: "牵头单位：", "协同科室：", "整改时限：", "时间节点：", "责任领导：" … (a label the
+# list did not know left its first words to the value before it: "县政府办公室；整改").
+_LABEL_ROLE = "牵头|主办|主责|主要责任|责任|负责|落实|承办|实施|配合|协办|协同|参与|督导|督办|指导"
+_LABEL_UNIT = "单位|部门|处室|科室|股室|科局"
+_TIME_LABEL = r"(?:完成|整改|办结|落实|推进|截止|截至)?(?:时限|期限|时间节点|时间|节点)(?:要求)?"
+_PERSON_LABEL = "(?:责任|牵头|分管|包保)?领导|责任人|联系人"  # a person: no department
+_LABEL_NAMES = rf"(?:{_LABEL_ROLE})(?:{_LABEL_UNIT})|{_TIME_LABEL}|{_PERSON_LABEL}|牵头"
 # A label anywhere in a bracket: "牵头单位：财政局 责任单位：各部门" has no separator between.
 _LABEL_ANY = re.compile(rf"({_LABEL_NAMES})\s*[：:]\s*")
-_LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "牵头", "主办部门", "主办单位")
-_DEADLINE_LABELS = ("完成时限", "完成时间", "时限要求", "时间要求", "时限", "期限", "时间")
+
+
+def _label_kind(label: str) -> str:
+    """What a label's value is: "deadline", "person", "lead", "jointly", "supervising"
+    or "owners"."""
+    if re.search("时限|期限|时间|节点", label):
+        return "deadline"
+    if re.search("领导|责任人|联系人", label):
+        return "person"
+    for kind, starts in (
+        ("lead", ("牵头", "主办")),
+        ("jointly", ("配合", "协办", "协同", "参与")),
+        ("supervising", ("督导", "督办", "指导")),
+    ):
+        if label.startswith(starts):
+            return kind
+    return "owners"
+
+
 # Longest first at any one place.
 _ROLES = (
+    "统筹协调",
+    "统筹推进",
+    "统筹",  # "市政府办公室统筹，各单位具体负责": the lead
+    "具体负责",
+    "具体落实",
+    "共同负责",
+    "共同落实",
+    "主责(?![部单科处])",
+    "协同配合",
+    "协助配合",
+    "积极配合",
     "按职责分工分别落实",
     "按职责分工分别负责",
     "按职责分工负责",
@@ -80,8 +110,14 @@ _ROLES = (
     "协助",
     "推进",
 )
-_LEAD_ROLES = ("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头", "主办")  # 主办 … 协办: lead
-_JOINT_ROLES = ("配合落实", "配合", "协同", "协办", "会办", "参与", "协助")  # jointly
+_LEAD_ROLES = (
+    *("分别牵头落实", "分别牵头", "牵头落实", "牵头负责", "牵头", "主办"),  # 主办 … 协办: lead
+    *("统筹协调", "统筹推进", "统筹"),
+)
+_JOINT_ROLES = (
+    *("配合落实", "配合", "协同", "协办", "会办", "参与", "协助"),  # jointly
+    *("协同配合", "协助配合", "积极配合"),
+)
 _SUPERVISE_ROLES = ("督促落实", "督促检查", "督促", "督办", "指导")  # supervising
 # "宣传处会办公室", "市发改委会同市财政局": the first leads, the second works jointly.
 # A plain 会 after 委 is a name (管委会, 村委会), and 会 needs a name after it.
@@ -142,6 +178,20 @@ def _plan_readable(phrase: str) -> bool:
         return False
 
 
+def needs_event(phrase: str) -> bool:
+    """The plan reads ``phrase`` only with an ``event:`` ("24小时内", "收到申请之日起15个工作日
+    内"): a draft without one would not be a valid plan (plan/validation.py)."""
+    from ...phrases.vocabulary import ISSUE_ANCHORS
+
+    try:
+        rule = parse_rule(phrase)
+    except InputError:
+        return False
+    anchor = rule.anchor or ""
+    issue = any(anchor.startswith(w) for w in ISSUE_ANCHORS)
+    return rule.kind == "hours" or (bool(anchor) and not issue)
+
+
 def _role_match(segment: str) -> re.Match[str] | None:
     """The role word of a segment: the first one right after a department's name, so that
     a name containing 牵头 or 负责 (政策牵头起草部门负责) is read whole."""
@@ -154,6 +204,10 @@ def _role_match(segment: str) -> re.Match[str] | None:
 
 def _read_roles(clause: str, out: _Assignment) -> bool:
     """Departments and their roles in one clause; False when it names no role."""
+    together = _TOGETHER.search(clause)
+    if together is not None and "、" in clause[together.end() :]:
+        # "由县政府办公室会同县财政局、县审计局负责": every name after 会同 is a partner
+        return _read_segment(clause, [], out)
     pending: list[str] = []
     found = False
     for segment in split_outside("、", clause):
@@ -209,6 +263,20 @@ def _role_clause(clause: str) -> bool:
     return not names or all(_is_department(n) for n in names)
 
 
+def role_clauses(text: str) -> _Assignment | None:
+    """The departments a paragraph names in clauses of only names and a role, as a
+    bracket would ("…，县司法局牵头，各单位配合，年底前完成。"); None when it has none."""
+    out = _Assignment()
+    for sentence in re.split(r"[。！？!?]", text):
+        for clause in _CLAUSE_SPLIT.split(compact(sentence)):
+            match = _role_match(clause)
+            if match is None or not _role_clause(clause) or not _has_department_role(clause):
+                continue
+            if _ROLE_WORDS_ONLY.match(clause[match.end() :]):
+                _read_roles(clause, out)
+    return out if out.names else None
+
+
 def _names_a_role(text: str) -> bool:
     """Departments and a role follow: "各行政机关负责" after "县司法局牵头"."""
     match = _role_match(text)
@@ -256,32 +324,38 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
     for index, match in enumerate(labels):
         stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
         value = content[match.end() : stop].strip(" \t，,；;。")
-        if match.group(1) not in _DEADLINE_LABELS:
-            value = _without_standing(value, out)
-        label = match.group(1)
-        if label in _DEADLINE_LABELS:
+        kind = _label_kind(match.group(1))
+        if kind == "deadline":
             phrase = compact(value)
             if phrase and out.rule is not None:
                 out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
             out.rule = phrase or out.rule
-        elif label in _LEAD_LABELS:
-            out.lead.extend(n for part in value.split() for n in _names(part))
-        else:
-            joint = label.startswith(("配合", "协办", "参与"))
-            (out.jointly if joint else out.owners).extend(n for part in value.split() for n in _names(part))
+        elif kind != "person":  # 责任领导：张三 names a person, not a department
+            value = _without_standing(value, out)
+            names = [n for part in value.split() for n in _names(part)]
+            {"lead": out.lead, "jointly": out.jointly, "supervising": out.supervising}.get(
+                kind, out.owners
+            ).extend(names)
     return out
+
+
+# "（县政府办公室 县财政局）": a space between a name's end and the next name's level (县,
+# 市 …) separates two names, which squeezing the spaces out would run together; a space
+# inside one name ("县政府 办公室", a PDF's line break) is left alone.
+_SPACE_BETWEEN_NAMES = re.compile(rf"(?<=[{_DEPT_END}])[ \t\u3000]+(?=[省市县区镇乡街各])")
 
 
 def _assignment(content: str) -> _Assignment | None:
     """Read an assignment bracket; None when the bracket is something else (a citation,
     a word in a sentence). A name written with 等 after it is kept without it, flagged."""
+    content = _SPACE_BETWEEN_NAMES.sub("、", content)
     found = _read_assignment(content)
     if found is not None and found.names and (etc := _ETC.search(compact(content))):
         found.doubts.append(f"“{etc.group()}”：已去掉“等”，可能还有未列出的部门，请核对")
     return found
 
 
-_DEPARTMENT_LABEL = re.compile(r"(?:牵头|责任|负责|落实|配合|主办|协办)(?:单位|部门|处室|科室)\s*[：:]")
+_DEPARTMENT_LABEL = re.compile(rf"(?:{_LABEL_ROLE})(?:{_LABEL_UNIT})\s*[：:]")
 
 
 def _inline_labels(text: str) -> _Assignment | None:

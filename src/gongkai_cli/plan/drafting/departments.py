@@ -29,9 +29,17 @@ def split_outside(separators: str, text: str) -> list[str]:
     return [*parts, text[start:]]
 
 
+# "县民政局等部门", "市财政局等3个单位": the word after 等 says what kind, it is no name
+# ("等有关部门" is: the other departments concerned, kept as owners)
+_ETC_KIND = re.compile(
+    rf"(?<=[{_DEPT_END}])等(?:[0-9一二三四五六七八九十]+个)?(?:部门|单位|处室|科室)(?=$|[、，,；;])"
+)
+
+
 def _names(text: str) -> list[str]:
     text = compact(text).strip("、，,；;。")
     text = re.sub(r"^(?:由|请)", "", text)
+    text = _ETC_KIND.sub("等", text)
     names: list[str] = []
     for part in split_outside("、/，,；;", text):
         names.extend(p for p in _JOINER.split(part) if p)
@@ -48,7 +56,12 @@ def spaced_names(text: str) -> str:
 
 
 def _is_department(name: str) -> bool:
+    if name.endswith(_NOT_OFFICES):  # "政府网站要及时更新": a website, not an office
+        return False
     return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
+
+
+_NOT_OFFICES = ("网站", "门户网站", "子站", "专栏")
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:

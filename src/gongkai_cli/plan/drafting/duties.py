@@ -16,6 +16,7 @@ from .brackets import (
     _inline_labels,
     _is_open,
     _plan_readable,
+    role_clauses,
 )
 from .paragraphs import _CIRCLED, _number, _Para, _Unit
 from .sentences import (
@@ -219,7 +220,14 @@ def _bracket_duty(para: _Piece, found: _Assignment, where: str = "括号") -> _D
     elif not _plan_readable(duty.rule):
         duty.flags.append(_unread_flag(duty.rule))
     if not found.lead and not found.owners and not found.jointly:
-        duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
+        subject = _text_departments(before) if found.supervising else []
+        if subject:  # "市政府各部门要落实…。（市政府办公室督促检查）": who does it is in the text
+            duty.owners = subject
+            duty.flags.append(
+                f"{where}中只写了督促、指导的部门：负责部门取自正文（{'、'.join(subject)}），请核对"
+            )
+        else:
+            duty.flags.append(f"{where}中没有找到负责部门：请补上 lead 或 owners")
     duty.flags.extend(found.doubts)
     duty.flags.extend(f"{where}中还写有：{note}" for note in found.notes)
     return duty
@@ -267,8 +275,14 @@ def _text_duty(para: _Piece, later: _Assignment | None) -> _Duty:
             duty.flags.append("分工中没有期限：rule 为 null（无固定期限），请补上期限或确认")
         duty.flags.extend(labelled.doubts)
         return duty
+    roles = role_clauses(para.text)
     duty = _Duty(para.line, para.text, _title(para.text), None, owners=_text_departments(para.text))
     phrase = next((p for _, _, p in _phrases(para.text) if not p.report), None)
+    if roles is not None and phrase is not None and not roles.notes:
+        # "…，县司法局牵头，各单位配合，年底前完成。": written as a bracket would be, sure
+        duty = _Duty(para.line, para.text, _title(para.text), phrase.rule, event=phrase.event)
+        duty.take(roles)
+        return duty
     if phrase is not None:
         duty.rule, duty.event = phrase.rule, phrase.event
         where = f"期限取自正文“{phrase.rule}”"

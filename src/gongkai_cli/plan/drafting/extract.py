@@ -74,7 +74,7 @@ from collections import Counter
 
 from ...errors import InputError
 from ...phrases.chinese import compact
-from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable
+from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable, needs_event
 from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
@@ -87,7 +87,7 @@ from .duties import (
     _unit_duties,
     _unread_flag,
 )
-from .header import _header
+from .header import _header, plan_parts
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
 from .paragraphs import (
@@ -113,12 +113,23 @@ _FOOTER = re.compile(
 _SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a footer line has none: a duty's line has
 # The flag of an assignment without a deadline: null, or one taken from the text.
 _NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
+_FINDING_SHOWN = 20  # so many characters of a finding shown in the note that it is left out
 _DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
 
 
 def _without_assignment(item: DraftItem) -> bool:
     """An item drafted from a paragraph without any bracket or labels of its own."""
     return any(f.startswith("本段没有分工括号") for f in item.flags)
+
+
+def _leads_in(para: _Para) -> bool:
+    """A paragraph introducing the numbered units after it ("围绕…，重点抓好以下几个方面
+    工作："): it ends in a colon, or its last sentence says 以下 / 如下, and assigns nothing."""
+    text = para.text.rstrip()
+    last = re.split(r"[。！？!?]", text.rstrip("。"))[-1]
+    return (text.endswith(("：", ":")) or bool(re.search(r"以下|如下|下列", last))) and not (
+        _assignment_brackets(text)
+    )
 
 
 def _own_number(row: TableRow) -> str:
@@ -150,6 +161,7 @@ class _Extractor:
         self.ids: set[str] = set()  # the ids given so far: a running set, drafting stays linear
         self.repeats: dict[str, int] = {}  # a repeated id → the next suffix to try (-2, -3 …)
         self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
+        self.year: int | None = None  # the plan's, once the header is read
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -160,13 +172,38 @@ class _Extractor:
         lines = [(n, t) for n, t in self.lines if n not in in_tables]
         body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
         header, signature, warnings = _header(lines, body_start)
+        self.year = header.year
         self.warnings.extend(warnings)
         body = [(n, t) for n, t in lines[body_start:] if n not in signature]
         if not body and not tables:
             raise InputError(
                 "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
             )
-        paras = _paragraphs(body)
+        parts = plan_parts(_paragraphs(body))
+        if len(parts) > 1:
+            titles = "”“".join([header.title or "（无标题）", *(t for t, _ in parts if t)])
+            self.warn(
+                None,
+                f"文中有 {len(parts)} 个计划（“{titles}”）：第二个起各项的编号前加了 p2. 等，"
+                "标题取第一个；如只需其一，请删去其余",
+            )
+        closings: list[tuple[str, list[_Para]]] = []
+        for index, (title, paras) in enumerate(parts):
+            prefix = f"p{index + 1}." if index else ""
+            closings.append((prefix, self._part(paras, tables, prefix, title)))
+        for table in tables:
+            self._table(table)
+        for prefix, closing in closings:
+            self._closing(closing, prefix)
+        self._no_deadlines_anywhere()
+        if not self.items:
+            raise InputError(
+                "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
+            )
+        return Draft(source, header, tuple(self.reports), tuple(self.items), tuple(self.warnings))
+
+    def _part(self, paras: list[_Para], tables: list[Table], prefix: str, title: str | None) -> list[_Para]:
+        """Draft the numbered units of one plan's paragraphs; its closing paragraphs back."""
         units_end, closing = _split_closing(paras)
         cut = _cut_short(closing) if units_end else None
         if cut is not None and not any(next(_phrases(p.text), None) for p in closing):
@@ -175,26 +212,33 @@ class _Extractor:
             self.warn(cut[-1].line, "文本在此中断（最后一段没有结束）：最后一项可能不全，请与原文核对")
         units = list(_units(paras[:units_end]))
         for unit, after in itertools.zip_longest(units, units[1:]):
-            if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
-                continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
             leaf = after is None or not after.id.startswith(unit.id + ".")
+            if unit.prose and not any(_assignment_brackets(p.text) for p in unit.paras):
+                first = unit.paras[0] if unit.paras else unit.heading if leaf else None
+                if unit.findings and first is not None:  # 存在的问题: a report's findings, said
+                    what = _clean(first.text)
+                    what = what if len(what) <= _FINDING_SHOWN else what[:_FINDING_SHOWN] + "…"
+                    self.warn(first.line, f"“{what}”是问题或情况，不是待办的工作：未列为事项")
+                continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
+            if not leaf and unit.paras and all(map(_leads_in, unit.paras)):
+                continue  # "重点抓好以下几个方面工作：": it introduces the units under it
             if not unit.paras and unit.heading is not None and leaf and not tables:
                 # "2.发布三年行动方案。": a short numbered duty with nothing under it
                 unit.paras.append(unit.heading)
-            duties = _unit_duties(unit)
-            for index, duty in enumerate(duties):
-                self._add(unit.id + (_letter(index) if len(duties) > 1 else ""), unit.section, duty)
-        for table in tables:
-            self._table(table)
-        self._closing(closing)
-        self._no_deadlines_anywhere()
-        if not self.items:
-            raise InputError(
-                "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
+            # its own heading is its text: the section is the one above it
+            section = (
+                unit.above if unit.heading is not None and unit.paras == [unit.heading] else unit.section
             )
-        return Draft(source, header, tuple(self.reports), tuple(self.items), tuple(self.warnings))
+            section = f"{title} {section}" if title else section
+            duties = _unit_duties(unit)
+            if len(duties) == 1 and unit.heading is not None and unit.paras != [unit.heading]:
+                # "（一）推进决策公开" on its line, its one duty below: the heading is the title
+                duties[0].title = _clean(unit.heading.text).rstrip("。.")
+            for index, duty in enumerate(duties):
+                self._add(prefix + unit.id + (_letter(index) if len(duties) > 1 else ""), section, duty)
+        return closing
 
-    def _closing(self, paras: list[_Para]) -> None:
+    def _closing(self, paras: list[_Para], prefix: str = "") -> None:
         """The sentences after the last bracket: one duty per clause with a deadline, or
         with a department that must report, convene … (办公室负责通报…)."""
         number = 0
@@ -239,7 +283,7 @@ class _Extractor:
                     elif borrowed and not own_subject:
                         who = "、".join(owners)
                         duty.flags.append(f"“{clause}”没有写出负责部门：已取上一句的（{who}），请核对")
-                    self._add(f"end.{number}", "", duty)
+                    self._add(f"{prefix}end.{number}", "", duty)
             if not found_any and not prose:
                 self.warn(para.line, f"结尾段落中没有找到期限或职责，未列为事项：“{_clean(para.text)}”")
 
@@ -337,11 +381,21 @@ class _Extractor:
             if unread is None:
                 unread = _unread_flag(duty.rule)
                 duty.flags.append(unread)
+        elif duty.rule is not None and duty.event is None and needs_event(duty.rule):
+            # "区直各部门要在24小时内作出回应": from what? Without an event the plan is invalid
+            unread = (
+                f"期限“{duty.rule}”须从某件事起算，文中没有写明：原样保留，暂按无期限处理；"
+                "请补上 event 后删去 rule_unread"
+            )
+            duty.flags.append(unread)
         if duty.rule is not None and (before := _QUARTER_BEFORE.search(compact(duty.rule))):
             duty.flags.append(
                 f"期限“{before[0]}”可读作{before[1]}季度末前，也可读作{before[1]}季度开始前："
                 f"按{before[1]}季度末计，请核对"
             )
+        early = re.search(r"([0-9]{4})年", compact(duty.rule or ""))
+        if early and self.year is not None and int(early[1]) < self.year:
+            duty.flags.append(f"期限“{duty.rule}”的年份早于计划的年份（{self.year}年）：可能是笔误，请核对")
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.ids.add(item_id)

@@ -11,13 +11,15 @@ from datetime import date
 from ...phrases.chinese import compact
 from ...phrases.dates import written_date
 from .model import DraftHeader, DraftWarning
-from .paragraphs import _marker
+from .paragraphs import _marker, _Para
 
-_NOTICE = re.compile(r"^(?P<issuer>[^《》]*?)关于印发(?P<what>.+?)的通知$")
+_NOTICE = re.compile(r"^(?P<issuer>[^《》：:]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
     r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
-    r"事项目录|公开目录|公开标准)"
+    r"(?:事项|公开|标准化?)目录|公开标准)"
+    # "(试行)", "(2024)", "（2023年版）": a catalogue's edition after its name
+    r"(?:[（(](?:试行|暂行|修订|征求意见稿|[0-9]{4}年?(?:版|年度)?)[）)])?"
 )
 # A notice that is itself the document: "关于做好…问题整改工作的通知" (整改通知).
 _OWN_NOTICE = re.compile(r"^(?P<issuer>[^《》，。]*?)关于(?!印发)(?P<what>[^《》]{4,80})的通知$")
@@ -58,9 +60,17 @@ _META_KEYS = {
         "公开形式",
     ),
 }
+# A key may be spaced out to line up with the others: "索 引 号", "名　　称", "文  號".
 _META_KEY = re.compile(
-    r"(?:^|(?<=\s))[•·]?\s*(" + "|".join(k for keys in _META_KEYS.values() for k in keys) + r")\s*[：:]?\s*"
+    r"(?:^|(?<=\s))[•·]?\s*("
+    + "|".join(r"\s*".join(k) for keys in _META_KEYS.values() for k in keys)
+    + r")\s*[：:]?\s*"
 )
+# The issue date in brackets under a notice's title, as gov.cn pages print it.
+_BRACKETED = re.compile(r"[（(]([^（）()]{6,16})[）)]")
+_EDITION_YEAR = re.compile(r"[（(][0-9]{4}年?(?:版|年度)?[）)]$")
+# A standing list (公开事项目录, 公开标准): written without a year, unlike a year's 要点.
+_STANDING_TITLE = re.compile(r"(?:目录|公开标准)(?:[（(][^（）()]{2,8}[）)])?$")
 # "2016年政务公开工作要点", "北京市2018年政务公开工作要点", "2021年上海市知识产权局…工作要点"
 _TITLE_LINE = re.compile(rf"^[^，。；：:、]{{0,20}}?[0-9]{{4}}年[^，。；：:]{{0,40}}?{_TITLE_END}$")
 _TITLE_NO_YEAR = re.compile(rf"^[^，。；：:、0-9]{{2,40}}?{_TITLE_END}$")
@@ -72,7 +82,7 @@ def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """(title, guessed title) from the lines before the body: a title line, or one split
     over two lines ("2021年上海市知识产权局政务公开" / "工作要点"); a line without a year is
     only a guess."""
-    squeezed = [compact(t) for _, t in lines if not _NOTICE.match(compact(t))]
+    squeezed = [_bare(t) for _, t in lines if not _NOTICE.match(_bare(t))]
     for text in squeezed:
         if _TITLE_LINE.match(text):
             return text, None
@@ -80,6 +90,19 @@ def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
         if not re.search(r"[，。；：:]", first) and _TITLE_LINE.match(first + second):
             return first + second, None
     return None, next((t for t in squeezed if _TITLE_NO_YEAR.match(t)), None)
+
+
+# A document number (文号) before or after a title on its line: "晋政办发〔2017〕50号 山西省…
+# 的通知", "…的通知（平政办发〔2020〕5号）".
+_WENHAO = r"[\u4e00-\u9fff]{1,10}[〔\[［(（【][0-9]{4}[〕\]］)）】]第?[0-9]{1,4}号"
+_WENHAO_AROUND = re.compile(rf"^{_WENHAO}|[（(]{_WENHAO}[）)]$")
+
+
+def _bare(text: str) -> str:
+    """A header line without white space, the bars of a table pasted around it
+    ("五原县教育局主动公开事项目录(试行) | ||||||||||") and a 文号 before or after it."""
+    squeezed = compact(text).strip("|｜")
+    return _WENHAO_AROUND.sub("", squeezed) or squeezed
 
 
 def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
@@ -128,7 +151,7 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
                 not value
                 and last
                 and following
-                and match.group(1) not in ("内容概述", "主题词")
+                and compact(match.group(1)) not in ("内容概述", "主题词")
                 and not _META_KEY.match(following)
                 and not _TITLE_LINE.match(compact(following))
                 and not _NOTICE.match(compact(following))
@@ -136,8 +159,8 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
                 value = lines[index + 1][1].strip(" •·\u3000")  # the value on the next line
                 used.add(lines[index + 1][0])
                 skip = index + 1
-            if value and role[match.group(1)] != "other":
-                found.setdefault(role[match.group(1)], compact(value))
+            if value and role[compact(match.group(1))] != "other":
+                found.setdefault(role[compact(match.group(1))], compact(value))
     return found, used
 
 
@@ -153,6 +176,8 @@ def _header(
         if lineno in signature:
             continue
         day = written_date(text)
+        if day is None and index < body_start and (bracketed := _BRACKETED.fullmatch(compact(text))):
+            day = written_date(bracketed.group(1))  # "（2021年6月8日）" under the title
         if day is not None and issued is None:
             issued = day
             signature.add(lineno)
@@ -164,7 +189,7 @@ def _header(
     issued = issued or (_meta_date(meta["issued"]) if "issued" in meta else None)
     issuer = issuer or meta.get("issuer")
     heads = [
-        compact(t).removeprefix("《").removesuffix("》") for n, t in lines[:body_start] if n not in signature
+        _bare(t).removeprefix("《").removesuffix("》") for n, t in lines[:body_start] if n not in signature
     ]
     if "title" in meta:
         heads.insert(0, meta["title"])
@@ -178,7 +203,7 @@ def _header(
     head = [(n, t) for n, t in lines[:body_start] if n not in signature]
     title, guess = _title_lines(head)
     title = title or _quoted_title(head) or notice_what
-    if title is None and (own := next((m for _, t in head if (m := _OWN_NOTICE.match(compact(t)))), None)):
+    if title is None and (own := next((m for _, t in head if (m := _OWN_NOTICE.match(_bare(t)))), None)):
         title = source = own.group()  # 关于做好…整改工作的通知: the notice is the document
         issuer = issuer or own.group("issuer") or None
     if title is None and "title" in meta and not _NOTICE.match(meta["title"]):
@@ -190,7 +215,9 @@ def _header(
     )
     if title is None and guess is not None and not _MASKED.search(guess):
         title = guess
-        warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
+        # a 目录 has no year, "…工作要点（2022年）" has its year after the form: no guess
+        if not _STANDING_TITLE.search(guess) and not _EDITION_YEAR.search(guess):
+            warnings.append(DraftWarning(None, f"标题“{guess}”是推测的（其中没有年份）：请核对 plan.title"))
     if title is None and masked_title is None:
         warnings.append(
             DraftWarning(None, "没有找到工作要点的标题（如“2016年政务公开工作要点”），请填写 plan.title")
@@ -200,9 +227,9 @@ def _header(
     if issued is None:
         warnings.append(DraftWarning(None, "没有找到印发日期（如“2016 年 5 月 18 日”），请填写 plan.issued"))
     year: int | None = None
-    year_match = re.search(r"([0-9]{4})年", title or masked_title or "")
-    if year_match:
-        year = int(year_match.group(1))
+    year_match = re.search(r"([0-9]{4})年|[（(]([0-9]{4})(?:版|年度)?[）)]$", title or masked_title or "")
+    if year_match:  # "2016年…工作要点", "…标准化目录(2024)"
+        year = int(year_match.group(1) or year_match.group(2))
     elif issued is not None:
         year = issued.year
         warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
@@ -222,3 +249,25 @@ def _unmasked(value: str | None, what: str, key: str, warnings: list[DraftWarnin
 def _looks_like_issuer(line: str) -> bool:
     """The line above a signature date: a short name, no sentence punctuation."""
     return len(compact(line)) <= 30 and not re.search(r"[，。；：:]", line) and _marker(line) is None
+
+
+def plan_parts(paras: list[_Para]) -> list[tuple[str | None, list[_Para]]]:
+    """The body cut where a second plan's title line stands (one notice issuing two plans:
+    平江县 2020's 政务管理服务工作要点 and 政务公开工作要点): (its title, its paragraphs)
+    for each; the first has no title here (the header has it). A title line with no
+    numbered paragraph after it (an annex's table title) cuts nothing."""
+    parts: list[tuple[str | None, list[_Para]]] = [(None, [])]
+    for index, para in enumerate(paras):
+        squeezed = _bare(para.text)
+        numbered_after = index + 1 < len(paras) and _marker(paras[index + 1].text) is not None
+        if (
+            parts[-1][1]
+            and _marker(para.text) is None
+            and numbered_after
+            and _TITLE_LINE.match(squeezed)
+            and not _NOTICE.match(squeezed)
+        ):
+            parts.append((squeezed, []))
+            continue
+        parts[-1][1].append(para)
+    return parts

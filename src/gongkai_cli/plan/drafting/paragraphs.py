@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact, number
-from .brackets import _assignment, _assignment_brackets, _inline_labels, _readable, _trailing_bracket
+from .brackets import (
+    _LABEL_ANY,
+    _assignment,
+    _assignment_brackets,
+    _inline_labels,
+    _readable,
+    _trailing_bracket,
+)
 from .departments import _DEPT_END
 
 _CN_NUM = "一二三四五六七八九十"
@@ -93,6 +100,8 @@ class _Unit:
     paras: list[_Para] = field(default_factory=list)
     prose: bool = False  # under a heading such as 总体要求 or 工作要求
     heading: _Para | None = None  # the numbered line, when it is only a heading
+    above: str = ""  # the section without the unit's own heading (when that is its duty)
+    findings: bool = False  # under a report's findings (存在的主要问题): said, not drafted
 
 
 _LINE_MAX = 60  # a line of only departments and their role is at most this long
@@ -112,12 +121,31 @@ def _assignment_line(text: str) -> bool:
     return bool(names) and all(len(n) >= 2 and n[-1] in _DEPT_END for n in names)
 
 
+def _label_line(text: str) -> bool:
+    """A line that is only a label and its value: "完成时限：2021年12月31日前", "配合单位：各街道"."""
+    squeezed = compact(text)
+    label = _LABEL_ANY.match(squeezed)
+    return (
+        label is not None
+        and len(squeezed) <= _LINE_MAX
+        and not re.search(r"[。！？!?（()）《》“”]", squeezed)
+        and bool(squeezed[label.end() :])
+    )
+
+
 def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     paras: list[_Para] = []
     for lineno, text in body:
         if paras and _marker(text) is None:
             prev = paras[-1]
-            if _assignment_line(text):
+            if _label_line(text) and (prev.from_line or _inline_labels(prev.text) is not None):
+                # "牵头单位：…" / "责任单位：…" / "完成时限：…" a line each: one assignment
+                if prev.from_line:
+                    prev.text = f"{prev.text.removesuffix('）')}；{compact(text)}）"
+                else:
+                    prev.text = f"{prev.text.rstrip('。；; ')}；{compact(text)}"
+                continue
+            if _assignment_line(text) or _label_line(text):
                 prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
                 prev.bracket_line, prev.from_line = lineno, True
                 continue
@@ -139,7 +167,7 @@ def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
 def _units(paras: list[_Para]) -> Iterator[_Unit]:
     """One unit per numbered line, with the paragraphs up to the next numbered line."""
     stack: list[tuple[int, int, str]] = []  # (level, number, heading as shown in section)
-    prose: list[tuple[int, bool]] = []  # (level, is a prose heading) alongside the stack
+    prose: list[tuple[int, bool, bool]] = []  # (level, prose heading, findings) beside the stack
     unit: _Unit | None = None
     for para in paras:
         marker = _marker(para.text)
@@ -159,11 +187,14 @@ def _units(paras: list[_Para]) -> Iterator[_Unit]:
         stack.append((marker.level, marker.number, shown))
         # "一、工作目标紧紧围绕…": a prose heading run together with its text is prose too
         run_on = marker.level == 0 and bool(_PROSE.match(compact(marker.rest)))
-        prose.append((marker.level, (heading and _is_prose(marker.rest)) or run_on))
+        findings = heading and _is_findings(marker.rest)
+        prose.append((marker.level, (heading and _not_duties(marker.rest)) or run_on, findings))
         unit = _Unit(
             ".".join(str(n) for _, n, _ in stack),
             " ".join(h for _, _, h in stack if h),
-            prose=any(p for _, p in prose),
+            prose=any(p for _, p, _ in prose),
+            above=" ".join(h for _, _, h in stack[:-1] if h),
+            findings=any(f for _, _, f in prose),
         )
         if heading:
             unit.heading = _Para(para.line, marker.rest, para.bracket_line, para.from_line)
@@ -182,6 +213,27 @@ _PROSE = re.compile(
 def _is_prose(heading: str) -> bool:
     """A heading over what a plan is for or how it is run, not over duties."""
     return bool(_PROSE.search(compact(heading)[:12]))
+
+
+# A report's findings or what it has done, not what is to be done: "一、存在的主要问题"
+# (a 整改 report: its 整改措施 are the duties), "工作开展情况", "取得的成效"; the whole
+# heading, so "着力解决突出问题" or "存在问题及整改措施" stays over duties.
+_FINDINGS = re.compile(
+    r"(?:[0-9]{4}年度?)?(?:"
+    r"(?:自查|检查)?(?:存在的?|发现的?|当前|目前)?(?:主要|突出)?(?:问题|不足)(?:[及和与]其?(?:原因|不足|问题))?|"
+    r"(?:自查)?(?:整改)?(?:工作)?(?:开展|落实|进展|完成)?情况(?:[及和与](?:成效|主要做法))?|"
+    r"基本情况|(?:取得的?|主要|工作)(?:主要)?成效|主要做法(?:[及和与]成效)?"
+    r")"
+)
+
+
+def _not_duties(heading: str) -> bool:
+    """A heading whose units are not duties: prose (总体要求) or a report's findings."""
+    return _is_prose(heading) or _is_findings(heading)
+
+
+def _is_findings(heading: str) -> bool:
+    return bool(_FINDINGS.fullmatch(compact(heading).rstrip("：:。")))
 
 
 def _split_closing(paras: list[_Para]) -> tuple[int, list[_Para]]:

@@ -44,10 +44,21 @@ def _anchor_words(before: str) -> str:
 
 _OWN_DOCUMENT = re.compile(r"本工作要点|本要点|本通知|本方案|本计划")
 _BEFORE = _either(BEFORE)
+# "6月15日前", "6月底前", "11月中旬前", "8月前" (before August); "十一月底前" with a month
+# in Chinese numerals only before 底 / 末 / 旬 (统一月报 has 一月 in it); "三季度末前". Not
+# a month right after another limit: "2022年底11月前" is garbled, read whole elsewhere.
+_CN_MONTH = "(?:十[一二]?|[一二三四五六七八九])"
 _DATE_PHRASE = re.compile(
-    rf"(?:[0-9]{{4}}年)?[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末){_BEFORE}?)"
+    rf"(?<![0-9底末旬])(?:[0-9]{{4}}年)?(?:[0-9]{{1,2}}月(?:[0-9]{{1,2}}[日号]{_BEFORE}|(?:底|末|[上中下]旬){_BEFORE}?|{_BEFORE})"
+    rf"|(?<![0-9一二三四五六七八九十]){_CN_MONTH}月(?:底|末|[上中下]旬){_BEFORE}?"
+    rf"|(?<![每各])第?[一二三四1-4]季度(?:末|底){_BEFORE}?)"
 )
-_YEAR_PHRASE = re.compile(rf"(?<![0-9年])(?:{_either(w for w in YEAR_END if w != '全年')}{_BEFORE}?|上半年)")
+# "年底前", "上半年", "2022年底前" (2017年内 is a year, not a period); not "2022年底11月前",
+# which is garbled (年底 or 11月前?)
+_YEAR_PHRASE = re.compile(
+    rf"(?<![0-9])[0-9]{{4}}年(?:年底|年末|底|末|内|度内){_BEFORE}?(?![0-9]{{1,2}}月)"
+    rf"|(?<![0-9年])(?:{_either(w for w in YEAR_END if w != '全年')}{_BEFORE}?|上半年)"
+)
 _RECURRING_PHRASE = re.compile(
     _either(w for w in RECURRING_PERIODS if w not in ("每年", "按年"))
     + r"(?:[^，。；]{0,8}?(?:报送|公开|发布|进行|报告|更新))?"
@@ -104,7 +115,9 @@ def _clauses(sentence: str) -> list[str]:
     return [c for c in clauses if c]
 
 
-_SUBJECT_END = re.compile(r"要|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
+_SUBJECT_END = re.compile(r"要(?!求)|应当|应|须|需|对照|于|在|将|负责|围绕|结合|按照|依据|根据|通过")
+# A clause that starts with these is no subject: "按照国务院办公厅要求" names who asked.
+_NOT_SUBJECT = re.compile(r"^(?:按照|根据|依据|依照|对照|围绕|结合|为了?|通过|针对|对于?|在|以|经|遵照|参照)")
 # What a closing clause without a deadline must do to count as a duty (…汇报, …负责通报…).
 _DUTY_VERB = re.compile(r"汇报|报送|通报|报告|召开|组织(?!推进|实施|领导|协调|保障)|提交|总结|发布")
 # A sentence that starts with only a modal has the subject of the sentence before (承前省略).
@@ -115,6 +128,8 @@ def _subject(clause: str) -> list[str]:
     """The departments a clause starts with ("办公室要…", "A、B及C对照本要点于…"); the
     first place where what comes before reads as department names (区应急局应…, not 区)."""
     clause = compact(clause)
+    if _NOT_SUBJECT.match(clause):
+        return []
     for match in _SUBJECT_END.finditer(clause, 1):
         head = clause[: match.start()]
         if len(head) > 40 or re.search(r"[，。；]", head):
@@ -126,12 +141,17 @@ def _subject(clause: str) -> list[str]:
 
 
 def _text_departments(text: str) -> list[str]:
-    """The first departments named as a subject anywhere in ``text``."""
+    """The departments named as subjects in ``text``, in order ("各乡镇要公开规划，县发改局、
+    县财政局要公开项目" names three)."""
+    found: list[str] = []
     for sentence in _sentences(text):
         for clause in _clauses(sentence):
-            if names := _subject(clause):
-                return names
-    return []
+            found.extend(n for n in _subject(clause) if n not in found and not _ROLE_NOUN.match(n))
+    return found
+
+
+# "牵头单位要…", "相关责任单位要…": the departments named before, by their role; no name
+_ROLE_NOUN = re.compile(r"^(?:相关|有关)?(?:牵头|责任|配合|主办|协办|承办|参与)(?:单位|部门|处室|科室)$")
 
 
 def _phrases(text: str) -> Iterator[tuple[str, str, _Phrase]]:
