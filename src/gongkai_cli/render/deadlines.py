@@ -568,6 +568,13 @@ def batch_cells(cells: list[str]) -> list[str]:
     return cells
 
 
+def batch_csv_plain(cell: str) -> bool:
+    """Whether a cell is written as it is, by the csv module and by _cell, within a line
+    whose cells hold no quote, comma or carriage return: printable (no tab or line break,
+    no control character) and not a formula start (FORMULA_FIRST)."""
+    return cell.isprintable() and cell[:1] not in FORMULA_FIRST
+
+
 class _JsonShape(NamedTuple):
     head: str  # up to the record
     middle: str  # from the record to the line number
@@ -578,7 +585,7 @@ class _JsonShape(NamedTuple):
 # line's own are put (batch_lines).
 _MARK_FIELDS = {"\ue000": "\ue001"}
 _MARK_LINE = -7_654_321
-_FORMULA_FIRST = ("=", "+", "-", "@")  # with "" (an empty first cell), not a formula start
+FORMULA_FIRST = ("=", "+", "-", "@")  # with "" (an empty first cell), not a formula start
 
 
 def batch_lines(
@@ -621,7 +628,7 @@ def batch_lines(
                 joined.isprintable()
                 and '"' not in joined
                 and joined.count(",") == commas
-                and joined[:1] not in _FORMULA_FIRST
+                and joined[:1] not in FORMULA_FIRST
                 and ",=" not in joined
                 and ",+" not in joined
                 and ",-" not in joined
