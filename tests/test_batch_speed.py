@@ -262,6 +262,8 @@ NAMED_WORDINGS = (
     "收到第{a}号申请之日起{n}日后",
     "第{a}号{n}日内第{b}号",
     "第{a}项第{b}款{n}个工作日内",
+    "收到第{a}号{{申请}}之日起{n}个工作日内",  # braces in the anchor's words (str.format)
+    "收到第{a}号{{0}}申请之日起{n}日内",
 )
 DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=12)
 

@@ -350,18 +350,25 @@ def run_batch_rows(
     # written the general way (a batch of phrases all different is not slowed by shaping)
     memo: dict[tuple[str, str, str], tuple[GongkaiError | None, Any] | BatchRow] = {}
 
+    # A CSV answer is shaped at once (shapes are shared by the answers with the same cells,
+    # render.deadlines.batch_lines); JSON and plain are shaped when seen a second time.
+    eager = app.fmt == "csv"
+
     def one(number: int, cells: list[str]) -> None:
         key = (cells[anchor], cells[rule], "" if law is None else cells[law])
         hit = memo.get(key)
         if hit is None:
             if len(memo) >= MEMO:
                 memo.clear()
-            row = memo[key] = hints.batch_row(answer(number, dict(zip(columns, cells, strict=True))))
-            if row.error is not None:
-                outcome.add(row.error)
-            general(row)
-            return
-        if isinstance(hit, BatchRow):
+            row = hints.batch_row(answer(number, dict(zip(columns, cells, strict=True))))
+            if not eager:
+                memo[key] = row
+                if row.error is not None:
+                    outcome.add(row.error)
+                general(row)
+                return
+            hit = memo[key] = (row.error, shape(row))
+        elif isinstance(hit, BatchRow):
             hit = memo[key] = (hit.error, shape(hit))
         if hit[0] is not None:
             outcome.add(hit[0])

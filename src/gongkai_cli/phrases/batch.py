@@ -220,21 +220,41 @@ def answerer(cal: WorkCalendar, options: Options) -> Callable[[int, dict[str, st
     period_of = period_reader()
     anchor_of = _cached(_anchor, ANCHORS_CACHED)
     law_of = _cached(find_statute)
+    kept: dict[tuple[str, int | None, date | datetime, str], Result] = {}
+
+    def counted(period: Rule, anchor: date | datetime, law: str, line_options: Options) -> Result:
+        """resolve(period, anchor, cal, line_options). A plain period's answer depends on
+        its kind, its number, the anchor and the law, not on its words (every other field
+        of the rule is the default, period_reader): the answer for the same four is kept
+        (the most recent MEMO), and given with this period as its rule."""
+        key = (period.kind, period.n, anchor, law)
+        found = kept.get(key)
+        if found is not None:
+            return _with_rule(found, period)
+        found = resolve(period, anchor, cal, line_options)
+        if found.rule is period:  # not a rule of its own (counted under a law: another kind)
+            if len(kept) >= MEMO:
+                kept.clear()
+            kept[key] = found
+        return found
 
     def answer(number: int, fields: dict[str, str]) -> BatchRow:
         try:
             text = fields.get("rule", "")
             period = period_of(text)
-            clause = None if period is not None else _value(clause_of(text))
+            clause = _value(clause_of(text)) if period is None else None
             anchor = _value(anchor_of(fields.get("anchor", "")))
             law_name = fields.get("law", "").strip()
             line_options = options
             if law_name:
                 line_options = options._replace(law=_value(law_of(law_name)))
-            if clause is None or len(clause.parts) == 1:  # the common case: one phrase, one answer
-                rule = period if clause is None else clause.parts[0].rule
-                assert rule is not None
-                return BatchRow(number, fields, resolve(rule, anchor, cal, line_options), None)
+            if period is not None:  # a plain period (period_reader): its answer may be kept
+                return BatchRow(number, fields, counted(period, anchor, law_name, line_options), None)
+            assert clause is not None
+            if len(clause.parts) == 1:  # the common case: one phrase, one answer
+                return BatchRow(
+                    number, fields, resolve(clause.parts[0].rule, anchor, cal, line_options), None
+                )
             results = resolve_clause(clause, anchor, cal, line_options)
             return BatchRow(number, fields, results[0], None, results[1:])
         except GongkaiError as error:
@@ -263,12 +283,12 @@ _DATE_LIKE = (4, 8)
 
 
 class _Wording(NamedTuple):
-    """A wording read once: its period is number ``k``; the anchor is made of ``anchor``'s
-    pieces (words, or the index of a number), None when the rule has none."""
+    """A wording read once: its period is number ``k``; the anchor is ``anchor`` formatted
+    with the phrase's numbers (str.format: ``{i}`` is number i), None when the rule has none."""
 
     rule: Rule
     k: int
-    anchor: tuple[str | int, ...] | None
+    anchor: str | None
 
 
 def period_reader() -> Callable[[str], Rule | None]:
@@ -304,7 +324,12 @@ def period_reader() -> Callable[[str], Rule | None]:
         anchor = None if rule.anchor is None else _pieces(rule.anchor, words, samples)
         if rule.anchor is not None and anchor is None:
             return None
-        return _Wording(rule, k, anchor)
+        if anchor is None:
+            return _Wording(rule, k, None)
+        escaped = (
+            p.replace("{", "{{").replace("}", "}}") if isinstance(p, str) else f"{{{p}}}" for p in anchor
+        )
+        return _Wording(rule, k, "".join(escaped))
 
     @lru_cache(maxsize=CACHED)
     def read(text: str) -> Rule | None:
@@ -324,7 +349,7 @@ def period_reader() -> Callable[[str], Rule | None]:
         if len(numbers) > 1 and max(map(len, numbers[:k] + numbers[k + 1 :])) > _NAME_DIGITS:
             return None
         anchor = template.anchor
-        words = None if anchor is None else "".join(p if isinstance(p, str) else numbers[p] for p in anchor)
+        words = None if anchor is None else anchor.format(*numbers)
         return _renumbered(template.rule, text, int(own), words)
 
     return read
@@ -366,6 +391,14 @@ def _renumbered(template: Rule, text: str, n: int, anchor: str | None) -> Rule:
     rule: Rule = object.__new__(Rule)
     rule.__dict__.update(template.__dict__, text=text, n=n, anchor=anchor)
     return rule
+
+
+def _with_rule(result: Result, rule: Rule) -> Result:
+    """``replace(result, rule=rule)``, made by copying the fields rather than through
+    dataclasses.replace and the 11-argument __init__ (as _renumbered)."""
+    copy: Result = object.__new__(Result)
+    copy.__dict__.update(result.__dict__, rule=rule)
+    return copy
 
 
 def _anchor(text: str) -> date | datetime:

@@ -585,6 +585,7 @@ class _JsonShape(NamedTuple):
 # line's own are put (batch_lines).
 _MARK_FIELDS = {"\ue000": "\ue001"}
 _MARK_LINE = -7_654_321
+_SHAPES = 4096  # CSV answer shapes kept (batch_lines): a deadline, its kind and notes
 FORMULA_FIRST = ("=", "+", "-", "@")  # with "" (an empty first cell), not a formula start
 
 
@@ -610,12 +611,28 @@ def batch_lines(
         text = io.StringIO()
         tail_writer = csv.writer(text, lineterminator="\n")
 
+        # The answer's cells of a row with no error and no further deadline are made of
+        # these four alone (batch_csv): rows with the same four share their shape.
+        shapes: dict[tuple[object, str, bool, tuple[str, ...]], object] = {}
+
         def shape_csv(row: BatchRow) -> object:
+            result = row.result
+            key = None
+            if result is not None and not row.more:
+                key = (result.deadline, result.kind, bool(result.provisional_years), result.warnings)
+                kept = shapes.get(key)
+                if kept is not None:
+                    return kept
             values = batch_csv(row._replace(fields={}), ())
             text.seek(0)
             text.truncate()
             tail_writer.writerow(values)
-            return values, "," + text.getvalue()
+            shape = values, "," + text.getvalue()
+            if key is not None:
+                if len(shapes) >= _SHAPES:
+                    shapes.clear()
+                shapes[key] = shape
+            return shape
 
         def write_csv(line: int, cells: list[str], tail: Any) -> object:
             if order is not None:
