@@ -62,7 +62,7 @@ def read_tree(text: str) -> tuple[Any, list[tuple[int, str]]]:
     from .yamlsafe import NESTING_MESSAGE, describe_error
 
     key_problems: list[tuple[int, str]] = []
-    loader: yaml.SafeLoader | None = None
+    loader: Any = None  # a LineLoader (_loader_class)
     collecting = gc.isenabled()
     try:
         # The tree is made of new objects and no garbage: the cycle collector, run again
@@ -128,7 +128,7 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
             the time of reading a plan of thousands of items; any other node by
             construct_object. Deeper than MAX_DEPTH is refused (RecursionError)."""
             tag, kind = node.tag, type(node)
-            if tag == STR_TAG and kind is yaml.ScalarNode:
+            if tag == STR_TAG and type(node) is yaml.ScalarNode:
                 value: str = node.value
                 return value if value.isprintable() else self.construct_line_str(node)
             if depth > MAX_DEPTH:
