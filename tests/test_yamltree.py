@@ -99,6 +99,8 @@ def test_read_tree_is_pyyaml_construction(text: str) -> None:
         "a: 1\na: 2\n",  # a repeated key
         "? [1]\n: x\nb: y\n",  # a key that is not text
         "a: &x 1\nb: *x\n",  # an alias
+        "&x a : *x\n",  # a key its own value
+        "- &x [1]\n- *x\n",
         "a: &x {b: 1}\n<<: *x\n",  # a merge key
         "a: !!binary aGk=\n",  # a tag refused
         "a: !!map x\n",  # a tag that is not the node's kind

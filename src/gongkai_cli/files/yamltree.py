@@ -106,13 +106,14 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
             """The tag, as PyYAML's Resolver gives it, without its search for a plain
             scalar whose first character starts no implicit type (a plan's text is
             mostly such: 事项, 第…), once per scalar of a file of thousands of items."""
-            if (
-                kind is yaml.ScalarNode
-                and not self.yaml_path_resolvers
-                and (not implicit[0] or (value[:1] not in self.yaml_implicit_resolvers and not wildcard))
-            ):
-                return str(self.DEFAULT_SCALAR_TAG)
-            return str(super().resolve(kind, value, implicit))
+            if self.yaml_path_resolvers:
+                return str(super().resolve(kind, value, implicit))
+            if kind is yaml.ScalarNode:
+                if not implicit[0] or (value[:1] not in self.yaml_implicit_resolvers and not wildcard):
+                    return str(self.DEFAULT_SCALAR_TAG)
+                return str(super().resolve(kind, value, implicit))
+            # a mapping or a sequence: its default tag, as Resolver.resolve gives it
+            return str(self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG)
 
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             if node.tag not in PLAIN_TAGS:
@@ -139,8 +140,11 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
                 for key_node, value_node in node.value:
                     if key_node.tag == MERGE_TAG:
                         raise alias_error(key_node)
-                    once(key_node)
-                    once(value_node)
+                    if id(key_node) in seen or id(value_node) in seen or key_node is value_node:  # once()
+                        once(key_node)
+                        once(value_node)
+                    seen.add(id(key_node))
+                    seen.add(id(value_node))
                 self.flatten_mapping(node)
                 for key_node, value_node in node.value:
                     key = self.build(key_node, depth + 1)
@@ -158,7 +162,9 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
                 seq = LineSeq()
                 seq.line, seq.lines = node.start_mark.line + 1, []
                 for child in node.value:
-                    once(child)
+                    if id(child) in seen:  # once(), inline
+                        once(child)
+                    seen.add(id(child))
                     seq.append(self.build(child, depth + 1))
                     seq.lines.append(child.start_mark.line + 1)
                 return seq
