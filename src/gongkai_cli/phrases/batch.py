@@ -243,14 +243,16 @@ def answerer(cal: WorkCalendar, options: Options) -> Callable[[int, dict[str, st
             text = fields.get("rule", "")
             period = period_of(text)
             clause = _value(clause_of(text)) if period is None else None
-            anchor = _value(anchor_of(fields.get("anchor", "")))
+            anchor = anchor_of(fields.get("anchor", ""))
+            if isinstance(anchor, InputError):  # _value, inline: once per line
+                raise anchor
             law_name = fields.get("law", "").strip()
             line_options = options
             if law_name:
                 line_options = options._replace(law=_value(law_of(law_name)))
-            if period is not None:  # a plain period (period_reader): its answer may be kept
+            if clause is None:  # a plain period (period_reader): its answer may be kept
+                assert period is not None
                 return BatchRow(number, fields, counted(period, anchor, law_name, line_options), None)
-            assert clause is not None
             if len(clause.parts) == 1:  # the common case: one phrase, one answer
                 return BatchRow(
                     number, fields, resolve(clause.parts[0].rule, anchor, cal, line_options), None
