@@ -182,6 +182,75 @@ def test_any_cells_any_columns_the_general_bytes(
     assert (result.stdout, result.exit_code) == _general(source, fmt, None)
 
 
+# A CSV stream is read a block at a time while its lines hold no quote, carriage return or
+# NUL (phrases.batch.read_chunks), and a line of plain cells whose answer is kept is
+# written as it came with the answer after it (cli/engine._QuickCsv): the same bytes.
+PLAIN_CELLS = st.sampled_from(
+    ["1", "=1", "-3", "@a", "+", "\t", "\x01", "\x85", "\u2028", "\x00", " ", "", "中文", "\u00a0"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(PLAIN_CELLS, st.sampled_from(["2016-09-30", "-1", ""]), st.sampled_from(RULE_TEXTS))),
+    st.sampled_from(["csv", "json", "plain"]),
+    st.sampled_from(["id,anchor,rule", "anchor,rule", "anchor,rule,anchor", "rule,id,anchor,extra"]),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_unquoted_lines_the_general_bytes(
+    lines: list[tuple[str, str, str]], fmt: str, header: str, end: str, last_end: bool
+) -> None:
+    """Unquoted lines, each three times (answered, shaped, then written the quick way):
+    formula starts, control characters, short and long rows, empty lines, CRLF."""
+    from click.testing import CliRunner
+
+    from gongkai_cli.cli import main
+
+    rows = [header]
+    for cell, anchor, rule in lines:
+        by_name = {"id": cell, "anchor": anchor, "rule": rule, "extra": cell}
+        row = ",".join(by_name[name] for name in header.split(","))
+        rows += [row, row[: len(row) - len(cell) % 3], row + "," * (len(cell) % 2), row]
+    source = end.join(rows) + (end if last_end else "")
+    result = CliRunner().invoke(main, ["deadline", "--batch", "--format", fmt], input=source)
+    assert (result.stdout, result.exit_code) == _general(source, fmt, None)
+
+
+def _ledger_lines(count: int) -> list[str]:
+    rng = random.Random(23)
+    return [
+        f"{i},2016-{rng.randint(1, 12):02}-{rng.randint(1, 28):02},{rng.choice(RULE_TEXTS[:4])}"
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_blocks_then_a_quoted_cell_the_general_bytes(gongkai: Any, fmt: str) -> None:
+    """Several blocks of plain lines, then a cell quoted over two lines (the rest read the
+    general way), then plain lines again, the last without its line ending."""
+    from gongkai_cli.phrases.batch import BLOCK
+
+    lines = _ledger_lines(3 * BLOCK // 20)
+    lines.insert(len(lines) // 2, '"x\ny",2016-09-30,3个工作日内')
+    source = "id,anchor,rule\n" + "\n".join(lines)
+    assert len(source) > 3 * BLOCK
+    assert _cli(gongkai, source, fmt, None) == _general(source, fmt, None)
+
+
+def test_a_line_too_long_after_blocks_is_refused_where_it_is(gongkai: Any) -> None:
+    """A line over MAX_LINE characters after blocks of plain lines: the lines before it are
+    written, then the one-line message names its line number."""
+    from gongkai_cli.phrases.batch import BLOCK, MAX_LINE
+
+    lines = _ledger_lines(2 * BLOCK // 20)
+    source = "id,anchor,rule\n" + "\n".join(lines) + "\n1,2016-09-30," + "3" * MAX_LINE + "\n"
+    result = gongkai("deadline", "--batch", "--format", "csv", input=source)
+    assert result.exit_code == 3
+    assert f"<stdin>:{len(lines) + 2}" in result.stderr and "超过 10000 个字符" in result.stderr
+    assert result.stdout.count("\n") == len(lines) + 1  # the header and every line before
+
+
 # -- issue 23: a phrase's wording read once, whatever its numbers ------------------------
 
 NAMED_WORDINGS = (
@@ -193,6 +262,8 @@ NAMED_WORDINGS = (
     "收到第{a}号申请之日起{n}日后",
     "第{a}号{n}日内第{b}号",
     "第{a}项第{b}款{n}个工作日内",
+    "收到第{a}号{{申请}}之日起{n}个工作日内",  # braces in the anchor's words (str.format)
+    "收到第{a}号{{0}}申请之日起{n}日内",
 )
 DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=12)
 

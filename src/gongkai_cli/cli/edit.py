@@ -4,6 +4,7 @@ before and after, and written atomically unless it changed meanwhile."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -48,8 +49,11 @@ def _choose(
     if not tasks:
         return bundled_plan(), name
     from ..plan.plans import plan_key
-    from .plan import load_plans
+    from .plan import check_tasks, load_plans
 
+    if len(set(tasks)) == 1 and ":" not in name:  # one file: the one to edit, read by _read
+        check_tasks(tasks)
+        return Path(tasks[0]), name
     plans = load_plans(tasks)
     key, sep, rest = name.partition(":")
     for p in plans.plans:
@@ -87,7 +91,11 @@ def _read(path: Path) -> _File:
         raise InputError("这是一个文件夹，不是计划文件", where=str(path)) from None
     except OSError as e:
         raise InputError(f"无法读取计划文件：{e.strerror or e}", where=str(path)) from None
-    plan, problems = parse_plan(raw, str(path))
+    from ..plan.cache import parse_plan_cached
+
+    # the very bytes read under the lock, parsed (or, parsed by this code before, from the
+    # plan cache: plan/cache.py)
+    plan, problems = parse_plan_cached(raw, str(path), os.environ)
     if plan is None:
         raise InputError(f"计划无效，未修改：{problems[0]}（用 gongkai check 查看全部问题）")
     return _File(path, raw, plan)

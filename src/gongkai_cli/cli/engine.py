@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -20,6 +20,8 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from ..phrases.batch import Lines
 
 
 @main.command(
@@ -309,10 +311,10 @@ def run_batch_io(
 ) -> int:
     """A batch read from a stream: CSV with a header naming the columns, or (standard input
     only) lines of anchor<TAB>rule."""
-    from ..phrases.batch import TSV_COLUMNS, read_rows
+    from ..phrases.batch import TSV_COLUMNS, read_chunks
 
     chosen = columns or Columns("anchor", "rule", "law")
-    names, rows = read_rows(source, chosen.anchor, chosen.rule)
+    names, rows = read_chunks(source, chosen.anchor, chosen.rule)
     if where is not None and names == TSV_COLUMNS:
         raise InputError(
             f"表头中没有“{chosen.anchor}”和“{chosen.rule}”列（用 --anchor-column、--rule-column 指定）",
@@ -323,7 +325,7 @@ def run_batch_io(
 
 def run_batch_rows(
     columns: tuple[str, ...],
-    rows: Iterable[tuple[int, list[str]]],
+    rows: Iterable[tuple[int, list[str]] | Lines],
     out: TextIO,
     app: AppContext,
     options: Options,
@@ -331,7 +333,7 @@ def run_batch_rows(
     """Stream results line by line; the exit status says whether any line failed. A line
     whose anchor, rule and law came before costs a lookup and a write: each distinct one
     is answered and rendered once (the most recent MEMO kept, so memory stays bounded)."""
-    from ..phrases.batch import MEMO, BatchRow, Outcome, answerer
+    from ..phrases.batch import MEMO, BatchRow, Lines, Outcome, answerer
 
     if "anchor" not in columns or "rule" not in columns:
         shown = "、".join(columns)
@@ -346,26 +348,118 @@ def run_batch_rows(
     general = formatters.batch_writer(app.fmt, out, columns, header=False)
     # (anchor, rule, law): the answer's error and shape; or, seen once, the answer itself,
     # written the general way (a batch of phrases all different is not slowed by shaping)
-    memo: dict[tuple[str, str, str], tuple[GongkaiError | None, object] | BatchRow] = {}
-    for number, cells in rows:
+    memo: dict[tuple[str, str, str], tuple[GongkaiError | None, Any] | BatchRow] = {}
+
+    # A CSV answer is shaped at once (shapes are shared by the answers with the same cells,
+    # render.deadlines.batch_lines); JSON and plain are shaped when seen a second time.
+    eager = app.fmt == "csv"
+
+    def one(number: int, cells: list[str]) -> None:
         key = (cells[anchor], cells[rule], "" if law is None else cells[law])
         hit = memo.get(key)
         if hit is None:
             if len(memo) >= MEMO:
                 memo.clear()
-            row = memo[key] = hints.batch_row(answer(number, dict(zip(columns, cells, strict=True))))
-            if row.error is not None:
-                outcome.add(row.error)
-            general(row)
-            continue
-        if isinstance(hit, BatchRow):
+            row = hints.batch_row(answer(number, dict(zip(columns, cells, strict=True))))
+            if not eager:
+                memo[key] = row
+                if row.error is not None:
+                    outcome.add(row.error)
+                general(row)
+                return
+            hit = memo[key] = (row.error, shape(row))
+        elif isinstance(hit, BatchRow):
             hit = memo[key] = (hit.error, shape(hit))
         if hit[0] is not None:
             outcome.add(hit[0])
         write(number, cells, hit[1])
+
+    width = len(columns)
+    # CSV lines of plain cells are written as they came, with the answer's cells after
+    # them; not when a repeated column name makes a record keep one of two cells.
+    quick = _QuickCsv(width, (anchor, rule, law), memo, one, out) if app.fmt == "csv" else None
+    for chunk in rows:
+        if not isinstance(chunk, Lines):
+            one(*chunk)
+        elif quick is not None and len(at) == width:
+            quick.write(chunk)
+        else:
+            for number, line in enumerate(chunk.lines, chunk.number):
+                if line:
+                    one(number, _width(line.split(","), width))
     if outcome.failures:
         click.echo(f"gongkai: {outcome.failures} 行未能计算（见输出中的错误）", err=True)
     return outcome.exit_status
+
+
+def _width(cells: list[str], width: int) -> list[str]:
+    """A row of ``width`` cells: a short row padded with empty cells, a long one cut (as
+    phrases.batch.read_rows gives them)."""
+    return cells if len(cells) == width else (cells + [""] * width)[:width]
+
+
+class _QuickCsv:
+    """CSV lines written the quick way: a line whose answer is kept and whose cells the csv
+    module and render.deadlines._cell leave as they are (formatters.batch_csv_plain) is
+    written as it came with the answer's cells after it, a write per block of lines; any
+    other goes the general way (``one``). Lines hold no quote or carriage return
+    (phrases.batch.Lines)."""
+
+    def __init__(
+        self,
+        width: int,
+        at: tuple[int, int, int | None],
+        memo: dict[tuple[str, str, str], Any],
+        one: Callable[[int, list[str]], None],
+        out: TextIO,
+    ) -> None:
+        from ..phrases.batch import MEMO
+
+        self.width, self.at, self.memo, self.one, self.out = width, at, memo, one, out
+        self.limit = MEMO
+        self.others = [i for i in range(width) if i not in at]
+        # (anchor, rule, law) whose answer had no error and whose cells are plain: the tail
+        self.tails: dict[tuple[str, str, str], str] = {}
+
+    def write(self, chunk: Lines) -> None:
+        width, tails, others = self.width, self.tails, self.others
+        anchor, rule, law = self.at
+        other = others[0] if len(others) == 1 else -1
+        formula = formatters.FORMULA_FIRST
+        plain = formatters.batch_csv_plain
+        parts: list[str] = []
+        for i, line in enumerate(chunk.lines):
+            cells = line.split(",")
+            if len(cells) == width:
+                key = (cells[anchor], cells[rule], "" if law is None else cells[law])
+                tail = tails.get(key) or self._tail(key)
+                if tail is not None:
+                    if other >= 0:  # the common case, one other column (an id): inline
+                        cell = cells[other]
+                        if cell.isprintable() and cell[:1] not in formula:
+                            parts += (line, tail)
+                            continue
+                    elif all(plain(cells[j]) for j in others):
+                        parts += (line, tail)
+                        continue
+            if parts:
+                self.out.write("".join(parts))
+                parts.clear()
+            if line:
+                self.one(chunk.number + i, _width(cells, width))
+        self.out.write("".join(parts))
+
+    def _tail(self, key: tuple[str, str, str]) -> str | None:
+        """The answer's cells, rendered, for lines with these key cells: when the answer is
+        kept (shaped), had no error, and the key cells are plain."""
+        hit = self.memo.get(key)
+        if type(hit) is not tuple or hit[0] is not None or not all(map(formatters.batch_csv_plain, key)):
+            return None
+        if len(self.tails) >= self.limit:
+            self.tails.clear()
+        tail: str = hit[1][1]
+        self.tails[key] = tail
+        return tail
 
 
 @main.command(

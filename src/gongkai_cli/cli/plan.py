@@ -93,6 +93,13 @@ def load_plans(tasks: Sequence[str]) -> PlanSet:
     """The plans, through the cache of validated plans (``check`` always reads the files)."""
     from ..plan.cache import load_plan_cached
 
+    check_tasks(tasks)
+    paths = [Path(t) for t in dict.fromkeys(tasks)] or [bundled_plan()]
+    return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
+
+
+def check_tasks(tasks: Sequence[str]) -> None:
+    """An error for a plan file given that does not exist."""
     for task in tasks:
         try:
             exists = Path(task).exists()
@@ -100,8 +107,6 @@ def load_plans(tasks: Sequence[str]) -> PlanSet:
             raise InputError(f"无法读取计划文件：{getattr(e, 'strerror', None) or e}", where=task) from None
         if not exists:
             raise InputError(f"{MISSING}，或去掉 --tasks / GONGKAI_TASKS 使用内置计划", where=task)
-    paths = [Path(t) for t in dict.fromkeys(tasks)] or [bundled_plan()]
-    return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
 
 
 def _with_events(plans: PlanSet, events: dict[str, tuple[Occurrence, ...]]) -> PlanSet:

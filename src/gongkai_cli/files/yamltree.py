@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 PLAIN_TAGS = frozenset(
     f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null", "seq", "map")
 )
+STR_TAG, MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+MAX_DEPTH = 200  # nested mappings and sequences; a plan has fewer than ten
 
 
 class LineMap(dict[Any, Any]):
@@ -60,14 +62,15 @@ def read_tree(text: str) -> tuple[Any, list[tuple[int, str]]]:
     from .yamlsafe import NESTING_MESSAGE, describe_error
 
     key_problems: list[tuple[int, str]] = []
-    loader: yaml.SafeLoader | None = None
+    loader: Any = None  # a LineLoader (_loader_class)
     collecting = gc.isenabled()
     try:
         # The tree is made of new objects and no garbage: the cycle collector, run again
         # and again as they accumulate, would cost a third more on a plan of thousands.
         gc.disable()
         loader = _loader_class(key_problems)(text)  # refuses control characters at once
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        data = None if node is None else loader.build(node, 0)
     except yaml.YAMLError as e:
         line, problem = describe_error(e, text)
         raise Unreadable(line, f"YAML 语法错误：{problem}") from None
@@ -103,13 +106,14 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
             """The tag, as PyYAML's Resolver gives it, without its search for a plain
             scalar whose first character starts no implicit type (a plan's text is
             mostly such: 事项, 第…), once per scalar of a file of thousands of items."""
-            if (
-                kind is yaml.ScalarNode
-                and not self.yaml_path_resolvers
-                and (not implicit[0] or (value[:1] not in self.yaml_implicit_resolvers and not wildcard))
-            ):
-                return str(self.DEFAULT_SCALAR_TAG)
-            return str(super().resolve(kind, value, implicit))
+            if self.yaml_path_resolvers:
+                return str(super().resolve(kind, value, implicit))
+            if kind is yaml.ScalarNode:
+                if not implicit[0] or (value[:1] not in self.yaml_implicit_resolvers and not wildcard):
+                    return str(self.DEFAULT_SCALAR_TAG)
+                return str(super().resolve(kind, value, implicit))
+            # a mapping or a sequence: its default tag, as Resolver.resolve gives it
+            return str(self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG)
 
         def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
             if node.tag not in PLAIN_TAGS:
@@ -118,7 +122,57 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
                 )
             return super().construct_object(node, deep)
 
+        def build(self, node: yaml.Node, depth: int) -> Any:
+            """The value of ``node``, as construct_object(node, deep=True) makes it with
+            the constructors below, made directly: texts, mappings and sequences (nearly
+            every node of a plan) without PyYAML's generators and bookkeeping, a third of
+            the time of reading a plan of thousands of items; any other node by
+            construct_object. Deeper than MAX_DEPTH is refused (RecursionError)."""
+            tag, kind = node.tag, type(node)
+            if tag == STR_TAG and type(node) is yaml.ScalarNode:
+                value: str = node.value
+                return value if value.isprintable() else self.construct_line_str(node)
+            if depth > MAX_DEPTH:
+                raise RecursionError
+            if tag == MAP_TAG and kind is yaml.MappingNode:
+                result = LineMap()
+                result.line, result.lines = node.start_mark.line + 1, {}
+                for key_node, value_node in node.value:
+                    if key_node.tag == MERGE_TAG:
+                        raise alias_error(key_node)
+                    if id(key_node) in seen or id(value_node) in seen or key_node is value_node:  # once()
+                        once(key_node)
+                        once(value_node)
+                    seen.add(id(key_node))
+                    seen.add(id(value_node))
+                self.flatten_mapping(node)
+                for key_node, value_node in node.value:
+                    key = self.build(key_node, depth + 1)
+                    line = key_node.start_mark.line + 1
+                    if not isinstance(key, str | int | float | bool) and key is not None:
+                        problems.append((line, "键须为文字"))
+                        continue
+                    if key in result:
+                        problems.append((line, f"键“{key}”重复（第 {result.lines[key]} 行已有）"))
+                        continue
+                    result[key] = self.build(value_node, depth + 1)
+                    result.lines[key] = line
+                return result
+            if tag == SEQ_TAG and kind is yaml.SequenceNode:
+                seq = LineSeq()
+                seq.line, seq.lines = node.start_mark.line + 1, []
+                for child in node.value:
+                    if id(child) in seen:  # once(), inline
+                        once(child)
+                    seen.add(id(child))
+                    seq.append(self.build(child, depth + 1))
+                    seq.lines.append(child.start_mark.line + 1)
+                return seq
+            return self.construct_object(node, deep=True)
+
         def construct_line_map(self, node: yaml.MappingNode) -> Iterator[LineMap]:
+            if not isinstance(node, yaml.MappingNode):  # !!map on a text: an error, not a traceback
+                raise yaml.constructor.ConstructorError(None, None, "应为键值表", node.start_mark)
             result = LineMap()
             result.line, result.lines = node.start_mark.line + 1, {}
             yield result
@@ -141,6 +195,8 @@ def _loader_class(problems: list[tuple[int, str]]) -> type[yaml.SafeLoader]:
                 result.lines[key] = line
 
         def construct_line_seq(self, node: yaml.SequenceNode) -> Iterator[LineSeq]:
+            if not isinstance(node, yaml.SequenceNode):  # !!seq on a text: an error, not a traceback
+                raise yaml.constructor.ConstructorError(None, None, "应为列表", node.start_mark)
             result = LineSeq()
             result.line, result.lines = node.start_mark.line + 1, []
             yield result

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from functools import lru_cache, partial
 from io import TextIOBase
 from itertools import chain
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TextIO, TypeVar
 
 from ..calendar.workdays import WorkCalendar
 from ..errors import ExitStatus, GongkaiError, InputError
@@ -70,7 +70,81 @@ def read_rows(
     return TSV_COLUMNS, _tsv_rows(chain([first], it) if first else it)
 
 
-def _bounded(lines: Iterable[str]) -> Iterator[str]:
+class Lines(NamedTuple):
+    """Lines of CSV read the quick way (read_chunks), each a record of its own: they hold
+    no quote, carriage return or NUL (so a line's cells are ``line.split(",")``, as the
+    csv module reads them), and none is over MAX_LINE characters. ``number`` is the first
+    one's line number; an empty line is no record (as the csv module reads it)."""
+
+    number: int
+    lines: list[str]  # without their line endings
+
+
+def read_chunks(
+    source: TextIO, anchor: str = "anchor", rule: str = "rule"
+) -> tuple[tuple[str, ...], Iterator[tuple[int, list[str]] | Lines]]:
+    """As read_rows, but a CSV stream's rows come as blocks of plain lines (Lines) as far
+    as they can: most of a ledger, read a block at a time rather than a line at a time.
+    From the first block that holds a quote (a cell over several lines, perhaps), a
+    carriage return, a NUL or a line too long, rows are read the general way."""
+    stream = _universal(source)
+    lines = _bounded(iter(partial(stream.readline, MAX_LINE + 2), ""))  # + the line ending
+    first = next(lines, "")
+    header = next(csv.reader([first]), [])
+    names = tuple(name.strip().lstrip("\ufeff") for name in header)
+    if anchor in names and rule in names:
+        return names, _quick_rows(len(names), stream)
+    return TSV_COLUMNS, _tsv_rows(chain([first], lines) if first else lines)
+
+
+BLOCK = 1 << 16  # characters read at a time the quick way
+
+
+def _quick_rows(width: int, stream: TextIO | TextIOBase) -> Iterator[tuple[int, list[str]] | Lines]:
+    """A CSV stream's rows after its header (line 1): blocks of plain lines (Lines), then,
+    from the first block that is not plain, rows read the general way (_csv_rows)."""
+    number, rest = 2, ""
+    while True:
+        try:
+            block = stream.read(BLOCK)
+        except UnicodeDecodeError:  # decoded ahead in blocks: the line is not known
+            raise InputError("输入不是 UTF-8 编码的文本：请以 UTF-8 保存", where="<stdin>") from None
+        text = rest + block
+        end = text.rfind("\n") if block else len(text)
+        if end < 0:  # no whole line yet
+            if len(text) <= MAX_LINE:
+                rest = text
+                continue
+            lines, rest = [], text
+            break
+        head, rest = text[:end], text[end + 1 :]
+        lines = head.split("\n")
+        if (
+            '"' in head
+            or "\r" in head
+            or "\x00" in head
+            or len(rest) > MAX_LINE
+            or max(map(len, lines)) > MAX_LINE
+        ):
+            break
+        if not block:
+            if head:
+                yield Lines(number, lines)
+            return
+        yield Lines(number, lines)
+        number += len(lines)
+    # The general way from here: this block's lines, the rest of the line being read, and
+    # the rest of the stream.
+    pending = [line + "\n" for line in lines]
+    if not block:  # the last line has no line ending
+        pending[-1] = pending[-1][:-1]
+    elif tail := rest + stream.readline(MAX_LINE + 2):
+        pending.append(tail)
+    more = chain(pending, iter(partial(stream.readline, MAX_LINE + 2), ""))
+    yield from _csv_rows(width, _bounded(more, number), number)
+
+
+def _bounded(lines: Iterable[str], first: int = 1) -> Iterator[str]:
     """The lines, refusing one too long to be a deadline (binary data, the wrong file).
     A stream is read a line at a time up to the limit, so a line is never held whole;
     one with bytes underneath is read as UTF-8 with any line ending (LF, CRLF, CR)."""
@@ -78,7 +152,7 @@ def _bounded(lines: Iterable[str]) -> Iterator[str]:
         stream = _universal(lines)
         lines = iter(partial(stream.readline, MAX_LINE + 2), "")  # + the line ending
     try:
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(lines, start=first):
             if len(line) > MAX_LINE and len(line.rstrip("\r\n")) > MAX_LINE:
                 raise InputError(
                     f"此行超过 {MAX_LINE} 个字符，不像起算日和期限写法",
@@ -89,20 +163,21 @@ def _bounded(lines: Iterable[str]) -> Iterator[str]:
         raise InputError("输入不是 UTF-8 编码的文本：请以 UTF-8 保存", where="<stdin>") from None
 
 
-def _universal(stream: TextIOBase) -> TextIOBase:
+def _universal(stream: TextIO | TextIOBase) -> TextIO | TextIOBase:
     buffer = getattr(stream, "buffer", None)
     if buffer is None:
         return stream
     return io.TextIOWrapper(buffer, encoding="utf-8", newline=None)
 
 
-def _csv_rows(width: int, lines: Iterator[str]) -> Iterator[tuple[int, list[str]]]:
+def _csv_rows(width: int, lines: Iterator[str], first: int = 2) -> Iterator[tuple[int, list[str]]]:
+    """The rows of CSV lines, the first of them line ``first`` (the header is line 1)."""
     reader = csv.reader(lines)
-    start = 2  # the header is line 1
+    start = first
     try:
         for row in reader:
             # A quoted field may run over several lines: a record starts after the last one read.
-            number, start = start, reader.line_num + 2
+            number, start = start, reader.line_num + first
             if len(row) != width:
                 if not row:
                     continue
@@ -145,21 +220,43 @@ def answerer(cal: WorkCalendar, options: Options) -> Callable[[int, dict[str, st
     period_of = period_reader()
     anchor_of = _cached(_anchor, ANCHORS_CACHED)
     law_of = _cached(find_statute)
+    kept: dict[tuple[str, int | None, date | datetime, str], Result] = {}
+
+    def counted(period: Rule, anchor: date | datetime, law: str, line_options: Options) -> Result:
+        """resolve(period, anchor, cal, line_options). A plain period's answer depends on
+        its kind, its number, the anchor and the law, not on its words (every other field
+        of the rule is the default, period_reader): the answer for the same four is kept
+        (the most recent MEMO), and given with this period as its rule."""
+        key = (period.kind, period.n, anchor, law)
+        found = kept.get(key)
+        if found is not None:
+            return _with_rule(found, period)
+        found = resolve(period, anchor, cal, line_options)
+        if found.rule is period:  # not a rule of its own (counted under a law: another kind)
+            if len(kept) >= MEMO:
+                kept.clear()
+            kept[key] = found
+        return found
 
     def answer(number: int, fields: dict[str, str]) -> BatchRow:
         try:
             text = fields.get("rule", "")
             period = period_of(text)
-            clause = None if period is not None else _value(clause_of(text))
-            anchor = _value(anchor_of(fields.get("anchor", "")))
+            clause = _value(clause_of(text)) if period is None else None
+            anchor = anchor_of(fields.get("anchor", ""))
+            if isinstance(anchor, InputError):  # _value, inline: once per line
+                raise anchor
             law_name = fields.get("law", "").strip()
             line_options = options
             if law_name:
                 line_options = options._replace(law=_value(law_of(law_name)))
-            if clause is None or len(clause.parts) == 1:  # the common case: one phrase, one answer
-                rule = period if clause is None else clause.parts[0].rule
-                assert rule is not None
-                return BatchRow(number, fields, resolve(rule, anchor, cal, line_options), None)
+            if clause is None:  # a plain period (period_reader): its answer may be kept
+                assert period is not None
+                return BatchRow(number, fields, counted(period, anchor, law_name, line_options), None)
+            if len(clause.parts) == 1:  # the common case: one phrase, one answer
+                return BatchRow(
+                    number, fields, resolve(clause.parts[0].rule, anchor, cal, line_options), None
+                )
             results = resolve_clause(clause, anchor, cal, line_options)
             return BatchRow(number, fields, results[0], None, results[1:])
         except GongkaiError as error:
@@ -188,12 +285,12 @@ _DATE_LIKE = (4, 8)
 
 
 class _Wording(NamedTuple):
-    """A wording read once: its period is number ``k``; the anchor is made of ``anchor``'s
-    pieces (words, or the index of a number), None when the rule has none."""
+    """A wording read once: its period is number ``k``; the anchor is ``anchor`` formatted
+    with the phrase's numbers (str.format: ``{i}`` is number i), None when the rule has none."""
 
     rule: Rule
     k: int
-    anchor: tuple[str | int, ...] | None
+    anchor: str | None
 
 
 def period_reader() -> Callable[[str], Rule | None]:
@@ -229,7 +326,12 @@ def period_reader() -> Callable[[str], Rule | None]:
         anchor = None if rule.anchor is None else _pieces(rule.anchor, words, samples)
         if rule.anchor is not None and anchor is None:
             return None
-        return _Wording(rule, k, anchor)
+        if anchor is None:
+            return _Wording(rule, k, None)
+        escaped = (
+            p.replace("{", "{{").replace("}", "}}") if isinstance(p, str) else f"{{{p}}}" for p in anchor
+        )
+        return _Wording(rule, k, "".join(escaped))
 
     @lru_cache(maxsize=CACHED)
     def read(text: str) -> Rule | None:
@@ -249,7 +351,7 @@ def period_reader() -> Callable[[str], Rule | None]:
         if len(numbers) > 1 and max(map(len, numbers[:k] + numbers[k + 1 :])) > _NAME_DIGITS:
             return None
         anchor = template.anchor
-        words = None if anchor is None else "".join(p if isinstance(p, str) else numbers[p] for p in anchor)
+        words = None if anchor is None else anchor.format(*numbers)
         return _renumbered(template.rule, text, int(own), words)
 
     return read
@@ -291,6 +393,14 @@ def _renumbered(template: Rule, text: str, n: int, anchor: str | None) -> Rule:
     rule: Rule = object.__new__(Rule)
     rule.__dict__.update(template.__dict__, text=text, n=n, anchor=anchor)
     return rule
+
+
+def _with_rule(result: Result, rule: Rule) -> Result:
+    """``replace(result, rule=rule)``, made by copying the fields rather than through
+    dataclasses.replace and the 11-argument __init__ (as _renumbered)."""
+    copy: Result = object.__new__(Result)
+    copy.__dict__.update(result.__dict__, rule=rule)
+    return copy
 
 
 def _anchor(text: str) -> date | datetime:

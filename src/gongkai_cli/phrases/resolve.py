@@ -563,4 +563,4 @@ def _recurring(rule: Rule, anchor: date, cal: WorkCalendar, explain: bool) -> Re
     steps: tuple[Step, ...] = ()
     if explain:
         steps = (Step(due, cal.day_info(due), None, "本期最后一个工作日"),)
-    return replace(Result(rule, anchor, due, _provisional(cal, due, due), (), steps), period_start=first)
+    return Result(rule, anchor, due, _provisional(cal, due, due), (), steps, period_start=first)

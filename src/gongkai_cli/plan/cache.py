@@ -45,6 +45,7 @@ from .plan_file import (
     Item,
     Plan,
     PlanError,
+    Problem,
     ReportSpec,
     header_data,
     parse_occurrence,
@@ -100,18 +101,26 @@ def load_plan_cached(path: Path, env: Mapping[str, str]) -> Plan:
     raw = read_plan_bytes(path, shown)
     if not isinstance(raw, bytes):
         raise PlanError([raw])
+    plan, problems = parse_plan_cached(raw, shown, env)
+    if plan is None:
+        raise PlanError(problems)
+    return plan
+
+
+def parse_plan_cached(raw: bytes, shown: str, env: Mapping[str, str]) -> tuple[Plan | None, list[Problem]]:
+    """parse_plan(raw, shown), from the cache when these bytes were parsed by this code
+    before (a valid plan is stored; problems never are)."""
     key = _key(raw)
     folder = cache_dir(env)
     entry = folder / f"plan-{key[:32]}.json"
     payload = _read_entry(entry, key) if _trusted(folder) else None
     if payload is not None:
         with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
-            return _decode(payload, shown)
+            return _decode(payload, shown), []
     plan, problems = parse_plan(raw, shown)
-    if plan is None:
-        raise PlanError(problems)
-    _store(folder, entry, key, _encode(plan))
-    return plan
+    if plan is not None:
+        _store(folder, entry, key, _encode(plan))
+    return plan, problems
 
 
 _code_digest: bytes | None = None

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from ..calendar.workdays import WorkCalendar
@@ -110,7 +111,7 @@ def _expand_item(
         return list(_occurrences(plan, item, cal, item_options, explain))
     rule = item.rule
     if rule.kind == "date" and rule.year is None:
-        rule = replace(rule, year=plan.year)  # 6月底前 is June of the plan year, whatever the anchor
+        rule = _in_year(rule, plan.year)  # 6月底前 is June of the plan year, whatever the anchor
     anchor = item.anchor or plan.issued
     result, used = _resolve(item.id, rule, anchor, cal, item_options, explain)
     own = _obligation(item, "deadline", result, used, done=item.done)
@@ -129,16 +130,33 @@ def _resolve(
     ``provisional_years`` then naming them. Returns the calendar that answered."""
     try:
         try:
-            return resolve(rule, anchor, cal, options, explain=explain), cal
+            return _resolved(rule, anchor, cal, options, explain), cal
         except CoverageError as missing:
             wider = cal.with_provisional()
             if wider is cal:
                 raise
-            result = resolve(rule, anchor, wider, options, explain=explain)
+            result = _resolved(rule, anchor, wider, options, explain)
             years = tuple(sorted({*result.provisional_years, missing.year}))
             return replace(result, provisional_years=years), wider
     except CoverageError as e:
         raise CoverageError(e.year, f"事项 {oid}：{e.message}") from None
+
+
+@lru_cache(maxsize=4096)
+def _resolved(
+    rule: Rule, anchor: date | datetime, cal: WorkCalendar, options: Options, explain: bool
+) -> Result:
+    """resolve(rule, anchor, cal, options, explain=explain), kept for the most recent
+    arguments: a plan of thousands of items has a few dozen rules and anchors (every item
+    counted from the issue date), and the answer is made of these alone (an error is not
+    kept: it is raised again)."""
+    return resolve(rule, anchor, cal, options, explain=explain)
+
+
+@lru_cache(maxsize=256)
+def _in_year(rule: Rule, year: int) -> Rule:
+    """``rule`` (a date without a year) in ``year``."""
+    return replace(rule, year=year)
 
 
 def _obligation(

@@ -568,6 +568,13 @@ def batch_cells(cells: list[str]) -> list[str]:
     return cells
 
 
+def batch_csv_plain(cell: str) -> bool:
+    """Whether a cell is written as it is, by the csv module and by _cell, within a line
+    whose cells hold no quote, comma or carriage return: printable (no tab or line break,
+    no control character) and not a formula start (FORMULA_FIRST)."""
+    return cell.isprintable() and cell[:1] not in FORMULA_FIRST
+
+
 class _JsonShape(NamedTuple):
     head: str  # up to the record
     middle: str  # from the record to the line number
@@ -578,7 +585,8 @@ class _JsonShape(NamedTuple):
 # line's own are put (batch_lines).
 _MARK_FIELDS = {"\ue000": "\ue001"}
 _MARK_LINE = -7_654_321
-_FORMULA_FIRST = ("=", "+", "-", "@")  # with "" (an empty first cell), not a formula start
+_SHAPES = 4096  # CSV answer shapes kept (batch_lines): a deadline, its kind and notes
+FORMULA_FIRST = ("=", "+", "-", "@")  # with "" (an empty first cell), not a formula start
 
 
 def batch_lines(
@@ -603,12 +611,28 @@ def batch_lines(
         text = io.StringIO()
         tail_writer = csv.writer(text, lineterminator="\n")
 
+        # The answer's cells of a row with no error and no further deadline are made of
+        # these four alone (batch_csv): rows with the same four share their shape.
+        shapes: dict[tuple[object, str, bool, tuple[str, ...]], object] = {}
+
         def shape_csv(row: BatchRow) -> object:
+            result = row.result
+            key = None
+            if result is not None and not row.more:
+                key = (result.deadline, result.kind, bool(result.provisional_years), result.warnings)
+                kept = shapes.get(key)
+                if kept is not None:
+                    return kept
             values = batch_csv(row._replace(fields={}), ())
             text.seek(0)
             text.truncate()
             tail_writer.writerow(values)
-            return values, "," + text.getvalue()
+            shape = values, "," + text.getvalue()
+            if key is not None:
+                if len(shapes) >= _SHAPES:
+                    shapes.clear()
+                shapes[key] = shape
+            return shape
 
         def write_csv(line: int, cells: list[str], tail: Any) -> object:
             if order is not None:
@@ -621,7 +645,7 @@ def batch_lines(
                 joined.isprintable()
                 and '"' not in joined
                 and joined.count(",") == commas
-                and joined[:1] not in _FORMULA_FIRST
+                and joined[:1] not in FORMULA_FIRST
                 and ",=" not in joined
                 and ",+" not in joined
                 and ",-" not in joined
