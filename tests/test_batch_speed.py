@@ -20,7 +20,8 @@ from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.cli import hints
 from gongkai_cli.phrases.batch import BatchRow, run_batch
 from gongkai_cli.phrases.resolve import DEFAULTS
-from gongkai_cli.render.deadlines import _cell, batch_csv, iso
+from gongkai_cli.render.batch import _cell, batch_csv
+from gongkai_cli.render.deadlines import iso
 from gongkai_cli.render.spreadsheet import FORMULA_STARTS, csv_safe
 from gongkai_cli.safetext import visible
 
@@ -112,7 +113,7 @@ def _general(source: str, fmt: str, law: str | None) -> tuple[str, int]:
 
     from gongkai_cli.phrases.batch import Outcome, read_input
     from gongkai_cli.phrases.statutes import find_statute
-    from gongkai_cli.render.deadlines import batch_writer
+    from gongkai_cli.render.batch import batch_writer
 
     options = DEFAULTS if law is None else DEFAULTS._replace(law=find_statute(law))
     out = io.StringIO()
