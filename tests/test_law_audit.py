@@ -51,7 +51,7 @@ FOUND_ON_SAMPLE_1: list[tuple[str, str, str, list[tuple[str | None, str]] | None
         "第二十八条 证券、期货投资咨询机构应当将其向投资人或者社会公众提供的投资咨询资料，"
         "自提供之日起保存2年。",
         "2024-09-27",
-        None,  # a keeping time (保存2年), not a date by which to act
+        [("2026-09-27", "restriction")],  # a keeping time (保存2年): kept until then, never due
     ),
     (
         "草原法 第六十九条; LawRefBook/Laws, 经济法 (sample 1, 20261203-099)",

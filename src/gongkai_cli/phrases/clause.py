@@ -77,9 +77,11 @@ def _read_clause(text: str, s: str) -> Clause:
         return Clause(text, (single,))
     if len(s) <= MAX_PHRASE and not any(ch in _BREAKS for ch in s):
         try:
-            return Clause(text, (read_phrase(text, s),))
+            found = read_phrase(text, s)
         except InputError:
             pass
+        else:
+            return Clause(text, (_keeping(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -108,7 +110,7 @@ def _read_clause(text: str, s: str) -> Clause:
             + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
         )
     )
-    parts = with_events(parts, s)
+    parts = with_events(_yearly_after_yearly(parts), s)
     return Clause(text, tuple(parts), notes, alternatives(parts, s))
 
 
@@ -129,6 +131,7 @@ def _scan(
         stop = start
         while stop < len(s) and s[stop] not in _BREAKS:
             stop += 1
+        stop = _bracket_aside(s, start, stop)
         words = s[start:stop]
         # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
         exception = words.startswith("除") and words.endswith("外")
@@ -163,7 +166,10 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
-            if _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
+            kept = _keeping(found, s, start)  # 保存期限不少于5年: kept until then, not due
+            if kept is not None:
+                found = kept
+            elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
                 words = s[found.core : found.end]
                 why = f"“{words}”是一段时间的长短（如保存2年、不超过6个月的处罚、六个月至三年），不是期限"
                 passed.append((found.core, InputError(why)))
@@ -180,6 +186,37 @@ def _scan(
         elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
+
+
+def _yearly_after_yearly(parts: list[Found]) -> list[Found]:
+    """A date after a yearly one in the same clause recurs each year too (每年3月31日前向业务
+    主管单位报送…，于5月31日前报送登记管理机关: 社会团体登记管理条例 第二十八条)."""
+    out: list[Found] = []
+    yearly = False
+    for part in parts:
+        rule = part.rule
+        if rule.kind == "date" and rule.yearly:
+            yearly = True
+        elif yearly and rule.kind == "date" and rule.year is None and rule.relative is None:
+            part = part._replace(rule=replace(rule, yearly=True))
+        out.append(part)
+    return out
+
+
+def _bracket_aside(s: str, start: int, stop: int) -> int:
+    """Where a part ends when a bracket opens in it and is not closed before its end: at
+    the bracket, so that an aside that is a condition does not make the words before it
+    one (在船舶预计抵达口岸24小时前(航程不足24小时的，在驶离上一口岸时)，…报告: 口岸管理
+    规定 第七条). The aside is read as the next part."""
+    depth, opened = 0, -1
+    for pos in range(start, stop):
+        if s[pos] in "(（":
+            depth, opened = depth + 1, pos if depth == 0 else opened
+        elif s[pos] in ")）" and depth:
+            depth -= 1
+    if depth and opened > start and s.endswith("的", start, stop):
+        return opened
+    return stop
 
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
@@ -205,7 +242,9 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         return True
     if rule.back:  # 开庭三日前 counts back; 被破坏前三年 (前 before the number) looks back
         before = s[: found.core]
-        looks_back = before.endswith("前") and not before.endswith("提前")  # 提前三十日 counts back
+        # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
+        # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
+        looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
         return looks_back and not s[found.core : found.end].endswith(("前", "内"))
     if rule.qualifier:
         return False
@@ -215,6 +254,28 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
     return not s[found.core : found.end].endswith(_MARKED)
+
+
+def _keeping(found: Found, s: str, part_start: int) -> Found | None:
+    """A keeping time as a span during which records may not be destroyed (sense
+    restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第…条), 自提供之日起保存2年
+    (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
+    event (有效期满), which the user must date."""
+    rule = found.rule
+    lead = s[part_start : found.core]
+    at = lead.rfind("保存")
+    if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
+        return None
+    if s[found.core : found.end].endswith(_MARKED):
+        return None
+    kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
+    after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年
+    if not after.endswith(("后", "满")):
+        return kept
+    event = after.removesuffix("后").removesuffix("之").removesuffix("以")
+    for opener in ("期限为", "期为", "期限", "至", "到"):
+        event = event.removeprefix(opener)
+    return kept._replace(event=event or "保存期起算")
 
 
 def _extends(rule: Rule, parts: list[Found]) -> bool:

@@ -127,6 +127,9 @@ def event_of(found: Found, s: str) -> str | None:
     rule = found.rule
     if rule.extension or rule.base is not None or rule.kind not in _PERIOD_KINDS:
         return None
+    named_after = _event_after(found, s)
+    if named_after is not None:  # 时效期间为一年，自当事人连带支付损害赔偿之日起计算
+        return named_after
     if rule.qualifier in VALIDITY:  # 核发有效期为三十日: from the issue
         before = s[: found.core]
         at = before.rfind(rule.qualifier)
@@ -149,6 +152,18 @@ def event_of(found: Found, s: str) -> str | None:
     return words or None
 
 
+# After a period with no event before it: the event it is counted from, named after it
+# (保修期为1年，自交付使用之日起计算; 时效期间为一年，自…连带支付损害赔偿之日起计算).
+_NAMED_AFTER = re.compile(r"[，,]?(?:自|从)([^，,；;。]{1,40}?)(?:之日|时)?起(?:计算|算)(?:[，,；;。]|$)")
+
+
+def _event_after(found: Found, s: str) -> str | None:
+    if found.rule.anchor or found.rule.back:
+        return None
+    m = _NAMED_AFTER.match(s, found.end)
+    return m.group(1) if m else None
+
+
 def with_events(parts: list[Found], s: str) -> list[Found]:
     """Each period after the first event's, with the words of its own event when it runs
     from another one (债权人自接到通知书之日起三十日内，未接到通知书的自公告之日起四十五日内)."""
@@ -166,11 +181,22 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
     return out
 
 
+# Words that make a longer event another one (终止公告发出 after 终止, 公告期满 after 公告).
+_OWN_EVENT_WORDS = (
+    "公告", "公示", "公布", "发出", "送达", "期满", "届满", "到期", "作出", "收到", "接到",
+    "生效", "结束", "终了", "完成", "批准", "登记", "通知", "决定", "判决", "裁定",
+)
+
+
 def _same_event(a: str, b: str) -> bool:
     """The same words, one within the other, or a variant wording of one character in
     five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
-    if a == b or a in b or b in a:
+    if a == b:
         return True
+    short, long = sorted((a, b), key=len)
+    if short in long:  # 收到申请 / 行政机关收到申请; not 终止 / 终止公告发出, 公告 / 公告期满
+        extra = long.replace(short, "", 1)
+        return not any(word in extra for word in _OWN_EVENT_WORDS)
     return len(a) == len(b) >= 5 and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 

@@ -61,13 +61,15 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
             fields["qualifier"] = validity
             anchor_at, words = rest_end, ""
-        if "延长" in words or qualifier == "延长":
+        if qualifier == "延长" or ("延长" in words and not words.endswith(("之日起", "之日后", "之日"))):
+            # not 延长 in an event's words: 自收到批准延长期限文件之日起30天内 (外资企业法实施细则
+            # 第六十九条) runs from the receipt
             fields["extension"] = True
         if words.endswith(BEFORE) and not fields.get("back"):
             if within:
                 fields["sense"] = "window"  # 期满前30日内: from 30 days before until the day
             fields["back"] = True  # 有效期届满前30日
-        quarter = _named_quarter_base(words)
+        quarter = _named_quarter_base(words) or _first_half_base(words)
         if quarter is not None:
             fields["quarter"] = quarter  # 一季度后8日: from the end of that quarter
         bases = ("quarter",) if quarter is not None else _bases(words)
@@ -105,9 +107,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             anchor_at, words, loose = rest_end, "", True  # 公示期不少于5个工作日: a subject
         if fields.get("back") and sense == "earliest":
             fields["sense"] = sense = "deadline"  # 至少3日前: no later than 3 days before
-        if fields.get("back") and (sense != "deadline" or fields.get("extension") or kind == "hours"):
+        if fields.get("back") and (sense != "deadline" or fields.get("extension")):
             reader.pos = core
-            raise reader.fail("期限（“前”不能与“不少于”“延长”“满”或小时同用）")
+            raise reader.fail("期限（“前”不能与“不少于”“延长”“满”同用）")
         if fields.get("back") and words.endswith(("之日起", "起")):
             reader.pos = core
             raise reader.fail("期限（“…之日起…前”自相矛盾：应为“…内”或“…前N日”）")
@@ -191,6 +193,7 @@ _ENDS = ("结束", "终了", "届满", "末")
 _BASE_LEADS = (
     "纳税义务发生",
     "每一会计",
+    "每个会计",
     "每一纳税",
     "每一财务",
     "本会计",
@@ -220,6 +223,27 @@ def _base(words: str) -> Period | None:
             for end in _ENDS:
                 if rest.startswith(end) and rest[len(end) :] in (*ANCHOR_ENDS, ""):
                     return period
+    return None
+
+
+_HALF_NAMES = ("前六个月", "前6个月", "上半年", "上半年度")
+
+
+def _first_half_base(words: str) -> int | None:
+    """每个会计年度的前六个月结束后 (证券法 第七十九条 and its regulations) / 上半年结束后:
+    the end of the year's first half, read as the end of its second quarter (2)."""
+    w = words[max(words.rfind(ch) for ch in "在于由自") + 1 :]  # (一)在|每个会计年度…
+    for lead in _BASE_LEADS:
+        if w.startswith(lead):
+            w = w[len(lead) :]
+            break
+    w = w.removeprefix("年度的").removeprefix("年度").removeprefix("年的")
+    for name in _HALF_NAMES:
+        if w.startswith(name):
+            rest = w[len(name) :]
+            for end in _ENDS:
+                if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+                    return 2
     return None
 
 

@@ -193,18 +193,26 @@ def find_deadline(
             end = reader.pos
             if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
                 continue  # a date naming the anchor, not the deadline
+            if text.startswith(("结束", "终了"), end) and not fields.get("within") and not fields.get("back"):
+                continue  # 前六个月结束后六十日内: the span whose end is the anchor (not 四十五日内结束)
             if fields["kind"] == "date" and (
-                text.startswith("的", end) or text.endswith("起至", start, core)
+                text.startswith(("的", "年满", "满"), end) or text.endswith("起至", start, core)
             ):
-                continue  # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span
+                # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span; 当年12月31日
+                # 以前年满18周岁的 (兵役法 第十一条): the day an age is reached, a condition
+                continue
             if _names_a_period(fields) and _schedule_follows(text, end, stop):
                 continue  # 第四季度为次年一月十日截至: the period a schedule is for
             if (
                 _named_period(fields, text[core])
-                and core > start
-                and not text.endswith(_PERIOD_LEADS, start, core)
+                and core > 0
+                and text[core - 1] not in _PART_BREAKS
+                and not text.endswith(_PERIOD_LEADS, 0, core)
             ):
-                continue  # 一个纳税年度内居住…: a span of time named, not a target set
+                # 一个纳税年度内居住…: a span of time named, not a target set; so is 年末 right
+                # after a period passed over (提出设立申请前1年年末总资产: the year's end as
+                # a description, 外资银行管理条例 第十条)
+                continue
             if fields["kind"] == "same_day" and core > start and not _same_day_lead(text, start, core):
                 continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
             # The words a deadline depends on sit close before it; a longer lead is subject.
@@ -216,6 +224,7 @@ def find_deadline(
     return None
 
 
+_PART_BREAKS = "，,；;。：:"
 # Words after which 年底 / 年内 / 上半年 / 第一季度 set a target (于年底前, 应当在年内, 力争上半年).
 _PERIOD_LEADS = (*PREPOSITIONS, *MODALS, *LATEST, "力争", "争取", "确保", "今年", "、", "并于", "前")
 

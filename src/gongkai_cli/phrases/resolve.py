@@ -285,7 +285,8 @@ def _sense_warnings(rule: Rule, day: date) -> list[str]:
     elif rule.sense == "presumed":
         out.append(f"“满”期间届满之日 {day.isoformat()}（如推定送达之日），不因休息日顺延")
     elif rule.sense == "restriction":
-        what = "有效期" if rule.qualifier in ("有效期为", "有效期") else "限制期间（期间内不得…）"
+        span = (rule.qualifier or "").removesuffix("为")
+        what = span if span.endswith("期") else "限制期间（期间内不得…）"
         out.append(f"{what}至 {day.isoformat()} 届满：不是期限，不因休息日顺延")
     elif rule.sense == "approximate":
         out.append(f"“{rule.qualifier}”是约数：{day.isoformat()} 只是大致的日期")
@@ -452,11 +453,16 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
         anchor = datetime(anchor.year, anchor.month, anchor.day)
         warnings.append("起算时刻未给出时分，按当日 00:00 起算")
     try:
-        deadline = anchor + timedelta(hours=rule.n)
+        deadline = anchor + timedelta(hours=-rule.n if rule.back else rule.n)
     except OverflowError:
         raise _past_year_9999(rule) from None
     steps: tuple[Step, ...] = ()
-    if explain:
+    if explain and rule.back:  # 计划起飞1小时前: the later event's time, counted back
+        steps = (
+            Step(anchor.date(), None, None, f"其后的事件时刻 {anchor:%H:%M}"),
+            Step(deadline.date(), None, None, f"向前数 {rule.n} 小时：最迟在 {deadline:%H:%M}"),
+        )
+    elif explain:
         steps = (
             Step(anchor.date(), None, None, f"事件发生时刻 {anchor:%H:%M}，自此起算"),
             Step(deadline.date(), None, None, f"{rule.n} 小时后 {deadline:%H:%M} 届满，不因休息日顺延"),

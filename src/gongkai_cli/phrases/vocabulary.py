@@ -218,8 +218,8 @@ APPROXIMATE_AFTER = ("左右",)
 BANS = ("不得", "不准", "禁止", "不受理", "不予受理")
 # Words that make a period in a condition an objection window (10日内没有提出异议的).
 OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
-# Words before a validity span (有效期为三十日的号牌): its end, not a deadline.
-VALIDITY = ("有效期为", "有效期")
+# Words before a validity span (有效期为三十日的号牌, 保修期为1年): its end, not a deadline.
+VALIDITY = ("有效期为", "有效期", "保修期为", "保修期", "保质期为", "保质期")
 # Words that join alternatives (当场或者在五日内): the outer limit is the answer.
 ALTERNATIVES = ("或者", "或")
 # Words that name the period a schedule is for (第四季度为次年1月10日截至).
