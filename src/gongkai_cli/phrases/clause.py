@@ -174,6 +174,10 @@ def _scan(
                 why = f"“{words}”是一段时间的长短（如保存2年、不超过6个月的处罚、六个月至三年），不是期限"
                 passed.append((found.core, InputError(why)))
                 continue
+            if found.rule.qualifier == "后" and not found.rule.anchor and _mentioned(found.rule, parts):
+                # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
+                # time after a period read before, a condition for what follows
+                found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))

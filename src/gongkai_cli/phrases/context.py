@@ -99,6 +99,9 @@ def _counts_within(after: str) -> bool:
     return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
 
 
+# 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
+_NOT_A_BAN = ("不能", "不按", "不及时", "不履行", "不缴", "不提", "不申请", "不办理", "不足", "不满")
+
 _COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
 
 
@@ -111,14 +114,20 @@ def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
         if at >= 0:
             stop = min(stop, at)
     after = s[end:stop]
+    lead = s[part_start:core]
+    duty = max((lead.rfind(m) for m in ("应当", "必须", "应", "须", "可以")), default=-1)
+    if duty >= 0 and any(ban in lead[duty:] for ban in (*BANS, "责令")):
+        return True  # 可以禁止其在五年内从事 (出口管制法 第三十九条), 责令其十二个月内不得进入
     at = min((i for i in (after.find(b) for b in BANS) if i >= 0), default=-1)
+    if at < 0 and after.startswith("不") and duty < 0 and not after.startswith(_NOT_A_BAN):
+        return True  # 在开始用地的5年内不调整 (中外合资经营企业法实施条例 第四十八条)
     if at < 0 or any(modal in after[:at] for modal in ("应当", "必须", "应", "须", "可以")):
         return False
     if any(ch.isdigit() for ch in after[:at]):
         return False
-    lead = s[part_start:core]
-    duty = max((lead.rfind(m) for m in ("应当", "必须", "应", "须", "可以")), default=-1)
-    return duty < 0 or "责令" in lead[duty:]
+    if at == 0 and lead[duty:].startswith("可以"):
+        return True  # 可以在五年内不受理其…申请 (出口管制法 第三十九条): a power to refuse
+    return duty < 0
 
 
 def event_of(found: Found, s: str) -> str | None:
@@ -149,7 +158,25 @@ def event_of(found: Found, s: str) -> str | None:
             if words.endswith(end) and len(words) > len(end):
                 words, changed = words[: -len(end)], True
                 break
+    if words.endswith("提前"):  # 直销员解除推销合同应当提前15日: the event is 解除推销合同
+        words = words.removesuffix("提前")
+        words = next((words.removesuffix(m) for m in CLAUSE_MODALS if words.endswith(m)), words)
     return words or None
+
+
+def _span_of_act(part: Found, before: list[Found]) -> str | None:
+    """A span named by its subject (公示期不得少于3日) whose act a period before it sets
+    (自收到评标报告之日起3日内公示中标候选人: 招标投标法实施条例 第五十四条): it runs from that
+    act, an event of its own (公示)."""
+    if not part.loose or part.rule.anchor:
+        return None
+    subject = part.text[part.start : part.core].removesuffix(part.rule.qualifier or "")
+    for end in ("期限", "期间", "时间", "期"):
+        if subject.endswith(end) and len(subject) > len(end):
+            name = subject[: -len(end)][-2:]
+            if any(name in p.act for p in before):
+                return name
+    return None
 
 
 # After a period with no event before it: the event it is counted from, named after it
@@ -174,7 +201,12 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
     if first is None and len(parts) > 1 and parts[0].rule.kind in _PERIOD_KINDS and not parts[0].rule.back:
         first = ""
     out: list[Found] = []
-    for part, event in zip(parts, events, strict=True):
+    for i, part in enumerate(parts):
+        event = events[i]
+        act = _span_of_act(part, parts[:i]) if i else None
+        if act is not None:
+            out.append(part._replace(event=act))
+            continue
         if event is not None and first is not None and (first == "" or not _same_event(event, first)):
             part = part._replace(event=event)
         out.append(part)

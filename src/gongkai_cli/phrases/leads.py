@@ -17,12 +17,14 @@ from .vocabulary import (
     CLAUSE_MODALS,
     EXTENDED_TO,
     LATEST,
+    MEASURE_SPANS,
     MODALS,
     NOT_A_DEADLINE_END,
     NOT_ANCHOR_OPENERS,
     PREPOSITIONS,
     QUALIFIERS,
     RELATIVE,
+    SERVICE,
     SUBJECT_ENDS,
     VALIDITY,
     Period,
@@ -38,6 +40,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     qualifier, sense = next(((q, s) for q, s in QUALIFIERS if lead.endswith(q)), (None, "deadline"))
     if qualifier == "满" and lead.endswith(("届满", "期满")):
         qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
+    if qualifier == "满" and fields.get("qualifier") == "后":
+        # 在取得学习驾驶证明满二十日后预约考试 (机动车驾驶证申领和使用规定 第四十二条): not
+        # before that day, from the event before 满
+        qualifier, sense = "满", "earliest"
+        fields["qualifier"] = "后"
     if qualifier == "约" and len(lead) > 1 and lead[-2] not in _BEFORE_ABOUT:
         qualifier, sense = None, "deadline"  # 依照条约, 合约: 约 ends a word (not read, as before)
     rest_end = core - len(qualifier or "")
@@ -87,6 +94,12 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         ):
             reader.pos = anchor_at
             raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”）")
+        elif qualifier is not None and sense == "deadline" and _measure_span(words) is not None:
+            # 反倾销税的征收期限…不超过5年 (反倾销条例 第四十八条), 临时管制的实施期限每次不超过
+            # 2年: the longest a measure lasts, from its start; a span, not a duty's deadline
+            fields["sense"] = "restriction"
+            fields["qualifier"] = _measure_span(words)
+            anchor_at, words = rest_end, ""
         elif words and _not_a_deadline(words):
             reader.pos = anchor_at
             raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
@@ -100,6 +113,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         forward = (
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
+        if forward and fields.get("sense") == "earliest" and words.endswith(SERVICE):
+            # 律师应当实际执业不少于五年 (检察官法 第十四条): a qualification, no date
+            fields["sense"] = "condition"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
@@ -123,6 +139,15 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
 
 # What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
 _BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
+
+
+def _measure_span(words: str) -> str | None:
+    """The name of a measure's span the words end with (征收期限, 每次续冻期限), or None."""
+    w = words.removesuffix("每次").removesuffix("的")
+    name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
+    if name is None or (w.startswith("每") and not w.startswith("每次")):
+        return None
+    return name
 
 
 def _not_a_deadline(words: str) -> bool:

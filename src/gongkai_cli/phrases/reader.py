@@ -291,7 +291,10 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
         return None
     for unit, kind, factor in COUNT_UNITS:
         if reader.take_word(unit):
-            if reader.at(WORD_AFTER_UNIT.get(unit[-1], "")):
+            joined = WORD_AFTER_UNIT.get(unit[-1], "")
+            if unit.endswith("工作日"):  # 前不少于20个工作日报请 (缔结条约程序法 第九条): not 日报
+                joined = joined.replace("报", "")
+            if reader.at(joined):
                 return None  # 一年度, 三日期: the unit is part of a word
             n = reader.value(raw, at)
             if n <= 0:

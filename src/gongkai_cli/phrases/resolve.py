@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from ..calendar.workdays import WEEKDAYS, DayInfo, WorkCalendar
 from ..errors import CoverageError, InputError
 from .rule import Rule
+from .vocabulary import MEASURE_SPANS
 
 if TYPE_CHECKING:
     from .statutes import WorkdayRule
@@ -286,8 +287,10 @@ def _sense_warnings(rule: Rule, day: date) -> list[str]:
         out.append(f"“满”期间届满之日 {day.isoformat()}（如推定送达之日），不因休息日顺延")
     elif rule.sense == "restriction":
         span = (rule.qualifier or "").removesuffix("为")
-        what = span if span.endswith("期") else "限制期间（期间内不得…）"
-        out.append(f"{what}至 {day.isoformat()} 届满：不是期限，不因休息日顺延")
+        what = span if span.endswith(("期", "期限")) else "限制期间（期间内不得…）"
+        if span in MEASURE_SPANS:
+            what = f"{span}（措施持续的最长期间）"
+        out.append(f"{what}至 {day.isoformat()} 届满：不是办事的期限，不因休息日顺延")
     elif rule.sense == "approximate":
         out.append(f"“{rule.qualifier}”是约数：{day.isoformat()} 只是大致的日期")
     if rule.extension:

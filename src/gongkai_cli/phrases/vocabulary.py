@@ -220,6 +220,14 @@ BANS = ("不得", "不准", "禁止", "不受理", "不予受理")
 OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
 # Words before a validity span (有效期为三十日的号牌, 保修期为1年): its end, not a deadline.
 VALIDITY = ("有效期为", "有效期", "保修期为", "保修期", "保质期为", "保质期")
+# Before 不少于N年: time served, a qualification (律师应当实际执业不少于五年), not a date.
+SERVICE = ("执业", "工作", "任职", "从业", "服务", "经营", "居住", "从事", "实践", "履职", "在职", "工龄")
+# A measure's span, before a cap (征收期限不超过5年, 每次续冻期限最长不得超过六个月): how long
+# the measure may last (a restriction's end), not a duty's deadline (审查期限不超过30日).
+MEASURE_SPANS = (
+    "征收期限", "实施期限", "冻结期限", "续冻期限", "查封期限", "扣押期限", "管制期限", "禁止期限",
+    "限制期限", "暂停期限", "封存期限", "留置期限", "保护期限", "试用期",
+)
 # Words that join alternatives (当场或者在五日内): the outer limit is the answer.
 ALTERNATIVES = ("或者", "或")
 # Words that name the period a schedule is for (第四季度为次年1月10日截至).
