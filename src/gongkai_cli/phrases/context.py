@@ -59,8 +59,8 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
     part, after = s[part_start:stop], s[end:stop]
     if any(modal in part for modal in CLAUSE_MODALS) or "的" not in after:
         return False
-    if not after.startswith(("不", "未", "没有", "无")):
-        return False
+    if not after.startswith(("不", "未", "没有", "无")) or after.startswith(BANS):
+        return False  # not 3年内不予办理其提出的该项备案 (a ban: 化妆品监督管理条例 第六十五条)
     tail = after[after.rindex("的") + 1 :]
     return 0 < len(tail) <= 4
 
@@ -74,11 +74,19 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     的 (自合同成立之日起二年内，被保险人自杀的，保险人不承担…) or the sentence is an item of
     a list that says what did not happen (（三）…在六个月内没有新基金管理人承接)."""
     sentence = max(s.rfind(ch, 0, end) for ch in _SENTENCE_ENDS) + 1
+    if "是指" in s[sentence:end]:
+        return True  # 地震短期预报，是指对3个月内将要发生地震的…预报 (地震预报管理条例 第三条)
     if any(modal in s[sentence:end] for modal in CLAUSE_MODALS):
         return False
     after = s[end:stop]
-    if after.startswith(("没有", "未", "不", "无")) and re.compile(_LIST_ITEM).match(s, sentence):
+    item = re.compile(_LIST_ITEM).match(s, sentence)
+    if after.startswith(("没有", "未", "不", "无")) and item:
         return True
+    closing = min((at for at in (s.find(ch, end) for ch in _SENTENCE_ENDS) if at >= 0), default=len(s))
+    if item and s[sentence:closing].rstrip().endswith("的"):
+        return True  # （三）…在中国境内停留不超过二十四小时且不离开口岸…的；(出境入境管理法 第二十二条)
+    if _THRESHOLD.search(after):
+        return True  # （二）公司在一年内购买、出售重大资产超过公司资产总额百分之三十 (证券法 第八十条)
     if after.strip() or stop >= len(s) or s[stop] not in "，,":
         return False
     following = stop + 1
@@ -88,10 +96,16 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     return words.endswith("的") and len(words) <= 20 and not words.startswith(("对", "凡", "经", "其中"))
 
 
+# A threshold after a period (在一年内购买…超过…百分之三十): what happened, a condition.
+_THRESHOLD = re.compile("(?:超过|达到)(?:[0-9一二两三四五六七八九十百千万]|[^，,；;。]{0,16}百分之)")
+
+
 def _counts_within(after: str) -> bool:
-    """六个月内两次发生…, 一年内累计…: how often something happened in a span (a condition)."""
+    """六个月内两次发生…, 一年内累计…, 六个月内发生二次以上…: how often something happened in
+    a span (a condition)."""
     if after.startswith(("累计", "多次", "再次", "连续")):
         return True
+    after = next((after[len(v) :] for v in _HAPPENED if after.startswith(v)), after)
     count = 0
     while count < len(after) and after[count] in _COUNT_CHARS:
         count += 1
@@ -102,6 +116,7 @@ def _counts_within(after: str) -> bool:
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
 _NOT_A_BAN = ("不能", "不按", "不及时", "不履行", "不缴", "不提", "不申请", "不办理", "不足", "不满")
 
+_HAPPENED = ("发生", "受到", "出现", "被")  # 六个月内发生二次以上 (道路交通安全法 第一百零二条)
 _COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
 
 
@@ -123,6 +138,8 @@ def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
         return True  # 在开始用地的5年内不调整 (中外合资经营企业法实施条例 第四十八条)
     if at < 0 or any(modal in after[:at] for modal in ("应当", "必须", "应", "须", "可以")):
         return False
+    if after[:at].endswith(("或者", "或")) or "作出" in after[:at]:
+        return False  # 作出批准或者不予批准的决定 (危险化学品安全管理条例 第三十一条): a decision
     if any(ch.isdigit() for ch in after[:at]):
         return False
     if at == 0 and lead[duty:].startswith("可以"):

@@ -215,11 +215,11 @@ NOUN_AFTER = (
 # After a period: an approximate one (一年左右).
 APPROXIMATE_AFTER = ("左右",)
 # Words that open a ban after a period (5日内…不准上岸, 十二个月内不得进入).
-BANS = ("不得", "不准", "禁止", "不受理", "不予受理")
+BANS = ("不得", "不准", "禁止", "不受理", "不予")
 # Words that make a period in a condition an objection window (10日内没有提出异议的).
 OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
 # Words before a validity span (有效期为三十日的号牌, 保修期为1年): its end, not a deadline.
-VALIDITY = ("有效期为", "有效期", "保修期为", "保修期", "保质期为", "保质期")
+VALIDITY = ("有效期限为", "有效期限", "有效期为", "有效期", "保修期为", "保修期", "保质期为", "保质期")
 # Before 不少于N年: time served, a qualification (律师应当实际执业不少于五年), not a date.
 SERVICE = ("执业", "工作", "任职", "从业", "服务", "经营", "居住", "从事", "实践", "履职", "在职", "工龄")
 # A measure's span, before a cap (征收期限不超过5年, 每次续冻期限最长不得超过六个月): how long
