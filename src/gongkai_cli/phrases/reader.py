@@ -317,7 +317,16 @@ def _read_range_end(reader: _Reader, fields: dict[str, Any]) -> None:
     reader.pos = start
 
 
+_HOUR_BEFORE = re.compile("([0-9]{1,2}|[一二三四五六七八九十]{1,3})[时点]前")
+
+
 def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
+    hour = _HOUR_BEFORE.match(reader.text, reader.pos) if fields["kind"] == "days" else None
+    if hour is not None:  # 拟飞行前1天15时前 (通用航空飞行管制条例 第十六条): that day, before 15:00
+        reader.pos = hour.end()
+        fields["back"] = True
+        fields["qualifier"] = hour.group(0)
+        return fields
     if reader.take_word(*APPROXIMATE_AFTER):
         fields["sense"] = "approximate"  # 用一年左右时间: answered, with a warning
         fields["qualifier"] = "左右"

@@ -330,6 +330,8 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
         result = Result(rule, anchor, last, _provisional(cal, day, anchor), (note,), tuple(steps))
         return replace(result, window_start=day)
     deadline, warnings = _fixed_day(day, cal, options, steps, explain, "倒数所得日期")
+    if rule.qualifier and rule.qualifier.endswith(("时前", "点前")):  # 前1天15时前
+        warnings.insert(0, f"最迟在 {day.isoformat()} {rule.qualifier}")
     return Result(rule, anchor, deadline, _provisional(cal, deadline, anchor), tuple(warnings), tuple(steps))
 
 
