@@ -255,6 +255,8 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if rule.anchor and s[: found.core].endswith(rule.anchor) and not rule.anchor.endswith("前"):
         return False  # 自公告之日起三十日: the period follows its anchor (not 被破坏前三年)
     before = s[: found.core].rstrip()
+    if s[part_start : found.core] == "为" and part_start > 0:
+        return True  # 每满24小时，为1日 (家用汽车产品修理更换退货责任规定 第四十条): a definition
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
     return not s[found.core : found.end].endswith(_MARKED)

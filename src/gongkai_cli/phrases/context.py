@@ -181,6 +181,19 @@ def event_of(found: Found, s: str) -> str | None:
     return words or None
 
 
+# A subject that names its event: 接到报告的卫生主管部门应当在2小时内 (病原微生物实验室生物
+# 安全管理条例 第十七条) runs from the report's receipt.
+_RECEIVED = re.compile("((?:接到|收到|接获)[^，,；;。的]{1,12})的")
+
+
+def _subject_event(part: Found, s: str) -> str | None:
+    if part.rule.anchor or part.rule.kind not in _PERIOD_KINDS or part.rule.extension or part.rule.back:
+        return None
+    sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
+    m = _RECEIVED.search(s, sentence, part.core)
+    return m.group(1) if m else None
+
+
 def _span_of_act(part: Found, before: list[Found]) -> str | None:
     """A span named by its subject (公示期不得少于3日) whose act a period before it sets
     (自收到评标报告之日起3日内公示中标候选人: 招标投标法实施条例 第五十四条): it runs from that
@@ -211,7 +224,7 @@ def _event_after(found: Found, s: str) -> str | None:
 def with_events(parts: list[Found], s: str) -> list[Found]:
     """Each period after the first event's, with the words of its own event when it runs
     from another one (债权人自接到通知书之日起三十日内，未接到通知书的自公告之日起四十五日内)."""
-    events = [event_of(part, s) for part in parts]
+    events = [event_of(part, s) or (_subject_event(part, s) if i else None) for i, part in enumerate(parts)]
     # The first period's event, named or not: after 应当在五日内组织鉴定 (from --from, no
     # words), 自鉴定结论作出之日起十五日内 runs from another event.
     first = events[0] if events else None

@@ -18,6 +18,7 @@ from .vocabulary import (
     EXTENDED_TO,
     LATEST,
     MEASURE_SPANS,
+    MEASURE_VERBS,
     MODALS,
     NOT_A_DEADLINE_END,
     NOT_ANCHOR_OPENERS,
@@ -64,6 +65,8 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["qualifier"] = words[-3:]
             anchor_at, words = rest_end, ""
         validity = next((v for v in VALIDITY if words.endswith(v)), None)
+        if validity is None and qualifier is None and words.endswith("期限为"):
+            validity = _measure_span(words)  # 冻结债券…的期限为二年 (公安机关办理刑事案件程序规定)
         if validity is not None and qualifier is None:
             fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
             fields["qualifier"] = validity
@@ -143,8 +146,11 @@ _BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经"
 
 def _measure_span(words: str) -> str | None:
     """The name of a measure's span the words end with (征收期限, 每次续冻期限), or None."""
-    w = words.removesuffix("每次").removesuffix("的")
+    w = words.removesuffix("为").removesuffix("每次").removesuffix("的")
     name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
+    if name is None and words.endswith("期限为"):  # 冻结债券、股票…等证券的期限为: the measure's
+        verb = next((v for v in MEASURE_VERBS if v in w), None)
+        name = None if verb is None else f"{verb}期限"
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
     return name

@@ -289,7 +289,7 @@ def _sense_warnings(rule: Rule, day: date) -> list[str]:
         span = (rule.qualifier or "").removesuffix("为")
         what = span if span.endswith(("期", "期限")) else "限制期间（期间内不得…）"
         if span in MEASURE_SPANS:
-            what = f"{span}（措施持续的最长期间）"
+            what = f"{span}（措施持续的期间）"
         out.append(f"{what}至 {day.isoformat()} 届满：不是办事的期限，不因休息日顺延")
     elif rule.sense == "approximate":
         out.append(f"“{rule.qualifier}”是约数：{day.isoformat()} 只是大致的日期")

@@ -225,9 +225,12 @@ SERVICE = ("执业", "工作", "任职", "从业", "服务", "经营", "居住",
 # A measure's span, before a cap (征收期限不超过5年, 每次续冻期限最长不得超过六个月): how long
 # the measure may last (a restriction's end), not a duty's deadline (审查期限不超过30日).
 MEASURE_SPANS = (
-    "征收期限", "实施期限", "冻结期限", "续冻期限", "查封期限", "扣押期限", "管制期限", "禁止期限",
-    "限制期限", "暂停期限", "封存期限", "留置期限", "保护期限", "试用期",
+    "征收期限", "实施期限", "续冻期限", "管制期限", "禁止期限", "限制期限", "暂停期限", "封存期限",
+    "保护期限", "试用期",
 )
+# A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
+# (查封、扣押的期限不得超过三十日, 行政强制法 第二十五条) it stays the authority's deadline.
+MEASURE_VERBS = ("冻结", "查封", "扣押", "暂扣", "留置", "封存", "管制", "禁止", "限制", "暂停")
 # Words that join alternatives (当场或者在五日内): the outer limit is the answer.
 ALTERNATIVES = ("或者", "或")
 # Words that name the period a schedule is for (第四季度为次年1月10日截至).
