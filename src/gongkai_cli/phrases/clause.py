@@ -264,7 +264,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
 
 def _keeping(found: Found, s: str, part_start: int) -> Found | None:
     """A keeping time as a span during which records may not be destroyed (sense
-    restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第…条), 自提供之日起保存2年
+    restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第一百一十七条), 自提供之日起保存2年
     (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
     event (有效期满), which the user must date."""
     rule = found.rule

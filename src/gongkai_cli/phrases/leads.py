@@ -42,7 +42,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     if qualifier == "满" and lead.endswith(("届满", "期满")):
         qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
     if qualifier == "满" and fields.get("qualifier") == "后":
-        # 在取得学习驾驶证明满二十日后预约考试 (机动车驾驶证申领和使用规定 第四十二条): not
+        # 在取得学习驾驶证明满二十日后预约考试 (机动车驾驶证申领和使用规定 第四十四条): not
         # before that day, from the event before 满
         qualifier, sense = "满", "earliest"
         fields["qualifier"] = "后"
@@ -117,7 +117,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
         if forward and fields.get("sense") == "earliest" and words.endswith(SERVICE):
-            # 律师应当实际执业不少于五年 (检察官法 第十四条): a qualification, no date
+            # 律师应当实际执业不少于五年 (检察官法 第十五条): a qualification, no date
             fields["sense"] = "condition"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
@@ -261,7 +261,7 @@ _HALF_NAMES = ("前六个月", "前6个月", "上半年", "上半年度")
 
 
 def _first_half_base(words: str) -> int | None:
-    """每个会计年度的前六个月结束后 (证券法 第七十九条 and its regulations) / 上半年结束后:
+    """每个会计年度的前六个月结束后 (股票发行与交易管理暂行条例 第五十七条) / 上半年结束后:
     the end of the year's first half, read as the end of its second quarter (2)."""
     w = words[max(words.rfind(ch) for ch in "在于由自") + 1 :]  # (一)在|每个会计年度…
     for lead in _BASE_LEADS:

@@ -199,7 +199,7 @@ def find_deadline(
                 text.startswith(("的", "年满", "满"), end) or text.endswith("起至", start, core)
             ):
                 # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span; 当年12月31日
-                # 以前年满18周岁的 (兵役法 第十一条): the day an age is reached, a condition
+                # 以前年满18周岁的 (征兵工作条例 第十一条): the day an age is reached, a condition
                 continue
             if _names_a_period(fields) and _schedule_follows(text, end, stop):
                 continue  # 第四季度为次年一月十日截至: the period a schedule is for
@@ -211,7 +211,7 @@ def find_deadline(
             ):
                 # 一个纳税年度内居住…: a span of time named, not a target set; so is 年末 right
                 # after a period passed over (提出设立申请前1年年末总资产: the year's end as
-                # a description, 外资银行管理条例 第十条)
+                # a description, 外资保险公司管理条例 第八条)
                 continue
             if fields["kind"] == "same_day" and core > start and not _same_day_lead(text, start, core):
                 continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
@@ -292,7 +292,7 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
     for unit, kind, factor in COUNT_UNITS:
         if reader.take_word(unit):
             joined = WORD_AFTER_UNIT.get(unit[-1], "")
-            if unit.endswith("工作日"):  # 前不少于20个工作日报请 (缔结条约程序法 第九条): not 日报
+            if unit.endswith("工作日"):  # 前不少于20个工作日报请 (缔结条约管理办法 第九条): not 日报
                 joined = joined.replace("报", "")
             if reader.at(joined):
                 return None  # 一年度, 三日期: the unit is part of a word

@@ -225,8 +225,16 @@ SERVICE = ("执业", "工作", "任职", "从业", "服务", "经营", "居住",
 # A measure's span, before a cap (征收期限不超过5年, 每次续冻期限最长不得超过六个月): how long
 # the measure may last (a restriction's end), not a duty's deadline (审查期限不超过30日).
 MEASURE_SPANS = (
-    "征收期限", "实施期限", "续冻期限", "管制期限", "禁止期限", "限制期限", "暂停期限", "封存期限",
-    "保护期限", "试用期",
+    "征收期限",
+    "实施期限",
+    "续冻期限",
+    "管制期限",
+    "禁止期限",
+    "限制期限",
+    "暂停期限",
+    "封存期限",
+    "保护期限",
+    "试用期",
 )
 # A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
 # (查封、扣押的期限不得超过三十日, 行政强制法 第二十五条) it stays the authority's deadline.
