@@ -40,8 +40,23 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
+    if (
+        rule.sense == "window"
+        and rule.back
+        and "的" in s[found.end : stop]
+        and not _duty_in_sentence(s, found.core)
+    ):
+        # (一)在收购要约发出前十二个月内收购要约人购买该种股票所支付的最高价格 (股票发行与
+        # 交易管理暂行条例 第四十八条): a span looked back on, no duty
+        return found._replace(rule=replace(rule, sense="condition"))
+    if rule.kind in _PERIOD_KINDS and rule.qualifier == "后" and s.startswith(("，不再", ",不再"), found.end):
+        # 布图设计自创作完成之日起15年后，不再受本条例保护 (集成电路布图设计保护条例 第十二条)
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="保护期"))
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
+    valid = next((w for w in _VALID_AFTER if s.startswith(w, found.end)), None)
+    if valid is not None:  # 自出具之日起六个月内有效, 自…之日起5年内免征车船税: a span
+        return found._replace(rule=replace(rule, sense="restriction", qualifier=_VALID_AFTER[valid]))
     if (
         _describes(s, part_start, found.end, stop)
         or _counts_within(s[found.end : stop])
@@ -51,6 +66,24 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     if _banned_after(s, part_start, found.core, found.end):
         return found._replace(rule=replace(rule, sense="restriction"))
     return found
+
+
+# After a period: what holds during it (身体条件证明自出具之日起六个月内有效, 机动车驾驶证申领和
+# 使用规定 第八十五条; 自车船税法实施之日起5年内免征车船税, 车船税法实施条例 第二十五条).
+_VALID_AFTER = {
+    "有效": "有效期",
+    "免征": "免征期",
+    "免收": "免收期",
+    "免缴": "免缴期",
+    "免予": "免予期",
+    "暂免": "暂免期",
+}
+
+
+def _duty_in_sentence(s: str, at: int) -> bool:
+    sentence = max(s.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
+    closing = min((i for i in (s.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    return any(modal in s[sentence:closing] for modal in CLAUSE_MODALS)
 
 
 def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
@@ -113,6 +146,8 @@ def _counts_within(after: str) -> bool:
     return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
 
 
+# A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
+_DECISION = re.compile("(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)")
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
 _NOT_A_BAN = ("不能", "不按", "不及时", "不履行", "不缴", "不提", "不申请", "不办理", "不足", "不满")
 
@@ -138,7 +173,7 @@ def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
         return True  # 在开始用地的5年内不调整 (中外合资经营企业法实施条例 第四十八条)
     if at < 0 or any(modal in after[:at] for modal in ("应当", "必须", "应", "须", "可以")):
         return False
-    if after[:at].endswith(("或者", "或")) or "作出" in after[:at]:
+    if after[:at].endswith(("或者", "或")) or _DECISION.match(after, at):
         return False  # 作出批准或者不予批准的决定 (危险化学品安全管理条例 第三十一条): a decision
     if any(ch.isdigit() for ch in after[:at]):
         return False

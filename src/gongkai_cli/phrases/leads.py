@@ -67,7 +67,12 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         validity = next((v for v in VALIDITY if words.endswith(v)), None)
         if validity is None and qualifier is None and words.endswith("期限为"):
             validity = _measure_span(words)  # 冻结债券…的期限为二年 (公安机关办理刑事案件程序规定)
-        if validity is not None and qualifier is None:
+        if validity is not None and qualifier is not None and sense == "deadline" and qualifier != "延长":
+            # 采矿许可证有效期最长为30年 (矿产资源开采登记管理办法 第七条): a validity's cap
+            fields["sense"] = "restriction"
+            fields["qualifier"] = validity.removesuffix("为")
+            anchor_at, words = rest_end, ""
+        elif validity is not None and qualifier is None:
             fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
             fields["qualifier"] = validity
             anchor_at, words = rest_end, ""
