@@ -359,6 +359,17 @@ def test_every_span_says_it_is_not_due(gongkai: Run) -> None:
         assert any(words in w and "不是办事的期限" in w for w in data["warnings"]), data["warnings"]
 
 
+def test_an_alternative_without_a_period_is_said(gongkai: Run) -> None:
+    """或在开出港启航以前 after a period: the other way has no period, the outer limit is
+    unknown, and the answer says so (外国籍非军用船舶通过琼州海峡管理规则 第四条 (一), dev
+    20261299-044)."""
+    clause = "(一)在进入管理区四十八小时以前或在开出港启航以前，将船名、国籍等情况，详细电报琼州海峡管理处。"
+    result = gongkai("deadline", clause, "--from", "2024-09-27T12:00", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["deadline"] == "2024-09-25T12:00"
+    assert any("或在开出港启航以前" in w and "外限无法确定" in w for w in data["warnings"]), data["warnings"]
+
+
 def test_hour_before_names_the_hour(gongkai: Run) -> None:
     """前1天15时前: the day before, and the hour said (通用航空飞行管制条例 第十六条)."""
     result = gongkai("deadline", "应当在拟飞行前1天15时前提出", "--from", "2024-09-27", "--format", "json")

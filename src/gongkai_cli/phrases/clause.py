@@ -14,6 +14,7 @@ passed over is said in the answer's notes, as are numbers that are no deadline
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -110,8 +111,20 @@ def _read_clause(text: str, s: str) -> Clause:
             + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
         )
     )
+    notes += tuple(
+        f"“{m.group(0)}”：另一种办法没有期间，以其事件之时为准；外限无法确定"
+        for part in parts
+        if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
+        and not any(part.end <= other.core < m.end() for other in parts)
+    )
     parts = with_events(_yearly_after_yearly(parts), s)
     return Clause(text, tuple(parts), notes, alternatives(parts, s))
+
+
+# 或 after a period, then another time with no period of its own (在进入管理区四十八小时以前
+# 或在开出港启航以前, 外国籍非军用船舶通过琼州海峡管理规则 第四条): the outer limit is unknown.
+# A pattern string, compiled (and cached by re) when a clause first needs it.
+_OPEN_ALTERNATIVE = "(?:或者|或)(?:在|于)?[^，,；;。]{1,24}?(?:以前|之前|前|时)"
 
 
 def _scan(
