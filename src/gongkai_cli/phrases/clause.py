@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import InputError
+from .chinese import number
 from .context import alternatives, in_context, objection_window, with_events
 from .reader import (
     MAX_PHRASE,
@@ -192,6 +193,10 @@ def _scan(
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
+            joined = _joined_before(found, s, stop)
+            if joined:  # 三十日和六十日内: no longer a number passed over
+                passed[:] = [p for p in passed if p[0] != joined[0].core]
+                parts.extend(joined)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
         start = stop + 1
@@ -275,6 +280,27 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     return not s[found.core : found.end].endswith(_MARKED)
 
 
+_JOINED = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$")
+
+
+def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
+    """三十日和六十日内 (预算法 第五十二条): the period before 和 with the same words after it,
+    a deadline of its own, answered first."""
+    m = _JOINED.search(s, max(0, found.core - 8), found.core)
+    rule = found.rule
+    if m is None or rule.n is None or rule.kind not in ("workdays", "days", "months", "years"):
+        return []
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return []
+    if n <= 0 or (m.group(2).endswith("工作日")) != (rule.kind == "workdays"):
+        return []
+    kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
+    first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
+    return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
+
+
 def _keeping(found: Found, s: str, part_start: int) -> Found | None:
     """A keeping time as a span during which records may not be destroyed (sense
     restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第一百一十七条), 自提供之日起保存2年
@@ -282,10 +308,10 @@ def _keeping(found: Found, s: str, part_start: int) -> Found | None:
     event (有效期满), which the user must date."""
     rule = found.rule
     lead = s[part_start : found.core]
-    at = lead.rfind("保存")
+    at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))
     if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
         return None
-    if s[found.core : found.end].endswith(_MARKED):
+    if s[found.core : found.end].endswith(_MARKED) and not s.endswith("以上", found.core, found.end):
         return None
     kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
     after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年

@@ -92,9 +92,13 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
     part, after = s[part_start:stop], s[end:stop]
     if any(modal in part for modal in CLAUSE_MODALS) or "的" not in after:
         return False
-    if not after.startswith(("不", "未", "没有", "无")) or after.startswith(BANS):
+    if after.startswith(BANS):
         return False  # not 3年内不予办理其提出的该项备案 (a ban: 化妆品监督管理条例 第六十五条)
     tail = after[after.rindex("的") + 1 :]
+    if not after.startswith(("不", "未", "没有", "无")):
+        # 定航线、定船员并在24小时内往返一个或者一个以上航次的船舶 (国际航行船舶进出口岸检查办法
+        # 第十四条): the class of things the part names, not a decision (…内作出的决定)
+        return 0 < len(tail) <= 4 and tail not in ("决定", "通知", "答复", "意见") and stop < len(s)
     return 0 < len(tail) <= 4
 
 
@@ -136,8 +140,8 @@ _THRESHOLD = re.compile("(?:超过|达到)(?:[0-9一二两三四五六七八九�
 def _counts_within(after: str) -> bool:
     """六个月内两次发生…, 一年内累计…, 六个月内发生二次以上…: how often something happened in
     a span (a condition)."""
-    if after.startswith(("累计", "多次", "再次", "连续")):
-        return True
+    if after.startswith(("累计", "多次", "再次", "连续", "又")):
+        return True  # 受到行政处罚后1年内又实施同一性质的违法行为 (化妆品生产经营监督管理办法 第六十一条)
     after = next((after[len(v) :] for v in _HAPPENED if after.startswith(v)), after)
     count = 0
     while count < len(after) and after[count] in _COUNT_CHARS:

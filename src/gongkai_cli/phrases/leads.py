@@ -72,6 +72,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["sense"] = "restriction"
             fields["qualifier"] = validity.removesuffix("为")
             anchor_at, words = rest_end, ""
+        elif sense == "earliest" and _names_validity(text[start:rest_end]):
+            # 其有效期限应当不低于6个月 (药品进口管理办法 第十七条): a requirement on a length
+            fields["sense"] = "condition"
+            anchor_at, words = rest_end, ""
         elif validity is not None and qualifier is None:
             fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
             fields["qualifier"] = validity
@@ -147,6 +151,13 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
 
 # What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
 _BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
+
+
+def _names_validity(head: str) -> bool:
+    """The words before 不少于 / 不低于 name a validity (其有效期限应当不低于6个月)."""
+    for modal in ("应当", "必须", "应", "须"):
+        head = head.removesuffix(modal)
+    return head.endswith(VALIDITY)
 
 
 def _measure_span(words: str) -> str | None:

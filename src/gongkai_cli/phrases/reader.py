@@ -335,6 +335,12 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
             raise _NotADeadline
         fields["within"] = True  # for the words before: 召开前二十日内 is a window, not a day
         return fields
+    if (
+        reader.text.startswith("以上", reader.pos)
+        and "保存" in reader.text[max(0, reader.pos - 30) : reader.pos]
+    ):
+        reader.pos += 2  # 应当保存2年以上 (农药管理条例 第二十一条): a keeping time
+        return fields
     if reader.text.startswith(NOUN_AFTER, reader.pos):
         raise _NotADeadline  # 十日以内期限的规定, 半个月工资, 十日以下拘留: a noun's measure
     if reader.take_word(*BEFORE):
