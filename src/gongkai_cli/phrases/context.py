@@ -16,6 +16,7 @@ from .vocabulary import (
     BANS,
     CLAUSE_MODALS,
     OBJECTION,
+    QUALIFIERS,
     VALIDITY,
 )
 
@@ -54,7 +55,8 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
         return found._replace(rule=replace(rule, sense="restriction", qualifier="保护期"))
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
-    valid = next((w for w in _VALID_AFTER if s.startswith(w, found.end)), None)
+    after = found.end + 1 if s.startswith(("，", ","), found.end) else found.end
+    valid = next((w for w in _VALID_AFTER if s.startswith(w, after)), None)
     if valid is not None:  # 自出具之日起六个月内有效, 自…之日起5年内免征车船税: a span
         return found._replace(rule=replace(rule, sense="restriction", qualifier=_VALID_AFTER[valid]))
     if (
@@ -170,7 +172,10 @@ def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
     after = s[end:stop]
     lead = s[part_start:core]
     duty = max((lead.rfind(m) for m in ("应当", "必须", "应", "须", "可以")), default=-1)
-    if duty >= 0 and any(ban in lead[duty:] for ban in (*BANS, "责令")):
+    ordered = lead[duty:] if duty >= 0 else ""
+    for cap, _ in QUALIFIERS:  # 应当最长不得超过一个工作日: a cap, not a ban
+        ordered = ordered.replace(cap, "")
+    if any(ban in ordered for ban in (*BANS, "责令")):
         return True  # 可以禁止其在五年内从事 (出口管制法 第三十九条), 责令其十二个月内不得进入
     at = min((i for i in (after.find(b) for b in BANS) if i >= 0), default=-1)
     if at < 0 and after.startswith("不") and duty < 0 and not after.startswith(_NOT_A_BAN):
