@@ -155,6 +155,7 @@ def _scan(
             found = find_deadline(reader, pos, stop, [] if conditional else passed)
             if found is None:
                 break
+            found = _extension_range(found, s)
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
@@ -281,6 +282,26 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
 
 
 _JOINED = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$")
+
+
+_UP_TO = re.compile(r"至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)")
+
+
+def _extension_range(found: Found, s: str) -> Found:
+    """可以延长一日至三日 (监察法 第四十六条): an extension of up to the upper bound, which is
+    the answer (the outer limit), said in its words."""
+    rule = found.rule
+    m = _UP_TO.match(s, found.end)
+    if not rule.extension or rule.n is None or m is None:
+        return found
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return found
+    same = (m.group(2).endswith("工作日")) == (rule.kind == "workdays") and m.group(2) not in ("个月", "年")
+    if n <= rule.n or not same or rule.kind not in ("days", "workdays"):
+        return found
+    return found._replace(rule=replace(rule, n=n), end=m.end())
 
 
 def _joined_before(found: Found, s: str, stop: int) -> list[Found]:

@@ -41,14 +41,11 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
-    if (
-        rule.sense == "window"
-        and rule.back
-        and "的" in s[found.end : stop]
-        and not _duty_in_sentence(s, found.core)
-    ):
+    described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
+    if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
         # (一)在收购要约发出前十二个月内收购要约人购买该种股票所支付的最高价格 (股票发行与
-        # 交易管理暂行条例 第四十八条): a span looked back on, no duty
+        # 交易管理暂行条例 第四十八条); 人民法院受理破产申请前一年内，涉及债务人财产的下列行为
+        # (企业破产法 第三十一条): a span looked back on, no duty
         return found._replace(rule=replace(rule, sense="condition"))
     if rule.kind in _PERIOD_KINDS and rule.qualifier == "后" and s.startswith(("，不再", ",不再"), found.end):
         # 布图设计自创作完成之日起15年后，不再受本条例保护 (集成电路布图设计保护条例 第十二条)

@@ -3,6 +3,7 @@ the anchor (收到申请之日起, 季度终了后 …) and the subject with its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from typing import Any
@@ -72,7 +73,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["sense"] = "restriction"
             fields["qualifier"] = validity.removesuffix("为")
             anchor_at, words = rest_end, ""
-        elif sense == "earliest" and _names_validity(text[start:rest_end]):
+        elif (
+            sense == "earliest"
+            and _names_validity(text[start:rest_end])
+            and not _COUNTED_FROM.match(text, end)  # 有效期不得少于三十个工作日，自…发出之日起计算
+        ):
             # 其有效期限应当不低于6个月 (药品进口管理办法 第十七条): a requirement on a length
             fields["sense"] = "condition"
             anchor_at, words = rest_end, ""
@@ -151,6 +156,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
 
 # What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
 _BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
+
+
+_COUNTED_FROM = re.compile(r"[，,]?(?:自|从)[^，,；;。]{1,40}?起(?:计算|算)")
 
 
 def _names_validity(head: str) -> bool:
