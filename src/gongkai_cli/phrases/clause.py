@@ -268,6 +268,12 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
         # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
         looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
+        if (
+            looks_back
+            and re.search("(?:在|于)[^，,；;。在于]{1,30}前$", before)
+            and s[found.end : found.end + 1] != "的"
+        ):
+            return False  # 应当在开庭前三日通知, 应当至少在实施前21天公布 (货物进出口管理条例 第十条)
         return looks_back and not s[found.core : found.end].endswith(("前", "内"))
     if rule.qualifier:
         return False

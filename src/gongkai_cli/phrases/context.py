@@ -62,7 +62,7 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
         or _circumstance(s, found.end, stop)
     ):
         return found._replace(rule=replace(rule, sense="condition"))
-    if _banned_after(s, part_start, found.core, found.end):
+    if _banned_after(s, part_start, found.core, found.end, found.anchor_at):
         return found._replace(rule=replace(rule, sense="restriction"))
     return found
 
@@ -77,6 +77,9 @@ _VALID_AFTER = {
     "免予": "免予期",
     "暂免": "暂免期",
 }
+
+
+_ANOTHER_PERIOD = "[一二两三四五六七八九十百]+(?:个工作日|日|天|个月|年)"
 
 
 def _duty_in_sentence(s: str, at: int) -> bool:
@@ -118,6 +121,10 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     item = re.compile(_LIST_ITEM).match(s, sentence)
     if after.startswith(("没有", "未", "不", "无")) and item:
         return True
+    if after.startswith(("没有被", "未被")):
+        return (
+            True  # 违反治安管理行为在六个月内没有被公安机关发现 (公安机关办理行政案件程序规定 第一百五十四条)
+        )
     closing = min((at for at in (s.find(ch, end) for ch in _SENTENCE_ENDS) if at >= 0), default=len(s))
     if item and s[sentence:closing].rstrip().endswith("的"):
         return True  # （三）…在中国境内停留不超过二十四小时且不离开口岸…的；(出境入境管理法 第二十二条)
@@ -158,7 +165,7 @@ _HAPPENED = ("发生", "受到", "出现", "被")  # 六个月内发生二次以
 _COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
 
 
-def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
+def _banned_after(s: str, part_start: int, core: int, end: int, anchor_at: int | None = None) -> bool:
     """A ban (不得, 不准, 禁止) later in the sentence with no duty between, and no duty
     before the period in its part unless it orders the ban (可以同时责令其…不得)."""
     stop = len(s)
@@ -169,10 +176,12 @@ def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
     after = s[end:stop]
     lead = s[part_start:core]
     duty = max((lead.rfind(m) for m in ("应当", "必须", "应", "须", "可以")), default=-1)
-    ordered = lead[duty:] if duty >= 0 else ""
+    # Between the duty and the event's words (not 自煤矿被责令停产整顿…之日起, 自…作出不予赔偿
+    # 决定之日起: those name the event)
+    ordered = s[part_start + duty : anchor_at if anchor_at is not None else core] if duty >= 0 else ""
     for cap, _ in QUALIFIERS:  # 应当最长不得超过一个工作日: a cap, not a ban
         ordered = ordered.replace(cap, "")
-    if any(ban in ordered for ban in (*BANS, "责令")):
+    if any(ban in ordered for ban in BANS):
         return True  # 可以禁止其在五年内从事 (出口管制法 第三十九条), 责令其十二个月内不得进入
     at = min((i for i in (after.find(b) for b in BANS) if i >= 0), default=-1)
     if at < 0 and after.startswith("不") and duty < 0 and not after.startswith(_NOT_A_BAN):
@@ -181,8 +190,8 @@ def _banned_after(s: str, part_start: int, core: int, end: int) -> bool:
         return False
     if after[:at].endswith(("或者", "或")) or _DECISION.match(after, at):
         return False  # 作出批准或者不予批准的决定 (危险化学品安全管理条例 第三十一条): a decision
-    if any(ch.isdigit() for ch in after[:at]):
-        return False
+    if any(ch.isdigit() for ch in after[:at]) or re.search(_ANOTHER_PERIOD, after[:at]):
+        return False  # 六个月内没有被公安机关发现，其他违法行为在二年内…的，不再给予: another period
     if at == 0 and lead[duty:].startswith("可以"):
         return True  # 可以在五年内不受理其…申请 (出口管制法 第三十九条): a power to refuse
     return duty < 0

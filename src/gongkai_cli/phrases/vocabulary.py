@@ -262,6 +262,8 @@ MEASURE_VERBS = (
     "暂停",
     "服现役",
     "服役",
+    "强制隔离戒毒",
+    "社区康复",
 )
 # Words that join alternatives (当场或者在五日内): the outer limit is the answer.
 ALTERNATIVES = ("或者", "或")
