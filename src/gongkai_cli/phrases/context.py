@@ -52,6 +52,9 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
         return found._replace(rule=replace(rule, sense="restriction", qualifier="保护期"))
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
+    if rule.qualifier in _CAPS and _per_period(s, found.core):
+        # 学生每日学习时间(包括自习)，小学不超过六小时 (a limit each day): no date
+        return found._replace(rule=replace(rule, sense="condition"))
     after = found.end + 1 if s.startswith(("，", ","), found.end) else found.end
     valid = next((w for w in _VALID_AFTER if s.startswith(w, after)), None)
     if valid is not None:  # 自出具之日起六个月内有效, 自…之日起5年内免征车船税: a span
@@ -82,6 +85,15 @@ _VALID_AFTER = {
 _ANOTHER_PERIOD = "[一二两三四五六七八九十百]+(?:个工作日|日|天|个月|年)"
 
 
+_CAPS = ("不超过", "不得超过", "最长不超过", "最长不得超过", "最多不超过", "最多不得超过", "一般不超过")
+
+
+def _per_period(s: str, at: int) -> bool:
+    """每日, 每天, 每周, 每月 in the sentence before ``at``: a limit for each such period."""
+    sentence = max(s.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
+    return any(word in s[sentence:at] for word in ("每日", "每天", "每周", "每月"))
+
+
 def _duty_in_sentence(s: str, at: int) -> bool:
     sentence = max(s.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
     closing = min((i for i in (s.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
@@ -100,7 +112,13 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
     if not after.startswith(("不", "未", "没有", "无")):
         # 定航线、定船员并在24小时内往返一个或者一个以上航次的船舶 (国际航行船舶进出口岸检查办法
         # 第十四条): the class of things the part names, not a decision (…内作出的决定)
-        return 0 < len(tail) <= 4 and tail not in ("决定", "通知", "答复", "意见") and stop < len(s)
+        if not 0 < len(tail) <= 4 or tail in ("决定", "通知", "答复", "意见") or stop >= len(s):
+            return False
+        # …的船舶，船方或其代理人可以…: a topic for what follows; not …返还…的款项，并加计利息
+        following = stop + 1
+        while following < len(s) and s[following] not in "，,；;。：:":
+            following += 1
+        return any(modal in s[stop + 1 : following] for modal in CLAUSE_MODALS)
     return 0 < len(tail) <= 4
 
 

@@ -196,8 +196,10 @@ def find_deadline(
             if text.startswith(("结束", "终了"), end) and not fields.get("within") and not fields.get("back"):
                 continue  # 前六个月结束后六十日内: the span whose end is the anchor (not 四十五日内结束)
             if fields["kind"] == "date" and (
-                text.startswith(("的", "年满", "满"), end) or text.endswith("起至", start, core)
-            ):
+                text.startswith(("的", "年满", "满"), end)
+                or text.endswith("起至", start, core)
+                or (text.endswith(("（", "("), start, core) and text.startswith(("）", ")"), end))
+            ):  # 儿童节（6月1日）: the date of a name, in brackets
                 # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span; 当年12月31日
                 # 以前年满18周岁的 (征兵工作条例 第十一条): the day an age is reached, a condition
                 continue
