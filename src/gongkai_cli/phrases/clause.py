@@ -345,7 +345,7 @@ def _keeping(found: Found, s: str, part_start: int) -> Found | None:
     if not after.endswith(("后", "满")):
         return kept
     event = after.removesuffix("后").removesuffix("之").removesuffix("以")
-    for opener in ("期限", "期", "至少为", "至少", "为", "至", "到"):  # 保存期限至少为…失效后五年
+    for opener in ("期限", "期", "至少为", "至少", "不得少于", "不少于", "为", "至", "到"):
         event = event.removeprefix(opener)
     return kept._replace(event=event or "保存期起算")
 

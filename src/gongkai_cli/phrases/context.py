@@ -262,6 +262,26 @@ def _subject_event(part: Found, s: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _after_request(part: Found, before: Found, s: str) -> str | None:
+    """A period with no event of its own, set for another subject after a period that runs
+    from its own event and asks for something: it runs from that request (可以在收到处理决定
+    之日起一个月内…申请复审，复审机关应当在一个月内作出复审决定: 监察法 第五十六条)."""
+    rule = part.rule
+    if rule.anchor or rule.kind not in _PERIOD_KINDS or rule.extension or rule.back or event_of(part, s):
+        return None
+    if not (before.rule.anchor or "").endswith(("之日起", "起")) or before.rule.back:
+        return None
+    between = s[before.end : part.core]
+    clause = between[max(between.rfind(ch) for ch in "，,；;") + 1 :]
+    if not any(modal in clause for modal in CLAUSE_MODALS) or clause.startswith(("并", "且", "同时", "或")):
+        return None
+    request = before.act + between[: len(between) - len(clause)]  # …，向…机关申请复审，
+    at = request.rfind("申请")
+    if at < 0:
+        return None
+    return request[at:].rstrip("，,；;") or None
+
+
 def _span_of_act(part: Found, before: list[Found]) -> str | None:
     """A span named by its subject (公示期不得少于3日) whose act a period before it sets
     (自收到评标报告之日起3日内公示中标候选人: 招标投标法实施条例 第五十四条): it runs from that
@@ -301,7 +321,7 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
     out: list[Found] = []
     for i, part in enumerate(parts):
         event = events[i]
-        act = _span_of_act(part, parts[:i]) if i else None
+        act = (_span_of_act(part, parts[:i]) or _after_request(part, parts[i - 1], s)) if i else None
         if act is not None:
             out.append(part._replace(event=act))
             continue
