@@ -14,6 +14,7 @@ passed over is said in the answer's notes, as are numbers that are no deadline
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -21,6 +22,7 @@ from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import InputError
+from .chinese import number
 from .context import alternatives, in_context, objection_window, with_events
 from .reader import (
     MAX_PHRASE,
@@ -77,9 +79,11 @@ def _read_clause(text: str, s: str) -> Clause:
         return Clause(text, (single,))
     if len(s) <= MAX_PHRASE and not any(ch in _BREAKS for ch in s):
         try:
-            return Clause(text, (read_phrase(text, s),))
+            found = read_phrase(text, s)
         except InputError:
             pass
+        else:
+            return Clause(text, (_keeping(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -108,8 +112,20 @@ def _read_clause(text: str, s: str) -> Clause:
             + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
         )
     )
-    parts = with_events(parts, s)
+    notes += tuple(
+        f"“{m.group(0)}”：另一种办法没有期间，以其事件之时为准；外限无法确定"
+        for part in parts
+        if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
+        and not any(part.end <= other.core < m.end() for other in parts)
+    )
+    parts = with_events(_yearly_after_yearly(parts), s)
     return Clause(text, tuple(parts), notes, alternatives(parts, s))
+
+
+# 或 after a period, then another time with no period of its own (在进入管理区四十八小时以前
+# 或在开出港启航以前, 外国籍非军用船舶通过琼州海峡管理规则 第四条): the outer limit is unknown.
+# A pattern string, compiled (and cached by re) when a clause first needs it.
+_OPEN_ALTERNATIVE = "(?:或者|或)(?:在|于)?[^，,；;。]{1,24}?(?:以前|之前|前|时)"
 
 
 def _scan(
@@ -129,6 +145,7 @@ def _scan(
         stop = start
         while stop < len(s) and s[stop] not in _BREAKS:
             stop += 1
+        stop = _bracket_aside(s, start, stop)
         words = s[start:stop]
         # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
         exception = words.startswith("除") and words.endswith("外")
@@ -138,6 +155,7 @@ def _scan(
             found = find_deadline(reader, pos, stop, [] if conditional else passed)
             if found is None:
                 break
+            found = _extension_range(found, s)
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
@@ -163,12 +181,23 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
-            if _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
+            kept = _keeping(found, s, start)  # 保存期限不少于5年: kept until then, not due
+            if kept is not None:
+                found = kept
+            elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
                 words = s[found.core : found.end]
                 why = f"“{words}”是一段时间的长短（如保存2年、不超过6个月的处罚、六个月至三年），不是期限"
                 passed.append((found.core, InputError(why)))
                 continue
+            if found.rule.qualifier == "后" and not found.rule.anchor and _mentioned(found.rule, parts):
+                # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
+                # time after a period read before, a condition for what follows
+                found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
+            joined = _joined_before(found, s, stop)
+            if joined:  # 三十日和六十日内: no longer a number passed over
+                passed[:] = [p for p in passed if p[0] != joined[0].core]
+                parts.extend(joined)
             for rule in (found.rule, *found.more):  # 月度或者季度终了后: one deadline each
                 parts.append(found._replace(rule=replace(rule, text=phrase), act_end=stop, more=()))
         start = stop + 1
@@ -180,6 +209,37 @@ def _scan(
         elif following.start < part.act_end:
             parts[i] = part._replace(act_end=max(part.end, following.anchor_at))
     return parts
+
+
+def _yearly_after_yearly(parts: list[Found]) -> list[Found]:
+    """A date after a yearly one in the same clause recurs each year too (每年3月31日前向业务
+    主管单位报送…，于5月31日前报送登记管理机关: 社会团体登记管理条例 第二十八条)."""
+    out: list[Found] = []
+    yearly = False
+    for part in parts:
+        rule = part.rule
+        if rule.kind == "date" and rule.yearly:
+            yearly = True
+        elif yearly and rule.kind == "date" and rule.year is None and rule.relative is None:
+            part = part._replace(rule=replace(rule, yearly=True))
+        out.append(part)
+    return out
+
+
+def _bracket_aside(s: str, start: int, stop: int) -> int:
+    """Where a part ends when a bracket opens in it and is not closed before its end: at
+    the bracket, so that an aside that is a condition does not make the words before it
+    one (在船舶预计抵达口岸24小时前(航程不足24小时的，在驶离上一口岸时)，…报告: 口岸管理
+    规定 第七条). The aside is read as the next part."""
+    depth, opened = 0, -1
+    for pos in range(start, stop):
+        if s[pos] in "(（":
+            depth, opened = depth + 1, pos if depth == 0 else opened
+        elif s[pos] in ")）" and depth:
+            depth -= 1
+    if depth and opened > start and s.endswith("的", start, stop):
+        return opened
+    return stop
 
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
@@ -205,16 +265,89 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         return True
     if rule.back:  # 开庭三日前 counts back; 被破坏前三年 (前 before the number) looks back
         before = s[: found.core]
-        looks_back = before.endswith("前") and not before.endswith("提前")  # 提前三十日 counts back
+        # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
+        # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
+        looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
+        if (
+            looks_back
+            and re.search("(?:在|于)[^，,；;。在于]{1,30}前$", before)
+            and s[found.end : found.end + 1] != "的"
+        ):
+            return False  # 应当在开庭前三日通知, 应当至少在实施前21天公布 (货物进出口管理条例 第十条)
         return looks_back and not s[found.core : found.end].endswith(("前", "内"))
     if rule.qualifier:
         return False
     if rule.anchor and s[: found.core].endswith(rule.anchor) and not rule.anchor.endswith("前"):
         return False  # 自公告之日起三十日: the period follows its anchor (not 被破坏前三年)
     before = s[: found.core].rstrip()
+    if s[part_start : found.core] == "为" and part_start > 0:
+        return True  # 每满24小时，为1日 (家用汽车产品修理更换退货责任规定 第四十条): a definition
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
     return not s[found.core : found.end].endswith(_MARKED)
+
+
+_JOINED = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$")
+
+
+_UP_TO = re.compile(r"至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)")
+
+
+def _extension_range(found: Found, s: str) -> Found:
+    """可以延长一日至三日 (监察法 第四十六条): an extension of up to the upper bound, which is
+    the answer (the outer limit), said in its words."""
+    rule = found.rule
+    m = _UP_TO.match(s, found.end)
+    if not rule.extension or rule.n is None or m is None:
+        return found
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return found
+    same = (m.group(2).endswith("工作日")) == (rule.kind == "workdays") and m.group(2) not in ("个月", "年")
+    if n <= rule.n or not same or rule.kind not in ("days", "workdays"):
+        return found
+    return found._replace(rule=replace(rule, n=n), end=m.end())
+
+
+def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
+    """三十日和六十日内 (预算法 第五十二条): the period before 和 with the same words after it,
+    a deadline of its own, answered first."""
+    m = _JOINED.search(s, max(0, found.core - 8), found.core)
+    rule = found.rule
+    if m is None or rule.n is None or rule.kind not in ("workdays", "days", "months", "years"):
+        return []
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return []
+    if n <= 0 or (m.group(2).endswith("工作日")) != (rule.kind == "workdays"):
+        return []
+    kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
+    first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
+    return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
+
+
+def _keeping(found: Found, s: str, part_start: int) -> Found | None:
+    """A keeping time as a span during which records may not be destroyed (sense
+    restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第一百一十七条), 自提供之日起保存2年
+    (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
+    event (有效期满), which the user must date."""
+    rule = found.rule
+    lead = s[part_start : found.core]
+    at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))
+    if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
+        return None
+    if s[found.core : found.end].endswith(_MARKED) and not s.endswith("以上", found.core, found.end):
+        return None
+    kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
+    after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年
+    if not after.endswith(("后", "满")):
+        return kept
+    event = after.removesuffix("后").removesuffix("之").removesuffix("以")
+    for opener in ("期限", "期", "至少为", "至少", "不得少于", "不少于", "为", "至", "到"):
+        event = event.removeprefix(opener)
+    return kept._replace(event=event or "保存期起算")
 
 
 def _extends(rule: Rule, parts: list[Found]) -> bool:

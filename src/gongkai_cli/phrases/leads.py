@@ -3,6 +3,7 @@ the anchor (收到申请之日起, 季度终了后 …) and the subject with its
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 from typing import Any
@@ -17,12 +18,15 @@ from .vocabulary import (
     CLAUSE_MODALS,
     EXTENDED_TO,
     LATEST,
+    MEASURE_SPANS,
+    MEASURE_VERBS,
     MODALS,
     NOT_A_DEADLINE_END,
     NOT_ANCHOR_OPENERS,
     PREPOSITIONS,
     QUALIFIERS,
     RELATIVE,
+    SERVICE,
     SUBJECT_ENDS,
     VALIDITY,
     Period,
@@ -38,6 +42,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     qualifier, sense = next(((q, s) for q, s in QUALIFIERS if lead.endswith(q)), (None, "deadline"))
     if qualifier == "满" and lead.endswith(("届满", "期满")):
         qualifier, sense = None, "deadline"  # 有效期届满三十日前: 满 of 届满, not 满N日
+    if qualifier == "满" and fields.get("qualifier") == "后":
+        # 在取得学习驾驶证明满二十日后预约考试 (机动车驾驶证申领和使用规定 第四十四条): not
+        # before that day, from the event before 满
+        qualifier, sense = "满", "earliest"
+        fields["qualifier"] = "后"
     if qualifier == "约" and len(lead) > 1 and lead[-2] not in _BEFORE_ABOUT:
         qualifier, sense = None, "deadline"  # 依照条约, 合约: 约 ends a word (not read, as before)
     rest_end = core - len(qualifier or "")
@@ -57,17 +66,34 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["qualifier"] = words[-3:]
             anchor_at, words = rest_end, ""
         validity = next((v for v in VALIDITY if words.endswith(v)), None)
-        if validity is not None and qualifier is None:
+        if validity is None and qualifier is None and words.endswith("期限为"):
+            validity = _measure_span(words)  # 冻结债券…的期限为二年 (公安机关办理刑事案件程序规定)
+        if validity is not None and qualifier is not None and sense == "deadline" and qualifier != "延长":
+            # 采矿许可证有效期最长为30年 (矿产资源开采登记管理办法 第七条): a validity's cap
+            fields["sense"] = "restriction"
+            fields["qualifier"] = validity.removesuffix("为")
+            anchor_at, words = rest_end, ""
+        elif (
+            sense == "earliest"
+            and _names_validity(text[start:rest_end])
+            and not _COUNTED_FROM.match(text, end)  # 有效期不得少于三十个工作日，自…发出之日起计算
+        ):
+            # 其有效期限应当不低于6个月 (药品进口管理办法 第十七条): a requirement on a length
+            fields["sense"] = "condition"
+            anchor_at, words = rest_end, ""
+        elif validity is not None and qualifier is None:
             fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
             fields["qualifier"] = validity
             anchor_at, words = rest_end, ""
-        if "延长" in words or qualifier == "延长":
+        if qualifier == "延长" or ("延长" in words and not words.endswith(("之日起", "之日后", "之日"))):
+            # not 延长 in an event's words: 自收到批准延长期限文件之日起30天内 (外资企业法实施细则
+            # 第六十九条) runs from the receipt
             fields["extension"] = True
         if words.endswith(BEFORE) and not fields.get("back"):
             if within:
                 fields["sense"] = "window"  # 期满前30日内: from 30 days before until the day
             fields["back"] = True  # 有效期届满前30日
-        quarter = _named_quarter_base(words)
+        quarter = _named_quarter_base(words) or _first_half_base(words)
         if quarter is not None:
             fields["quarter"] = quarter  # 一季度后8日: from the end of that quarter
         bases = ("quarter",) if quarter is not None else _bases(words)
@@ -85,6 +111,12 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         ):
             reader.pos = anchor_at
             raise reader.fail("一个期间的终了（如“季度终了后”“月度终了后”）")
+        elif qualifier is not None and sense == "deadline" and _measure_span(words) is not None:
+            # 反倾销税的征收期限…不超过5年 (反倾销条例 第四十八条), 临时管制的实施期限每次不超过
+            # 2年: the longest a measure lasts, from its start; a span, not a duty's deadline
+            fields["sense"] = "restriction"
+            fields["qualifier"] = _measure_span(words)
+            anchor_at, words = rest_end, ""
         elif words and _not_a_deadline(words):
             reader.pos = anchor_at
             raise reader.fail("期限（“每”“第”“超过”“逾期”“延长至”等之后的数目不是期限）")
@@ -98,6 +130,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         forward = (
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
+        if forward and fields.get("sense") == "earliest" and words.endswith(SERVICE):
+            # 律师应当实际执业不少于五年 (检察官法 第十五条): a qualification, no date
+            fields["sense"] = "condition"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
@@ -105,9 +140,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             anchor_at, words, loose = rest_end, "", True  # 公示期不少于5个工作日: a subject
         if fields.get("back") and sense == "earliest":
             fields["sense"] = sense = "deadline"  # 至少3日前: no later than 3 days before
-        if fields.get("back") and (sense != "deadline" or fields.get("extension") or kind == "hours"):
+        if fields.get("back") and (sense != "deadline" or fields.get("extension")):
             reader.pos = core
-            raise reader.fail("期限（“前”不能与“不少于”“延长”“满”或小时同用）")
+            raise reader.fail("期限（“前”不能与“不少于”“延长”“满”同用）")
         if fields.get("back") and words.endswith(("之日起", "起")):
             reader.pos = core
             raise reader.fail("期限（“…之日起…前”自相矛盾：应为“…内”或“…前N日”）")
@@ -121,6 +156,28 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
 
 # What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
 _BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
+
+
+_COUNTED_FROM = re.compile(r"[，,]?(?:自|从)[^，,；;。]{1,40}?起(?:计算|算)")
+
+
+def _names_validity(head: str) -> bool:
+    """The words before 不少于 / 不低于 name a validity (其有效期限应当不低于6个月)."""
+    for modal in ("应当", "必须", "应", "须"):
+        head = head.removesuffix(modal)
+    return head.endswith(VALIDITY)
+
+
+def _measure_span(words: str) -> str | None:
+    """The name of a measure's span the words end with (征收期限, 每次续冻期限), or None."""
+    w = words.removesuffix("为").removesuffix("每次").removesuffix("的")
+    name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
+    if name is None and words.endswith("期限为"):  # 冻结债券、股票…等证券的期限为: the measure's
+        verb = next((v for v in MEASURE_VERBS if v in w), None)
+        name = None if verb is None else f"{verb}期限"
+    if name is None or (w.startswith("每") and not w.startswith("每次")):
+        return None
+    return name
 
 
 def _not_a_deadline(words: str) -> bool:
@@ -191,6 +248,7 @@ _ENDS = ("结束", "终了", "届满", "末")
 _BASE_LEADS = (
     "纳税义务发生",
     "每一会计",
+    "每个会计",
     "每一纳税",
     "每一财务",
     "本会计",
@@ -220,6 +278,27 @@ def _base(words: str) -> Period | None:
             for end in _ENDS:
                 if rest.startswith(end) and rest[len(end) :] in (*ANCHOR_ENDS, ""):
                     return period
+    return None
+
+
+_HALF_NAMES = ("前六个月", "前6个月", "上半年", "上半年度")
+
+
+def _first_half_base(words: str) -> int | None:
+    """每个会计年度的前六个月结束后 (股票发行与交易管理暂行条例 第五十七条) / 上半年结束后:
+    the end of the year's first half, read as the end of its second quarter (2)."""
+    w = words[max(words.rfind(ch) for ch in "在于由自") + 1 :]  # (一)在|每个会计年度…
+    for lead in _BASE_LEADS:
+        if w.startswith(lead):
+            w = w[len(lead) :]
+            break
+    w = w.removeprefix("年度的").removeprefix("年度").removeprefix("年的")
+    for name in _HALF_NAMES:
+        if w.startswith(name):
+            rest = w[len(name) :]
+            for end in _ENDS:
+                if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+                    return 2
     return None
 
 

@@ -193,18 +193,28 @@ def find_deadline(
             end = reader.pos
             if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
                 continue  # a date naming the anchor, not the deadline
+            if text.startswith(("结束", "终了"), end) and not fields.get("within") and not fields.get("back"):
+                continue  # 前六个月结束后六十日内: the span whose end is the anchor (not 四十五日内结束)
             if fields["kind"] == "date" and (
-                text.startswith("的", end) or text.endswith("起至", start, core)
-            ):
-                continue  # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span
+                text.startswith(("的", "年满", "满"), end)
+                or text.endswith("起至", start, core)
+                or (text.endswith(("（", "("), start, core) and text.startswith(("）", ")"), end))
+            ):  # 儿童节（6月1日）: the date of a name, in brackets
+                # 上一年度下半年的…: an attribute; 自1月1日起至12月31日止: a span; 当年12月31日
+                # 以前年满18周岁的 (征兵工作条例 第十一条): the day an age is reached, a condition
+                continue
             if _names_a_period(fields) and _schedule_follows(text, end, stop):
                 continue  # 第四季度为次年一月十日截至: the period a schedule is for
             if (
                 _named_period(fields, text[core])
-                and core > start
-                and not text.endswith(_PERIOD_LEADS, start, core)
+                and core > 0
+                and text[core - 1] not in _PART_BREAKS
+                and not text.endswith(_PERIOD_LEADS, 0, core)
             ):
-                continue  # 一个纳税年度内居住…: a span of time named, not a target set
+                # 一个纳税年度内居住…: a span of time named, not a target set; so is 年末 right
+                # after a period passed over (提出设立申请前1年年末总资产: the year's end as
+                # a description, 外资保险公司管理条例 第八条)
+                continue
             if fields["kind"] == "same_day" and core > start and not _same_day_lead(text, start, core):
                 continue  # 对当场作出的决定: 当场 describes the decision, it sets no time
             # The words a deadline depends on sit close before it; a longer lead is subject.
@@ -216,6 +226,7 @@ def find_deadline(
     return None
 
 
+_PART_BREAKS = "，,；;。：:"
 # Words after which 年底 / 年内 / 上半年 / 第一季度 set a target (于年底前, 应当在年内, 力争上半年).
 _PERIOD_LEADS = (*PREPOSITIONS, *MODALS, *LATEST, "力争", "争取", "确保", "今年", "、", "并于", "前")
 
@@ -282,7 +293,10 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
         return None
     for unit, kind, factor in COUNT_UNITS:
         if reader.take_word(unit):
-            if reader.at(WORD_AFTER_UNIT.get(unit[-1], "")):
+            joined = WORD_AFTER_UNIT.get(unit[-1], "")
+            if unit.endswith("工作日"):  # 前不少于20个工作日报请 (缔结条约管理办法 第九条): not 日报
+                joined = joined.replace("报", "")
+            if reader.at(joined):
                 return None  # 一年度, 三日期: the unit is part of a word
             n = reader.value(raw, at)
             if n <= 0:
@@ -305,7 +319,16 @@ def _read_range_end(reader: _Reader, fields: dict[str, Any]) -> None:
     reader.pos = start
 
 
+_HOUR_BEFORE = re.compile("([0-9]{1,2}|[一二三四五六七八九十]{1,3})[时点]前")
+
+
 def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
+    hour = _HOUR_BEFORE.match(reader.text, reader.pos) if fields["kind"] == "days" else None
+    if hour is not None:  # 拟飞行前1天15时前 (通用航空飞行管制条例 第十六条): that day, before 15:00
+        reader.pos = hour.end()
+        fields["back"] = True
+        fields["qualifier"] = hour.group(0)
+        return fields
     if reader.take_word(*APPROXIMATE_AFTER):
         fields["sense"] = "approximate"  # 用一年左右时间: answered, with a warning
         fields["qualifier"] = "左右"
@@ -313,6 +336,12 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
         if reader.text.startswith(NOUN_AFTER, reader.pos):
             raise _NotADeadline
         fields["within"] = True  # for the words before: 召开前二十日内 is a window, not a day
+        return fields
+    if (
+        reader.text.startswith("以上", reader.pos)
+        and "保存" in reader.text[max(0, reader.pos - 30) : reader.pos]
+    ):
+        reader.pos += 2  # 应当保存2年以上 (农药管理条例 第二十一条): a keeping time
         return fields
     if reader.text.startswith(NOUN_AFTER, reader.pos):
         raise _NotADeadline  # 十日以内期限的规定, 半个月工资, 十日以下拘留: a noun's measure

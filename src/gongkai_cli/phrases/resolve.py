@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 from ..calendar.workdays import WEEKDAYS, DayInfo, WorkCalendar
 from ..errors import CoverageError, InputError
 from .rule import Rule
+from .vocabulary import MEASURE_SPANS
 
 if TYPE_CHECKING:
     from .statutes import WorkdayRule
@@ -285,8 +286,11 @@ def _sense_warnings(rule: Rule, day: date) -> list[str]:
     elif rule.sense == "presumed":
         out.append(f"“满”期间届满之日 {day.isoformat()}（如推定送达之日），不因休息日顺延")
     elif rule.sense == "restriction":
-        what = "有效期" if rule.qualifier in ("有效期为", "有效期") else "限制期间（期间内不得…）"
-        out.append(f"{what}至 {day.isoformat()} 届满：不是期限，不因休息日顺延")
+        span = (rule.qualifier or "").removesuffix("为")
+        what = span if span.endswith(("期", "期限")) else "限制期间（期间内不得…）"
+        if span in MEASURE_SPANS:
+            what = f"{span}（措施持续的期间）"
+        out.append(f"{what}至 {day.isoformat()} 届满：不是办事的期限，不因休息日顺延")
     elif rule.sense == "approximate":
         out.append(f"“{rule.qualifier}”是约数：{day.isoformat()} 只是大致的日期")
     if rule.extension:
@@ -326,6 +330,8 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
         result = Result(rule, anchor, last, _provisional(cal, day, anchor), (note,), tuple(steps))
         return replace(result, window_start=day)
     deadline, warnings = _fixed_day(day, cal, options, steps, explain, "倒数所得日期")
+    if rule.qualifier and rule.qualifier.endswith(("时前", "点前")):  # 前1天15时前
+        warnings.insert(0, f"最迟在 {day.isoformat()} {rule.qualifier}")
     return Result(rule, anchor, deadline, _provisional(cal, deadline, anchor), tuple(warnings), tuple(steps))
 
 
@@ -452,11 +458,16 @@ def _hours(rule: Rule, anchor: date | datetime, explain: bool) -> Result:
         anchor = datetime(anchor.year, anchor.month, anchor.day)
         warnings.append("起算时刻未给出时分，按当日 00:00 起算")
     try:
-        deadline = anchor + timedelta(hours=rule.n)
+        deadline = anchor + timedelta(hours=-rule.n if rule.back else rule.n)
     except OverflowError:
         raise _past_year_9999(rule) from None
     steps: tuple[Step, ...] = ()
-    if explain:
+    if explain and rule.back:  # 计划起飞1小时前: the later event's time, counted back
+        steps = (
+            Step(anchor.date(), None, None, f"其后的事件时刻 {anchor:%H:%M}"),
+            Step(deadline.date(), None, None, f"向前数 {rule.n} 小时：最迟在 {deadline:%H:%M}"),
+        )
+    elif explain:
         steps = (
             Step(anchor.date(), None, None, f"事件发生时刻 {anchor:%H:%M}，自此起算"),
             Step(deadline.date(), None, None, f"{rule.n} 小时后 {deadline:%H:%M} 届满，不因休息日顺延"),

@@ -87,6 +87,9 @@ def _read_target(reader: _Reader, lead: str = "") -> dict[str, Any] | None:
             return {**fields, "relative": relative, **month}
         if reader.take_word(*_YEAR_END):
             return {**fields, "relative": relative, "target": "year_end"}
+        if reader.text.startswith(("内", "以内", "之内"), reader.pos):
+            # 应当在下一年度内补缴 (国务院关于鼓励外商投资的规定 第十八条): by the end of the next year
+            return {**fields, "relative": relative, "target": "year_end"}
         raise reader.fail("月份（如 次年5月31日前）")
     year = _read_year(reader)
     if year is not None:

@@ -215,11 +215,56 @@ NOUN_AFTER = (
 # After a period: an approximate one (一年左右).
 APPROXIMATE_AFTER = ("左右",)
 # Words that open a ban after a period (5日内…不准上岸, 十二个月内不得进入).
-BANS = ("不得", "不准", "禁止", "不受理", "不予受理")
+BANS = ("不得", "不准", "禁止", "不受理", "不予", "不再")
 # Words that make a period in a condition an objection window (10日内没有提出异议的).
 OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
-# Words before a validity span (有效期为三十日的号牌): its end, not a deadline.
-VALIDITY = ("有效期为", "有效期")
+# Words before a validity span (有效期为三十日的号牌, 保修期为1年): its end, not a deadline.
+VALIDITY = (
+    "有效期限为",
+    "有效期限",
+    "有效期为",
+    "有效期",
+    "保修期为",
+    "保修期",
+    "保质期为",
+    "保质期",
+    "任期为",
+    "任期",
+)
+# Before 不少于N年: time served, a qualification (律师应当实际执业不少于五年), not a date.
+SERVICE = ("执业", "工作", "任职", "从业", "服务", "经营", "居住", "从事", "实践", "履职", "在职", "工龄")
+# A measure's span, before a cap (征收期限不超过5年, 每次续冻期限最长不得超过六个月): how long
+# the measure may last (a restriction's end), not a duty's deadline (审查期限不超过30日).
+MEASURE_SPANS = (
+    "征收期限",
+    "实施期限",
+    "续冻期限",
+    "管制期限",
+    "禁止期限",
+    "限制期限",
+    "暂停期限",
+    "封存期限",
+    "保护期限",
+    "试用期",
+)
+# A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
+# (查封、扣押的期限不得超过三十日, 行政强制法 第二十五条) it stays the authority's deadline.
+MEASURE_VERBS = (
+    "冻结",
+    "查封",
+    "扣押",
+    "暂扣",
+    "留置",
+    "封存",
+    "管制",
+    "禁止",
+    "限制",
+    "暂停",
+    "服现役",
+    "服役",
+    "强制隔离戒毒",
+    "社区康复",
+)
 # Words that join alternatives (当场或者在五日内): the outer limit is the answer.
 ALTERNATIVES = ("或者", "或")
 # Words that name the period a schedule is for (第四季度为次年1月10日截至).
