@@ -159,6 +159,17 @@ def _row_number(text: str) -> int | None:
     return int(re.sub(r"[^0-9]", "", squeezed)) if _NUMBER.match(squeezed) and _barred(text) else None
 
 
+def _sub_row(text: str) -> bool:
+    """A line without a 序号 that is a whole row of its own, under the 序号 of the row
+    above (序号 only on a group's first row: 溪下乡's catalogue): it starts with a name and
+    holds a time limit and an office of its own."""
+    filled = [c for c in cells(text) if c]
+    if not _barred(text) or len(filled) < 3 or _row_number(text) is not None:
+        return False
+    kinds = [_kind(c) for c in filled]
+    return kinds[0] in ("text", "prose") and "limit" in kinds[1:] and "office" in kinds[1:]
+
+
 def _group_line(text: str) -> str | None:
     """A group row across the table ("二、公共服务 | ||||||"): its one cell, else None."""
     filled = [c for c in cells(text) if c]
@@ -270,9 +281,11 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     group = ""  # a group row across the table heads the rows below it
     expected = first or 0  # 1, or the row a page starts with
 
+    sub = False  # the row being read has no 序号 of its own: the next one is ``expected``
+
     def starts_row(text: str) -> bool:
         if numbered:
-            return _row_number(text) == expected + 1
+            return _row_number(text) == (expected if sub else expected + 1) or _sub_row(text)
         filled = [c for c in cells(text) if c]
         return bool(filled) and _kind(filled[0]) in ("text", "prose")
 
@@ -287,7 +300,8 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
             taken.update(lines[i][0] for i in range(at, skip))
             at = skip
             continue
-        if not _barred(lines[at][1]) or (numbered and _row_number(lines[at][1]) != expected):
+        sub = numbered and bool(rows) and _sub_row(lines[at][1])  # a row under the 序号 above
+        if not _barred(lines[at][1]) or (numbered and not sub and _row_number(lines[at][1]) != expected):
             break
         start = at
         at += 1
@@ -303,12 +317,15 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         cut = piped and at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
         filled = [c for i in range(start, at) for c in cells(lines[i][1]) if c]
         taken.update(lines[i][0] for i in range(start, at))
-        number, filled = (filled[0], filled[1:]) if numbered else ("", filled)
+        if sub:
+            number = rows[-1].cells.get("number", "")
+        else:
+            number, filled = (filled[0], filled[1:]) if numbered else ("", filled)
         row = _row(lines[start][0], number, filled, body, classes, above, cut)
         if group:
             row = TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts)
         rows.append(row)
-        expected += 1
+        expected += 0 if sub else 1
     roles = tuple(r for _, r in columns)
     return Table(frozenset(taken), roles, tuple(rows)), at
 
