@@ -52,7 +52,7 @@ _COST: dict[str, dict[str, float]] = {
     # column class -> cell kind -> cost of putting that cell there ("prose": long text)
     "level": {"text": 0, "prose": 1, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
     "task": {"text": 0, "prose": 1, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
-    "detail": {"text": 0, "prose": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
+    "detail": {"text": 0.8, "prose": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
     "deadline": {"limit": 0, "text": 3, "prose": 3, "office": 4, "basis": 5, "channel": 5, "tick": 5},
     "owners": {"office": 0, "text": 3, "prose": 3, "limit": 5, "basis": 5, "channel": 5, "tick": 5},
     "basis": {"basis": 0, "text": 3, "prose": 3, "office": 5, "limit": 5, "channel": 5, "tick": 5},
@@ -113,6 +113,13 @@ def _header(
         roles = [_column(c) for c in names]
         if not names or None in roles or (stacked and len(names) > 1):
             break
+        if main or at > index or not any(r in ("detail", "deadline", "owners") for r in roles):
+            pass
+        else:  # "一级目录 | 二级目录 | 三级目录 | 公开内容 | …" (黄石): the levels are columns
+            main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
+            widest = max(widest, len(names))
+            at += 1
+            continue
         if "group" in roles or (stacked and levels):  # the levels and sub-columns
             levels += [n for n, r in zip(names, roles, strict=True) if r == "group"]
             subs += [n for n, r in zip(names, roles, strict=True) if r != "group"]
@@ -128,6 +135,9 @@ def _header(
     item = next((i for i, (_, r) in enumerate(main) if r in ("task", "detail", "group")), len(main))
     if at - index == 1 and (not numbered or any(r == "other" for _, r in main[:item])):
         return None  # one line, a column not read before the item's: its rows lack their first cells (门头沟)
+    if not levels and "task" not in [r for _, r in main] and "group" in [r for _, r in main]:
+        deepest = max(i for i, (_, r) in enumerate(main) if r == "group")
+        main[deepest] = (main[deepest][0], "task")  # the deepest level is the item
     columns: list[tuple[str, str]] = []
     for name, role in main:
         if role == "task" and levels:
