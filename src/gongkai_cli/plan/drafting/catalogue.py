@@ -99,7 +99,7 @@ def _class(name: str, role: str) -> str:
 
 
 def _header(
-    lines: list[tuple[int, str]], index: int, stacked: bool = False
+    lines: list[tuple[int, str]], index: int, stacked: bool = False, spread: bool = False
 ) -> tuple[list[tuple[str, str]], int] | None:
     """The columns (name, role) of a header over several lines from ``index``, and the
     index after it; None unless it is a catalogue's (see the module's docstring)."""
@@ -113,17 +113,11 @@ def _header(
         roles = [_column(c) for c in names]
         if not names or None in roles or (stacked and len(names) > 1):
             break
-        if main or at > index or not any(r in ("detail", "deadline", "owners") for r in roles):
-            pass
-        else:  # "一级目录 | 二级目录 | 三级目录 | 公开内容 | …" (黄石): the levels are columns
-            main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
-            widest = max(widest, len(names))
-            at += 1
-            continue
-        if "group" in roles or (stacked and levels):  # the levels and sub-columns
+        columns_first = at == index and any(r in ("detail", "deadline", "owners") for r in roles)
+        if ("group" in roles and not columns_first) or (stacked and levels):  # levels, sub-columns
             levels += [n for n, r in zip(names, roles, strict=True) if r == "group"]
             subs += [n for n, r in zip(names, roles, strict=True) if r != "group"]
-        else:
+        else:  # "一级目录 | 二级目录 | 三级目录 | 公开内容 | …" (黄石): the levels are columns
             main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
         widest = max(widest, len(names))
         at += 1
@@ -149,7 +143,7 @@ def _header(
     others = sum(r == "other" for r in roles_only)
     has_item = "task" in roles_only or "detail" in roles_only
     if (
-        (others < _MIN_OTHERS and (stacked or at - index < 3))  # a catalogue, or three lines
+        (others < (1 if spread else _MIN_OTHERS) and (stacked or at - index < 3))  # a catalogue
         or not has_item
         or len(set(r for r in roles_only if r not in ("other", "group")))
         != len([r for r in roles_only if r not in ("other", "group")])
@@ -158,9 +152,38 @@ def _header(
     return columns, at
 
 
+def _merged_header(lines: list[tuple[int, str]], index: int) -> str | None:
+    """Two header rows of a Word or Excel table (tabs, a cell in its place) as one: where
+    the upper row's cell spans columns, Word repeats its name ("公开事项 | 公开事项") and
+    Excel leaves the others empty; where it spans both rows, the lower row repeats it or is
+    empty. Each column is named by its lower cell, else by its upper one (凤屯镇's .docx:
+    "公开事项 公开事项" over "一级事项 二级事项"); None unless both are such rows."""
+    if index + 1 >= len(lines) or "\t" not in lines[index][1] or "\t" not in lines[index + 1][1]:
+        return None
+    upper, lower = lines[index][1].split("\t"), lines[index + 1][1].split("\t")
+    if len(upper) != len(lower):
+        return None
+    names = [(b or a).strip() for a, b in zip(upper, lower, strict=True)]
+    spanned = any(a.strip() and a == upper[i + 1] for i, a in enumerate(upper[:-1])) or "" in upper
+    if not spanned or any(not n or _column(n) is None for n in names):
+        return None
+    return "\t".join(names)
+
+
 def _barred(text: str) -> bool:
     """A line of a table's cells: "|" between them (a web page), or tabs (Word, Excel)."""
     return "|" in text or "｜" in text or "\t" in text
+
+
+def _lone_bar(text: str) -> bool:
+    """A line "|" alone: inside a row spread over lines, an empty cell (嵩明)."""
+    return not [c for c in cells(text) if c] and _barred(text)
+
+
+def _lone_number(text: str) -> int | None:
+    """The 序号 of a line holding only it, with its bar or without ("3 |", "3")."""
+    squeezed = compact(text).strip("|｜")
+    return int(squeezed) if re.fullmatch(r"[0-9]{1,3}", squeezed) else None
 
 
 def _row_number(text: str) -> int | None:
@@ -272,15 +295,32 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     a line whose first cell is no item's (a 《…》, a time limit, an office, channels, √)
     is more of the row above."""
     found = _header(lines, index)
+    if found is None and (spread := _header(lines, index, spread=True)) is not None:
+        after = spread[1]  # a row over several lines, its 序号 alone on the first (嵩明)
+        found = spread if after < len(lines) and _lone_number(lines[after][1]) == 1 else None
+    merged = _merged_header(lines, index) if found is None else None
+    if merged is not None:  # two header rows of a Word or Excel table read as one
+        found = _header([*lines[:index], (lines[index][0], merged), *lines[index + 2 :]], index)
+        if found is not None:
+            found = found[0], found[1] + 1
     if found is None:
         return None
     columns, at = found
     numbered = columns[0][1] == "number"
+    spread_rows = numbered and at < len(lines) and _lone_number(lines[at][1]) is not None
+
+    def _number_at(text: str) -> int | None:  # "3" alone is a 序号 where rows are spread
+        number = _row_number(text)
+        return _lone_number(text) if number is None and spread_rows else number
+
+    def _row_line(text: str) -> bool:
+        return _barred(text) or (spread_rows and _lone_number(text) is not None)
+
     row_at = at  # the first row, after the group rows heading it
     while row_at < len(lines) and _group_line(lines[row_at][1]) is not None:
         row_at += 1
-    first = _row_number(lines[row_at][1]) if row_at < len(lines) else None
-    if row_at >= len(lines) or (numbered and first is None) or not _barred(lines[row_at][1]):
+    first = _number_at(lines[row_at][1]) if row_at < len(lines) else None
+    if row_at >= len(lines) or (numbered and first is None) or not _row_line(lines[row_at][1]):
         return None
     body = [c for c in columns if c[1] != "number"]
     classes = [_class(name, role) for name, role in body]
@@ -295,7 +335,7 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
 
     def starts_row(text: str) -> bool:
         if numbered:
-            return _row_number(text) == (expected if sub else expected + 1) or _sub_row(text)
+            return _number_at(text) == (expected if sub else expected + 1) or _sub_row(text)
         filled = [c for c in cells(text) if c]
         return bool(filled) and _kind(filled[0]) in ("text", "prose")
 
@@ -311,16 +351,16 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
             at = skip
             continue
         sub = numbered and bool(rows) and _sub_row(lines[at][1])  # a row under the 序号 above
-        if not _barred(lines[at][1]) or (numbered and not sub and _row_number(lines[at][1]) != expected):
+        if not _row_line(lines[at][1]) or (numbered and not sub and _number_at(lines[at][1]) != expected):
             break
         start = at
         at += 1
         while (
             at < len(lines)
-            and _barred(lines[at][1])
+            and _row_line(lines[at][1])
             and not starts_row(lines[at][1])
             and _group_line(lines[at][1]) is None
-            and _between(lines, at, head) is None
+            and (_between(lines, at, head) is None or (spread_rows and _lone_bar(lines[at][1])))
         ):
             at += 1
         piped = any("|" in lines[i][1] or "｜" in lines[i][1] for i in range(start, at))
