@@ -252,3 +252,27 @@ def test_a_word_catalogue_whose_merged_header_cells_repeat(gongkai: Run, tmp_pat
     ]
     assert [i["event"] for i in items] == ["信息形成或变更", "信息形成或变更"]
     assert item_flags(text) == 0
+
+
+STANDING_ROWS = (
+    "序号 | 公开事项 | 公开内容 (要素) | 公开依据 | 公开时限 | 公开渠道和载体 | 公开对象 |\n"
+    "1 | 机构概况 | 机构职能简介 | 《条例》 | 信息形成(变更)20个工作日内 | ☐县政府门户网站 | √ |\n"
+    "2 | 领导信息 | 领导基本信息 | 《条例》 | 信息形成(变更)20个工作日内 | ☐县政府门户网站 | √ |\n"
+)
+
+
+def test_a_publisher_given_once_above_the_catalogue(gongkai: Run, tmp_path: Path) -> None:
+    """The 公开主体 of a whole catalogue given once on a line above its header is every
+    row's. Not a set-4 document (each of its catalogues names it in a column: 溪下乡's
+    溪下乡人民政府 on every row); the form the issue's brief names. Without that line each
+    row is asked for its owners, never guessed from the title."""
+    doc = tmp_path / "目录.txt"
+    doc.write_text("某某乡政务公开标准目录\n公开主体：某某乡人民政府\n" + STANDING_ROWS, encoding="utf-8")
+    items, text = drafted(gongkai, doc)
+    assert [(i["id"], i["owners"]) for i in items] == [("1", ["某某乡人民政府"]), ("2", ["某某乡人民政府"])]
+    assert item_flags(text) == 0
+    doc.write_text("某某乡政务公开标准目录\n" + STANDING_ROWS, encoding="utf-8")
+    items, text = drafted(gongkai, doc)
+    assert [(i["id"], i["owners"]) for i in items] == [("1", []), ("2", [])]
+    assert item_flags(text) == 2
+    assert "表格这一行中没有找到负责部门" in text

@@ -387,7 +387,33 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         rows.append(row)
         expected += 0 if sub else 1
     roles = tuple(r for _, r in columns)
+    standing = _standing_owner(lines, index)
+    if standing is not None:  # "公开主体：某某乡人民政府" above the table: every row's
+        taken.add(lines[standing[0]][0])
+        rows = [
+            TableRow(r.line, {**r.cells, "owners": r.cells.get("owners") or standing[1]}, r.group, r.doubts)
+            for r in rows
+        ]
     return Table(frozenset(taken), roles, tuple(rows)), at
+
+
+_STANDING = re.compile(r"^(?:公开主体|责任主体|责任单位|公开单位|发布主体)\s*[：:]\s*(\S.{0,40})$")
+_LOOK_BACK = 3  # the lines above a catalogue's header where its 公开主体 may be given
+
+
+def _standing_owner(lines: list[tuple[int, str]], index: int) -> tuple[int, str] | None:
+    """A 公开主体 given once above a catalogue's header ("公开主体：某某乡人民政府"), for
+    the rows whose 公开主体 cell is empty or that have no such column: the line's index and
+    the name; None when there is none, or when it does not read as an office."""
+    for at in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        text = lines[at][1].strip()
+        if _barred(text):
+            return None
+        found = _STANDING.match(compact(text))
+        if found is not None:
+            name = found[1].rstrip("。；;，,")
+            return (at, name) if _is_departments(name) else None
+    return None
 
 
 def _row(
