@@ -26,6 +26,11 @@ of empty cells, cells missing where the page merged them. Pure: lines in, a tabl
   three lines is joined again by the column it fits. A cell placed where it does not fit
   (公开主体 "自然资源", not an office's name) is kept and said; a row the page stops
   inside says so once: a doubt each.
+- Forms of the fourth blind set: a first header line naming the levels as columns (一级目录 |
+  二级目录 | 三级目录 | 公开内容, 黄石); rows spread over lines from a 序号 alone (嵩明);
+  a line without a 序号 that is a whole row under the 序号 above (溪下乡); two tabbed header
+  rows read as one (a Word or Excel table's merged cells, 凤屯镇, 上海市医保局); a 公开主体
+  given once above the header, for every row.
 """
 
 from __future__ import annotations
