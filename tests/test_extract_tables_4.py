@@ -12,7 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
+from gongkai_cli.plan.drafting.extract import extract_plan
 from tests.conftest import Run
 
 TODAY = {"GONGKAI_TODAY": "2026-12-03"}
@@ -276,3 +279,22 @@ def test_a_publisher_given_once_above_the_catalogue(gongkai: Run, tmp_path: Path
     assert [(i["id"], i["owners"]) for i in items] == [("1", []), ("2", [])]
     assert item_flags(text) == 2
     assert "表格这一行中没有找到负责部门" in text
+
+
+NAMES = ("机构概况", "领导信息", "内设机构", "信息公开制度", "信息公开指南", "信息公开年报")
+
+
+@given(st.lists(st.integers(min_value=1, max_value=4), min_size=1, max_size=4))
+def test_every_row_under_a_number_is_an_item_of_its_group(sizes: list[int]) -> None:
+    """溪下乡's form, any shape: groups of rows, the 序号 and 一级事项 only on a group's
+    first row. Each row is one item, headed by its group, with its own title and owner."""
+    lines, want = [XIXIA_HEAD], []
+    for number, size in enumerate(sizes, 1):
+        for k in range(size):
+            name = f"{NAMES[k]}{number}"
+            first = f"{number} | 第{number}组 | {name}" if k == 0 else name
+            lines.append(xixia(f"{first} | {name}的内容"))
+            want.append((f"第{number}组 {name}", name, (XIXIA_OFFICE,)))
+    draft = extract_plan("".join(lines), "目录.txt")
+    assert [(i.section, i.title, i.owners) for i in draft.items] == want
+    assert not any(i.flags for i in draft.items)
