@@ -197,21 +197,23 @@ def _row_number(text: str) -> int | None:
     return int(re.sub(r"[^0-9]", "", squeezed)) if _NUMBER.match(squeezed) and _barred(text) else None
 
 
-def _sub_row(text: str, above: list[str]) -> bool:
+def _kinds(line: str) -> set[str]:
+    """What the filled cells of a line hold (see _kind)."""
+    return {_kind(c) for c in cells(line) if c}
+
+
+def _sub_row(text: str, above: set[str]) -> bool:
     """A line without a 序号 that is a whole row of its own, under the 序号 of the row
-    above (序号 only on a group's first row: 溪下乡's catalogue): the row above (its lines
-    ``above``) is whole, with a time limit and an office, and the line starts with a name
-    and holds a time limit and an office of its own. Else it is more of the row above."""
-
-    def kinds(line: str) -> list[str]:
-        return [_kind(c) for c in cells(line) if c]
-
-    own = kinds(text)
-    if not _barred(text) or len(own) < 3 or _row_number(text) is not None:
+    above (序号 only on a group's first row: 溪下乡's catalogue): the row above (``above``:
+    what its cells hold) is whole, with a time limit and an office, and the line starts
+    with a name and holds a time limit and an office of its own. Else it is more of the
+    row above."""
+    if not {"limit", "office"} <= above or not _barred(text) or _row_number(text) is not None:
         return False
-    before = [k for line in above for k in kinds(line)]
-    whole = all(k in before and k in own[1:] for k in ("limit", "office"))
-    return whole and own[0] in ("text", "prose")
+    filled = [c for c in cells(text) if c]
+    if len(filled) < 3 or _kind(filled[0]) not in ("text", "prose"):
+        return False
+    return {"limit", "office"} <= {_kind(c) for c in filled[1:]}
 
 
 def _group_line(text: str) -> str | None:
@@ -343,13 +345,12 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     expected = first or 0  # 1, or the row a page starts with
 
     sub = False  # the row being read has no 序号 of its own: the next one is ``expected``
-    start = at  # the first line of the row being read
-    last: list[str] = []  # the lines of the row read last
+    holds: set[str] = set()  # what the cells of the row being read hold
+    last: set[str] = set()  # what the cells of the row read last hold
 
     def starts_row(text: str) -> bool:
         if numbered:
-            row = [lines[i][1] for i in range(start, at)]
-            return _number_at(text) == (expected if sub else expected + 1) or _sub_row(text, row)
+            return _number_at(text) == (expected if sub else expected + 1) or _sub_row(text, holds)
         filled = [c for c in cells(text) if c]
         return bool(filled) and _kind(filled[0]) in ("text", "prose")
 
@@ -368,6 +369,7 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         if not _row_line(lines[at][1]) or (numbered and not sub and _number_at(lines[at][1]) != expected):
             break
         start = at
+        holds = _kinds(lines[at][1])
         at += 1
         while (
             at < len(lines)
@@ -376,8 +378,9 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
             and _group_line(lines[at][1]) is None
             and (_between(lines, at, head) is None or (spread_rows and _lone_bar(lines[at][1])))
         ):
+            holds |= _kinds(lines[at][1])
             at += 1
-        last = [lines[i][1] for i in range(start, at)]
+        last = holds
         piped = any("|" in lines[i][1] or "｜" in lines[i][1] for i in range(start, at))
         cut = piped and at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
         filled = [c for i in range(start, at) for c in cells(lines[i][1]) if c]
