@@ -26,6 +26,11 @@ of empty cells, cells missing where the page merged them. Pure: lines in, a tabl
   three lines is joined again by the column it fits. A cell placed where it does not fit
   (公开主体 "自然资源", not an office's name) is kept and said; a row the page stops
   inside says so once: a doubt each.
+- Forms of the fourth blind set: a first header line naming the levels as columns (一级目录 |
+  二级目录 | 三级目录 | 公开内容, 黄石); rows spread over lines from a 序号 alone (嵩明);
+  a line without a 序号 that is a whole row under the 序号 above (溪下乡); two tabbed header
+  rows read as one (a Word or Excel table's merged cells, 凤屯镇, 上海市医保局); a 公开主体
+  given once above the header, for every row.
 """
 
 from __future__ import annotations
@@ -52,7 +57,7 @@ _COST: dict[str, dict[str, float]] = {
     # column class -> cell kind -> cost of putting that cell there ("prose": long text)
     "level": {"text": 0, "prose": 1, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
     "task": {"text": 0, "prose": 1, "office": 2, "limit": 3, "basis": 3, "channel": 5, "tick": 5},
-    "detail": {"text": 0, "prose": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
+    "detail": {"text": 0.8, "prose": 0, "office": 2, "limit": 2, "basis": 2, "channel": 5, "tick": 5},
     "deadline": {"limit": 0, "text": 3, "prose": 3, "office": 4, "basis": 5, "channel": 5, "tick": 5},
     "owners": {"office": 0, "text": 3, "prose": 3, "limit": 5, "basis": 5, "channel": 5, "tick": 5},
     "basis": {"basis": 0, "text": 3, "prose": 3, "office": 5, "limit": 5, "channel": 5, "tick": 5},
@@ -99,7 +104,7 @@ def _class(name: str, role: str) -> str:
 
 
 def _header(
-    lines: list[tuple[int, str]], index: int, stacked: bool = False
+    lines: list[tuple[int, str]], index: int, stacked: bool = False, spread: bool = False
 ) -> tuple[list[tuple[str, str]], int] | None:
     """The columns (name, role) of a header over several lines from ``index``, and the
     index after it; None unless it is a catalogue's (see the module's docstring)."""
@@ -113,10 +118,11 @@ def _header(
         roles = [_column(c) for c in names]
         if not names or None in roles or (stacked and len(names) > 1):
             break
-        if "group" in roles or (stacked and levels):  # the levels and sub-columns
+        columns_first = at == index and any(r in ("detail", "deadline", "owners") for r in roles)
+        if ("group" in roles and not columns_first) or (stacked and levels):  # levels, sub-columns
             levels += [n for n, r in zip(names, roles, strict=True) if r == "group"]
             subs += [n for n, r in zip(names, roles, strict=True) if r != "group"]
-        else:
+        else:  # "一级目录 | 二级目录 | 三级目录 | 公开内容 | …" (黄石): the levels are columns
             main += [(n, r) for n, r in zip(names, roles, strict=True) if r is not None]
         widest = max(widest, len(names))
         at += 1
@@ -128,6 +134,9 @@ def _header(
     item = next((i for i, (_, r) in enumerate(main) if r in ("task", "detail", "group")), len(main))
     if at - index == 1 and (not numbered or any(r == "other" for _, r in main[:item])):
         return None  # one line, a column not read before the item's: its rows lack their first cells (门头沟)
+    if not levels and "task" not in [r for _, r in main] and "group" in [r for _, r in main]:
+        deepest = max(i for i, (_, r) in enumerate(main) if r == "group")
+        main[deepest] = (main[deepest][0], "task")  # the deepest level is the item
     columns: list[tuple[str, str]] = []
     for name, role in main:
         if role == "task" and levels:
@@ -139,7 +148,7 @@ def _header(
     others = sum(r == "other" for r in roles_only)
     has_item = "task" in roles_only or "detail" in roles_only
     if (
-        (others < _MIN_OTHERS and (stacked or at - index < 3))  # a catalogue, or three lines
+        (others < (1 if spread else _MIN_OTHERS) and (stacked or at - index < 3))  # a catalogue
         or not has_item
         or len(set(r for r in roles_only if r not in ("other", "group")))
         != len([r for r in roles_only if r not in ("other", "group")])
@@ -148,15 +157,63 @@ def _header(
     return columns, at
 
 
+def _merged_header(lines: list[tuple[int, str]], index: int) -> str | None:
+    """Two header rows of a Word or Excel table (tabs, a cell in its place) as one: where
+    the upper row's cell spans columns, Word repeats its name ("公开事项 | 公开事项") and
+    Excel leaves the others empty; where it spans both rows, the lower row repeats it or is
+    empty. Each column is named by its lower cell, else by its upper one (凤屯镇's .docx:
+    "公开事项 公开事项" over "一级事项 二级事项"); None unless both are such rows."""
+    if index + 1 >= len(lines) or "\t" not in lines[index][1] or "\t" not in lines[index + 1][1]:
+        return None
+    upper, lower = lines[index][1].split("\t"), lines[index + 1][1].split("\t")
+    if len(upper) != len(lower):
+        return None
+    names = [(b or a).strip() for a, b in zip(upper, lower, strict=True)]
+    spanned = any(a.strip() and a == upper[i + 1] for i, a in enumerate(upper[:-1])) or "" in upper
+    if not spanned or any(not n or _column(n) is None for n in names):
+        return None
+    return "\t".join(names)
+
+
 def _barred(text: str) -> bool:
     """A line of a table's cells: "|" between them (a web page), or tabs (Word, Excel)."""
     return "|" in text or "｜" in text or "\t" in text
+
+
+def _lone_bar(text: str) -> bool:
+    """A line "|" alone: inside a row spread over lines, an empty cell (嵩明)."""
+    return not [c for c in cells(text) if c] and _barred(text)
+
+
+def _lone_number(text: str) -> int | None:
+    """The 序号 of a line holding only it, with its bar or without ("3 |", "3")."""
+    squeezed = compact(text).strip("|｜")
+    return int(squeezed) if re.fullmatch(r"[0-9]{1,3}", squeezed) else None
 
 
 def _row_number(text: str) -> int | None:
     first = next((c for c in cells(text) if c), "")
     squeezed = compact(first)
     return int(re.sub(r"[^0-9]", "", squeezed)) if _NUMBER.match(squeezed) and _barred(text) else None
+
+
+def _kinds(line: str) -> set[str]:
+    """What the filled cells of a line hold (see _kind)."""
+    return {_kind(c) for c in cells(line) if c}
+
+
+def _sub_row(text: str, above: set[str]) -> bool:
+    """A line without a 序号 that is a whole row of its own, under the 序号 of the row
+    above (序号 only on a group's first row: 溪下乡's catalogue): the row above (``above``:
+    what its cells hold) is whole, with a time limit and an office, and the line starts
+    with a name and holds a time limit and an office of its own. Else it is more of the
+    row above."""
+    if not {"limit", "office"} <= above or not _barred(text) or _row_number(text) is not None:
+        return False
+    filled = [c for c in cells(text) if c]
+    if len(filled) < 3 or _kind(filled[0]) not in ("text", "prose"):
+        return False
+    return {"limit", "office"} <= {_kind(c) for c in filled[1:]}
 
 
 def _group_line(text: str) -> str | None:
@@ -251,15 +308,32 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     a line whose first cell is no item's (a 《…》, a time limit, an office, channels, √)
     is more of the row above."""
     found = _header(lines, index)
+    if found is None and (spread := _header(lines, index, spread=True)) is not None:
+        after = spread[1]  # a row over several lines, its 序号 alone on the first (嵩明)
+        found = spread if after < len(lines) and _lone_number(lines[after][1]) == 1 else None
+    merged = _merged_header(lines, index) if found is None else None
+    if merged is not None:  # two header rows of a Word or Excel table read as one
+        found = _header([*lines[:index], (lines[index][0], merged), *lines[index + 2 :]], index)
+        if found is not None:
+            found = found[0], found[1] + 1
     if found is None:
         return None
     columns, at = found
     numbered = columns[0][1] == "number"
+    spread_rows = numbered and at < len(lines) and _lone_number(lines[at][1]) is not None
+
+    def _number_at(text: str) -> int | None:  # "3" alone is a 序号 where rows are spread
+        number = _row_number(text)
+        return _lone_number(text) if number is None and spread_rows else number
+
+    def _row_line(text: str) -> bool:
+        return _barred(text) or (spread_rows and _lone_number(text) is not None)
+
     row_at = at  # the first row, after the group rows heading it
     while row_at < len(lines) and _group_line(lines[row_at][1]) is not None:
         row_at += 1
-    first = _row_number(lines[row_at][1]) if row_at < len(lines) else None
-    if row_at >= len(lines) or (numbered and first is None) or not _barred(lines[row_at][1]):
+    first = _number_at(lines[row_at][1]) if row_at < len(lines) else None
+    if row_at >= len(lines) or (numbered and first is None) or not _row_line(lines[row_at][1]):
         return None
     body = [c for c in columns if c[1] != "number"]
     classes = [_class(name, role) for name, role in body]
@@ -270,9 +344,13 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
     group = ""  # a group row across the table heads the rows below it
     expected = first or 0  # 1, or the row a page starts with
 
+    sub = False  # the row being read has no 序号 of its own: the next one is ``expected``
+    holds: set[str] = set()  # what the cells of the row being read hold
+    last: set[str] = set()  # what the cells of the row read last hold
+
     def starts_row(text: str) -> bool:
         if numbered:
-            return _row_number(text) == expected + 1
+            return _number_at(text) == (expected if sub else expected + 1) or _sub_row(text, holds)
         filled = [c for c in cells(text) if c]
         return bool(filled) and _kind(filled[0]) in ("text", "prose")
 
@@ -287,30 +365,63 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
             taken.update(lines[i][0] for i in range(at, skip))
             at = skip
             continue
-        if not _barred(lines[at][1]) or (numbered and _row_number(lines[at][1]) != expected):
+        sub = numbered and bool(rows) and _sub_row(lines[at][1], last)  # under the 序号 above
+        if not _row_line(lines[at][1]) or (numbered and not sub and _number_at(lines[at][1]) != expected):
             break
         start = at
+        holds = _kinds(lines[at][1])
         at += 1
         while (
             at < len(lines)
-            and _barred(lines[at][1])
+            and _row_line(lines[at][1])
             and not starts_row(lines[at][1])
             and _group_line(lines[at][1]) is None
-            and _between(lines, at, head) is None
+            and (_between(lines, at, head) is None or (spread_rows and _lone_bar(lines[at][1])))
         ):
+            holds |= _kinds(lines[at][1])
             at += 1
+        last = holds
         piped = any("|" in lines[i][1] or "｜" in lines[i][1] for i in range(start, at))
         cut = piped and at == len(lines) and not re.search(r"[|｜]\s*$", lines[at - 1][1])
         filled = [c for i in range(start, at) for c in cells(lines[i][1]) if c]
         taken.update(lines[i][0] for i in range(start, at))
-        number, filled = (filled[0], filled[1:]) if numbered else ("", filled)
+        if sub:
+            number = rows[-1].cells.get("number", "")
+        else:
+            number, filled = (filled[0], filled[1:]) if numbered else ("", filled)
         row = _row(lines[start][0], number, filled, body, classes, above, cut)
         if group:
             row = TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts)
         rows.append(row)
-        expected += 1
+        expected += 0 if sub else 1
     roles = tuple(r for _, r in columns)
+    standing = _standing_owner(lines, index)
+    if standing is not None:  # "公开主体：某某乡人民政府" above the table: every row's
+        taken.add(lines[standing[0]][0])
+        rows = [
+            TableRow(r.line, {**r.cells, "owners": r.cells.get("owners") or standing[1]}, r.group, r.doubts)
+            for r in rows
+        ]
     return Table(frozenset(taken), roles, tuple(rows)), at
+
+
+_STANDING = re.compile(r"^(?:公开主体|责任主体|责任单位|公开单位|发布主体)\s*[：:]\s*(\S.{0,40})$")
+_LOOK_BACK = 3  # the lines above a catalogue's header where its 公开主体 may be given
+
+
+def _standing_owner(lines: list[tuple[int, str]], index: int) -> tuple[int, str] | None:
+    """A 公开主体 given once above a catalogue's header ("公开主体：某某乡人民政府"), for
+    the rows whose 公开主体 cell is empty or that have no such column: the line's index and
+    the name; None when there is none, or when it does not read as an office."""
+    for at in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
+        text = lines[at][1].strip()
+        if _barred(text):
+            return None
+        found = _STANDING.match(compact(text))
+        if found is not None:
+            name = found[1].rstrip("。；;，,")
+            return (at, name) if _is_departments(name) else None
+    return None
 
 
 def _row(

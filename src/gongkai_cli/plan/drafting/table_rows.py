@@ -59,7 +59,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
             r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准|"
             r"类别|链接|网址|公开层级|公开范围|公开渠道和载体|公开渠道及载体|公开途径|公开类别|公开属性|"
-            r"主动公开|依申请公开|全社会|特定群体|县级|乡级|市级|区级|省级|主动|依申请|更新频率|信息来源|联系电话|是否公开)$"
+            r"主动公开|依申请公开|全社会|特定群体|特定群众|特定人群|特定对象|特定主体|县级|乡级|市级|区级|省级|镇级|街镇级|乡镇级|村级|主动|依申请|更新频率|信息来源|联系电话|是否公开)$"
         ),
     ),
 )
@@ -316,6 +316,10 @@ class _Rows:
 
 
 _EVENT_AFTER = re.compile(r"^(\d{1,3}个?(?:工作日|日|天|个月))[（(]自?([^（()）]+?之日起)[）)]$")
+_EVENT_BEFORE = re.compile(
+    r"^((?:该|本)?(?:政府)?信息(?:形成|产生|变更|更新)[（(]?(?:或者?|和|及)?(?:变更|更新)?[）)]?)"
+    r"(\d{1,3}个?(?:工作日|日|天)内)$"
+)
 _MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?")  # "各股室按照职责分工负责": how, not who
 
 
@@ -325,7 +329,10 @@ def deadline_cell(cell: str) -> str:
     counts from the event, not from the plan's date; any other cell as it is."""
     squeezed = compact(cell)
     found = _EVENT_AFTER.match(squeezed)
-    return f"{found[2]}{found[1]}内" if found else squeezed
+    if found:
+        return f"{found[2]}{found[1]}内"
+    named = _EVENT_BEFORE.match(squeezed)  # "信息形成(变更)20个工作日内" (溪下乡): from the event
+    return f"{named[1]}之日起{named[2]}" if named else squeezed
 
 
 def owners_cell(cell: str) -> str:
