@@ -74,7 +74,7 @@ from collections import Counter
 
 from ...errors import InputError
 from ...phrases.chinese import compact
-from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable, needs_event
+from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable, by_comma, needs_event
 from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
@@ -162,6 +162,7 @@ class _Extractor:
         self.repeats: dict[str, int] = {}  # a repeated id → the next suffix to try (-2, -3 …)
         self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
         self.year: int | None = None  # the plan's, once the header is read
+        self.comma_rule = False  # "逗号前为牵头单位…下同": every later bracket read so
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -371,6 +372,14 @@ class _Extractor:
             duty.flags.append(f"编号“{item_id}”与前面的事项重复：本项编为 {item_id}-{n}，请核对")
             item_id = f"{item_id}-{n}"
         self.standing = duty.standing or self.standing
+        if duty.comma_rule:
+            self.comma_rule = True
+        elif self.comma_rule and not duty.lead and duty.comma_groups:  # "下同": read as the first
+            owners = {n for g in duty.comma_groups for n in g}
+            duty.owners = [n for n in duty.owners if n not in owners]
+            found = _Assignment(owners=duty.owners)
+            by_comma(duty.comma_groups, found)
+            duty.lead, duty.owners = found.lead, found.owners
         named = [*duty.lead, *duty.owners, *duty.jointly, *duty.supervising]
         if named and self.standing:  # an assignment of its own: the standing owners join it
             duty.owners = [*duty.owners, *(n for n in self.standing if n not in named)]

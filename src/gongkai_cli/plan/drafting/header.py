@@ -172,8 +172,11 @@ def _header(
     meta, signature = _metadata(lines[:body_start])
     issuer = issued = title = source = None
     notice_what = None
+    # the header's own lines left out, by place: a line cut where paragraphs ran together
+    # (unrun) gives pieces of one line number, the date and the title among them
+    signed = {i for i, (n, _) in enumerate(lines) if n in signature}
     for index, (lineno, text) in enumerate(lines):
-        if lineno in signature:
+        if index in signed:
             continue
         day = written_date(text)
         if day is None and index < body_start and (bracketed := _BRACKETED.fullmatch(compact(text))):
@@ -181,16 +184,16 @@ def _header(
         if day is not None and issued is None:
             issued = day
             signature.add(lineno)
+            signed.add(index)
             if index > 0:
                 prev_no, prev = lines[index - 1]
                 if _looks_like_issuer(prev):
                     issuer = compact(prev)
                     signature.add(prev_no)
+                    signed.add(index - 1)
     issued = issued or (_meta_date(meta["issued"]) if "issued" in meta else None)
     issuer = issuer or meta.get("issuer")
-    heads = [
-        _bare(t).removeprefix("《").removesuffix("》") for n, t in lines[:body_start] if n not in signature
-    ]
+    heads = [_bare(t).removeprefix("《").removesuffix("》") for i, (_, t) in enumerate(lines[:body_start]) if i not in signed]
     if "title" in meta:
         heads.insert(0, meta["title"])
     # the notice's title on one line, or over two ("…关于印发" / "…工作要点的通知")
@@ -200,7 +203,7 @@ def _header(
             source = squeezed
             notice_what = notice.group("what").strip("《》〈〉")
             issuer = issuer or notice.group("issuer") or None
-    head = [(n, t) for n, t in lines[:body_start] if n not in signature]
+    head = [(n, t) for i, (n, t) in enumerate(lines[:body_start]) if i not in signed]
     title, guess = _title_lines(head)
     title = title or _quoted_title(head) or notice_what
     if title is None and (own := next((m for _, t in head if (m := _OWN_NOTICE.match(_bare(t)))), None)):
