@@ -74,7 +74,16 @@ from collections import Counter
 
 from ...errors import InputError
 from ...phrases.chinese import compact
-from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable, by_comma, needs_event
+from .brackets import (
+    _Assignment,
+    _assignment,
+    _assignment_brackets,
+    _inline_labels,
+    _plan_readable,
+    by_comma,
+    needs_event,
+    role_clauses,
+)
 from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
@@ -98,6 +107,7 @@ from .paragraphs import (
     _Para,
     _paragraphs,
     _split_closing,
+    _Unit,
     _units,
     unrun,
 )
@@ -129,6 +139,20 @@ def _leads_in(para: _Para) -> bool:
     last = re.split(r"[。！？!?]", text.rstrip("。"))[-1]
     return (text.endswith(("：", ":")) or bool(re.search(r"以下|如下|下列", last))) and not (
         _assignment_brackets(text)
+    )
+
+
+def _introduces(unit: _Unit, units: list[_Unit]) -> bool:
+    """A heading's paragraphs that only introduce the units under it (昌宁 2022: "一、全面
+    落实管理过程“五公开”" / "坚持以公开为常态…"): they assign nothing and set no deadline,
+    while the units under it each end in an assignment bracket."""
+    below = [u for u in units if u.id.startswith(unit.id + ".")]
+    return (
+        bool(below)
+        and all(any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in u.paras) for u in below)
+        and not any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in unit.paras)
+        and not any(next(_phrases(p.text), None) for p in unit.paras)
+        and not any(role_clauses(p.text) for p in unit.paras)
     )
 
 
@@ -223,6 +247,8 @@ class _Extractor:
                 continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
             if not leaf and unit.paras and all(map(_leads_in, unit.paras)):
                 continue  # "重点抓好以下几个方面工作：": it introduces the units under it
+            if not leaf and unit.heading is not None and _introduces(unit, units):
+                continue  # "一、全面落实…“五公开”" and a paragraph on why: its (一)… are the duties
             if not unit.paras and unit.heading is not None and leaf and not tables:
                 # "2.发布三年行动方案。": a short numbered duty with nothing under it
                 unit.paras.append(unit.heading)

@@ -41,16 +41,18 @@ _META_KEYS = {
         "公开主体",
     ),
     "issued": ("发文日期", "成文日期", "生成日期", "印发日期"),
+    # the day the page was posted: the issue date only when the page gives no other
+    "published": ("发布日期",),
     "other": (
         "索引号",
         "主题分类",
         "文号",
         "发文字号",
         "有效性",
-        "发布日期",
         "来源",
         "公开方式",
         "公开范围",
+        "公开目录",
         "文件编号",
         "统一编号",
         "内容概述",
@@ -192,6 +194,8 @@ def _header(
                     signature.add(prev_no)
                     signed.add(index - 1)
     issued = issued or (_meta_date(meta["issued"]) if "issued" in meta else None)
+    # 发布日期 on a page with no signature and no 发文日期 (昌宁 2022): its only date
+    issued = issued or (_meta_date(meta["published"]) if "published" in meta else None)
     issuer = issuer or meta.get("issuer")
     heads = [_bare(t).removeprefix("《").removesuffix("》") for i, (_, t) in enumerate(lines[:body_start]) if i not in signed]
     if "title" in meta:

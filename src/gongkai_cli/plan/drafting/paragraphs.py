@@ -229,12 +229,12 @@ def _is_prose(heading: str) -> bool:
 
 
 # A report's findings or what it has done, not what is to be done: "一、存在的主要问题"
-# (a 整改 report: its 整改措施 are the duties), "工作开展情况", "取得的成效"; the whole
+# (a 整改 report: its 整改措施 are the duties), "工作开展情况", "总体情况", "取得的成效"; the whole
 # heading, so "着力解决突出问题" or "存在问题及整改措施" stays over duties.
 _FINDINGS = re.compile(
     r"(?:[0-9]{4}年度?)?(?:"
     r"(?:自查|检查)?(?:存在的?|发现的?|当前|目前)?(?:主要|突出)?(?:问题|不足)(?:[及和与]其?(?:原因|不足|问题))?|"
-    r"(?:自查)?(?:整改)?(?:工作)?(?:开展|落实|进展|完成)?情况(?:[及和与](?:成效|主要做法))?|"
+    r"(?:总体|整体)?(?:自查)?(?:整改)?(?:工作)?(?:开展|落实|进展|完成)?情况(?:[及和与](?:成效|主要做法))?|"
     r"基本情况|(?:取得的?|主要|工作)(?:主要)?成效|主要做法(?:[及和与]成效)?"
     r")"
 )
