@@ -17,7 +17,7 @@ _NOTICE = re.compile(r"^(?P<issuer>[^《》：:]*?)关于印发(?P<what>.+?)的�
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
     r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
-    r"(?:事项|公开|标准化?)目录|公开标准)"
+    r"(?:事项|公开|标准化?|基本)目录|公开标准)"
     # "(试行)", "(2024)", "（2023年版）": a catalogue's edition after its name
     r"(?:[（(](?:试行|暂行|修订|征求意见稿|[0-9]{4}年?(?:版|年度)?)[）)])?"
 )
@@ -215,6 +215,8 @@ def _header(
         issuer = issuer or own.group("issuer") or None
     if title is None and "title" in meta and not _NOTICE.match(meta["title"]):
         title = meta["title"]  # the page's 名称 / 标题
+    if title is None and guess is None and body_start < len(lines):
+        title = _numbered_title(lines[body_start][1])
     masked_title, masked_issuer = title, issuer
     title, issuer = (
         _unmasked(title, "标题", "plan.title", warnings),
@@ -243,6 +245,18 @@ def _header(
     else:
         warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
     return DraftHeader(title, issuer, issued, year, source), signature, warnings
+
+
+def _numbered_title(text: str) -> str | None:
+    """A title numbered as one of a series, on the first numbered line: "(二)凤屯镇政府文件
+    信息领域基层政务公开标准目录" (凤屯镇's catalogues, a .docx), "一、2022年…工作要点"."""
+    marker = _marker(text)
+    if marker is None or marker.level > 1:
+        return None
+    rest = _bare(marker.rest)
+    if _TITLE_LINE.match(rest) or (_TITLE_NO_YEAR.match(rest) and _STANDING_TITLE.search(rest)):
+        return rest
+    return None
 
 
 def _unmasked(value: str | None, what: str, key: str, warnings: list[DraftWarning]) -> str | None:
