@@ -324,7 +324,9 @@ def _without_standing(value: str, out: _Assignment) -> str:
 # A bracket's rule for reading its names: "逗号前为牵头单位，多个牵头单位的按职责分别牵头，下同"
 # (自贡 2022): the names before the comma lead, those after it are responsible. Its words
 # are not names; with 下同 it holds for every later bracket too.
-_COMMA_RULE = re.compile(r"[。；;，,]?\s*(?:逗号|分号)前(?:的|为|是)?(?:单位|部门)?(?:为|是)?牵头(?:单位|部门).*$")
+_COMMA_RULE = re.compile(
+    r"[。；;，,]?\s*(?:逗号|分号)前(?:的|为|是)?(?:单位|部门)?(?:为|是)?牵头(?:单位|部门).*$"
+)
 
 
 def by_comma(groups: list[list[str]], out: _Assignment) -> None:
@@ -358,7 +360,9 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
             names = [n for part in value.split() for n in _names(part)]
             if kind == "owners":
                 out.comma_groups = [
-                    g for part in re.split(r"[，,]", value) if (g := [n for w in part.split() for n in _names(w)])
+                    g
+                    for part in re.split(r"[，,]", value)
+                    if (g := [n for w in part.split() for n in _names(w)])
                 ]
             {"lead": out.lead, "jointly": out.jointly, "supervising": out.supervising}.get(
                 kind, out.owners

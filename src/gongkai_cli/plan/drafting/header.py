@@ -197,7 +197,11 @@ def _header(
     # 发布日期 on a page with no signature and no 发文日期 (昌宁 2022): its only date
     issued = issued or (_meta_date(meta["published"]) if "published" in meta else None)
     issuer = issuer or meta.get("issuer")
-    heads = [_bare(t).removeprefix("《").removesuffix("》") for i, (_, t) in enumerate(lines[:body_start]) if i not in signed]
+    heads = [
+        _bare(t).removeprefix("《").removesuffix("》")
+        for i, (_, t) in enumerate(lines[:body_start])
+        if i not in signed
+    ]
     if "title" in meta:
         heads.insert(0, meta["title"])
     # the notice's title on one line, or over two ("…关于印发" / "…工作要点的通知")
