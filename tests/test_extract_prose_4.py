@@ -187,3 +187,16 @@ def test_a_first_numbered_duty_is_no_title(gongkai: Run, tmp_path: Path) -> None
     """Only a title's form on the first numbered line is a title; a duty is not."""
     _, stderr = _draft(gongkai, tmp_path, "(一)加强政策解读。及时解读政策文件。(市政府办公室负责)\n")
     assert "没有找到工作要点的标题" in stderr
+
+
+def test_a_duty_sharing_its_line_with_the_signature_is_kept(gongkai: Run, tmp_path: Path) -> None:
+    """The signature run onto a duty's line (as 自贡 2022 runs it onto the notice's) is
+    cut off and read as the signature; the duty on that line stays a duty."""
+    text = (
+        "2022年政务公开工作要点\n一、重点工作\n"
+        "(一)加强政策解读。及时解读政策文件,年底前完成。 市人民政府办公室\n2022年4月28日\n"
+    )
+    draft, _ = _draft(gongkai, tmp_path, text)
+    assert [i["id"] for i in draft["items"]] == ["1.1"]
+    assert draft["items"][0]["text"].endswith("年底前完成。")
+    assert (draft["plan"]["issuer"], str(draft["plan"]["issued"])) == ("市人民政府办公室", "2022-04-28")

@@ -196,10 +196,10 @@ class _Extractor:
         in_tables = {n for table in tables for n in table.lines}
         lines = [(n, t) for n, t in self.lines if n not in in_tables]
         body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
-        header, signature, warnings = _header(lines, body_start)
+        header, signed, warnings = _header(lines, body_start)
         self.year = header.year
         self.warnings.extend(warnings)
-        body = [(n, t) for n, t in lines[body_start:] if n not in signature]
+        body = [(n, t) for i, (n, t) in enumerate(lines) if i >= body_start and i not in signed]
         if not body and not tables:
             raise InputError(
                 "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source

@@ -169,15 +169,15 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
 def _header(
     lines: list[tuple[int, str]], body_start: int
 ) -> tuple[DraftHeader, set[int], list[DraftWarning]]:
-    """The header, the signature and metadata lines (left out of the body) and warnings."""
+    """The header, the places in ``lines`` of the signature and metadata lines (left out
+    of the body) and warnings. By place, not line number: a line cut where paragraphs ran
+    together (unrun) gives pieces of one number, a date and a title or a duty among them."""
     warnings: list[DraftWarning] = []
-    meta, signature = _metadata(lines[:body_start])
+    meta, used = _metadata(lines[:body_start])
     issuer = issued = title = source = None
     notice_what = None
-    # the header's own lines left out, by place: a line cut where paragraphs ran together
-    # (unrun) gives pieces of one line number, the date and the title among them
-    signed = {i for i, (n, _) in enumerate(lines) if n in signature}
-    for index, (lineno, text) in enumerate(lines):
+    signed = {i for i, (n, _) in enumerate(lines[:body_start]) if n in used}
+    for index, (_, text) in enumerate(lines):
         if index in signed:
             continue
         day = written_date(text)
@@ -185,13 +185,11 @@ def _header(
             day = written_date(bracketed.group(1))  # "（2021年6月8日）" under the title
         if day is not None and issued is None:
             issued = day
-            signature.add(lineno)
             signed.add(index)
             if index > 0:
-                prev_no, prev = lines[index - 1]
+                prev = lines[index - 1][1]
                 if _looks_like_issuer(prev):
                     issuer = compact(prev)
-                    signature.add(prev_no)
                     signed.add(index - 1)
     issued = issued or (_meta_date(meta["issued"]) if "issued" in meta else None)
     # 发布日期 on a page with no signature and no 发文日期 (昌宁 2022): its only date
@@ -248,7 +246,7 @@ def _header(
         warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
     else:
         warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
-    return DraftHeader(title, issuer, issued, year, source), signature, warnings
+    return DraftHeader(title, issuer, issued, year, source), signed, warnings
 
 
 def _numbered_title(text: str) -> str | None:

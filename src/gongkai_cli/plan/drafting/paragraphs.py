@@ -60,7 +60,8 @@ def unrun(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for number_, whole in lines:
         for _, text in _unrun_one(number_, whole):
-            cuts = [m.end() for m in _SPACED.finditer(text) if 0 < m.end() < len(text)]
+            tabled = re.search(r"[|｜\t]", text)  # a table's row: its cells are not paragraphs
+            cuts = [] if tabled else [m.end() for m in _SPACED.finditer(text) if 0 < m.end() < len(text)]
             out.extend((number_, text[a:b]) for a, b in itertools.pairwise([0, *cuts, len(text)]))
     return out
 
