@@ -200,3 +200,31 @@ def test_a_duty_sharing_its_line_with_the_signature_is_kept(gongkai: Run, tmp_pa
     assert [i["id"] for i in draft["items"]] == ["1.1"]
     assert draft["items"][0]["text"].endswith("年底前完成。")
     assert (draft["plan"]["issuer"], str(draft["plan"]["issued"])) == ("市人民政府办公室", "2022-04-28")
+
+
+@pytest.mark.parametrize(
+    ("last", "flagged"),
+    [
+        # 02-guizhou-2018.txt (黔府办发〔2018〕22号): the stored page stops in a sentence
+        (
+            "(二)推进大扶贫信息公开。深化教育、医疗、住房“三保障”信息公开,促进农村贫困家庭学生教育精准扶贫免补政",
+            True,
+        ),
+        # 04-zhenyuan-2025-rectify.txt: it stops right after the duty's title
+        ("(二)强化责任落实。梳理完善未按要求公开", True),
+        # 03-zigong-2022.txt: it stops inside the bracket
+        ("(二)加强调结构信息公开。及时发布相关规划。(责任单位:市经济和信息化局、市商务局", True),
+        ("(二)推进大扶贫信息公开。及时公开项目名称和资金来源。", False),
+    ],
+)
+def test_a_page_cut_inside_the_last_duty(gongkai: Run, tmp_path: Path, last: str, flagged: bool) -> None:
+    """A page that stops inside its last duty gives that duty one doubt, the cut, instead
+    of a missing bracket or deadline the cut text may hold; a whole last duty has none."""
+    first = "(一)加强政策解读。及时解读政策文件。(市政府办公室负责,年底前完成)"
+    text = f"2018年政务公开工作要点\n一、重点工作\n{first}\n{last}\n"
+    draft, stderr = _draft(gongkai, tmp_path, text)
+    cut = "1.2：文本在此中断（本段没有结束）：本项的文字、分工和期限可能不全，请与原文核对"
+    assert (cut in stderr) is flagged
+    if flagged:
+        assert "1.2：本段没有分工括号" not in stderr and "1.2：分工中没有期限" not in stderr
+    assert [i["id"] for i in draft["items"]] == ["1.1", "1.2"]

@@ -100,6 +100,8 @@ from .header import _header, plan_parts
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
 from .paragraphs import (
+    _HEADING_MAX,
+    _SENTENCE_END,
     _cut_short,
     _is_heading,
     _is_prose,
@@ -124,6 +126,8 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a footer line has none: a duty
 # The flag of an assignment without a deadline: null, or one taken from the text.
 _NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
 _FINDING_SHOWN = 20  # so many characters of a finding shown in the note that it is left out
+# the doubts a text cut at the end explains: its bracket or its deadline may be in the cut
+_CUT_EXPLAINS = ("本段没有分工括号", "分工中没有期限", "括号中没有期限")
 _DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
 
 
@@ -221,6 +225,8 @@ class _Extractor:
         for prefix, closing in closings:
             self._closing(closing, prefix)
         self._no_deadlines_anywhere()
+        if body:
+            self._cut_at_the_end(body[-1])
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -387,6 +393,30 @@ class _Extractor:
             None,
             "文中各项的分工都没有写期限：各项 rule 为 null（无固定期限）或取自正文，请补上期限或确认",
         )
+
+    def _cut_at_the_end(self, last: tuple[int, str]) -> None:
+        """The page stops inside the last item (贵州 2018, 云南 2022, 自贡 2022: a stored
+        page's text cut mid-sentence or mid-bracket): that is its one doubt, said instead of
+        a missing bracket or deadline, which the cut text may well hold."""
+        lineno, text = last
+        squeezed = compact(text)
+        # mid-sentence, after more than a heading ("1.强化责任落实。梳理完善未按要求公开")
+        more = len(squeezed) > _HEADING_MAX or bool(re.search(r"[。！？!?；;]", squeezed))
+        cut = squeezed[-1:] not in _SENTENCE_END and more
+        items = [
+            i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
+        ]
+        said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
+        if not cut or not items or said:
+            return
+        index = items[-1]
+        item = self.items[index]
+        kept = tuple(f for f in item.flags if not f.startswith(_CUT_EXPLAINS))
+        dropped = {f"{item.id}：{f}" for f in item.flags if f not in kept}
+        flag = "文本在此中断（本段没有结束）：本项的文字、分工和期限可能不全，请与原文核对"
+        self.items[index] = dataclasses.replace(item, flags=(*kept, flag))
+        self.warnings = [w for w in self.warnings if w.message not in dropped]
+        self.warn(lineno, f"{item.id}：{flag}")
 
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         taken = self.ids
