@@ -5,6 +5,7 @@ itself (the set's SOURCES.md gives each page's address)."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -228,3 +229,32 @@ def test_a_page_cut_inside_the_last_duty(gongkai: Run, tmp_path: Path, last: str
     if flagged:
         assert "1.2：本段没有分工括号" not in stderr and "1.2：分工中没有期限" not in stderr
     assert [i["id"] for i in draft["items"]] == ["1.1", "1.2"]
+
+
+def _spaced_document(path: Path, spaces: int) -> Path:
+    """A plan run together on one line with a long run of spaces inside (a page's layout
+    padding), as 自贡 2022's page runs its paragraphs together."""
+    duty = "(一)加强政策解读。及时解读政策文件。(市政府办公室负责)"
+    second = duty.replace("一", "二", 1)
+    line = f"为做好政务公开工作,制定本要点。 一、重点工作{' ' * spaces}要求如下。{duty} {second}"
+    path.write_text(f"2022年政务公开工作要点\n{line * 3}\n", encoding="utf-8")
+    return path
+
+
+def test_cutting_paragraphs_at_spaces_is_linear(gongkai: Run, tmp_path: Path) -> None:
+    """Four times the spaces may take at most eight times as long (quadratic time would
+    take sixteen): the cut before "(一)" starts only at a run's first space, so spaces
+    not before a number are not tried again from each of them."""
+    small = _spaced_document(tmp_path / "small.txt", 5_000)
+    large = _spaced_document(tmp_path / "large.txt", 20_000)
+
+    def fastest(doc: Path) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            assert gongkai("plan", "extract", str(doc)).exit_code == 0
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    fastest(small)
+    assert fastest(large) < 8 * fastest(small)

@@ -40,7 +40,7 @@ _SENTENCE_END = "。！？!?；;：:）)”」』"
 # paragraph may well name "（一）" or "1." inside it, hardly "。二、".
 _RUN_BREAK = re.compile(
     rf"[。；;！!？?][ \u3000]*(?=[{_CN_NUM}]{{1,3}}、|[{_AR_NUM}]{{1,2}}[.．、](?![{_AR_NUM}]))"
-    rf"|[ \u3000]*(?=[（(][{_CN_NUM}]{{1,3}}[）)])"
+    rf"|(?<![ \u3000])[ \u3000]*(?=[（(][{_CN_NUM}]{{1,3}}[）)])"  # from a run's start: linear
 )
 _RUN_MIN_CHARS = 300
 _RUN_TOP = re.compile(rf"[。；;！!？?][ \u3000]*[{_CN_NUM}]{{1,3}}、")
