@@ -74,13 +74,13 @@ _ROLES = (
     "协同配合",
     "协助配合",
     "积极配合",
-    "按职责分工分别落实",
-    "按职责分工分别负责",
-    "按职责分工负责",
-    "按职责分工落实",
-    "按职责分别落实",
-    "按职责落实",
-    "按职责负责",
+    "按照?职责分工分别落实",
+    "按照?职责分工分别负责",
+    "按照?职责分工负责",
+    "按照?职责分工落实",
+    "按照?职责分别落实",
+    "按照?职责落实",
+    "按照?职责负责",
     "依职责推进",
     "依职责落实",
     "分别牵头落实",
@@ -144,6 +144,9 @@ class _Assignment:
     doubts: list[str] = field(default_factory=list)  # what a person must decide
     bare: bool = False  # only department names: "（保护协调处）"
     standing: list[str] = field(default_factory=list)  # "以下均需各县市区落实": every later duty's too
+    # "逗号前为牵头单位，…下同": the bracket's rule for reading every later one
+    comma_rule: bool = False
+    comma_groups: list[list[str]] = field(default_factory=list)  # owners, by comma
 
     @property
     def names(self) -> list[str]:
@@ -318,9 +321,28 @@ def _without_standing(value: str, out: _Assignment) -> str:
     return "，".join(kept)
 
 
+# A bracket's rule for reading its names: "逗号前为牵头单位，多个牵头单位的按职责分别牵头，下同"
+# (自贡 2022): the names before the comma lead, those after it are responsible. Its words
+# are not names; with 下同 it holds for every later bracket too.
+_COMMA_RULE = re.compile(
+    r"[。；;，,]?\s*(?:逗号|分号)前(?:的|为|是)?(?:单位|部门)?(?:为|是)?牵头(?:单位|部门).*$"
+)
+
+
+def by_comma(groups: list[list[str]], out: _Assignment) -> None:
+    """Lead and owners by the comma rule: the names before the first comma lead."""
+    if not groups:
+        return
+    out.lead = [*out.lead, *groups[0]]
+    rest = [n for group in groups[1:] for n in group]
+    out.owners = [n for n in out.owners if n not in groups[0]]
+    out.owners = [*out.owners, *(n for n in rest if n not in out.owners)]
+
+
 def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
     """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
     out = _Assignment()
+    own_rule = False
     for index, match in enumerate(labels):
         stop = labels[index + 1].start() if index + 1 < len(labels) else len(content)
         value = content[match.end() : stop].strip(" \t，,；;。")
@@ -331,11 +353,24 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
                 out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
             out.rule = phrase or out.rule
         elif kind != "person":  # 责任领导：张三 names a person, not a department
+            if (rule := _COMMA_RULE.search(value)) is not None:
+                own_rule, value = True, value[: rule.start()]
+                out.comma_rule = bool(re.search("下同|后同|以下", rule.group()))
             value = _without_standing(value, out)
             names = [n for part in value.split() for n in _names(part)]
+            if kind == "owners":
+                out.comma_groups = [
+                    g
+                    for part in re.split(r"[，,]", value)
+                    if (g := [n for w in part.split() for n in _names(w)])
+                ]
             {"lead": out.lead, "jointly": out.jointly, "supervising": out.supervising}.get(
                 kind, out.owners
             ).extend(names)
+    if own_rule:
+        owners, out.owners = out.owners, []
+        out.owners = [n for n in owners if not any(n in g for g in out.comma_groups)]
+        by_comma(out.comma_groups, out)
     return out
 
 

@@ -23,10 +23,23 @@ def split_outside(separators: str, text: str) -> list[str]:
             depth += 1
         elif char in ")）":
             depth -= 1
-        elif char in separators and depth <= 0:
+        elif char in separators and depth <= 0 and not _levels_run(text, start, at):
             parts.append(text[start:at])
             start = at + 1
     return [*parts, text[start:]]
+
+
+_LEVELS = "省州市县区旗乡镇"
+
+
+def _levels_run(text: str, start: int, at: int) -> bool:
+    """ "各州、市人民政府" (云南 2022), "各县、区政府": one name over two levels, the 、
+    between a lone 各X and the next level not a separator."""
+    return (
+        text[at] == "、"
+        and text[start:at].strip() in {f"各{c}" for c in _LEVELS}
+        and text[at + 1 : at + 2] in tuple(_LEVELS)
+    )
 
 
 # "县民政局等部门", "市财政局等3个单位": the word after 等 says what kind, it is no name

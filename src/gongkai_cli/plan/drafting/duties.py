@@ -83,12 +83,15 @@ class _Duty:
     jointly: list[str] = field(default_factory=list)
     supervising: list[str] = field(default_factory=list)
     standing: list[str] = field(default_factory=list)  # owners of this and every later duty
+    comma_rule: bool = False  # its bracket says how to read every later one (逗号前为牵头单位)
+    comma_groups: list[list[str]] = field(default_factory=list)
 
     def take(self, found: _Assignment) -> None:
         """The departments of an assignment, each in its role."""
         self.lead, self.owners = list(found.lead), list(found.owners)
         self.jointly, self.supervising = list(found.jointly), list(found.supervising)
         self.standing = list(found.standing)
+        self.comma_rule, self.comma_groups = found.comma_rule, list(found.comma_groups)
 
 
 @dataclass

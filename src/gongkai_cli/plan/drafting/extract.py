@@ -74,7 +74,16 @@ from collections import Counter
 
 from ...errors import InputError
 from ...phrases.chinese import compact
-from .brackets import _Assignment, _assignment, _assignment_brackets, _plan_readable, needs_event
+from .brackets import (
+    _Assignment,
+    _assignment,
+    _assignment_brackets,
+    _inline_labels,
+    _plan_readable,
+    by_comma,
+    needs_event,
+    role_clauses,
+)
 from .departments import _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
@@ -91,6 +100,8 @@ from .header import _header, plan_parts
 from .mirrors import to_simplified, without_pinyin
 from .model import Draft, DraftItem, DraftReport, DraftWarning
 from .paragraphs import (
+    _HEADING_MAX,
+    _SENTENCE_END,
     _cut_short,
     _is_heading,
     _is_prose,
@@ -98,6 +109,7 @@ from .paragraphs import (
     _Para,
     _paragraphs,
     _split_closing,
+    _Unit,
     _units,
     unrun,
 )
@@ -114,6 +126,8 @@ _SENTENCE_MARKS = re.compile(r"[，,。；;]")  # a footer line has none: a duty
 # The flag of an assignment without a deadline: null, or one taken from the text.
 _NO_DEADLINE = re.compile(r"^(?:括号|分工行|分工|表格这一行)中没有期限：(?:rule 为 null|已取正文中的)")
 _FINDING_SHOWN = 20  # so many characters of a finding shown in the note that it is left out
+# the doubts a text cut at the end explains: its bracket or its deadline may be in the cut
+_CUT_EXPLAINS = ("本段没有分工括号", "分工中没有期限", "括号中没有期限")
 _DATELESS_MIN = 3  # so many assignments, none with a deadline: the document gives none
 
 
@@ -129,6 +143,20 @@ def _leads_in(para: _Para) -> bool:
     last = re.split(r"[。！？!?]", text.rstrip("。"))[-1]
     return (text.endswith(("：", ":")) or bool(re.search(r"以下|如下|下列", last))) and not (
         _assignment_brackets(text)
+    )
+
+
+def _introduces(unit: _Unit, units: list[_Unit]) -> bool:
+    """A heading's paragraphs that only introduce the units under it (昌宁 2022: "一、全面
+    落实管理过程“五公开”" / "坚持以公开为常态…"): they assign nothing and set no deadline,
+    while the units under it each end in an assignment bracket."""
+    below = [u for u in units if u.id.startswith(unit.id + ".")]
+    return (
+        bool(below)
+        and all(any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in u.paras) for u in below)
+        and not any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in unit.paras)
+        and not any(next(_phrases(p.text), None) for p in unit.paras)
+        and not any(role_clauses(p.text) for p in unit.paras)
     )
 
 
@@ -162,6 +190,7 @@ class _Extractor:
         self.repeats: dict[str, int] = {}  # a repeated id → the next suffix to try (-2, -3 …)
         self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
         self.year: int | None = None  # the plan's, once the header is read
+        self.comma_rule = False  # "逗号前为牵头单位…下同": every later bracket read so
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -171,10 +200,10 @@ class _Extractor:
         in_tables = {n for table in tables for n in table.lines}
         lines = [(n, t) for n, t in self.lines if n not in in_tables]
         body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
-        header, signature, warnings = _header(lines, body_start)
+        header, signed, warnings = _header(lines, body_start)
         self.year = header.year
         self.warnings.extend(warnings)
-        body = [(n, t) for n, t in lines[body_start:] if n not in signature]
+        body = [(n, t) for i, (n, t) in enumerate(lines) if i >= body_start and i not in signed]
         if not body and not tables:
             raise InputError(
                 "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
@@ -196,6 +225,8 @@ class _Extractor:
         for prefix, closing in closings:
             self._closing(closing, prefix)
         self._no_deadlines_anywhere()
+        if body:
+            self._cut_at_the_end(body[-1])
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -222,6 +253,8 @@ class _Extractor:
                 continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
             if not leaf and unit.paras and all(map(_leads_in, unit.paras)):
                 continue  # "重点抓好以下几个方面工作：": it introduces the units under it
+            if not leaf and unit.heading is not None and _introduces(unit, units):
+                continue  # "一、全面落实…“五公开”" and a paragraph on why: its (一)… are the duties
             if not unit.paras and unit.heading is not None and leaf and not tables:
                 # "2.发布三年行动方案。": a short numbered duty with nothing under it
                 unit.paras.append(unit.heading)
@@ -361,6 +394,30 @@ class _Extractor:
             "文中各项的分工都没有写期限：各项 rule 为 null（无固定期限）或取自正文，请补上期限或确认",
         )
 
+    def _cut_at_the_end(self, last: tuple[int, str]) -> None:
+        """The page stops inside the last item (贵州 2018, 云南 2022, 自贡 2022: a stored
+        page's text cut mid-sentence or mid-bracket): that is its one doubt, said instead of
+        a missing bracket or deadline, which the cut text may well hold."""
+        lineno, text = last
+        squeezed = compact(text)
+        # mid-sentence, after more than a heading ("1.强化责任落实。梳理完善未按要求公开")
+        more = len(squeezed) > _HEADING_MAX or bool(re.search(r"[。！？!?；;]", squeezed))
+        cut = squeezed[-1:] not in _SENTENCE_END and more
+        items = [
+            i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
+        ]
+        said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
+        if not cut or not items or said:
+            return
+        index = items[-1]
+        item = self.items[index]
+        kept = tuple(f for f in item.flags if not f.startswith(_CUT_EXPLAINS))
+        dropped = {f"{item.id}：{f}" for f in item.flags if f not in kept}
+        flag = "文本在此中断（本段没有结束）：本项的文字、分工和期限可能不全，请与原文核对"
+        self.items[index] = dataclasses.replace(item, flags=(*kept, flag))
+        self.warnings = [w for w in self.warnings if w.message not in dropped]
+        self.warn(lineno, f"{item.id}：{flag}")
+
     def _add(self, item_id: str, section: str, duty: _Duty) -> None:
         taken = self.ids
         if item_id in taken:  # a number written twice (①…①): both duties kept, told apart
@@ -371,6 +428,14 @@ class _Extractor:
             duty.flags.append(f"编号“{item_id}”与前面的事项重复：本项编为 {item_id}-{n}，请核对")
             item_id = f"{item_id}-{n}"
         self.standing = duty.standing or self.standing
+        if duty.comma_rule:
+            self.comma_rule = True
+        elif self.comma_rule and not duty.lead and duty.comma_groups:  # "下同": read as the first
+            owners = {n for g in duty.comma_groups for n in g}
+            duty.owners = [n for n in duty.owners if n not in owners]
+            found = _Assignment(owners=duty.owners)
+            by_comma(duty.comma_groups, found)
+            duty.lead, duty.owners = found.lead, found.owners
         named = [*duty.lead, *duty.owners, *duty.jointly, *duty.supervising]
         if named and self.standing:  # an assignment of its own: the standing owners join it
             duty.owners = [*duty.owners, *(n for n in self.standing if n not in named)]

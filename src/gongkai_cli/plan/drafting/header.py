@@ -17,7 +17,7 @@ _NOTICE = re.compile(r"^(?P<issuer>[^《》：:]*?)关于印发(?P<what>.+?)的�
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
     r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
-    r"(?:事项|公开|标准化?)目录|公开标准)"
+    r"(?:事项|公开|标准化?|基本)目录|公开标准)"
     # "(试行)", "(2024)", "（2023年版）": a catalogue's edition after its name
     r"(?:[（(](?:试行|暂行|修订|征求意见稿|[0-9]{4}年?(?:版|年度)?)[）)])?"
 )
@@ -41,16 +41,18 @@ _META_KEYS = {
         "公开主体",
     ),
     "issued": ("发文日期", "成文日期", "生成日期", "印发日期"),
+    # the day the page was posted: the issue date only when the page gives no other
+    "published": ("发布日期",),
     "other": (
         "索引号",
         "主题分类",
         "文号",
         "发文字号",
         "有效性",
-        "发布日期",
         "来源",
         "公开方式",
         "公开范围",
+        "公开目录",
         "文件编号",
         "统一编号",
         "内容概述",
@@ -167,29 +169,36 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
 def _header(
     lines: list[tuple[int, str]], body_start: int
 ) -> tuple[DraftHeader, set[int], list[DraftWarning]]:
-    """The header, the signature and metadata lines (left out of the body) and warnings."""
+    """The header, the places in ``lines`` of the signature and metadata lines (left out
+    of the body) and warnings. By place, not line number: a line cut where paragraphs ran
+    together (unrun) gives pieces of one number, a date and a title or a duty among them."""
     warnings: list[DraftWarning] = []
-    meta, signature = _metadata(lines[:body_start])
+    meta, used = _metadata(lines[:body_start])
     issuer = issued = title = source = None
     notice_what = None
-    for index, (lineno, text) in enumerate(lines):
-        if lineno in signature:
+    signed = {i for i, (n, _) in enumerate(lines[:body_start]) if n in used}
+    for index, (_, text) in enumerate(lines):
+        if index in signed:
             continue
         day = written_date(text)
         if day is None and index < body_start and (bracketed := _BRACKETED.fullmatch(compact(text))):
             day = written_date(bracketed.group(1))  # "（2021年6月8日）" under the title
         if day is not None and issued is None:
             issued = day
-            signature.add(lineno)
+            signed.add(index)
             if index > 0:
-                prev_no, prev = lines[index - 1]
+                prev = lines[index - 1][1]
                 if _looks_like_issuer(prev):
                     issuer = compact(prev)
-                    signature.add(prev_no)
+                    signed.add(index - 1)
     issued = issued or (_meta_date(meta["issued"]) if "issued" in meta else None)
+    # 发布日期 on a page with no signature and no 发文日期 (昌宁 2022): its only date
+    issued = issued or (_meta_date(meta["published"]) if "published" in meta else None)
     issuer = issuer or meta.get("issuer")
     heads = [
-        _bare(t).removeprefix("《").removesuffix("》") for n, t in lines[:body_start] if n not in signature
+        _bare(t).removeprefix("《").removesuffix("》")
+        for i, (_, t) in enumerate(lines[:body_start])
+        if i not in signed
     ]
     if "title" in meta:
         heads.insert(0, meta["title"])
@@ -200,7 +209,7 @@ def _header(
             source = squeezed
             notice_what = notice.group("what").strip("《》〈〉")
             issuer = issuer or notice.group("issuer") or None
-    head = [(n, t) for n, t in lines[:body_start] if n not in signature]
+    head = [(n, t) for i, (n, t) in enumerate(lines[:body_start]) if i not in signed]
     title, guess = _title_lines(head)
     title = title or _quoted_title(head) or notice_what
     if title is None and (own := next((m for _, t in head if (m := _OWN_NOTICE.match(_bare(t)))), None)):
@@ -208,6 +217,8 @@ def _header(
         issuer = issuer or own.group("issuer") or None
     if title is None and "title" in meta and not _NOTICE.match(meta["title"]):
         title = meta["title"]  # the page's 名称 / 标题
+    if title is None and guess is None and body_start < len(lines):
+        title = _numbered_title(lines[body_start][1])
     masked_title, masked_issuer = title, issuer
     title, issuer = (
         _unmasked(title, "标题", "plan.title", warnings),
@@ -235,7 +246,19 @@ def _header(
         warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
     else:
         warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
-    return DraftHeader(title, issuer, issued, year, source), signature, warnings
+    return DraftHeader(title, issuer, issued, year, source), signed, warnings
+
+
+def _numbered_title(text: str) -> str | None:
+    """A title numbered as one of a series, on the first numbered line: "(二)凤屯镇政府文件
+    信息领域基层政务公开标准目录" (凤屯镇's catalogues, a .docx), "一、2022年…工作要点"."""
+    marker = _marker(text)
+    if marker is None or marker.level > 1:
+        return None
+    rest = _bare(marker.rest)
+    if _TITLE_LINE.match(rest) or (_TITLE_NO_YEAR.match(rest) and _STANDING_TITLE.search(rest)):
+        return rest
+    return None
 
 
 def _unmasked(value: str | None, what: str, key: str, warnings: list[DraftWarning]) -> str | None:

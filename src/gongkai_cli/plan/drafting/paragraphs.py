@@ -35,29 +35,43 @@ _MARKERS: tuple[re.Pattern[str], ...] = (
 )
 _SENTENCE_END = "。！？!?；;：:）)”」』"
 # A whole plan run together on one line (a document site's text): cut before each marker
-# that starts a sentence (一、 1. after 。) and before each （一）. Only on a line this long
-# with this many of them, one a 一、 after a sentence: a paragraph may well name "（一）" or
-# "1." inside it, hardly "。二、".
+# that starts a sentence (一、 1. after 。, a space between or not) and before each （一）.
+# Only on a line this long with this many of them, one a 一、 after a sentence: a
+# paragraph may well name "（一）" or "1." inside it, hardly "。二、".
 _RUN_BREAK = re.compile(
-    rf"(?<=[。；;！!？?])(?=[{_CN_NUM}]{{1,3}}、|[{_AR_NUM}]{{1,2}}[.．、](?![{_AR_NUM}]))"
-    rf"|(?=[（(][{_CN_NUM}]{{1,3}}[）)])"
+    rf"[。；;！!？?][ \u3000]*(?=[{_CN_NUM}]{{1,3}}、|[{_AR_NUM}]{{1,2}}[.．、](?![{_AR_NUM}]))"
+    rf"|(?<![ \u3000])[ \u3000]*(?=[（(][{_CN_NUM}]{{1,3}}[）)])"  # from a run's start: linear
 )
 _RUN_MIN_CHARS = 300
-_RUN_TOP = re.compile(rf"[。；;！!？?][{_CN_NUM}]{{1,3}}、")
+_RUN_TOP = re.compile(rf"[。；;！!？?][ \u3000]*[{_CN_NUM}]{{1,3}}、")
 _RUN_MIN_BREAKS = 3
+# Paragraphs run together with a space between (自贡 2022's page: "…请认真贯彻执行。 自贡市
+# 人民政府办公室", "2022年4月28日 自贡市2022年…方案"): Chinese puts no space after a
+# sentence's end, nor after a signature's date, so such a space is a paragraph's end.
+_SPACED = re.compile(
+    r"(?<=[。！？!?])[ \u3000]+(?=[\u4e00-\u9fff《“（(])"
+    r"|^[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日[ \u3000]+(?=[\u4e00-\u9fff])"
+)
 
 
 def unrun(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The lines with a plan run together on one line cut at its markers (same line number)."""
+    """The lines with a plan run together on one line cut at its markers, and paragraphs
+    run together with a space between cut there (same line number)."""
     out: list[tuple[int, str]] = []
-    for number_, text in lines:
-        breaks = [m.start() for m in _RUN_BREAK.finditer(text) if m.start() > 0]
-        if len(text) < _RUN_MIN_CHARS or len(breaks) < _RUN_MIN_BREAKS or not _RUN_TOP.search(text):
-            out.append((number_, text))
-            continue
-        starts = [0, *breaks, len(text)]
-        out.extend((number_, text[a:b]) for a, b in itertools.pairwise(starts) if text[a:b].strip())
+    for number_, whole in lines:
+        for _, text in _unrun_one(number_, whole):
+            tabled = re.search(r"[|｜\t]", text)  # a table's row: its cells are not paragraphs
+            cuts = [] if tabled else [m.end() for m in _SPACED.finditer(text) if 0 < m.end() < len(text)]
+            out.extend((number_, text[a:b]) for a, b in itertools.pairwise([0, *cuts, len(text)]))
     return out
+
+
+def _unrun_one(number_: int, text: str) -> list[tuple[int, str]]:
+    breaks = [m.end() for m in _RUN_BREAK.finditer(text) if 0 < m.end() < len(text)]
+    if len(text) < _RUN_MIN_CHARS or len(breaks) < _RUN_MIN_BREAKS or not _RUN_TOP.search(text):
+        return [(number_, text)]
+    starts = [0, *sorted(set(breaks)), len(text)]
+    return [(number_, text[a:b]) for a, b in itertools.pairwise(starts) if text[a:b].strip()]
 
 
 _HEADING_MAX = 30  # a numbered line this short, one sentence and no bracket, is a heading
@@ -216,12 +230,12 @@ def _is_prose(heading: str) -> bool:
 
 
 # A report's findings or what it has done, not what is to be done: "一、存在的主要问题"
-# (a 整改 report: its 整改措施 are the duties), "工作开展情况", "取得的成效"; the whole
+# (a 整改 report: its 整改措施 are the duties), "工作开展情况", "总体情况", "取得的成效"; the whole
 # heading, so "着力解决突出问题" or "存在问题及整改措施" stays over duties.
 _FINDINGS = re.compile(
     r"(?:[0-9]{4}年度?)?(?:"
     r"(?:自查|检查)?(?:存在的?|发现的?|当前|目前)?(?:主要|突出)?(?:问题|不足)(?:[及和与]其?(?:原因|不足|问题))?|"
-    r"(?:自查)?(?:整改)?(?:工作)?(?:开展|落实|进展|完成)?情况(?:[及和与](?:成效|主要做法))?|"
+    r"(?:总体|整体)?(?:自查)?(?:整改)?(?:工作)?(?:开展|落实|进展|完成)?情况(?:[及和与](?:成效|主要做法))?|"
     r"基本情况|(?:取得的?|主要|工作)(?:主要)?成效|主要做法(?:[及和与]成效)?"
     r")"
 )
