@@ -256,6 +256,10 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
         return False
     after, before = s[found.end : found.end + 1], s[: found.core]
+    if not s[found.core : found.end].endswith(_MARKED) and (
+        _LISTED_AFTER.match(s, found.end) or _LISTED_BEFORE.search(before)
+    ):
+        return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
     if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO):
         return True  # 六个月至三年以内 (a range), not 延长至十五日
     if after == "的" and rule.qualifier not in VALIDITY and rule.sense != "restriction":
@@ -285,6 +289,11 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
     return not s[found.core : found.end].endswith(_MARKED)
+
+
+_LENGTH = r"(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个工作日|工作日|日|天|个月|年|个季度|小时)"
+_LISTED_AFTER = re.compile(f"[、](?:或者|或)?{_LENGTH}")
+_LISTED_BEFORE = re.compile(f"{_LENGTH}(?:、|、?或者|、?或)$")
 
 
 _JOINED = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .conditions import is_condition
 from .rule import Found
 from .vocabulary import (
     ALTERNATIVES,
@@ -41,6 +42,8 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
+    if rule.sense in ("deadline", "presumed") and is_condition(found, s, stop):
+        return found._replace(rule=replace(rule, sense="condition"))
     described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
     if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
         # (一)在收购要约发出前十二个月内收购要约人购买该种股票所支付的最高价格 (股票发行与

@@ -1,0 +1,69 @@
+"""Periods that a clause's words make a condition, not a deadline, whatever their own
+words say (mended as classes after the law audit's fourth sample): a unit defined by a
+span (满一小时为一次), 满N followed by what must also hold (满12个月，行政重组未完成的), the
+first months of something (在开始实行劳动保险的头两个月内), an act whose gain follows
+(在买入后六个月内卖出…，由此获得的利润), a failure that is deemed something (在6个月内未能
+得到履行，视为…脱销), an exception's case (…之日起三十日内没有离开请求国…的除外) and the
+same day of an act that depends on being able to do it then, when the clause gives the
+other case a period (能够当场答复…的，应当当场书面答复；不能当场答复的，…15日内).
+Pure: words in, a yes or no out; ``context.in_context`` asks it first."""
+
+from __future__ import annotations
+
+from .rule import Found
+
+_SENTENCE_ENDS = "。；;"
+_PART_ENDS = "，,；;。：:"
+_NEGATIONS = ("未", "没有", "不能", "无法")
+
+
+def is_condition(found: Found, s: str, stop: int) -> bool:
+    """Whether the words around ``found`` (a period read in the part ending at ``stop``)
+    make it a condition, not a time limit."""
+    rule = found.rule
+    if rule.extension or rule.back:
+        return False
+    if rule.kind == "same_day":
+        return _same_day_if_able(found, s)
+    if rule.kind not in ("workdays", "days", "months", "years", "hours"):
+        return False
+    sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    after = s[found.end : closing]
+    if rule.sense == "presumed":
+        return _defines_or_waits(s, found.end)
+    if s[: found.core].endswith(("的头", "的最初", "的开头")):
+        return True  # 在开始实行劳动保险的头两个月内 (劳动保险条例 第九条): a span described
+    if after.startswith(_NEGATIONS) and "视为" in after:
+        return True  # 两份订单在6个月内未能得到履行，视为…图书脱销 (著作权法实施条例 第二十九条)
+    if after.rstrip().endswith("除外") and "但" in s[sentence : found.core]:
+        return True  # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条)
+    # 将其所持有的公司股票在买入后六个月内卖出…，由此获得的利润归公司所有 (股票发行与交易管理
+    # 暂行条例 第三十八条): the act that brings the gain, looked back on
+    return stop < len(s) and s[stop] in "，," and s.startswith(("由此", "因此获得", "所得收益"), stop + 1)
+
+
+def _defines_or_waits(s: str, end: int) -> bool:
+    """满一小时为一次 (道路交通安全违法行为记分管理办法 第二十七条): a unit defined; 满12个月，
+    行政重组未完成的，… (证券公司风险处置条例 第十三条): 满N and a case that must also hold."""
+    if s.startswith(("为", "计为", "算为", "按"), end) and not s.startswith("为止", end):
+        return True
+    if end >= len(s) or s[end] not in "，,":
+        return False
+    following = end + 1
+    while following < len(s) and s[following] not in _PART_ENDS:
+        following += 1
+    return following > end + 1 and s[end + 1 : following].endswith("的")
+
+
+def _same_day_if_able(found: Found, s: str) -> bool:
+    """能够当场答复是否受理的，应当当场书面答复；不能当场答复的，应当自收到…之日起15日内 (信访
+    条例 第二十二条): 当场 holds only in the case where it can be done then, and the period
+    for the other case is the limit."""
+    part = max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS)
+    if part < 0:
+        return False
+    before = max(s.rfind(ch, 0, part) for ch in _PART_ENDS) + 1
+    case = s[before:part]
+    able = case.endswith("的") and "当场" in case and not case.startswith(("不能", "不"))
+    return able and "不能当场" in s[found.end :]  # alone (能够当场答复的，应当当场答复) it is the day
