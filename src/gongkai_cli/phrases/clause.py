@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import InputError
 from .chinese import number
-from .context import alternatives, in_context, objection_window, with_events
+from .context import alternatives, in_context, objection_window, shared_bans, with_events
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -119,7 +119,8 @@ def _read_clause(text: str, s: str) -> Clause:
         and not any(part.end <= other.core < m.end() for other in parts)
     )
     parts = with_events(_yearly_after_yearly(parts), s)
-    return Clause(text, tuple(parts), notes, alternatives(parts, s))
+    parts, groups = shared_bans(parts, alternatives(parts, s))
+    return Clause(text, tuple(parts), notes, groups)
 
 
 # 或 after a period, then another time with no period of its own (在进入管理区四十八小时以前
@@ -272,6 +273,8 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
         # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
         looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
+        if looks_back and "平均" in s[found.end : found.end + 20]:
+            return True  # 渔船前3年采捕水产品的平均年总产值 (渔业资源增殖保护费征收使用办法 第五条)
         if (
             looks_back
             and re.search("(?:在|于)[^，,；;。在于]{1,30}前$", before)

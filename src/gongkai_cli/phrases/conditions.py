@@ -14,6 +14,7 @@ from .rule import Found
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
+_DUTIES = ("应当", "必须", "可以")  # not 应 alone: 法院应受让人申请 (upon the request)
 _NEGATIONS = ("未", "没有", "不能", "无法")
 
 
@@ -23,21 +24,27 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
     rule = found.rule
     if rule.extension or rule.back:
         return False
+    sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
+    if rule.kind == "date" and "是指" in s[sentence : found.core]:
+        return True  # 现有民办学校，是指2016年11月7日…公布前设立的 (民办教育促进法实施条例 第六十六条)
     if rule.kind == "same_day":
-        return _same_day_if_able(found, s)
+        # 当场告知时，应当将申请文件…退回 (公司登记管理条例 第五十一条): a case, not a time
+        return _same_day_if_able(found, s) or s[found.end : stop].endswith("时")
     if rule.kind not in ("workdays", "days", "months", "years", "hours"):
         return False
-    sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
     closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
     after = s[found.end : closing]
+    but = s.rfind("但", sentence, found.core)
+    if after.rstrip().endswith("除外") and but >= 0 and not any(m in s[but : found.core] for m in _DUTIES):
+        # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条); 但是，
+        # …自法院应受让人申请予以公告之日起满六十日不行使的除外 (海商法 第二十六条)
+        return True
     if rule.sense == "presumed":
         return _defines_or_waits(s, found.end)
     if s[: found.core].endswith(("的头", "的最初", "的开头")):
         return True  # 在开始实行劳动保险的头两个月内 (劳动保险条例 第九条): a span described
     if after.startswith(_NEGATIONS) and "视为" in after:
         return True  # 两份订单在6个月内未能得到履行，视为…图书脱销 (著作权法实施条例 第二十九条)
-    if after.rstrip().endswith("除外") and "但" in s[sentence : found.core]:
-        return True  # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条)
     # 将其所持有的公司股票在买入后六个月内卖出…，由此获得的利润归公司所有 (股票发行与交易管理
     # 暂行条例 第三十八条): the act that brings the gain, looked back on
     return stop < len(s) and s[stop] in "，," and s.startswith(("由此", "因此获得", "所得收益"), stop + 1)

@@ -42,7 +42,7 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
-    if rule.sense in ("deadline", "presumed") and is_condition(found, s, stop):
+    if rule.sense in ("deadline", "presumed") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
     described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
     if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
@@ -122,7 +122,8 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
         while following < len(s) and s[following] not in "，,；;。：:":
             following += 1
         return any(modal in s[stop + 1 : following] for modal in CLAUSE_MODALS)
-    return 0 < len(tail) <= 4
+    # 在一年内无累积记分的机动车驾驶人，可以延长… (道路交通安全法 第二十四条): a class of people
+    return 0 < len(tail) <= (8 if after.startswith(("无", "未", "没有")) else 4)
 
 
 _LIST_ITEM = r"(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"  # （三）…
@@ -180,7 +181,19 @@ def _counts_within(after: str) -> bool:
 # A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
 _DECISION = re.compile("(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)")
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
-_NOT_A_BAN = ("不能", "不按", "不及时", "不履行", "不缴", "不提", "不申请", "不办理", "不足", "不满")
+_NOT_A_BAN = (
+    "不行使",
+    "不能",
+    "不按",
+    "不及时",
+    "不履行",
+    "不缴",
+    "不提",
+    "不申请",
+    "不办理",
+    "不足",
+    "不满",
+)
 
 _HAPPENED = ("发生", "受到", "出现", "被")  # 六个月内发生二次以上 (道路交通安全法 第一百零二条)
 _COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
@@ -249,7 +262,20 @@ def event_of(found: Found, s: str) -> str | None:
     if words.endswith("提前"):  # 直销员解除推销合同应当提前15日: the event is 解除推销合同
         words = words.removesuffix("提前")
         words = next((words.removesuffix(m) for m in CLAUSE_MODALS if words.endswith(m)), words)
+        words = words.removeprefix("但是").removeprefix("但")
+        if not words:  # 保险人也可以解除合同，但应当提前十五日通知 (保险法 第五十八条): 解除合同
+            words = _act_before(s, found.start)
     return words or None
+
+
+def _act_before(s: str, at: int) -> str:
+    """The act of the part before ``at``: the words after its modal (可以解除合同)."""
+    end = max(s.rfind(ch, 0, at) for ch in "，,；;")
+    if end < 0:
+        return ""
+    part = s[max(s.rfind(ch, 0, end) for ch in "，,；;。") + 1 : end]
+    cut = max((part.rfind(m) + len(m) for m in ("应当", "可以", "必须") if m in part), default=-1)
+    return part[cut:] if 0 <= cut < len(part) else ""
 
 
 # A subject that names its event: 接到报告的卫生主管部门应当在2小时内 (病原微生物实验室生物
@@ -392,3 +418,20 @@ def alternatives(parts: list[Found], s: str) -> tuple[tuple[int, ...], ...]:
         else:
             groups.append([i - 1, i])
     return tuple(tuple(g) for g in groups)
+
+
+def shared_bans(
+    parts: list[Found], groups: tuple[tuple[int, ...], ...]
+) -> tuple[list[Found], tuple[tuple[int, ...], ...]]:
+    """Spans joined by 或者 before one ban are all the ban's (女方在怀孕期间、分娩后一年内或者
+    终止妊娠后六个月内，男方不得提出离婚: 民法典 第一千零八十二条): each a restriction, and no
+    choice of ways to act, so no outer limit."""
+    out, kept = list(parts), []
+    for group in groups:
+        if not any(parts[i].rule.sense == "restriction" for i in group):
+            kept.append(group)
+            continue
+        for i in group:
+            if parts[i].rule.sense == "deadline" and parts[i].rule.kind in _PERIOD_KINDS:
+                out[i] = parts[i]._replace(rule=replace(parts[i].rule, sense="restriction"))
+    return out, tuple(kept)

@@ -16,6 +16,7 @@ from .vocabulary import (
     BASE_PERIODS,
     BEFORE,
     CLAUSE_MODALS,
+    ENTITLEMENT_VERBS,
     EXTENDED_TO,
     LATEST,
     MEASURE_SPANS,
@@ -54,6 +55,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     words = text[anchor_at:rest_end]
     kind = fields["kind"]
     period = kind in ("workdays", "days", "months", "years", "hours")
+    if period and qualifier is None and words.endswith("超过") and text.startswith(_LAPSES, end):
+        # 自…之日起，超过三十日不行使而消灭 (保险法 第十六条): the last day to use a right
+        fields["qualifier"] = "超过"
+        anchor_at, words = core, ""
     if not period and qualifier:
         reader.pos = core
         raise reader.fail("期限（日期前不能有“不得超过”“满”等）")
@@ -154,6 +159,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     return Found(rule, text, start, anchor_at if period else rest_end, core, end, end, more, loose)
 
 
+# After 超过N日: a right that lapses unless used, so the period is the time to use it.
+_LAPSES = ("不行使", "未行使")
+
+
 # What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
 _BEFORE_ABOUT = frozenset("，,。；;：:、（(为需用在于要时共历经")
 
@@ -174,6 +183,9 @@ def _measure_span(words: str) -> str | None:
     name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
     if name is None and words.endswith("期限为"):  # 冻结债券、股票…等证券的期限为: the measure's
         verb = next((v for v in MEASURE_VERBS if v in w), None)
+        name = None if verb is None else f"{verb}期限"
+    if name is None and w.endswith("的期限"):  # 领取失业保险金的期限最长为12个月 (失业保险条例
+        verb = next((v for v in ENTITLEMENT_VERBS if v in w), None)  # 第十七条): how long it is paid
         name = None if verb is None else f"{verb}期限"
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
