@@ -160,7 +160,82 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-28", "deadline", None), (None, "deadline", "解除合同")],
     ),
+    # the development draw of seed 20261282 (tests/fixtures/law-audit/dev-20261282.yaml)
+    Row(
+        "澳门特别行政区基本法 第五十四条 (二) (dev 20261282-018): a refusal in a span, no duty",
+        "（二）因两次拒绝签署立法会通过的法案而解散立法会，重选的立法会仍以全体议员三分之二多数通过所争议的"
+        "原案，而行政长官在三十日内拒绝签署；",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+    Row(
+        "著作权法实施条例 第十八条 (dev 20261282-029): the N-th year after an event",
+        "第十八条 作者身份不明的作品，其著作权法第十条第一款第五项至第十七项规定的权利的保护期截止于作品首次"
+        "发表后第50年的12月31日。",
+        "2024-09-27",
+        None,
+    ),
+    Row(
+        "劳动保险条例 第二十条 (dev 20261282-047): N以后 repeating a span written before",
+        "第二十条 残废军人转入本企业工作者，疾病或非因工负伤停止工作医疗期间，不计本企业工龄长短，前六个月"
+        "工资照发；六个月以后，仍按第十三条乙款规定办理。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+    Row(
+        "保税区海关监管办法 第二十三条 (三) (dev 20261282-083): 展期 extends",
+        "(三)委托非保税区企业加工业务的期限为6个月；有特殊情况需要延长期限的，应当向海关申请展期，"
+        "展期期限为6个月。",
+        "2024-09-27",
+        [("2025-03-27", "deadline", None), ("2025-09-28", "deadline", None)],
+    ),
+    Row(
+        "国际海运条例 第十二条 (dev 20261281-162): 延期 extends",
+        "第十二条 取得国际班轮运输经营资格的国际船舶运输经营者，应当自取得资格之日起180日内开航；"
+        "因不可抗力并经国务院交通主管部门同意，可以延期90日。",
+        "2024-09-27",
+        [("2025-03-26", "deadline", None), ("2025-06-24", "deadline", None)],
+    ),
+    Row(
+        "安全生产许可证条例 第九条 (dev 20261282-120): a validity's 延期 is no duty's extension",
+        "企业在安全生产许可证有效期内，严格遵守有关安全生产的法律法规，未发生死亡事故的，安全生产许可证"
+        "有效期届满时，经原安全生产许可证颁发管理机关同意，不再审查，安全生产许可证有效期延期3年。",
+        "2024-09-27",
+        None,
+    ),
+    Row(
+        "饲料和饲料添加剂管理条例 第十二条 (dev 20261282-138): the case before is the event",
+        "国务院农业行政主管部门应当自受理申请之日起10个工作日内对申请资料进行审查；审查合格的，将样品交由"
+        "指定的机构进行复核检测；复核检测合格的，国务院农业行政主管部门应当在10个工作日内核发饲料、饲料添加剂"
+        "进口登记证。",
+        "2024-09-27",
+        [("2024-10-16", "deadline", None), (None, "deadline", "复核检测合格")],
+    ),
+    Row(
+        "医疗器械注册与备案管理办法 第九十二条 (一) (dev 20261282-158): X后的时限 runs from X",
+        "（一）医疗器械临床试验申请的技术审评时限为60日，申请资料补正后的技术审评时限为40日；",
+        "2024-09-27",
+        [("2024-11-26", "deadline", None), (None, "deadline", "申请资料补正")],
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("一年半内", "2026-03-27"),  # eighteen months, not one year
+        ("两个半月内", None),  # two months and fifteen days: refused, not 半月 alone
+        ("一个半月", None),
+    ],
+)
+def test_half_units_are_not_read_short(gongkai: Run, phrase: str, expected: str | None) -> None:
+    """一年半 is 18 months; N个半月 cannot be one unit and is refused with how to count it
+    (dev 20261282-173: 刑事诉讼法 第二百二十条 可以延长至一个半月 was read as 15 days)."""
+    result = gongkai("deadline", phrase, "--from", "2024-09-27", "--format", "json")
+    if expected is None:
+        assert result.exit_code == 3 and "N个月又十五日" in result.stderr, result.output
+        return
+    assert json.loads(result.stdout)["deadline"] == expected
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.source[:40] for r in ROWS])

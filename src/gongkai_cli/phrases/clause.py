@@ -182,6 +182,11 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
+            if found.rule.kind == "date" and _NTH_YEAR.search(s, 0, found.core):
+                # 保护期截止于作品首次发表后第50年的12月31日 (著作权法实施条例 第十八条)
+                why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
+                passed.append((found.core, InputError(why)))
+                continue
             kept = _keeping(found, s, start)  # 保存期限不少于5年: kept until then, not due
             if kept is not None:
                 found = kept
@@ -190,7 +195,11 @@ def _scan(
                 why = f"“{words}”是一段时间的长短（如保存2年、不超过6个月的处罚、六个月至三年），不是期限"
                 passed.append((found.core, InputError(why)))
                 continue
-            if found.rule.qualifier == "后" and not found.rule.anchor and _mentioned(found.rule, parts):
+            if (
+                found.rule.qualifier == "后"
+                and not found.rule.anchor
+                and (_mentioned(found.rule, parts) or _written_before(found, s))
+            ):
                 # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
@@ -244,6 +253,7 @@ def _bracket_aside(s: str, start: int, stop: int) -> int:
 
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
+_NTH_YEAR = re.compile("第(?:[0-9]+|[一二两三四五六七八九十百]+)年的?$")
 _MARKED = ("内", "前", "后", "起", "止", "满")
 
 
@@ -366,6 +376,14 @@ def _extends(rule: Rule, parts: list[Found]) -> bool:
     """可以延长至十五日 after 十日以内审结: the same period made longer, of the same kind
     (days, working days, months; a limitation of years 追征期可以延长到五年 is not read)."""
     return bool(parts) and rule.kind in ("days", "workdays", "months") and parts[-1].rule.kind == rule.kind
+
+
+def _written_before(found: Found, s: str) -> bool:
+    """六个月以后 after 前六个月工资照发 (劳动保险条例 第二十条): the same span written before."""
+    words = s[found.core : found.end]
+    for end in ("以后", "之后", "后"):
+        words = words.removesuffix(end)
+    return len(words) >= 2 and words in s[: found.core]
 
 
 def _mentioned(rule: Rule, parts: list[Found]) -> bool:

@@ -14,6 +14,7 @@ from .rule import Found
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
+_PERIODS = ("workdays", "days", "months", "years", "hours")
 _DUTIES = ("应当", "必须", "可以")  # not 应 alone: 法院应受让人申请 (upon the request)
 _NEGATIONS = ("未", "没有", "不能", "无法")
 
@@ -22,18 +23,28 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
     """Whether the words around ``found`` (a period read in the part ending at ``stop``)
     make it a condition, not a time limit."""
     rule = found.rule
-    if rule.extension or rule.back:
+    if rule.extension:
         return False
     sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    after = s[found.end : closing]
+    if (
+        rule.kind in _PERIODS
+        and after.startswith(("没有", "未", "无", "拒绝", "拒不"))
+        and not any(m in s[sentence:closing] for m in (*_DUTIES, "应", "须", "不得"))
+    ):
+        # 债务人在六个月内没有清偿债务 (no duty in the sentence), 在申请前六个月内未受过行政
+        # 处罚: what did not happen in a span, a case (著作权法实施条例 第二十九条 with 视为)
+        return True
+    if rule.back:
+        return False
     if rule.kind == "date" and "是指" in s[sentence : found.core]:
         return True  # 现有民办学校，是指2016年11月7日…公布前设立的 (民办教育促进法实施条例 第六十六条)
     if rule.kind == "same_day":
         # 当场告知时，应当将申请文件…退回 (公司登记管理条例 第五十一条): a case, not a time
         return _same_day_if_able(found, s) or s[found.end : stop].endswith("时")
-    if rule.kind not in ("workdays", "days", "months", "years", "hours"):
+    if rule.kind not in _PERIODS:
         return False
-    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
-    after = s[found.end : closing]
     but = s.rfind("但", sentence, found.core)
     if after.rstrip().endswith("除外") and but >= 0 and not any(m in s[but : found.core] for m in _DUTIES):
         # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条); 但是，

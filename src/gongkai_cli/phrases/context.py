@@ -42,7 +42,7 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
-    if rule.sense in ("deadline", "presumed") and not rule.yearly and is_condition(found, s, stop):
+    if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
     described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
     if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
@@ -246,6 +246,7 @@ def event_of(found: Found, s: str) -> str | None:
         words = before[max(0, at - 2) : at] if at >= 0 else ""
         return words or None
     words = rule.anchor or ""
+    words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")  # 复核检测合格的，
     cut = max(words.rfind(ch) for ch in _EVENT_OPENERS)
     if cut >= 0 and cut + 1 < len(words):
         words = words[cut + 1 :]
@@ -288,7 +289,17 @@ def _subject_event(part: Found, s: str) -> str | None:
         return None
     sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
     m = _RECEIVED.search(s, sentence, part.core)
+    if m is not None:
+        return m.group(1)
+    # 申请资料补正后的技术审评时限为40日 (医疗器械注册与备案管理办法 第九十二条): from the 补正
+    clause = max(s.rfind(ch, 0, part.core) for ch in "，,；;。") + 1
+    m = _AFTER_EVENT.match(s, clause, part.core)
     return m.group(1) if m else None
+
+
+_AFTER_EVENT = re.compile(
+    "([^，,；;。的]{2,12}?)(?:之后|以后|后)的[^，,；;。后]{0,10}(?:时限|期限|期间)(?:为|是)?$"
+)
 
 
 def _after_request(part: Found, before: Found, s: str) -> str | None:
@@ -308,7 +319,12 @@ def _after_request(part: Found, before: Found, s: str) -> str | None:
     at = request.rfind("申请")
     if at < 0:
         return None
-    return request[at:].rstrip("，,；;") or None
+    words = request[at:].rstrip("，,；;")
+    if any(ch in words for ch in "，,；;。"):
+        # 对申请资料进行审查；审查合格的，…复核检测；复核检测合格的，…应当在10个工作日内核发
+        # (饲料和饲料添加剂管理条例 第十二条): 申请 names the papers; the case before is the event
+        words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")
+    return words or None
 
 
 def _span_of_act(part: Found, before: list[Found]) -> str | None:
