@@ -160,6 +160,13 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-28", "deadline", None), (None, "deadline", "解除合同")],
     ),
+    Row(
+        "企业破产法 第十八条: 在N内未… with no duty, then 视为",
+        "管理人自破产申请受理之日起二个月内未通知对方当事人，或者自收到对方当事人催告之日起三十日内未答复的，"
+        "视为解除合同。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     # the development draw of seed 20261282 (tests/fixtures/law-audit/dev-20261282.yaml)
     Row(
         "澳门特别行政区基本法 第五十四条 (二) (dev 20261282-018): a refusal in a span, no duty",
