@@ -69,13 +69,13 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None), ("2024-10-12", "deadline", None)],
     ),
-    # 满N followed by a case that must also hold (4-124); the extension after it is flagged
+    # 满N followed by a case that must also hold (4-124); the extension runs on from its end
     Row(
         "证券公司风险处置条例 第十三条 (sample 4, 20261206-124)",
         "满12个月，行政重组未完成的，国务院证券监督管理机构可以决定延长行政重组期限，"
         "但延长行政重组期限最长不得超过6个月。",
         "2024-09-27",
-        [(None, "condition", None), ("2025-03-27", "deadline", None)],
+        [(None, "condition", None), ("2026-03-27", "deadline", None)],
     ),
     # a period in an exception's case (…没有离开请求国…的除外) (4-131)
     Row(
@@ -84,6 +84,14 @@ ROWS: list[Row] = [
         "请求国，或者离开后又自愿返回的除外；",
         "2024-09-27",
         [(None, "condition", None)],
+    ),
+    # a span of an act after the clause's first event runs from that act (4-146)
+    Row(
+        "国务院关于实施《公司法》注册资本登记管理制度的规定 第八条 (sample 4, 20261206-146)",
+        "第八条 公司自被吊销营业执照、责令关闭或者被撤销之日起，满3年未向公司登记机关申请注销公司登记的，"
+        "公司登记机关可以通过国家企业信用信息公示系统予以公告，公告期限不少于60日。",
+        "2024-09-27",
+        [(None, "earliest", "公告")],
     ),
     # a right that lapses unless used in time: the time to use it (4-058; dev 20261281-160)
     Row(
@@ -259,12 +267,13 @@ def test_law_clause_class(gongkai: Run, row: Row) -> None:
 
 
 def test_an_extension_after_a_condition_says_where_it_counts_from(gongkai: Run) -> None:
-    """满12个月，…未完成的，…延长…最长不得超过6个月: the condition has no date, so the
-    extension is counted from --from and says so (证券公司风险处置条例 第十三条)."""
+    """满12个月，…未完成的，…延长…最长不得超过6个月: the condition has no date of its own, and
+    the extension says it runs on from the day the 12 months are complete (证券公司风险处置条例
+    第十三条)."""
     clause = ROWS[6].clause
     result = gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json")
     extension = json.loads(result.stdout)["periods"][1]
-    assert any("起算日应为原期限的届满日" in w for w in extension["warnings"]), extension["warnings"]
+    assert any("前一期限届满之日 2025-09-27" in w for w in extension["warnings"]), extension["warnings"]
 
 
 def test_a_list_of_lengths_says_what_it_is(gongkai: Run) -> None:

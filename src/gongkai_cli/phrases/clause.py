@@ -421,8 +421,13 @@ def resolve_clause(
     says which event it needs (``needs_event``)."""
     results: list[Result] = []
     start_day = anchor.date() if isinstance(anchor, datetime) else anchor
-    for part in clause.parts:
+    for i, part in enumerate(clause.parts):
         previous = results[-1].deadline if results else None
+        if part.rule.extension and previous is None and i and _full_span(clause.parts[i - 1].rule):
+            # 满12个月，行政重组未完成的，…延长…最长不得超过6个月 (证券公司风险处置条例 第十三条):
+            # the extension runs on from the day the 12 months are complete
+            full = replace(clause.parts[i - 1].rule, sense="presumed")
+            previous = resolve(full, anchor, cal, options).deadline
         if part.event is not None:
             given = _event_date(part.event, events or {})
             if given is None:
@@ -447,6 +452,11 @@ def resolve_clause(
     if clause.passed and results:
         results[0] = replace(results[0], warnings=(*results[0].warnings, *clause.passed))
     return tuple(results)
+
+
+def _full_span(rule: Rule) -> bool:
+    """满N (a condition: the span complete), whose end an extension after it runs on from."""
+    return rule.sense == "condition" and rule.qualifier == "满" and rule.n is not None
 
 
 def _day(value: date | datetime) -> date:

@@ -339,6 +339,12 @@ def _span_of_act(part: Found, before: list[Found]) -> str | None:
             name = subject[: -len(end)][-2:]
             if any(name in p.act for p in before):
                 return name
+            # 自被吊销营业执照…之日起，满3年未…的，…予以公告，公告期限不少于60日 (国务院关于实施
+            # 《公司法》注册资本登记管理制度的规定 第八条): the act after the clause's first event
+            earlier = part.text[: part.start]
+            first_event = earlier.find("之日起")
+            if first_event >= 0 and name in earlier[first_event:]:
+                return name
     return None
 
 
@@ -366,7 +372,7 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
     out: list[Found] = []
     for i, part in enumerate(parts):
         event = events[i]
-        act = (_span_of_act(part, parts[:i]) or _after_request(part, parts[i - 1], s)) if i else None
+        act = _span_of_act(part, parts[:i]) or (_after_request(part, parts[i - 1], s) if i else None)
         if act is not None:
             out.append(part._replace(event=act))
             continue
