@@ -364,6 +364,9 @@ def _keeping(found: Found, s: str, part_start: int) -> Found | None:
         return None
     kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
     after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年
+    if "至超过" in after:  # 保存记录至超过…有效期2年 (反兴奋剂条例 第八条): from the expiry
+        expiry = after[after.index("至超过") + 3 :] + (rule.qualifier or "")
+        return kept._replace(event=expiry + "届满" if expiry.endswith("期") else expiry or "保存期起算")
     if not after.endswith(("后", "满")):
         return kept
     event = after.removesuffix("后").removesuffix("之").removesuffix("以")

@@ -44,6 +44,9 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     rule = found.rule
     if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
+    if rule.sense == "earliest" and rule.qualifier == "后" and _describes(s, part_start, found.end, stop):
+        # 经通知当事人三十日后不领取的车辆 (道路交通事故处理程序规定 第五十八条): a class of things
+        return found._replace(rule=replace(rule, sense="condition"))
     described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
     if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
         # (一)在收购要约发出前十二个月内收购要约人购买该种股票所支付的最高价格 (股票发行与

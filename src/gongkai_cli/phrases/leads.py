@@ -142,8 +142,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         forward = (
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
-        if forward and fields.get("sense") == "earliest" and words.endswith(SERVICE):
-            # 律师应当实际执业不少于五年 (检察官法 第十五条): a qualification, no date
+        served = words.removesuffix("时间").removesuffix("经历").endswith(SERVICE)
+        if forward and fields.get("sense") == "earliest" and (served or words.endswith("年限")):
+            # 律师应当实际执业不少于五年 (检察官法 第十五条), 财务会计工作时间不少于3年 (总会计师条例
+            # 第十六条): a qualification; 摊销年限不得低于3年 (企业所得税法实施条例 第七十条): a
+            # length to spread a cost over. No date
             fields["sense"] = "condition"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
