@@ -259,6 +259,19 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "restriction", "蛋白同化制剂、肽类激素有效期届满")],
     ),
+    # the development draw of seed 20261284 (tests/fixtures/law-audit/dev-20261284.yaml)
+    Row(
+        "机动车登记规定 第四十七条 (dev 20261284-161): N日后…作废, a validity's end",
+        "机动车办理登记后，机动车所有人收到机动车号牌之日起三日后，临时行驶车号牌作废，不得继续使用。",
+        "2024-09-27",
+        [("2024-09-30", "restriction", None)],
+    ),
+    Row(
+        "政府采购法实施条例 第九条 (二) (dev 20261284-142): 应 of 供应商 is no duty",
+        "(二)参加采购活动前3年内担任供应商的董事、监事；",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
 ]
 
 

@@ -44,6 +44,9 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     rule = found.rule
     if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
+    if rule.sense == "earliest" and rule.qualifier == "后" and _voided_after(s, found.end):
+        # 收到机动车号牌之日起三日后，临时行驶车号牌作废 (机动车登记规定 第四十七条): a validity ends
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="有效期"))
     if rule.sense == "earliest" and rule.qualifier == "后" and _describes(s, part_start, found.end, stop):
         # 经通知当事人三十日后不领取的车辆 (道路交通事故处理程序规定 第五十八条): a class of things
         return found._replace(rule=replace(rule, sense="condition"))
@@ -76,6 +79,12 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     return found
 
 
+def _voided_after(s: str, end: int) -> bool:
+    """作废, 失效, 无效 in the clause after ``end`` (its sentence): what was valid ends then."""
+    closing = min((i for i in (s.find(ch, end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    return any(word in s[end:closing] for word in ("作废", "失效", "无效"))
+
+
 # After a period: what holds during it (身体条件证明自出具之日起六个月内有效, 机动车驾驶证申领和
 # 使用规定 第八十五条; 自车船税法实施之日起5年内免征车船税, 车船税法实施条例 第二十五条).
 _VALID_AFTER = {
@@ -103,7 +112,14 @@ def _per_period(s: str, at: int) -> bool:
 def _duty_in_sentence(s: str, at: int) -> bool:
     sentence = max(s.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
     closing = min((i for i in (s.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
-    return any(modal in s[sentence:closing] for modal in CLAUSE_MODALS)
+    words = s[sentence:closing]
+    for word in _NOT_MODALS:  # 担任供应商的董事 (政府采购法实施条例 第九条): 应 of 供应, no duty
+        words = words.replace(word, "")
+    return any(modal in words for modal in CLAUSE_MODALS)
+
+
+# Words holding a modal's character that say no duty (供应商, 取得, 所得).
+_NOT_MODALS = ("供应", "相应", "对应", "响应", "适应", "反应", "应急", "应用", "取得", "获得", "所得", "得到")
 
 
 def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
