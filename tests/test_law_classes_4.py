@@ -259,6 +259,13 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "restriction", "蛋白同化制剂、肽类激素有效期届满")],
     ),
+    Row(
+        "饲料和饲料添加剂管理条例 第十五条 (dev 20261283-047): 根据审核结果 names the event",
+        "省、自治区、直辖市人民政府饲料管理部门应当自受理申请之日起10个工作日内进行书面审查；审查合格的，"
+        "组织进行现场审核，并根据审核结果在10个工作日内作出是否核发生产许可证的决定。",
+        "2024-09-27",
+        [("2024-10-16", "deadline", None), (None, "deadline", "审核结果")],
+    ),
     # the development draw of seed 20261284 (tests/fixtures/law-audit/dev-20261284.yaml)
     Row(
         "机动车登记规定 第四十七条 (dev 20261284-161): N日后…作废, a validity's end",

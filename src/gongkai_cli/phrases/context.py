@@ -313,7 +313,14 @@ def _subject_event(part: Found, s: str) -> str | None:
     # 申请资料补正后的技术审评时限为40日 (医疗器械注册与备案管理办法 第九十二条): from the 补正
     clause = max(s.rfind(ch, 0, part.core) for ch in "，,；;。") + 1
     m = _AFTER_EVENT.match(s, clause, part.core)
-    return m.group(1) if m else None
+    if m is not None:
+        return m.group(1)
+    # 组织进行现场审核，并根据审核结果在10个工作日内作出…决定 (饲料和饲料添加剂管理条例 第十五条)
+    m = _BY_RESULT.search(s, clause, part.core)
+    return m.group(1) + "结果" if m else None
+
+
+_BY_RESULT = re.compile("根据([^，,；;。]{1,10}?)结果")
 
 
 _AFTER_EVENT = re.compile(
