@@ -164,7 +164,10 @@ def _scan(
             if window is not None:  # 10日内没有提出异议的: the objection window
                 parts.append(window._replace(rule=replace(window.rule, text=phrase), act_end=stop))
                 continue
-            if conditional and not (found.rule.qualifier == "后" and not exception):
+            hypothetical = words.startswith(
+                ("如果", "假如", "若")
+            )  # 如果二十年以后认为必须追诉的 (刑法 第八十七条)
+            if conditional and not (found.rule.qualifier == "后" and not exception and not hypothetical):
                 # 二十日内不能作出决定的: a condition. Its period is the deadline only when an
                 # extension follows and none came before (held in ``pending`` until then).
                 conditions.append(found.core)

@@ -14,6 +14,7 @@ from .rule import Found
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
+_GAINS = ("由此", "因此获得", "所得收益")
 _PERIODS = ("workdays", "days", "months", "years", "hours")
 _DUTIES = ("应当", "必须", "可以")  # not 应 alone: 法院应受让人申请 (upon the request)
 _NEGATIONS = ("未", "没有", "不能", "无法")
@@ -58,7 +59,8 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         return True  # 两份订单在6个月内未能得到履行，视为…图书脱销 (著作权法实施条例 第二十九条)
     # 将其所持有的公司股票在买入后六个月内卖出…，由此获得的利润归公司所有 (股票发行与交易管理
     # 暂行条例 第三十八条): the act that brings the gain, looked back on
-    return stop < len(s) and s[stop] in "，," and s.startswith(("由此", "因此获得", "所得收益"), stop + 1)
+    gain = min((i for i in (after.find(w) for w in _GAINS) if i > 0), default=-1)
+    return gain > 0 and after[gain - 1] in "，," and not any(m in after[:gain] for m in _DUTIES)
 
 
 def _defines_or_waits(s: str, end: int) -> bool:
@@ -66,12 +68,18 @@ def _defines_or_waits(s: str, end: int) -> bool:
     行政重组未完成的，… (证券公司风险处置条例 第十三条): 满N and a case that must also hold."""
     if s.startswith(("为", "计为", "算为", "按"), end) and not s.startswith("为止", end):
         return True
+    if s.startswith(("仍", "未", "没有", "无人", "不"), end) and "的" in s[end : _part_end(s, end)]:
+        return True  # 自…之日起满三十日仍无人领取的货物 (铁路法 第二十二条): a class of goods
     if end >= len(s) or s[end] not in "，,":
         return False
     following = end + 1
     while following < len(s) and s[following] not in _PART_ENDS:
         following += 1
     return following > end + 1 and s[end + 1 : following].endswith("的")
+
+
+def _part_end(s: str, at: int) -> int:
+    return min((i for i in (s.find(ch, at) for ch in _PART_ENDS) if i >= 0), default=len(s))
 
 
 def _same_day_if_able(found: Found, s: str) -> bool:

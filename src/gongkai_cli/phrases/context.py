@@ -94,6 +94,7 @@ _VALID_AFTER = {
     "免缴": "免缴期",
     "免予": "免予期",
     "暂免": "暂免期",
+    "照发": "照发期",  # 从事故发生当月起3个月内照发工资 (工伤保险条例 第四十一条)
 }
 
 
@@ -280,7 +281,7 @@ def event_of(found: Found, s: str) -> str | None:
                 words, changed = words[: -len(end)], True
                 break
     if words.endswith("提前"):  # 直销员解除推销合同应当提前15日: the event is 解除推销合同
-        words = words.removesuffix("提前")
+        words = words.removesuffix("提前").removesuffix("至少")
         words = next((words.removesuffix(m) for m in CLAUSE_MODALS if words.endswith(m)), words)
         words = words.removeprefix("但是").removeprefix("但")
         if not words:  # 保险人也可以解除合同，但应当提前十五日通知 (保险法 第五十八条): 解除合同

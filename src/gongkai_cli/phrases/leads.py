@@ -143,7 +143,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
         served = words.removesuffix("时间").removesuffix("经历").endswith(SERVICE)
-        if forward and fields.get("sense") == "earliest" and (served or words.endswith("年限")):
+        # 聘用合同，期限一般不低于3年 (事业单位人事管理条例 第十二条): a contract's term, no date
+        contract = "合同" in text[max(0, rest_end - 16) : rest_end] and words.removesuffix("一般").endswith(
+            "期限"
+        )
+        if forward and fields.get("sense") == "earliest" and (served or contract or words.endswith("年限")):
             # 律师应当实际执业不少于五年 (检察官法 第十五条), 财务会计工作时间不少于3年 (总会计师条例
             # 第十六条): a qualification; 摊销年限不得低于3年 (企业所得税法实施条例 第七十条): a
             # length to spread a cost over. No date
