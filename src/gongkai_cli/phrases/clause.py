@@ -164,9 +164,9 @@ def _scan(
             if window is not None:  # 10日内没有提出异议的: the objection window
                 parts.append(window._replace(rule=replace(window.rule, text=phrase), act_end=stop))
                 continue
-            hypothetical = words.startswith(
-                ("如果", "假如", "若")
-            )  # 如果二十年以后认为必须追诉的 (刑法 第八十七条)
+            # 如果二十年以后认为必须追诉的 (刑法 第八十七条); (一)…在通缉一年后不能到案的；(公安机关办理
+            # 刑事案件程序规定 第三百三十九条: no act follows in the sentence)
+            hypothetical = words.startswith(("如果", "假如", "若")) or stop >= len(s) or s[stop] not in "，,"
             if conditional and not (found.rule.qualifier == "后" and not exception and not hypothetical):
                 # 二十日内不能作出决定的: a condition. Its period is the deadline only when an
                 # extension follows and none came before (held in ``pending`` until then).

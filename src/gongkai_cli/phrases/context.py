@@ -44,7 +44,10 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     rule = found.rule
     if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
-    if rule.sense == "earliest" and rule.qualifier == "后" and _voided_after(s, found.end):
+    if rule.sense == "earliest" and _per_period(s, found.core):
+        # 每周的营业时间应当不少于六天 (邮政法 第十九条): a minimum for each week, no date
+        return found._replace(rule=replace(rule, sense="condition"))
+    if rule.sense == "earliest" and rule.qualifier in ("后", "满") and _voided_after(s, found.end):
         # 收到机动车号牌之日起三日后，临时行驶车号牌作废 (机动车登记规定 第四十七条): a validity ends
         return found._replace(rule=replace(rule, sense="restriction", qualifier="有效期"))
     if rule.sense == "earliest" and rule.qualifier == "后" and _describes(s, part_start, found.end, stop):
@@ -61,6 +64,9 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
         return found._replace(rule=replace(rule, sense="restriction", qualifier="保护期"))
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
+    if _ONCE_WITHIN.match(s, found.end):
+        # 同一机动车一年内可以互换变更一次机动车号牌号码 (机动车登记规定 第二十条): how often
+        return found._replace(rule=replace(rule, sense="condition"))
     if rule.qualifier in _CAPS and _per_period(s, found.core):
         # 学生每日学习时间(包括自习)，小学不超过六小时 (a limit each day): no date
         return found._replace(rule=replace(rule, sense="condition"))
@@ -99,6 +105,12 @@ _VALID_AFTER = {
 
 
 _ANOTHER_PERIOD = "[一二两三四五六七八九十百]+(?:个工作日|日|天|个月|年)"
+
+
+# After a period: how often something may be done in it (一年内可以互换变更一次).
+_ONCE_WITHIN = re.compile(
+    "(?:只能|只可|可以|可|仅能|仅限|限)[^，,；;。]{0,12}?(?:[一二两三四五1-5]|[一二两三四五1-5]个)次"
+)
 
 
 _CAPS = ("不超过", "不得超过", "最长不超过", "最长不得超过", "最多不超过", "最多不得超过", "一般不超过")

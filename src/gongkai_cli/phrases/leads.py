@@ -143,11 +143,14 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
         served = words.removesuffix("时间").removesuffix("经历").endswith(SERVICE)
-        # 聘用合同，期限一般不低于3年 (事业单位人事管理条例 第十二条): a contract's term, no date
-        contract = "合同" in text[max(0, rest_end - 16) : rest_end] and words.removesuffix("一般").endswith(
-            "期限"
-        )
-        if forward and fields.get("sense") == "earliest" and (served or contract or words.endswith("年限")):
+        # 聘用合同，期限一般不低于3年 (事业单位人事管理条例 第十二条), 承包期限，一般不得少于3年
+        # (全民所有制工业企业承包经营责任制暂行条例 第十七条): a contract's term, no date
+        near = text[max(0, rest_end - 16) : rest_end]
+        term = words.removesuffix("一般").endswith("期限") or near.endswith(("期限，一般", "期限,一般"))
+        contract = term and any(w in near for w in _TERMS)
+        if fields.get("sense") == "earliest" and (
+            (forward and (served or words.endswith("年限"))) or contract
+        ):
             # 律师应当实际执业不少于五年 (检察官法 第十五条), 财务会计工作时间不少于3年 (总会计师条例
             # 第十六条): a qualification; 摊销年限不得低于3年 (企业所得税法实施条例 第七十条): a
             # length to spread a cost over. No date
@@ -171,6 +174,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         _check_date_fields(rule)
     more = tuple(replace(rule, base=b) for b in bases[1:]) if period else ()
     return Found(rule, text, start, anchor_at if period else rest_end, core, end, end, more, loose)
+
+
+# Contracts whose term a minimum sets (聘用合同，期限一般不低于3年; 承包期限，一般不得少于3年).
+_TERMS = ("合同", "承包", "租赁", "聘用", "聘任")
 
 
 # After 超过N日: a right that lapses unless used, so the period is the time to use it.
