@@ -202,12 +202,17 @@ def _counts_within(after: str) -> bool:
     a span (a condition)."""
     if after.startswith(("累计", "多次", "再次", "连续", "又")):
         return True  # 受到行政处罚后1年内又实施同一性质的违法行为 (化妆品生产经营监督管理办法 第六十一条)
+    if _TIMES_OR_MORE.match(after):
+        return True  # 1年内被责令改正3次以上 (统计法实施条例 第五十条)
     after = next((after[len(v) :] for v in _HAPPENED if after.startswith(v)), after)
     count = 0
     while count < len(after) and after[count] in _COUNT_CHARS:
         count += 1
     # 一次告知 (all at once) is the manner of the act, not a count
     return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
+
+
+_TIMES_OR_MORE = re.compile("[^，,；;。]{0,10}?(?:[0-9]+|[一二两三四五六七八九十]+)次(?:以上|或者)")
 
 
 # A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
@@ -279,7 +284,8 @@ def event_of(found: Found, s: str) -> str | None:
         return words or None
     words = rule.anchor or ""
     words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")  # 复核检测合格的，
-    cut = max(words.rfind(ch) for ch in _EVENT_OPENERS)
+    # 收到省、自治区…报送的审查意见 (武器装备科研生产许可管理条例 第十一条): 自 of 自治区 opens nothing
+    cut = max(words.replace("自治", "__").rfind(ch) for ch in _EVENT_OPENERS)
     if cut >= 0 and cut + 1 < len(words):
         words = words[cut + 1 :]
     changed = True
