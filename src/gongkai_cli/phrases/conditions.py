@@ -39,7 +39,8 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         return True
     if rule.back:
         return False
-    if rule.kind == "date" and "是指" in s[sentence : found.core]:
+    if "是指" in s[sentence : found.core] and rule.kind in ("date", *_PERIODS):
+        # 是指自发明专利申请日起满4年…之日至…的间隔天数 (专利法实施细则 第七十八条)
         return True  # 现有民办学校，是指2016年11月7日…公布前设立的 (民办教育促进法实施条例 第六十六条)
     if rule.kind == "same_day":
         # 当场告知时，应当将申请文件…退回 (公司登记管理条例 第五十一条): a case, not a time

@@ -44,6 +44,9 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     rule = found.rule
     if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
+    if rule.sense == "deadline" and s.startswith(("时终止", "时失效", "时自动终止", "时自动失效"), found.end):
+        # 自仲裁法施行之日起届满1年时终止 (仲裁委员会登记暂行办法 第九条): the day it ends, not moved
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="存续期"))
     if rule.sense == "earliest" and _per_period(s, found.core):
         # 每周的营业时间应当不少于六天 (邮政法 第十九条): a minimum for each week, no date
         return found._replace(rule=replace(rule, sense="condition"))
@@ -190,7 +193,10 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     while following < len(s) and s[following] not in "，,；;。：:":
         following += 1
     words = s[stop + 1 : following]
-    return words.endswith("的") and len(words) <= 20 and not words.startswith(("对", "凡", "经", "其中"))
+    # not 认为符合受理条件的 (劳动争议调解仲裁法 第二十九条): the subject's own finding, its act
+    return (
+        words.endswith("的") and len(words) <= 20 and not words.startswith(("对", "凡", "经", "其中", "认为"))
+    )
 
 
 # A threshold after a period (在一年内购买…超过…百分之三十): what happened, a condition.
@@ -376,8 +382,8 @@ def _span_of_act(part: Found, before: list[Found]) -> str | None:
     """A span named by its subject (公示期不得少于3日) whose act a period before it sets
     (自收到评标报告之日起3日内公示中标候选人: 招标投标法实施条例 第五十四条): it runs from that
     act, an event of its own (公示)."""
-    if not part.loose or part.rule.anchor:
-        return None
+    if not part.loose or part.rule.anchor or part.rule.sense != "earliest":
+        return None  # not 付款期限最长不得超过60日 after 支付款项 (保障中小企业款项支付条例 第九条)
     subject = part.text[part.start : part.core].removesuffix(part.rule.qualifier or "")
     for end in ("期限", "期间", "时间", "期"):
         if subject.endswith(end) and len(subject) > len(end):
