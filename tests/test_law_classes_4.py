@@ -419,6 +419,26 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None), (None, "condition", "实质审查请求")],
     ),
+    # the development draw of seed 20261289 (tests/fixtures/law-audit/dev-20261289.yaml)
+    Row(
+        "政府采购法实施条例 第九条 (一) (dev 20261289-079): a look-back list item",
+        "(一)参加采购活动前3年内与供应商存在劳动关系；",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+    Row(
+        "快递暂行条例 第四十条 (二) (dev 20261289-090): 未提前N日 is a failure",
+        "(二)停止经营快递业务，未提前10日向社会公告，未书面告知邮政管理部门并交回快递业务经营许可证，"
+        "或者未依法妥善处理尚未投递的快件；",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+    Row(
+        "著作权集体管理条例 第二十三条 (dev 20261289-196): a contract's longest term",
+        "许可使用合同的期限不得超过2年；合同期限届满可以续订。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],
+    ),
 ]
 
 

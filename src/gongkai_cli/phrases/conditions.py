@@ -38,7 +38,8 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         # 处罚: what did not happen in a span, a case (著作权法实施条例 第二十九条 with 视为)
         return True
     if rule.back:
-        return False
+        # (二)停止经营快递业务，未提前10日向社会公告 (快递暂行条例 第四十条): a failure, a case
+        return s[: found.core].endswith(("未提前", "没有提前", "不提前"))
     if "是指" in s[sentence : found.core] and rule.kind in ("date", *_PERIODS):
         # 是指自发明专利申请日起满4年…之日至…的间隔天数 (专利法实施细则 第七十八条)
         return True  # 现有民办学校，是指2016年11月7日…公布前设立的 (民办教育促进法实施条例 第六十六条)

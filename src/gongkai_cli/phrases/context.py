@@ -56,7 +56,8 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     if rule.sense == "earliest" and rule.qualifier == "后" and _describes(s, part_start, found.end, stop):
         # 经通知当事人三十日后不领取的车辆 (道路交通事故处理程序规定 第五十八条): a class of things
         return found._replace(rule=replace(rule, sense="condition"))
-    described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
+    # more than the phrase itself, or an item of a list ((一)参加采购活动前3年内与供应商存在劳动关系)
+    described = "的" in s[found.end : stop] or stop < len(s) or re.compile(_LIST_ITEM).match(s) is not None
     if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
         # (一)在收购要约发出前十二个月内收购要约人购买该种股票所支付的最高价格 (股票发行与
         # 交易管理暂行条例 第四十八条); 人民法院受理破产申请前一年内，涉及债务人财产的下列行为

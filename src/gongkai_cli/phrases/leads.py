@@ -155,6 +155,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             # 第十六条): a qualification; 摊销年限不得低于3年 (企业所得税法实施条例 第七十条): a
             # length to spread a cost over. No date
             fields["sense"] = "condition"
+        elif contract and sense == "deadline" and qualifier is not None and "超过" in qualifier:
+            # 许可使用合同的期限不得超过2年 (著作权集体管理条例 第二十三条): how long it may run
+            fields["sense"] = "restriction"
+            fields["qualifier"] = "合同期限"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
