@@ -10,10 +10,13 @@ Pure: words in, a yes or no out; ``context.in_context`` asks it first."""
 
 from __future__ import annotations
 
+import re
+
 from .rule import Found
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
+_LIST_ITEM = r"\s*(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"
 _GAINS = ("由此", "因此获得", "所得收益")
 _PERIODS = ("workdays", "days", "months", "years", "hours")
 _DUTIES = ("应当", "必须", "可以")  # not 应 alone: 法院应受让人申请 (upon the request)
@@ -53,8 +56,14 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条); 但是，
         # …自法院应受让人申请予以公告之日起满六十日不行使的除外 (海商法 第二十六条)
         return True
+    if re.search("刑期(?:至少|不少于|不足|不满|超过)?为?$", s[: found.core]):
+        return True  # 被请求引渡人尚未服完的刑期至少为六个月 (引渡法 第七条): a sentence's length
     if rule.sense == "presumed":
-        return _defines_or_waits(s, found.end)
+        # (一)自颁发勘查许可证之日起满2年，或者… (探矿权采矿权转让管理办法 第五条): a listed case
+        listed = re.match(_LIST_ITEM, s[sentence:]) is not None and not any(
+            m in s[sentence:closing] for m in _DUTIES
+        )
+        return listed or _defines_or_waits(s, found.end)
     if s[: found.core].endswith(("的头", "的最初", "的开头")):
         return True  # 在开始实行劳动保险的头两个月内 (劳动保险条例 第九条): a span described
     if after.startswith(_NEGATIONS) and "视为" in after:
