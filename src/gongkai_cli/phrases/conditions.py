@@ -60,8 +60,12 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         return True  # 被请求引渡人尚未服完的刑期至少为六个月 (引渡法 第七条): a sentence's length
     if rule.sense == "presumed":
         # (一)自颁发勘查许可证之日起满2年，或者… (探矿权采矿权转让管理办法 第五条): a listed case
-        listed = re.match(_LIST_ITEM, s[sentence:]) is not None and not any(
-            m in s[sentence:closing] for m in _DUTIES
+        # (not 自形成之日起满30年向社会开放: what happens then, the day given)
+        alone = found.end >= closing or s.startswith(("，或者", ",或者", "，或", ",或", "；", ";"), found.end)
+        listed = (
+            alone
+            and re.match(_LIST_ITEM, s[sentence:]) is not None
+            and not any(m in s[sentence:closing] for m in _DUTIES)
         )
         return listed or _defines_or_waits(s, found.end)
     if s[: found.core].endswith(("的头", "的最初", "的开头")):
