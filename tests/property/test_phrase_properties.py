@@ -115,13 +115,13 @@ ALPHABET = (
 @given(st.text(alphabet=ALPHABET, min_size=1, max_size=40))
 def test_no_number_is_made_up(text: str) -> None:
     """Any text: refused, or every period read is a number of the text (times 7 for
-    weeks; 15 for 半个月 and 6 for 半年, which write no digit)."""
+    weeks; 15 for 半个月 and 6 for 半年, which write no digit; 12N+6 months for N年半)."""
     try:
         parts = read_clause(text).parts
     except InputError:
         return
     values = numbers_in(text)
-    allowed = values | {7 * v for v in values} | {15, 6}
+    allowed = values | {7 * v for v in values} | {12 * v + 6 for v in values} | {15, 6}
     for part in parts:
         if part.rule.n is not None:
             assert part.rule.n in allowed, (text, part.rule)

@@ -23,7 +23,7 @@ from typing import NamedTuple
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import InputError
 from .chinese import number
-from .context import alternatives, in_context, objection_window, with_events
+from .context import alternatives, in_context, objection_window, shared_bans, with_events
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -119,7 +119,8 @@ def _read_clause(text: str, s: str) -> Clause:
         and not any(part.end <= other.core < m.end() for other in parts)
     )
     parts = with_events(_yearly_after_yearly(parts), s)
-    return Clause(text, tuple(parts), notes, alternatives(parts, s))
+    parts, groups = shared_bans(parts, alternatives(parts, s))
+    return Clause(text, tuple(parts), notes, groups)
 
 
 # 或 after a period, then another time with no period of its own (在进入管理区四十八小时以前
@@ -163,7 +164,10 @@ def _scan(
             if window is not None:  # 10日内没有提出异议的: the objection window
                 parts.append(window._replace(rule=replace(window.rule, text=phrase), act_end=stop))
                 continue
-            if conditional and not (found.rule.qualifier == "后" and not exception):
+            # 如果二十年以后认为必须追诉的 (刑法 第八十七条); (一)…在通缉一年后不能到案的；(公安机关办理
+            # 刑事案件程序规定 第三百三十九条: no act follows in the sentence)
+            hypothetical = words.startswith(("如果", "假如", "若")) or stop >= len(s) or s[stop] not in "，,"
+            if conditional and not (found.rule.qualifier == "后" and not exception and not hypothetical):
                 # 二十日内不能作出决定的: a condition. Its period is the deadline only when an
                 # extension follows and none came before (held in ``pending`` until then).
                 conditions.append(found.core)
@@ -181,6 +185,11 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
+            if found.rule.kind == "date" and _NTH_YEAR.search(s, 0, found.core):
+                # 保护期截止于作品首次发表后第50年的12月31日 (著作权法实施条例 第十八条)
+                why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
+                passed.append((found.core, InputError(why)))
+                continue
             kept = _keeping(found, s, start)  # 保存期限不少于5年: kept until then, not due
             if kept is not None:
                 found = kept
@@ -189,7 +198,11 @@ def _scan(
                 why = f"“{words}”是一段时间的长短（如保存2年、不超过6个月的处罚、六个月至三年），不是期限"
                 passed.append((found.core, InputError(why)))
                 continue
-            if found.rule.qualifier == "后" and not found.rule.anchor and _mentioned(found.rule, parts):
+            if (
+                found.rule.qualifier == "后"
+                and not found.rule.anchor
+                and (_mentioned(found.rule, parts) or _written_before(found, s))
+            ):
                 # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
@@ -243,6 +256,7 @@ def _bracket_aside(s: str, start: int, stop: int) -> int:
 
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
+_NTH_YEAR = re.compile("第(?:[0-9]+|[一二两三四五六七八九十百]+)年的?$")
 _MARKED = ("内", "前", "后", "起", "止", "满")
 
 
@@ -256,6 +270,10 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
         return False
     after, before = s[found.end : found.end + 1], s[: found.core]
+    if not s[found.core : found.end].endswith(_MARKED) and (
+        _LISTED_AFTER.match(s, found.end) or _LISTED_BEFORE.search(before)
+    ):
+        return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
     if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO):
         return True  # 六个月至三年以内 (a range), not 延长至十五日
     if after == "的" and rule.qualifier not in VALIDITY and rule.sense != "restriction":
@@ -268,6 +286,8 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
         # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
         looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
+        if looks_back and "平均" in s[found.end : found.end + 20]:
+            return True  # 渔船前3年采捕水产品的平均年总产值 (渔业资源增殖保护费征收使用办法 第五条)
         if (
             looks_back
             and re.search("(?:在|于)[^，,；;。在于]{1,30}前$", before)
@@ -285,6 +305,11 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
     return not s[found.core : found.end].endswith(_MARKED)
+
+
+_LENGTH = r"(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个工作日|工作日|日|天|个月|年|个季度|小时)"
+_LISTED_AFTER = re.compile(f"[、](?:或者|或)?{_LENGTH}")
+_LISTED_BEFORE = re.compile(f"{_LENGTH}(?:、|、?或者|、?或)$")
 
 
 _JOINED = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$")
@@ -342,6 +367,9 @@ def _keeping(found: Found, s: str, part_start: int) -> Found | None:
         return None
     kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
     after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年
+    if "至超过" in after:  # 保存记录至超过…有效期2年 (反兴奋剂条例 第八条): from the expiry
+        expiry = after[after.index("至超过") + 3 :] + (rule.qualifier or "")
+        return kept._replace(event=expiry + "届满" if expiry.endswith("期") else expiry or "保存期起算")
     if not after.endswith(("后", "满")):
         return kept
     event = after.removesuffix("后").removesuffix("之").removesuffix("以")
@@ -354,6 +382,14 @@ def _extends(rule: Rule, parts: list[Found]) -> bool:
     """可以延长至十五日 after 十日以内审结: the same period made longer, of the same kind
     (days, working days, months; a limitation of years 追征期可以延长到五年 is not read)."""
     return bool(parts) and rule.kind in ("days", "workdays", "months") and parts[-1].rule.kind == rule.kind
+
+
+def _written_before(found: Found, s: str) -> bool:
+    """六个月以后 after 前六个月工资照发 (劳动保险条例 第二十条): the same span written before."""
+    words = s[found.core : found.end]
+    for end in ("以后", "之后", "后"):
+        words = words.removesuffix(end)
+    return len(words) >= 2 and words in s[: found.core]
 
 
 def _mentioned(rule: Rule, parts: list[Found]) -> bool:
@@ -391,8 +427,13 @@ def resolve_clause(
     says which event it needs (``needs_event``)."""
     results: list[Result] = []
     start_day = anchor.date() if isinstance(anchor, datetime) else anchor
-    for part in clause.parts:
+    for i, part in enumerate(clause.parts):
         previous = results[-1].deadline if results else None
+        if part.rule.extension and previous is None and i and _full_span(clause.parts[i - 1].rule):
+            # 满12个月，行政重组未完成的，…延长…最长不得超过6个月 (证券公司风险处置条例 第十三条):
+            # the extension runs on from the day the 12 months are complete
+            full = replace(clause.parts[i - 1].rule, sense="presumed")
+            previous = resolve(full, anchor, cal, options).deadline
         if part.event is not None:
             given = _event_date(part.event, events or {})
             if given is None:
@@ -417,6 +458,11 @@ def resolve_clause(
     if clause.passed and results:
         results[0] = replace(results[0], warnings=(*results[0].warnings, *clause.passed))
     return tuple(results)
+
+
+def _full_span(rule: Rule) -> bool:
+    """满N (a condition: the span complete), whose end an extension after it runs on from."""
+    return rule.sense == "condition" and rule.qualifier == "满" and rule.n is not None
 
 
 def _day(value: date | datetime) -> date:

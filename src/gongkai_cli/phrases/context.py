@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .conditions import is_condition
 from .rule import Found
 from .vocabulary import (
     ALTERNATIVES,
@@ -41,7 +42,22 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
-    described = "的" in s[found.end : stop] or stop < len(s)  # more than the phrase itself
+    if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
+        return found._replace(rule=replace(rule, sense="condition"))
+    if rule.sense == "deadline" and s.startswith(("时终止", "时失效", "时自动终止", "时自动失效"), found.end):
+        # 自仲裁法施行之日起届满1年时终止 (仲裁委员会登记暂行办法 第九条): the day it ends, not moved
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="存续期"))
+    if rule.sense == "earliest" and _per_period(s, found.core):
+        # 每周的营业时间应当不少于六天 (邮政法 第十九条): a minimum for each week, no date
+        return found._replace(rule=replace(rule, sense="condition"))
+    if rule.sense == "earliest" and rule.qualifier in ("后", "满") and _voided_after(s, found.end):
+        # 收到机动车号牌之日起三日后，临时行驶车号牌作废 (机动车登记规定 第四十七条): a validity ends
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="有效期"))
+    if rule.sense == "earliest" and rule.qualifier == "后" and _describes(s, part_start, found.end, stop):
+        # 经通知当事人三十日后不领取的车辆 (道路交通事故处理程序规定 第五十八条): a class of things
+        return found._replace(rule=replace(rule, sense="condition"))
+    # more than the phrase itself, or an item of a list ((一)参加采购活动前3年内与供应商存在劳动关系)
+    described = "的" in s[found.end : stop] or stop < len(s) or re.compile(_LIST_ITEM).match(s) is not None
     if rule.sense == "window" and rule.back and described and not _duty_in_sentence(s, found.core):
         # (一)在收购要约发出前十二个月内收购要约人购买该种股票所支付的最高价格 (股票发行与
         # 交易管理暂行条例 第四十八条); 人民法院受理破产申请前一年内，涉及债务人财产的下列行为
@@ -52,6 +68,9 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
         return found._replace(rule=replace(rule, sense="restriction", qualifier="保护期"))
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
+    if _ONCE_WITHIN.match(s, found.end):
+        # 同一机动车一年内可以互换变更一次机动车号牌号码 (机动车登记规定 第二十条): how often
+        return found._replace(rule=replace(rule, sense="condition"))
     if rule.qualifier in _CAPS and _per_period(s, found.core):
         # 学生每日学习时间(包括自习)，小学不超过六小时 (a limit each day): no date
         return found._replace(rule=replace(rule, sense="condition"))
@@ -70,6 +89,12 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     return found
 
 
+def _voided_after(s: str, end: int) -> bool:
+    """作废, 失效, 无效 in the clause after ``end`` (its sentence): what was valid ends then."""
+    closing = min((i for i in (s.find(ch, end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    return any(word in s[end:closing] for word in ("作废", "失效", "无效"))
+
+
 # After a period: what holds during it (身体条件证明自出具之日起六个月内有效, 机动车驾驶证申领和
 # 使用规定 第八十五条; 自车船税法实施之日起5年内免征车船税, 车船税法实施条例 第二十五条).
 _VALID_AFTER = {
@@ -79,10 +104,17 @@ _VALID_AFTER = {
     "免缴": "免缴期",
     "免予": "免予期",
     "暂免": "暂免期",
+    "照发": "照发期",  # 从事故发生当月起3个月内照发工资 (工伤保险条例 第四十一条)
 }
 
 
 _ANOTHER_PERIOD = "[一二两三四五六七八九十百]+(?:个工作日|日|天|个月|年)"
+
+
+# After a period: how often something may be done in it (一年内可以互换变更一次).
+_ONCE_WITHIN = re.compile(
+    "(?:只能|只可|可以|可|仅能|仅限|限)[^，,；;。]{0,12}?(?:[一二两三四五1-5]|[一二两三四五1-5]个)次(?!性)"
+)
 
 
 _CAPS = ("不超过", "不得超过", "最长不超过", "最长不得超过", "最多不超过", "最多不得超过", "一般不超过")
@@ -97,7 +129,14 @@ def _per_period(s: str, at: int) -> bool:
 def _duty_in_sentence(s: str, at: int) -> bool:
     sentence = max(s.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
     closing = min((i for i in (s.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
-    return any(modal in s[sentence:closing] for modal in CLAUSE_MODALS)
+    words = s[sentence:closing]
+    for word in _NOT_MODALS:  # 担任供应商的董事 (政府采购法实施条例 第九条): 应 of 供应, no duty
+        words = words.replace(word, "")
+    return any(modal in words for modal in CLAUSE_MODALS)
+
+
+# Words holding a modal's character that say no duty (供应商, 取得, 所得).
+_NOT_MODALS = ("供应", "相应", "对应", "响应", "适应", "反应", "应急", "应用", "取得", "获得", "所得", "得到")
 
 
 def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
@@ -119,7 +158,8 @@ def _describes(s: str, part_start: int, end: int, stop: int) -> bool:
         while following < len(s) and s[following] not in "，,；;。：:":
             following += 1
         return any(modal in s[stop + 1 : following] for modal in CLAUSE_MODALS)
-    return 0 < len(tail) <= 4
+    # 在一年内无累积记分的机动车驾驶人，可以延长… (道路交通安全法 第二十四条): a class of people
+    return 0 < len(tail) <= (8 if after.startswith(("无", "未", "没有")) else 4)
 
 
 _LIST_ITEM = r"(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"  # （三）…
@@ -154,7 +194,10 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     while following < len(s) and s[following] not in "，,；;。：:":
         following += 1
     words = s[stop + 1 : following]
-    return words.endswith("的") and len(words) <= 20 and not words.startswith(("对", "凡", "经", "其中"))
+    # not 认为符合受理条件的 (劳动争议调解仲裁法 第二十九条): the subject's own finding, its act
+    return (
+        words.endswith("的") and len(words) <= 20 and not words.startswith(("对", "凡", "经", "其中", "认为"))
+    )
 
 
 # A threshold after a period (在一年内购买…超过…百分之三十): what happened, a condition.
@@ -166,6 +209,8 @@ def _counts_within(after: str) -> bool:
     a span (a condition)."""
     if after.startswith(("累计", "多次", "再次", "连续", "又")):
         return True  # 受到行政处罚后1年内又实施同一性质的违法行为 (化妆品生产经营监督管理办法 第六十一条)
+    if _TIMES_OR_MORE.match(after):
+        return True  # 1年内被责令改正3次以上 (统计法实施条例 第五十条)
     after = next((after[len(v) :] for v in _HAPPENED if after.startswith(v)), after)
     count = 0
     while count < len(after) and after[count] in _COUNT_CHARS:
@@ -174,10 +219,25 @@ def _counts_within(after: str) -> bool:
     return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
 
 
+_TIMES_OR_MORE = re.compile("[^，,；;。]{0,10}?(?:[0-9]+|[一二两三四五六七八九十]+)次(?:以上|或者)")
+
+
 # A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
 _DECISION = re.compile("(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)")
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
-_NOT_A_BAN = ("不能", "不按", "不及时", "不履行", "不缴", "不提", "不申请", "不办理", "不足", "不满")
+_NOT_A_BAN = (
+    "不行使",
+    "不能",
+    "不按",
+    "不及时",
+    "不履行",
+    "不缴",
+    "不提",
+    "不申请",
+    "不办理",
+    "不足",
+    "不满",
+)
 
 _HAPPENED = ("发生", "受到", "出现", "被")  # 六个月内发生二次以上 (道路交通安全法 第一百零二条)
 _COUNT_CHARS = frozenset("0123456789一二两三四五六七八九十")
@@ -230,7 +290,9 @@ def event_of(found: Found, s: str) -> str | None:
         words = before[max(0, at - 2) : at] if at >= 0 else ""
         return words or None
     words = rule.anchor or ""
-    cut = max(words.rfind(ch) for ch in _EVENT_OPENERS)
+    words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")  # 复核检测合格的，
+    # 收到省、自治区…报送的审查意见 (武器装备科研生产许可管理条例 第十一条): 自 of 自治区 opens nothing
+    cut = max(words.replace("自治", "__").rfind(ch) for ch in _EVENT_OPENERS)
     if cut >= 0 and cut + 1 < len(words):
         words = words[cut + 1 :]
     changed = True
@@ -244,9 +306,22 @@ def event_of(found: Found, s: str) -> str | None:
                 words, changed = words[: -len(end)], True
                 break
     if words.endswith("提前"):  # 直销员解除推销合同应当提前15日: the event is 解除推销合同
-        words = words.removesuffix("提前")
+        words = words.removesuffix("提前").removesuffix("至少")
         words = next((words.removesuffix(m) for m in CLAUSE_MODALS if words.endswith(m)), words)
+        words = words.removeprefix("但是").removeprefix("但")
+        if not words:  # 保险人也可以解除合同，但应当提前十五日通知 (保险法 第五十八条): 解除合同
+            words = _act_before(s, found.start)
     return words or None
+
+
+def _act_before(s: str, at: int) -> str:
+    """The act of the part before ``at``: the words after its modal (可以解除合同)."""
+    end = max(s.rfind(ch, 0, at) for ch in "，,；;")
+    if end < 0:
+        return ""
+    part = s[max(s.rfind(ch, 0, end) for ch in "，,；;。") + 1 : end]
+    cut = max((part.rfind(m) + len(m) for m in ("应当", "可以", "必须") if m in part), default=-1)
+    return part[cut:] if 0 <= cut < len(part) else ""
 
 
 # A subject that names its event: 接到报告的卫生主管部门应当在2小时内 (病原微生物实验室生物
@@ -259,7 +334,24 @@ def _subject_event(part: Found, s: str) -> str | None:
         return None
     sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
     m = _RECEIVED.search(s, sentence, part.core)
-    return m.group(1) if m else None
+    if m is not None:
+        return m.group(1)
+    # 申请资料补正后的技术审评时限为40日 (医疗器械注册与备案管理办法 第九十二条): from the 补正
+    clause = max(s.rfind(ch, 0, part.core) for ch in "，,；;。") + 1
+    m = _AFTER_EVENT.match(s, clause, part.core)
+    if m is not None:
+        return m.group(1)
+    # 组织进行现场审核，并根据审核结果在10个工作日内作出…决定 (饲料和饲料添加剂管理条例 第十五条)
+    m = _BY_RESULT.search(s, clause, part.core)
+    return m.group(1) + "结果" if m else None
+
+
+_BY_RESULT = re.compile("根据([^，,；;。]{1,10}?)结果")
+
+
+_AFTER_EVENT = re.compile(
+    "([^，,；;。的]{2,12}?)(?:之后|以后|后)的[^，,；;。后]{0,10}(?:时限|期限|期间)(?:为|是)?$"
+)
 
 
 def _after_request(part: Found, before: Found, s: str) -> str | None:
@@ -279,20 +371,31 @@ def _after_request(part: Found, before: Found, s: str) -> str | None:
     at = request.rfind("申请")
     if at < 0:
         return None
-    return request[at:].rstrip("，,；;") or None
+    words = request[at:].rstrip("，,；;")
+    if any(ch in words for ch in "，,；;。"):
+        # 对申请资料进行审查；审查合格的，…复核检测；复核检测合格的，…应当在10个工作日内核发
+        # (饲料和饲料添加剂管理条例 第十二条): 申请 names the papers; the case before is the event
+        words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")
+    return words or None
 
 
 def _span_of_act(part: Found, before: list[Found]) -> str | None:
     """A span named by its subject (公示期不得少于3日) whose act a period before it sets
     (自收到评标报告之日起3日内公示中标候选人: 招标投标法实施条例 第五十四条): it runs from that
     act, an event of its own (公示)."""
-    if not part.loose or part.rule.anchor:
-        return None
+    if not part.loose or part.rule.anchor or part.rule.sense != "earliest":
+        return None  # not 付款期限最长不得超过60日 after 支付款项 (保障中小企业款项支付条例 第九条)
     subject = part.text[part.start : part.core].removesuffix(part.rule.qualifier or "")
     for end in ("期限", "期间", "时间", "期"):
         if subject.endswith(end) and len(subject) > len(end):
             name = subject[: -len(end)][-2:]
             if any(name in p.act for p in before):
+                return name
+            # 自被吊销营业执照…之日起，满3年未…的，…予以公告，公告期限不少于60日 (国务院关于实施
+            # 《公司法》注册资本登记管理制度的规定 第八条): the act after the clause's first event
+            earlier = part.text[: part.start]
+            first_event = earlier.find("之日起")
+            if first_event >= 0 and name in earlier[first_event:]:
                 return name
     return None
 
@@ -321,7 +424,7 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
     out: list[Found] = []
     for i, part in enumerate(parts):
         event = events[i]
-        act = (_span_of_act(part, parts[:i]) or _after_request(part, parts[i - 1], s)) if i else None
+        act = _span_of_act(part, parts[:i]) or (_after_request(part, parts[i - 1], s) if i else None)
         if act is not None:
             out.append(part._replace(event=act))
             continue
@@ -389,3 +492,20 @@ def alternatives(parts: list[Found], s: str) -> tuple[tuple[int, ...], ...]:
         else:
             groups.append([i - 1, i])
     return tuple(tuple(g) for g in groups)
+
+
+def shared_bans(
+    parts: list[Found], groups: tuple[tuple[int, ...], ...]
+) -> tuple[list[Found], tuple[tuple[int, ...], ...]]:
+    """Spans joined by 或者 before one ban are all the ban's (女方在怀孕期间、分娩后一年内或者
+    终止妊娠后六个月内，男方不得提出离婚: 民法典 第一千零八十二条): each a restriction, and no
+    choice of ways to act, so no outer limit."""
+    out, kept = list(parts), []
+    for group in groups:
+        if not any(parts[i].rule.sense == "restriction" for i in group):
+            kept.append(group)
+            continue
+        for i in group:
+            if parts[i].rule.sense == "deadline" and parts[i].rule.kind in _PERIOD_KINDS:
+                out[i] = parts[i]._replace(rule=replace(parts[i].rule, sense="restriction"))
+    return out, tuple(kept)

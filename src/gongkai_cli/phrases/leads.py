@@ -16,6 +16,7 @@ from .vocabulary import (
     BASE_PERIODS,
     BEFORE,
     CLAUSE_MODALS,
+    ENTITLEMENT_VERBS,
     EXTENDED_TO,
     LATEST,
     MEASURE_SPANS,
@@ -54,6 +55,10 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
     words = text[anchor_at:rest_end]
     kind = fields["kind"]
     period = kind in ("workdays", "days", "months", "years", "hours")
+    if period and qualifier is None and words.endswith("超过") and text.startswith(_LAPSES, end):
+        # 自…之日起，超过三十日不行使而消灭 (保险法 第十六条): the last day to use a right
+        fields["qualifier"] = "超过"
+        anchor_at, words = core, ""
     if not period and qualifier:
         reader.pos = core
         raise reader.fail("期限（日期前不能有“不得超过”“满”等）")
@@ -85,7 +90,14 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["sense"] = "restriction"  # 核发有效期为三十日的号牌: a span, not a deadline
             fields["qualifier"] = validity
             anchor_at, words = rest_end, ""
-        if qualifier == "延长" or ("延长" in words and not words.endswith(("之日起", "之日后", "之日"))):
+        # 可以延期90日 (国际海运条例 第十二条), 展期期限为6个月 (保税区海关监管办法 第二十三条); not
+        # 安全生产许可证有效期延期3年 (安全生产许可证条例 第九条: a validity, not a duty's time)
+        postponed = words.endswith(("延期", "展期期限为", "展期为")) and "有效期" not in words
+        if (
+            qualifier == "延长"
+            or postponed
+            or ("延长" in words and not words.endswith(("之日起", "之日后", "之日")))
+        ):
             # not 延长 in an event's words: 自收到批准延长期限文件之日起30天内 (外资企业法实施细则
             # 第六十九条) runs from the receipt
             fields["extension"] = True
@@ -130,9 +142,23 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         forward = (
             words and not fields.get("back") and "extension" not in fields and base is None and not after
         )
-        if forward and fields.get("sense") == "earliest" and words.endswith(SERVICE):
-            # 律师应当实际执业不少于五年 (检察官法 第十五条): a qualification, no date
+        served = words.removesuffix("时间").removesuffix("经历").endswith(SERVICE)
+        # 聘用合同，期限一般不低于3年 (事业单位人事管理条例 第十二条), 承包期限，一般不得少于3年
+        # (全民所有制工业企业承包经营责任制暂行条例 第十七条): a contract's term, no date
+        near = text[max(0, rest_end - 16) : rest_end]
+        term = words.removesuffix("一般").endswith("期限") or near.endswith(("期限，一般", "期限,一般"))
+        contract = term and any(w in near for w in _TERMS)
+        if fields.get("sense") == "earliest" and (
+            (forward and (served or words.endswith("年限"))) or contract
+        ):
+            # 律师应当实际执业不少于五年 (检察官法 第十五条), 财务会计工作时间不少于3年 (总会计师条例
+            # 第十六条): a qualification; 摊销年限不得低于3年 (企业所得税法实施条例 第七十条): a
+            # length to spread a cost over. No date
             fields["sense"] = "condition"
+        elif contract and sense == "deadline" and qualifier is not None and "超过" in qualifier:
+            # 许可使用合同的期限不得超过2年 (著作权集体管理条例 第二十三条): how long it may run
+            fields["sense"] = "restriction"
+            fields["qualifier"] = "合同期限"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
@@ -152,6 +178,14 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         _check_date_fields(rule)
     more = tuple(replace(rule, base=b) for b in bases[1:]) if period else ()
     return Found(rule, text, start, anchor_at if period else rest_end, core, end, end, more, loose)
+
+
+# Contracts whose term a minimum sets (聘用合同，期限一般不低于3年; 承包期限，一般不得少于3年).
+_TERMS = ("合同", "承包", "租赁", "聘用", "聘任")
+
+
+# After 超过N日: a right that lapses unless used, so the period is the time to use it.
+_LAPSES = ("不行使", "未行使")
 
 
 # What may stand before 约 "about" (约30日, 用约一年, 需约5个工作日); 条约, 合约 … are words.
@@ -174,6 +208,9 @@ def _measure_span(words: str) -> str | None:
     name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
     if name is None and words.endswith("期限为"):  # 冻结债券、股票…等证券的期限为: the measure's
         verb = next((v for v in MEASURE_VERBS if v in w), None)
+        name = None if verb is None else f"{verb}期限"
+    if name is None and w.endswith("的期限"):  # 领取失业保险金的期限最长为12个月 (失业保险条例
+        verb = next((v for v in ENTITLEMENT_VERBS if v in w), None)  # 第十七条): how long it is paid
         name = None if verb is None else f"{verb}期限"
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None

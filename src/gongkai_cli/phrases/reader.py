@@ -279,6 +279,12 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
         return None  # 上半年 / 下半年 are read from their first character
     for word, kind, factor in HALVES:
         if reader.take_word(word):
+            if word == "半月" and at and text[at - 1] == "个":
+                # 两个半月: two months and fifteen days, not 半月 alone (one unit cannot hold it)
+                reader.pos = at - 1
+                raise reader.fail(
+                    "一个单位的期间（“N个半月”是N个月又十五日：请分两步计算，先N个月，再十五日）"
+                )
             return _read_period_end(reader, {"kind": kind, "n": factor, "unit": word})
     fields = _read_target(reader, lead)
     if fields is not None:
@@ -302,6 +308,8 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
             if n <= 0:
                 raise InputError(f"期限“{reader.original}”中的数目须大于 0")
             written = unit if factor != 1 else None
+            if unit == "年" and reader.take_word("半"):  # 一年半: eighteen months
+                return _read_period_end(reader, {"kind": "months", "n": n * 12 + 6, "unit": "年半"})
             return _read_period_end(reader, {"kind": kind, "n": n * factor, "unit": written})
     return None
 

@@ -226,6 +226,10 @@ VALIDITY = (
     "有效期",
     "保修期为",
     "保修期",
+    "保留期为",  # 企业名称…保留期为1年 (企业名称登记管理规定 第十八条)
+    "保留期",
+    "包修期为",  # 包修期不得低于3年 (家用汽车产品修理更换退货责任规定 第十八条)
+    "包修期",
     "保质期为",
     "保质期",
     "任期为",
@@ -247,6 +251,8 @@ MEASURE_SPANS = (
     "保护期限",
     "试用期",
 )
+# A benefit received during a span (领取失业保险金的期限最长为12个月): how long it is paid.
+ENTITLEMENT_VERBS = ("领取", "享受", "享有")
 # A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
 # (查封、扣押的期限不得超过三十日, 行政强制法 第二十五条) it stays the authority's deadline.
 MEASURE_VERBS = (
