@@ -150,14 +150,22 @@ def _introduces(unit: _Unit, units: list[_Unit]) -> bool:
     """A heading's paragraphs that only introduce the units under it (昌宁 2022: "一、全面
     落实管理过程“五公开”" / "坚持以公开为常态…"): they assign nothing and set no deadline,
     while the units under it each end in an assignment bracket."""
-    below = [u for u in units if u.id.startswith(unit.id + ".")]
+    # the units below with text of their own (a heading over them has none; 红谷滩 2022's
+    # 二、目标任务 / 2022年，…主要任务是：… / (一) / 1、…（责任单位：…） / 2、 cut by the page)
+    below = [u for u in units if u.id.startswith(unit.id + ".") and u.paras]
+    assigned = [any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in u.paras) for u in below]
     return (
         bool(below)
-        and all(any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in u.paras) for u in below)
+        and (all(assigned) or (any(assigned) and not assigned[-1] and _ends_cut(below[-1])))
         and not any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in unit.paras)
         and not any(next(_phrases(p.text), None) for p in unit.paras)
         and not any(role_clauses(p.text) for p in unit.paras)
     )
+
+
+def _ends_cut(unit: _Unit) -> bool:
+    """A unit whose last paragraph does not end a sentence: the page stops in it."""
+    return bool(unit.paras) and compact(unit.paras[-1].text)[-1:] not in _SENTENCE_END
 
 
 def _own_number(row: TableRow) -> str:
