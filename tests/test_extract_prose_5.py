@@ -150,3 +150,33 @@ def test_a_department_that_reads_like_a_clause_is_flagged(gongkai: Run, tmp_path
     (item,) = draft["items"]
     assert item["owners"] == ["初步实现统一软件与各部门"]
     assert any("不像部门名称" in f for f in _flags(written, item["id"]))
+
+
+STAGES = (
+    "三、实施步骤\n"
+    "（一）准备阶段（2008年1月1日至1月31日）\n"
+    "1.制定方案。各部门要制定本单位的工作方案。\n"
+    "责任单位：各部门\n"
+    "完成时间：2008年1月20日前\n"
+    "（二）验收总结阶段\n"
+    "对各部门目录编制情况进行检查验收。\n"
+    "责任单位：市政府办公室。\n"
+    "完成时间：2008年3月底。\n"
+)
+
+
+def test_a_stage_heading_over_duties_is_no_item(gongkai: Run, tmp_path: Path) -> None:
+    """A plan run in stages, written like 03 徐州 2008's 实施步骤: a stage with its period
+    over numbered duties is no item (said in a warning); a stage whose own text carries
+    责任单位 and 完成时间 lines, as 徐州's (三)验收总结阶段, is one, titled by the stage."""
+    doc = tmp_path / "stages.txt"
+    doc.write_text(STAGES, encoding="utf-8")
+    result = gongkai("plan", "extract", str(doc))
+    assert result.exit_code == 0, result.output
+    assert "“准备阶段（2008年1月1日至1月31日）”是阶段标题" in result.stderr
+    draft = YAML(typ="safe").load(result.stdout)
+    rows = [(i["id"], i["title"], i["owners"], i["rule"]) for i in draft["items"]]
+    assert rows == [
+        ("3.1.1", "制定方案", ["各部门"], "2008年1月20日前"),
+        ("3.2", "验收总结阶段", ["市政府办公室"], "2008年3月底"),
+    ]

@@ -164,6 +164,20 @@ def _introduces(unit: _Unit, units: list[_Unit]) -> bool:
     )
 
 
+# A stage of a plan run in stages (徐州 2008's (三)验收总结阶段): "准备阶段", "编制阶段（2008年
+# 2月）", nothing more on the line than the stage and its period.
+_STAGE = re.compile(r"^[^，,。；;：:]{0,12}阶段(?:[（(][^（()）]*[）)])?[。.]?$")
+
+
+def _stage(unit: _Unit) -> _Para | None:
+    """The line naming a stage, when that is all a unit's own text is."""
+    own = [unit.heading] if unit.heading is not None else []
+    own += unit.paras
+    if len(own) != 1 or not _STAGE.match(compact(own[0].text)):
+        return None
+    return own[0]
+
+
 def _ends_cut(unit: _Unit) -> bool:
     """A unit whose last paragraph does not end a sentence: the page stops in it."""
     return bool(unit.paras) and compact(unit.paras[-1].text)[-1:] not in _SENTENCE_END
@@ -298,6 +312,11 @@ class _Extractor:
                     what = what if len(what) <= _FINDING_SHOWN else what[:_FINDING_SHOWN] + "…"
                     self.warn(first.line, f"“{what}”是问题或情况，不是待办的工作：未列为事项")
                 continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
+            stage = _stage(unit)
+            if not leaf and stage is not None:
+                # "（一）准备阶段（2008年1月1日至1月31日）" over 1. 2.: a stage, its period no duty
+                self.warn(stage.line, f"“{_clean(stage.text)}”是阶段标题：其下各项才是工作，未列为事项")
+                continue
             if not leaf and unit.paras and all(map(_leads_in, unit.paras)):
                 continue  # "重点抓好以下几个方面工作：": it introduces the units under it
             if not leaf and unit.heading is not None and _introduces(unit, units):
