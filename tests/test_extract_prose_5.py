@@ -76,6 +76,21 @@ def test_labelled_lines_are_their_duty_s_assignment(gongkai: Run, tmp_path: Path
             ["市政府办公室", "市政府各部门(单位)", "各县(市)区政府"],
         ),
         ("责任单位：市财政局。", ["市财政局"]),
+        # a list that runs long is still a label line
+        (
+            "责任单位:市政府办公室,市发展和改革委员会、市财政局、市人力资源和社会保障局、市自然资源和规划局、"
+            "市住房和城乡建设局、市交通运输局、市农业农村局。",
+            [
+                "市政府办公室",
+                "市发展和改革委员会",
+                "市财政局",
+                "市人力资源和社会保障局",
+                "市自然资源和规划局",
+                "市住房和城乡建设局",
+                "市交通运输局",
+                "市农业农村局",
+            ],
+        ),
     ],
 )
 def test_a_labelled_line_with_a_full_stop(gongkai: Run, tmp_path: Path, line: str, owners: list[str]) -> None:
@@ -121,6 +136,8 @@ def test_a_plan_run_together_on_one_line(gongkai: Run, tmp_path: Path) -> None:
             "（一）强化公开 1、数字经济领域。各部门要公开数字经济政策。（区商务局负责，6月底前完成）",
             "中间有编号",
         ),
+        # a label with a sentence after it, as 03 徐州 2008's labels were drafted before
+        ("（一）公示汇总。（市政府办公室负责）\n完成时间：2008年3月底。各部门要按时完成。", "只是一个标注"),
     ],
 )
 def test_a_title_that_looks_misread_is_flagged(
@@ -129,7 +146,7 @@ def test_a_title_that_looks_misread_is_flagged(
     """Never silently wrong: a title no duty has (a year at its end, a number inside it)
     is kept and flagged, saying what looks wrong."""
     draft, written = _draft(gongkai, tmp_path, f"一、主要任务\n{paragraph}\n")
-    (item,) = draft["items"]
+    item = draft["items"][-1]
     assert any(why in f and item["title"] in f for f in _flags(written, item["id"]))
 
 

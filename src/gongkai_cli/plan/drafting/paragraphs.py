@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact, number
 from .brackets import (
+    _DEPARTMENT_LABEL,
     _LABEL_ANY,
     _assignment,
     _assignment_brackets,
@@ -156,7 +157,11 @@ def _label_line(text: str) -> bool:
     label = _LABEL_ANY.match(squeezed)
     return (
         label is not None
-        and len(squeezed) <= _LINE_MAX
+        # a list of departments may run long: "责任单位:" and twenty names is still a label
+        and (
+            len(squeezed) <= _LINE_MAX
+            or (label.start() == 0 and _DEPARTMENT_LABEL.match(squeezed) is not None)
+        )
         and not re.search(r"[。！？!?《》“”]", squeezed)
         and _closed(squeezed)
         and bool(squeezed[label.end() :])
