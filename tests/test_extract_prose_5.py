@@ -197,3 +197,41 @@ def test_a_stage_heading_over_duties_is_no_item(gongkai: Run, tmp_path: Path) ->
         ("3.1.1", "制定方案", ["各部门"], "2008年1月20日前"),
         ("3.2", "验收总结阶段", ["市政府办公室"], "2008年3月底"),
     ]
+
+
+@pytest.mark.parametrize(
+    "stage",
+    [
+        "（一）准备阶段（2008年1月1日至1月31日）",
+        "（一）第一阶段：动员部署（2008年1月）",
+        "（一）动员部署阶段",
+    ],
+)
+def test_stage_headings_in_their_forms(gongkai: Run, tmp_path: Path, stage: str) -> None:
+    doc = tmp_path / "stages.txt"
+    doc.write_text(
+        f"三、实施步骤\n{stage}\n1.制定方案。各部门要制定工作方案。\n责任单位：各部门\n", encoding="utf-8"
+    )
+    result = gongkai("plan", "extract", str(doc))
+    assert result.exit_code == 0, result.output
+    assert "是阶段标题" in result.stderr
+    assert [i["id"] for i in YAML(typ="safe").load(result.stdout)["items"]] == ["3.1.1"]
+
+
+def test_a_run_together_plan_with_1_dot_after_a_heading(gongkai: Run, tmp_path: Path) -> None:
+    """06 红谷滩 2022's form with 1. instead of 1、: "(一)强化重点领域信息公开 1.数字经济发展领域。"."""
+    body = "".join(
+        [
+            "根据上级文件精神，结合我区实际，制定本工作要点。 一、总体要求 做好2022年全区政务公开工作，",
+            "要以公开促发展、以公开保民生，持续抓好政务公开各项工作，推动政务公开工作走深走实。 ",
+            "二、重点任务 (一)强化重点领域信息公开 1.数字经济发展领域。在区政府网站开设专题，",
+            "集中公开数字经济发展领域的政策规划。(责任单位:区政府办公室、区发改委) 2.优化营商环境。",
+            "及时公开惠企政策，做好政策解读工作，围绕市场主体关切，集中发布涉企政策，开展政策进企业活动，",
+            "提高政策知晓度和惠企政策兑现效率。(责任单位:区商务局) (二)加强平台建设 1.政府网站。",
+            "加强区政府网站内容保障，及时更新政策文件、工作动态和办事服务信息，提升网站的权威性和实用性。",
+            "(责任单位:区政府办公室)",
+        ]
+    )
+    draft, _ = _draft(gongkai, tmp_path, f"2022年某区政务公开工作要点\n{body}\n")
+    rows = [(i["id"], i["title"]) for i in draft["items"]]
+    assert rows == [("2.1.1", "数字经济发展领域"), ("2.1.2", "优化营商环境"), ("2.2.1", "政府网站")]

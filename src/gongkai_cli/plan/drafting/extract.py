@@ -166,7 +166,10 @@ def _introduces(unit: _Unit, units: list[_Unit]) -> bool:
 
 # A stage of a plan run in stages (徐州 2008's (三)验收总结阶段): "准备阶段", "编制阶段（2008年
 # 2月）", nothing more on the line than the stage and its period.
-_STAGE = re.compile(r"^[^，,。；;：:]{0,12}阶段(?:[（(][^（()）]*[）)])?[。.]?$")
+_STAGE = re.compile(
+    r"^(?:第[一二三四五六七八九十]{1,2}阶段(?:[：:][^，,。；;：:]{0,15})?|[^，,。；;：:]{0,12}阶段)"
+    r"(?:[（(][^（()）]*[）)])?[。.]?$"
+)
 
 
 def _stage(unit: _Unit) -> _Para | None:

@@ -43,7 +43,7 @@ _RUN_BREAK = re.compile(
     rf"[。；;！!？?][ \u3000]*(?=[{_CN_NUM}]{{1,3}}、|[{_AR_NUM}]{{1,2}}[.．、](?![{_AR_NUM}]))"
     rf"|(?<![ \u3000])[ \u3000]*(?=[（(][{_CN_NUM}]{{1,3}}[）)])"  # from a run's start: linear
     # "(一)强化重点领域信息公开 1、数字经济发展领域。" (红谷滩 2022): a heading, a space, 1、
-    rf"|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=[{_AR_NUM}]{{1,2}}、)"
+    rf"|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=[{_AR_NUM}]{{1,2}}[、.．](?![{_AR_NUM}]))"
 )
 _RUN_MIN_CHARS = 300
 _RUN_TOP = re.compile(rf"[。；;！!？?][ \u3000]*[{_CN_NUM}]{{1,3}}、")
