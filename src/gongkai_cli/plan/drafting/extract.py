@@ -247,6 +247,8 @@ class _Extractor:
             ]
         )
         self.lines = [(i, line.strip()) for i, line in self.raw]
+        # each line as the document has it, before a run-together line was cut
+        self.whole = {i: line for i, line in enumerate(text.splitlines(), 1)}
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
         self.warnings: list[DraftWarning] = []
@@ -471,6 +473,10 @@ class _Extractor:
         squeezed = compact(text)
         # mid-sentence, after more than a heading ("1.强化责任落实。梳理完善未按要求公开")
         more = len(squeezed) > _HEADING_MAX or bool(re.search(r"[。！？!?；;]", squeezed))
+        # "…（责任单位:…） 2、优化营商" (红谷滩 2022): the last piece of a line holding the
+        # plan run together is short, the line it ends is not
+        whole = compact(self.whole.get(lineno, ""))
+        more = more or (whole.endswith(squeezed) and bool(re.search(r"[。！？!?；;]", whole)))
         cut = squeezed[-1:] not in _SENTENCE_END and more
         items = [
             i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
