@@ -68,13 +68,21 @@ def spaced_names(text: str) -> str:
     return text
 
 
+# "初步实现统一软件与各部门应用系统衔接" (广西): a clause doing something, not an office's name
+_DOING = re.compile(r"实现|加强|建立|健全|完善|开展|做好|提高|形成|推动|提升|衔接")
+
+
 def _is_department(name: str) -> bool:
     if name.endswith(_NOT_OFFICES):  # "政府网站要及时更新": a website, not an office
+        return False
+    if _DOING.search(name):
         return False
     return (len(name) >= 2 and name[-1] in _DEPT_END) or name.startswith("各")
 
 
 _NOT_OFFICES = ("网站", "门户网站", "子站", "专栏")
+# Everyone, not an office a person can be asked about: "各级各部门要建立健全…" (广西)
+BLANKET = frozenset({"各级各部门", "各地各部门", "各地区各部门", "各级各有关部门", "各级政府各部门"})
 
 
 def _unique(names: list[str]) -> tuple[str, ...]:

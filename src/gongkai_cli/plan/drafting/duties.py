@@ -18,6 +18,7 @@ from .brackets import (
     _plan_readable,
     role_clauses,
 )
+from .departments import BLANKET
 from .paragraphs import _CIRCLED, _number, _Para, _Unit
 from .sentences import (
     _RECURRING_PHRASE,
@@ -294,7 +295,11 @@ def _text_duty(para: _Piece, later: _Assignment | None) -> _Duty:
         where = f"期限取自本单元下一段的括号（{later.rule or '无期限'}）"
     else:
         where = "也没有期限：rule 为 null（无固定期限）"
-    if duty.owners:
+    blanket = [n for n in duty.owners if n in BLANKET]
+    if blanket and len(blanket) == len(duty.owners):
+        duty.owners = []
+        who = f"正文只写了“{'、'.join(blanket)}”（泛指），没有点名负责部门，请补上 lead 或 owners"
+    elif duty.owners:
         who = f"部门取自正文（{'、'.join(duty.owners)}）"
     elif later is not None and later.names:
         duty.take(later)

@@ -75,6 +75,7 @@ from collections import Counter
 from ...errors import InputError
 from ...phrases.chinese import compact
 from .brackets import (
+    _LABEL_NAMES,
     _Assignment,
     _assignment,
     _assignment_brackets,
@@ -84,7 +85,7 @@ from .brackets import (
     needs_event,
     role_clauses,
 )
-from .departments import _names, _unique, spaced_names
+from .departments import _DOING, _names, _unique, spaced_names
 from .duties import (
     _bracket_duty,
     _clause_title,
@@ -150,14 +151,77 @@ def _introduces(unit: _Unit, units: list[_Unit]) -> bool:
     """A heading's paragraphs that only introduce the units under it (昌宁 2022: "一、全面
     落实管理过程“五公开”" / "坚持以公开为常态…"): they assign nothing and set no deadline,
     while the units under it each end in an assignment bracket."""
-    below = [u for u in units if u.id.startswith(unit.id + ".")]
+    # the units below with text of their own (a heading over them has none; 红谷滩 2022's
+    # 二、目标任务 / 2022年，…主要任务是：… / (一) / 1、…（责任单位：…） / 2、 cut by the page)
+    below = [u for u in units if u.id.startswith(unit.id + ".") and u.paras]
+    assigned = [any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in u.paras) for u in below]
     return (
         bool(below)
-        and all(any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in u.paras) for u in below)
+        and (all(assigned) or (any(assigned) and not assigned[-1] and _ends_cut(below[-1])))
         and not any(_assignment_brackets(p.text) or _inline_labels(p.text) for p in unit.paras)
         and not any(next(_phrases(p.text), None) for p in unit.paras)
         and not any(role_clauses(p.text) for p in unit.paras)
     )
+
+
+# A stage of a plan run in stages (徐州 2008's (三)验收总结阶段): "准备阶段", "编制阶段（2008年
+# 2月）", nothing more on the line than the stage and its period.
+_STAGE = re.compile(
+    r"^(?:第[一二三四五六七八九十]{1,2}阶段(?:[：:][^，,。；;：:]{0,15})?|[^，,。；;：:]{0,12}阶段)"
+    r"(?:[（(][^（()）]*[）)])?[。.]?$"
+)
+
+
+def _stage(unit: _Unit) -> _Para | None:
+    """The line naming a stage, when that is all a unit's own text is."""
+    own = [unit.heading] if unit.heading is not None else []
+    own += unit.paras
+    if len(own) != 1 or not _STAGE.match(compact(own[0].text)):
+        return None
+    return own[0]
+
+
+def _ends_cut(unit: _Unit) -> bool:
+    """A unit whose last paragraph does not end a sentence: the page stops in it."""
+    return bool(unit.paras) and compact(unit.paras[-1].text)[-1:] not in _SENTENCE_END
+
+
+# What a duty's title never looks like, each a sign the reading went wrong somewhere
+# (set 5: 红谷滩 2022's "目标任务2022年" and "强化重点领域信息公开1、数字经济发展领域",
+# 徐州 2008's "责任单位" and "验收总结阶段根据", 广西's "全面落实《"). Never silently wrong:
+# such a title is kept and flagged.
+_TITLE_DOUBTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"^(?:{_LABEL_NAMES})$"), "只是一个标注"),
+    (re.compile(r"[0-9]{4}年度?$"), "以年份结尾，可能是标题连着正文"),
+    (
+        re.compile(
+            r"(?<=[\u4e00-\u9fff])(?:[0-9]{1,2}[、．.](?![0-9])|[（(][一二三四五六七八九十]{1,3}[）)])"
+        ),
+        "中间有编号，可能是两段连在一起",
+    ),
+    (re.compile(r"(?:根据|按照|依据|依照|围绕|对照)$"), "以介词结尾，可能是标题连着正文"),
+)
+
+
+_NAME_MAX = 24  # a department's name longer than this is a clause read as a name
+
+
+def name_doubt(name: str) -> bool:
+    """Whether a department name read from a bracket or a cell looks like a clause: too
+    long, or saying what is done (实现…, 加强…) or quoting a document (《》)."""
+    return len(name) > _NAME_MAX or bool(_DOING.search(name)) or "《" in name
+
+
+def title_doubt(title: str) -> str | None:
+    """Why a drafted title looks misread, or None: a label, a year at its end, a number
+    inside it, a title mark or bracket left open."""
+    for pattern, why in _TITLE_DOUBTS:
+        if pattern.search(title):
+            return why
+    for left, right in ("《》", "“”", "（）"):
+        if title.count(left) > title.count(right):
+            return f"“{left}”没有配对的“{right}”，可能被截断"
+    return None
 
 
 def _own_number(row: TableRow) -> str:
@@ -183,6 +247,8 @@ class _Extractor:
             ]
         )
         self.lines = [(i, line.strip()) for i, line in self.raw]
+        # each line as the document has it, before a run-together line was cut
+        self.whole = {i: line for i, line in enumerate(text.splitlines(), 1)}
         self.items: list[DraftItem] = []
         self.reports: list[DraftReport] = []
         self.warnings: list[DraftWarning] = []
@@ -251,6 +317,11 @@ class _Extractor:
                     what = what if len(what) <= _FINDING_SHOWN else what[:_FINDING_SHOWN] + "…"
                     self.warn(first.line, f"“{what}”是问题或情况，不是待办的工作：未列为事项")
                 continue  # 总体要求, 指导思想 …: what the plan is for, not a duty
+            stage = _stage(unit)
+            if not leaf and stage is not None:
+                # "（一）准备阶段（2008年1月1日至1月31日）" over 1. 2.: a stage, its period no duty
+                self.warn(stage.line, f"“{_clean(stage.text)}”是阶段标题：其下各项才是工作，未列为事项")
+                continue
             if not leaf and unit.paras and all(map(_leads_in, unit.paras)):
                 continue  # "重点抓好以下几个方面工作：": it introduces the units under it
             if not leaf and unit.heading is not None and _introduces(unit, units):
@@ -402,6 +473,10 @@ class _Extractor:
         squeezed = compact(text)
         # mid-sentence, after more than a heading ("1.强化责任落实。梳理完善未按要求公开")
         more = len(squeezed) > _HEADING_MAX or bool(re.search(r"[。！？!?；;]", squeezed))
+        # "…（责任单位:…） 2、优化营商" (红谷滩 2022): the last piece of a line holding the
+        # plan run together is short, the line it ends is not
+        whole = compact(self.whole.get(lineno, ""))
+        more = more or (whole.endswith(squeezed) and bool(re.search(r"[。！？!?；;]", whole)))
         cut = squeezed[-1:] not in _SENTENCE_END and more
         items = [
             i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
@@ -461,6 +536,12 @@ class _Extractor:
         early = re.search(r"([0-9]{4})年", compact(duty.rule or ""))
         if early and self.year is not None and int(early[1]) < self.year:
             duty.flags.append(f"期限“{duty.rule}”的年份早于计划的年份（{self.year}年）：可能是笔误，请核对")
+        odd = [n for n in named if name_doubt(n)]
+        if odd:
+            duty.flags.append(f"部门“{'、'.join(odd)}”不像部门名称（过长，或写着做什么）：请核对")
+        doubt = title_doubt(duty.title)
+        if doubt is not None:
+            duty.flags.append(f"标题“{duty.title}”可能读错（{doubt}）：请与原文核对")
         for flag in duty.flags:
             self.warn(duty.flag_line or duty.line, f"{item_id}：{flag}")
         self.ids.add(item_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ...phrases.chinese import compact, number
 from .brackets import (
+    _DEPARTMENT_LABEL,
     _LABEL_ANY,
     _assignment,
     _assignment_brackets,
@@ -41,6 +42,8 @@ _SENTENCE_END = "。！？!?；;：:）)”」』"
 _RUN_BREAK = re.compile(
     rf"[。；;！!？?][ \u3000]*(?=[{_CN_NUM}]{{1,3}}、|[{_AR_NUM}]{{1,2}}[.．、](?![{_AR_NUM}]))"
     rf"|(?<![ \u3000])[ \u3000]*(?=[（(][{_CN_NUM}]{{1,3}}[）)])"  # from a run's start: linear
+    # "(一)强化重点领域信息公开 1、数字经济发展领域。" (红谷滩 2022): a heading, a space, 1、
+    rf"|(?<=[\u4e00-\u9fff）)])[ \u3000]+(?=[{_AR_NUM}]{{1,2}}[、.．](?![{_AR_NUM}]))"
 )
 _RUN_MIN_CHARS = 300
 _RUN_TOP = re.compile(rf"[。；;！!？?][ \u3000]*[{_CN_NUM}]{{1,3}}、")
@@ -71,7 +74,18 @@ def _unrun_one(number_: int, text: str) -> list[tuple[int, str]]:
     if len(text) < _RUN_MIN_CHARS or len(breaks) < _RUN_MIN_BREAKS or not _RUN_TOP.search(text):
         return [(number_, text)]
     starts = [0, *sorted(set(breaks)), len(text)]
-    return [(number_, text[a:b]) for a, b in itertools.pairwise(starts) if text[a:b].strip()]
+    pieces = [text[a:b] for a, b in itertools.pairwise(starts) if text[a:b].strip()]
+    return [(number_, part) for piece in pieces for part in _heading_off(piece)]
+
+
+# "二、目标任务 2022年，全区…" (红谷滩 2022): in a run-together plan a short heading, a space,
+# then its text; the heading alone is the unit's heading, not "目标任务2022年"
+_RUN_HEADING = re.compile(rf"^([{_CN_NUM}]{{1,3}}、[^\s，,。；;：:]{{2,15}})[ \u3000]+(?=\S)")
+
+
+def _heading_off(piece: str) -> list[str]:
+    found = _RUN_HEADING.match(piece)
+    return [found.group(1), piece[found.end() :]] if found else [piece]
 
 
 _HEADING_MAX = 30  # a numbered line this short, one sentence and no bracket, is a heading
@@ -136,31 +150,71 @@ def _assignment_line(text: str) -> bool:
 
 
 def _label_line(text: str) -> bool:
-    """A line that is only a label and its value: "完成时限：2021年12月31日前", "配合单位：各街道"."""
-    squeezed = compact(text)
+    """A line that is only a label and its value: "完成时限：2021年12月31日前", "配合单位：各街道",
+    "完成时间:2008年3月20日前。" (a final full stop), "责任单位:…,市政府各部门(单位)、各县(市)区政府"
+    (徐州 2008: brackets inside names, each closed on the line). Never a duty of its own."""
+    squeezed = compact(text).rstrip("。.；;")
     label = _LABEL_ANY.match(squeezed)
     return (
         label is not None
-        and len(squeezed) <= _LINE_MAX
-        and not re.search(r"[。！？!?（()）《》“”]", squeezed)
+        # a list of departments may run long: "责任单位:" and twenty names is still a label
+        and (
+            len(squeezed) <= _LINE_MAX
+            or (label.start() == 0 and _DEPARTMENT_LABEL.match(squeezed) is not None)
+        )
+        and not re.search(r"[。！？!?《》“”]", squeezed)
+        and _closed(squeezed)
         and bool(squeezed[label.end() :])
     )
 
 
+def _closed(text: str) -> bool:
+    """Every bracket in ``text`` closed after it opens and none left open: "各县(市)区"."""
+    depth = 0
+    for char in text:
+        depth += char in "（("
+        depth -= char in "）)"
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+# "(三)验收总结阶段根据" / "《条例》规定…" (徐州 2008): a heading never ends in a word that
+# opens a phrase; the page broke the next sentence's first word onto the heading's line.
+_OPENS_PHRASE = re.compile(r"(?<=[\u4e00-\u9fff])(根据|按照|依据|依照|围绕|对照|结合)$")
+
+
+def _heading_words_back(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The lines with a word that opens a sentence moved from a heading's end to the
+    unnumbered line after it."""
+    out = list(body)
+    for index in range(len(out) - 1):
+        lineno, text = out[index]
+        marker = _marker(text)
+        opens = _OPENS_PHRASE.search(text.rstrip())
+        following = out[index + 1][1]
+        if marker is None or opens is None or not _is_heading(marker) or _marker(following):
+            continue
+        out[index] = (lineno, text.rstrip()[: opens.start()])
+        out[index + 1] = (out[index + 1][0], opens.group(1) + following.lstrip())
+    return out
+
+
 def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     paras: list[_Para] = []
-    for lineno, text in body:
+    for lineno, text in _heading_words_back(body):
         if paras and _marker(text) is None:
             prev = paras[-1]
             if _label_line(text) and (prev.from_line or _inline_labels(prev.text) is not None):
                 # "牵头单位：…" / "责任单位：…" / "完成时限：…" a line each: one assignment
+                value = compact(text).rstrip("。.；;")
                 if prev.from_line:
-                    prev.text = f"{prev.text.removesuffix('）')}；{compact(text)}）"
+                    prev.text = f"{prev.text.removesuffix('）')}；{value}）"
                 else:
-                    prev.text = f"{prev.text.rstrip('。；; ')}；{compact(text)}"
+                    prev.text = f"{prev.text.rstrip('。；; ')}；{value}"
                 continue
             if _assignment_line(text) or _label_line(text):
-                prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
+                prev.text += f"（{compact(text).rstrip('。.；;')}）"  # read as the paragraph's bracket
                 prev.bracket_line, prev.from_line = lineno, True
                 continue
             bracket = _trailing_bracket(text)
@@ -300,6 +354,10 @@ def _is_heading(marker: _Marker) -> bool:
     rest = marker.rest.rstrip("。.")
     return (
         len(compact(rest)) <= _HEADING_MAX
+        # "(八)全面落实《" / "中华人民共和国政府信息公开条例》。…" (广西): a title mark left open
+        # means the line runs on, a heading is never cut inside 《》 or “”
+        and rest.count("《") <= rest.count("》")
+        and rest.count("“") <= rest.count("”")
         and not re.search(r"[。！？；;]", rest)
         and _trailing_bracket(marker.rest) is None
     )
