@@ -338,3 +338,72 @@ def deadline_cell(cell: str) -> str:
 def owners_cell(cell: str) -> str:
     """A 责任单位 cell less the manner of its work ("各股室按照职责分工负责" is 各股室 负责)."""
     return _MANNER.sub("", cell)
+
+
+# -- rows the reader is not sure of --------------------------------------------------------
+
+_TIME_WORD = re.compile(
+    r"[0-9０-９一二三四五六七八九十]|[日月年天周季旬时期前内后即]|长期|常态|定期|持续|每|同步|动态|更新"
+)
+_OFFICE_MAX = 16  # an office's name standing alone: "五原县民政局", "相关股室"
+
+
+def header_word(cell: str) -> bool:
+    """A cell that is a column's name (or a part of a header broken over lines):
+    "公开对象", "事项类别 (法定公 开、其他)", "二级事项"."""
+    name = re.sub(r"[（(][^（()）]*[）)]?$", "", re.sub(r"\s+", "", cell))
+    return bool(name) and (_column(cell) is not None or bool(_CATEGORY.match(name) or _LEVEL.match(name)))
+
+
+def header_line(row: list[str]) -> bool:
+    """A line whose every cell names a column: more of a header over several lines."""
+    filled = [c for c in row if c]
+    return bool(filled) and all(map(header_word, filled))
+
+
+def not_an_item(title: str) -> str | None:
+    """Why a table row's title cell is not a duty, or None: a column's name (a header
+    broken over lines: "公开对象", "二级事项") or an office's name standing alone
+    ("五原县民政局": a cell of the row above, shifted or broken onto its own line)."""
+    squeezed = compact(title)
+    if not squeezed:
+        return None
+    if header_word(squeezed):
+        return f"“{squeezed}”是表头的一部分"
+    if len(squeezed) <= _OFFICE_MAX and _is_departments(squeezed):
+        return f"“{squeezed}”是部门名称，不是事项（可能是上一行错位或跨行的单元格）"
+    return None
+
+
+def deadline_doubt(cell: str) -> str | None:
+    """A 完成时限 cell that does not read as a time limit ("法定公开", "民政局领导姓名、
+    照片、职务…"): the row's cells did not fit their columns. The doubt, or None."""
+    squeezed = compact(cell)
+    if not squeezed or _find_phrase(squeezed, "") is not None:
+        return None
+    listed = "、" in squeezed and len(squeezed) > 10
+    if not listed and _TIME_WORD.search(squeezed):
+        return None
+    return (
+        f"表格这一行的期限一栏是“{squeezed}”，不像期限：这一行的单元格可能没有对准表头，"
+        "rule 暂为 null，请核对部门和期限"
+    )
+
+
+def checked_rows(rows: tuple[TableRow, ...]) -> tuple[list[TableRow], list[tuple[int, str]]]:
+    """The rows that are duties, and (line, message) for each row left out: a header's
+    part or an office's name standing as the row's text. The row above a left-out office
+    cell is not sure of its cells (the row may go on over two lines): it gets a doubt."""
+    kept: list[TableRow] = []
+    dropped: list[tuple[int, str]] = []
+    for row in rows:
+        text = row.cells.get("detail") or row.cells.get("task", "")
+        why = not_an_item(text)
+        if why is None:
+            kept.append(row)
+            continue
+        dropped.append((row.line, f"表格这一行{why}，未列为事项；请与原文核对"))
+        if "部门" in why and kept and kept[-1].line < row.line:
+            doubt = f"下一行（第 {row.line} 行）只有部门、期限等单元格：这一行可能跨两行，请核对部门和期限"
+            kept[-1] = TableRow(kept[-1].line, kept[-1].cells, kept[-1].group, (*kept[-1].doubts, doubt))
+    return kept, dropped

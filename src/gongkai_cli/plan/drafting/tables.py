@@ -41,6 +41,7 @@ lines in, rows out.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
@@ -60,6 +61,7 @@ from .table_rows import (
     _roles,
     _Rows,
     cells,
+    header_line,
     known_header,
 )
 
@@ -142,6 +144,14 @@ def _line_table(
     header = [compact(c) for i in range(index, index + taken_lines) for c in cells(lines[i][1])]
     table = _Rows(roles)
     index += taken_lines
+    unsure: list[str] = []  # the header goes on over lines naming columns the reader did not place
+    while (
+        index < len(lines) and not _SEPARATOR.match(lines[index][1]) and header_line(cells(lines[index][1]))
+    ):
+        more = [compact(c) for c in cells(lines[index][1]) if c]
+        unsure += [c for c in more if _column(c) not in (None, "other")]
+        taken.add(lines[index][0])
+        index += 1
     number: str | None = None
     pending = ""  # a cell broken over two lines: the start of the next row's first cell
     piped = "|" in lines[index - 1][1] or "｜" in lines[index - 1][1]
@@ -195,7 +205,14 @@ def _line_table(
         number = None
         taken.add(lineno)
         index += 1
-    return Table(frozenset(taken), roles, tuple(_levels_split(header, roles, table.rows))), index
+    rows = _levels_split(header, roles, table.rows)
+    if unsure:  # the header's columns were not all read: no row is sure of its cells
+        doubt = (
+            f"表头跨多行，其中“{'、'.join(unsure)}”没有对上列：这一行的单元格可能没有对准表头，"
+            "请核对部门和期限"
+        )
+        rows = [dataclasses.replace(r, doubts=(*r.doubts, doubt)) for r in rows]
+    return Table(frozenset(taken), roles, tuple(rows)), index
 
 
 _SLASHED = re.compile(r"[（(][一二三四]级[/／][一二三四]级(?:[/／][一二三四]级)*[）)]$")
