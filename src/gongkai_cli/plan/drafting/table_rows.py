@@ -320,7 +320,7 @@ _EVENT_BEFORE = re.compile(
     r"^((?:该|本)?(?:政府)?信息(?:形成|产生|变更|更新)[（(]?(?:或者?|和|及)?(?:变更|更新)?[）)]?)"
     r"(\d{1,3}个?(?:工作日|日|天)内)$"
 )
-_MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?")  # "各股室按照职责分工负责": how, not who
+_MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?(?:落实?$)?")  # "各股室按照职责分工负责": how, not who
 
 
 def deadline_cell(cell: str) -> str:
