@@ -105,7 +105,7 @@ def cells(line: str) -> list[str]:
 
 
 _CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  # a catalogue's item name, lacking 公开事项
-_LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项)$")  # 一级指标 … 五级指标
+_LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项|要点)$")  # 一级指标 … 五级指标
 
 
 def _column(cell: str) -> str | None:
@@ -149,6 +149,9 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
         named = [i for i, c in enumerate(header) if _CATEGORY.match(re.sub(r"\s+", "", c))]
         if named:
             roles[named[0]] = "task"
+    if "group" in roles:  # 工作要求 | 一级要点 | 二级要点 (中山市医疗保障局 2022): a text
+        first = roles.index("group")  # column left of the levels is the outermost level
+        roles[:first] = ["group" if r in _TEXT_ROLES else r for r in roles[:first]]
     if "group" in roles and not any(r in roles for r in _TEXT_ROLES):
         last = len(roles) - 1 - roles[::-1].index("group")
         roles[last] = "task"  # the deepest level is the duty, the others its groups
@@ -390,13 +393,39 @@ def deadline_doubt(cell: str) -> str | None:
     )
 
 
+_OWN_NUMBER = re.compile(r"^\s*([0-9]{1,3})[.．、](?![0-9])")
+
+
+def _two_duties(row: TableRow, numbers: set[int]) -> list[TableRow]:
+    """A text cell holding two numbered duties ("4.规范使用…。 5.用好平台…": 中山市医疗保障局
+    2022) in a table without a 序号 whose rows are numbered by their text (``numbers``):
+    two rows, the second with the row's other cells. Points 1. 2. 3. inside a numbered
+    row's cell are the parts of one duty."""
+    role = "detail" if row.cells.get("detail") else "task"
+    text = row.cells.get(role, "")
+    first = _OWN_NUMBER.match(text)
+    if first is None or row.cells.get("number") or int(first[1]) + 1 in numbers or len(numbers) < 2:
+        return [row]
+    nxt = re.search(rf"(?<=[。；;])\s*{int(first[1]) + 1}[.．、](?![0-9])", text)
+    if nxt is None:
+        return [row]
+    head, tail = text[: nxt.start()].strip(), text[nxt.start() :].strip()
+    return [
+        TableRow(row.line, {**row.cells, role: head}, row.group, row.doubts),
+        TableRow(row.line, {**row.cells, role: tail}, row.group, row.doubts),
+    ]
+
+
 def checked_rows(rows: tuple[TableRow, ...]) -> tuple[list[TableRow], list[tuple[int, str]]]:
     """The rows that are duties, and (line, message) for each row left out: a header's
     part or an office's name standing as the row's text. The row above a left-out office
     cell is not sure of its cells (the row may go on over two lines): it gets a doubt."""
     kept: list[TableRow] = []
     dropped: list[tuple[int, str]] = []
-    for row in rows:
+    numbers = {
+        int(m[1]) for r in rows if (m := _OWN_NUMBER.match(r.cells.get("detail") or r.cells.get("task", "")))
+    }
+    for row in (part for whole in rows for part in _two_duties(whole, numbers)):
         text = row.cells.get("detail") or row.cells.get("task", "")
         why = not_an_item(text)
         if why is None:
