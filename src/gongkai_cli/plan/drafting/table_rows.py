@@ -121,7 +121,7 @@ def _column(cell: str) -> str | None:
     return found
 
 
-_UNKNOWN_MAX = 10  # a column the reader does not know: a short name (督办领导, 考核分值)
+_UNKNOWN_MAX = 14  # a column the reader does not know: a short name (督办领导, 考核分值)
 
 
 def known_header(header: list[str]) -> list[str]:
@@ -260,7 +260,19 @@ class _Rows:
         cannot be told apart by what they hold, so the missing ones are the first, merged
         cells (a web page's rowspan), taken from the row above."""
         placed = [r for r in self.roles if r != "number"]
-        missing = placed[: len(placed) - len(row)]
+        short = len(placed) - len(row)
+        lead = next((i for i, r in enumerate(placed) if r != "group"), 0)
+        text = [i for i, r in enumerate(placed) if r in _TEXT_ROLES]
+        unread = [i for i, r in enumerate(placed) if r == "other" and text and text[-1] < i < len(placed) - 1]
+        unread = [i for i in unread if any(r in _TAIL_ROLES for r in placed[i + 1 :])]
+        if 0 < lead < short and len(text) >= 2 and short - lead <= len(unread):
+            # 孝感市民政局: the 一级事项 and a 公开依据 between the text and the 时限 merged
+            gone = set(range(lead)) | set(unread[: short - lead])
+            kept = [i for i in range(len(placed)) if i not in gone]
+            values.update((placed[i], c) for i, c in zip(kept, row, strict=True) if placed[i] != "other")
+            self.add(line, values, tuple(placed[i] for i in sorted(gone) if placed[i] != "other"))
+            return
+        missing = placed[:short]
         values.update((r, c) for r, c in zip(placed[len(missing) :], row, strict=True) if r != "other")
         self.add(line, values, tuple(r for r in missing if r != "other"))
 

@@ -102,6 +102,12 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
             and all(_column(c) is not None for c in second)
             and (len(second) >= 2 or "|" in lines[index + 1][1])
         ):
+            levels = sum(1 for c in second if _column(c) == "group")
+            if roles is not None and levels >= 2 and "task" in roles and "group" not in roles:
+                # 公开事项 over 一级事项 | 二级事项 (孝感市民政局): the task's levels; the
+                # other words under columns not read (全社会 | 特定群众) are not counted
+                at = roles.index("task")
+                return (*roles[:at], *("group",) * (levels - 1), *roles[at:]), 2
             joined = _roles(first + second)
             if joined is not None:
                 roles, taken = joined, 2
