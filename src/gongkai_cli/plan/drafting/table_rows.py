@@ -444,7 +444,7 @@ def checked_rows(rows: tuple[TableRow, ...]) -> tuple[list[TableRow], list[tuple
             kept.append(row)
             continue
         dropped.append((row.line, f"表格这一行{why}，未列为事项；请与原文核对"))
-        if "部门" in why and kept and kept[-1].line < row.line:
+        if "部门" in why and kept and kept[-1].line < row.line and not kept[-1].doubts:
             doubt = f"下一行（第 {row.line} 行）只有部门、期限等单元格：这一行可能跨两行，请核对部门和期限"
             kept[-1] = TableRow(kept[-1].line, kept[-1].cells, kept[-1].group, (*kept[-1].doubts, doubt))
     return kept, dropped
