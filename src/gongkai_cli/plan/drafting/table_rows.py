@@ -108,6 +108,9 @@ _CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  
 _LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项|要点)$")  # 一级指标 … 五级指标
 
 
+_UNREAD_END = re.compile(r"^.{0,10}(?:电话|格式|渠道|形式|载体|过程)$")  # 咨询及监督举报电话, 公开格式
+
+
 def _column(cell: str) -> str | None:
     """The role a header cell names: "落实处室（部门）" is 落实处室, "责任科室、单位" is
     责任科室; the levels of an indicator table (一级指标, 二级指标 …) are its groups."""
@@ -118,6 +121,10 @@ def _column(cell: str) -> str | None:
     found = next((r for r, pattern in COLUMNS if pattern.match(name)), None)
     if found is None and re.search(r"[、/／]", name):
         found = _column(re.split(r"[、/／]", name)[0])
+    if found is None and (_UNREAD_END.match(name) or name == "事项类别"):
+        found = "other"  # a column the reader does not read (莲都区民政局's 目录)
+    if found is None and name == "内容要求":
+        found = "detail"
     return found
 
 
@@ -271,6 +278,14 @@ class _Rows:
             kept = [i for i in range(len(placed)) if i not in gone]
             values.update((placed[i], c) for i, c in zip(kept, row, strict=True) if placed[i] != "other")
             self.add(line, values, tuple(placed[i] for i in sorted(gone) if placed[i] != "other"))
+            return
+        dated = [k for k, c in enumerate(row) if _find_phrase(compact(c), "") is not None]
+        shift = placed.index("deadline") - dated[0] if "deadline" in placed and len(dated) == 1 else 0
+        if 0 < shift < short:
+            # 莲都区民政局: the first cell merged, the 时限 cell in its place, the last cells
+            # shifted left (the 电话 under 公开格式): aligned on the one 时限 cell
+            values.update((r, c) for r, c in zip(placed[shift:], row, strict=False) if r != "other")
+            self.add(line, values, tuple(r for r in placed[:shift] if r != "other"))
             return
         missing = placed[:short]
         values.update((r, c) for r, c in zip(placed[len(missing) :], row, strict=True) if r != "other")
