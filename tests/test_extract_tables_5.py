@@ -202,3 +202,29 @@ def test_a_catalogue_whose_task_column_has_levels(gongkai: Run, tmp_path: Path) 
         ("领导信息", ["局办公室"], limit),
         ("内设机构", ["人事科"], limit),
     ]
+
+
+def test_a_catalogue_with_words_broken_by_spaces_and_a_shifted_cell(gongkai: Run, tmp_path: Path) -> None:
+    """02 莲都区民政局 区级部门主动公开基本目录: header words broken by spaces (事项 类别),
+    columns the reader does not read (过程, 公开格式, 咨询及监督举报电话), rows short of the
+    merged 事项类别 whose 电话 cell moved left under 公开格式. Before: refused (no table)."""
+    doc = tmp_path / "目录.txt"
+    basis = "《中华人民共和国政府信息公开条例》"
+    limit = "信息产生或变更之日起20个工作日内公开"
+    doc.write_text(
+        "事项 类别 | 事项 名称 | 公开依据 | 过程 | 公开主体 | 内容要求 | 公开时限 | 公开格式 | 公开渠道 |"
+        " 咨询及监督举报电话 |\n"
+        f"组织 机构 | 基本 信息 | {basis} | ■管理 | 区民政局 | 办公地址、办公时间 | {limit} | ■文本 |"
+        " ■政府网站 | 0578-2278029 |\n"
+        f"机构 职能 | {basis} | ■管理 | 区民政局 | 局“三定”规定主要职责 | {limit} | 0578-2278029 | |||\n"
+        f"领导 成员 | {basis} | ■管理 | 区民政局 | 局领导姓名、职务 | {limit} | 0578-2278029 | |||\n",
+        encoding="utf-8",
+    )
+    items, text, _ = drafted(gongkai, doc)
+    assert [(i["title"], i["owners"]) for i in items] == [
+        ("基本信息", ["区民政局"]),
+        ("机构职能", ["区民政局"]),
+        ("领导成员", ["区民政局"]),
+    ]
+    assert all(i["rule"] == "信息产生或变更之日起20个工作日内公开" for i in items)
+    assert not any(flags_of(text).values())

@@ -101,6 +101,7 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
             second
             and all(_column(c) is not None for c in second)
             and (len(second) >= 2 or "|" in lines[index + 1][1])
+            and not (len(second) == 1 and _column(second[0]) == "other")  # 事项类别 alone: more header
         ):
             levels = sum(1 for c in second if _column(c) == "group")
             if roles is not None and levels >= 2 and "task" in roles and "group" not in roles:
