@@ -228,3 +228,26 @@ def test_a_catalogue_with_words_broken_by_spaces_and_a_shifted_cell(gongkai: Run
     ]
     assert all(i["rule"] == "信息产生或变更之日起20个工作日内公开" for i in items)
     assert not any(flags_of(text).values())
+
+
+def test_a_list_one_cell_at_a_time_without_an_office_column(gongkai: Run, tmp_path: Path) -> None:
+    """08 a town's 公开目录 on a mirror: traditional characters with pinyin, a cell per
+    line or over two lines, a "|" line after each cell, no 序号, no office column, the
+    last row cut. Before: refused. Now every row is an item flagged for its missing
+    office (one doubt), the cut row too."""
+    doc = tmp_path / "目錄.txt"
+    doc.write_text(
+        "類別\n|\n公開內容\n|\n公開形式\n|\n公開時限\n|\n"
+        "機構職能類\n|\n鎮(zhèn)政府領導職責分工、各部門主要職能\n|\n政務公開欄\n|\n長期公開\n隨時公開\n|\n"
+        "財務收支情況\n|\n鎮(zhèn)財政的預算和決算\n|\n財務公開欄\n政務發布會\n|\n及時公開\n|\n"
+        "計劃生育情況\n|\n計劃生育政策\n",
+        encoding="utf-8",
+    )
+    items, text, _ = drafted(gongkai, doc)
+    assert [(i["id"], i["title"], i["owners"]) for i in items] == [
+        ("1", "机构职能类", []),
+        ("2", "财务收支情况", []),
+        ("3", "计划生育情况", []),
+    ]
+    flags = flags_of(text)
+    assert all(any("没有找到负责部门" in f for f in flags[i["id"]]) for i in items)
