@@ -279,6 +279,8 @@ def _bar_cells_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, i
     roles = _roles([t for _, t in found[:width]])
     if roles is None or width < 3 or "number" in roles or len(found) < 2 * width:
         return None
+    if any(_NUMBER.match(compact(t)) for _, t in found[width:]):
+        return None  # a 序号 among the cells: rows that cannot be told apart (see _cells_table)
     end = at
     if block:  # the page stops inside a row: its last cell without the "|"
         found.append((block[0][0], " ".join(t.strip() for _, t in block)))
