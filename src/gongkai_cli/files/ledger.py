@@ -136,12 +136,14 @@ def xlsx_text(raw: bytes, source: str) -> str:
     check_zip(raw, source, "Excel 文件")
 
     try:
-        book = load_workbook(BytesIO(raw), read_only=True, data_only=True)
+        book = load_workbook(BytesIO(raw), data_only=True)  # not read-only: merged ranges
         lines: list[str] = []
         for sheet in book.worksheets:
+            down = _merged_down(sheet)
             rows: list[list[str]] = []
-            for row in sheet.iter_rows(values_only=True):
-                cells = [_cell(_text_value(v)) for v in row]
+            for r, row in enumerate(sheet.iter_rows(values_only=True), 1):
+                values = [down.get((r, c), v) for c, v in enumerate(row, 1)]
+                cells = [_cell(_text_value(v)) for v in values]
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:
@@ -156,6 +158,20 @@ def xlsx_text(raw: bytes, source: str) -> str:
     except Exception as e:  # a damaged file can fail anywhere inside the parser
         raise _unreadable(" Excel 文件", e, source) from None
     return "\n".join(lines) + "\n"
+
+
+def _merged_down(sheet: Any) -> dict[tuple[int, int], object]:
+    """The cells a merged range covers down one column (a 工作任务 or 责任科室 cell over
+    several rows: 中山市医疗保障局's 2021 ledger) with the range's value, so that each row
+    has its office; a range across columns (a title row) is left as it is."""
+    covered: dict[tuple[int, int], object] = {}
+    for merged in sheet.merged_cells.ranges:
+        if merged.min_col != merged.max_col or merged.min_row == merged.max_row:
+            continue
+        value = sheet.cell(merged.min_row, merged.min_col).value
+        for r in range(merged.min_row + 1, merged.max_row + 1):
+            covered[(r, merged.min_col)] = value
+    return covered
 
 
 def _text_value(value: object) -> str:

@@ -115,7 +115,7 @@ from .paragraphs import (
     unrun,
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
-from .table_rows import deadline_cell, owners_cell
+from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell
 from .tables import Table, TableRow, find_tables
 
 # A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
@@ -394,9 +394,12 @@ class _Extractor:
     def _table(self, table: Table) -> None:
         """One item per row of a task table; its id is the row's 序号, or its place in the
         table (all prefixed with t when the numbered text or another table has taken one)."""
-        numbers = [
-            compact(row.cells.get("number", "")).rstrip("、.．") or _own_number(row) for row in table.rows
-        ]
+        rows, dropped = checked_rows(table.rows)
+        for line, message in dropped:
+            self.warn(line, message)
+        if not rows:
+            return
+        numbers = [compact(row.cells.get("number", "")).rstrip("、.．") or _own_number(row) for row in rows]
         ids = [n if n.isdigit() else str(i) for i, n in enumerate(numbers, 1)]
         taken = self.ids
         if len(set(ids)) < len(ids):  # 序号 repeated: the places in the table
@@ -407,9 +410,9 @@ class _Extractor:
         ids = [prefix + i for i in ids]
         # a task cell over several rows heads them: the table's tasks are headings; when
         # every row has a task of its own, the task names the item and the detail is its text
-        shared = Counter(compact(row.cells.get("task", "")) for row in table.rows)
+        shared = Counter(compact(row.cells.get("task", "")) for row in rows)
         own = all(n == 1 for t, n in shared.items() if t)
-        for item_id, row in zip(ids, table.rows, strict=True):
+        for item_id, row in zip(ids, rows, strict=True):
             cell = row.cells
             task, detail = compact(cell.get("task", "")), compact(cell.get("detail", ""))
             text = detail or task
@@ -430,14 +433,20 @@ class _Extractor:
                     found.owners += _names(owners)
             found.jointly += _names(cell.get("jointly", ""))
             found.rule = deadline_cell(cell.get("deadline", "")) or None
+            misfit = deadline_doubt(found.rule or "")
+            if misfit is not None:
+                found.rule = None
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
             duty.title = _title(task if named else text)
+            if misfit is not None or row.doubts:  # one doubt: the row's, not also its empty cells
+                duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有")]
+                duty.flags += [misfit] if misfit is not None and not row.doubts else []
             duty.flags += row.doubts
             if "deadline" not in table.roles:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
-        if "deadline" not in table.roles and any(not row.cells.get("deadline") for row in table.rows):
+        if "deadline" not in table.roles and any(not row.cells.get("deadline") for row in rows):
             self.warn(
                 None,
                 f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："

@@ -105,7 +105,10 @@ def cells(line: str) -> list[str]:
 
 
 _CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  # a catalogue's item name, lacking 公开事项
-_LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项)$")  # 一级指标 … 五级指标
+_LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项|要点)$")  # 一级指标 … 五级指标
+
+
+_UNREAD_END = re.compile(r"^.{0,10}(?:电话|格式|渠道|形式|载体|过程)$")  # 咨询及监督举报电话, 公开格式
 
 
 def _column(cell: str) -> str | None:
@@ -118,10 +121,14 @@ def _column(cell: str) -> str | None:
     found = next((r for r, pattern in COLUMNS if pattern.match(name)), None)
     if found is None and re.search(r"[、/／]", name):
         found = _column(re.split(r"[、/／]", name)[0])
+    if found is None and (_UNREAD_END.match(name) or name == "事项类别"):
+        found = "other"  # a column the reader does not read (莲都区民政局's 目录)
+    if found is None and name == "内容要求":
+        found = "detail"
     return found
 
 
-_UNKNOWN_MAX = 10  # a column the reader does not know: a short name (督办领导, 考核分值)
+_UNKNOWN_MAX = 14  # a column the reader does not know: a short name (督办领导, 考核分值)
 
 
 def known_header(header: list[str]) -> list[str]:
@@ -149,6 +156,9 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
         named = [i for i, c in enumerate(header) if _CATEGORY.match(re.sub(r"\s+", "", c))]
         if named:
             roles[named[0]] = "task"
+    if "group" in roles:  # 工作要求 | 一级要点 | 二级要点 (中山市医疗保障局 2022): a text
+        first = roles.index("group")  # column left of the levels is the outermost level
+        roles[:first] = ["group" if r in _TEXT_ROLES else r for r in roles[:first]]
     if "group" in roles and not any(r in roles for r in _TEXT_ROLES):
         last = len(roles) - 1 - roles[::-1].index("group")
         roles[last] = "task"  # the deepest level is the duty, the others its groups
@@ -257,7 +267,27 @@ class _Rows:
         cannot be told apart by what they hold, so the missing ones are the first, merged
         cells (a web page's rowspan), taken from the row above."""
         placed = [r for r in self.roles if r != "number"]
-        missing = placed[: len(placed) - len(row)]
+        short = len(placed) - len(row)
+        lead = next((i for i, r in enumerate(placed) if r != "group"), 0)
+        text = [i for i, r in enumerate(placed) if r in _TEXT_ROLES]
+        unread = [i for i, r in enumerate(placed) if r == "other" and text and text[-1] < i < len(placed) - 1]
+        unread = [i for i in unread if any(r in _TAIL_ROLES for r in placed[i + 1 :])]
+        if 0 < lead < short and len(text) >= 2 and short - lead <= len(unread):
+            # 孝感市民政局: the 一级事项 and a 公开依据 between the text and the 时限 merged
+            gone = set(range(lead)) | set(unread[: short - lead])
+            kept = [i for i in range(len(placed)) if i not in gone]
+            values.update((placed[i], c) for i, c in zip(kept, row, strict=True) if placed[i] != "other")
+            self.add(line, values, tuple(placed[i] for i in sorted(gone) if placed[i] != "other"))
+            return
+        dated = [k for k, c in enumerate(row) if _find_phrase(compact(c), "") is not None]
+        shift = placed.index("deadline") - dated[0] if "deadline" in placed and len(dated) == 1 else 0
+        if 0 < shift < short:
+            # 莲都区民政局: the first cell merged, the 时限 cell in its place, the last cells
+            # shifted left (the 电话 under 公开格式): aligned on the one 时限 cell
+            values.update((r, c) for r, c in zip(placed[shift:], row, strict=False) if r != "other")
+            self.add(line, values, tuple(r for r in placed[:shift] if r != "other"))
+            return
+        missing = placed[:short]
         values.update((r, c) for r, c in zip(placed[len(missing) :], row, strict=True) if r != "other")
         self.add(line, values, tuple(r for r in missing if r != "other"))
 
@@ -320,7 +350,7 @@ _EVENT_BEFORE = re.compile(
     r"^((?:该|本)?(?:政府)?信息(?:形成|产生|变更|更新)[（(]?(?:或者?|和|及)?(?:变更|更新)?[）)]?)"
     r"(\d{1,3}个?(?:工作日|日|天)内)$"
 )
-_MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?")  # "各股室按照职责分工负责": how, not who
+_MANNER = re.compile(r"按照?(?:各自)?职责(?:分工)?(?:落实?$)?")  # "各股室按照职责分工负责": how, not who
 
 
 def deadline_cell(cell: str) -> str:
@@ -338,3 +368,98 @@ def deadline_cell(cell: str) -> str:
 def owners_cell(cell: str) -> str:
     """A 责任单位 cell less the manner of its work ("各股室按照职责分工负责" is 各股室 负责)."""
     return _MANNER.sub("", cell)
+
+
+# -- rows the reader is not sure of --------------------------------------------------------
+
+_TIME_WORD = re.compile(
+    r"[0-9０-９一二三四五六七八九十]|[日月年天周季旬时期前内后即]|长期|常态|定期|持续|每|同步|动态|更新"
+)
+_OFFICE_MAX = 16  # an office's name standing alone: "五原县民政局", "相关股室"
+
+
+def header_word(cell: str) -> bool:
+    """A cell that is a column's name (or a part of a header broken over lines):
+    "公开对象", "事项类别 (法定公 开、其他)", "二级事项"."""
+    name = re.sub(r"[（(][^（()）]*[）)]?$", "", re.sub(r"\s+", "", cell))
+    return bool(name) and (_column(cell) is not None or bool(_CATEGORY.match(name) or _LEVEL.match(name)))
+
+
+def header_line(row: list[str]) -> bool:
+    """A line whose every cell names a column: more of a header over several lines."""
+    filled = [c for c in row if c]
+    return bool(filled) and all(map(header_word, filled))
+
+
+def not_an_item(title: str) -> str | None:
+    """Why a table row's title cell is not a duty, or None: a column's name (a header
+    broken over lines: "公开对象", "二级事项") or an office's name standing alone
+    ("五原县民政局": a cell of the row above, shifted or broken onto its own line)."""
+    squeezed = compact(title)
+    if not squeezed:
+        return None
+    if header_word(squeezed):
+        return f"“{squeezed}”是表头的一部分"
+    if len(squeezed) <= _OFFICE_MAX and _is_departments(squeezed):
+        return f"“{squeezed}”是部门名称，不是事项（可能是上一行错位或跨行的单元格）"
+    return None
+
+
+def deadline_doubt(cell: str) -> str | None:
+    """A 完成时限 cell that does not read as a time limit ("法定公开", "民政局领导姓名、
+    照片、职务…"): the row's cells did not fit their columns. The doubt, or None."""
+    squeezed = compact(cell)
+    if not squeezed or _find_phrase(squeezed, "") is not None:
+        return None
+    listed = "、" in squeezed and len(squeezed) > 10
+    if not listed and _TIME_WORD.search(squeezed):
+        return None
+    return (
+        f"表格这一行的期限一栏是“{squeezed}”，不像期限：这一行的单元格可能没有对准表头，"
+        "rule 暂为 null，请核对部门和期限"
+    )
+
+
+_OWN_NUMBER = re.compile(r"^\s*([0-9]{1,3})[.．、](?![0-9])")
+
+
+def _two_duties(row: TableRow, numbers: set[int]) -> list[TableRow]:
+    """A text cell holding two numbered duties ("4.规范使用…。 5.用好平台…": 中山市医疗保障局
+    2022) in a table without a 序号 whose rows are numbered by their text (``numbers``):
+    two rows, the second with the row's other cells. Points 1. 2. 3. inside a numbered
+    row's cell are the parts of one duty."""
+    role = "detail" if row.cells.get("detail") else "task"
+    text = row.cells.get(role, "")
+    first = _OWN_NUMBER.match(text)
+    if first is None or row.cells.get("number") or int(first[1]) + 1 in numbers or len(numbers) < 2:
+        return [row]
+    nxt = re.search(rf"(?<=[。；;])\s*{int(first[1]) + 1}[.．、](?![0-9])", text)
+    if nxt is None:
+        return [row]
+    head, tail = text[: nxt.start()].strip(), text[nxt.start() :].strip()
+    return [
+        TableRow(row.line, {**row.cells, role: head}, row.group, row.doubts),
+        TableRow(row.line, {**row.cells, role: tail}, row.group, row.doubts),
+    ]
+
+
+def checked_rows(rows: tuple[TableRow, ...]) -> tuple[list[TableRow], list[tuple[int, str]]]:
+    """The rows that are duties, and (line, message) for each row left out: a header's
+    part or an office's name standing as the row's text. The row above a left-out office
+    cell is not sure of its cells (the row may go on over two lines): it gets a doubt."""
+    kept: list[TableRow] = []
+    dropped: list[tuple[int, str]] = []
+    numbers = {
+        int(m[1]) for r in rows if (m := _OWN_NUMBER.match(r.cells.get("detail") or r.cells.get("task", "")))
+    }
+    for row in (part for whole in rows for part in _two_duties(whole, numbers)):
+        text = row.cells.get("detail") or row.cells.get("task", "")
+        why = not_an_item(text)
+        if why is None:
+            kept.append(row)
+            continue
+        dropped.append((row.line, f"表格这一行{why}，未列为事项；请与原文核对"))
+        if "部门" in why and kept and kept[-1].line < row.line and not kept[-1].doubts:
+            doubt = f"下一行（第 {row.line} 行）只有部门、期限等单元格：这一行可能跨两行，请核对部门和期限"
+            kept[-1] = TableRow(kept[-1].line, kept[-1].cells, kept[-1].group, (*kept[-1].doubts, doubt))
+    return kept, dropped

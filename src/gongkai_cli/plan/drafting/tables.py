@@ -41,11 +41,12 @@ lines in, rows out.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 
 from ...phrases.chinese import compact
-from .catalogue import catalogue_table, stacked_catalogue
+from .catalogue import bar_cells_table, catalogue_table, stacked_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -60,6 +61,7 @@ from .table_rows import (
     _roles,
     _Rows,
     cells,
+    header_line,
     known_header,
 )
 
@@ -99,7 +101,14 @@ def _header_at(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str, ...
             second
             and all(_column(c) is not None for c in second)
             and (len(second) >= 2 or "|" in lines[index + 1][1])
+            and not (len(second) == 1 and _column(second[0]) == "other")  # 事项类别 alone: more header
         ):
+            levels = sum(1 for c in second if _column(c) == "group")
+            if roles is not None and levels >= 2 and "task" in roles and "group" not in roles:
+                # 公开事项 over 一级事项 | 二级事项 (孝感市民政局): the task's levels; the
+                # other words under columns not read (全社会 | 特定群众) are not counted
+                at = roles.index("task")
+                return (*roles[:at], *("group",) * (levels - 1), *roles[at:]), 2
             joined = _roles(first + second)
             if joined is not None:
                 roles, taken = joined, 2
@@ -142,6 +151,14 @@ def _line_table(
     header = [compact(c) for i in range(index, index + taken_lines) for c in cells(lines[i][1])]
     table = _Rows(roles)
     index += taken_lines
+    unsure: list[str] = []  # the header goes on over lines naming columns the reader did not place
+    while (
+        index < len(lines) and not _SEPARATOR.match(lines[index][1]) and header_line(cells(lines[index][1]))
+    ):
+        more = [compact(c) for c in cells(lines[index][1]) if c]
+        unsure += [c for c in more if _column(c) not in (None, "other")]
+        taken.add(lines[index][0])
+        index += 1
     number: str | None = None
     pending = ""  # a cell broken over two lines: the start of the next row's first cell
     piped = "|" in lines[index - 1][1] or "｜" in lines[index - 1][1]
@@ -195,7 +212,14 @@ def _line_table(
         number = None
         taken.add(lineno)
         index += 1
-    return Table(frozenset(taken), roles, tuple(_levels_split(header, roles, table.rows))), index
+    rows = _levels_split(header, roles, table.rows)
+    if unsure:  # the header's columns were not all read: no row is sure of its cells
+        doubt = (
+            f"表头跨多行，其中“{'、'.join(unsure)}”没有对上列：这一行的单元格可能没有对准表头，"
+            "请核对部门和期限"
+        )
+        rows = [dataclasses.replace(r, doubts=(*r.doubts, doubt)) for r in rows]
+    return Table(frozenset(taken), roles, tuple(rows)), index
 
 
 _SLASHED = re.compile(r"[（(][一二三四]级[/／][一二三四]级(?:[/／][一二三四]级)*[）)]$")
@@ -521,6 +545,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
                 tables.append(table)
                 index += 2 * len(run)
                 continue
+        barred_cells = bar_cells_table(lines, index) if run else None
+        if barred_cells is not None:
+            tables.append(barred_cells[0])
+            index = barred_cells[1]
+            continue
         catalogue = catalogue_table(lines, index)
         if catalogue is not None:
             tables.append(catalogue[0])
