@@ -108,7 +108,7 @@ def _read_clause(text: str, s: str) -> Clause:
     notes = tuple(
         f"第 {at + 1} 个字符“{s[at : at + 8]}”处的{what}"
         for at, what in sorted(
-            [(at, "数目未读作期限") for at, _ in passed]
+            [(at, _passed_note(s, at)) for at, _ in passed]
             + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
         )
     )
@@ -121,6 +121,15 @@ def _read_clause(text: str, s: str) -> Clause:
     parts = with_events(_yearly_after_yearly(parts), s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)
+
+
+def _passed_note(s: str, at: int) -> str:
+    """What a note says of a number passed over: 数目未读作期限 (information), except for
+    N个半月, a period the clause does set but which is not counted here (延长至一个半月:
+    刑事诉讼法 第二百二十条), a doubt the user must resolve."""
+    if s.startswith("半月", at) and s[at - 1 : at] == "个":
+        return "期间“N个半月”未计算（N个月又十五日：请分两步算），答案不完整"
+    return "数目未读作期限"
 
 
 # 或 after a period, then another time with no period of its own (在进入管理区四十八小时以前
@@ -353,12 +362,20 @@ def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
     return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
 
 
+# A keeping verb right after a period 内 (…之日起2年内，留存…备查): the period is how long to keep
+_KEPT_AFTER = re.compile("[，,]?(?:留存|保存|保管)[^，,；;。]{0,40}备查")
+
+
 def _keeping(found: Found, s: str, part_start: int) -> Found | None:
     """A keeping time as a span during which records may not be destroyed (sense
     restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第一百一十七条), 自提供之日起保存2年
     (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
     event (有效期满), which the user must date."""
     rule = found.rule
+    if _KEPT_AFTER.match(s, found.end) and s[found.core : found.end].endswith("内") and not rule.back:
+        # 自完成出版物的印刷之日起2年内，留存一份…样本备查 (印刷业管理条例 第二十六条)
+        if rule.kind in ("days", "months", "years") and not rule.extension:
+            return found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
     lead = s[part_start : found.core]
     at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))
     if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:

@@ -1,0 +1,74 @@
+"""Readings of law clauses mended as classes after the law audit's fifth sample
+(tests/fixtures/law-audit/sample-5.yaml, seed 20261207: 1 silently wrong and 1 silent
+partial after the second reading round): each row is a clause of a national law text
+(LawRefBook/Laws, commit 2f4c5c2), its article, and the answer a careful reader gives,
+asked through the real CLI. Each period: (deadline or None, sense, needs_event or None);
+a None answer expects a refusal (exit 3) that says why."""
+
+from __future__ import annotations
+
+import json
+from typing import NamedTuple
+
+import pytest
+
+from tests.conftest import Run
+
+
+class Row(NamedTuple):
+    source: str
+    clause: str
+    start: str
+    expected: list[tuple[str | None, str, str | None]] | None
+
+
+ROWS: list[Row] = [
+    # a keeping verb right after the period: 2年内，留存…备查 is how long to keep (5-079)
+    Row(
+        "印刷业管理条例 第二十六条 (sample 5, 20261207-079)",
+        "印刷企业应当自完成出版物的印刷之日起2年内，留存一份接受委托印刷的出版物样本备查。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],  # a Sunday: a keeping time is not moved
+    ),
+    Row(
+        "印刷业管理条例 第二十六条 (the same class with 保存; sample 5, 20261207-079)",
+        "应当自收到委托之日起30日内，保存委托书副本备查。",
+        "2024-09-27",
+        [("2024-10-27", "restriction", None)],
+    ),
+    # still a deadline: 留存 with no 备查 after it is not a keeping time
+    Row(
+        "行政许可法 第四十二条 (still read: 内 then an act)",
+        "行政机关应当自受理之日起二十日内作出行政许可决定。",
+        "2024-09-27",
+        [("2024-10-17", "deadline", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.source[:40] for r in ROWS])
+def test_law_clause_class(gongkai: Run, row: Row) -> None:
+    result = gongkai("deadline", row.clause, "--from", row.start, "--format", "json")
+    if row.expected is None:
+        assert result.exit_code == 3, (row.source, result.output)
+        assert result.stderr.startswith("gongkai: 错误：") and len(result.stderr.splitlines()) == 1
+        return
+    assert result.exit_code == 0, (row.source, result.output)
+    data = json.loads(result.stdout)
+    got = [(p["deadline"], p["sense"], p["needs_event"]) for p in data["periods"]]
+    assert got == row.expected, row.source
+
+
+def test_n_and_a_half_months_dropped_from_a_clause_is_a_doubt(gongkai: Run) -> None:
+    """延长至一个半月 (刑事诉讼法 第二百二十条; sample 5, 20261207-110): N个半月 is refused alone
+    (docs/counting-rules.md: count it in two steps); in a longer clause the answer keeps the
+    20 days and warns that a period the clause sets was not counted, a doubt, not a note."""
+    clause = (
+        "第二百二十条 适用简易程序审理案件，人民法院应当在受理后二十日以内审结；"
+        "对可能判处的有期徒刑超过三年的，可以延长至一个半月。"
+    )
+    result = gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [p["deadline"] for p in data["periods"]] == ["2024-10-17"]
+    assert any("N个半月" in w and "不完整" in w for w in data["warnings"]), data["warnings"]
