@@ -372,10 +372,13 @@ def _keeping(found: Found, s: str, part_start: int) -> Found | None:
     (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
     event (有效期满), which the user must date."""
     rule = found.rule
-    if _KEPT_AFTER.match(s, found.end) and s[found.core : found.end].endswith("内") and not rule.back:
-        # 自完成出版物的印刷之日起2年内，留存一份…样本备查 (印刷业管理条例 第二十六条)
-        if rule.kind in ("days", "months", "years") and not rule.extension:
-            return found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
+    if (
+        _KEPT_AFTER.match(s, found.end)
+        and s[found.core : found.end].endswith("内")
+        and rule.kind in ("days", "months", "years")
+        and not (rule.back or rule.extension)
+    ):  # 自完成出版物的印刷之日起2年内，留存一份…样本备查 (印刷业管理条例 第二十六条)
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
     lead = s[part_start : found.core]
     at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))
     if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
