@@ -36,6 +36,40 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-27", "restriction", None)],
     ),
+    # a cap on how long a use or a pause may last: a span, not a duty's deadline (lawfix2's
+    # open classes)
+    Row(
+        "土地管理法 第五十七条 (临时使用土地的期限; lawfix2 open class)",
+        "临时使用土地的期限，一般不超过二年。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],
+    ),
+    Row(
+        "土地管理法 第五十七条 (written without 的 and the comma)",
+        "临时使用土地期限一般不超过二年。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],
+    ),
+    Row(
+        "出版管理条例 第五十条 (中止出版活动; lawfix2 open class)",
+        "出版单位中止出版活动的，应当向所在地省、自治区、直辖市人民政府出版行政主管部门备案并说明理由和期限；"
+        "中止出版活动不得超过180日。",
+        "2024-09-27",
+        [("2025-03-26", "restriction", None)],
+    ),
+    # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
+    Row(
+        "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",
+        "查封、扣押的期限不得超过三十日。",
+        "2024-09-27",
+        [("2024-10-28", "deadline", None)],
+    ),
+    Row(
+        "审查期限 (still a deadline: a review's time with a cap)",
+        "审查期限，一般不超过三十日。",
+        "2024-09-27",
+        [("2024-10-28", "deadline", None)],
+    ),
     # still a deadline: 留存 with no 备查 after it is not a keeping time
     Row(
         "行政许可法 第四十二条 (still read: 内 then an act)",

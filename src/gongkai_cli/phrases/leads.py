@@ -24,11 +24,13 @@ from .vocabulary import (
     MODALS,
     NOT_A_DEADLINE_END,
     NOT_ANCHOR_OPENERS,
+    PAUSES,
     PREPOSITIONS,
     QUALIFIERS,
     RELATIVE,
     SERVICE,
     SUBJECT_ENDS,
+    USE_SPANS,
     VALIDITY,
     Period,
 )
@@ -159,6 +161,12 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             # 许可使用合同的期限不得超过2年 (著作权集体管理条例 第二十三条): how long it may run
             fields["sense"] = "restriction"
             fields["qualifier"] = "合同期限"
+        elif sense == "deadline" and qualifier is not None and "超过" in qualifier:
+            named = term or near.rstrip("，,").removesuffix("一般").rstrip("，,").endswith("期限")
+            use = next((v for v in USE_SPANS if v in near), None) if named else None
+            if use is not None:  # 临时使用土地的期限，一般不超过二年 (土地管理法 第五十七条)
+                fields["sense"] = "restriction"
+                fields["qualifier"] = f"{use}期限"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
@@ -212,6 +220,11 @@ def _measure_span(words: str) -> str | None:
     if name is None and w.endswith("的期限"):  # 领取失业保险金的期限最长为12个月 (失业保险条例
         verb = next((v for v in ENTITLEMENT_VERBS if v in w), None)  # 第十七条): how long it is paid
         name = None if verb is None else f"{verb}期限"
+    if name is None:  # 临时使用土地期限, 中止出版活动 (a pause in the last words)
+        term = w.rstrip("，,").removesuffix("期限").removesuffix("的")
+        use = next((v for v in USE_SPANS if v in w), None) if w.rstrip("，,").endswith("期限") else None
+        pause = next((v for v in PAUSES if v in term[-8:]), None)
+        name = f"{use or pause}期限" if use or pause else None
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
     return name

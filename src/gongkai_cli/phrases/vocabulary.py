@@ -251,6 +251,11 @@ MEASURE_SPANS = (
     "保护期限",
     "试用期",
 )
+# A use or a pause named before 期限 and a cap (临时使用土地期限一般不超过二年, 土地管理法 第五十七
+# 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第五十条): how long
+# it may last, not a duty's deadline.
+USE_SPANS = ("临时使用", "临时占用", "借用", "租用")
+PAUSES = ("中止", "暂停", "停业", "歇业")
 # A benefit received during a span (领取失业保险金的期限最长为12个月): how long it is paid.
 ENTITLEMENT_VERBS = ("领取", "享受", "享有")
 # A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
