@@ -123,6 +123,10 @@ def _read_clause(text: str, s: str) -> Clause:
     return Clause(text, tuple(parts), notes, groups)
 
 
+# 内发现… then a part that ends in 的: a case (…内发现瑕疵，发生争议的，由…), not a deadline
+_FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]")
+
+
 def _passed_note(s: str, at: int) -> str:
     """What a note says of a number passed over: 数目未读作期限 (information), except for
     N个半月, a period the clause does set but which is not counted here (延长至一个半月:
@@ -216,6 +220,10 @@ def _scan(
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
+            if _FOUND_THEN_CLASS.match(s, found.end):
+                # 消费者自接受商品或者服务之日起六个月内发现瑕疵，发生争议的，由经营者承担…举证责任
+                # (消费者权益保护法 第二十三条): when a thing is found, a condition, not a duty
+                found = found._replace(rule=replace(found.rule, sense="condition"))
             joined = _joined_before(found, s, stop)
             if joined:  # 三十日和六十日内: no longer a number passed over
                 passed[:] = [p for p in passed if p[0] != joined[0].core]

@@ -73,7 +73,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["qualifier"] = words[-3:]
             anchor_at, words = rest_end, ""
         validity = next((v for v in VALIDITY if words.endswith(v)), None)
-        if validity is None and qualifier is None and words.endswith("期限为"):
+        if validity is None and qualifier is None and words.endswith(("期限为", "期限可以为")):
             validity = _measure_span(words)  # 冻结债券…的期限为二年 (公安机关办理刑事案件程序规定)
         if validity is not None and qualifier is not None and sense == "deadline" and qualifier != "延长":
             # 采矿许可证有效期最长为30年 (矿产资源开采登记管理办法 第七条): a validity's cap
@@ -212,9 +212,11 @@ def _names_validity(head: str) -> bool:
 
 def _measure_span(words: str) -> str | None:
     """The name of a measure's span the words end with (征收期限, 每次续冻期限), or None."""
-    w = words.removesuffix("为").removesuffix("每次").removesuffix("的")
+    w = words.removesuffix("为").removesuffix("可以").removesuffix("每次").removesuffix("的")
     name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
-    if name is None and words.endswith("期限为"):  # 冻结债券、股票…等证券的期限为: the measure's
+    if name is None and words.endswith(
+        ("期限为", "期限可以为")
+    ):  # 冻结债券、股票…等证券的期限为: the measure's
         verb = next((v for v in MEASURE_VERBS if v in w), None)
         name = None if verb is None else f"{verb}期限"
     if name is None and w.endswith("的期限"):  # 领取失业保险金的期限最长为12个月 (失业保险条例

@@ -250,6 +250,12 @@ MEASURE_SPANS = (
     "封存期限",
     "保护期限",
     "试用期",
+    # 签证注明的停留期限不得超过三十日 (外国人入境出境管理条例), 临时入境的期限不得超过十五日:
+    # how long a person or a thing may stay, not a duty's deadline
+    "停留期限",
+    "停留的期限",
+    "入境期限",
+    "入境的期限",
 )
 # A use or a pause named before 期限 and a cap (临时使用土地期限一般不超过二年, 土地管理法 第五十七
 # 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第五十条): how long
