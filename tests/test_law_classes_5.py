@@ -57,6 +57,39 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2025-03-26", "restriction", None)],
     ),
+    # N日内未X的，视为…: the time to act, after which a consequence is presumed (5-131, 5-047)
+    Row(
+        "公司法 第八十四条 (三十日内未答复的，视为放弃; sample 5, 20261207-131)",
+        "股东自接到书面通知之日起三十日内未答复的，视为放弃优先购买权。",
+        "2024-09-27",
+        [("2024-10-28", "deadline", None)],
+    ),
+    Row(
+        "民法典 第六百二十一条 (二年内未通知出卖人的，视为…; sample 5, 20261207-047)",
+        "买受人在合理期限内未通知或者自收到标的物之日起二年内未通知出卖人的，视为标的物的数量或者质量符合约定；"
+        "但是，对标的物有质量保证期的，适用质量保证期，不适用该二年的规定。",
+        "2024-09-27",
+        [("2026-09-28", "deadline", None)],
+    ),
+    Row(
+        "民法典 第七百一十八条 (still a window: 六个月内未提出异议的，视为同意)",
+        "第七百一十八条 出租人知道或者应当知道承租人转租，但是在六个月内未提出异议的，视为出租人同意转租。",
+        "2024-09-27",
+        [("2025-03-27", "window", None)],
+    ),
+    # a cap on a named measure's length: 不超过三年的社区康复 (5-145); a penalty's stays refused
+    Row(
+        "禁毒法 第四十八条 (不超过三年的社区康复; sample 5, 20261207-145)",
+        "第四十八条 对于被解除强制隔离戒毒的人员，强制隔离戒毒的决定机关可以责令其接受不超过三年的社区康复。",
+        "2024-09-27",
+        [("2027-09-27", "restriction", None)],
+    ),
+    Row(
+        "不超过三个月的暂停执业处罚 (still refused: a penalty's length)",
+        "可以给予不超过三个月的暂停执业处罚。",
+        "2024-09-27",
+        None,
+    ),
     # found on the development draw 20261270 (after sample 5): a stay's cap, a freeze's
     # length with 可以为, a time in which a thing is found (a case, not a duty)
     Row(

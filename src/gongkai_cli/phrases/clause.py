@@ -37,7 +37,7 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
-from .vocabulary import EXTENDED_TO, VALIDITY
+from .vocabulary import EXTENDED_TO, MEASURE_VERBS, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -174,6 +174,19 @@ def _scan(
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
             window = objection_window(found, s, stop) if conditional and not exception else None
+            if (
+                window is None
+                and conditional
+                and not exception
+                and s.startswith(("未", "没有"), found.end)
+                and s.startswith("视为", stop + 1)
+                and found.rule.kind in _PERIOD_KINDS
+                and not (found.rule.back or found.rule.extension)
+            ):
+                # 股东自接到书面通知之日起三十日内未答复的，视为放弃优先购买权 (公司法 第八十四条):
+                # the time to answer, after which a consequence is presumed: a deadline
+                parts.append(found._replace(rule=replace(found.rule, text=phrase), act_end=stop))
+                continue
             if window is not None:  # 10日内没有提出异议的: the objection window
                 parts.append(window._replace(rule=replace(window.rule, text=phrase), act_end=stop))
                 continue
@@ -203,8 +216,8 @@ def _scan(
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
                 continue
-            kept = _keeping(found, s, start)  # 保存期限不少于5年: kept until then, not due
-            if kept is not None:
+            kept = _keeping(found, s, start) or _capped_measure(found, s)
+            if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
             elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
                 words = s[found.core : found.end]
@@ -368,6 +381,20 @@ def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
     kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
     first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
     return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
+
+
+def _capped_measure(found: Found, s: str) -> Found | None:
+    """不超过三年的社区康复 (禁毒法 第四十八条): a cap on how long a named measure lasts, a span
+    from --from (the order), not a deadline; None for anything else."""
+    rule = found.rule
+    if s[found.end : found.end + 1] != "的" or "超过" not in (rule.qualifier or ""):
+        return None
+    verb = next((v for v in MEASURE_VERBS if s.startswith(v, found.end + 1)), None)
+    if verb is None or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
+        return None
+    if s[found.end + 1 + len(verb) :][:1] not in ("", "，", ",", "。", "；", ";"):
+        return None  # 不超过三个月的暂停执业处罚: a penalty's length, not read
+    return found._replace(rule=replace(rule, sense="restriction", qualifier=f"{verb}期限"))
 
 
 # A keeping verb right after a period 内 (…之日起2年内，留存…备查): the period is how long to keep
