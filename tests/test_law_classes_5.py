@@ -90,6 +90,21 @@ ROWS: list[Row] = [
         "2024-09-27",
         None,
     ),
+    # counting back from a validity's end read before in the clause (lawfix2's open class)
+    Row(
+        "重庆市城市房地产开发经营管理条例 (2018; LawRefBook/Laws DLC) 第九条 (有效期为一年…届满三十日前)",
+        "第九条 暂定资质证书有效期为一年。暂定资质证书有效期届满三十日前，"
+        "房地产开发企业应当向城乡建设主管部门申请核定资质等级或者延续有效期。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None), ("2025-08-28", "deadline", None)],
+    ),
+    Row(
+        "放射性药品管理办法 第十一条 (有效期为5年，期满前6个月: 2029 has no arrangement yet)",
+        "第十一条 《放射性药品生产企业许可证》、《放射性药品经营企业许可证》的有效期为5年，期满前6个月，"
+        "放射性药品生产、经营企业应当分别向原发证的药品监督管理部门重新提出申请，按第十条审批程序批准后，换发新证。",
+        "2024-09-27",
+        [("2029-09-27", "restriction", None), (None, "deadline", "期满前")],
+    ),
     # found on the development draw 20261270 (after sample 5): a stay's cap, a freeze's
     # length with 可以为, a time in which a thing is found (a case, not a duty)
     Row(

@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
-from ..errors import InputError
+from ..errors import CoverageError, InputError
 from .chinese import number
 from .context import alternatives, in_context, objection_window, shared_bans, with_events
 from .reader import (
@@ -481,9 +481,12 @@ def resolve_clause(
     date in ``events`` (matched loosely: 公告 dates 自公告之日起), or has no date and
     says which event it needs (``needs_event``)."""
     results: list[Result] = []
+    derived: set[int] = set()  # the periods counted from a validity's end read before
     start_day = anchor.date() if isinstance(anchor, datetime) else anchor
     for i, part in enumerate(clause.parts):
-        previous = results[-1].deadline if results else None
+        # not a date counted back from a validity's end: an extension after it extends the
+        # validity (暂定资质证书有效期为一年。…届满三十日前…申请…。延长期限不得超过两年)
+        previous = results[-1].deadline if results and i - 1 not in derived else None
         if part.rule.extension and previous is None and i and _full_span(clause.parts[i - 1].rule):
             # 满12个月，行政重组未完成的，…延长…最长不得超过6个月 (证券公司风险处置条例 第十三条):
             # the extension runs on from the day the 12 months are complete
@@ -491,11 +494,23 @@ def resolve_clause(
             previous = resolve(full, anchor, cal, options).deadline
         if part.event is not None:
             given = _event_date(part.event, events or {})
-            if given is None:
+            expiry = None if given is not None else _validity_end(part.event, clause, results)
+            day = given if given is not None else expiry
+            if day is None:
                 results.append(Result(part.rule, start_day, None, needs_event=part.event))
                 continue
-            result = resolve(part.rule, given, cal, options, explain=explain)
-            note = f"自“{part.event}”之日 {given.isoformat()}（{WEEKDAYS[given.weekday()]}）起算"
+            try:
+                result = resolve(part.rule, day, cal, options, explain=explain)
+            except CoverageError:
+                if expiry is None:
+                    raise
+                # a year with no arrangement yet: the period waits for its event, as before
+                results.append(Result(part.rule, start_day, None, needs_event=part.event))
+                continue
+            note = f"自“{part.event}”之日 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）起算"
+            if expiry is not None:
+                derived.add(i)
+                note = f"自前述有效期届满之日 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）起算"
             if part.rule.back and result.deadline is not None and _day(result.deadline) < start_day:
                 note += f"；所得日期早于起算日 {start_day.isoformat()}，请核对"
             result = replace(result, warnings=(note, *result.warnings))
@@ -513,6 +528,20 @@ def resolve_clause(
     if clause.passed and results:
         results[0] = replace(results[0], warnings=(*results[0].warnings, *clause.passed))
     return tuple(results)
+
+
+def _validity_end(event: str, clause: Clause, results: Sequence[Result]) -> date | None:
+    """The end of a validity read before in the clause, when a later period counts from
+    its expiry (有效期为5年，…应当在期满前6个月申请延续): that day, else None."""
+    words = event.removesuffix("前").removesuffix("的")
+    if not words.endswith(("期满", "届满")) or len(words) > 12:
+        return None
+    if words not in ("期满", "届满") and "有效期" not in words:
+        return None
+    for part, result in zip(clause.parts, results, strict=False):
+        if (part.rule.qualifier or "").startswith("有效期") and result.deadline is not None:
+            return _day(result.deadline)
+    return None
 
 
 def _full_span(rule: Rule) -> bool:
