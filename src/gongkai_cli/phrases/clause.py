@@ -301,6 +301,8 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
         return False
     after, before = s[found.end : found.end + 1], s[: found.core]
+    if before.endswith(("暂停其", "停止其")) and s[found.core : found.end].endswith(("以内", "内")):
+        return True  # 暂停其6个月以内从事报关业务 (海关行政处罚实施条例 第十七条): a penalty's length
     if not s[found.core : found.end].endswith(_MARKED) and (
         _LISTED_AFTER.match(s, found.end) or _LISTED_BEFORE.search(before)
     ):
