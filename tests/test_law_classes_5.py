@@ -175,6 +175,21 @@ ROWS: list[Row] = [
         "2024-09-27",
         None,
     ),
+    # found on the development draw 20261272: restraints' caps, a repeat within a look-back
+    Row(
+        "刑事诉讼法 第七十九条 (取保候审…监视居住最长不得超过六个月; dev 20261272-167)",
+        "第七十九条 人民法院、人民检察院和公安机关对犯罪嫌疑人、被告人取保候审最长不得超过十二个月，"
+        "监视居住最长不得超过六个月。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None), ("2025-03-27", "restriction", None)],
+    ),
+    Row(
+        "慈善法 第一百一十条 (经依法处理后一年内再出现…的情形; dev 20261272-131)",
+        "慈善组织有前两款规定的情形，经依法处理后一年内再出现前款规定的情形，或者有其他情节严重情形的，"
+        "由县级以上人民政府民政部门吊销登记证书并予以公告。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
     Row(
         "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",

@@ -28,6 +28,7 @@ from .vocabulary import (
     PREPOSITIONS,
     QUALIFIERS,
     RELATIVE,
+    RESTRAINTS,
     SERVICE,
     SUBJECT_ENDS,
     USE_SPANS,
@@ -225,7 +226,7 @@ def _measure_span(words: str) -> str | None:
     if name is None:  # 临时使用土地期限, 中止出版活动 (a pause in the last words)
         term = w.rstrip("，,").removesuffix("期限").removesuffix("的")
         use = next((v for v in USE_SPANS if v in w), None) if w.rstrip("，,").endswith("期限") else None
-        pause = next((v for v in PAUSES if v in term[-8:]), None)
+        pause = next((v for v in (*PAUSES, *RESTRAINTS) if v in term[-8:]), None)
         name = f"{use or pause}期限" if use or pause else None
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
