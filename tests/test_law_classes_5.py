@@ -105,6 +105,14 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2029-09-27", "restriction", None), (None, "deadline", "期满前")],
     ),
+    # a period after a condition with a period from another event waits for its own (5-107)
+    Row(
+        "公安机关涉案财物管理规定 (sample 5, 20261207-107)",
+        "对情况紧急，需要在提取涉案财物后的二十四小时内进行鉴定、辨认、检验、检查等工作的，"
+        "经办案部门负责人批准，可以在完成上述工作后的二十四小时内移交。",
+        "2024-09-27",
+        [(None, "deadline", "完成上述工作")],
+    ),
     # found on the development draw 20261270 (after sample 5): a stay's cap, a freeze's
     # length with 可以为, a time in which a thing is found (a case, not a duty)
     Row(

@@ -23,7 +23,15 @@ from typing import NamedTuple
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import CoverageError, InputError
 from .chinese import number
-from .context import alternatives, in_context, objection_window, shared_bans, with_events
+from .context import (
+    alternatives,
+    event_of,
+    in_context,
+    objection_window,
+    same_event,
+    shared_bans,
+    with_events,
+)
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -119,12 +127,36 @@ def _read_clause(text: str, s: str) -> Clause:
         and not any(part.end <= other.core < m.end() for other in parts)
     )
     parts = with_events(_yearly_after_yearly(parts), s)
+    parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)
 
 
 # 内发现… then a part that ends in 的: a case (…内发现瑕疵，发生争议的，由…), not a deadline
 _FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]")
+
+
+def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> list[Found]:
+    """The first period when a condition with a period from another event comes before it
+    (需要在提取涉案财物后的二十四小时内进行鉴定…的，…可以在完成上述工作后的二十四小时内移交:
+    公安机关涉案财物管理规定): --from dates the condition's event, the first of the
+    clause, so the period waits for its own (完成上述工作)."""
+    if not parts or not described or parts[0].event is not None or described[0].core > parts[0].core:
+        return parts
+    own = event_of(parts[0], s) or _after_words(s, parts[0].core)
+    before = event_of(described[0], s) or _after_words(s, described[0].core)
+    if own is None or before is None or same_event(own, before):
+        return parts
+    return [parts[0]._replace(event=own), *parts[1:]]
+
+
+_AFTER_WORDS = re.compile("(?:在|于)([^，,；;。在于]{2,20}?)(?:之后|以后|后)的?$")
+
+
+def _after_words(s: str, core: int) -> str | None:
+    """The event before 后(的) right before a period (在完成上述工作后的二十四小时内), or None."""
+    m = _AFTER_WORDS.search(s, max(0, core - 26), core)
+    return m.group(1) if m else None
 
 
 def _passed_note(s: str, at: int) -> str:

@@ -430,7 +430,7 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
         if act is not None:
             out.append(part._replace(event=act))
             continue
-        if event is not None and first is not None and (first == "" or not _same_event(event, first)):
+        if event is not None and first is not None and (first == "" or not same_event(event, first)):
             part = part._replace(event=event)
         out.append(part)
     return out
@@ -462,7 +462,7 @@ _OWN_EVENT_WORDS = (
 )
 
 
-def _same_event(a: str, b: str) -> bool:
+def same_event(a: str, b: str) -> bool:
     """The same words, one within the other, or a variant wording of one character in
     five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
     if a == b:
