@@ -45,7 +45,8 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
-from .vocabulary import EXTENDED_TO, MEASURE_VERBS, VALIDITY
+from .spans import MARKED, capped_measure, keeping
+from .vocabulary import EXTENDED_TO, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -91,7 +92,7 @@ def _read_clause(text: str, s: str) -> Clause:
         except InputError:
             pass
         else:
-            return Clause(text, (_keeping(found, s, 0) or found,))
+            return Clause(text, (keeping(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -249,7 +250,7 @@ def _scan(
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
                 continue
-            kept = _keeping(found, s, start) or _capped_measure(found, s)
+            kept = keeping(found, s, start) or capped_measure(found, s)
             if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
             elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
@@ -320,7 +321,6 @@ def _bracket_aside(s: str, start: int, stop: int) -> int:
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
 _NTH_YEAR = re.compile("第(?:[0-9]+|[一二两三四五六七八九十百]+)年的?$")
-_MARKED = ("内", "前", "后", "起", "止", "满")
 
 
 def _bare(found: Found, s: str, part_start: int) -> bool:
@@ -335,7 +335,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     after, before = s[found.end : found.end + 1], s[: found.core]
     if before.endswith(("暂停其", "停止其")) and s[found.core : found.end].endswith(("以内", "内")):
         return True  # 暂停其6个月以内从事报关业务 (海关行政处罚实施条例 第十七条): a penalty's length
-    if not s[found.core : found.end].endswith(_MARKED) and (
+    if not s[found.core : found.end].endswith(MARKED) and (
         _LISTED_AFTER.match(s, found.end) or _LISTED_BEFORE.search(before)
     ):
         return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
@@ -369,7 +369,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         return True  # 每满24小时，为1日 (家用汽车产品修理更换退货责任规定 第四十条): a definition
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
-    return not s[found.core : found.end].endswith(_MARKED)
+    return not s[found.core : found.end].endswith(MARKED)
 
 
 _LENGTH = r"(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个工作日|工作日|日|天|个月|年|个季度|小时)"
@@ -416,56 +416,6 @@ def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
     kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
     first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
     return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
-
-
-def _capped_measure(found: Found, s: str) -> Found | None:
-    """不超过三年的社区康复 (禁毒法 第四十八条): a cap on how long a named measure lasts, a span
-    from --from (the order), not a deadline; None for anything else."""
-    rule = found.rule
-    if s[found.end : found.end + 1] != "的" or "超过" not in (rule.qualifier or ""):
-        return None
-    verb = next((v for v in MEASURE_VERBS if s.startswith(v, found.end + 1)), None)
-    if verb is None or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
-        return None
-    if s[found.end + 1 + len(verb) :][:1] not in ("", "，", ",", "。", "；", ";"):
-        return None  # 不超过三个月的暂停执业处罚: a penalty's length, not read
-    return found._replace(rule=replace(rule, sense="restriction", qualifier=f"{verb}期限"))
-
-
-# A keeping verb right after a period 内 (…之日起2年内，留存…备查): the period is how long to keep
-_KEPT_AFTER = re.compile("[，,]?(?:留存|保存|保管)[^，,；;。]{0,40}备查")
-
-
-def _keeping(found: Found, s: str, part_start: int) -> Found | None:
-    """A keeping time as a span during which records may not be destroyed (sense
-    restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第一百一十七条), 自提供之日起保存2年
-    (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
-    event (有效期满), which the user must date."""
-    rule = found.rule
-    if (
-        _KEPT_AFTER.match(s, found.end)
-        and s[found.core : found.end].endswith("内")
-        and rule.kind in ("days", "months", "years")
-        and not (rule.back or rule.extension)
-    ):  # 自完成出版物的印刷之日起2年内，留存一份…样本备查 (印刷业管理条例 第二十六条)
-        return found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
-    lead = s[part_start : found.core]
-    at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))
-    if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
-        return None
-    if s[found.core : found.end].endswith(_MARKED) and not s.endswith("以上", found.core, found.end):
-        return None
-    kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
-    after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年
-    if "至超过" in after:  # 保存记录至超过…有效期2年 (反兴奋剂条例 第八条): from the expiry
-        expiry = after[after.index("至超过") + 3 :] + (rule.qualifier or "")
-        return kept._replace(event=expiry + "届满" if expiry.endswith("期") else expiry or "保存期起算")
-    if not after.endswith(("后", "满")):
-        return kept
-    event = after.removesuffix("后").removesuffix("之").removesuffix("以")
-    for opener in ("期限", "期", "至少为", "至少", "不得少于", "不少于", "为", "至", "到"):
-        event = event.removeprefix(opener)
-    return kept._replace(event=event or "保存期起算")
 
 
 def _extends(rule: Rule, parts: list[Found]) -> bool:
