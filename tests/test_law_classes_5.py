@@ -198,6 +198,20 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # found on the development draw 20261273: a right kept in reserve, a kind of measure
+    Row(
+        "矿产资源勘查区块登记管理办法 第二十一条 (保留探矿权的期限; dev 20261273-039)",
+        "保留探矿权的期限，最长不得超过2年，需要延长保留期的，可以申请延长2次，每次不得超过2年；"
+        "保留探矿权的范围为可供开采的矿体范围。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],
+    ),
+    Row(
+        "保障措施条例 第三十条 (期限为180天或者少于180天的保障措施; dev 20261273-073)",
+        "符合下列条件的，对一产品实施的期限为180天或者少于180天的保障措施，不受前款限制：",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
     Row(
         "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",

@@ -134,6 +134,7 @@ def _read_clause(text: str, s: str) -> Clause:
 
 
 # 内发现… then a part that ends in 的: a case (…内发现瑕疵，发生争议的，由…), not a deadline
+_OR_LESS_THING = re.compile("(?:或者|或)(?:少于|不足|短于)[^，,；;。]{1,8}的[^，,；;。的]{1,8}[，,；;。：:]")
 _FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]")
 
 
@@ -267,7 +268,8 @@ def _scan(
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
-            if _FOUND_THEN_CLASS.match(s, found.end):
+            if _FOUND_THEN_CLASS.match(s, found.end) or _OR_LESS_THING.match(s, found.end):
+                # 期限为180天或者少于180天的保障措施 (保障措施条例 第三十条): a kind of measure
                 # 消费者自接受商品或者服务之日起六个月内发现瑕疵，发生争议的，由经营者承担…举证责任
                 # (消费者权益保护法 第二十三条): when a thing is found, a condition, not a duty
                 found = found._replace(rule=replace(found.rule, sense="condition"))

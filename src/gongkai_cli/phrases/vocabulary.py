@@ -264,7 +264,7 @@ MEASURE_SPANS = (
 # A use or a pause named before 期限 and a cap (临时使用土地期限一般不超过二年, 土地管理法 第五十七
 # 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第五十条): how long
 # it may last, not a duty's deadline.
-USE_SPANS = ("临时使用", "临时占用", "借用", "租用")
+USE_SPANS = ("临时使用", "临时占用", "借用", "租用", "保留探矿权", "保留采矿权")
 PAUSES = ("中止", "暂停", "停业", "歇业")
 # A restraint named right before its cap (取保候审最长不得超过十二个月，监视居住最长不得超过六个月:
 # 刑事诉讼法 第七十九条): how long it may last, a span.
