@@ -212,6 +212,20 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # found on the development draw 20261274: a look-back in an exception, a measure's span
+    Row(
+        "企业破产法 第四十条 (三) (破产申请一年前所发生的原因; dev 20261274-014)",
+        "（三）债务人的债务人已知债务人有不能清偿到期债务或者破产申请的事实，对债务人取得债权的；但是，"
+        "债务人的债务人因为法律规定或者有破产申请一年前所发生的原因而取得债权的除外。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+    Row(
+        "反恐怖主义法 第五十三条 (约束措施的期限不得超过三个月; dev 20261274-140)",
+        "采取前两款规定的约束措施的期限不得超过三个月。",
+        "2024-09-27",
+        [("2024-12-27", "restriction", None)],
+    ),
     # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
     Row(
         "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",

@@ -268,7 +268,12 @@ def _scan(
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
-            if _FOUND_THEN_CLASS.match(s, found.end) or _OR_LESS_THING.match(s, found.end):
+            if (
+                _FOUND_THEN_CLASS.match(s, found.end)
+                or _OR_LESS_THING.match(s, found.end)
+                or (found.rule.back and s.startswith(("所发生", "所产生", "所形成"), found.end))
+            ):
+                # 有破产申请一年前所发生的原因 (企业破产法 第四十条): a look-back, not a deadline
                 # 期限为180天或者少于180天的保障措施 (保障措施条例 第三十条): a kind of measure
                 # 消费者自接受商品或者服务之日起六个月内发现瑕疵，发生争议的，由经营者承担…举证责任
                 # (消费者权益保护法 第二十三条): when a thing is found, a condition, not a duty
