@@ -226,6 +226,13 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-12-27", "restriction", None)],
     ),
+    # found on the development draw 20261275: a pay cycle's cap
+    Row(
+        "劳动合同法 第七十二条 (结算支付周期最长不得超过十五日; dev 20261275-095)",
+        "非全日制用工劳动报酬结算支付周期最长不得超过十五日。",
+        "2024-09-27",
+        [("2024-10-12", "restriction", None)],
+    ),
     # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
     Row(
         "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",
