@@ -233,6 +233,21 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-12", "restriction", None)],
     ),
+    # found on the development draw 20261276: an exception after the article's number, a
+    # confinement's cap
+    Row(
+        "行政许可法 第四十二条 (第四十二条 除可以当场作出…的外; dev 20261276-128)",
+        "第四十二条 除可以当场作出行政许可决定的外，行政机关应当自受理行政许可申请之日起二十日内"
+        "作出行政许可决定。",
+        "2024-09-27",
+        [("2024-10-17", "deadline", None)],
+    ),
+    Row(
+        "监察法 第六十四条 (禁闭的期限不得超过七日; dev 20261276-162)",
+        "禁闭的期限不得超过七日。",
+        "2024-09-27",
+        [("2024-10-04", "restriction", None)],  # 国庆: a span's end is not moved
+    ),
     # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
     Row(
         "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",

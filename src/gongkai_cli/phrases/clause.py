@@ -134,6 +134,7 @@ def _read_clause(text: str, s: str) -> Clause:
 
 
 # 内发现… then a part that ends in 的: a case (…内发现瑕疵，发生争议的，由…), not a deadline
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?\s*")
 _OR_LESS_THING = re.compile("(?:或者|或)(?:少于|不足|短于)[^，,；;。]{1,8}的[^，,；;。的]{1,8}[，,；;。：:]")
 _FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]")
 
@@ -196,7 +197,8 @@ def _scan(
         stop = _bracket_aside(s, start, stop)
         words = s[start:stop]
         # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
-        exception = words.startswith("除") and words.endswith("外")
+        # 第四十二条 除可以当场作出行政许可决定的外 (行政许可法): the article's number is no word
+        exception = _ARTICLE.sub("", words, count=1).startswith("除") and words.endswith("外")
         conditional = words.endswith("的") or exception
         pos = start
         while pos < stop:

@@ -265,6 +265,8 @@ MEASURE_SPANS = (
     "措施期限",
     # 非全日制用工劳动报酬结算支付周期最长不得超过十五日 (劳动合同法 第七十二条): a cycle
     "支付周期",
+    "禁闭的期限",  # 禁闭的期限不得超过七日 (监察法 第六十四条)
+    "禁闭期限",
 )
 # A use or a pause named before 期限 and a cap (临时使用土地期限一般不超过二年, 土地管理法 第五十七
 # 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第五十条): how long
