@@ -248,6 +248,19 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-04", "restriction", None)],  # 国庆: a span's end is not moved
     ),
+    # a detention as a penalty: its cap is a span (dev 20261276-016, 20261271-039)
+    Row(
+        "治安管理处罚法 第十六条 (行政拘留处罚合并执行的，最长不超过二十日; dev 20261276-016)",
+        "行政拘留处罚合并执行的，最长不超过二十日。",
+        "2024-09-27",
+        [("2024-10-17", "restriction", None)],
+    ),
+    Row(
+        "出境入境管理法 第六十条 (still a deadline: 拘留审查的期限不得超过三十日, no 处罚)",
+        "拘留审查的期限不得超过三十日。",
+        "2024-09-27",
+        [("2024-10-28", "deadline", None)],
+    ),
     # still the authority's deadline: a review's time, a seizure's cap (行政强制法 第二十五条)
     Row(
         "行政强制法 第二十五条 (still a deadline: 查封、扣押的期限不得超过三十日)",

@@ -45,7 +45,7 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
-from .spans import MARKED, capped_measure, keeping
+from .spans import MARKED, capped_measure, detention_cap, keeping
 from .vocabulary import EXTENDED_TO, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
@@ -253,7 +253,7 @@ def _scan(
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
                 continue
-            kept = keeping(found, s, start) or capped_measure(found, s)
+            kept = keeping(found, s, start) or capped_measure(found, s) or detention_cap(found, s)
             if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
             elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline

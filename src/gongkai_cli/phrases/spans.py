@@ -62,3 +62,16 @@ def keeping(found: Found, s: str, part_start: int) -> Found | None:
     for opener in ("期限", "期", "至少为", "至少", "不得少于", "不少于", "为", "至", "到"):
         event = event.removeprefix(opener)
     return kept._replace(event=event or "保存期起算")
+
+
+def detention_cap(found: Found, s: str) -> Found | None:
+    """行政拘留处罚合并执行的，最长不超过二十日 (治安管理处罚法 第十六条): how long a detention
+    as a penalty may last, a span from --from (its start), not a deadline; None otherwise.
+    拘留审查的期限不得超过三十日 (no 处罚) stays the authority's deadline."""
+    rule = found.rule
+    if "超过" not in (rule.qualifier or "") or rule.kind not in ("days", "months") or rule.back:
+        return None
+    sentence = s[max(s.rfind(ch, 0, found.core) for ch in "。；;") + 1 : found.core]
+    if "拘留" not in sentence or "处罚" not in sentence:
+        return None
+    return found._replace(rule=replace(rule, sense="restriction", qualifier="拘留期限"))
