@@ -25,13 +25,13 @@ class Row(NamedTuple):
 ROWS: list[Row] = [
     # a keeping verb right after the period: 2年内，留存…备查 is how long to keep (5-079)
     Row(
-        "印刷业管理条例 第二十六条 (sample 5, 20261207-079)",
+        "印刷业管理条例 第二十二条 (sample 5, 20261207-079)",
         "印刷企业应当自完成出版物的印刷之日起2年内，留存一份接受委托印刷的出版物样本备查。",
         "2024-09-27",
         [("2026-09-27", "restriction", None)],  # a Sunday: a keeping time is not moved
     ),
     Row(
-        "印刷业管理条例 第二十六条 (the same class with 保存; sample 5, 20261207-079)",
+        "the same class with 保存 (印刷业管理条例 第二十二条; sample 5, 20261207-079)",
         "应当自收到委托之日起30日内，保存委托书副本备查。",
         "2024-09-27",
         [("2024-10-27", "restriction", None)],
@@ -39,7 +39,7 @@ ROWS: list[Row] = [
     # a cap on how long a use or a pause may last: a span, not a duty's deadline (lawfix2's
     # open classes)
     Row(
-        "土地管理法 第五十七条 (临时使用土地的期限; lawfix2 open class)",
+        "土地管理法 第五十七条 as worded elsewhere (临时使用土地的期限; lawfix2 open class)",
         "临时使用土地的期限，一般不超过二年。",
         "2024-09-27",
         [("2026-09-27", "restriction", None)],
@@ -51,7 +51,7 @@ ROWS: list[Row] = [
         [("2026-09-27", "restriction", None)],
     ),
     Row(
-        "出版管理条例 第五十条 (中止出版活动; lawfix2 open class)",
+        "出版管理条例 第十八条 (中止出版活动; lawfix2 open class)",
         "出版单位中止出版活动的，应当向所在地省、自治区、直辖市人民政府出版行政主管部门备案并说明理由和期限；"
         "中止出版活动不得超过180日。",
         "2024-09-27",
@@ -107,7 +107,7 @@ ROWS: list[Row] = [
     ),
     # a period after a condition with a period from another event waits for its own (5-107)
     Row(
-        "公安机关涉案财物管理规定 (sample 5, 20261207-107)",
+        "公安机关办理行政案件程序规定 第一百九十条 (sample 5, 20261207-107)",
         "对情况紧急，需要在提取涉案财物后的二十四小时内进行鉴定、辨认、检验、检查等工作的，"
         "经办案部门负责人批准，可以在完成上述工作后的二十四小时内移交。",
         "2024-09-27",
@@ -116,26 +116,26 @@ ROWS: list[Row] = [
     # found on the development draw 20261270 (after sample 5): a stay's cap, a freeze's
     # length with 可以为, a time in which a thing is found (a case, not a duty)
     Row(
-        "外国人入境出境管理条例 (签证注明的停留期限; dev 20261270-055)",
+        "出境入境管理法 第二十条 (签证注明的停留期限; dev 20261270-055)",
         "口岸签证机关签发的签证一次入境有效，签证注明的停留期限不得超过三十日。",
         "2024-09-27",
         [("2024-10-27", "restriction", None)],
     ),
     Row(
-        "临时入境的期限 (dev 20261270-159)",
+        "出境入境管理法 第二十三条 (临时入境的期限; dev 20261270-159)",
         "临时入境的期限不得超过十五日。",
         "2024-09-27",
         [("2024-10-12", "restriction", None)],
     ),
     Row(
-        "古生物化石保护条例 (境外停留的期限一般不超过6个月; dev 20261270-161)",
+        "古生物化石保护条例 第三十条 (境外停留的期限一般不超过6个月; dev 20261270-161)",
         "重点古生物化石在境外停留的期限一般不超过6个月；因特殊情况确需延长境外停留时间的，"
         "应当在境外停留期限届满60日前向国务院自然资源主管部门申请延期。",
         "2024-09-27",
         [("2025-03-27", "restriction", None), (None, "deadline", "境外停留期限届满")],
     ),
     Row(
-        "公安机关办理刑事案件程序规定 (冻结…的期限可以为一年; dev 20261270-043)",
+        "公安机关办理刑事案件程序规定 第二百四十三条 (冻结…的期限可以为一年; dev 20261270-043)",
         "对于重大、复杂案件，经设区的市一级以上公安机关负责人批准，冻结存款、汇款、证券交易结算资金、"
         "期货保证金等财产的期限可以为一年。",
         "2024-09-27",

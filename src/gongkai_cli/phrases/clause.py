@@ -142,7 +142,7 @@ _FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1
 def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> list[Found]:
     """The first period when a condition with a period from another event comes before it
     (需要在提取涉案财物后的二十四小时内进行鉴定…的，…可以在完成上述工作后的二十四小时内移交:
-    公安机关涉案财物管理规定): --from dates the condition's event, the first of the
+    公安机关办理行政案件程序规定 第一百九十条): --from dates the condition's event, the first of the
     clause, so the period waits for its own (完成上述工作)."""
     if not parts or not described or parts[0].event is not None or described[0].core > parts[0].core:
         return parts

@@ -43,7 +43,7 @@ def keeping(found: Found, s: str, part_start: int) -> Found | None:
         and s[found.core : found.end].endswith("内")
         and rule.kind in ("days", "months", "years")
         and not (rule.back or rule.extension)
-    ):  # 自完成出版物的印刷之日起2年内，留存一份…样本备查 (印刷业管理条例 第二十六条)
+    ):  # 自完成出版物的印刷之日起2年内，留存一份…样本备查 (印刷业管理条例 第二十二条)
         return found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
     lead = s[part_start : found.core]
     at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))

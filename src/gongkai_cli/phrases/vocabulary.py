@@ -251,7 +251,7 @@ MEASURE_SPANS = (
     "封存期限",
     "保护期限",
     "试用期",
-    # 签证注明的停留期限不得超过三十日 (外国人入境出境管理条例), 临时入境的期限不得超过十五日:
+    # 签证注明的停留期限不得超过三十日 (出境入境管理法 第二十条), 临时入境的期限不得超过十五日:
     # how long a person or a thing may stay, not a duty's deadline
     "停留期限",
     "停留的期限",
@@ -269,7 +269,7 @@ MEASURE_SPANS = (
     "禁闭期限",
 )
 # A use or a pause named before 期限 and a cap (临时使用土地期限一般不超过二年, 土地管理法 第五十七
-# 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第五十条): how long
+# 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第十八条): how long
 # it may last, not a duty's deadline.
 USE_SPANS = ("临时使用", "临时占用", "借用", "租用", "保留探矿权", "保留采矿权")
 PAUSES = ("中止", "暂停", "停业", "歇业")
