@@ -21,9 +21,17 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
-from ..errors import InputError
+from ..errors import CoverageError, InputError
 from .chinese import number
-from .context import alternatives, in_context, objection_window, shared_bans, with_events
+from .context import (
+    alternatives,
+    event_of,
+    in_context,
+    objection_window,
+    same_event,
+    shared_bans,
+    with_events,
+)
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -37,6 +45,7 @@ from .reader import (
     whole,
 )
 from .resolve import DEFAULTS, Options, Result, resolve
+from .spans import MARKED, capped_measure, detention_cap, keeping
 from .vocabulary import EXTENDED_TO, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
@@ -83,7 +92,7 @@ def _read_clause(text: str, s: str) -> Clause:
         except InputError:
             pass
         else:
-            return Clause(text, (_keeping(found, s, 0) or found,))
+            return Clause(text, (keeping(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -108,7 +117,7 @@ def _read_clause(text: str, s: str) -> Clause:
     notes = tuple(
         f"第 {at + 1} 个字符“{s[at : at + 8]}”处的{what}"
         for at, what in sorted(
-            [(at, "数目未读作期限") for at, _ in passed]
+            [(at, _passed_note(s, at)) for at, _ in passed]
             + [(at, "期间在条件（“…的”）或除外（“除…外”）中，未作为期限") for at in conditions]
         )
     )
@@ -119,8 +128,47 @@ def _read_clause(text: str, s: str) -> Clause:
         and not any(part.end <= other.core < m.end() for other in parts)
     )
     parts = with_events(_yearly_after_yearly(parts), s)
+    parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)
+
+
+# 内发现… then a part that ends in 的: a case (…内发现瑕疵，发生争议的，由…), not a deadline
+_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?\s*")
+_OR_LESS_THING = re.compile("(?:或者|或)(?:少于|不足|短于)[^，,；;。]{1,8}的[^，,；;。的]{1,8}[，,；;。：:]")
+_FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]")
+
+
+def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> list[Found]:
+    """The first period when a condition with a period from another event comes before it
+    (需要在提取涉案财物后的二十四小时内进行鉴定…的，…可以在完成上述工作后的二十四小时内移交:
+    公安机关办理行政案件程序规定 第一百九十条): --from dates the condition's event, the first of the
+    clause, so the period waits for its own (完成上述工作)."""
+    if not parts or not described or parts[0].event is not None or described[0].core > parts[0].core:
+        return parts
+    own = event_of(parts[0], s) or _after_words(s, parts[0].core)
+    before = event_of(described[0], s) or _after_words(s, described[0].core)
+    if own is None or before is None or same_event(own, before):
+        return parts
+    return [parts[0]._replace(event=own), *parts[1:]]
+
+
+_AFTER_WORDS = re.compile("(?:在|于)([^，,；;。在于]{2,20}?)(?:之后|以后|后)的?$")
+
+
+def _after_words(s: str, core: int) -> str | None:
+    """The event before 后(的) right before a period (在完成上述工作后的二十四小时内), or None."""
+    m = _AFTER_WORDS.search(s, max(0, core - 26), core)
+    return m.group(1) if m else None
+
+
+def _passed_note(s: str, at: int) -> str:
+    """What a note says of a number passed over: 数目未读作期限 (information), except for
+    N个半月, a period the clause does set but which is not counted here (延长至一个半月:
+    刑事诉讼法 第二百二十条), a doubt the user must resolve."""
+    if s.startswith("半月", at) and s[at - 1 : at] == "个":
+        return "期间“N个半月”未计算（N个月又十五日：请分两步算），答案不完整"
+    return "数目未读作期限"
 
 
 # 或 after a period, then another time with no period of its own (在进入管理区四十八小时以前
@@ -149,7 +197,8 @@ def _scan(
         stop = _bracket_aside(s, start, stop)
         words = s[start:stop]
         # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
-        exception = words.startswith("除") and words.endswith("外")
+        # 第四十二条 除可以当场作出行政许可决定的外 (行政许可法): the article's number is no word
+        exception = _ARTICLE.sub("", words, count=1).startswith("除") and words.endswith("外")
         conditional = words.endswith("的") or exception
         pos = start
         while pos < stop:
@@ -161,6 +210,20 @@ def _scan(
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
             window = objection_window(found, s, stop) if conditional and not exception else None
+            if (
+                window is None
+                and conditional
+                and not exception
+                and s.startswith(("未", "没有"), found.end)
+                and s.startswith("视为", stop + 1)
+                and not words.startswith("或")  # 企业破产法 第十八条: …，或者…内未答复的 (a condition)
+                and found.rule.kind in _PERIOD_KINDS
+                and not (found.rule.back or found.rule.extension)
+            ):
+                # 股东自接到书面通知之日起三十日内未答复的，视为放弃优先购买权 (公司法 第八十四条):
+                # the time to answer, after which a consequence is presumed: a deadline
+                parts.append(found._replace(rule=replace(found.rule, text=phrase), act_end=stop))
+                continue
             if window is not None:  # 10日内没有提出异议的: the objection window
                 parts.append(window._replace(rule=replace(window.rule, text=phrase), act_end=stop))
                 continue
@@ -190,8 +253,8 @@ def _scan(
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
                 continue
-            kept = _keeping(found, s, start)  # 保存期限不少于5年: kept until then, not due
-            if kept is not None:
+            kept = keeping(found, s, start) or capped_measure(found, s) or detention_cap(found, s)
+            if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
             elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
                 words = s[found.core : found.end]
@@ -207,6 +270,16 @@ def _scan(
                 # time after a period read before, a condition for what follows
                 found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
+            if (
+                _FOUND_THEN_CLASS.match(s, found.end)
+                or _OR_LESS_THING.match(s, found.end)
+                or (found.rule.back and s.startswith(("所发生", "所产生", "所形成"), found.end))
+            ):
+                # 有破产申请一年前所发生的原因 (企业破产法 第四十条): a look-back, not a deadline
+                # 期限为180天或者少于180天的保障措施 (保障措施条例 第三十条): a kind of measure
+                # 消费者自接受商品或者服务之日起六个月内发现瑕疵，发生争议的，由经营者承担…举证责任
+                # (消费者权益保护法 第二十三条): when a thing is found, a condition, not a duty
+                found = found._replace(rule=replace(found.rule, sense="condition"))
             joined = _joined_before(found, s, stop)
             if joined:  # 三十日和六十日内: no longer a number passed over
                 passed[:] = [p for p in passed if p[0] != joined[0].core]
@@ -257,7 +330,6 @@ def _bracket_aside(s: str, start: int, stop: int) -> int:
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
 _NTH_YEAR = re.compile("第(?:[0-9]+|[一二两三四五六七八九十百]+)年的?$")
-_MARKED = ("内", "前", "后", "起", "止", "满")
 
 
 def _bare(found: Found, s: str, part_start: int) -> bool:
@@ -270,7 +342,9 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
         return False
     after, before = s[found.end : found.end + 1], s[: found.core]
-    if not s[found.core : found.end].endswith(_MARKED) and (
+    if before.endswith(("暂停其", "停止其")) and s[found.core : found.end].endswith(("以内", "内")):
+        return True  # 暂停其6个月以内从事报关业务 (海关行政处罚实施条例 第十七条): a penalty's length
+    if not s[found.core : found.end].endswith(MARKED) and (
         _LISTED_AFTER.match(s, found.end) or _LISTED_BEFORE.search(before)
     ):
         return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
@@ -304,7 +378,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         return True  # 每满24小时，为1日 (家用汽车产品修理更换退货责任规定 第四十条): a definition
     if not before or before.endswith(("满", "为", "：", ":")):
         return False  # 满二十日, 自受理申请之日起为二个月, 承诺期限：20个工作日, 3个月（…）
-    return not s[found.core : found.end].endswith(_MARKED)
+    return not s[found.core : found.end].endswith(MARKED)
 
 
 _LENGTH = r"(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个工作日|工作日|日|天|个月|年|个季度|小时)"
@@ -351,31 +425,6 @@ def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
     kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
     first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
     return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
-
-
-def _keeping(found: Found, s: str, part_start: int) -> Found | None:
-    """A keeping time as a span during which records may not be destroyed (sense
-    restriction), or None: 保存期限不得少于二十年 (期货和衍生品法 第一百一十七条), 自提供之日起保存2年
-    (证券、期货投资咨询管理暂行办法 第二十八条) from --from; 保存至有效期满后2年 from its own
-    event (有效期满), which the user must date."""
-    rule = found.rule
-    lead = s[part_start : found.core]
-    at = max(lead.rfind(verb) for verb in ("保存", "留存", "保管"))
-    if at < 0 or rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
-        return None
-    if s[found.core : found.end].endswith(_MARKED) and not s.endswith("以上", found.core, found.end):
-        return None
-    kept = found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
-    after = lead[at + 2 :].removesuffix(rule.qualifier or "")  # 保存至疫苗有效期满后不少于五年
-    if "至超过" in after:  # 保存记录至超过…有效期2年 (反兴奋剂条例 第八条): from the expiry
-        expiry = after[after.index("至超过") + 3 :] + (rule.qualifier or "")
-        return kept._replace(event=expiry + "届满" if expiry.endswith("期") else expiry or "保存期起算")
-    if not after.endswith(("后", "满")):
-        return kept
-    event = after.removesuffix("后").removesuffix("之").removesuffix("以")
-    for opener in ("期限", "期", "至少为", "至少", "不得少于", "不少于", "为", "至", "到"):
-        event = event.removeprefix(opener)
-    return kept._replace(event=event or "保存期起算")
 
 
 def _extends(rule: Rule, parts: list[Found]) -> bool:
@@ -426,9 +475,12 @@ def resolve_clause(
     date in ``events`` (matched loosely: 公告 dates 自公告之日起), or has no date and
     says which event it needs (``needs_event``)."""
     results: list[Result] = []
+    derived: set[int] = set()  # the periods counted from a validity's end read before
     start_day = anchor.date() if isinstance(anchor, datetime) else anchor
     for i, part in enumerate(clause.parts):
-        previous = results[-1].deadline if results else None
+        # not a date counted back from a validity's end: an extension after it extends the
+        # validity (暂定资质证书有效期为一年。…届满三十日前…申请…。延长期限不得超过两年)
+        previous = results[-1].deadline if results and i - 1 not in derived else None
         if part.rule.extension and previous is None and i and _full_span(clause.parts[i - 1].rule):
             # 满12个月，行政重组未完成的，…延长…最长不得超过6个月 (证券公司风险处置条例 第十三条):
             # the extension runs on from the day the 12 months are complete
@@ -436,11 +488,23 @@ def resolve_clause(
             previous = resolve(full, anchor, cal, options).deadline
         if part.event is not None:
             given = _event_date(part.event, events or {})
-            if given is None:
+            expiry = None if given is not None else _validity_end(part.event, clause, results)
+            day = given if given is not None else expiry
+            if day is None:
                 results.append(Result(part.rule, start_day, None, needs_event=part.event))
                 continue
-            result = resolve(part.rule, given, cal, options, explain=explain)
-            note = f"自“{part.event}”之日 {given.isoformat()}（{WEEKDAYS[given.weekday()]}）起算"
+            try:
+                result = resolve(part.rule, day, cal, options, explain=explain)
+            except CoverageError:
+                if expiry is None:
+                    raise
+                # a year with no arrangement yet: the period waits for its event, as before
+                results.append(Result(part.rule, start_day, None, needs_event=part.event))
+                continue
+            note = f"自“{part.event}”之日 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）起算"
+            if expiry is not None:
+                derived.add(i)
+                note = f"自前述有效期届满之日 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）起算"
             if part.rule.back and result.deadline is not None and _day(result.deadline) < start_day:
                 note += f"；所得日期早于起算日 {start_day.isoformat()}，请核对"
             result = replace(result, warnings=(note, *result.warnings))
@@ -458,6 +522,20 @@ def resolve_clause(
     if clause.passed and results:
         results[0] = replace(results[0], warnings=(*results[0].warnings, *clause.passed))
     return tuple(results)
+
+
+def _validity_end(event: str, clause: Clause, results: Sequence[Result]) -> date | None:
+    """The end of a validity read before in the clause, when a later period counts from
+    its expiry (有效期为5年，…应当在期满前6个月申请延续): that day, else None."""
+    words = event.removesuffix("前").removesuffix("的")
+    if not words.endswith(("期满", "届满")) or len(words) > 12:
+        return None
+    if words not in ("期满", "届满") and "有效期" not in words:
+        return None
+    for part, result in zip(clause.parts, results, strict=False):
+        if (part.rule.qualifier or "").startswith("有效期") and result.deadline is not None:
+            return _day(result.deadline)
+    return None
 
 
 def _full_span(rule: Rule) -> bool:

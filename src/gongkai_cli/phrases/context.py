@@ -207,8 +207,10 @@ _THRESHOLD = re.compile("(?:超过|达到)(?:[0-9一二两三四五六七八九�
 def _counts_within(after: str) -> bool:
     """六个月内两次发生…, 一年内累计…, 六个月内发生二次以上…: how often something happened in
     a span (a condition)."""
-    if after.startswith(("累计", "多次", "再次", "连续", "又")):
-        return True  # 受到行政处罚后1年内又实施同一性质的违法行为 (化妆品生产经营监督管理办法 第六十一条)
+    if after.startswith(("累计", "多次", "再次", "连续", "又", "再出现", "再发生", "再有", "再犯")):
+        # 受到行政处罚后1年内又实施同一性质的违法行为 (化妆品生产经营监督管理办法 第六十一条);
+        # 经依法处理后一年内再出现前款规定的情形 (慈善法 第一百一十条)
+        return True
     if _TIMES_OR_MORE.match(after):
         return True  # 1年内被责令改正3次以上 (统计法实施条例 第五十条)
     after = next((after[len(v) :] for v in _HAPPENED if after.startswith(v)), after)
@@ -428,7 +430,7 @@ def with_events(parts: list[Found], s: str) -> list[Found]:
         if act is not None:
             out.append(part._replace(event=act))
             continue
-        if event is not None and first is not None and (first == "" or not _same_event(event, first)):
+        if event is not None and first is not None and (first == "" or not same_event(event, first)):
             part = part._replace(event=event)
         out.append(part)
     return out
@@ -460,7 +462,7 @@ _OWN_EVENT_WORDS = (
 )
 
 
-def _same_event(a: str, b: str) -> bool:
+def same_event(a: str, b: str) -> bool:
     """The same words, one within the other, or a variant wording of one character in
     five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
     if a == b:

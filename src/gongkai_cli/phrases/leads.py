@@ -24,11 +24,14 @@ from .vocabulary import (
     MODALS,
     NOT_A_DEADLINE_END,
     NOT_ANCHOR_OPENERS,
+    PAUSES,
     PREPOSITIONS,
     QUALIFIERS,
     RELATIVE,
+    RESTRAINTS,
     SERVICE,
     SUBJECT_ENDS,
+    USE_SPANS,
     VALIDITY,
     Period,
 )
@@ -71,7 +74,7 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             fields["qualifier"] = words[-3:]
             anchor_at, words = rest_end, ""
         validity = next((v for v in VALIDITY if words.endswith(v)), None)
-        if validity is None and qualifier is None and words.endswith("期限为"):
+        if validity is None and qualifier is None and words.endswith(("期限为", "期限可以为")):
             validity = _measure_span(words)  # 冻结债券…的期限为二年 (公安机关办理刑事案件程序规定)
         if validity is not None and qualifier is not None and sense == "deadline" and qualifier != "延长":
             # 采矿许可证有效期最长为30年 (矿产资源开采登记管理办法 第七条): a validity's cap
@@ -159,6 +162,12 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
             # 许可使用合同的期限不得超过2年 (著作权集体管理条例 第二十三条): how long it may run
             fields["sense"] = "restriction"
             fields["qualifier"] = "合同期限"
+        elif sense == "deadline" and qualifier is not None and "超过" in qualifier:
+            named = term or near.rstrip("，,").removesuffix("一般").rstrip("，,").endswith("期限")
+            use = next((v for v in USE_SPANS if v in near), None) if named else None
+            if use is not None:  # 临时使用土地的期限，一般不超过二年 (土地管理法 第五十七条)
+                fields["sense"] = "restriction"
+                fields["qualifier"] = f"{use}期限"
         if forward and not words.endswith(ANCHOR_ENDS):
             if qualifier is None and not _subject_words(words):
                 reader.pos = anchor_at
@@ -204,14 +213,21 @@ def _names_validity(head: str) -> bool:
 
 def _measure_span(words: str) -> str | None:
     """The name of a measure's span the words end with (征收期限, 每次续冻期限), or None."""
-    w = words.removesuffix("为").removesuffix("每次").removesuffix("的")
+    w = words.removesuffix("为").removesuffix("可以").removesuffix("每次").removesuffix("的")
     name = next((m for m in MEASURE_SPANS if w.endswith(m) or f"{m}和" in w or f"{m}、" in w), None)
-    if name is None and words.endswith("期限为"):  # 冻结债券、股票…等证券的期限为: the measure's
+    if name is None and words.endswith(
+        ("期限为", "期限可以为")
+    ):  # 冻结债券、股票…等证券的期限为: the measure's
         verb = next((v for v in MEASURE_VERBS if v in w), None)
         name = None if verb is None else f"{verb}期限"
     if name is None and w.endswith("的期限"):  # 领取失业保险金的期限最长为12个月 (失业保险条例
         verb = next((v for v in ENTITLEMENT_VERBS if v in w), None)  # 第十七条): how long it is paid
         name = None if verb is None else f"{verb}期限"
+    if name is None:  # 临时使用土地期限, 中止出版活动 (a pause in the last words)
+        term = w.rstrip("，,").removesuffix("期限").removesuffix("的")
+        use = next((v for v in USE_SPANS if v in w), None) if w.rstrip("，,").endswith("期限") else None
+        pause = next((v for v in (*PAUSES, *RESTRAINTS) if v in term[-8:]), None)
+        name = f"{use or pause}期限" if use or pause else None
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
     return name

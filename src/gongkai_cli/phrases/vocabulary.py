@@ -234,6 +234,7 @@ VALIDITY = (
     "保质期",
     "任期为",
     "任期",
+    "周期为",  # 记分周期为12个月 (道路交通安全法实施条例 第二十三条): a cycle's length
 )
 # Before 不少于N年: time served, a qualification (律师应当实际执业不少于五年), not a date.
 SERVICE = ("执业", "工作", "任职", "从业", "服务", "经营", "居住", "从事", "实践", "履职", "在职", "工龄")
@@ -250,7 +251,31 @@ MEASURE_SPANS = (
     "封存期限",
     "保护期限",
     "试用期",
+    # 签证注明的停留期限不得超过三十日 (出境入境管理法 第二十条), 临时入境的期限不得超过十五日:
+    # how long a person or a thing may stay, not a duty's deadline
+    "停留期限",
+    "停留的期限",
+    "入境期限",
+    "入境的期限",
+    # 接管期限最长不得超过二年 (保险法 第一百四十六条), 收容教育期限最长不得超过2年
+    "接管期限",
+    "收容教育期限",
+    # 采取前两款规定的约束措施的期限不得超过三个月 (反恐怖主义法 第五十三条)
+    "措施的期限",
+    "措施期限",
+    # 非全日制用工劳动报酬结算支付周期最长不得超过十五日 (劳动合同法 第七十二条): a cycle
+    "支付周期",
+    "禁闭的期限",  # 禁闭的期限不得超过七日 (监察法 第六十四条)
+    "禁闭期限",
 )
+# A use or a pause named before 期限 and a cap (临时使用土地期限一般不超过二年, 土地管理法 第五十七
+# 条), or a pause right before it (中止出版活动不得超过180日, 出版管理条例 第十八条): how long
+# it may last, not a duty's deadline.
+USE_SPANS = ("临时使用", "临时占用", "借用", "租用", "保留探矿权", "保留采矿权")
+PAUSES = ("中止", "暂停", "停业", "歇业")
+# A restraint named right before its cap (取保候审最长不得超过十二个月，监视居住最长不得超过六个月:
+# 刑事诉讼法 第七十九条): how long it may last, a span.
+RESTRAINTS = ("取保候审", "监视居住")
 # A benefit received during a span (领取失业保险金的期限最长为12个月): how long it is paid.
 ENTITLEMENT_VERBS = ("领取", "享受", "享有")
 # A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
