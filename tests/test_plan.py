@@ -220,6 +220,22 @@ BAD = [
     ("duplicate YAML key", ("    title: 六月底的事", "    title: 六月底的事\n    title: 又一个"), 15, "重复"),
     ("numeric id", ('id: "1"', "id: 1.10"), 12, "应加引号"),
     ("departments not a list", ("lead: [办公室]", "lead: 办公室"), 16, "部门名称的列表"),
+    ("a blank department", ("lead: [办公室]", 'lead: [办公室, " "]'), 16, "部门名称的列表"),
+    ("a department not a text", ("owners: [条法司]", "owners: [条法司, 3]"), 24, "部门名称的列表"),
+    ("report on a monthly item", ("rule: 按月公开", "rule: 按月公开\n    report: true"), 26, "不能派生报告"),
+    ("report not true or false", ("rule: 按月公开", "rule: 按月公开\n    report: 是"), 26, "true 或 false"),
+    (
+        "reported on an item without a report",
+        ("rule: 按月公开", "rule: 按月公开\n    reported: 2016-07-01"),
+        26,
+        "该条目没有派生报告",
+    ),
+    (
+        "done as one date on a monthly item",
+        ("rule: 按月公开", "rule: 按月公开\n    done: 2016-07-01"),
+        26,
+        "不能整条标记完成",
+    ),
     (
         "event on a dated rule",
         ("rule: 6月底前完成", "rule: 6月底前完成\n    event: 文件公开"),
