@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -283,3 +284,36 @@ def test_no_cache_folder_no_encoding(tmp_path: Path, monkeypatch: pytest.MonkeyP
     blocker.write_text("a file", encoding="utf-8")
     env = {"XDG_CACHE_HOME": str(blocker / "sub")}
     assert load_plan_cached(bundled_plan(), env) == load_plan(bundled_plan())
+
+
+def test_done_leaves_its_new_plan_in_the_cache(
+    gongkai: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """done parses its new text before writing it; the next command finds those bytes
+    in the cache, equal to what parsing the written file gives."""
+    plan_file = tmp_path / "plan.yaml"
+    shutil.copyfile(EVERY_FIELD, plan_file)
+    done = gongkai("done", "1.2", "--date", "2016-05-25", "--tasks", str(plan_file), "--today", "2016-06-01")
+    assert done.exit_code == 0, done.output
+    written = load_plan(plan_file)
+    assert written.item("1.2") is not None and written.item("1.2").done == date(2016, 5, 25)  # type: ignore[union-attr]
+    env = {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+
+    def parse_again(raw: bytes, shown: str) -> None:
+        raise AssertionError("parsed again: done left no entry for the bytes it wrote")
+
+    monkeypatch.setattr(plancache, "parse_plan", parse_again)
+    assert load_plan_cached(plan_file, env) == written
+
+
+def test_a_refused_edit_leaves_no_entry(gongkai: Run, tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.yaml"
+    shutil.copyfile(EVERY_FIELD, plan_file)
+    before = set(cache_dir(os.environ).glob("plan-*.json"))
+    refused = gongkai(
+        "done", "1.4", "--date", "2016-05-25", "--tasks", str(plan_file), "--today", "2016-06-01"
+    )
+    assert refused.exit_code != 0  # a monthly item is done period by period
+    assert set(cache_dir(os.environ).glob("plan-*.json")) - before <= {
+        plancache._entry(cache_dir(os.environ), plancache._key(plan_file.read_bytes()))
+    }  # at most the entry of the file as it is (read before the edit)

@@ -113,7 +113,7 @@ def parse_plan_cached(raw: bytes, shown: str, env: Mapping[str, str]) -> tuple[P
     before (a valid plan is stored; problems never are)."""
     key = _key(raw)
     folder = cache_dir(env)
-    entry = folder / f"plan-{key[:32]}.json"
+    entry = _entry(folder, key)
     payload = _read_entry(entry, key) if _trusted(folder) else None
     if payload is not None:
         with contextlib.suppress(LookupError, TypeError, ValueError, AttributeError):
@@ -122,6 +122,19 @@ def parse_plan_cached(raw: bytes, shown: str, env: Mapping[str, str]) -> tuple[P
     if plan is not None:
         _store(folder, entry, key, plan)
     return plan, problems
+
+
+def remember(raw: bytes, plan: Plan, env: Mapping[str, str]) -> None:
+    """Keep ``plan``, the plan parse_plan(raw, …) gave, as the entry for ``raw``: after
+    ``done`` or ``event`` has parsed its new text and written those bytes, the next command
+    reads them from the cache rather than parsing them a third time."""
+    key = _key(raw)
+    folder = cache_dir(env)
+    _store(folder, _entry(folder, key), key, plan)
+
+
+def _entry(folder: Path, key: str) -> Path:
+    return folder / f"plan-{key[:32]}.json"
 
 
 _code_digest: bytes | None = None
