@@ -7,10 +7,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.phrases.chinese import normalise
-from gongkai_cli.plan.obligations import expand
+from gongkai_cli.plan.obligations import expand, occurrence_key
 from gongkai_cli.plan.plan_file import (
     MAX_BYTES,
     Plan,
@@ -204,6 +206,14 @@ def test_done_marks(tmp_path: Path, cal: WorkCalendar) -> None:
     assert obs["1/report"].done == date(2016, 7, 12)
     assert obs["2@2016-06"].done == date(2016, 6, 29)
     assert obs["2@2016-07"].done is None
+
+
+@given(st.dates(date(1000, 1, 1), date(9999, 12, 31)))
+def test_a_month_is_named_as_strftime_names_it(day: date) -> None:
+    """occurrence_key formats the month itself (strftime took a tenth of expanding a plan
+    of thousands of monthly items): 2016-06, as %Y-%m, for every four-digit year."""
+    assert occurrence_key("month", day) == f"{day:%Y-%m}"
+    assert occurrence_key("quarter", day) == f"{day:%Y}-Q{(day.month + 2) // 3}"
 
 
 BAD = [
