@@ -15,9 +15,10 @@ from typing import Any
 
 import pytest
 
+from gongkai_cli.phrases.rule import Rule
 from gongkai_cli.plan import cache as plancache
 from gongkai_cli.plan.cache import cache_dir, load_plan_cached
-from gongkai_cli.plan.plan_file import Item, Plan, bundled_plan, load_plan
+from gongkai_cli.plan.plan_file import Item, Plan, ReportSpec, bundled_plan, load_plan
 from tests.conftest import Run
 
 
@@ -261,6 +262,10 @@ def test_each_field_of_an_item_has_its_encoding() -> None:
         *plancache._TABLED,
     ]
     assert sorted(listed) == sorted(f.name for f in dataclasses.fields(Item))
+    # a rule's and a report's fields are written as they are: JSON values, back as such
+    for kind in (Rule, ReportSpec):
+        for f in dataclasses.fields(kind):
+            assert not any(word in str(f.type) for word in ("tuple", "date", "Mapping", "dict", "list")), f
 
 
 def test_each_rule_is_stored_once(tmp_path: Path) -> None:
