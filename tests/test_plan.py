@@ -7,10 +7,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gongkai_cli.calendar.workdays import WorkCalendar
 from gongkai_cli.phrases.chinese import normalise
-from gongkai_cli.plan.obligations import expand
+from gongkai_cli.plan.obligations import expand, occurrence_key
 from gongkai_cli.plan.plan_file import (
     MAX_BYTES,
     Plan,
@@ -206,6 +208,14 @@ def test_done_marks(tmp_path: Path, cal: WorkCalendar) -> None:
     assert obs["2@2016-07"].done is None
 
 
+@given(st.dates(date(1000, 1, 1), date(9999, 12, 31)))
+def test_a_month_is_named_as_strftime_names_it(day: date) -> None:
+    """occurrence_key formats the month itself (strftime took a tenth of expanding a plan
+    of thousands of monthly items): 2016-06, as %Y-%m, for every four-digit year."""
+    assert occurrence_key("month", day) == f"{day:%Y-%m}"
+    assert occurrence_key("quarter", day) == f"{day:%Y}-Q{(day.month + 2) // 3}"
+
+
 BAD = [
     # (what is wrong, the replacement made in MINIMAL, line, words in the message)
     ("unreadable phrase", ("rule: 6月底前完成", "rule: 下个月某天"), 18, "无法识别的期限“下个月某天”"),
@@ -220,6 +230,22 @@ BAD = [
     ("duplicate YAML key", ("    title: 六月底的事", "    title: 六月底的事\n    title: 又一个"), 15, "重复"),
     ("numeric id", ('id: "1"', "id: 1.10"), 12, "应加引号"),
     ("departments not a list", ("lead: [办公室]", "lead: 办公室"), 16, "部门名称的列表"),
+    ("a blank department", ("lead: [办公室]", 'lead: [办公室, " "]'), 16, "部门名称的列表"),
+    ("a department not a text", ("owners: [条法司]", "owners: [条法司, 3]"), 24, "部门名称的列表"),
+    ("report on a monthly item", ("rule: 按月公开", "rule: 按月公开\n    report: true"), 26, "不能派生报告"),
+    ("report not true or false", ("rule: 按月公开", "rule: 按月公开\n    report: 是"), 26, "true 或 false"),
+    (
+        "reported on an item without a report",
+        ("rule: 按月公开", "rule: 按月公开\n    reported: 2016-07-01"),
+        26,
+        "该条目没有派生报告",
+    ),
+    (
+        "done as one date on a monthly item",
+        ("rule: 按月公开", "rule: 按月公开\n    done: 2016-07-01"),
+        26,
+        "不能整条标记完成",
+    ),
     (
         "event on a dated rule",
         ("rule: 6月底前完成", "rule: 6月底前完成\n    event: 文件公开"),

@@ -3,18 +3,22 @@ and never a reason to fail."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from gongkai_cli.phrases.rule import Rule
 from gongkai_cli.plan import cache as plancache
 from gongkai_cli.plan.cache import cache_dir, load_plan_cached
-from gongkai_cli.plan.plan_file import Plan, bundled_plan, load_plan
+from gongkai_cli.plan.plan_file import Item, Plan, ReportSpec, bundled_plan, load_plan
 from tests.conftest import Run
 
 
@@ -215,3 +219,106 @@ def test_an_invalid_plan_is_never_cached(gongkai: Run, tmp_path: Path) -> None:
     result = gongkai("due", "--tasks", str(bad))
     assert result.exit_code == 3 and f"{bad}:" in result.stderr
     assert not list(Path(os.environ["XDG_CACHE_HOME"]).glob("gongkai/plan-*.json"))
+
+
+EVERY_FIELD = Path(__file__).parent / "fixtures" / "plans" / "every-field.yaml"
+
+
+def _default(f: dataclasses.Field[Any]) -> Any:
+    return f.default if f.default_factory is dataclasses.MISSING else f.default_factory()
+
+
+def test_every_field_comes_back_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each field of Item (set away from its default by some item of the fixture), the
+    reports, events (a label, a time), statutes, aliases: the plan from the cache equals
+    the plan parsed."""
+    fresh = load_plan(EVERY_FIELD)
+    for f in dataclasses.fields(Item):
+        assert any(getattr(i, f.name) != _default(f) for i in fresh.items), f"the fixture never sets {f.name}"
+    assert fresh.reports and fresh.events and fresh.aliases and fresh.key
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert load_plan_cached(EVERY_FIELD, env) == fresh  # parsed, and the entry written
+    assert len(list(cache_dir(env).glob("plan-*.json"))) == 1
+
+    def parse_again(raw: bytes, shown: str) -> None:
+        raise AssertionError("parsed again: the entry was not used")
+
+    monkeypatch.setattr(plancache, "parse_plan", parse_again)
+    cached = load_plan_cached(EVERY_FIELD, env)
+    assert cached == fresh
+    assert [type(v) for i in cached.items for v in vars(i).values()] == [
+        type(v) for i in fresh.items for v in vars(i).values()
+    ]  # tuples stay tuples, dates dates
+
+
+def test_each_field_of_an_item_has_its_encoding() -> None:
+    """A field added to Item must be listed as plain (a JSON value as it is) or with its
+    conversion, once."""
+    listed = [
+        *plancache.PLAIN_ITEM_FIELDS,
+        *plancache._TUPLES,
+        *plancache._DATES,
+        *plancache._DATE_MAPS,
+        *plancache._TABLED,
+    ]
+    assert sorted(listed) == sorted(f.name for f in dataclasses.fields(Item))
+    # a rule's and a report's fields are written as they are: JSON values, back as such
+    for kind in (Rule, ReportSpec):
+        for f in dataclasses.fields(kind):
+            assert not any(word in str(f.type) for word in ("tuple", "date", "Mapping", "dict", "list")), f
+
+
+def test_each_rule_is_stored_once(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    plan = load_plan_cached(bundled_plan(), env)
+    (entry,) = cache_dir(env).glob("plan-*.json")
+    data = json.loads(entry.read_text(encoding="utf-8").split("\n", 2)[2])
+    distinct = {i.rule for i in plan.items} | {r.rule for r in plan.reports}
+    assert len(data["rules"]) == len(distinct) < len(plan.items)
+
+
+def test_no_cache_folder_no_encoding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no entry can be written (XDG_CACHE_HOME under a file, as the bench's runs
+    without the cache), the plan is not encoded for nothing."""
+
+    def encode(plan: Plan) -> None:
+        raise AssertionError("encoded with nowhere to write it")
+
+    monkeypatch.setattr(plancache, "_encode", encode)
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file", encoding="utf-8")
+    env = {"XDG_CACHE_HOME": str(blocker / "sub")}
+    assert load_plan_cached(bundled_plan(), env) == load_plan(bundled_plan())
+
+
+def test_done_leaves_its_new_plan_in_the_cache(
+    gongkai: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """done parses its new text before writing it; the next command finds those bytes
+    in the cache, equal to what parsing the written file gives."""
+    plan_file = tmp_path / "plan.yaml"
+    shutil.copyfile(EVERY_FIELD, plan_file)
+    done = gongkai("done", "1.2", "--date", "2016-05-25", "--tasks", str(plan_file), "--today", "2016-06-01")
+    assert done.exit_code == 0, done.output
+    written = load_plan(plan_file)
+    assert written.item("1.2") is not None and written.item("1.2").done == date(2016, 5, 25)  # type: ignore[union-attr]
+    env = {"XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+
+    def parse_again(raw: bytes, shown: str) -> None:
+        raise AssertionError("parsed again: done left no entry for the bytes it wrote")
+
+    monkeypatch.setattr(plancache, "parse_plan", parse_again)
+    assert load_plan_cached(plan_file, env) == written
+
+
+def test_a_refused_edit_leaves_no_entry(gongkai: Run, tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.yaml"
+    shutil.copyfile(EVERY_FIELD, plan_file)
+    before = set(cache_dir(os.environ).glob("plan-*.json"))
+    refused = gongkai(
+        "done", "1.4", "--date", "2016-05-25", "--tasks", str(plan_file), "--today", "2016-06-01"
+    )
+    assert refused.exit_code != 0  # a monthly item is done period by period
+    assert set(cache_dir(os.environ).glob("plan-*.json")) - before <= {
+        plancache._entry(cache_dir(os.environ), plancache._key(plan_file.read_bytes()))
+    }  # at most the entry of the file as it is (read before the edit)

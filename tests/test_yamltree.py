@@ -12,7 +12,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai_cli.files.yamltree import LineMap, LineSeq, Unreadable, _loader_class, read_tree
+from gongkai_cli.files.yamltree import (
+    LineMap,
+    LineSeq,
+    Unreadable,
+    _from_events,
+    _loader_class,
+    _Unusual,
+    read_tree,
+)
 
 
 def _reference(text: str) -> tuple[Any, list[tuple[int, str]]]:
@@ -112,7 +120,58 @@ def test_read_tree_is_pyyaml_construction(text: str) -> None:
         "[" * 800 + "]" * 800,  # too deep: refused
         "",
         "- 1\n- {a: [x, y], b: !!int 7}\n",
+        "a: '1'\nb: \"true\"\nc: 1\nd: ''\ne:\n",  # quoted: texts; plain: typed
+        'a: 1\na: "\\e"\n? [x]\n: "\\e"\n',  # the values of a repeated key or of a list key: not read
+        "a: 1\n---\nb: 2\n",  # two documents: refused
     ],
 )
 def test_read_tree_on_odd_documents(text: str) -> None:
     _same(text)
+    _same_by_events(text)
+
+
+def _by_events(text: str) -> tuple[Any, list[tuple[int, str]]]:
+    problems: list[tuple[int, str]] = []
+    loader = _loader_class(problems)(text)
+    try:
+        return _from_events(loader, problems), problems
+    finally:
+        loader.dispose()
+
+
+def _same_by_events(text: str) -> None:
+    """A document without tags, anchors or aliases that PyYAML reads is read from the
+    parser's events (the fast path read_tree takes first), to the same tree, lines and
+    problems; any other document may be left to the nodes (read_tree reads it again)."""
+    try:
+        want = _reference(text)
+    except (yaml.YAMLError, RecursionError):
+        return
+    if any(mark in text for mark in "!&*"):
+        try:
+            got = _by_events(text)
+        except (_Unusual, yaml.YAMLError):
+            return
+    else:
+        got = _by_events(text)
+    assert _lines(got[0]) == _lines(want[0]) and got[1] == want[1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(documents())
+def test_plain_documents_are_read_from_events(text: str) -> None:
+    _same_by_events(text)
+
+
+def test_a_plan_of_thousands_is_read_from_events() -> None:
+    """The generated plan of the bench (bench/bench.py, section 8), 300 items of it."""
+    items = "".join(
+        f'  - id: "{i // 10 + 1}.{i % 10 + 1}"\n    section: 第{i // 100 + 1}部分\n'
+        f"    title: 事项{i}\n    text: 第{i}项工作。\n    lead: []\n"
+        f"    owners: [部门{i % 400}]\n    rule: 按月公开\n    done: {{2016-06: 2016-06-29}}\n\n"
+        for i in range(300)
+    )
+    text = f"format: 1\nplan:\n  title: 大计划\n  year: 2016\n  issued: 2016-05-18\nitems:\n{items}"
+    got = _by_events(text)
+    assert _lines(got[0]) == _lines(_reference(text)[0]) and got[1] == []
+    assert len(got[0]["items"]) == 300 and got[0]["items"].lines[299] == 7 + 9 * 299

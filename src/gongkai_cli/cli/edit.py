@@ -105,15 +105,18 @@ def _write(file: _File, text: str, took: Callable[[Plan], bool]) -> Plan:
     """Read the new text back as a plan and check that the edit ``took`` there; only then
     replace the file, and only if it is unchanged since it was read. An edit that breaks
     the plan or does not say what was asked would be a bug here: it is never written."""
-    new, problems = parse_plan(text.encode("utf-8"), str(file.path))
+    raw = text.encode("utf-8")
+    new, problems = parse_plan(raw, str(file.path))
     if new is None:
         raise InputError(f"修改后的计划无效，未写入：{problems[0]}")
     if not took(new):
         raise InputError("修改后的计划读回时与所做的修改不符，未写入", where=str(file.path))
     from ..files.inplace import write_back
+    from ..plan.cache import remember
 
     # through a symbolic link to the file it names: the link stays a link
-    write_back(file.path, text, expect=file.raw)
+    write_back(file.path, raw, expect=file.raw)
+    remember(raw, new, os.environ)  # written: the next command finds these bytes parsed
     return new
 
 

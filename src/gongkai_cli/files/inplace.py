@@ -81,9 +81,10 @@ def _same(a: os.stat_result, b: os.stat_result) -> bool:
     return (a.st_dev, a.st_ino, a.st_size, a.st_mtime_ns) == (b.st_dev, b.st_ino, b.st_size, b.st_mtime_ns)
 
 
-def write_back(path: Path, text: str, *, expect: bytes) -> None:
-    """Replace ``path`` (through a symbolic link, the file it names) with ``text`` if it still
-    holds ``expect``; the old version stays as ``.NAME.prev``; the lock is let go."""
+def write_back(path: Path, text: str | bytes, *, expect: bytes) -> None:
+    """Replace ``path`` (through a symbolic link, the file it names) with ``text`` (UTF-8;
+    bytes as they are) if it still holds ``expect``; the old version stays as
+    ``.NAME.prev``; the lock is let go."""
     from .atomic import write_atomic
 
     try:

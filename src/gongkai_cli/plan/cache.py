@@ -29,8 +29,9 @@ import os
 import stat
 import sys
 from collections.abc import Mapping
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -112,15 +113,28 @@ def parse_plan_cached(raw: bytes, shown: str, env: Mapping[str, str]) -> tuple[P
     before (a valid plan is stored; problems never are)."""
     key = _key(raw)
     folder = cache_dir(env)
-    entry = folder / f"plan-{key[:32]}.json"
+    entry = _entry(folder, key)
     payload = _read_entry(entry, key) if _trusted(folder) else None
     if payload is not None:
-        with contextlib.suppress(KeyError, TypeError, ValueError, AttributeError):
+        with contextlib.suppress(LookupError, TypeError, ValueError, AttributeError):
             return _decode(payload, shown), []
     plan, problems = parse_plan(raw, shown)
     if plan is not None:
-        _store(folder, entry, key, _encode(plan))
+        _store(folder, entry, key, plan)
     return plan, problems
+
+
+def remember(raw: bytes, plan: Plan, env: Mapping[str, str]) -> None:
+    """Keep ``plan``, the plan parse_plan(raw, …) gave, as the entry for ``raw``: after
+    ``done`` or ``event`` has parsed its new text and written those bytes, the next command
+    reads them from the cache rather than parsing them a third time."""
+    key = _key(raw)
+    folder = cache_dir(env)
+    _store(folder, _entry(folder, key), key, plan)
+
+
+def _entry(folder: Path, key: str) -> Path:
+    return folder / f"plan-{key[:32]}.json"
 
 
 _code_digest: bytes | None = None
@@ -235,13 +249,17 @@ def _ensure_folder(folder: Path) -> bool:
     return True
 
 
-def _store(folder: Path, entry: Path, key: str, data: dict[str, Any]) -> None:
-    """Write the entry whole or not at all; a cache that cannot be written is no error."""
+def _store(folder: Path, entry: Path, key: str, plan: Plan) -> None:
+    """Write the entry whole or not at all; a cache that cannot be written is no error
+    (and the plan is encoded only when there is a folder to write it in)."""
     if not _ensure_folder(folder) or not _trusted(folder):
         return
     import tempfile
 
-    payload = json.dumps(data, ensure_ascii=False)
+    try:
+        payload = json.dumps(_encode(plan), ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError):  # a value JSON cannot hold: no entry, never a wrong one
+        return
     text = f"{key}\n{_checksum(key, payload)}\n{payload}"
     temp: str | None = None
     try:
@@ -272,6 +290,33 @@ def _prune(folder: Path) -> None:
 
 
 # -- plan <-> JSON ------------------------------------------------------------------------
+#
+# An entry holds each distinct Rule (and statute) once, in a table, and each item and
+# report as a row of its fields' values in the dataclass's order, the rule as its place in
+# the table: thousands of items share a few dozen rules. dataclasses.asdict, which copied
+# every field of every item deeply, took 0.74 s on a plan of 5,000 items and wrote 3 MB of
+# JSON; rows take a few hundredths of a second. The decoded plan equals the parsed one
+# (tests/test_plancache.py, on every field of Item).
+
+_RULE_FIELDS = tuple(f.name for f in fields(Rule))
+_ITEM_FIELDS = tuple(f.name for f in fields(Item))
+_REPORT_FIELDS = tuple(f.name for f in fields(ReportSpec))
+_rule_values = attrgetter(*_RULE_FIELDS)
+_item_values = attrgetter(*_ITEM_FIELDS)
+_report_values = attrgetter(*_REPORT_FIELDS)
+# Item's fields that are not plain JSON values (text, number, true/false, null): how each
+# is written and read back. Every other field must be plain (tests/test_plancache.py
+# checks that each field of Item is in one list or the other).
+_TUPLES = ("lead", "owners", "jointly", "supervising")
+_DATES = ("anchor", "done")
+_DATE_MAPS = ("done_occurrences", "reported")
+_TABLED = ("rule", "law")  # by place in the table of distinct rules, or of statutes
+PLAIN_ITEM_FIELDS = ("id", "section", "title", "text", "rule_text", "line", "event", "report")
+_RULE_AT, _LAW_AT = _ITEM_FIELDS.index("rule"), _ITEM_FIELDS.index("law")
+_TUPLES_AT = tuple(_ITEM_FIELDS.index(name) for name in _TUPLES)
+_DATES_AT = tuple(_ITEM_FIELDS.index(name) for name in _DATES)
+_DATE_MAPS_AT = tuple(_ITEM_FIELDS.index(name) for name in _DATE_MAPS)
+_REPORT_RULE_AT = _REPORT_FIELDS.index("rule")
 
 
 def _when(value: date | datetime | None) -> str | None:
@@ -282,7 +327,42 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
+class _Table:
+    """Distinct values (rules, statutes) each written once; rows refer to them by place."""
+
+    def __init__(self, row: Any) -> None:
+        self.places: dict[Any, int] = {}
+        self.rows: list[Any] = []
+        self.row = row
+
+    def place(self, value: Any) -> int | None:
+        if value is None:
+            return None
+        place = self.places.get(value)
+        if place is None:
+            place = self.places[value] = len(self.rows)
+            self.rows.append(self.row(value))
+        return place
+
+
 def _encode(plan: Plan) -> dict[str, Any]:
+    rules = _Table(_rule_values)
+    laws = _Table(tuple)
+    items = []
+    for item in plan.items:
+        row = list(_item_values(item))
+        row[_RULE_AT] = rules.place(row[_RULE_AT])
+        row[_LAW_AT] = laws.place(row[_LAW_AT])
+        for at in _DATES_AT:
+            row[at] = _when(row[at])
+        for at in _DATE_MAPS_AT:
+            row[at] = {k: v.isoformat() for k, v in row[at].items()}
+        items.append(row)  # tuples (lead, owners …) are written as JSON arrays
+    reports = []
+    for report in plan.reports:
+        row = list(_report_values(report))
+        row[_REPORT_RULE_AT] = rules.place(row[_REPORT_RULE_AT])
+        reports.append(row)
     return {
         **header_data(plan),
         "events": {name: [written(w) for w in whens] for name, whens in plan.events.items()},
@@ -290,49 +370,34 @@ def _encode(plan: Plan) -> dict[str, Any]:
         "issued_written": plan.issued_written,
         "collective": list(plan.collective),
         "aliases": dict(plan.aliases),
-        "reports": [{**asdict(r), "rule": asdict(r.rule)} for r in plan.reports],
-        "items": [
-            {
-                **asdict(i),
-                "rule": asdict(i.rule),
-                "anchor": _when(i.anchor),
-                "done": _when(i.done),
-                "done_occurrences": {k: v.isoformat() for k, v in i.done_occurrences.items()},
-                "reported": {k: v.isoformat() for k, v in i.reported.items()},
-                "law": i.law._asdict() if i.law else None,
-            }
-            for i in plan.items
-        ],
+        "rules": rules.rows,
+        "laws": laws.rows,
+        "reports": reports,
+        "items": items,
     }
 
 
-def _law(data: dict[str, Any] | None) -> WorkdayRule | None:
-    if data is None:
-        return None
-    from ..phrases.statutes import WorkdayRule
-
-    return WorkdayRule(**{**data, "days": tuple(data["days"])})
-
-
 def _decode(data: dict[str, Any], path: str) -> Plan:
-    items = tuple(
-        Item(
-            **{
-                **i,
-                "lead": tuple(i["lead"]),
-                "owners": tuple(i["owners"]),
-                "jointly": tuple(i.get("jointly", ())),
-                "supervising": tuple(i.get("supervising", ())),
-                "rule": Rule(**i["rule"]),
-                "anchor": _day(i["anchor"]),
-                "done": _day(i["done"]),
-                "done_occurrences": {k: date.fromisoformat(v) for k, v in i["done_occurrences"].items()},
-                "reported": {k: date.fromisoformat(v) for k, v in i["reported"].items()},
-                "law": _law(i.get("law")),
-            }
-        )
-        for i in data["items"]
-    )
+    rules = [Rule(*_whole(row, len(_RULE_FIELDS))) for row in data["rules"]]
+    laws = [_law(row) for row in data["laws"]]
+    items = []
+    for row in data["items"]:
+        row = _whole(row, len(_ITEM_FIELDS))
+        row[_RULE_AT] = rules[row[_RULE_AT]]
+        law = row[_LAW_AT]
+        row[_LAW_AT] = None if law is None else laws[law]
+        for at in _TUPLES_AT:
+            row[at] = tuple(row[at])
+        for at in _DATES_AT:
+            row[at] = _day(row[at])
+        for at in _DATE_MAPS_AT:
+            row[at] = {k: date.fromisoformat(v) for k, v in row[at].items()}
+        items.append(Item(*row))
+    reports = []
+    for row in data["reports"]:
+        row = _whole(row, len(_REPORT_FIELDS))
+        row[_REPORT_RULE_AT] = rules[row[_REPORT_RULE_AT]]
+        reports.append(ReportSpec(*row))
     return Plan(
         path=path,
         title=data["title"],
@@ -342,10 +407,24 @@ def _decode(data: dict[str, Any], path: str) -> Plan:
         source=data["source"],
         url=data["url"],
         events={name: tuple(parse_occurrence(w) for w in whens) for name, whens in data["events"].items()},
-        reports=tuple(ReportSpec(**{**r, "rule": Rule(**r["rule"])}) for r in data["reports"]),
-        items=items,
+        reports=tuple(reports),
+        items=tuple(items),
         key=data["key"],
         collective=tuple(data["collective"]),
         aliases=data["aliases"],
         issued_written=data["issued_written"],
     )
+
+
+def _law(row: list[Any]) -> WorkdayRule:
+    from ..phrases.statutes import WorkdayRule
+
+    law = WorkdayRule(*_whole(row, len(WorkdayRule._fields)))
+    return law._replace(days=tuple(law.days))
+
+
+def _whole(row: Any, width: int) -> list[Any]:
+    """A row with a value for each field (no field left to its default), else ValueError."""
+    if not isinstance(row, list) or len(row) != width:
+        raise ValueError("a row of another width")
+    return row

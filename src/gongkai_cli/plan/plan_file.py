@@ -115,8 +115,13 @@ class Item(Work):
 
     @property
     def dated(self) -> bool:
-        """A single deadline from the plan alone: a named date, or a period from a fixed anchor."""
-        return self.event is None and self.rule.kind not in ("open", "recurring")
+        return is_dated(self.rule, self.event)
+
+
+def is_dated(rule: Rule, event: str | None) -> bool:
+    """Whether an item of this rule and event is dated: a single deadline from the plan
+    alone, a named date or a period from a fixed anchor (Item.dated)."""
+    return event is None and rule.kind not in ("open", "recurring")
 
 
 @dataclass(frozen=True)

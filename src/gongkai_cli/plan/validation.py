@@ -27,6 +27,7 @@ from .plan_file import (
     ReportSpec,
     done_form_message,
     event_key,
+    is_dated,
     occurrence_example,
     parse_occurrence,
 )
@@ -98,10 +99,12 @@ class PlanChecker(Checker):
         if key not in m:
             return None
         value = m[key]
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.problem(self.line(m, key), f"{what}的“{key}”应为部门名称的列表，如 [条法司]；没有时写 []")
-            return None
-        return tuple(v.strip() for v in value)
+        if isinstance(value, list):
+            names = tuple(v.strip() for v in value if isinstance(v, str))
+            if len(names) == len(value) and all(names):  # every entry a text, none blank
+                return names
+        self.problem(self.line(m, key), f"{what}的“{key}”应为部门名称的列表，如 [条法司]；没有时写 []")
+        return None
 
     def day(self, value: Any, line: int, what: str) -> date | None:
         if isinstance(value, date):
@@ -424,7 +427,7 @@ class PlanChecker(Checker):
                 self.day(m["done"], m.lines["done"], f"{what} 的 done")
             return None
         fields = (iid, section, title, text, lead, owners, rule, rule_text, m.line, anchor, event, law)
-        dated = Item(*fields).dated
+        dated = is_dated(rule, event)
         report = m.get("report", dated)
         if not isinstance(report, bool):
             self.problem(m.lines["report"], f"{what} 的 report 应为 true 或 false")
@@ -432,11 +435,16 @@ class PlanChecker(Checker):
         if report and not dated and "report" in m:
             self.problem(m.lines["report"], f"{what} 没有固定期限，不能派生报告（去掉 report: true）")
         report = report and dated and bool(reports)
-        # Made again rather than by dataclasses.replace, which took a third of checking a
-        # plan of thousands of items: done and reported read the item so far.
-        item = Item(*fields, report=report)
-        done, occurrences = self.done(m, item, year, issued)
-        reported = self.reported(m, item, reports)
+        done: date | None = None
+        occurrences: dict[str, date] = {}
+        reported: dict[str, date] = {}
+        if m.get("done") is not None or m.get("reported") is not None:
+            # The item so far, which done and reported read; made only for them, and made
+            # again below rather than by dataclasses.replace: on a plan of thousands of
+            # items, each Item made costs a tenth of checking it.
+            item = Item(*fields, report=report)
+            done, occurrences = self.done(m, item, year, issued)
+            reported = self.reported(m, item, reports)
         jointly = self.names(m, "jointly", what) or ()
         supervising = self.names(m, "supervising", what) or ()
         return Item(
