@@ -133,10 +133,12 @@ def _read_clause(text: str, s: str) -> Clause:
     return Clause(text, tuple(parts), notes, groups)
 
 
+# Pattern strings, compiled on first use (re caches them): compiling them at import cost
+# `gongkai deadline` about a tenth of its start-up (bench section 3).
 # 内发现… then a part that ends in 的: a case (…内发现瑕疵，发生争议的，由…), not a deadline
-_ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?\s*")
-_OR_LESS_THING = re.compile("(?:或者|或)(?:少于|不足|短于)[^，,；;。]{1,8}的[^，,；;。的]{1,8}[，,；;。：:]")
-_FOUND_THEN_CLASS = re.compile("发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]")
+_ARTICLE = r"^第[一二三四五六七八九十百千零〇0-9]+条(?:之[一二三四五六七八九十]+)?\s*"
+_OR_LESS_THING = "(?:或者|或)(?:少于|不足|短于)[^，,；;。]{1,8}的[^，,；;。的]{1,8}[，,；;。：:]"
+_FOUND_THEN_CLASS = "发现[^，,；;。]{0,12}[，,][^，,；;。]{1,16}的[，,]"
 
 
 def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> list[Found]:
@@ -153,12 +155,12 @@ def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> li
     return [parts[0]._replace(event=own), *parts[1:]]
 
 
-_AFTER_WORDS = re.compile("(?:在|于)([^，,；;。在于]{2,20}?)(?:之后|以后|后)的?$")
+_AFTER_WORDS = "(?:在|于)([^，,；;。在于]{2,20}?)(?:之后|以后|后)的?$"
 
 
 def _after_words(s: str, core: int) -> str | None:
     """The event before 后(的) right before a period (在完成上述工作后的二十四小时内), or None."""
-    m = _AFTER_WORDS.search(s, max(0, core - 26), core)
+    m = re.compile(_AFTER_WORDS).search(s, max(0, core - 26), core)
     return m.group(1) if m else None
 
 
@@ -198,7 +200,7 @@ def _scan(
         words = s[start:stop]
         # 二十日内不能作出决定的 (a condition), 除可以当场作出决定的外 (an exception)
         # 第四十二条 除可以当场作出行政许可决定的外 (行政许可法): the article's number is no word
-        exception = _ARTICLE.sub("", words, count=1).startswith("除") and words.endswith("外")
+        exception = re.compile(_ARTICLE).sub("", words, count=1).startswith("除") and words.endswith("外")
         conditional = words.endswith("的") or exception
         pos = start
         while pos < stop:
@@ -248,7 +250,7 @@ def _scan(
                 reader.pos = found.start  # 上述期限延长至五年: no period of its kind before it
                 passed.append((found.core, reader.fail("期限（“延长至”之前没有同类的期间）")))
                 continue
-            if found.rule.kind == "date" and _NTH_YEAR.search(s, 0, found.core):
+            if found.rule.kind == "date" and re.compile(_NTH_YEAR).search(s, 0, found.core):
                 # 保护期截止于作品首次发表后第50年的12月31日 (著作权法实施条例 第十八条)
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
@@ -271,8 +273,8 @@ def _scan(
                 found = found._replace(rule=replace(found.rule, sense="condition"))
             found = in_context(found, s, start, stop)
             if (
-                _FOUND_THEN_CLASS.match(s, found.end)
-                or _OR_LESS_THING.match(s, found.end)
+                re.compile(_FOUND_THEN_CLASS).match(s, found.end)
+                or re.compile(_OR_LESS_THING).match(s, found.end)
                 or (found.rule.back and s.startswith(("所发生", "所产生", "所形成"), found.end))
             ):
                 # 有破产申请一年前所发生的原因 (企业破产法 第四十条): a look-back, not a deadline
@@ -329,7 +331,7 @@ def _bracket_aside(s: str, start: int, stop: int) -> int:
 
 
 _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
-_NTH_YEAR = re.compile("第(?:[0-9]+|[一二两三四五六七八九十百]+)年的?$")
+_NTH_YEAR = "第(?:[0-9]+|[一二两三四五六七八九十百]+)年的?$"
 
 
 def _bare(found: Found, s: str, part_start: int) -> bool:
@@ -345,7 +347,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     if before.endswith(("暂停其", "停止其")) and s[found.core : found.end].endswith(("以内", "内")):
         return True  # 暂停其6个月以内从事报关业务 (海关行政处罚实施条例 第十七条): a penalty's length
     if not s[found.core : found.end].endswith(MARKED) and (
-        _LISTED_AFTER.match(s, found.end) or _LISTED_BEFORE.search(before)
+        re.compile(_LISTED_AFTER).match(s, found.end) or re.compile(_LISTED_BEFORE).search(before)
     ):
         return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
     if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO):
@@ -382,21 +384,21 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
 
 
 _LENGTH = r"(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个工作日|工作日|日|天|个月|年|个季度|小时)"
-_LISTED_AFTER = re.compile(f"[、](?:或者|或)?{_LENGTH}")
-_LISTED_BEFORE = re.compile(f"{_LENGTH}(?:、|、?或者|、?或)$")
+_LISTED_AFTER = f"[、](?:或者|或)?{_LENGTH}"
+_LISTED_BEFORE = f"{_LENGTH}(?:、|、?或者|、?或)$"
 
 
-_JOINED = re.compile(r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$")
+_JOINED = r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$"
 
 
-_UP_TO = re.compile(r"至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)")
+_UP_TO = r"至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)"
 
 
 def _extension_range(found: Found, s: str) -> Found:
     """可以延长一日至三日 (监察法 第四十六条): an extension of up to the upper bound, which is
     the answer (the outer limit), said in its words."""
     rule = found.rule
-    m = _UP_TO.match(s, found.end)
+    m = re.compile(_UP_TO).match(s, found.end)
     if not rule.extension or rule.n is None or m is None:
         return found
     try:
@@ -412,7 +414,7 @@ def _extension_range(found: Found, s: str) -> Found:
 def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
     """三十日和六十日内 (预算法 第五十二条): the period before 和 with the same words after it,
     a deadline of its own, answered first."""
-    m = _JOINED.search(s, max(0, found.core - 8), found.core)
+    m = re.compile(_JOINED).search(s, max(0, found.core - 8), found.core)
     rule = found.rule
     if m is None or rule.n is None or rule.kind not in ("workdays", "days", "months", "years"):
         return []

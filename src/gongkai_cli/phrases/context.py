@@ -68,7 +68,7 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
         return found._replace(rule=replace(rule, sense="restriction", qualifier="保护期"))
     if rule.kind not in _PERIOD_KINDS or rule.back or rule.sense != "deadline" or rule.extension:
         return found
-    if _ONCE_WITHIN.match(s, found.end):
+    if re.compile(_ONCE_WITHIN).match(s, found.end):
         # 同一机动车一年内可以互换变更一次机动车号牌号码 (机动车登记规定 第二十条): how often
         return found._replace(rule=replace(rule, sense="condition"))
     if rule.qualifier in _CAPS and _per_period(s, found.core):
@@ -111,8 +111,10 @@ _VALID_AFTER = {
 _ANOTHER_PERIOD = "[一二两三四五六七八九十百]+(?:个工作日|日|天|个月|年)"
 
 
+# Pattern strings, compiled on first use (re caches them): compiling them at import cost
+# `gongkai deadline` about a tenth of its start-up (bench section 3).
 # After a period: how often something may be done in it (一年内可以互换变更一次).
-_ONCE_WITHIN = re.compile(
+_ONCE_WITHIN = (
     "(?:只能|只可|可以|可|仅能|仅限|限)[^，,；;。]{0,12}?(?:[一二两三四五1-5]|[一二两三四五1-5]个)次(?!性)"
 )
 
@@ -186,7 +188,7 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
     closing = min((at for at in (s.find(ch, end) for ch in _SENTENCE_ENDS) if at >= 0), default=len(s))
     if item and s[sentence:closing].rstrip().endswith("的"):
         return True  # （三）…在中国境内停留不超过二十四小时且不离开口岸…的；(出境入境管理法 第二十二条)
-    if _THRESHOLD.search(after):
+    if re.compile(_THRESHOLD).search(after):
         return True  # （二）公司在一年内购买、出售重大资产超过公司资产总额百分之三十 (证券法 第八十条)
     if after.strip() or stop >= len(s) or s[stop] not in "，,":
         return False
@@ -201,7 +203,7 @@ def _circumstance(s: str, end: int, stop: int) -> bool:
 
 
 # A threshold after a period (在一年内购买…超过…百分之三十): what happened, a condition.
-_THRESHOLD = re.compile("(?:超过|达到)(?:[0-9一二两三四五六七八九十百千万]|[^，,；;。]{0,16}百分之)")
+_THRESHOLD = "(?:超过|达到)(?:[0-9一二两三四五六七八九十百千万]|[^，,；;。]{0,16}百分之)"
 
 
 def _counts_within(after: str) -> bool:
@@ -211,7 +213,7 @@ def _counts_within(after: str) -> bool:
         # 受到行政处罚后1年内又实施同一性质的违法行为 (化妆品生产经营监督管理办法 第六十一条);
         # 经依法处理后一年内再出现前款规定的情形 (慈善法 第一百一十条)
         return True
-    if _TIMES_OR_MORE.match(after):
+    if re.compile(_TIMES_OR_MORE).match(after):
         return True  # 1年内被责令改正3次以上 (统计法实施条例 第五十条)
     after = next((after[len(v) :] for v in _HAPPENED if after.startswith(v)), after)
     count = 0
@@ -221,11 +223,11 @@ def _counts_within(after: str) -> bool:
     return count > 0 and after[:count] not in ("一", "1") and after.startswith("次", count)
 
 
-_TIMES_OR_MORE = re.compile("[^，,；;。]{0,10}?(?:[0-9]+|[一二两三四五六七八九十]+)次(?:以上|或者)")
+_TIMES_OR_MORE = "[^，,；;。]{0,10}?(?:[0-9]+|[一二两三四五六七八九十]+)次(?:以上|或者)"
 
 
 # A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
-_DECISION = re.compile("(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)")
+_DECISION = "(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)"
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
 _NOT_A_BAN = (
     "不行使",
@@ -268,7 +270,7 @@ def _banned_after(s: str, part_start: int, core: int, end: int, anchor_at: int |
         return True  # 在开始用地的5年内不调整 (中外合资经营企业法实施条例 第四十八条)
     if at < 0 or any(modal in after[:at] for modal in ("应当", "必须", "应", "须", "可以")):
         return False
-    if after[:at].endswith(("或者", "或")) or _DECISION.match(after, at):
+    if after[:at].endswith(("或者", "或")) or re.compile(_DECISION).match(after, at):
         return False  # 作出批准或者不予批准的决定 (危险化学品安全管理条例 第三十一条): a decision
     if any(ch.isdigit() for ch in after[:at]) or re.search(_ANOTHER_PERIOD, after[:at]):
         return False  # 六个月内没有被公安机关发现，其他违法行为在二年内…的，不再给予: another period
@@ -328,32 +330,30 @@ def _act_before(s: str, at: int) -> str:
 
 # A subject that names its event: 接到报告的卫生主管部门应当在2小时内 (病原微生物实验室生物
 # 安全管理条例 第十七条) runs from the report's receipt.
-_RECEIVED = re.compile("((?:接到|收到|接获)[^，,；;。的]{1,12})的")
+_RECEIVED = "((?:接到|收到|接获)[^，,；;。的]{1,12})的"
 
 
 def _subject_event(part: Found, s: str) -> str | None:
     if part.rule.anchor or part.rule.kind not in _PERIOD_KINDS or part.rule.extension or part.rule.back:
         return None
     sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
-    m = _RECEIVED.search(s, sentence, part.core)
+    m = re.compile(_RECEIVED).search(s, sentence, part.core)
     if m is not None:
         return m.group(1)
     # 申请资料补正后的技术审评时限为40日 (医疗器械注册与备案管理办法 第九十二条): from the 补正
     clause = max(s.rfind(ch, 0, part.core) for ch in "，,；;。") + 1
-    m = _AFTER_EVENT.match(s, clause, part.core)
+    m = re.compile(_AFTER_EVENT).match(s, clause, part.core)
     if m is not None:
         return m.group(1)
     # 组织进行现场审核，并根据审核结果在10个工作日内作出…决定 (饲料和饲料添加剂管理条例 第十五条)
-    m = _BY_RESULT.search(s, clause, part.core)
+    m = re.compile(_BY_RESULT).search(s, clause, part.core)
     return m.group(1) + "结果" if m else None
 
 
-_BY_RESULT = re.compile("根据([^，,；;。]{1,10}?)结果")
+_BY_RESULT = "根据([^，,；;。]{1,10}?)结果"
 
 
-_AFTER_EVENT = re.compile(
-    "([^，,；;。的]{2,12}?)(?:之后|以后|后)的[^，,；;。后]{0,10}(?:时限|期限|期间)(?:为|是)?$"
-)
+_AFTER_EVENT = "([^，,；;。的]{2,12}?)(?:之后|以后|后)的[^，,；;。后]{0,10}(?:时限|期限|期间)(?:为|是)?$"
 
 
 def _after_request(part: Found, before: Found, s: str) -> str | None:
@@ -404,13 +404,13 @@ def _span_of_act(part: Found, before: list[Found]) -> str | None:
 
 # After a period with no event before it: the event it is counted from, named after it
 # (保修期为1年，自交付使用之日起计算; 时效期间为一年，自…连带支付损害赔偿之日起计算).
-_NAMED_AFTER = re.compile(r"[，,]?(?:自|从)([^，,；;。]{1,40}?)(?:之日|时)?起(?:计算|算)(?:[，,；;。]|$)")
+_NAMED_AFTER = r"[，,]?(?:自|从)([^，,；;。]{1,40}?)(?:之日|时)?起(?:计算|算)(?:[，,；;。]|$)"
 
 
 def _event_after(found: Found, s: str) -> str | None:
     if found.rule.anchor or found.rule.back:
         return None
-    m = _NAMED_AFTER.match(s, found.end)
+    m = re.compile(_NAMED_AFTER).match(s, found.end)
     return m.group(1) if m else None
 
 
