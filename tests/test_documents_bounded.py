@@ -240,7 +240,7 @@ def test_time_per_paragraph_is_linear() -> None:
         return saved.getvalue()
 
     small, large = _seconds(numbered(500)), _seconds(numbered(2000))
-    assert large / small < 6, (small, large)
+    assert large / small < 8, (small, large)  # 4 if linear, 16 if quadratic
     assert large < 2000 * 0.0015, large  # under 1.5 ms a paragraph (it was 3 ms, the style lookup most)
 
 
