@@ -8,19 +8,11 @@ a None answer expects a refusal (exit 3) that says why."""
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
 
 import pytest
 
 from tests.conftest import Run
-
-
-class Row(NamedTuple):
-    source: str
-    clause: str
-    start: str
-    expected: list[tuple[str | None, str, str | None]] | None
-
+from tests.test_law_classes import Row, check_row
 
 ROWS: list[Row] = [
     # a keeping verb right after the period: 2年内，留存…备查 is how long to keep (5-079)
@@ -286,15 +278,7 @@ ROWS: list[Row] = [
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.source[:40] for r in ROWS])
 def test_law_clause_class(gongkai: Run, row: Row) -> None:
-    result = gongkai("deadline", row.clause, "--from", row.start, "--format", "json")
-    if row.expected is None:
-        assert result.exit_code == 3, (row.source, result.output)
-        assert result.stderr.startswith("gongkai: 错误：") and len(result.stderr.splitlines()) == 1
-        return
-    assert result.exit_code == 0, (row.source, result.output)
-    data = json.loads(result.stdout)
-    got = [(p["deadline"], p["sense"], p["needs_event"]) for p in data["periods"]]
-    assert got == row.expected, row.source
+    check_row(gongkai, row)
 
 
 def test_n_and_a_half_months_dropped_from_a_clause_is_a_doubt(gongkai: Run) -> None:
