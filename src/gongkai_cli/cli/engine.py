@@ -12,7 +12,6 @@ import click
 from ..calendar.workdays import DayInfo
 from ..errors import CoverageError, GongkaiError, InputError
 from ..phrases.resolve import Options
-from ..render import batch as batch_render
 from ..render import deadlines as formatters
 from ..render.output import emit
 from . import hints
@@ -270,6 +269,7 @@ def _ledger(
     """The sheet written back with each row's deadline, sense, warnings and error."""
     from ..files.ledger import cell_text, write_sheet
     from ..phrases.batch import MEMO, Outcome, answerer
+    from ..render.batch import ledger_values
 
     answer = answerer(app.calendar, options)
     outcome = Outcome()
@@ -290,7 +290,7 @@ def _ledger(
                 if len(memo) >= MEMO:
                     memo.clear()
                 found = hints.batch_row(answer(number, {"anchor": key[0], "rule": key[1], "law": key[2]}))
-                hit = memo[key] = (found.error, batch_render.ledger_values(found))
+                hit = memo[key] = (found.error, ledger_values(found))
             if hit[0] is not None:
                 outcome.add(hit[0])
             yield values + hit[1]
@@ -335,6 +335,7 @@ def run_batch_rows(
     whose anchor, rule and law came before costs a lookup and a write: each distinct one
     is answered and rendered once (the most recent MEMO kept, so memory stays bounded)."""
     from ..phrases.batch import MEMO, BatchRow, Lines, Outcome, answerer
+    from ..render.batch import batch_lines, batch_writer
 
     if "anchor" not in columns or "rule" not in columns:
         shown = "、".join(columns)
@@ -342,11 +343,11 @@ def run_batch_rows(
             f"表头中没有起算日或期限写法列：表头为 {shown}（用 --anchor-column、--rule-column 指定）"
         )
     outcome = Outcome()
-    shape, write = batch_render.batch_lines(app.fmt, out, columns)
+    shape, write = batch_lines(app.fmt, out, columns)
     answer = answerer(app.calendar, options)
     at = {name: i for i, name in enumerate(columns)}  # a repeated name: its last cell
     anchor, rule, law = at["anchor"], at["rule"], at.get("law")
-    general = batch_render.batch_writer(app.fmt, out, columns, header=False)
+    general = batch_writer(app.fmt, out, columns, header=False)
     # (anchor, rule, law): the answer's error and shape; or, seen once, the answer itself,
     # written the general way (a batch of phrases all different is not slowed by shaping)
     memo: dict[tuple[str, str, str], tuple[GongkaiError | None, Any] | BatchRow] = {}
@@ -401,7 +402,7 @@ def _width(cells: list[str], width: int) -> list[str]:
 
 class _QuickCsv:
     """CSV lines written the quick way: a line whose answer is kept and whose cells the csv
-    module and render.batch._cell leave as they are (batch_render.batch_csv_plain) is
+    module and render.batch._cell leave as they are (render.batch.batch_csv_plain) is
     written as it came with the answer's cells after it, a write per block of lines; any
     other goes the general way (``one``). Lines hold no quote or carriage return
     (phrases.batch.Lines)."""
@@ -426,8 +427,9 @@ class _QuickCsv:
         width, tails, others = self.width, self.tails, self.others
         anchor, rule, law = self.at
         other = others[0] if len(others) == 1 else -1
-        formula = batch_render.FORMULA_FIRST
-        plain = batch_render.batch_csv_plain
+        from ..render.batch import FORMULA_FIRST as formula
+        from ..render.batch import batch_csv_plain as plain
+
         parts: list[str] = []
         for i, line in enumerate(chunk.lines):
             cells = line.split(",")
@@ -453,8 +455,10 @@ class _QuickCsv:
     def _tail(self, key: tuple[str, str, str]) -> str | None:
         """The answer's cells, rendered, for lines with these key cells: when the answer is
         kept (shaped), had no error, and the key cells are plain."""
+        from ..render.batch import batch_csv_plain
+
         hit = self.memo.get(key)
-        if type(hit) is not tuple or hit[0] is not None or not all(map(batch_render.batch_csv_plain, key)):
+        if type(hit) is not tuple or hit[0] is not None or not all(map(batch_csv_plain, key)):
             return None
         if len(self.tails) >= self.limit:
             self.tails.clear()
