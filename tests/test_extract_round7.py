@@ -77,3 +77,63 @@ def test_the_scorer_compares_across_scripts(outline: str, draft: str) -> None:
     score = _scorer()
     assert score.norm(outline) in score.norm(draft)
     assert score.norm("区应急管理局") != score.norm("市应急管理局")
+
+
+# --- a Word row merged across the table, two dateless assignments, a cut name --------
+
+
+def test_a_word_row_merged_across_is_a_group(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 10 寿光市2019年政务公开重点工作任务分工 (.docx): Word gives a cell merged across
+    the table once per column (「一、扎实做好…⇥一、扎实做好…⇥…」). Before: each such row
+    was an item, its text read as departments and a deadline."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("寿光市2019年政务公开重点工作任务分工")
+    table = document.add_table(rows=5, cols=4)
+    for c, text in enumerate(["工作任务", "具 体 要 求", "责 任 单 位", "时限要求"]):
+        table.cell(0, c).text = text
+    for r, group in ((1, "一、扎实做好重点领域信息公开"), (2, "(一)做好助推寿光高质量发展信息公开")):
+        table.cell(r, 0).merge(table.cell(r, 3)).text = group
+    rows = [
+        ["1.推进新旧动能转换重大工程信息公开", "根据《2019寿光市新旧动能转换工作要点》,加大新旧动能转换重大工程配套制度措施的公开、解读力度。", "市发改局牵头落实;市工信局、市教体局按职责分工分别落实", ""],
+        ["2.推进乡村振兴信息公开", "加强实施乡村振兴战略的政策、成效、资金、项目安排等信息公开工作。", "市农业农村局、市", ""],
+    ]
+    for r, row in enumerate(rows, 3):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    path = tmp_path / "分工.docx"
+    document.save(str(path))
+    result = gongkai("plan", "extract", str(path), env=TODAY)
+    assert result.exit_code == 0, result.output
+    items = YAML(typ="safe").load(result.stdout)["items"]
+    assert [i["title"] for i in items] == ["推进新旧动能转换重大工程信息公开", "推进乡村振兴信息公开"]
+    assert items[0]["section"].startswith("一、扎实做好重点领域信息公开 (一)做好助推")
+    assert items[0]["lead"] == ["市发改局"]
+    flags = _flags(result.stdout)
+    # both 时限要求 cells empty: the table gives no deadlines, said once, not on each row
+    # (before: 「表格这一行中没有期限」 on each)
+    assert flags["1"] == []
+    assert "完成时限一栏都是空的" in result.stdout
+    # 「市」 alone is no office: the page stops inside the list
+    assert any("部门“市”不像部门名称" in f for f in flags["2"])
+
+
+def test_a_deadline_after_labelled_names_is_the_rule(gongkai: Run, tmp_path: Path) -> None:
+    """Written like set 6's 08 (嘉定区人社局 2025, 「(责任单位:各科室、单位)」) with a deadline
+    after the names: 「(责任单位:各科室,6月底前完成)」. Before: 6月底前完成 was read as a
+    second office. A bracket without a deadline beside one with is a doubt."""
+    plan, written = _draft(
+        gongkai,
+        tmp_path,
+        "2025年某某局政务公开工作要点\n"
+        "一、依法履行政务公开主体责任\n"
+        "(一)深化重点领域信息公开。依法、规范、及时发布信息并做好解读。(责任单位:各科室,6月底前完成)\n"
+        "(二)规范主动公开范围。做好法定主动公开事项目录编制工作。(责任单位:办公室)\n",
+    )
+    flags = _flags(written)
+    assert flags["1.1"] == []
+    assert any("没有期限" in f for f in flags["1.2"])
+    # a deadline after a labelled list of names is the rule, not an office
+    assert plan["items"][0]["owners"] == ["各科室"]
+    assert plan["items"][0]["rule"] == "6月底前完成"

@@ -208,8 +208,9 @@ _NAME_MAX = 24  # a department's name longer than this is a clause read as a nam
 
 def name_doubt(name: str) -> bool:
     """Whether a department name read from a bracket or a cell looks like a clause: too
-    long, or saying what is done (实现…, 加强…) or quoting a document (《》)."""
-    return len(name) > _NAME_MAX or bool(_DOING.search(name)) or "《" in name
+    long, or saying what is done (实现…, 加强…) or quoting a document (《》); or is one
+    character, no office ("市农业农村局、市": the page stops inside the list)."""
+    return len(name) > _NAME_MAX or len(name) < 2 or bool(_DOING.search(name)) or "《" in name
 
 
 def title_doubt(title: str) -> str | None:
@@ -411,6 +412,11 @@ class _Extractor:
         # a task cell over several rows heads them: the table's tasks are headings; when
         # every row has a task of its own, the task names the item and the detail is its text
         shared = Counter(compact(row.cells.get("task", "")) for row in rows)
+        # a 完成时限 column empty in every row (寿光 2019's .docx) gives no deadlines, like none
+        # (two rows or more: one row's empty cell is that row's doubt)
+        dated = "deadline" in table.roles and (
+            len(rows) < 2 or any(compact(r.cells.get("deadline", "")) for r in rows)
+        )
         own = all(n == 1 for t, n in shared.items() if t)
         for item_id, row in zip(ids, rows, strict=True):
             cell = row.cells
@@ -443,13 +449,14 @@ class _Extractor:
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有")]
                 duty.flags += [misfit] if misfit is not None and not row.doubts else []
             duty.flags += row.doubts
-            if "deadline" not in table.roles:  # said once for the table, not on every row
+            if not dated:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
-        if "deadline" not in table.roles and any(not row.cells.get("deadline") for row in rows):
+        if not dated and any(not row.cells.get("deadline") for row in rows):
+            what = "没有完成时限一栏" if "deadline" not in table.roles else "的完成时限一栏都是空的"
             self.warn(
                 None,
-                f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："
+                f"任务表（第 {table.rows[0].line} 行起）{what}："
                 "其中各项 rule 为 null（无固定期限），请补上期限或确认",
             )
 
@@ -547,7 +554,7 @@ class _Extractor:
             duty.flags.append(f"期限“{duty.rule}”的年份早于计划的年份（{self.year}年）：可能是笔误，请核对")
         odd = [n for n in named if name_doubt(n)]
         if odd:
-            duty.flags.append(f"部门“{'、'.join(odd)}”不像部门名称（过长，或写着做什么）：请核对")
+            duty.flags.append(f"部门“{'、'.join(odd)}”不像部门名称（过长、只有一个字，或写着做什么）：请核对")
         doubt = title_doubt(duty.title)
         if doubt is not None:
             duty.flags.append(f"标题“{duty.title}”可能读错（{doubt}）：请与原文核对")

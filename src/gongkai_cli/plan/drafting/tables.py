@@ -175,6 +175,8 @@ def _line_table(
             index += 1
             continue
         barred = "\t" in text or "|" in text or "｜" in text
+        if "\t" in text and len(row) > 1 and row[0] and all(c == row[0] for c in row):
+            row = [row[0], *[""] * (len(row) - 1)]  # Word repeats a cell merged across the row
         if piped and _continues(text) and table.rows:
             table.extend(compact(row[0]))  # "【联系方式】 | ||||||": the row above goes on
             taken.add(lineno)
