@@ -137,3 +137,51 @@ def test_a_deadline_after_labelled_names_is_the_rule(gongkai: Run, tmp_path: Pat
     # a deadline after a labelled list of names is the rule, not an office
     assert plan["items"][0]["owners"] == ["各科室"]
     assert plan["items"][0]["rule"] == "6月底前完成"
+
+
+# --- a table pasted with one space between cells ----------------------------------
+
+HENGYANG_HEAD = "事项类别 事项名称 公开内容 公开依据 条款内容 公开渠道 公开时限 公开责任\n"
+HENGYANG_ROW = (
+    "机构职能信息 {name} {content} 《中华人民共和国政府信息公开条例》(国务院令第711号) "
+    "《中华人民共和国政府信息公开条例》(国务院令第711号)第二十条:行政机关应当依照本条例第十九条的规定,"
+    "主动公开本行政机关的下列政府信息:(二)机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名。 "
+    "政府网站 自该政府信息形成或者变更之日起20个工作日内。 组织人事科\n"
+)
+
+
+def test_a_catalogue_with_single_spaces_between_cells(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 04 衡阳市人力资源和社会保障局政府信息主动公开事项目录: header and rows with one
+    space between cells, no 序号, the last row cut in its 条款内容. Before: refused (「没有
+    找到编号的段落…或任务分工表」): a single space split nothing, and the rows were cut at
+    「。 」 as prose run together."""
+    text = (
+        "衡阳市人力资源和社会保障局政府信息主动公开事项目录\n\n"
+        + HENGYANG_HEAD
+        + HENGYANG_ROW.format(name="领导信息", content="衡阳市人力资源和社会保障局主要领导姓名、职务、简介等。")
+        + HENGYANG_ROW.format(name="机构信息", content="依据三定方案确定的法定职能,以及机关名称、办公地址等。")
+        + "机构职能信息 内设机构设置 衡阳市人力资源和社会保障局内设机构的名称及机关职能。 "
+        "《中华人民共和国政府信息公开条例》(国务院令第711号) 《中华人民共和国政府信息公开条例》(国务院令第711号)第二十条:(二)机\n"
+    )
+    plan, written = _draft(gongkai, tmp_path, text)
+    items = plan["items"]
+    assert [(i["title"], i["owners"]) for i in items] == [
+        ("领导信息", ["组织人事科"]),
+        ("机构信息", ["组织人事科"]),
+        ("内设机构设置", []),
+    ]
+    assert items[0]["event"] == "该政府信息形成或者变更"
+    flags = _flags(written)
+    assert flags["1"] == [] and flags["2"] == []
+    assert flags["3"]  # the page stops inside the row: its office and limit are asked for
+
+
+def test_a_sentence_with_single_spaces_is_no_table(gongkai: Run, tmp_path: Path) -> None:
+    """The other side: a line of words one space apart that are not all column names is
+    prose (a title with spaces, a date line)."""
+    plan, _ = _draft(
+        gongkai,
+        tmp_path,
+        "某某局 2023 年 政务公开 工作要点\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n",
+    )
+    assert [i["id"] for i in plan["items"]] == ["1"]

@@ -115,6 +115,7 @@ from .paragraphs import (
     unrun,
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
+from .spaced import barred_spaced_tables
 from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell
 from .tables import Table, TableRow, find_tables
 
@@ -241,11 +242,13 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
         self.raw = unrun(
-            [
-                (i, line)
-                for i, line in enumerate(text.splitlines(), 1)
-                if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
-            ]
+            barred_spaced_tables(
+                [
+                    (i, line)
+                    for i, line in enumerate(text.splitlines(), 1)
+                    if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
+                ]
+            )
         )
         self.lines = [(i, line.strip()) for i, line in self.raw]
         # each line as the document has it, before a run-together line was cut
