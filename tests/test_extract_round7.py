@@ -185,3 +185,45 @@ def test_a_sentence_with_single_spaces_is_no_table(gongkai: Run, tmp_path: Path)
         "某某局 2023 年 政务公开 工作要点\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n",
     )
     assert [i["id"] for i in plan["items"]] == ["1"]
+
+
+# --- a catalogue with codes after its names, rows over two lines, cut in a cell -----
+
+FANCHANG = (
+    "蕪湖市繁昌區(qū)救災領域基層政務公開事項目錄\n"
+    "序 號 | 公開領域(編碼) | 公開事項 | 公開內容(要素) | 公開依據 | 公開時限 | 公開主體 | 公開渠道和載體 | 公開對象 | 公開方式 | 公開層級 | |||||\n"
+    "一級事項(編碼) | 二級事項(編碼) | 全社會 | 特定群體 | 主動 | 依申請 | 縣級 | 鄉(xiāng)級 | 村級 | |||||||\n"
+    "1 | 救災115000000 | 政策法規(guī)115001000 | 法規標準 115001001 |\n"
+    "1.與救災有關的法律、法規、規章、標準 | 1.《中華人民共和國政府信息公開條例》(國務院令第711號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||\n"
+    "2 | 政策文件 115001002 |\n"
+    "1.其他可以公開的與救災有關的政策文件,包括改革方案、發展規劃、專項規劃、工作計劃等 | 1.《中華人民共和國政府信息公開條例》(國務院令第711號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||||\n"
+    "3 | 政策解讀 115001003 |\n"
+    "1.深入解讀重要政策文件的制定背景、起草過程、工作目標、主要內容等 | 1.中央辦公廳、國務院辦公廳《關于全面推進政務公開工作的意見》(中辦發(fā)〔2016〕8號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||||\n"
+    "4 | 重大決策預公開 115002000 |\n"
+    "意見征集 115002001 |\n"
+    "1.涉及重大民生議題、企業(yè)經營發(fā)展、救災減災領域的重要改革方案、\n"
+)
+
+
+def test_a_catalogue_with_codes_and_a_cut_cell(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 06 蕪湖市繁昌區救災領域基層政務公開事項目錄 (rows from the page, traditional
+    characters and the mirror's pinyin as it gives them): a 公開領域 column, codes after
+    the names (政策法規115001000), a 公開依據 numbered in its cell (1.《條例》) or citing a
+    document inside it (中央辦公廳…《意見》(中辦發〔2016〕8號)), the page stopping inside
+    row 4's 公開內容 on a line without bars. Before: the task table reader took it (公開領域
+    unknown), the titles were the contents, row 3's basis its content, and row 4 a copy
+    of row 3."""
+    plan, written = _draft(gongkai, tmp_path, FANCHANG)
+    items = plan["items"]
+    assert [(i["section"].split()[0], i["title"]) for i in items] == [
+        ("政策法规", "法规标准"),
+        ("政策法规", "政策文件"),
+        ("政策法规", "政策解读"),
+        ("重大决策预公开", "意见征集"),
+    ]
+    assert items[2]["text"].startswith("1.深入解读重要政策文件")
+    assert [i["owners"] for i in items] == [["区应急管理局"]] * 3 + [[]]
+    assert items[3]["text"].endswith("重要改革方案、")
+    flags = _flags(written)
+    assert flags["1"] == flags["2"] == flags["3"] == []
+    assert any("网页在这一行中断" in f for f in flags["4"])

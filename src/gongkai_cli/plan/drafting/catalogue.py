@@ -83,14 +83,27 @@ _QUOTED = 16  # a cut cell is quoted by its last characters, where the page stop
 _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
 
 
+# a cell ending in a document's number in brackets cites that document: a 公开依据
+_CITED = r"》[（(][^（()）]*(?:〔[0-9]{4}〕[0-9]+号|令第[0-9]+号)[）)]$"
+# a catalogue's item code after its name ("政策法规115001000", 公开事项(编码)): no part of it
+_CODE = r"\s*[0-9]{6,}$"
+
+
+def _uncoded(cell: str) -> str:
+    return re.sub(_CODE, "", cell)
+
+
 def _kind(cell: str) -> str:
-    text = compact(cell)
+    text = compact(_uncoded(cell))
+    text = re.sub(r"^[0-9]{1,2}[.．、](?=《)", "", text)  # "1.《条例》": a basis numbered in its cell
     if re.fullmatch(r"[√✓✔]+", text):
         return "tick"
     if "■" in text or "□" in text:
         return "channel"
     if text.startswith("《") and len(text) <= 200 and re.search(r"[》）)]$", text):
         return "basis"
+    if len(text) <= 200 and re.search(_CITED, text):
+        return "basis"  # "中央办公厅、国务院办公厅《关于…的意见》(中办发〔2016〕8号)"
     if _is_departments(text):
         return "office"
     if len(text) <= 80 and not text.startswith("●") and (_LIMIT.search(text) or _find_phrase(text, "")):
@@ -313,6 +326,13 @@ def _joined(row: list[str], classes: list[str]) -> list[str]:
     return cells_ if i == 0 else row
 
 
+def _cut_cell(lines: list[tuple[int, str]], at: int) -> bool:
+    """The document's last line, without a bar, holding a cell's text: the page stops in
+    the middle of that cell (繁昌区's 「1.涉及重大民生议题…的重要改革方案、」)."""
+    text = compact(lines[at][1])
+    return at == len(lines) - 1 and len(text) > _SHORT and bool(re.search(r"[，,、；;]", text))
+
+
 def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
     """A disclosure catalogue whose header starts at ``index``, and the index after it.
     With a 序号 column a row runs from its 序号 to the next; without, a row is a line, and
@@ -384,7 +404,7 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         at += 1
         while (
             at < len(lines)
-            and _row_line(lines[at][1])
+            and (_row_line(lines[at][1]) or _cut_cell(lines, at))
             and not starts_row(lines[at][1])
             and _group_line(lines[at][1]) is None
             and (_between(lines, at, head) is None or (spread_rows and _lone_bar(lines[at][1])))
@@ -460,6 +480,8 @@ def _row(
     groups: list[str] = []
     for j, (_, role) in enumerate(columns):
         cell = at_column.get(j)
+        if cell is not None and role in ("group", "task"):
+            cell = _uncoded(cell)
         if role == "group":
             cell = cell or above.get(j, "")  # merged with the row above
             above[j] = cell
