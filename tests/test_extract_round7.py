@@ -227,3 +227,46 @@ def test_a_catalogue_with_codes_and_a_cut_cell(gongkai: Run, tmp_path: Path) -> 
     flags = _flags(written)
     assert flags["1"] == flags["2"] == flags["3"] == []
     assert any("网页在这一行中断" in f for f in flags["4"])
+
+
+# --- a group cell on its group's first row, the page stopping in the last row -------
+
+
+def test_a_cut_row_keeps_its_group_cell_apart(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 02 怀远县医疗保障局2025年度政务公开重点工作清单及分工: the header cut to its last
+    cells, the group cell (三、…) only on its group's first row, and the page stopping in
+    row 6 (no closing bar). Before: 三、… was row 6's text and its text read as six
+    departments. The title form 「…重点工作清单及分工」 (and 「…任务分解方案」, 宣城 2017's
+    .xlsx) is a title."""
+    plan, written = _draft(
+        gongkai,
+        tmp_path,
+        "怀远县医疗保障局2025年度政务公开重点工作清单及分工\n"
+        "具 体 要 求 | 责任科室 | ||\n"
+        "一、围绕中心工作抓好主动公开。 | 1 | 紧扣民生领域,深化卫生健康、社会保障等民生领域信息公开。 | 办公室牵头,局各股室、局属各中心配合 |\n"
+        "二、围绕提质增效抓好政策解读 | 2 | 严格落实政策解读与政策文件同步起草、同步审签、同步发布的工作要求。 | 办公室牵头,局各股室、局属各中心配合 |\n"
+        "3 | 科学确定解读范围,对涉及市场主体和人民群众切身利益的重大政策文件,做到应解读尽解读。 | 办公室牵头,局各股室、局属各中心配合 | |\n"
+        "三、围绕公众参与抓好决策公开。 | 6 | 建立健全政策制定公众参与、执行情况评估及公众评价机制,涉及重大公共利益的政策文件,"
+        "除依法依规应当保密的外,应通过征求意见、听证座谈等方式扩大公众参与,并及时\n",
+    )
+    assert plan["plan"]["title"] == "怀远县医疗保障局2025年度政务公开重点工作清单及分工"
+    last = plan["items"][-1]
+    assert last["id"] == "6"
+    assert last["section"] == "三、围绕公众参与抓好决策公开。"
+    assert last["text"].startswith("建立健全政策制定公众参与")
+    assert last["owners"] == [] and "jointly" not in last
+    assert _flags(written)["6"]
+    assert plan["items"][0]["lead"] == ["办公室"]
+    assert plan["items"][0]["jointly"] == ["局各股室", "局属各中心"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "怀远县医疗保障局2025年度政务公开重点工作清单及分工",  # set 6, 02
+        "宣城市2017年度政务公开重点工作任务分解方案",  # set 6, 09 (the .xlsx's title row)
+    ],
+)
+def test_title_forms(gongkai: Run, tmp_path: Path, title: str) -> None:
+    plan, _ = _draft(gongkai, tmp_path, f"{title}\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n")
+    assert plan["plan"]["title"] == title

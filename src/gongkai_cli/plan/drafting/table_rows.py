@@ -315,7 +315,9 @@ class _Rows:
         if at is not None and number is None:
             number = row.pop(at)  # the 序号, a column of its own even where the header has none
         values["number"] = number or ""
-        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
+        # a row the page stops inside lacks its last cells: a group cell before its own
+        # cells is still a group (怀远县医保局: 「三、… | 6 | 建立健全…并及时」)
+        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles) or cut
         while split and len(row) > 1 and _is_group(row[0]) and (len(row) > len(roles) - 1 or cut):
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
