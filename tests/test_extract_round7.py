@@ -270,3 +270,59 @@ def test_a_cut_row_keeps_its_group_cell_apart(gongkai: Run, tmp_path: Path) -> N
 def test_title_forms(gongkai: Run, tmp_path: Path, title: str) -> None:
     plan, _ = _draft(gongkai, tmp_path, f"{title}\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n")
     assert plan["plan"]["title"] == title
+
+
+# --- a catalogue one cell a line, a header over two rows, the site's footer ---------
+
+WENCHANG_HEAD = (
+    "公开事项 |\n公开内容 |\n公开主体 |\n公开时限 |\n公开渠道 |\n公开依据 |\n公开对象 |\n公开方式 |\n|||\n"
+    "一级事项 |\n二级事项 |\n全社会 |\n特定 |\n主动 |\n依申请公开 |\n|||||\n"
+)
+WENCHANG_LIMIT = "信息产生、变更之日起20个工作日内公开,保持长期公开(相关政策法规另有规定的应从其规定)"
+
+
+def _wenchang_row(cells: list[str]) -> str:
+    rest = ["市应急管理局", WENCHANG_LIMIT, "■ 政府网站 ■ 政务服务中心", "《中华人民共和国政府信息公开条例》(国务院令第711号)等", "√", "√"]
+    return "".join(f"{c} |\n" for c in [*cells, *rest])
+
+
+def test_a_catalogue_one_cell_a_line_with_two_header_rows(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 05 (市应急管理局's 救灾 catalogue, 文昌): one cell a line each ending in " |",
+    the header over two rows (公开事项 split into 一级事项 / 二级事项, 公开对象 and 公开方式
+    into theirs), rows ended by runs of bars, the 一级事项 救灾 only on the first row, the
+    site's 责任编辑: / 相关稿件 after the last row. Before: the second header row was an
+    item, row 1's cells were run together, and 责任编辑 joined the last row."""
+    text = (
+        WENCHANG_HEAD
+        + _wenchang_row(["救灾", "政策文件", "1.法律法规:与救灾有关的法律、法规"])
+        + "||\n"
+        + _wenchang_row(["备灾管理", "1.综合减灾示范社区:综合减灾示范社区分布情况(其具体位置、创建时间、创建级别等)"])
+        + "|||\n"
+        + _wenchang_row(["款物管理", "1.年度捐赠款物信息以及款物使用情况"])
+        + "责任编辑:\n相关稿件\n"
+    )
+    plan, written = _draft(gongkai, tmp_path, text)
+    items = plan["items"]
+    assert [(i["section"], i["title"], i["owners"]) for i in items] == [
+        ("救灾 政策文件", "政策文件", ["市应急管理局"]),
+        ("救灾 备灾管理", "备灾管理", ["市应急管理局"]),
+        ("救灾 款物管理", "款物管理", ["市应急管理局"]),
+    ]
+    assert items[2]["text"] == "1.年度捐赠款物信息以及款物使用情况"
+    assert all(i["event"] == "信息产生、变更" for i in items)
+    assert _flags(written) == {"1": [], "2": [], "3": []}
+
+
+def test_a_catalogue_one_cell_a_line_cut_in_a_cell(gongkai: Run, tmp_path: Path) -> None:
+    """The same form with the page stopping inside a row's 公开内容 (no bar after it): that
+    row says so once; its missing 公开主体 is not the row above's."""
+    text = (
+        WENCHANG_HEAD
+        + _wenchang_row(["救灾", "政策文件", "1.法律法规:与救灾有关的法律、法规"])
+        + "||\n备灾管理 |\n1.综合减灾示范社区:综合减灾示范社区分布情况(其具体位置、创建时间\n"
+    )
+    plan, written = _draft(gongkai, tmp_path, text)
+    items = plan["items"]
+    assert [i["title"] for i in items] == ["政策文件", "备灾管理"]
+    assert items[1]["owners"] == []
+    assert any("网页在这一行中断" in f for f in _flags(written)["2"])

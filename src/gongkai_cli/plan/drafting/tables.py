@@ -47,6 +47,7 @@ import re
 
 from ...phrases.chinese import compact
 from .catalogue import bar_cells_table, catalogue_table, stacked_catalogue
+from .catalogue_cells import cell_line_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -566,6 +567,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
         if framed is not None:
             tables.append(framed[0])
             index = framed[1]
+            continue
+        cell_lines = cell_line_catalogue(lines, index)
+        if cell_lines is not None:
+            tables.append(cell_lines[0])
+            index = cell_lines[1]
             continue
         barred = _barred_header(lines, index)
         if barred is not None:
