@@ -326,3 +326,48 @@ def test_a_catalogue_one_cell_a_line_cut_in_a_cell(gongkai: Run, tmp_path: Path)
     assert [i["title"] for i in items] == ["政策文件", "备灾管理"]
     assert items[1]["owners"] == []
     assert any("网页在这一行中断" in f for f in _flags(written)["2"])
+
+
+# --- a notice whose duties are paragraphs without numbers ----------------------------
+
+FUJIAN = (
+    "05.24 福建省人民政府辦公廳關於印發2018年政務公開工作主要任務分解表的通知\n\n"
+    "閩政辦〔2018〕43 號\n\n"
+    "各市、縣(區)人民政府,平潭綜合實驗區管委會,省人民政府各部門、各直屬機構:\n\n"
+    "為貫徹落實《國務院辦公廳關於印發2018年政務公開工作要點的通知》(國辦發〔2018〕23號),經省政府同意,"
+    "現將《2018年政務公開工作主要任務分解表》印發給你們,請認真組織實施。\n\n"
+    "做好我省2018年政務公開工作,要以習近平新時代中國特色社會主義思想為指導,堅持以公開為常態、不公開為例外。\n\n"
+    "各地、各部門要認真對照工作任務,細化職責分工,認真組織實施,不斷提升政務公開質量和實效。"
+    "要結合實際制定具體實施方案或工作安排,於6月30日前書面報省政府辦公廳並在本地、本部門政府網站公開。\n\n"
+    "各地、各部門要高度重視政務公開工作,進一步加強政務公開工作能力建設。"
+    "全年落實情況於12月15日前書\n"
+)
+
+
+def test_a_notice_whose_duties_are_unnumbered_paragraphs(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 03 福建省人民政府辦公廳 2018 (traditional characters on a mirror, its list date
+    05.24 before the title): the 分解表 is not on the page; the notice's last paragraphs
+    each name who must act and by when. Before: refused (「没有找到编号的段落…」). The
+    preamble (为贯彻落实…印发给你们) and the general requirement (做好…工作，要以…为指导)
+    name no one: no items."""
+    plan, written = _draft(gongkai, tmp_path, FUJIAN)
+    assert plan["plan"]["issuer"] == "福建省人民政府办公厅"
+    assert plan["plan"]["year"] == 2018
+    items = plan["items"]
+    assert [(i["id"], i["title"], i["owners"], i["rule"]) for i in items] == [
+        ("1", "各地、各部门要认真对照工作任务", ["各地", "各部门"], "6月30日前"),
+        ("2", "各地、各部门要高度重视政务公开工作", ["各地", "各部门"], "12月15日前"),
+    ]
+    flags = _flags(written)
+    assert flags["1"] == []
+    assert any("文本在此中断" in f for f in flags["2"])  # the page stops in it
+    assert "文中没有编号的段落" in written
+
+
+def test_prose_naming_no_one_is_still_refused(gongkai: Run, tmp_path: Path) -> None:
+    """The other side: a text with neither numbers nor a paragraph naming who acts is no plan."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text("某某通知\n做好政务公开工作,要坚持以公开为常态。\n", encoding="utf-8")
+    result = gongkai("plan", "extract", str(doc), env=TODAY)
+    assert result.exit_code == 3
+    assert "没有找到编号的段落" in result.output

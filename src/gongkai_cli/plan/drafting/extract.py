@@ -118,6 +118,7 @@ from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases
 from .spaced import barred_spaced_tables
 from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell
 from .tables import Table, TableRow, find_tables
+from .unnumbered import first_subject_line, unnumbered_duties
 
 # A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
 _FOOTER = re.compile(
@@ -270,6 +271,9 @@ class _Extractor:
         in_tables = {n for table in tables for n in table.lines}
         lines = [(n, t) for n, t in self.lines if n not in in_tables]
         body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
+        # no numbered paragraph, no table: paragraphs naming who must act (unnumbered.py)
+        plain = first_subject_line(lines) if body_start == len(lines) and not tables else None
+        body_start = body_start if plain is None else plain
         header, signed, warnings = _header(lines, body_start)
         self.year = header.year
         self.warnings.extend(warnings)
@@ -278,7 +282,12 @@ class _Extractor:
             raise InputError(
                 "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
             )
-        parts = plan_parts(_paragraphs(body))
+        parts = plan_parts(_paragraphs(body)) if plain is None else []
+        duties = unnumbered_duties(_paragraphs(body)) if plain is not None else []
+        for number, duty in enumerate(duties, 1):
+            self._add(str(number), "", duty)
+        if duties:
+            self.warn(None, f"文中没有编号的段落：已把写明由谁落实的 {len(duties)} 段列为事项，请核对")
         if len(parts) > 1:
             titles = "”“".join([header.title or "（无标题）", *(t for t, _ in parts if t)])
             self.warn(

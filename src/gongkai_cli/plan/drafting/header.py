@@ -102,7 +102,9 @@ _WENHAO_AROUND = re.compile(rf"^{_WENHAO}|[（(]{_WENHAO}[）)]$")
 
 def _bare(text: str) -> str:
     """A header line without white space, the bars of a table pasted around it
-    ("五原县教育局主动公开事项目录(试行) | ||||||||||") and a 文号 before or after it."""
+    ("五原县教育局主动公开事项目录(试行) | ||||||||||"), a 文号 before or after it and a
+    mirror's list date before it ("05.24 ")."""
+    text = re.sub(r"^\s*[0-9]{2}[.．][0-9]{2}\s+", "", text)  # a mirror's list date: "05.24 福建省…"
     squeezed = compact(text).strip("|｜")
     return _WENHAO_AROUND.sub("", squeezed) or squeezed
 
