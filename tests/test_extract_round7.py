@@ -371,3 +371,39 @@ def test_prose_naming_no_one_is_still_refused(gongkai: Run, tmp_path: Path) -> N
     result = gongkai("plan", "extract", str(doc), env=TODAY)
     assert result.exit_code == 3
     assert "没有找到编号的段落" in result.output
+
+
+# --- a page cut after its first duties: no deadline is how the plan is written -------
+
+YUNNAN = (
+    "2022年云南省政务公开工作要点\n"
+    "一、以公开助力经济平稳健康发展\n"
+    "(一)加强涉及市场主体的信息公开。增强政策制定实施的透明度和可预期性,推动已出台政策尽快落实到位,"
+    "提振市场主体信心。(省直有关部门,各州、市人民政府按照职责分工负责)\n"
+    "(二)加强涉及减税降费的信息公开。在政府网站、政务新媒体等政务公开平台及时、准确发布国家和我省减税降费政策特别\n"
+)
+
+
+def test_a_page_cut_after_a_dateless_bracket(gongkai: Run, tmp_path: Path) -> None:
+    """set 4, 01 2022年云南省政务公开工作要点 (also 03 自贡 2022, set 6's 08 嘉定 2025): the
+    page stops in the second duty; the first's bracket names departments only, as this
+    kind of plan does. Before: 「括号中没有期限」 on the first (a plan was taken as giving no
+    deadlines only from three whole assignments on); now a page cut after two duties is
+    enough, said once on the plan. The cut duty keeps its one doubt."""
+    plan, written = _draft(gongkai, tmp_path, YUNNAN)
+    flags = _flags(written)
+    assert flags["1.1"] == []
+    assert any("文本在此中断" in f for f in flags["1.2"])
+    assert "文中各项的分工都没有写期限" in written
+
+
+def test_two_whole_dateless_brackets_are_still_doubts(gongkai: Run, tmp_path: Path) -> None:
+    """The other side (tests/fixtures/extract/real/sipo-2019: two duties, the page whole):
+    two assignments are too few to say the plan gives no deadlines."""
+    text = YUNNAN.replace(
+        "政策特别\n", "政策。(省财政厅、省税务局按照职责分工负责)\n"
+    )
+    plan, written = _draft(gongkai, tmp_path, text)
+    flags = _flags(written)
+    assert any("没有期限" in f for f in flags["1.1"])
+    assert any("没有期限" in f for f in flags["1.2"])

@@ -262,6 +262,7 @@ class _Extractor:
         self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
         self.year: int | None = None  # the plan's, once the header is read
         self.comma_rule = False  # "逗号前为牵头单位…下同": every later bracket read so
+        self.cut_short = False  # the page stops inside the last duty
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -303,9 +304,9 @@ class _Extractor:
             self._table(table)
         for prefix, closing in closings:
             self._closing(closing, prefix)
-        self._no_deadlines_anywhere()
-        if body:
+        if body:  # first: the duty the page stops in counts as one whose deadline is unknown
             self._cut_at_the_end(body[-1])
+        self._no_deadlines_anywhere()
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -480,7 +481,11 @@ class _Extractor:
         flagged = [i for i in assigned if any(map(_NO_DEADLINE.match, i.flags))]
         # the rows of a table without a 完成时限 column are dateless too (said for the table)
         dateless = all(i in flagged or i.rule is None for i in assigned)
-        if len(assigned) < _DATELESS_MIN or not flagged or not dateless:
+        # the duties the page shows: a page stopping inside the last shows only the start
+        # of the document, so two are enough there (云南 2022, 嘉定区人社局 2025: cut early)
+        shown = len([i for i in self.items if not i.id.startswith("end.")])
+        enough = len(assigned) >= _DATELESS_MIN or (shown >= 2 and self.cut_short)
+        if not enough or not flagged or not dateless:
             return
         dropped: set[str] = set()
         for index, item in enumerate(self.items):
@@ -510,6 +515,7 @@ class _Extractor:
             i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
         ]
         said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
+        self.cut_short = cut and bool(items)
         if not cut or not items or said:
             return
         index = items[-1]
