@@ -407,3 +407,47 @@ def test_two_whole_dateless_brackets_are_still_doubts(gongkai: Run, tmp_path: Pa
     flags = _flags(written)
     assert any("没有期限" in f for f in flags["1.1"])
     assert any("没有期限" in f for f in flags["1.2"])
+
+
+# --- the scorer: a flag written after a value ----------------------------------------
+
+
+def test_the_scorer_reads_a_flag_after_a_value() -> None:
+    """`rule_unread: true  # 待核对: …` is a flag of its item (gongkai check counts it); the
+    scorer read only comment lines, so an unreadable rule counted as unflagged (and a
+    comment line's flag after the item's last field went to the next item)."""
+    score = _scorer()
+    text = (
+        "format: 1\nplan: {}\nitems:\n"
+        '  - id: "1"\n    rule: 同步\n    rule_unread: true  # 待核对: 期限写法无法识别\n\n'
+        '  - id: "2"\n    rule: null\n'
+    )
+    _, flags = score.read_flags(text)
+    assert flags == {"1": ["期限写法无法识别"]}
+
+
+# --- a time limit "published with" a document ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("limit", "event"),
+    [
+        ("同政策文件同步发布", "政策文件发布"),  # set 6, 06 繁昌区 救灾 catalogue, 政策解读
+        ("与规范性文件同步发布", "规范性文件发布"),  # set 3, 10 a 县教育局's catalogue (.docx)
+    ],
+)
+def test_a_limit_published_with_a_document(gongkai: Run, tmp_path: Path, limit: str, event: str) -> None:
+    """「同政策文件同步发布」: the 政策解读 is published the same day as the document it reads,
+    so the rule is 即时公开 counted from each such event. Before: kept unread (rule_unread,
+    a flag), the item without a date."""
+    row = f"1 | 政策解读 | 重要政策文件的解读 | 《条例》 | {limit} | 区教育局 | 政府网站 |\n"
+    doc = tmp_path / "目录.txt"
+    doc.write_text("某区教育局2023年政务公开事项目录\n序号 | 公开事项 | 公开内容 |\n公开依据 | 公开时限 | 公开主体 | 公开渠道 |\n" + row, encoding="utf-8")
+    out = tmp_path / "plan.yaml"
+    result = gongkai("plan", "extract", str(doc), "-o", str(out), env=TODAY)
+    assert result.exit_code == 0, result.output
+    item = YAML(typ="safe").load(out.read_text(encoding="utf-8"))["items"][0]
+    assert (item["rule"], item["event"]) == ("即时公开", event)
+    assert "rule_unread" not in item
+    checked = gongkai("check", str(out), env=TODAY)
+    assert "事件 1" in checked.output

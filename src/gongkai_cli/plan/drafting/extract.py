@@ -116,7 +116,7 @@ from .paragraphs import (
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
 from .spaced import barred_spaced_tables
-from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell
+from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell, synchronous
 from .tables import Table, TableRow, find_tables
 from .unnumbered import first_subject_line, unnumbered_duties
 
@@ -452,12 +452,15 @@ class _Extractor:
                     found.owners += _names(owners)
             found.jointly += _names(cell.get("jointly", ""))
             found.rule = deadline_cell(cell.get("deadline", "")) or None
+            same_day = synchronous(found.rule or "")  # 与政策文件同步发布: 即时, from that event
+            found.rule = "即时公开" if same_day else found.rule
             misfit = deadline_doubt(found.rule or "")
             if misfit is not None:
                 found.rule = None
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
             duty.title = _title(task if named else text)
+            duty.event = same_day or duty.event
             if misfit is not None or row.doubts:  # one doubt: the row's, not also its empty cells
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有")]
                 duty.flags += [misfit] if misfit is not None and not row.doubts else []

@@ -367,6 +367,15 @@ def deadline_cell(cell: str) -> str:
     return f"{named[1]}之日起{named[2]}" if named else squeezed
 
 
+def synchronous(cell: str) -> str | None:
+    """The event of a 公开时限 "与规范性文件同步发布" / "同政策文件同步发布" (published the same
+    day as that document: the rule is 即时公开, counted from each such event), else None."""
+    found = re.match(r"^(?:与|同|和|跟)(.{2,20}?)(?:同步|同时)(?:发布|公开|更新|解读|印发)?$", compact(cell))
+    if found is None or not re.search(r"文件|方案|政策|决定|规定|办法|意见|规划|信息", found[1]):
+        return None
+    return f"{found[1]}发布"
+
+
 def owners_cell(cell: str) -> str:
     """A 责任单位 cell less the manner of its work ("各股室按照职责分工负责" is 各股室 负责)."""
     return _MANNER.sub("", cell)
