@@ -451,3 +451,37 @@ def test_a_limit_published_with_a_document(gongkai: Run, tmp_path: Path, limit: 
     assert "rule_unread" not in item
     checked = gongkai("check", str(out), env=TODAY)
     assert "事件 1" in checked.output
+
+
+# --- a page's metadata block without labels ------------------------------------------
+
+ZHENGZHOU_HEAD = (
+    "• 553165075/2020-00502\n  • 郑州市人力资源和社会保障局\n  • 政府信息公开制度\n  • 2020-06-22\n"
+    "  • 2020-06-29\n  • 通知\n  • 郑人社办〔2020〕199号\n"
+    "郑州市人力资源和社会保障局关于进一步做好政务公开工作的通知\n\n"
+    "局机关各处(室),局属各单位:\n\n"
+    "    为贯彻落实《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》(国办发〔2019〕54号)要求,"
+    "现将进一步做好政务公开工作有关要求明确如下:\n\n"
+    "一、配合市政府落实试点领域标准指引\n\n"
+    "出台我市就业领域、社会保险领域标准目录和标准指引落实意见;8月30日前审核各县(市、区)政府上报的标准目录。"
+    "(牵头单位:办公室、行政审批办公室,责任单位:就业办、农民工处)\n"
+)
+
+
+def test_the_year_of_a_notice_from_its_number_in_a_metadata_block(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 01 郑州市人社局 2020: the page's metadata as a bullet list without labels, the
+    文号 (郑人社办〔2020〕199号) alone on its line; the title has no year. Before: no year
+    (「标题和落款中都没有年份」), so the item's 8月30日前 had no date. The 文号 a preamble
+    cites (国办发〔2019〕54号) is not the notice's."""
+    plan, written = _draft(gongkai, tmp_path, ZHENGZHOU_HEAD)
+    assert plan["plan"]["year"] == 2020
+    assert "year 取自文号（郑人社办〔2020〕199号）" in written
+    item = plan["items"][0]
+    assert (item["lead"], item["owners"], item["rule"]) == (
+        ["办公室", "行政审批办公室"],
+        ["就业办", "农民工处"],
+        "8月30日前",
+    )
+    cited_only = ZHENGZHOU_HEAD.replace("  • 郑人社办〔2020〕199号\n", "")
+    plan, _ = _draft(gongkai, tmp_path, cited_only, "cited.txt")
+    assert "year" not in plan["plan"]

@@ -109,6 +109,18 @@ def _bare(text: str) -> str:
     return _WENHAO_AROUND.sub("", squeezed) or squeezed
 
 
+def _numbered_year(lines: list[tuple[int, str]], title: str | None) -> tuple[str, int] | None:
+    """The notice's 文号 in the header and its year ("郑人社办〔2020〕199号", a line of a page's
+    metadata block without labels): the year of a notice whose title has none. Only a line
+    that is the 文号 alone (a bullet or a 文号: label before it), not one a preamble cites;
+    a standing list (目录) has no year."""
+    if title is not None and _STANDING_TITLE.search(title):
+        return None
+    pattern = r"^[•·*\-]?(?:文号[:：])?([\u4e00-\u9fff]{1,10}[〔\[［【]([0-9]{4})[〕\]］】]第?[0-9]{1,4}号)$"
+    found = next((m for _, t in lines if (m := re.match(pattern, compact(t)))), None)
+    return None if found is None else (found[1], int(found[2]))
+
+
 def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
     """The title quoted in the covering notice, the one nearest before "印发"."""
     for _, text in lines:
@@ -246,6 +258,9 @@ def _header(
     elif issued is not None:
         year = issued.year
         warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
+    elif (numbered := _numbered_year(lines[:body_start], title)) is not None:
+        year = numbered[1]
+        warnings.append(DraftWarning(None, f"标题中没有年份：year 取自文号（{numbered[0]}），请核对"))
     else:
         warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
     return DraftHeader(title, issuer, issued, year, source), signed, warnings
