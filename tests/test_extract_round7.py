@@ -485,3 +485,20 @@ def test_the_year_of_a_notice_from_its_number_in_a_metadata_block(gongkai: Run, 
     cited_only = ZHENGZHOU_HEAD.replace("  • 郑人社办〔2020〕199号\n", "")
     plan, _ = _draft(gongkai, tmp_path, cited_only, "cited.txt")
     assert "year" not in plan["plan"]
+
+
+def test_a_single_spaced_catalogue_with_channels_and_ticks(gongkai: Run, tmp_path: Path) -> None:
+    """Written like set 6's 04 with the channel and 公开对象 cells catalogues often have:
+    「■ 政府网站 ■ 政务服务中心」 (spaces inside one cell) and 「√」. The channels are one
+    cell, so the row fits its columns and carries no doubt."""
+    text = (
+        "某局政府信息主动公开事项目录\n"
+        "事项名称 公开内容 公开依据 公开渠道 公开时限 公开主体 全社会\n"
+        "领导信息 主要领导姓名、职务、分工等。 《中华人民共和国政府信息公开条例》 ■ 政府网站 ■ 政务服务中心 "
+        "信息形成或者变更之日起20个工作日内 办公室 √\n"
+        "机构信息 机关名称、办公地址、办公时间等。 《中华人民共和国政府信息公开条例》 ■ 政府网站 □ 公开栏 "
+        "信息形成或者变更之日起20个工作日内 办公室 √\n"
+    )
+    plan, written = _draft(gongkai, tmp_path, text)
+    assert [(i["title"], i["owners"]) for i in plan["items"]] == [("领导信息", ["办公室"]), ("机构信息", ["办公室"])]
+    assert _flags(written) == {"1": [], "2": []}

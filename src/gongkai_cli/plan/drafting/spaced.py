@@ -25,6 +25,19 @@ def _spaced_header(text: str) -> list[str] | None:
     return words if _roles(words) is not None else None
 
 
+def _tokens(text: str) -> list[str]:
+    """A row's cells: its words, a run of channels ("■ 政府网站 ■ 政务服务中心", "□ 其他")
+    one cell."""
+    cells: list[str] = []
+    for word in (w for w in text.strip().split(" ") if w):
+        channel = word[0] in "■□☑"
+        if cells and (cells[-1][-1] in "■□☑" or (channel and cells[-1][0] in "■□☑")):
+            cells[-1] += " " + word
+        else:
+            cells.append(word)
+    return cells
+
+
 def barred_spaced_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """``lines`` (number, text; no empty ones) with each single-spaced table's header and
     rows rewritten with bars."""
@@ -42,7 +55,7 @@ def barred_spaced_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             number, text = lines[index]
             if "\t" in text or "|" in text or "｜" in text:
                 break
-            row = [c for c in text.strip().split(" ") if c]
+            row = _tokens(text)
             if len(row) < 2:
                 break
             last = index + 1 == len(lines)
