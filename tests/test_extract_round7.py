@@ -502,3 +502,16 @@ def test_a_single_spaced_catalogue_with_channels_and_ticks(gongkai: Run, tmp_pat
     plan, written = _draft(gongkai, tmp_path, text)
     assert [(i["title"], i["owners"]) for i in plan["items"]] == [("领导信息", ["办公室"]), ("机构信息", ["办公室"])]
     assert _flags(written) == {"1": [], "2": []}
+
+
+def test_a_catalogue_one_cell_a_line_with_a_number_column(gongkai: Run, tmp_path: Path) -> None:
+    """The same form as 文昌's with a 序号 column first: the 序号 is the item's id, not a level."""
+    head = "序号 |\n" + WENCHANG_HEAD
+    text = head + "1 |\n" + _wenchang_row(["救灾", "政策文件", "1.法律法规:与救灾有关的法律、法规"]) + "||\n"
+    text += "2 |\n" + _wenchang_row(["备灾管理", "1.综合减灾示范社区分布情况"])
+    plan, written = _draft(gongkai, tmp_path, text)
+    assert [(i["id"], i["title"], i["section"]) for i in plan["items"]] == [
+        ("1", "政策文件", "救灾 政策文件"),
+        ("2", "备灾管理", "救灾 备灾管理"),
+    ]
+    assert _flags(written) == {"1": [], "2": []}

@@ -14,7 +14,7 @@ import re
 
 from ...phrases.chinese import compact
 from .catalogue import _class, _row
-from .table_rows import _SEPARATOR, Table, TableRow, _column, _is_group
+from .table_rows import _NUMBER, _SEPARATOR, Table, TableRow, _column, _is_group
 
 _CELL = r"^(?P<cell>.*?\S)\s*[|｜]$"  # "公开事项 |": one cell and its bar
 _OTHERS_MIN = 2  # columns not read: what tells a catalogue from a task table
@@ -85,6 +85,7 @@ def cell_line_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table
     columns = _columns(main, second)
     if columns is None:
         return None
+    numbered = columns[0][1] == "number"
     body = [c for c in columns if c[1] != "number"]
     classes = [_class(name, role) for name, role in body]
     taken = {lines[i][0] for i in range(index, at)}
@@ -101,7 +102,8 @@ def cell_line_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table
         if len(filled) == 1 and _is_group(filled[0]):
             group = compact(filled[0])
         elif filled:
-            row = _row(first, "", filled, body, classes, above, cut)
+            number = filled.pop(0) if numbered and _NUMBER.match(compact(filled[0])) else ""
+            row = _row(first, number, filled, body, classes, above, cut)
             rows.append(TableRow(row.line, row.cells, f"{group} {row.group}".strip(), row.doubts))
         block.clear()
 
