@@ -96,8 +96,18 @@ def test_a_word_row_merged_across_is_a_group(gongkai: Run, tmp_path: Path) -> No
     for r, group in ((1, "一、扎实做好重点领域信息公开"), (2, "(一)做好助推寿光高质量发展信息公开")):
         table.cell(r, 0).merge(table.cell(r, 3)).text = group
     rows = [
-        ["1.推进新旧动能转换重大工程信息公开", "根据《2019寿光市新旧动能转换工作要点》,加大新旧动能转换重大工程配套制度措施的公开、解读力度。", "市发改局牵头落实;市工信局、市教体局按职责分工分别落实", ""],
-        ["2.推进乡村振兴信息公开", "加强实施乡村振兴战略的政策、成效、资金、项目安排等信息公开工作。", "市农业农村局、市", ""],
+        [
+            "1.推进新旧动能转换重大工程信息公开",
+            "根据《2019寿光市新旧动能转换工作要点》,加大新旧动能转换重大工程配套制度措施的公开、解读力度。",
+            "市发改局牵头落实;市工信局、市教体局按职责分工分别落实",
+            "",
+        ],
+        [
+            "2.推进乡村振兴信息公开",
+            "加强实施乡村振兴战略的政策、成效、资金、项目安排等信息公开工作。",
+            "市农业农村局、市",
+            "",
+        ],
     ]
     for r, row in enumerate(rows, 3):
         for c, text in enumerate(row):
@@ -158,10 +168,15 @@ def test_a_catalogue_with_single_spaces_between_cells(gongkai: Run, tmp_path: Pa
     text = (
         "衡阳市人力资源和社会保障局政府信息主动公开事项目录\n\n"
         + HENGYANG_HEAD
-        + HENGYANG_ROW.format(name="领导信息", content="衡阳市人力资源和社会保障局主要领导姓名、职务、简介等。")
-        + HENGYANG_ROW.format(name="机构信息", content="依据三定方案确定的法定职能,以及机关名称、办公地址等。")
+        + HENGYANG_ROW.format(
+            name="领导信息", content="衡阳市人力资源和社会保障局主要领导姓名、职务、简介等。"
+        )
+        + HENGYANG_ROW.format(
+            name="机构信息", content="依据三定方案确定的法定职能,以及机关名称、办公地址等。"
+        )
         + "机构职能信息 内设机构设置 衡阳市人力资源和社会保障局内设机构的名称及机关职能。 "
-        "《中华人民共和国政府信息公开条例》(国务院令第711号) 《中华人民共和国政府信息公开条例》(国务院令第711号)第二十条:(二)机\n"
+        "《中华人民共和国政府信息公开条例》(国务院令第711号) 《中华人民共和国政府信息公开条例》(国务院令"
+        "第711号)第二十条:(二)机\n"
     )
     plan, written = _draft(gongkai, tmp_path, text)
     items = plan["items"]
@@ -182,7 +197,8 @@ def test_a_sentence_with_single_spaces_is_no_table(gongkai: Run, tmp_path: Path)
     plan, _ = _draft(
         gongkai,
         tmp_path,
-        "某某局 2023 年 政务公开 工作要点\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n",
+        "某某局 2023 年 政务公开 工作要点\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完"
+        "成)\n",
     )
     assert [i["id"] for i in plan["items"]] == ["1"]
 
@@ -191,14 +207,21 @@ def test_a_sentence_with_single_spaces_is_no_table(gongkai: Run, tmp_path: Path)
 
 FANCHANG = (
     "蕪湖市繁昌區(qū)救災領域基層政務公開事項目錄\n"
-    "序 號 | 公開領域(編碼) | 公開事項 | 公開內容(要素) | 公開依據 | 公開時限 | 公開主體 | 公開渠道和載體 | 公開對象 | 公開方式 | 公開層級 | |||||\n"
-    "一級事項(編碼) | 二級事項(編碼) | 全社會 | 特定群體 | 主動 | 依申請 | 縣級 | 鄉(xiāng)級 | 村級 | |||||||\n"
+    "序 號 | 公開領域(編碼) | 公開事項 | 公開內容(要素) | 公開依據 | 公開時限 | 公開主體 | 公開渠道和載體"
+    " | 公開對象 | 公開方式 | 公開層級 | |||||\n"
+    "一級事項(編碼) | 二級事項(編碼) | 全社會 | 特定群體 | 主動 | 依申請 | 縣級 | 鄉(xiāng)級 | 村級 | ||"
+    "|||||\n"
     "1 | 救災115000000 | 政策法規(guī)115001000 | 法規標準 115001001 |\n"
-    "1.與救災有關的法律、法規、規章、標準 | 1.《中華人民共和國政府信息公開條例》(國務院令第711號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||\n"
+    "1.與救災有關的法律、法規、規章、標準 | 1.《中華人民共和國政府信息公開條例》(國務院令第711號) | 信息"
+    "形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||\n"
     "2 | 政策文件 115001002 |\n"
-    "1.其他可以公開的與救災有關的政策文件,包括改革方案、發展規劃、專項規劃、工作計劃等 | 1.《中華人民共和國政府信息公開條例》(國務院令第711號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||||\n"
+    "1.其他可以公開的與救災有關的政策文件,包括改革方案、發展規劃、專項規劃、工作計劃等 | 1.《中華人民共和"
+    "國政府信息公開條例》(國務院令第711號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網"
+    "站,兩微一端 | √ | √ | √ | ||||||\n"
     "3 | 政策解讀 115001003 |\n"
-    "1.深入解讀重要政策文件的制定背景、起草過程、工作目標、主要內容等 | 1.中央辦公廳、國務院辦公廳《關于全面推進政務公開工作的意見》(中辦發(fā)〔2016〕8號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||||\n"
+    "1.深入解讀重要政策文件的制定背景、起草過程、工作目標、主要內容等 | 1.中央辦公廳、國務院辦公廳《關于"
+    "全面推進政務公開工作的意見》(中辦發(fā)〔2016〕8號) | 信息形成或變更之日起20個工作日內 | 區(qū)應急"
+    "管理局 | 政府網站,兩微一端 | √ | √ | √ | ||||||\n"
     "4 | 重大決策預公開 115002000 |\n"
     "意見征集 115002001 |\n"
     "1.涉及重大民生議題、企業(yè)經營發(fā)展、救災減災領域的重要改革方案、\n"
@@ -243,10 +266,14 @@ def test_a_cut_row_keeps_its_group_cell_apart(gongkai: Run, tmp_path: Path) -> N
         tmp_path,
         "怀远县医疗保障局2025年度政务公开重点工作清单及分工\n"
         "具 体 要 求 | 责任科室 | ||\n"
-        "一、围绕中心工作抓好主动公开。 | 1 | 紧扣民生领域,深化卫生健康、社会保障等民生领域信息公开。 | 办公室牵头,局各股室、局属各中心配合 |\n"
-        "二、围绕提质增效抓好政策解读 | 2 | 严格落实政策解读与政策文件同步起草、同步审签、同步发布的工作要求。 | 办公室牵头,局各股室、局属各中心配合 |\n"
-        "3 | 科学确定解读范围,对涉及市场主体和人民群众切身利益的重大政策文件,做到应解读尽解读。 | 办公室牵头,局各股室、局属各中心配合 | |\n"
-        "三、围绕公众参与抓好决策公开。 | 6 | 建立健全政策制定公众参与、执行情况评估及公众评价机制,涉及重大公共利益的政策文件,"
+        "一、围绕中心工作抓好主动公开。 | 1 | 紧扣民生领域,深化卫生健康、社会保障等民生领域信息公开。 | "
+        "办公室牵头,局各股室、局属各中心配合 |\n"
+        "二、围绕提质增效抓好政策解读 | 2 | 严格落实政策解读与政策文件同步起草、同步审签、同步发布的工作"
+        "要求。 | 办公室牵头,局各股室、局属各中心配合 |\n"
+        "3 | 科学确定解读范围,对涉及市场主体和人民群众切身利益的重大政策文件,做到应解读尽解读。 | 办公室"
+        "牵头,局各股室、局属各中心配合 | |\n"
+        "三、围绕公众参与抓好决策公开。 | 6 | 建立健全政策制定公众参与、执行情况评估及公众评价机制,涉及重"
+        "大公共利益的政策文件,"
         "除依法依规应当保密的外,应通过征求意见、听证座谈等方式扩大公众参与,并及时\n",
     )
     assert plan["plan"]["title"] == "怀远县医疗保障局2025年度政务公开重点工作清单及分工"
@@ -268,7 +295,9 @@ def test_a_cut_row_keeps_its_group_cell_apart(gongkai: Run, tmp_path: Path) -> N
     ],
 )
 def test_title_forms(gongkai: Run, tmp_path: Path, title: str) -> None:
-    plan, _ = _draft(gongkai, tmp_path, f"{title}\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n")
+    plan, _ = _draft(
+        gongkai, tmp_path, f"{title}\n一、加强政策解读。做好政策解读工作。(责任单位:办公室,6月底前完成)\n"
+    )
     assert plan["plan"]["title"] == title
 
 
@@ -282,7 +311,14 @@ WENCHANG_LIMIT = "信息产生、变更之日起20个工作日内公开,保持�
 
 
 def _wenchang_row(cells: list[str]) -> str:
-    rest = ["市应急管理局", WENCHANG_LIMIT, "■ 政府网站 ■ 政务服务中心", "《中华人民共和国政府信息公开条例》(国务院令第711号)等", "√", "√"]
+    rest = [
+        "市应急管理局",
+        WENCHANG_LIMIT,
+        "■ 政府网站 ■ 政务服务中心",
+        "《中华人民共和国政府信息公开条例》(国务院令第711号)等",
+        "√",
+        "√",
+    ]
     return "".join(f"{c} |\n" for c in [*cells, *rest])
 
 
@@ -296,7 +332,9 @@ def test_a_catalogue_one_cell_a_line_with_two_header_rows(gongkai: Run, tmp_path
         WENCHANG_HEAD
         + _wenchang_row(["救灾", "政策文件", "1.法律法规:与救灾有关的法律、法规"])
         + "||\n"
-        + _wenchang_row(["备灾管理", "1.综合减灾示范社区:综合减灾示范社区分布情况(其具体位置、创建时间、创建级别等)"])
+        + _wenchang_row(
+            ["备灾管理", "1.综合减灾示范社区:综合减灾示范社区分布情况(其具体位置、创建时间、创建级别等)"]
+        )
         + "|||\n"
         + _wenchang_row(["款物管理", "1.年度捐赠款物信息以及款物使用情况"])
         + "责任编辑:\n相关稿件\n"
@@ -336,7 +374,8 @@ FUJIAN = (
     "各市、縣(區)人民政府,平潭綜合實驗區管委會,省人民政府各部門、各直屬機構:\n\n"
     "為貫徹落實《國務院辦公廳關於印發2018年政務公開工作要點的通知》(國辦發〔2018〕23號),經省政府同意,"
     "現將《2018年政務公開工作主要任務分解表》印發給你們,請認真組織實施。\n\n"
-    "做好我省2018年政務公開工作,要以習近平新時代中國特色社會主義思想為指導,堅持以公開為常態、不公開為例外。\n\n"
+    "做好我省2018年政務公開工作,要以習近平新時代中國特色社會主義思想為指導,堅持以公開為常態、不公開為例外"
+    "。\n\n"
     "各地、各部門要認真對照工作任務,細化職責分工,認真組織實施,不斷提升政務公開質量和實效。"
     "要結合實際制定具體實施方案或工作安排,於6月30日前書面報省政府辦公廳並在本地、本部門政府網站公開。\n\n"
     "各地、各部門要高度重視政務公開工作,進一步加強政務公開工作能力建設。"
@@ -380,7 +419,8 @@ YUNNAN = (
     "一、以公开助力经济平稳健康发展\n"
     "(一)加强涉及市场主体的信息公开。增强政策制定实施的透明度和可预期性,推动已出台政策尽快落实到位,"
     "提振市场主体信心。(省直有关部门,各州、市人民政府按照职责分工负责)\n"
-    "(二)加强涉及减税降费的信息公开。在政府网站、政务新媒体等政务公开平台及时、准确发布国家和我省减税降费政策特别\n"
+    "(二)加强涉及减税降费的信息公开。在政府网站、政务新媒体等政务公开平台及时、准确发布国家和我省减税降费"
+    "政策特别\n"
 )
 
 
@@ -390,7 +430,7 @@ def test_a_page_cut_after_a_dateless_bracket(gongkai: Run, tmp_path: Path) -> No
     kind of plan does. Before: 「括号中没有期限」 on the first (a plan was taken as giving no
     deadlines only from three whole assignments on); now a page cut after two duties is
     enough, said once on the plan. The cut duty keeps its one doubt."""
-    plan, written = _draft(gongkai, tmp_path, YUNNAN)
+    _, written = _draft(gongkai, tmp_path, YUNNAN)
     flags = _flags(written)
     assert flags["1.1"] == []
     assert any("文本在此中断" in f for f in flags["1.2"])
@@ -400,10 +440,8 @@ def test_a_page_cut_after_a_dateless_bracket(gongkai: Run, tmp_path: Path) -> No
 def test_two_whole_dateless_brackets_are_still_doubts(gongkai: Run, tmp_path: Path) -> None:
     """The other side (tests/fixtures/extract/real/sipo-2019: two duties, the page whole):
     two assignments are too few to say the plan gives no deadlines."""
-    text = YUNNAN.replace(
-        "政策特别\n", "政策。(省财政厅、省税务局按照职责分工负责)\n"
-    )
-    plan, written = _draft(gongkai, tmp_path, text)
+    text = YUNNAN.replace("政策特别\n", "政策。(省财政厅、省税务局按照职责分工负责)\n")
+    _, written = _draft(gongkai, tmp_path, text)
     flags = _flags(written)
     assert any("没有期限" in f for f in flags["1.1"])
     assert any("没有期限" in f for f in flags["1.2"])
@@ -442,7 +480,11 @@ def test_a_limit_published_with_a_document(gongkai: Run, tmp_path: Path, limit: 
     a flag), the item without a date."""
     row = f"1 | 政策解读 | 重要政策文件的解读 | 《条例》 | {limit} | 区教育局 | 政府网站 |\n"
     doc = tmp_path / "目录.txt"
-    doc.write_text("某区教育局2023年政务公开事项目录\n序号 | 公开事项 | 公开内容 |\n公开依据 | 公开时限 | 公开主体 | 公开渠道 |\n" + row, encoding="utf-8")
+    doc.write_text(
+        "某区教育局2023年政务公开事项目录\n序号 | 公开事项 | 公开内容 |\n公开依据 | 公开时限 | 公开主体 |"
+        " 公开渠道 |\n" + row,
+        encoding="utf-8",
+    )
     out = tmp_path / "plan.yaml"
     result = gongkai("plan", "extract", str(doc), "-o", str(out), env=TODAY)
     assert result.exit_code == 0, result.output
@@ -460,7 +502,8 @@ ZHENGZHOU_HEAD = (
     "  • 2020-06-29\n  • 通知\n  • 郑人社办〔2020〕199号\n"
     "郑州市人力资源和社会保障局关于进一步做好政务公开工作的通知\n\n"
     "局机关各处(室),局属各单位:\n\n"
-    "    为贯彻落实《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》(国办发〔2019〕54号)要求,"
+    "    为贯彻落实《国务院办公厅关于全面推进基层政务公开标准化规范化工作的指导意见》(国办发〔2019〕54号)"
+    "要求,"
     "现将进一步做好政务公开工作有关要求明确如下:\n\n"
     "一、配合市政府落实试点领域标准指引\n\n"
     "出台我市就业领域、社会保险领域标准目录和标准指引落实意见;8月30日前审核各县(市、区)政府上报的标准目录。"
@@ -500,7 +543,10 @@ def test_a_single_spaced_catalogue_with_channels_and_ticks(gongkai: Run, tmp_pat
         "信息形成或者变更之日起20个工作日内 办公室 √\n"
     )
     plan, written = _draft(gongkai, tmp_path, text)
-    assert [(i["title"], i["owners"]) for i in plan["items"]] == [("领导信息", ["办公室"]), ("机构信息", ["办公室"])]
+    assert [(i["title"], i["owners"]) for i in plan["items"]] == [
+        ("领导信息", ["办公室"]),
+        ("机构信息", ["办公室"]),
+    ]
     assert _flags(written) == {"1": [], "2": []}
 
 
