@@ -50,6 +50,7 @@ from .table_rows import (
     _roles,
     _Rows,
     cells,
+    cut_cell,
 )
 
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
@@ -326,13 +327,6 @@ def _joined(row: list[str], classes: list[str]) -> list[str]:
     return cells_ if i == 0 else row
 
 
-def _cut_cell(lines: list[tuple[int, str]], at: int) -> bool:
-    """The document's last line, without a bar, holding a cell's text: the page stops in
-    the middle of that cell (繁昌区's 「1.涉及重大民生议题…的重要改革方案、」)."""
-    text = compact(lines[at][1])
-    return at == len(lines) - 1 and len(text) > _SHORT and bool(re.search(r"[，,、；;]", text))
-
-
 def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
     """A disclosure catalogue whose header starts at ``index``, and the index after it.
     With a 序号 column a row runs from its 序号 to the next; without, a row is a line, and
@@ -404,7 +398,7 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         at += 1
         while (
             at < len(lines)
-            and (_row_line(lines[at][1]) or _cut_cell(lines, at))
+            and (_row_line(lines[at][1]) or cut_cell(lines, at))
             and not starts_row(lines[at][1])
             and _group_line(lines[at][1]) is None
             and (_between(lines, at, head) is None or (spread_rows and _lone_bar(lines[at][1])))

@@ -14,7 +14,7 @@ import re
 
 from ...phrases.chinese import compact
 from .catalogue import _class, _row
-from .table_rows import _NUMBER, _SEPARATOR, Table, TableRow, _column, _is_group
+from .table_rows import _NUMBER, _SEPARATOR, Table, TableRow, _column, _is_group, cut_cell
 
 _CELL = r"^(?P<cell>.*?\S)\s*[|｜]$"  # "公开事项 |": one cell and its bar
 _OTHERS_MIN = 2  # columns not read: what tells a catalogue from a task table
@@ -64,12 +64,6 @@ def _columns(main: list[str], second: list[str]) -> list[tuple[str, str]] | None
     return columns
 
 
-def _cut_cell(lines: list[tuple[int, str]], at: int) -> bool:
-    """The document's last line, holding a cell's text without its bar."""
-    text = compact(lines[at][1])
-    return at == len(lines) - 1 and len(text) > 12 and bool(re.search(r"[，,、；;。]", text))
-
-
 def cell_line_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
     """The catalogue whose header starts at ``index`` (see the module's docstring), and
     the index after it; None when there is none."""
@@ -117,7 +111,7 @@ def cell_line_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table
         elif cell is not None:
             first = first if block else lineno
             block.append(cell)
-        elif block and _cut_cell(lines, at):
+        elif block and cut_cell(lines, at):
             cut = True
             block.append(text.strip())
         else:

@@ -75,7 +75,6 @@ from collections import Counter
 from ...errors import InputError
 from ...phrases.chinese import compact
 from .brackets import (
-    _LABEL_NAMES,
     _Assignment,
     _assignment,
     _assignment_brackets,
@@ -85,7 +84,8 @@ from .brackets import (
     needs_event,
     role_clauses,
 )
-from .departments import _DOING, _names, _unique, spaced_names
+from .departments import _names, _unique, spaced_names
+from .doubts import name_doubt, title_doubt
 from .duties import (
     _bracket_duty,
     _clause_title,
@@ -186,45 +186,6 @@ def _stage(unit: _Unit) -> _Para | None:
 def _ends_cut(unit: _Unit) -> bool:
     """A unit whose last paragraph does not end a sentence: the page stops in it."""
     return bool(unit.paras) and compact(unit.paras[-1].text)[-1:] not in _SENTENCE_END
-
-
-# What a duty's title never looks like, each a sign the reading went wrong somewhere
-# (set 5: 红谷滩 2022's "目标任务2022年" and "强化重点领域信息公开1、数字经济发展领域",
-# 徐州 2008's "责任单位" and "验收总结阶段根据", 广西's "全面落实《"). Never silently wrong:
-# such a title is kept and flagged.
-_TITLE_DOUBTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"^(?:{_LABEL_NAMES})$"), "只是一个标注"),
-    (re.compile(r"[0-9]{4}年度?$"), "以年份结尾，可能是标题连着正文"),
-    (
-        re.compile(
-            r"(?<=[\u4e00-\u9fff])(?:[0-9]{1,2}[、．.](?![0-9])|[（(][一二三四五六七八九十]{1,3}[）)])"
-        ),
-        "中间有编号，可能是两段连在一起",
-    ),
-    (re.compile(r"(?:根据|按照|依据|依照|围绕|对照)$"), "以介词结尾，可能是标题连着正文"),
-)
-
-
-_NAME_MAX = 24  # a department's name longer than this is a clause read as a name
-
-
-def name_doubt(name: str) -> bool:
-    """Whether a department name read from a bracket or a cell looks like a clause: too
-    long, or saying what is done (实现…, 加强…) or quoting a document (《》); or is one
-    character, no office ("市农业农村局、市": the page stops inside the list)."""
-    return len(name) > _NAME_MAX or len(name) < 2 or bool(_DOING.search(name)) or "《" in name
-
-
-def title_doubt(title: str) -> str | None:
-    """Why a drafted title looks misread, or None: a label, a year at its end, a number
-    inside it, a title mark or bracket left open."""
-    for pattern, why in _TITLE_DOUBTS:
-        if pattern.search(title):
-            return why
-    for left, right in ("《》", "“”", "（）"):
-        if title.count(left) > title.count(right):
-            return f"“{left}”没有配对的“{right}”，可能被截断"
-    return None
 
 
 def _own_number(row: TableRow) -> str:

@@ -367,6 +367,14 @@ def deadline_cell(cell: str) -> str:
     return f"{named[1]}之日起{named[2]}" if named else squeezed
 
 
+def cut_cell(lines: list[tuple[int, str]], at: int) -> bool:
+    """The document's last line, without a bar, holding a cell's text (longer than a name,
+    with a mark inside): the page stops in the middle of that cell (繁昌区's 「1.涉及重大民生
+    议题…的重要改革方案、」). Not a footer such as 相关稿件."""
+    text = compact(lines[at][1])
+    return at == len(lines) - 1 and len(text) > 12 and bool(re.search(r"[，,、；;。]", text))
+
+
 def synchronous(cell: str) -> str | None:
     """The event of a 公开时限 "与规范性文件同步发布" / "同政策文件同步发布" (published the same
     day as that document: the rule is 即时公开, counted from each such event), else None."""
