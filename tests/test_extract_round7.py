@@ -561,3 +561,26 @@ def test_a_catalogue_one_cell_a_line_with_a_number_column(gongkai: Run, tmp_path
         ("2", "备灾管理", "救灾 备灾管理"),
     ]
     assert _flags(written) == {"1": [], "2": []}
+
+
+def test_a_page_ending_in_a_bare_heading(gongkai: Run, tmp_path: Path) -> None:
+    """set 6, 08 2025年嘉定区人力资源和社会保障局政务公开工作要点: two duties closed by
+    (责任单位:各科室、单位), then the page stops in the third's heading 「(三)提升依申请公开办」.
+    A numbered heading with nothing under it at the end is the page stopping: the plan
+    goes on, so two dateless brackets are how it is written (said once). Before: each
+    flagged 「括号中没有期限」."""
+    _, written = _draft(
+        gongkai,
+        tmp_path,
+        "2025年嘉定区人力资源和社会保障局政务公开工作要点\n"
+        "一、依法履行政务公开主体责任\n"
+        "(一)深化重点领域信息公开。围绕促就业、提技能、保民生、优服务等人社领域重点工作,"
+        "依法、规范、及时发布信息并做好解读。(责任单位:各科室、单位)\n"
+        "(二)规范主动公开范围。配合区政府办公室做好法定主动公开事项目录编制工作。"
+        "(责任单位:各科室、单位)\n"
+        "(三)提升依申请公开办\n",
+    )
+    flags = _flags(written)
+    assert flags["1.1"] == [] and flags["1.2"] == []
+    assert flags["1.3"]  # no bracket: asked for
+    assert "文中各项的分工都没有写期限" in written

@@ -479,7 +479,9 @@ class _Extractor:
             i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
         ]
         said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
-        self.cut_short = cut and bool(items)
+        # a numbered heading with nothing under it ends the page too: the plan goes on
+        bare = _marker(text) is not None and squeezed[-1:] not in _SENTENCE_END
+        self.cut_short = (cut or bare) and bool(items)
         if not cut or not items or said:
             return
         index = items[-1]
