@@ -584,3 +584,28 @@ def test_a_page_ending_in_a_bare_heading(gongkai: Run, tmp_path: Path) -> None:
     assert flags["1.1"] == [] and flags["1.2"] == []
     assert flags["1.3"]  # no bracket: asked for
     assert "文中各项的分工都没有写期限" in written
+
+
+def test_a_single_spaced_task_table_with_group_rows(gongkai: Run, tmp_path: Path) -> None:
+    """The single-spaced form of set 6's 04 in a task table (序号 工作任务 责任单位 完成时限),
+    with group rows 一、… between the rows: each group heads the rows below it, and a
+    「X牵头,Y配合」 cell keeps its roles."""
+    plan, written = _draft(
+        gongkai,
+        tmp_path,
+        "某县2024年政务公开重点工作任务分工\n"
+        "序号 工作任务 责任单位 完成时限\n"
+        "一、加强政策解读\n"
+        "1 做好政策文件解读工作。 县政府办牵头,各部门配合 6月底前\n"
+        "2 做好政府信息公开年报发布。 县政府办 1月31日前\n"
+        "二、推进标准化\n"
+        "3 推进基层政务公开标准化规范化。 各乡镇 持续推进\n",
+    )
+    items = plan["items"]
+    assert [(i["id"], i["section"], i["rule"]) for i in items] == [
+        ("1", "一、加强政策解读", "6月底前"),
+        ("2", "一、加强政策解读", "1月31日前"),
+        ("3", "二、推进标准化", "持续推进"),
+    ]
+    assert (items[0]["lead"], items[0]["jointly"]) == (["县政府办"], ["各部门"])
+    assert _flags(written) == {"1": [], "2": [], "3": []}

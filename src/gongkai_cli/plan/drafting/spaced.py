@@ -2,7 +2,8 @@
 公开内容 公开依据 条款内容 公开渠道 公开时限 公开责任」, then one row a line). A single space
 is no cell border in prose, so such a table is known by its header alone: four or more
 words that each name a column, one space apart, nothing else on the line. Its rows (the
-lines after it that a space splits into two or more cells) are rewritten with bars, the
+lines after it that a space splits into two or more cells, and group rows 一、… between
+them) are rewritten with bars, the
 form the table readers know (`| ` between cells, a closing bar), so that they are read
 as any barred table and are not cut at 「。 」 as prose run together would be. The last
 row of the document short of cells keeps no closing bar: the page stops inside it.
@@ -10,7 +11,7 @@ Pure: lines in, lines out, line numbers kept."""
 
 from __future__ import annotations
 
-from .table_rows import _column, _roles
+from .table_rows import _column, _is_group, _roles
 
 _HEADER_MIN = 4  # so many column names, one space apart
 
@@ -56,10 +57,12 @@ def barred_spaced_tables(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             if "\t" in text or "|" in text or "｜" in text:
                 break
             row = _tokens(text)
-            if len(row) < 2:
+            if len(row) == 1 and _is_group(row[0]):
+                row = [row[0], ""]  # "一、加强政策解读": a group row heading the rows below
+            elif len(row) < 2:
                 break
             last = index + 1 == len(lines)
             bar = "" if last and len(row) < len(header) else " |"
-            out.append((number, " | ".join(row) + bar))
+            out.append((number, " | ".join(c for c in row if c) + bar))
             index += 1
     return out
