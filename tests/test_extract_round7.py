@@ -609,3 +609,32 @@ def test_a_single_spaced_task_table_with_group_rows(gongkai: Run, tmp_path: Path
     ]
     assert (items[0]["lead"], items[0]["jointly"]) == (["县政府办"], ["各部门"])
     assert _flags(written) == {"1": [], "2": [], "3": []}
+
+
+def test_a_word_row_merged_over_all_but_its_last_cell(gongkai: Run, tmp_path: Path) -> None:
+    """Like set 6's 10 (寿光 2019's .docx) with the group cell merged over three of four
+    columns and the 时限要求 cell left on its own, empty: still a group heading the rows."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("寿光市2019年政务公开重点工作任务分工")
+    table = document.add_table(rows=3, cols=4)
+    for c, text in enumerate(["工作任务", "具体要求", "责任单位", "时限要求"]):
+        table.cell(0, c).text = text
+    table.cell(1, 0).merge(table.cell(1, 2)).text = "一、扎实做好重点领域信息公开"
+    row = [
+        "1.推进乡村振兴信息公开",
+        "加强实施乡村振兴战略的政策、成效等信息公开工作。",
+        "市农业农村局",
+        "6月底前",
+    ]
+    for c, text in enumerate(row):
+        table.cell(2, c).text = text
+    path = tmp_path / "分工.docx"
+    document.save(str(path))
+    result = gongkai("plan", "extract", str(path), env=TODAY)
+    assert result.exit_code == 0, result.output
+    items = YAML(typ="safe").load(result.stdout)["items"]
+    assert [(i["title"], i["section"].split()[0], i["owners"], i["rule"]) for i in items] == [
+        ("推进乡村振兴信息公开", "一、扎实做好重点领域信息公开", ["市农业农村局"], "6月底前")
+    ]

@@ -176,7 +176,8 @@ def _line_table(
             index += 1
             continue
         barred = "\t" in text or "|" in text or "｜" in text
-        if "\t" in text and len(row) > 1 and row[0] and all(c == row[0] for c in row):
+        filled = [c for c in row if c]
+        if "\t" in text and len(filled) >= max(2, len(row) - 1) and row[0] and set(filled) == {row[0]}:
             row = [row[0], *[""] * (len(row) - 1)]  # Word repeats a cell merged across the row
         if piped and _continues(text) and table.rows:
             table.extend(compact(row[0]))  # "【联系方式】 | ||||||": the row above goes on
