@@ -194,7 +194,8 @@ def test_a_word_catalogue_whose_items_are_named_by_their_category(gongkai: Run, 
         [
             Want("1", "领导信息", ["办公室"], "信息形成或变更之日起20个工作日内"),
             Want("2", "工作动态", ["各股室"], "信息形成或变更之日起20个工作日内"),
-            Want("3", "政策解读", ["各股室"], "与规范性文件同步发布", True),  # no date: said
+            # 与规范性文件同步发布: 即时公开 from each such event (tests/test_extract_round7.py)
+            Want("3", "政策解读", ["各股室"], "即时公开"),
         ],
     )
     assert items[0]["text"] == COUNTY_ROWS[0][1]

@@ -339,6 +339,19 @@ def by_comma(groups: list[list[str]], out: _Assignment) -> None:
     out.owners = [*out.owners, *(n for n in rest if n not in out.owners)]
 
 
+def _without_deadline(value: str, out: _Assignment) -> str:
+    """A labelled list of names less a clause after them that sets a deadline, taken as
+    the bracket's rule ("责任单位:各科室,6月底前完成": 6月底前完成 is no office)."""
+    clauses = re.split(r"[，,；;]", value)
+    if len(clauses) < 2 or not _is_deadline_clause(clauses[-1]):
+        return value
+    phrase = compact(clauses[-1])
+    if out.rule is not None:
+        out.doubts.append(f"括号中有两个期限“{out.rule}”和“{phrase}”：已取后者，请核对")
+    out.rule = phrase
+    return "，".join(clauses[:-1])
+
+
 def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
     """ "牵头部门：办公室；配合部门：…；完成时限：…" (labels with or without separators)."""
     out = _Assignment()
@@ -357,6 +370,7 @@ def _labelled(content: str, labels: list[re.Match[str]]) -> _Assignment:
                 own_rule, value = True, value[: rule.start()]
                 out.comma_rule = bool(re.search("下同|后同|以下", rule.group()))
             value = _without_standing(value, out)
+            value = _without_deadline(value, out)
             names = [n for part in value.split() for n in _names(part)]
             if kind == "owners":
                 out.comma_groups = [

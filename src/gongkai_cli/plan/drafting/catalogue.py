@@ -50,6 +50,7 @@ from .table_rows import (
     _roles,
     _Rows,
     cells,
+    cut_cell,
 )
 
 _BASIS = re.compile(r"^(?:公开依据|依据|条款内容)$")
@@ -83,14 +84,27 @@ _QUOTED = 16  # a cut cell is quoted by its last characters, where the page stop
 _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
 
 
+# a cell ending in a document's number in brackets cites that document: a 公开依据
+_CITED = r"》[（(][^（()）]*(?:〔[0-9]{4}〕[0-9]+号|令第[0-9]+号)[）)]$"
+# a catalogue's item code after its name ("政策法规115001000", 公开事项(编码)): no part of it
+_CODE = r"\s*[0-9]{6,}$"
+
+
+def _uncoded(cell: str) -> str:
+    return re.sub(_CODE, "", cell)
+
+
 def _kind(cell: str) -> str:
-    text = compact(cell)
+    text = compact(_uncoded(cell))
+    text = re.sub(r"^[0-9]{1,2}[.．、](?=《)", "", text)  # "1.《条例》": a basis numbered in its cell
     if re.fullmatch(r"[√✓✔]+", text):
         return "tick"
     if "■" in text or "□" in text:
         return "channel"
     if text.startswith("《") and len(text) <= 200 and re.search(r"[》）)]$", text):
         return "basis"
+    if len(text) <= 200 and re.search(_CITED, text):
+        return "basis"  # "中央办公厅、国务院办公厅《关于…的意见》(中办发〔2016〕8号)"
     if _is_departments(text):
         return "office"
     if len(text) <= 80 and not text.startswith("●") and (_LIMIT.search(text) or _find_phrase(text, "")):
@@ -384,7 +398,7 @@ def catalogue_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, in
         at += 1
         while (
             at < len(lines)
-            and _row_line(lines[at][1])
+            and (_row_line(lines[at][1]) or cut_cell(lines, at))
             and not starts_row(lines[at][1])
             and _group_line(lines[at][1]) is None
             and (_between(lines, at, head) is None or (spread_rows and _lone_bar(lines[at][1])))
@@ -460,6 +474,8 @@ def _row(
     groups: list[str] = []
     for j, (_, role) in enumerate(columns):
         cell = at_column.get(j)
+        if cell is not None and role in ("group", "task"):
+            cell = _uncoded(cell)
         if role == "group":
             cell = cell or above.get(j, "")  # merged with the row above
             above[j] = cell

@@ -75,7 +75,6 @@ from collections import Counter
 from ...errors import InputError
 from ...phrases.chinese import compact
 from .brackets import (
-    _LABEL_NAMES,
     _Assignment,
     _assignment,
     _assignment_brackets,
@@ -85,7 +84,8 @@ from .brackets import (
     needs_event,
     role_clauses,
 )
-from .departments import _DOING, _names, _unique, spaced_names
+from .departments import _names, _unique, spaced_names
+from .doubts import name_doubt, title_doubt
 from .duties import (
     _bracket_duty,
     _clause_title,
@@ -115,8 +115,10 @@ from .paragraphs import (
     unrun,
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
-from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell
+from .spaced import barred_spaced_tables
+from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell, synchronous
 from .tables import Table, TableRow, find_tables
+from .unnumbered import first_subject_line, unnumbered_duties
 
 # A web page's footer line: 版权所有, 备案号 (ICP备, 公网安备), 网站标识码, 分辨率 …; never a duty.
 _FOOTER = re.compile(
@@ -186,44 +188,6 @@ def _ends_cut(unit: _Unit) -> bool:
     return bool(unit.paras) and compact(unit.paras[-1].text)[-1:] not in _SENTENCE_END
 
 
-# What a duty's title never looks like, each a sign the reading went wrong somewhere
-# (set 5: 红谷滩 2022's "目标任务2022年" and "强化重点领域信息公开1、数字经济发展领域",
-# 徐州 2008's "责任单位" and "验收总结阶段根据", 广西's "全面落实《"). Never silently wrong:
-# such a title is kept and flagged.
-_TITLE_DOUBTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(rf"^(?:{_LABEL_NAMES})$"), "只是一个标注"),
-    (re.compile(r"[0-9]{4}年度?$"), "以年份结尾，可能是标题连着正文"),
-    (
-        re.compile(
-            r"(?<=[\u4e00-\u9fff])(?:[0-9]{1,2}[、．.](?![0-9])|[（(][一二三四五六七八九十]{1,3}[）)])"
-        ),
-        "中间有编号，可能是两段连在一起",
-    ),
-    (re.compile(r"(?:根据|按照|依据|依照|围绕|对照)$"), "以介词结尾，可能是标题连着正文"),
-)
-
-
-_NAME_MAX = 24  # a department's name longer than this is a clause read as a name
-
-
-def name_doubt(name: str) -> bool:
-    """Whether a department name read from a bracket or a cell looks like a clause: too
-    long, or saying what is done (实现…, 加强…) or quoting a document (《》)."""
-    return len(name) > _NAME_MAX or bool(_DOING.search(name)) or "《" in name
-
-
-def title_doubt(title: str) -> str | None:
-    """Why a drafted title looks misread, or None: a label, a year at its end, a number
-    inside it, a title mark or bracket left open."""
-    for pattern, why in _TITLE_DOUBTS:
-        if pattern.search(title):
-            return why
-    for left, right in ("《》", "“”", "（）"):
-        if title.count(left) > title.count(right):
-            return f"“{left}”没有配对的“{right}”，可能被截断"
-    return None
-
-
 def _own_number(row: TableRow) -> str:
     """The number a row's text starts with ("8.持续深化…") when the table has no 序号."""
     found = re.match(
@@ -240,11 +204,13 @@ class _Extractor:
     def __init__(self, text: str) -> None:
         text = text.removeprefix("\ufeff")
         self.raw = unrun(
-            [
-                (i, line)
-                for i, line in enumerate(text.splitlines(), 1)
-                if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
-            ]
+            barred_spaced_tables(
+                [
+                    (i, line)
+                    for i, line in enumerate(text.splitlines(), 1)
+                    if line.strip() and not (_FOOTER.search(line) and not _SENTENCE_MARKS.search(line))
+                ]
+            )
         )
         self.lines = [(i, line.strip()) for i, line in self.raw]
         # each line as the document has it, before a run-together line was cut
@@ -257,6 +223,7 @@ class _Extractor:
         self.standing: list[str] = []  # "以下均需各县市区落实": owners of every later assignment
         self.year: int | None = None  # the plan's, once the header is read
         self.comma_rule = False  # "逗号前为牵头单位…下同": every later bracket read so
+        self.cut_short = False  # the page stops inside the last duty
 
     def warn(self, line: int | None, message: str) -> None:
         self.warnings.append(DraftWarning(line, message))
@@ -266,6 +233,9 @@ class _Extractor:
         in_tables = {n for table in tables for n in table.lines}
         lines = [(n, t) for n, t in self.lines if n not in in_tables]
         body_start = next((i for i, (_, t) in enumerate(lines) if _marker(t)), len(lines))
+        # no numbered paragraph, no table: paragraphs naming who must act (unnumbered.py)
+        plain = first_subject_line(lines) if body_start == len(lines) and not tables else None
+        body_start = body_start if plain is None else plain
         header, signed, warnings = _header(lines, body_start)
         self.year = header.year
         self.warnings.extend(warnings)
@@ -274,7 +244,12 @@ class _Extractor:
             raise InputError(
                 "没有找到编号的段落（一、 （一） 1. 等）或任务分工表，无法起草计划", where=source
             )
-        parts = plan_parts(_paragraphs(body))
+        parts = plan_parts(_paragraphs(body)) if plain is None else []
+        duties = unnumbered_duties(_paragraphs(body)) if plain is not None else []
+        for number, duty in enumerate(duties, 1):
+            self._add(str(number), "", duty)
+        if duties:
+            self.warn(None, f"文中没有编号的段落：已把写明由谁落实的 {len(duties)} 段列为事项，请核对")
         if len(parts) > 1:
             titles = "”“".join([header.title or "（无标题）", *(t for t, _ in parts if t)])
             self.warn(
@@ -290,9 +265,9 @@ class _Extractor:
             self._table(table)
         for prefix, closing in closings:
             self._closing(closing, prefix)
-        self._no_deadlines_anywhere()
-        if body:
+        if body:  # first: the duty the page stops in counts as one whose deadline is unknown
             self._cut_at_the_end(body[-1])
+        self._no_deadlines_anywhere()
         if not self.items:
             raise InputError(
                 "没有找到任何工作事项（编号段落、分工括号或带期限的句子），无法起草计划", where=source
@@ -411,6 +386,11 @@ class _Extractor:
         # a task cell over several rows heads them: the table's tasks are headings; when
         # every row has a task of its own, the task names the item and the detail is its text
         shared = Counter(compact(row.cells.get("task", "")) for row in rows)
+        # a 完成时限 column empty in every row (寿光 2019's .docx) gives no deadlines, like none
+        # (two rows or more: one row's empty cell is that row's doubt)
+        dated = "deadline" in table.roles and (
+            len(rows) < 2 or any(compact(r.cells.get("deadline", "")) for r in rows)
+        )
         own = all(n == 1 for t, n in shared.items() if t)
         for item_id, row in zip(ids, rows, strict=True):
             cell = row.cells
@@ -433,23 +413,27 @@ class _Extractor:
                     found.owners += _names(owners)
             found.jointly += _names(cell.get("jointly", ""))
             found.rule = deadline_cell(cell.get("deadline", "")) or None
+            same_day = synchronous(found.rule or "")  # 与政策文件同步发布: 即时, from that event
+            found.rule = "即时公开" if same_day else found.rule
             misfit = deadline_doubt(found.rule or "")
             if misfit is not None:
                 found.rule = None
             piece = _Piece(row.line, text, text, found)
             duty = _bracket_duty(piece, found, where="表格这一行")
             duty.title = _title(task if named else text)
+            duty.event = same_day or duty.event
             if misfit is not None or row.doubts:  # one doubt: the row's, not also its empty cells
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有")]
                 duty.flags += [misfit] if misfit is not None and not row.doubts else []
             duty.flags += row.doubts
-            if "deadline" not in table.roles:  # said once for the table, not on every row
+            if not dated:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
-        if "deadline" not in table.roles and any(not row.cells.get("deadline") for row in rows):
+        if not dated and any(not row.cells.get("deadline") for row in rows):
+            what = "没有完成时限一栏" if "deadline" not in table.roles else "的完成时限一栏都是空的"
             self.warn(
                 None,
-                f"任务表（第 {table.rows[0].line} 行起）没有完成时限一栏："
+                f"任务表（第 {table.rows[0].line} 行起）{what}："
                 "其中各项 rule 为 null（无固定期限），请补上期限或确认",
             )
 
@@ -461,7 +445,11 @@ class _Extractor:
         flagged = [i for i in assigned if any(map(_NO_DEADLINE.match, i.flags))]
         # the rows of a table without a 完成时限 column are dateless too (said for the table)
         dateless = all(i in flagged or i.rule is None for i in assigned)
-        if len(assigned) < _DATELESS_MIN or not flagged or not dateless:
+        # the duties the page shows: a page stopping inside the last shows only the start
+        # of the document, so two are enough there (云南 2022, 嘉定区人社局 2025: cut early)
+        shown = len([i for i in self.items if not i.id.startswith("end.")])
+        enough = len(assigned) >= _DATELESS_MIN or (shown >= 2 and self.cut_short)
+        if not enough or not flagged or not dateless:
             return
         dropped: set[str] = set()
         for index, item in enumerate(self.items):
@@ -491,6 +479,9 @@ class _Extractor:
             i for i, item in enumerate(self.items) if item.line == lineno and not item.id.startswith("end.")
         ]
         said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
+        # a numbered heading with nothing under it ends the page too: the plan goes on
+        bare = _marker(text) is not None and squeezed[-1:] not in _SENTENCE_END
+        self.cut_short = (cut or bare) and bool(items)
         if not cut or not items or said:
             return
         index = items[-1]
@@ -547,7 +538,7 @@ class _Extractor:
             duty.flags.append(f"期限“{duty.rule}”的年份早于计划的年份（{self.year}年）：可能是笔误，请核对")
         odd = [n for n in named if name_doubt(n)]
         if odd:
-            duty.flags.append(f"部门“{'、'.join(odd)}”不像部门名称（过长，或写着做什么）：请核对")
+            duty.flags.append(f"部门“{'、'.join(odd)}”不像部门名称（过长、只有一个字，或写着做什么）：请核对")
         doubt = title_doubt(duty.title)
         if doubt is not None:
             duty.flags.append(f"标题“{duty.title}”可能读错（{doubt}）：请与原文核对")

@@ -16,7 +16,7 @@ from .paragraphs import _marker, _Para
 _NOTICE = re.compile(r"^(?P<issuer>[^《》：:]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
     r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
-    r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
+    r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|工作清单(?:及分工)?|分解方案|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
     r"(?:事项|公开|标准化?|基本)目录|公开标准)"
     # "(试行)", "(2024)", "（2023年版）": a catalogue's edition after its name
     r"(?:[（(](?:试行|暂行|修订|征求意见稿|[0-9]{4}年?(?:版|年度)?)[）)])?"
@@ -102,9 +102,23 @@ _WENHAO_AROUND = re.compile(rf"^{_WENHAO}|[（(]{_WENHAO}[）)]$")
 
 def _bare(text: str) -> str:
     """A header line without white space, the bars of a table pasted around it
-    ("五原县教育局主动公开事项目录(试行) | ||||||||||") and a 文号 before or after it."""
+    ("五原县教育局主动公开事项目录(试行) | ||||||||||"), a 文号 before or after it and a
+    mirror's list date before it ("05.24 ")."""
+    text = re.sub(r"^\s*[0-9]{2}[.．][0-9]{2}\s+", "", text)  # a mirror's list date: "05.24 福建省…"
     squeezed = compact(text).strip("|｜")
     return _WENHAO_AROUND.sub("", squeezed) or squeezed
+
+
+def _numbered_year(lines: list[tuple[int, str]], title: str | None) -> tuple[str, int] | None:
+    """The notice's 文号 in the header and its year ("郑人社办〔2020〕199号", a line of a page's
+    metadata block without labels): the year of a notice whose title has none. Only a line
+    that is the 文号 alone (a bullet or a 文号: label before it), not one a preamble cites;
+    a standing list (目录) has no year."""
+    if title is not None and _STANDING_TITLE.search(title):
+        return None
+    pattern = r"^[•·*\-]?(?:文号[:：])?([\u4e00-\u9fff]{1,10}[〔\[［【]([0-9]{4})[〕\]］】]第?[0-9]{1,4}号)$"
+    found = next((m for _, t in lines if (m := re.match(pattern, compact(t)))), None)
+    return None if found is None else (found[1], int(found[2]))
 
 
 def _quoted_title(lines: list[tuple[int, str]]) -> str | None:
@@ -244,6 +258,9 @@ def _header(
     elif issued is not None:
         year = issued.year
         warnings.append(DraftWarning(None, f"标题中没有年份：year 取自印发日期（{year}），请核对"))
+    elif (numbered := _numbered_year(lines[:body_start], title)) is not None:
+        year = numbered[1]
+        warnings.append(DraftWarning(None, f"标题中没有年份：year 取自文号（{numbered[0]}），请核对"))
     else:
         warnings.append(DraftWarning(None, "标题和落款中都没有年份，请填写 plan.year"))
     return DraftHeader(title, issuer, issued, year, source), signed, warnings

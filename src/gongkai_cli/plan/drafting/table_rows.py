@@ -59,7 +59,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:备注|完成情况|进展情况|责任领导|分管领导|责任人|联系人|整改情况|"
             r"公开依据|条款内容|公开渠道|公开形式|公开方式|公开对象|公开链接|公开载体|信息类别|具体职责|内容标准|公开标准|"
             r"类别|链接|网址|公开层级|公开范围|公开渠道和载体|公开渠道及载体|公开途径|公开类别|公开属性|"
-            r"主动公开|依申请公开|全社会|特定群体|特定群众|特定人群|特定对象|特定主体|县级|乡级|市级|区级|省级|镇级|街镇级|乡镇级|村级|主动|依申请|更新频率|信息来源|联系电话|是否公开)$"
+            r"公开领域|领域|主动公开|依申请公开|全社会|特定|特定群体|特定群众|特定人群|特定对象|特定主体|县级|乡级|市级|区级|省级|镇级|街镇级|乡镇级|村级|主动|依申请|更新频率|信息来源|联系电话|是否公开)$"
         ),
     ),
 )
@@ -315,7 +315,9 @@ class _Rows:
         if at is not None and number is None:
             number = row.pop(at)  # the 序号, a column of its own even where the header has none
         values["number"] = number or ""
-        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles)
+        # a row the page stops inside lacks its last cells: a group cell before its own
+        # cells is still a group (怀远县医保局: 「三、… | 6 | 建立健全…并及时」)
+        split = all(r in roles for r in _TEXT_ROLES) or len(row) > len(roles) or cut
         while split and len(row) > 1 and _is_group(row[0]) and (len(row) > len(roles) - 1 or cut):
             self.group(row.pop(0))  # 一、… / （一）… before the row's own cells
         placed = [r for r in self.roles if r != "number"]  # with the columns not read
@@ -363,6 +365,23 @@ def deadline_cell(cell: str) -> str:
         return f"{found[2]}{found[1]}内"
     named = _EVENT_BEFORE.match(squeezed)  # "信息形成(变更)20个工作日内" (溪下乡): from the event
     return f"{named[1]}之日起{named[2]}" if named else squeezed
+
+
+def cut_cell(lines: list[tuple[int, str]], at: int) -> bool:
+    """The document's last line, without a bar, holding a cell's text (longer than a name,
+    with a mark inside): the page stops in the middle of that cell (繁昌区's 「1.涉及重大民生
+    议题…的重要改革方案、」). Not a footer such as 相关稿件."""
+    text = compact(lines[at][1])
+    return at == len(lines) - 1 and len(text) > 12 and bool(re.search(r"[，,、；;。]", text))
+
+
+def synchronous(cell: str) -> str | None:
+    """The event of a 公开时限 "与规范性文件同步发布" / "同政策文件同步发布" (published the same
+    day as that document: the rule is 即时公开, counted from each such event), else None."""
+    found = re.match(r"^(?:与|同|和|跟)(.{2,20}?)(?:同步|同时)(?:发布|公开|更新|解读|印发)?$", compact(cell))
+    if found is None or not re.search(r"文件|方案|政策|决定|规定|办法|意见|规划|信息", found[1]):
+        return None
+    return f"{found[1]}发布"
 
 
 def owners_cell(cell: str) -> str:

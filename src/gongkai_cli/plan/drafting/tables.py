@@ -47,6 +47,7 @@ import re
 
 from ...phrases.chinese import compact
 from .catalogue import bar_cells_table, catalogue_table, stacked_catalogue
+from .catalogue_cells import cell_line_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -175,6 +176,9 @@ def _line_table(
             index += 1
             continue
         barred = "\t" in text or "|" in text or "｜" in text
+        filled = [c for c in row if c]
+        if "\t" in text and len(filled) >= max(2, len(row) - 1) and row[0] and set(filled) == {row[0]}:
+            row = [row[0], *[""] * (len(row) - 1)]  # Word repeats a cell merged across the row
         if piped and _continues(text) and table.rows:
             table.extend(compact(row[0]))  # "【联系方式】 | ||||||": the row above goes on
             taken.add(lineno)
@@ -564,6 +568,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
         if framed is not None:
             tables.append(framed[0])
             index = framed[1]
+            continue
+        cell_lines = cell_line_catalogue(lines, index)
+        if cell_lines is not None:
+            tables.append(cell_lines[0])
+            index = cell_lines[1]
             continue
         barred = _barred_header(lines, index)
         if barred is not None:
