@@ -32,6 +32,7 @@ from .context import (
     shared_bans,
     with_events,
 )
+from .limits import after_keeping, counted_back_before, dated_class, limit_span, ranged_ban
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -92,7 +93,7 @@ def _read_clause(text: str, s: str) -> Clause:
         except InputError:
             pass
         else:
-            return Clause(text, (keeping(found, s, 0) or found,))
+            return Clause(text, (keeping(found, s, 0) or limit_span(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -208,6 +209,7 @@ def _scan(
             if found is None:
                 break
             found = _extension_range(found, s)
+            found = ranged_ban(found, s, start) or found  # 一年至三年内禁止: the upper end
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
@@ -255,7 +257,13 @@ def _scan(
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
                 continue
-            kept = keeping(found, s, start) or capped_measure(found, s) or detention_cap(found, s)
+            kept = (
+                keeping(found, s, start)
+                or capped_measure(found, s)
+                or detention_cap(found, s)
+                or limit_span(found, s, start)
+                or dated_class(found, s)
+            )
             if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
             elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
@@ -267,6 +275,7 @@ def _scan(
                 found.rule.qualifier == "后"
                 and not found.rule.anchor
                 and (_mentioned(found.rule, parts) or _written_before(found, s))
+                and not after_keeping(found.rule, parts)  # 保存不少于30日；30日后…删除: not before
             ):
                 # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
                 # time after a period read before, a condition for what follows
@@ -362,6 +371,8 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
         # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
         looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
+        if looks_back and counted_back_before(found, s):
+            return False  # 收费公路终止收费前6个月，…应当…: counted back from the event
         if looks_back and "平均" in s[found.end : found.end + 20]:
             return True  # 渔船前3年采捕水产品的平均年总产值 (渔业资源增殖保护费征收使用办法 第五条)
         if (
@@ -432,7 +443,8 @@ def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
 def _extends(rule: Rule, parts: list[Found]) -> bool:
     """可以延长至十五日 after 十日以内审结: the same period made longer, of the same kind
     (days, working days, months; a limitation of years 追征期可以延长到五年 is not read)."""
-    return bool(parts) and rule.kind in ("days", "workdays", "months") and parts[-1].rule.kind == rule.kind
+    kinds = ("days", "workdays", "months", "hours")  # 可以延长至二十四小时 (继续盘问, 12 hours)
+    return bool(parts) and rule.kind in kinds and parts[-1].rule.kind == rule.kind
 
 
 def _written_before(found: Found, s: str) -> bool:

@@ -1,0 +1,177 @@
+"""Periods that are limits, not duties' deadlines (mended as classes after the law audit's
+sixth sample): the cap on a term of a right or a thing (采矿权的期限…最长不超过三十年,
+保密期限…绝密级不超过三十年, 有效期限一般为5年, 承包经营权期限可以延长到70年), a ban for a
+range of years (一年至三年内禁止参加…考试, 取消其一年至二年内…投标资格) or for a number of
+years up to life (十年直至终身禁止从事…), and a measure's span (实施6日的留验). Each is a
+restriction: a span's end, never due and never moved for rest days, so it needs no
+holiday calendar. Also here: a named date of the past that describes a class
+(1993年12月31日前已批准设立的外商投资企业: a condition) and a period counted back from an
+event named before it at the head of a sentence whose duty follows (收费公路终止收费前6个月，
+…应当进行鉴定和验收: a deadline counted back, not a length). Pure: words in, facts out."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..errors import InputError
+from .chinese import number
+from .rule import Found, Rule
+from .vocabulary import BANS
+
+_SENTENCE_ENDS = "。；;"
+_PART_ENDS = "，,；;。：:"
+# Words naming a term (of a right, a secret, a licence, a contract) in the sentence before a cap.
+_TERMS = ("期限", "有效期", "保护期", "年限")
+# A procedure's 期限 capped is the authority's own deadline (审理期限不超过一年), not a span.
+_PROCEDURES = (
+    "审理",
+    "审查",
+    "审批",
+    "审核",
+    "办理",
+    "处理",
+    "侦查",
+    "调查",
+    "审计",
+    "复议",
+    "检查",
+    "羁押",
+    "拘留",
+    "鉴定",
+    "整改",
+    "改正",
+    "清算",
+    "核查",
+    "办案",
+    "审结",
+    "答复",
+    "缴纳",
+    "清偿",
+    "履行",
+)
+_CAPPED = ("超过", "最长")
+_RANGE_HIGH = "至([0-9]+|[一二两三四五六七八九十百]+)(日|天|个月|年)(?:以内|之内|内)"
+_UNITS = {"日": "days", "天": "days", "个月": "months", "年": "years"}
+# 实施6日的留验 (国境卫生检疫法实施细则 第九十九条): the span of a measure carried out
+_MEASURE_AFTER = "的([^，,；;。、的]{1,6})(?=$|[，,；;。]|或者|或)"
+
+
+def limit_span(found: Found, s: str, part_start: int) -> Found | None:
+    """The period as a restriction when it is a term's cap, a ban for a range of years or
+    up to life, or a measure's span; None for anything else."""
+    rule = found.rule
+    if rule.kind not in ("days", "months", "years") or rule.back or rule.extension:
+        return None
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    if s.startswith("直至终身", found.end) and any(ban in s[found.end : closing] for ban in BANS):
+        # 十年直至终身禁止从事药品生产经营活动 (药品管理法 第一百二十五条): the shortest ban
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="最短禁止期"))
+    return term_cap(found, s) or _measure_span(found, s)
+
+
+def term_cap(found: Found, s: str) -> Found | None:
+    """A cap on a term of years (采矿权的期限…最长不超过三十年: 矿产资源法实施细则 第三十条;
+    绝密级不超过三十年: 保守国家秘密法 第十五条; 取水许可证有效期限一般为5年，最长不超过10年:
+    取水许可和水资源费征收管理条例 第二十五条; 承包经营权期限可以延长到70年: 退耕还林条例
+    第四十八条): how long the term may run from its start, a span. A procedure's 期限
+    (审理期限不超过一年) stays the authority's deadline; a cap in days or months too."""
+    rule = found.rule
+    if rule.kind != "years" or rule.back or rule.extension or rule.sense != "deadline":
+        return None
+    qualifier = rule.qualifier or ""
+    sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
+    lead = s[sentence : found.core]
+    capped = any(word in qualifier for word in _CAPPED) or qualifier in ("延长至", "延长到")
+    if not capped and not (qualifier == "" and lead.endswith(("一般为", "期限为", "有效期为"))):
+        return None
+    at = max(lead.rfind(term) for term in _TERMS)
+    if at < 0:
+        return None
+    named = lead[max(0, at - 4) : at]
+    if any(word in named for word in _PROCEDURES):
+        return None
+    if any(modal in lead[at:] for modal in ("应当", "必须")):
+        return None  # a duty between the term and its cap: a deadline of that duty
+    if any(word in lead[:at] for word in ("延期", "展期", "延长")):
+        return None  # 开工建设只能延期一次，期限最长不得超过1年: a duty's time postponed
+    term = next(t for t in _TERMS if lead.startswith(t, at))
+    return found._replace(
+        rule=replace(rule, sense="restriction", qualifier=term if term != "年限" else "期限")
+    )
+
+
+def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:
+    """一年至三年内禁止参加医师资格考试 (医师法 第五十四条), 取消其一年至二年内参加…投标资格
+    (招标投标法 第五十三条): a ban for a range, read at its lower end and answered by the
+    upper end, the longest it may last (the found widened to it); None for anything else."""
+    rule = found.rule
+    if rule.kind not in ("days", "months", "years") or rule.back or rule.extension or rule.qualifier:
+        return None
+    m = re.compile(_RANGE_HIGH).match(s, found.end)
+    if m is None:
+        return None
+    closing = min((i for i in (s.find(ch, m.end()) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    lead = s[part_start : found.core]
+    after = s[m.end() : closing]
+    if not (any(after.startswith(ban) for ban in BANS) or ("取消" in lead and "资格" in after)):
+        return None
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return None
+    kind = _UNITS[m.group(2)]
+    if n <= 0 or (kind == rule.kind and n <= (rule.n or 0)):
+        return None
+    wider = replace(rule, n=n, kind=kind, sense="restriction", qualifier="最长禁止期")  # type: ignore[arg-type]
+    return found._replace(rule=wider, end=m.end(), act_end=m.end())
+
+
+def _measure_span(found: Found, s: str) -> Found | None:
+    """实施6日的留验 (国境卫生检疫法实施细则 第九十九条): how long a measure lasts."""
+    if not s[: found.core].endswith("实施") or found.rule.qualifier:
+        return None
+    m = re.compile(_MEASURE_AFTER).match(s, found.end)
+    if m is None:
+        return None
+    return found._replace(rule=replace(found.rule, sense="restriction", qualifier=f"{m.group(1)}期限"))
+
+
+def dated_class(found: Found, s: str) -> Found | None:
+    """1993年12月31日前已批准设立的外商投资企业 (外商投资企业和外国企业适用增值税等税收暂行
+    条例有关问题的通知 (一)): a named date before which something was already done, read as
+    the class of things it describes (a condition, no date), not a deadline."""
+    rule = found.rule
+    if rule.kind != "date" or rule.year is None or not rule.before or rule.sense != "deadline":
+        return None
+    stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    after = s[found.end : stop]
+    if not after.startswith(("已", "已经", "经", "依法")) or "的" not in after:
+        return None
+    if any(modal in after[: after.index("的")] for modal in ("必须", "应当", "可以", "应", "须", "需")):
+        return None  # what was done before the date (已…的) names a class; a duty in it does not
+    return found._replace(rule=replace(rule, sense="condition"))
+
+
+def counted_back_before(found: Found, s: str) -> bool:
+    """收费公路终止收费前6个月，…应当对收费公路进行鉴定和验收 (收费公路管理条例 第三十八条):
+    an event named right before 前N at the head of a sentence, the part ending there and the
+    sentence's duty after it: N before the event, a deadline counted back."""
+    if not s.startswith(("，", ","), found.end):
+        return False
+    sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
+    head = s[sentence : found.core]
+    if any(ch in head for ch in _PART_ENDS) or any(ch.isdigit() for ch in head):
+        return False
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    return any(modal in s[found.end : closing] for modal in ("应当", "必须", "须"))
+
+
+def after_keeping(rule: Rule, parts: Sequence[Found]) -> bool:
+    """30日后 after 保存不少于30日 (公共安全视频图像信息系统管理条例 第十七条: 30日后，对已经实现
+    处理目的的视频图像信息，应当予以删除): the keeping time read before is over, and what
+    follows may be done from then on (not before that day), not a condition."""
+    return rule.qualifier == "后" and any(
+        (p.rule.kind, p.rule.n) == (rule.kind, rule.n) and p.rule.qualifier == "保存期" for p in parts
+    )

@@ -1,0 +1,188 @@
+"""Readings of law clauses mended as classes after the law audit's sixth sample
+(tests/fixtures/law-audit/sample-6.yaml, seed 20261208: 137 of 150 right after lawfix3,
+the 13 others refused or partial): each row is a clause of a national law text
+(LawRefBook/Laws, commit 2f4c5c2), its article, and the answer a careful reader gives,
+asked through the real CLI. Each period: (deadline or None, sense, needs_event or None);
+a None answer expects a refusal (exit 3) that says why."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Run
+from tests.test_law_classes import Row, check_row
+
+ROWS: list[Row] = [
+    # 1. a cap on a term of years is a span: never moved, so no holiday calendar is needed
+    # for its end (2029, 2054, 2094 have no arrangement) (6-035, 6-041, 6-098, 6-116)
+    Row(
+        "矿产资源法实施细则 第三十条 (采矿权的期限…最长不超过三十年; sample 6, 20261208-035)",
+        "采矿权的期限结合矿产资源储量和矿山建设规模确定，最长不超过三十年。",
+        "2024-09-27",
+        [("2054-09-27", "restriction", None)],
+    ),
+    Row(
+        "保守国家秘密法 第十五条 (保密期限…绝密级不超过三十年; sample 6, 20261208-041)",
+        "国家秘密的保密期限，除另有规定外，绝密级不超过三十年，机密级不超过二十年，秘密级不超过十年。",
+        "2024-09-27",
+        [
+            ("2054-09-27", "restriction", None),
+            ("2044-09-27", "restriction", None),
+            ("2034-09-27", "restriction", None),
+        ],
+    ),
+    Row(
+        "取水许可和水资源费征收管理条例 第二十五条 (有效期限一般为5年，最长不超过10年; 6-098)",
+        "第二十五条 取水许可证有效期限一般为5年，最长不超过10年。",
+        "2024-09-27",
+        [("2029-09-27", "restriction", None), ("2034-09-27", "restriction", None)],
+    ),
+    Row(
+        "退耕还林条例 第四十八条 (承包经营权期限可以延长到70年; sample 6, 20261208-116)",
+        "第四十八条 退耕土地还林后的承包经营权期限可以延长到70年。",
+        "2024-09-27",
+        [("2094-09-27", "restriction", None)],
+    ),
+    Row(
+        "the same class within the calendar's years: a span's end on a Sunday is not moved",
+        "采矿权的期限结合矿产资源储量和矿山建设规模确定，最长不超过二年。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],  # 中秋节 2026: a deadline would move to 09-28
+    ),
+    # ... and a date of the past before which something was done names a class (6-038)
+    Row(
+        "增值税等税收暂行条例有关问题的通知 (一) (1993年12月31日前已批准设立的; sample 6, 20261208-038)",
+        "(一)1993年12月31日前已批准设立的外商投资企业，由于改征增值税、消费税、营业税增加税负的，由企业提出申请，"
+        "税务机关审核批准，在已批准的经营期限内，准予退还因税负增加而多缴纳的税款，但最长不得超过5年；没有经营期限的，"
+        "经企业申请，税务机关批准，在最长不超过5年的期限内，退还上述多缴纳的税款。",
+        "2024-09-27",
+        [(None, "condition", None), ("2029-09-27", "restriction", None)],
+    ),
+    # still deadlines: a procedure's time, a postponed duty's time, a named date to act by
+    Row(
+        "开工建设只能延期一次，期限最长不得超过1年 (sample 1, 20261203-117: a duty postponed)",
+        "开工建设只能延期一次，期限最长不得超过1年。",
+        "2024-09-27",
+        [("2025-09-28", "deadline", None)],  # 09-27 2025 is a Saturday: moved to the worked Sunday
+    ),
+    Row(
+        "已…的 names a class; the duty's own date after it is still its deadline",
+        "2020年12月31日前已经取得资格的人员应当于2025年12月31日前重新登记。",
+        "2024-09-27",
+        [(None, "condition", None), ("2025-12-31", "deadline", None)],
+    ),
+    # 2. bans for a range, up to life, and a measure's span: restrictions (6-027, 6-131,
+    # 6-145, 6-147; 1-130)
+    Row(
+        "医师法 第五十四条 (一年至三年内禁止参加医师资格考试; sample 6, 20261208-145)",
+        "第五十四条 在医师资格考试中有违反考试纪律等行为，情节严重的，一年至三年内禁止参加医师资格考试。",
+        "2024-09-27",
+        [("2027-09-27", "restriction", None)],
+    ),
+    Row(
+        "招标投标法 第五十三条 (取消其一年至二年内…投标资格; sample 6, 20261208-027)",
+        "情节严重的，取消其一年至二年内参加依法必须进行招标的项目的投标资格并予以公告，"
+        "直至由工商行政管理机关吊销营业执照；构成犯罪的，依法追究刑事责任。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],  # a Sunday: a ban's end is not moved
+    ),
+    Row(
+        "药品管理法 第一百二十五条 (十年直至终身禁止从事; sample 6, 20261208-131)",
+        "对法定代表人、主要负责人、直接负责的主管人员和其他责任人员处二万元以上二十万元以下的罚款，"
+        "十年直至终身禁止从事药品生产经营活动：",
+        "2024-09-27",
+        [("2034-09-27", "restriction", None)],
+    ),
+    Row(
+        "国境卫生检疫法实施细则 第九十九条 (实施6日的留验; sample 6, 20261208-147)",
+        "对无有效的黄热病预防接种证书的人员，卫生检疫机关可以从该人员离开感染环境的时候算起，实施6日的留验，"
+        "或者实施预防接种并留验到黄热病预防接种证书生效时为止。",
+        "2024-09-27",
+        [("2024-10-03", "restriction", None)],  # 国庆: a measure's end is not moved
+    ),
+    Row(
+        "a penalty's range with no ban stays a length (暂停其六个月至一年内从事相关业务)",
+        "暂停其六个月至一年内从事相关业务",
+        "2024-09-27",
+        None,
+    ),
+    # 3. N before an event named at the head of a sentence whose duty follows (6-115)
+    Row(
+        "收费公路管理条例 第三十八条 (终止收费前6个月; sample 6, 20261208-115)",
+        "第三十八条 收费公路终止收费前6个月，省、自治区、直辖市人民政府交通主管部门"
+        "应当对收费公路进行鉴定和验收。",
+        "2024-09-27",
+        [("2024-03-27", "deadline", None)],
+    ),
+    Row(
+        "草原法 第六十六条 (still a look-back: 被破坏前三年平均产值, no duty after)",
+        "没有违法所得的，可以并处草原被破坏前三年平均产值六倍以上十二倍以下的罚款。",
+        "2024-09-27",
+        None,
+    ),
+    # 4. the partials: extensions by hours (6-073), the time after a keeping span (6-106)
+    Row(
+        "人民警察盘问检查规定 第十一条 (可以延长至二十四小时…四十八小时; sample 6, 20261208-073)",
+        "第十一条 继续盘问的时限一般为十二小时；对在十二小时以内确实难以证实或者排除其违法犯罪嫌疑的，"
+        "可以延长至二十四小时；对不讲真实姓名、住址、身份，且在二十四小时以内仍不能证实或者排除其违法犯罪嫌疑的，"
+        "可以延长至四十八小时。",
+        "2024-09-27T08:00",
+        [
+            ("2024-09-27T20:00", "deadline", None),
+            ("2024-09-28T08:00", "deadline", None),
+            ("2024-09-29T08:00", "deadline", None),
+        ],
+    ),
+    Row(
+        "公共安全视频图像信息系统管理条例 第十七条 (保存不少于30日；30日后…删除; 6-106)",
+        "第十七条 公共安全视频系统收集的视频图像信息应当保存不少于30日；"
+        "30日后，对已经实现处理目的的视频图像信息，"
+        "应当予以删除。",
+        "2024-09-27",
+        [("2024-10-27", "restriction", None), ("2024-10-27", "earliest", None)],
+    ),
+    Row(
+        "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
+        "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",
+        "2024-09-27",
+        [
+            ("2024-11-26", "deadline", None),
+            (None, "condition", None),
+            (None, "deadline", "直销员解除推销合同"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.source[:40] for r in ROWS])
+def test_law_clause_class(gongkai: Run, row: Row) -> None:
+    check_row(gongkai, row)
+
+
+def test_a_span_past_the_calendar_needs_no_calendar_but_a_deadline_does(gongkai: Run) -> None:
+    """Point 1 of lawfix4: a term's cap ending in 2054 is answered (never moved); a
+    deadline ending in 2054 would be moved to a working day and needs the year's
+    arrangement: exit 4, or --provisional."""
+    span = gongkai("deadline", "采矿权的期限最长不超过三十年", "--from", "2024-09-27", "--format", "json")
+    assert span.exit_code == 0, span.output
+    assert json.loads(span.stdout)["provisional"] is False
+    due = gongkai("deadline", "应当自取得许可之日起三十年内完成", "--from", "2024-09-27")
+    assert due.exit_code == 4, due.output
+    assert "2054 年" in due.stderr
+    provisional = gongkai(
+        "deadline", "应当自取得许可之日起三十年内完成", "--from", "2024-09-27", "--provisional"
+    )
+    assert provisional.exit_code == 0, provisional.output
+
+
+def test_every_ban_says_it_is_not_due(gongkai: Run) -> None:
+    """The ban's bound is said: the longest (a range) or the shortest (直至终身)."""
+    for clause, words in (
+        ("一年至三年内禁止参加医师资格考试", "最长禁止期至 2027-09-27 届满"),
+        ("十年直至终身禁止从事药品生产经营活动", "最短禁止期至 2034-09-27 届满"),
+    ):
+        data = json.loads(gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json").stdout)
+        assert data["sense"] == "restriction"
+        assert any(words in w and "不是办事的期限" in w for w in data["warnings"]), data["warnings"]
