@@ -45,6 +45,7 @@ from .reader import (
     read_phrase,
     whole,
 )
+from .relays import relayed
 from .resolve import DEFAULTS, Options, Result, resolve
 from .spans import MARKED, capped_measure, detention_cap, keeping
 from .vocabulary import EXTENDED_TO, VALIDITY
@@ -128,7 +129,7 @@ def _read_clause(text: str, s: str) -> Clause:
         if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
         and not any(part.end <= other.core < m.end() for other in parts)
     )
-    parts = with_events(_yearly_after_yearly(parts), s)
+    parts = relayed(with_events(_yearly_after_yearly(parts), s), s)
     parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)

@@ -140,17 +140,25 @@ def _measure_span(found: Found, s: str) -> Found | None:
 
 def dated_class(found: Found, s: str) -> Found | None:
     """1993年12月31日前已批准设立的外商投资企业 (外商投资企业和外国企业适用增值税等税收暂行
-    条例有关问题的通知 (一)): a named date before which something was already done, read as
-    the class of things it describes (a condition, no date), not a deadline."""
+    条例有关问题的通知 (一)), 在2012年1月1日以前领取的居民身份证 (居民身份证法 第二十三条): a
+    named date before which something was done, in words that end in 的 and the thing's
+    name, with no duty in its part: the class of things it describes (a condition, no
+    date), not a deadline."""
     rule = found.rule
     if rule.kind != "date" or rule.year is None or not rule.before or rule.sense != "deadline":
         return None
+    start = max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1
     stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
     after = s[found.end : stop]
-    if not after.startswith(("已", "已经", "经", "依法")) or "的" not in after:
+    if "的" not in after or any(m in s[start:stop] for m in ("必须", "应当", "可以", "应", "须", "需")):
+        if not after.startswith(("已", "已经")) or "的" not in after:
+            return None
+        if any(m in after[: after.index("的")] for m in ("必须", "应当", "可以", "应", "须", "需")):
+            return None  # what was done before the date (已…的) names a class; a duty in it does not
+        return found._replace(rule=replace(rule, sense="condition"))
+    thing = after[after.rindex("的") + 1 :]
+    if not after.startswith(("已", "已经")) and not 0 < len(thing) <= 8:
         return None
-    if any(modal in after[: after.index("的")] for modal in ("必须", "应当", "可以", "应", "须", "需")):
-        return None  # what was done before the date (已…的) names a class; a duty in it does not
     return found._replace(rule=replace(rule, sense="condition"))
 
 

@@ -1,0 +1,72 @@
+"""Periods whose event is another than the words say at first sight (mended as classes on
+the development draw dev-20261300): a report passed on up a chain, where each office's
+period runs from its own receipt (县级人民政府应当在接到报告后2小时内向设区的市级人民政府
+报告；设区的市级人民政府应当在接到报告后2小时内向省…报告: 病原微生物实验室生物安全管理条例
+第十七条), and 当场 in a later case that names its own event (申请人到公司登记机关提交申请文件、
+材料原件的，应当当场作出准予登记的决定: 公司登记管理条例 第五十三条). Such a period waits for
+its event's date (needs_event). Pure: words in, facts out; ``clause.py`` calls it."""
+
+from __future__ import annotations
+
+from .context import event_of
+from .rule import Found
+
+_SENTENCE_ENDS = "。；;"
+_PART_ENDS = "，,；;。：:"
+_DUTIES = ("应当", "必须", "应", "须")
+
+
+def relayed(parts: list[Found], s: str) -> list[Found]:
+    """The periods, each later one given the event it really runs from when it is the
+    next link of a chain of reports or a same-day act in a case of its own."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        part, before = out[i], out[i - 1]
+        if part.event is not None:
+            continue
+        event = _next_link(part, before, s) or _case_of_same_day(part, parts[0], s)
+        if event is not None:
+            out[i] = part._replace(event=event)
+    return out
+
+
+def _subject(part: Found, s: str) -> str:
+    """The words before the modal of the part's sentence (设区的市级人民政府)."""
+    sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
+    lead = s[sentence : part.core]
+    at = min((i for i in (lead.find(m) for m in _DUTIES) if i > 0), default=-1)
+    return lead[:at].strip() if at > 0 else ""
+
+
+def _next_link(part: Found, before: Found, s: str) -> str | None:
+    """接到报告后2小时内 once more, for the office the period before reports to: from its
+    own receipt of that report, not the first office's."""
+    words, previous = event_of(part, s), event_of(before, s)
+    if not words or words != previous or part.rule.kind != before.rule.kind:
+        return None
+    subject = _subject(part, s)
+    if len(subject) < 2 or subject == _subject(before, s):
+        return None
+    act = s[before.end : max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS)]
+    if f"向{subject}" not in act:
+        return None
+    return f"{subject}{words}"
+
+
+def _case_of_same_day(part: Found, first: Found, s: str) -> str | None:
+    """当场 after a case ending in 的 in its own sentence, in a clause whose first period
+    runs from a named event: the case is the event (提交申请文件、材料原件)."""
+    if part.rule.kind != "same_day" or not event_of(first, s):
+        return None
+    sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
+    if sentence <= first.core:
+        return None
+    parts_before = s[sentence : part.core]
+    cut = min((i for i in (parts_before.find(ch) for ch in "，,") if i >= 0), default=-1)
+    case = parts_before[:cut] if cut > 0 else ""
+    if not case.endswith("的"):
+        return None
+    words = case.removesuffix("的")
+    for opener in ("申请人", "当事人"):
+        words = words.removeprefix(opener)
+    return words or None
