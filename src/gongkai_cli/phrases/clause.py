@@ -32,7 +32,7 @@ from .context import (
     shared_bans,
     with_events,
 )
-from .limits import after_keeping, counted_back_before, dated_class, limit_span, ranged_ban
+from .limits import after_keeping, counted_back_before, limit_or_case, limit_span, ranged_ban
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -262,8 +262,7 @@ def _scan(
                 keeping(found, s, start)
                 or capped_measure(found, s)
                 or detention_cap(found, s)
-                or limit_span(found, s, start)
-                or dated_class(found, s)
+                or limit_or_case(found, s, start)
             )
             if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept

@@ -370,7 +370,9 @@ def _after_request(part: Found, before: Found, s: str) -> str | None:
     if not any(modal in clause for modal in CLAUSE_MODALS) or clause.startswith(("并", "且", "同时", "或")):
         return None
     request = before.act + between[: len(between) - len(clause)]  # …，向…机关申请复审，
-    at = request.rfind("申请")
+    # 分别送…交通运输部门征求意见，…交通运输部门应当在3个工作日内回复意见 (校车安全管理条例
+    # 第十五条): the answer runs from the request for opinions
+    at = max(request.rfind("申请"), request.rfind("征求意见"))
     if at < 0:
         return None
     words = request[at:].rstrip("，,；;")

@@ -23,7 +23,7 @@ from .vocabulary import BANS
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
 # Words naming a term (of a right, a secret, a licence, a contract) in the sentence before a cap.
-_TERMS = ("期限", "有效期", "保护期", "年限")
+_TERMS = ("期限", "有效期", "保护期", "年限", "处分期")
 # A procedure's 期限 capped is the authority's own deadline (审理期限不超过一年), not a span.
 _PROCEDURES = (
     "审理",
@@ -52,10 +52,27 @@ _PROCEDURES = (
     "履行",
 )
 _CAPPED = ("超过", "最长")
+# Words ending in 期 that name no span (日期, 时期, 定期, 到期, 逾期, 分期 …).
+_NOT_SPANS = ("日期", "时期", "定期", "到期", "逾期", "限期", "延期", "如期", "按期", "同期", "初期")
 _RANGE_HIGH = "至([0-9]+|[一二两三四五六七八九十百]+)(日|天|个月|年)(?:以内|之内|内)"
 _UNITS = {"日": "days", "天": "days", "个月": "months", "年": "years"}
 # 实施6日的留验 (国境卫生检疫法实施细则 第九十九条): the span of a measure carried out
 _MEASURE_AFTER = "的([^，,；;。、的]{1,6})(?=$|[，,；;。]|或者|或)"
+
+
+def limit_or_case(found: Found, s: str, part_start: int) -> Found | None:
+    """The period read by one of this module's classes (a span, or a case with no date),
+    or None: what ``clause.py`` asks before it would call a period a length."""
+    return limit_span(found, s, part_start) or dated_class(found, s) or _look_back(found, s)
+
+
+def _look_back(found: Found, s: str) -> Found | None:
+    """提供此前三年内实际使用该注册商标的证据 (商标法 第六十四条): the span before now that the
+    evidence covers, looked back on; a condition, no window to act in."""
+    rule = found.rule
+    if not rule.back or not s[: found.core].endswith(("此前", "在此之前", "此之前")):
+        return None
+    return found._replace(rule=replace(rule, sense="condition"))
 
 
 def limit_span(found: Found, s: str, part_start: int) -> Found | None:
@@ -68,7 +85,7 @@ def limit_span(found: Found, s: str, part_start: int) -> Found | None:
     if s.startswith("直至终身", found.end) and any(ban in s[found.end : closing] for ban in BANS):
         # 十年直至终身禁止从事药品生产经营活动 (药品管理法 第一百二十五条): the shortest ban
         return found._replace(rule=replace(rule, sense="restriction", qualifier="最短禁止期"))
-    return term_cap(found, s) or _measure_span(found, s)
+    return term_cap(found, s) or _measure_span(found, s) or _withheld_licence(found, s)
 
 
 def term_cap(found: Found, s: str) -> Found | None:
@@ -78,13 +95,20 @@ def term_cap(found: Found, s: str) -> Found | None:
     第四十八条): how long the term may run from its start, a span. A procedure's 期限
     (审理期限不超过一年) stays the authority's deadline; a cap in days or months too."""
     rule = found.rule
-    if rule.kind != "years" or rule.back or rule.extension or rule.sense != "deadline":
+    if rule.kind not in ("years", "months") or rule.back or rule.extension or rule.sense != "deadline":
         return None
     qualifier = rule.qualifier or ""
     sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
     lead = s[sentence : found.core]
+    if rule.kind == "months":
+        # 处分期最长不得超过48个月 (行政机关公务员处分条例 第十条): a span named …期 right
+        # before its cap; other caps in months (审查期限不超过六个月) stay deadlines
+        named = lead.removesuffix(qualifier)
+        if not named.endswith("期") or named.endswith(_NOT_SPANS) or not qualifier:
+            return None
     capped = any(word in qualifier for word in _CAPPED) or qualifier in ("延长至", "延长到")
-    if not capped and not (qualifier == "" and lead.endswith(("一般为", "期限为", "有效期为"))):
+    # 保护期为五十年 (著作权法 第四十七条), 有效期限一般为5年
+    if not capped and not (qualifier == "" and lead.endswith(("一般为", "期为", "期限为"))):
         return None
     at = max(lead.rfind(term) for term in _TERMS)
     if at < 0:
@@ -136,6 +160,20 @@ def _measure_span(found: Found, s: str) -> Found | None:
     if m is None:
         return None
     return found._replace(rule=replace(found.rule, sense="restriction", qualifier=f"{m.group(1)}期限"))
+
+
+def _withheld_licence(found: Found, s: str) -> Found | None:
+    """扣留职务证书时间最长不超过6个月 (渔港水域交通安全管理条例 第二十条), 暂扣…许可证…不得
+    超过…: how long a licence is withheld as a penalty, a span from the decision."""
+    rule = found.rule
+    if not any(word in (rule.qualifier or "") for word in _CAPPED):
+        return None
+    start = max(s.rfind(ch, 0, found.core) for ch in "。；;，,(（") + 1
+    lead = s[start : found.core]
+    verb = next((v for v in ("扣留", "暂扣") if lead.startswith(v)), None)
+    if verb is None or not any(word in lead for word in ("证", "执照", "牌照")):
+        return None
+    return found._replace(rule=replace(rule, sense="restriction", qualifier=f"{verb}期限"))
 
 
 def dated_class(found: Found, s: str) -> Found | None:
