@@ -32,7 +32,7 @@ from .context import (
     shared_bans,
     with_events,
 )
-from .limits import after_keeping, counted_back_before, limit_or_case, limit_span, ranged_ban
+from .limits import after_keeping, counted_back_before, extended_spans, limit_or_case, limit_span, ranged_ban
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -129,7 +129,7 @@ def _read_clause(text: str, s: str) -> Clause:
         if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
         and not any(part.end <= other.core < m.end() for other in parts)
     )
-    parts = relayed(with_events(_yearly_after_yearly(parts), s), s)
+    parts = extended_spans(relayed(with_events(_yearly_after_yearly(parts), s), s))
     parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)

@@ -52,6 +52,8 @@ _PROCEDURES = (
     "履行",
 )
 _CAPPED = ("超过", "最长")
+# Notice and answer periods: their end is when the next step may be taken, read elsewhere.
+_NOTICES = ("公告", "公示", "异议", "申报", "答复", "答辩", "举证", "上诉", "复议", "诉讼", "审")
 # Words ending in 期 that name no span (日期, 时期, 定期, 到期, 逾期, 分期 …).
 _NOT_SPANS = ("日期", "时期", "定期", "到期", "逾期", "限期", "延期", "如期", "按期", "同期", "初期")
 _RANGE_HIGH = "至([0-9]+|[一二两三四五六七八九十百]+)(日|天|个月|年)(?:以内|之内|内)"
@@ -70,9 +72,49 @@ def _look_back(found: Found, s: str) -> Found | None:
     """提供此前三年内实际使用该注册商标的证据 (商标法 第六十四条): the span before now that the
     evidence covers, looked back on; a condition, no window to act in."""
     rule = found.rule
-    if not rule.back or not s[: found.core].endswith(("此前", "在此之前", "此之前")):
+    if not rule.back:
+        return None
+    if s[: found.core].endswith(("此前", "在此之前", "此之前")):
+        return found._replace(rule=replace(rule, sense="condition"))
+    # 对实施临时反补贴措施之日前90天内进口的产品追溯征收 (反补贴条例 第四十五条): the span
+    # names a class of things (进口的产品), not a time to act in
+    stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    after = s[found.end : stop]
+    if rule.sense != "window" or "的" not in after or after.startswith(("应当", "必须", "可以")):
+        return None
+    thing = after[after.index("的") + 1 :]
+    if not 0 < len(thing) <= 12 or not s[found.core : found.end].endswith("内"):
         return None
     return found._replace(rule=replace(rule, sense="condition"))
+
+
+def _named_span(found: Found, s: str) -> Found | None:
+    """震后应急期一般为10日 (破坏性地震应急条例 第二十二条): a span named …期 and its length,
+    its end not moved; a procedure's time (调查期限为60日) and a notice period stay as read."""
+    rule = found.rule
+    if rule.qualifier or rule.sense != "deadline":
+        return None
+    lead = s[max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1 : found.core]
+    named = lead.removesuffix("为").removesuffix("一般").removesuffix("的")
+    if not lead.endswith("为") or not named.endswith("期") or named.endswith(_NOT_SPANS):
+        return None
+    if any(word in named[-6:] for word in (*_PROCEDURES, *_NOTICES)):
+        return None
+    name = named[-3:] if len(named) >= 3 else named
+    return found._replace(rule=replace(rule, sense="restriction", qualifier=name))
+
+
+def extended_spans(parts: list[Found]) -> list[Found]:
+    """可以延长20日 after 应急期一般为10日: the span made longer, a span too."""
+    out = list(parts)
+    for i in range(1, len(out)):
+        span = out[i - 1].rule
+        if out[i].rule.extension and span.sense == "restriction":
+            name = (
+                span.qualifier if (span.qualifier or "").endswith(("期", "期限")) else out[i].rule.qualifier
+            )
+            out[i] = out[i]._replace(rule=replace(out[i].rule, sense="restriction", qualifier=name))
+    return out
 
 
 def limit_span(found: Found, s: str, part_start: int) -> Found | None:
@@ -85,7 +127,9 @@ def limit_span(found: Found, s: str, part_start: int) -> Found | None:
     if s.startswith("直至终身", found.end) and any(ban in s[found.end : closing] for ban in BANS):
         # 十年直至终身禁止从事药品生产经营活动 (药品管理法 第一百二十五条): the shortest ban
         return found._replace(rule=replace(rule, sense="restriction", qualifier="最短禁止期"))
-    return term_cap(found, s) or _measure_span(found, s) or _withheld_licence(found, s)
+    return (
+        term_cap(found, s) or _measure_span(found, s) or _withheld_licence(found, s) or _named_span(found, s)
+    )
 
 
 def term_cap(found: Found, s: str) -> Found | None:
