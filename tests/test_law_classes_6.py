@@ -245,6 +245,28 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-11-26", "deadline", None)],
     ),
+    # mended on the development draw 20261303 (refused before): a window between two counts
+    # back, a span named after its length, a class before a date of 1983
+    Row(
+        "化妆品生产经营监督管理办法 第二十条 (届满前90个工作日至30个工作日期间; dev 20261303-012)",
+        "申请人应当在生产许可证有效期届满前90个工作日至30个工作日期间向所在地省、自治区、直辖市药品监督管理部门"
+        "提出延续许可申请。",
+        "2024-09-27",
+        [("2024-08-15", "window", None)],
+    ),
+    Row(
+        "道路交通安全法实施条例 第二十二条 (…后的12个月为实习期; dev 20261303-026)",
+        "机动车驾驶人初次申领机动车驾驶证后的12个月为实习期。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None)],
+    ),
+    Row(
+        "海洋石油勘探开发环境保护管理条例 第八条 (一九八三年三月一日以前，已经…的平台; dev 20261303-167)",
+        "一九八三年三月一日以前，已经在中华人民共和国管辖海域从事石油勘探开发的固定式和移动式平台，"
+        "防污设备达不到规定要求的，应采取有效措施，防止污染。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",
@@ -288,3 +310,13 @@ def test_every_ban_says_it_is_not_due(gongkai: Run) -> None:
         data = json.loads(gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json").stdout)
         assert data["sense"] == "restriction"
         assert any(words in w and "不是办事的期限" in w for w in data["warnings"]), data["warnings"]
+
+
+def test_a_window_between_two_counts_back_says_both_ends(gongkai: Run) -> None:
+    """届满前90个工作日至30个工作日期间 (医疗器械生产监督管理办法 第十七条; dev 20261301-153,
+    20261303-012): the window opens 90 working days before the expiry (--from) and closes
+    30 before; both are said, the closing day is the answer."""
+    clause = "应当在有效期届满前90个工作日至30个工作日期间提出延续申请"
+    data = json.loads(gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json").stdout)
+    assert (data["window_start"], data["deadline"], data["sense"]) == ("2024-05-22", "2024-08-15", "window")
+    assert any("90 至 30 个工作日之间" in w for w in data["warnings"]), data["warnings"]

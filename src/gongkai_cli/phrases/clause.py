@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import CoverageError, InputError
+from . import limits
 from .chinese import number
 from .context import (
     alternatives,
@@ -32,7 +33,6 @@ from .context import (
     shared_bans,
     with_events,
 )
-from .limits import after_keeping, counted_back_before, extended_spans, limit_or_case, limit_span, ranged_ban
 from .reader import (
     MAX_PHRASE,
     Found,
@@ -94,7 +94,7 @@ def _read_clause(text: str, s: str) -> Clause:
         except InputError:
             pass
         else:
-            return Clause(text, (keeping(found, s, 0) or limit_span(found, s, 0) or found,))
+            return Clause(text, (keeping(found, s, 0) or limits.limit_span(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -129,7 +129,7 @@ def _read_clause(text: str, s: str) -> Clause:
         if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
         and not any(part.end <= other.core < m.end() for other in parts)
     )
-    parts = extended_spans(relayed(with_events(_yearly_after_yearly(parts), s), s))
+    parts = limits.extended_spans(relayed(with_events(_yearly_after_yearly(parts), s), s))
     parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)
@@ -210,7 +210,8 @@ def _scan(
             if found is None:
                 break
             found = _extension_range(found, s)
-            found = ranged_ban(found, s, start) or found  # 一年至三年内禁止: the upper end
+            # 一年至三年内禁止 (the upper end), 届满前90个工作日至30个工作日期间 (a window)
+            found = limits.ranged_ban(found, s, start) or limits.back_range(found, s) or found
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
@@ -262,7 +263,7 @@ def _scan(
                 keeping(found, s, start)
                 or capped_measure(found, s)
                 or detention_cap(found, s)
-                or limit_or_case(found, s, start)
+                or limits.limit_or_case(found, s, start)
             )
             if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
@@ -275,7 +276,7 @@ def _scan(
                 found.rule.qualifier == "后"
                 and not found.rule.anchor
                 and (_mentioned(found.rule, parts) or _written_before(found, s))
-                and not after_keeping(found.rule, parts)  # 保存不少于30日；30日后…删除: not before
+                and not limits.after_keeping(found.rule, parts)  # 保存不少于30日；30日后…删除: not before
             ):
                 # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
                 # time after a period read before, a condition for what follows
@@ -350,7 +351,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     处罚), one end of a range (六个月至三年以内) and a keeping time (保存至有效期满后2年). A
     phrase on its own (15日, 5) is still read."""
     rule = found.rule
-    if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
+    if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None or rule.opens:
         return False
     after, before = s[found.end : found.end + 1], s[: found.core]
     if before.endswith(("暂停其", "停止其")) and s[found.core : found.end].endswith(("以内", "内")):
@@ -371,7 +372,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
         # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
         looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
-        if looks_back and counted_back_before(found, s):
+        if looks_back and limits.counted_back_before(found, s):
             return False  # 收费公路终止收费前6个月，…应当…: counted back from the event
         if looks_back and "平均" in s[found.end : found.end + 20]:
             return True  # 渔船前3年采捕水产品的平均年总产值 (渔业资源增殖保护费征收使用办法 第五条)

@@ -88,6 +88,21 @@ def _look_back(found: Found, s: str) -> Found | None:
     return found._replace(rule=replace(rule, sense="condition"))
 
 
+def _span_named_after(found: Found, s: str) -> Found | None:
+    """机动车驾驶人初次申领机动车驾驶证后的12个月为实习期 (道路交通安全法实施条例 第二十二条):
+    a length that the words after it name as a span (…为实习期)."""
+    rule = found.rule
+    if rule.qualifier or rule.sense != "deadline" or not s.startswith("为", found.end):
+        return None
+    stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    name = s[found.end + 1 : stop]
+    if not 2 <= len(name) <= 5 or not name.endswith("期") or name.endswith(_NOT_SPANS):
+        return None
+    if any(word in name for word in (*_PROCEDURES, *_NOTICES)):
+        return None
+    return found._replace(rule=replace(rule, sense="restriction", qualifier=name))
+
+
 def _named_span(found: Found, s: str) -> Found | None:
     """震后应急期一般为10日 (破坏性地震应急条例 第二十二条): a span named …期 and its length,
     its end not moved; a procedure's time (调查期限为60日) and a notice period stay as read."""
@@ -128,7 +143,11 @@ def limit_span(found: Found, s: str, part_start: int) -> Found | None:
         # 十年直至终身禁止从事药品生产经营活动 (药品管理法 第一百二十五条): the shortest ban
         return found._replace(rule=replace(rule, sense="restriction", qualifier="最短禁止期"))
     return (
-        term_cap(found, s) or _measure_span(found, s) or _withheld_licence(found, s) or _named_span(found, s)
+        term_cap(found, s)
+        or _measure_span(found, s)
+        or _withheld_licence(found, s)
+        or _named_span(found, s)
+        or _span_named_after(found, s)
     )
 
 
@@ -168,6 +187,30 @@ def term_cap(found: Found, s: str) -> Found | None:
     return found._replace(
         rule=replace(rule, sense="restriction", qualifier=term if term != "年限" else "期限")
     )
+
+
+_BACK_RANGE = "至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月)(?:期间|之间|以内|内)?"
+
+
+def back_range(found: Found, s: str) -> Found | None:
+    """生产许可证有效期届满前90个工作日至30个工作日期间 (化妆品生产经营监督管理办法 第二十条;
+    医疗器械生产监督管理办法 第十七条): a window between two counts back from the event,
+    opening at the first and closing at the second; None for anything else."""
+    rule = found.rule
+    if not rule.back or rule.kind not in ("workdays", "days", "months") or rule.n is None:
+        return None
+    m = re.compile(_BACK_RANGE).match(s, found.end)
+    if m is None:
+        return None
+    kind = {"个工作日": "workdays", "工作日": "workdays", "个月": "months"}.get(m.group(2), "days")
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return None
+    if kind != rule.kind or not 0 < n < rule.n:
+        return None
+    window = replace(rule, n=n, opens=rule.n, sense="window")
+    return found._replace(rule=window, end=m.end(), act_end=m.end())
 
 
 def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:
@@ -232,6 +275,10 @@ def dated_class(found: Found, s: str) -> Found | None:
     start = max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1
     stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
     after = s[found.end : stop]
+    if not after and s[stop : stop + 1] in ("，", ","):  # 一九八三年三月一日以前，已经在…从事…的平台
+        start, after = stop + 1, ""
+        stop = min((i for i in (s.find(ch, start) for ch in _PART_ENDS) if i >= 0), default=len(s))
+        after = s[start:stop] if s.startswith(("已", "已经"), start) else ""
     if "的" not in after or any(m in s[start:stop] for m in ("必须", "应当", "可以", "应", "须", "需")):
         if not after.startswith(("已", "已经")) or "的" not in after:
             return None
