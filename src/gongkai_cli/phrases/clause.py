@@ -220,8 +220,7 @@ def _scan(
                 window is None
                 and conditional
                 and not exception
-                and s.startswith(("未", "没有"), found.end)
-                and s.startswith("视为", stop + 1)
+                and limits.deemed_or_lapsed(found, s, stop)
                 and not words.startswith("或")  # 企业破产法 第十八条: …，或者…内未答复的 (a condition)
                 and found.rule.kind in _PERIOD_KINDS
                 and not (found.rule.back or found.rule.extension)

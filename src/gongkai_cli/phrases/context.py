@@ -227,7 +227,7 @@ _TIMES_OR_MORE = "[^，,；;。]{0,10}?(?:[0-9]+|[一二两三四五六七八九
 
 
 # A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
-_DECISION = "(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)"
+_DECISION = "(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面|裁定|批复|答复)"
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
 _NOT_A_BAN = (
     "不行使",

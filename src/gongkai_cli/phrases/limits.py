@@ -189,6 +189,10 @@ def term_cap(found: Found, s: str) -> Found | None:
     )
 
 
+# What a date names when it dates a document (发布的, 公布的, 颁布的…).
+_MADE = "(?:发布|公布|颁布|印发|通过|施行|批准|签订|签署|作出)$"
+_MADE_BY = ("《",)
+_ANOTHER_WAY = "或者?(?:自|从|在|于)[^，,；;。]*$"
 _BACK_RANGE = "至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月)(?:期间|之间|以内|内)?"
 
 
@@ -240,8 +244,12 @@ def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:
 
 
 def _measure_span(found: Found, s: str) -> Found | None:
-    """实施6日的留验 (国境卫生检疫法实施细则 第九十九条): how long a measure lasts."""
-    if not s[: found.core].endswith("实施") or found.rule.qualifier:
+    """实施6日的留验 (国境卫生检疫法实施细则 第九十九条), 实施不超过5日的就地诊验 (第七十九条):
+    how long a measure lasts."""
+    qualifier = found.rule.qualifier or ""
+    if not s[: found.core].removesuffix(qualifier).endswith("实施") or (
+        qualifier and "超过" not in qualifier
+    ):
         return None
     m = re.compile(_MEASURE_AFTER).match(s, found.end)
     if m is None:
@@ -263,6 +271,20 @@ def _withheld_licence(found: Found, s: str) -> Found | None:
     return found._replace(rule=replace(rule, sense="restriction", qualifier=f"{verb}期限"))
 
 
+def _dated_document(found: Found, s: str) -> Found | None:
+    """1986年12月16日国务院发布的《中华人民共和国内河交通安全管理条例》同时废止 (内河交通安全
+    管理条例 第九十五条): a date that names a document or a thing by when it was made (…的
+    《…》), no duty in its part: a description, no date."""
+    stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    after = s[found.end : stop]
+    at = after.find("的")
+    if at <= 0 or (not after.startswith(_MADE_BY, at + 1) and not re.search(_MADE, after[:at])):
+        return None
+    if any(m in after[:at] for m in ("必须", "应当", "可以", "应", "须", "需")):
+        return None  # a duty before 的 dates the duty (应当于2025年6月30日发布的…): not this
+    return found._replace(rule=replace(found.rule, sense="condition"))
+
+
 def dated_class(found: Found, s: str) -> Found | None:
     """1993年12月31日前已批准设立的外商投资企业 (外商投资企业和外国企业适用增值税等税收暂行
     条例有关问题的通知 (一)), 在2012年1月1日以前领取的居民身份证 (居民身份证法 第二十三条): a
@@ -270,8 +292,10 @@ def dated_class(found: Found, s: str) -> Found | None:
     name, with no duty in its part: the class of things it describes (a condition, no
     date), not a deadline."""
     rule = found.rule
-    if rule.kind != "date" or rule.year is None or not rule.before or rule.sense != "deadline":
+    if rule.kind != "date" or rule.year is None or rule.sense != "deadline":
         return None
+    if not rule.before:
+        return _dated_document(found, s)
     start = max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1
     stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
     after = s[found.end : stop]
@@ -312,3 +336,18 @@ def after_keeping(rule: Rule, parts: Sequence[Found]) -> bool:
     return rule.qualifier == "后" and any(
         (p.rule.kind, p.rule.n) == (rule.kind, rule.n) and p.rule.qualifier == "保存期" for p in parts
     )
+
+
+def deemed_or_lapsed(found: Found, s: str, stop: int) -> bool:
+    """The time to act in a case that ends in 的, after which the law presumes or ends
+    something: 三十日内未答复的，视为放弃 (公司法 第八十四条), 自…之日起一年内不行使的，归于消灭
+    (信托法 第十二条: like 超过三十日不行使而消灭, the last day to use the right). Not when the
+    period is one of several joined by 或者 (…一年内或者…五年内未行使撤销权的)."""
+    if s.startswith(("未", "没有"), found.end) and s.startswith("视为", stop + 1):
+        return True
+    if not s.startswith(("不行使", "未行使", "没有行使"), found.end):
+        return False
+    if re.compile(_ANOTHER_WAY).search(s[max(0, found.core - 30) : found.core]):
+        return False  # 一年内或者自该决定作出之日起五年内未行使撤销权的: two limits, a case
+    following = min((i for i in (s.find(ch, stop + 1) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    return any(word in s[stop + 1 : following] for word in ("消灭", "失效", "丧失"))

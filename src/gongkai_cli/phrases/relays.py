@@ -3,8 +3,9 @@ the development draw dev-20261300): a report passed on up a chain, where each of
 period runs from its own receipt (县级人民政府应当在接到报告后2小时内向设区的市级人民政府
 报告；设区的市级人民政府应当在接到报告后2小时内向省…报告: 病原微生物实验室生物安全管理条例
 第十七条), and 当场 in a later case that names its own event (申请人到公司登记机关提交申请文件、
-材料原件的，应当当场作出准予登记的决定: 公司登记管理条例 第五十三条). Such a period waits for
-its event's date (needs_event). Pure: words in, facts out; ``clause.py`` calls it."""
+材料原件的，应当当场作出准予登记的决定: 公司登记管理条例 第五十三条), and the end of a span
+from one event until N days after another (自…之日起至上述文件公开后五日内: 证券法 第四十二条).
+Such a period waits for its event's date (needs_event). Pure: words in, facts out; ``clause.py`` calls it."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ _DUTIES = ("应当", "必须", "应", "须")
 def relayed(parts: list[Found], s: str) -> list[Found]:
     """The periods, each later one given the event it really runs from when it is the
     next link of a chain of reports or a same-day act in a case of its own."""
-    out = list(parts)
+    out = [_until_after(part) for part in parts]
     for i in range(1, len(out)):
         part, before = out[i], out[i - 1]
         if part.event is not None:
@@ -28,6 +29,18 @@ def relayed(parts: list[Found], s: str) -> list[Found]:
         if event is not None:
             out[i] = part._replace(event=event)
     return out
+
+
+def _until_after(part: Found) -> Found:
+    """自实际开展上述有关工作之日起至上述文件公开后五日内，不得买卖该证券 (证券法 第四十二条):
+    a span from one event until N days after another; its end runs from the later event
+    (上述文件公开), which --from (the first event) does not date."""
+    words = part.rule.anchor or ""
+    at = words.rfind("起至")
+    if part.event is not None or at < 0 or not words.endswith(("后", "以后", "之后")):
+        return part
+    later = words[at + 2 :].removesuffix("之后").removesuffix("以后").removesuffix("后")
+    return part._replace(event=later) if len(later) >= 2 else part
 
 
 def _subject(part: Found, s: str) -> str:
