@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..errors import InputError
 from .chinese import number
 from .rule import Found, Rule
-from .vocabulary import BANS
+from .vocabulary import BANS, MEASURE_VERBS
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
@@ -65,7 +65,12 @@ _MEASURE_AFTER = "的([^，,；;。、的]{1,6})(?=$|[，,；;。]|或者|或)"
 def limit_or_case(found: Found, s: str, part_start: int) -> Found | None:
     """The period read by one of this module's classes (a span, or a case with no date),
     or None: what ``clause.py`` asks before it would call a period a length."""
-    return limit_span(found, s, part_start) or dated_class(found, s) or _look_back(found, s)
+    return (
+        limit_span(found, s, part_start)
+        or dated_class(found, s)
+        or _look_back(found, s)
+        or _span_of_part_before(found, s)
+    )
 
 
 def _look_back(found: Found, s: str) -> Found | None:
@@ -255,6 +260,27 @@ def _measure_span(found: Found, s: str) -> Found | None:
     if m is None:
         return None
     return found._replace(rule=replace(found.rule, sense="restriction", qualifier=f"{m.group(1)}期限"))
+
+
+def _span_of_part_before(found: Found, s: str) -> Found | None:
+    """可以冻结、查封，期限为六个月 (期货和衍生品法 第一百零六条): a span whose measure the part
+    before names; …继续有效，但是不得超过二十四小时 (民用航空法 第一百六十七条): how long a
+    validity goes on. Both spans, not moved."""
+    rule = found.rule
+    part = max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS)
+    if part < 0 or s[part] in _SENTENCE_ENDS or rule.back or rule.extension or rule.sense != "deadline":
+        return None
+    if rule.kind not in ("hours", "days", "months", "years"):
+        return None
+    lead = s[part + 1 : found.core]
+    before = s[max(s.rfind(ch, 0, part) for ch in _PART_ENDS) + 1 : part]
+    if lead in ("期限为", "期限是") and rule.qualifier is None:
+        verb = next((v for v in MEASURE_VERBS if v in before), None)
+        if verb is not None:
+            return found._replace(rule=replace(rule, sense="restriction", qualifier=f"{verb}期限"))
+    if "超过" in (rule.qualifier or "") and before.endswith(("继续有效", "仍然有效", "仍有效")):
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="有效期"))
+    return None
 
 
 def _withheld_licence(found: Found, s: str) -> Found | None:
