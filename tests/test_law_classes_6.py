@@ -323,6 +323,27 @@ ROWS: list[Row] = [
         "2024-09-27T10:00",
         [("2024-09-28T10:00", "restriction", None)],
     ),
+    # found on the development draw 20261306: a period from an event of its own after a
+    # named date; a seizure's cap and a time to make up a deduction stay deadlines
+    Row(
+        "境外非政府组织境内活动管理法 第十九条 (每年12月31日前…，业务主管单位同意后十日内; dev 20261306-158)",
+        "境外非政府组织代表机构应当于每年12月31日前将下一年度活动计划报业务主管单位，"
+        "业务主管单位同意后十日内报登记管理机关备案。",
+        "2024-09-27",
+        [("2024-12-31", "deadline", None), (None, "deadline", "业务主管单位同意")],
+    ),
+    Row(
+        "社会团体登记管理条例 第二十八条 (still two dates: 每年3月31日前…，于5月31日前)",
+        "每年3月31日前向业务主管单位报送上一年度的工作报告，经业务主管单位初审同意后，于5月31日前报送登记管理机关。",
+        "2024-09-27",
+        [("2025-03-31", "deadline", None), ("2025-05-31", "deadline", None)],
+    ),
+    Row(
+        "海关行政处罚实施条例 第四十条 (扣留…的期限不得超过1年: still a deadline; dev 20261306-066)",
+        "海关扣留货物、物品、运输工具以及账册、单据等资料的期限不得超过1年。",
+        "2024-09-27",
+        [("2025-09-28", "deadline", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

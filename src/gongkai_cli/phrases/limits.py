@@ -50,7 +50,15 @@ _PROCEDURES = (
     "缴纳",
     "清偿",
     "履行",
+    "补扣",
+    "补征",
+    "补缴",
+    "追征",
+    "追缴",
 )
+# A seizure's cap is the authority's deadline to return or decide (查封、扣押的期限不得超过
+# 三十日, 行政强制法 第二十五条; 海关扣留货物…的期限不得超过1年): not a term's span.
+_SEIZURES = ("扣留", "扣押", "查封", "冻结", "暂扣", "羁押", "拘留")
 _CAPPED = ("超过", "最长")
 # Notice and answer periods: their end is when the next step may be taken, read elsewhere.
 _NOTICES = ("公告", "公示", "异议", "申报", "答复", "答辩", "举证", "上诉", "复议", "诉讼", "审")
@@ -182,7 +190,7 @@ def term_cap(found: Found, s: str) -> Found | None:
     if at < 0:
         return None
     named = lead[max(0, at - 4) : at]
-    if any(word in named for word in _PROCEDURES):
+    if any(word in named for word in _PROCEDURES) or (capped and any(v in lead[:at] for v in _SEIZURES)):
         return None
     if any(modal in lead[at:] for modal in ("应当", "必须")):
         return None  # a duty between the term and its cap: a deadline of that duty

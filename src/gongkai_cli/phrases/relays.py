@@ -5,7 +5,10 @@ period runs from its own receipt (县级人民政府应当在接到报告后2小
 第十七条), and 当场 in a later case that names its own event (申请人到公司登记机关提交申请文件、
 材料原件的，应当当场作出准予登记的决定: 公司登记管理条例 第五十三条), and the end of a span
 from one event until N days after another (自…之日起至上述文件公开后五日内: 证券法 第四十二条).
-Such a period waits for its event's date (needs_event). Pure: words in, facts out; ``clause.py`` calls it."""
+Also a period from an event of its own after a named date (每年12月31日前将…计划报业务主管
+单位，业务主管单位同意后十日内报登记管理机关备案: 境外非政府组织境内活动管理法 第十九条): --from
+dates no event there. Such a period waits for its event's date (needs_event). Pure: words
+in, facts out; ``clause.py`` calls it."""
 
 from __future__ import annotations
 
@@ -15,15 +18,21 @@ from .rule import Found
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
 _DUTIES = ("应当", "必须", "应", "须")
+_PERIODS = ("workdays", "days", "months", "years", "hours")
 
 
 def relayed(parts: list[Found], s: str) -> list[Found]:
     """The periods, each later one given the event it really runs from when it is the
     next link of a chain of reports or a same-day act in a case of its own."""
     out = [_until_after(part) for part in parts]
+    dated_first = bool(parts) and parts[0].rule.kind == "date"
     for i in range(1, len(out)):
         part, before = out[i], out[i - 1]
         if part.event is not None:
+            continue
+        own = event_of(part, s) if dated_first and part.rule.kind in _PERIODS else None
+        if own is not None:  # 每年12月31日前…报业务主管单位，业务主管单位同意后十日内报…备案
+            out[i] = part._replace(event=own)
             continue
         event = _next_link(part, before, s) or _case_of_same_day(part, parts[0], s)
         if event is not None:
