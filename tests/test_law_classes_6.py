@@ -344,6 +344,15 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2025-09-28", "deadline", None)],
     ),
+    # found on the development draw 20261307: what an office must do with what was handed
+    # to it runs from its receipt
+    Row(
+        "行政处罚法 第七十一条 (…交至行政机关；行政机关应当在二日内…缴付指定的银行; dev 20261307-063)",
+        "执法人员当场收缴的罚款，应当自收缴罚款之日起二日内，交至行政机关；在水上当场收缴的罚款，"
+        "应当自抵岸之日起二日内交至行政机关；行政机关应当在二日内将罚款缴付指定的银行。",
+        "2024-09-27",
+        [("2024-09-29", "deadline", None), (None, "deadline", "抵岸"), (None, "deadline", "行政机关收到")],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

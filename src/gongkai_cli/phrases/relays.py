@@ -19,6 +19,7 @@ _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
 _DUTIES = ("应当", "必须", "应", "须")
 _PERIODS = ("workdays", "days", "months", "years", "hours")
+_HANDED = ("交至", "交给", "送交", "移交", "移送", "报送", "转送")
 
 
 def relayed(parts: list[Found], s: str) -> list[Found]:
@@ -64,12 +65,18 @@ def _next_link(part: Found, before: Found, s: str) -> str | None:
     """接到报告后2小时内 once more, for the office the period before reports to: from its
     own receipt of that report, not the first office's."""
     words, previous = event_of(part, s), event_of(before, s)
-    if not words or words != previous or part.rule.kind != before.rule.kind:
-        return None
     subject = _subject(part, s)
     if len(subject) < 2 or subject == _subject(before, s):
         return None
     act = s[before.end : max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS)]
+    if not words and part.rule.kind in _PERIODS and part.rule.anchor is None:
+        # 在水上当场收缴的罚款，应当自抵岸之日起二日内交至行政机关；行政机关应当在二日内将罚款
+        # 缴付指定的银行 (行政处罚法 第七十一条): from the office's receipt of what was handed on
+        if any(f"{verb}{subject}" in act for verb in _HANDED) and not part.rule.back:
+            return f"{subject}收到"
+        return None
+    if not words or words != previous or part.rule.kind != before.rule.kind:
+        return None
     if f"向{subject}" not in act:
         return None
     return f"{subject}{words}"
