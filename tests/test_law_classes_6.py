@@ -353,6 +353,54 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-09-29", "deadline", None), (None, "deadline", "抵岸"), (None, "deadline", "行政机关收到")],
     ),
+    # found on the development draw 20261308: a period after a case opened by 如, the same
+    # meeting named twice, spans listed before one ban, a keeping minimum, a window after
+    # an event, a class by age, a listed case
+    Row(
+        "香港特别行政区基本法 第四十九条 (立法会如以…再次通过原案，…必须在一个月内; dev 20261308-005)",
+        "行政长官如认为立法会通过的法案不符合香港特别行政区的整体利益，可在三个月内将法案发回立法会重议，"
+        "立法会如以不少于全体议员三分之二多数再次通过原案，行政长官必须在一个月内签署公布。",
+        "2024-09-27",
+        [("2024-12-27", "deadline", None), (None, "deadline", "以不少于全体议员三分之二多数再次通过原案")],
+    ),
+    Row(
+        "著作权集体管理条例 第十七条 (会员大会召开60日以前…会议召开30日以前; dev 20261308-048)",
+        "理事会应当于会员大会召开60日以前将会议的时间、地点和拟审议事项予以公告；"
+        "出席会员大会的会员，应当于会议召开30日以前报名。",
+        "2024-09-27",
+        [("2024-07-29", "deadline", None), ("2024-08-28", "deadline", None)],
+    ),
+    Row(
+        "城市道路管理条例 第三十三条 (…后1年内、…后2年内不得挖掘; dev 20261308-009, shorter spans)",
+        "新建、扩建、改建的城市道路交付使用后1年内、大修的城市道路竣工后2年内不得挖掘。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None), (None, "restriction", "大修的城市道路竣工")],
+    ),
+    Row(
+        "医疗器械经营监督管理办法 第三十八条 (…；没有有效期的，不得少于5年; dev 20261308-101)",
+        "销售记录应当保存至医疗器械有效期满后2年；没有有效期的，不得少于5年。",
+        "2024-09-27",
+        [(None, "restriction", "医疗器械有效期满"), ("2029-09-27", "restriction", None)],
+    ),
+    Row(
+        "证券投资基金法 第八十六条 (召开时间的三个月以后、六个月以内; dev 20261308-172)",
+        "召集人可以在原公告的基金份额持有人大会召开时间的三个月以后、六个月以内，就原定审议事项重新召集"
+        "基金份额持有人大会。",
+        "2024-09-27",
+        [("2025-03-27", "window", None)],
+    ),
+    Row(
+        "道路交通安全法实施条例 第十六条 (四) (摩托车4年以内每2年检验1次; dev 20261308-046)",
+        "(四)摩托车4年以内每2年检验1次；超过4年的，每年检验1次；",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+    Row(
+        "保障措施条例 第三十条 (二) (自…之日起5年内，未对同一产品实施…; dev 20261308-087)",
+        "(二)自实施该保障措施之日起5年内，未对同一产品实施2次以上保障措施。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",
@@ -406,3 +454,11 @@ def test_a_window_between_two_counts_back_says_both_ends(gongkai: Run) -> None:
     data = json.loads(gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json").stdout)
     assert (data["window_start"], data["deadline"], data["sense"]) == ("2024-05-22", "2024-08-15", "window")
     assert any("90 至 30 个工作日之间" in w for w in data["warnings"]), data["warnings"]
+
+
+def test_a_window_after_an_event_says_where_it_opens(gongkai: Run) -> None:
+    """三个月以后、六个月以内 (证券投资基金法 第八十六条; dev 20261308-172): the window opens
+    three months after the event (--from) and closes six months after it."""
+    clause = "召集人可以在原定大会召开时间的三个月以后、六个月以内重新召集大会"
+    data = json.loads(gongkai("deadline", clause, "--from", "2024-09-27", "--format", "json").stdout)
+    assert (data["window_start"], data["deadline"], data["sense"]) == ("2024-12-27", "2025-03-27", "window")

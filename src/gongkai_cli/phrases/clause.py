@@ -129,7 +129,7 @@ def _read_clause(text: str, s: str) -> Clause:
         if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
         and not any(part.end <= other.core < m.end() for other in parts)
     )
-    parts = limits.extended_spans(relayed(with_events(_yearly_after_yearly(parts), s), s))
+    parts = limits.extended_spans(relayed(with_events(_yearly_after_yearly(parts), s), s), s)
     parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)
@@ -212,6 +212,7 @@ def _scan(
             found = _extension_range(found, s)
             # 一年至三年内禁止 (the upper end), 届满前90个工作日至30个工作日期间 (a window)
             found = limits.ranged_ban(found, s, start) or limits.back_range(found, s) or found
+            found = limits.forward_range(found, s) or found  # 三个月以后、六个月以内
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]

@@ -25,7 +25,7 @@ _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
 _SENTENCE_ENDS = "。；;"
 # Words before an event's own words, cut away: 由其协助在|收到…, 或者|公告期满后, 并在|开航.
 _EVENT_OPENERS = "自从在于"
-_EVENT_LEADS = ("或者", "或", "且", "并", "及", "以及")
+_EVENT_LEADS = ("或者", "或", "且", "并", "及", "以及", "、")
 _EVENT_ENDS = (*ANCHOR_ENDS, "时算起", "算起", "时起")
 
 
@@ -469,6 +469,12 @@ def same_event(a: str, b: str) -> bool:
     five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
     if a == b:
         return True
+    for verb in (
+        "召开",
+        "举行",
+    ):  # 会议召开 after 会员大会召开 (著作权集体管理条例 第十七条): the same meeting
+        if a.endswith(verb) and b.endswith(verb) and {a[:-2], b[:-2]} & {"会议", "会", "大会"}:
+            return a[:-2].endswith(("会", "会议")) and b[:-2].endswith(("会", "会议"))
     short, long = sorted((a, b), key=len)
     if short in long:  # 收到申请 / 行政机关收到申请; not 终止 / 终止公告发出, 公告 / 公告期满
         extra = long.replace(short, "", 1)

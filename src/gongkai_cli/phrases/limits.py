@@ -60,6 +60,7 @@ _PROCEDURES = (
 # 三十日, 行政强制法 第二十五条; 海关扣留货物…的期限不得超过1年): not a term's span.
 _SEIZURES = ("扣留", "扣押", "查封", "冻结", "暂扣", "羁押", "拘留")
 _CAPPED = ("超过", "最长")
+_KINDS = ("workdays", "days", "months", "years", "hours")
 # Notice and answer periods: their end is when the next step may be taken, read elsewhere.
 _NOTICES = ("公告", "公示", "异议", "申报", "答复", "答辩", "举证", "上诉", "复议", "诉讼", "审")
 # Words ending in 期 that name no span (日期, 时期, 定期, 到期, 逾期, 分期 …).
@@ -78,7 +79,48 @@ def limit_or_case(found: Found, s: str, part_start: int) -> Found | None:
         or dated_class(found, s)
         or _look_back(found, s)
         or _span_of_part_before(found, s)
+        or _kept_too(found, s, part_start)
+        or _case_not_deadline(found, s)
     )
+
+
+_LISTED = r"\s*(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"
+
+
+def _case_not_deadline(found: Found, s: str) -> Found | None:
+    """(四)摩托车4年以内每2年检验1次 (道路交通安全法实施条例 第十六条): a span in which
+    something recurs, a class (of vehicles), no date; (二)自实施该保障措施之日起5年内，未对同一
+    产品实施2次以上保障措施 (保障措施条例 第三十条): a listed case of what did not happen."""
+    rule = found.rule
+    if rule.back or rule.extension or rule.sense != "deadline" or rule.kind not in _KINDS:
+        return None
+    sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    duty = any(m in s[sentence:closing] for m in ("应当", "必须", "可以", "应", "须"))
+    recurs = s.startswith("每", found.end) and re.compile(r"每[0-9一二两三四五六七八九十]+").match(
+        s, found.end
+    )
+    listed = re.compile(_LISTED).match(s, sentence) and s.startswith(
+        ("，未", ",未", "，没有", ",没有"), found.end
+    )
+    if (recurs or listed) and not duty:
+        return found._replace(rule=replace(rule, sense="condition"))
+    return None
+
+
+def _kept_too(found: Found, s: str, part_start: int) -> Found | None:
+    """销售记录应当保存至医疗器械有效期满后2年；没有有效期的，不得少于5年 (医疗器械经营监督管理
+    办法 第三十八条): a minimum with no subject of its own in a sentence about keeping
+    records is a keeping time too."""
+    rule = found.rule
+    if rule.sense != "earliest" or rule.back or rule.kind not in ("days", "months", "years"):
+        return None
+    if s[part_start : found.core] != (rule.qualifier or "") or not (rule.qualifier or "").endswith("少于"):
+        return None
+    sentence = s.rfind("。", 0, found.core) + 1
+    if "保存" not in s[sentence:part_start]:
+        return None
+    return found._replace(rule=replace(rule, sense="restriction", qualifier="保存期"))
 
 
 def _look_back(found: Found, s: str) -> Found | None:
@@ -132,9 +174,19 @@ def _named_span(found: Found, s: str) -> Found | None:
     return found._replace(rule=replace(rule, sense="restriction", qualifier=name))
 
 
-def extended_spans(parts: list[Found]) -> list[Found]:
-    """可以延长20日 after 应急期一般为10日: the span made longer, a span too."""
+def extended_spans(parts: list[Found], s: str = "") -> list[Found]:
+    """可以延长20日 after 应急期一般为10日: the span made longer, a span too; and spans listed
+    with 、 before one ban (交付使用后5年内、大修的城市道路竣工后3年内不得挖掘: 城市道路管理条例
+    第三十三条), each the ban's."""
     out = list(parts)
+    for i in range(len(out) - 1, 0, -1):
+        later, before = out[i], out[i - 1]
+        if (
+            later.rule.sense == "restriction"
+            and before.rule.sense == "deadline"
+            and s[before.end : before.end + 1] == "、"
+        ):
+            out[i - 1] = before._replace(rule=replace(before.rule, sense="restriction"))
     for i in range(1, len(out)):
         span = out[i - 1].rule
         if out[i].rule.extension and span.sense == "restriction":
@@ -228,6 +280,37 @@ def back_range(found: Found, s: str) -> Found | None:
         return None
     window = replace(rule, n=n, opens=rule.n, sense="window")
     return found._replace(rule=window, end=m.end(), act_end=m.end())
+
+
+_OPENS_BEFORE = "([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:以后|之后|后)[、，,]?$"
+
+
+def forward_range(found: Found, s: str) -> Found | None:
+    """召开时间的三个月以后、六个月以内 (证券投资基金法 第八十六条): a window that opens N after
+    the event and closes M after it; the closing day is the answer. None for anything else."""
+    rule = found.rule
+    if (
+        rule.back
+        or rule.extension
+        or rule.n is None
+        or rule.kind not in ("workdays", "days", "months", "years")
+    ):
+        return None
+    if not s[found.core : found.end].endswith("内"):
+        return None
+    m = re.compile(_OPENS_BEFORE).search(s, max(0, found.core - 10), found.core)
+    if m is None:
+        return None
+    kind = {"个工作日": "workdays", "工作日": "workdays", "个月": "months", "年": "years"}.get(
+        m.group(2), "days"
+    )
+    try:
+        n = number(m.group(1))
+    except InputError:
+        return None
+    if kind != rule.kind or not 0 < n < rule.n:
+        return None
+    return found._replace(rule=replace(rule, opens=n, sense="window"), core=m.start())
 
 
 def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:

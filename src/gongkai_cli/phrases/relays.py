@@ -12,6 +12,8 @@ in, facts out; ``clause.py`` calls it."""
 
 from __future__ import annotations
 
+import re
+
 from .context import event_of
 from .rule import Found
 
@@ -35,7 +37,9 @@ def relayed(parts: list[Found], s: str) -> list[Found]:
         if own is not None:  # 每年12月31日前…报业务主管单位，业务主管单位同意后十日内报…备案
             out[i] = part._replace(event=own)
             continue
-        event = _next_link(part, before, s) or _case_of_same_day(part, parts[0], s)
+        event = (
+            _next_link(part, before, s) or _case_of_same_day(part, parts[0], s) or _if_case(part, before, s)
+        )
         if event is not None:
             out[i] = part._replace(event=event)
     return out
@@ -80,6 +84,26 @@ def _next_link(part: Found, before: Found, s: str) -> str | None:
     if f"向{subject}" not in act:
         return None
     return f"{subject}{words}"
+
+
+# 立法会如以不少于全体议员三分之二多数再次通过原案，: a case opened by 如 (not 例如, 如下).
+_IF_CASE = "(?<![例诸比假])(?:如果|如|若|倘若)(?![下何实期])([^，,；;。]{2,40}?)的?[，,]$"
+
+
+def _if_case(part: Found, before: Found, s: str) -> str | None:
+    """行政长官…可在三个月内将法案发回立法会重议，立法会如以…再次通过原案，行政长官必须在一个
+    月内签署公布 (香港特别行政区基本法 第四十九条): a later period after a case opened by 如
+    runs from that case's event, not from the first period's."""
+    if part.rule.kind not in _PERIODS or part.rule.anchor or part.rule.back or part.rule.extension:
+        return None
+    sentence = max(s.rfind(ch, 0, part.core) for ch in _SENTENCE_ENDS) + 1
+    if sentence > before.core:
+        return None
+    clause = max(s.rfind(ch, 0, part.core) for ch in "，,")
+    if clause < before.end:
+        return None
+    m = re.compile(_IF_CASE).search(s, before.end, clause + 1)
+    return m.group(1) if m else None
 
 
 def _case_of_same_day(part: Found, first: Found, s: str) -> str | None:

@@ -197,13 +197,18 @@ def resolve(
         note = f"依{law.citation}，按日历日计算{_exception(law)}"
         return replace(result, law=law, warnings=(note, *result.warnings))
     if rule.sense == "window" and not rule.back:  # 10日内没有提出异议的: the objection window
-        result = resolve(replace(rule, sense="deadline"), anchor, cal, options, explain=explain)
+        result = resolve(replace(rule, sense="deadline", opens=None), anchor, cal, options, explain=explain)
         opens = day + timedelta(days=1)
         last = _day(result.deadline) if result.deadline is not None else day
         note = (
             f"异议期：自 {opens.isoformat()} 至 {last.isoformat()}（{WEEKDAYS[last.weekday()]}）；"
             "期间内没有提出异议的，期满后方可办理"
         )
+        if rule.opens is not None:  # 三个月以后、六个月以内: opens N after the event
+            opening = replace(rule, n=rule.opens, opens=None, sense="earliest")
+            opens = _day(resolve(opening, anchor, cal, options).deadline or day)
+            note = f"期间：自 {opens.isoformat()}（{WEEKDAYS[opens.weekday()]}）至 {last.isoformat()}"
+            note += f"（{WEEKDAYS[last.weekday()]}）"
         return replace(result, rule=rule, window_start=opens, warnings=(note, *result.warnings))
     if rule.base is not None:
         start = period_bounds(rule.base, day)[1]
