@@ -401,6 +401,13 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # found on the development draw 20261309: a listed requirement on a length
+    Row(
+        "股票发行与交易管理暂行条例 第十一条 (二) (距最近一次定向募集股份的时间不少于十二个月; dev 20261309-125)",
+        "(二)距最近一次定向募集股份的时间不少于十二个月；",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

@@ -94,7 +94,7 @@ def _read_clause(text: str, s: str) -> Clause:
         except InputError:
             pass
         else:
-            return Clause(text, (keeping(found, s, 0) or limits.limit_span(found, s, 0) or found,))
+            return Clause(text, (keeping(found, s, 0) or limits.limit_or_case(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []

@@ -92,11 +92,18 @@ def _case_not_deadline(found: Found, s: str) -> Found | None:
     something recurs, a class (of vehicles), no date; (二)自实施该保障措施之日起5年内，未对同一
     产品实施2次以上保障措施 (保障措施条例 第三十条): a listed case of what did not happen."""
     rule = found.rule
-    if rule.back or rule.extension or rule.sense != "deadline" or rule.kind not in _KINDS:
+    if rule.back or rule.extension or rule.sense not in ("deadline", "earliest") or rule.kind not in _KINDS:
         return None
     sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
     closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
     duty = any(m in s[sentence:closing] for m in ("应当", "必须", "可以", "应", "须"))
+    if rule.sense == "earliest":
+        # (二)距最近一次定向募集股份的时间不少于十二个月；(股票发行与交易管理暂行条例 第十一条):
+        # a listed requirement on a length, no day to act from
+        item = re.compile(_LISTED).match(s, sentence)
+        if item and not duty and found.end >= closing and "距" in s[sentence : found.core]:
+            return found._replace(rule=replace(rule, sense="condition"))
+        return None
     recurs = s.startswith("每", found.end) and re.compile(r"每[0-9一二两三四五六七八九十]+").match(
         s, found.end
     )
