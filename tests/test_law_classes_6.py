@@ -403,7 +403,7 @@ ROWS: list[Row] = [
     ),
     # found on the development draw 20261309: a listed requirement on a length
     Row(
-        "股票发行与交易管理暂行条例 第十一条 (二) (距最近一次定向募集股份的时间不少于十二个月; dev 20261309-125)",
+        "股票发行与交易管理暂行条例 第十一条 (二) (距…的时间不少于十二个月; dev 20261309-125)",
         "(二)距最近一次定向募集股份的时间不少于十二个月；",
         "2024-09-27",
         [(None, "condition", None)],
