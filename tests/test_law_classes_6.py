@@ -408,6 +408,25 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # found on the development draw 20261310: a suspension is a ban; N年零M个月 is its months
+    Row(
+        "海南自由贸易港法 第三十六条 (一年内暂停审批…; dev 20261310-038)",
+        "环境保护目标未完成的地区，一年内暂停审批该地区新增重点污染物排放总量的建设项目环境影响评价文件。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None)],
+    ),
+    Row(
+        "still a deadline: a duty to suspend (应当在三日内暂停营业)",
+        "应当在三日内暂停营业。",
+        "2024-09-27",
+        [("2024-09-30", "deadline", None)],
+    ),
+    Row(
+        "药品行政保护条例 第十三条 (保护期为七年零六个月; dev 20261310-197)",
+        "第十三条 药品行政保护期为七年零六个月，自药品行政保护证书颁发之日起计算。",
+        "2024-09-27",
+        [("2032-03-27", "restriction", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

@@ -215,7 +215,7 @@ NOUN_AFTER = (
 # After a period: an approximate one (一年左右).
 APPROXIMATE_AFTER = ("左右",)
 # Words that open a ban after a period (5日内…不准上岸, 十二个月内不得进入).
-BANS = ("不得", "不准", "禁止", "不受理", "不予", "不再")
+BANS = ("不得", "不准", "禁止", "不受理", "不予", "不再", "暂停")
 # Words that make a period in a condition an objection window (10日内没有提出异议的).
 OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
 # Words before a validity span (有效期为三十日的号牌, 保修期为1年): its end, not a deadline.
