@@ -427,6 +427,26 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2032-03-27", "restriction", None)],
     ),
+    # found on the development draw 20261311: a validity's shortest length, a thing's name
+    # is no event, a definition is no term
+    Row(
+        "出境入境管理法 第三十条 (有效期最短为九十日，最长为五年; dev 20261311-157)",
+        "外国人工作类居留证件的有效期最短为九十日，最长为五年。",
+        "2024-09-27",
+        [(None, "condition", None), ("2029-09-27", "restriction", None)],
+    ),
+    Row(
+        "工业产品生产许可证管理条例 第二十五条 (…生产许可证的有效期为3年; dev 20261311-082)",
+        "第二十五条 生产许可证有效期为5年，但是，食品加工企业生产许可证的有效期为3年。",
+        "2024-09-27",
+        [("2029-09-27", "restriction", None), ("2027-09-27", "restriction", None)],
+    ),
+    Row(
+        "资源税法 第十六条 (七) (是指…剩余开采年限不超过五年的矿山: refused; dev 20261311-171)",
+        "（七）衰竭期矿山，是指设计开采年限超过十五年，且剩余开采年限不超过五年的矿山。",
+        "2024-09-27",
+        None,
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

@@ -292,7 +292,8 @@ def event_of(found: Found, s: str) -> str | None:
         before = s[: found.core]
         at = before.rfind(rule.qualifier)
         words = before[max(0, at - 2) : at] if at >= 0 else ""
-        return words or None
+        # not 证的 (食品加工企业生产许可证的有效期为3年): a thing's name, no event
+        return words if words and not words.endswith(("的", "证", "照")) else None
     words = rule.anchor or ""
     words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")  # 复核检测合格的，
     # 收到省、自治区…报送的审查意见 (武器装备科研生产许可管理条例 第十一条): 自 of 自治区 opens nothing

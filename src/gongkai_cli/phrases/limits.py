@@ -81,6 +81,7 @@ def limit_or_case(found: Found, s: str, part_start: int) -> Found | None:
         or _span_of_part_before(found, s)
         or _kept_too(found, s, part_start)
         or _case_not_deadline(found, s)
+        or _shortest_validity(found, s)
     )
 
 
@@ -113,6 +114,15 @@ def _case_not_deadline(found: Found, s: str) -> Found | None:
     if (recurs or listed) and not duty:
         return found._replace(rule=replace(rule, sense="condition"))
     return None
+
+
+def _shortest_validity(found: Found, s: str) -> Found | None:
+    """居留证件的有效期最短为九十日，最长为五年 (出境入境管理法 第三十条): the shortest a validity
+    may be is a requirement on its length, no date (like 有效期限应当不低于6个月)."""
+    lead = s[max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1 : found.core]
+    if found.rule.qualifier or not lead.endswith(("有效期最短为", "有效期限最短为", "期限最短为")):
+        return None
+    return found._replace(rule=replace(found.rule, sense="condition"))
 
 
 def _kept_too(found: Found, s: str, part_start: int) -> Found | None:
@@ -246,7 +256,7 @@ def term_cap(found: Found, s: str) -> Found | None:
     if not capped and not (qualifier == "" and lead.endswith(("一般为", "期为", "期限为"))):
         return None
     at = max(lead.rfind(term) for term in _TERMS)
-    if at < 0:
+    if at < 0 or "是指" in lead:  # 衰竭期矿山，是指…剩余开采年限不超过五年的矿山: a definition
         return None
     named = lead[max(0, at - 4) : at]
     if any(word in named for word in _PROCEDURES) or (capped and any(v in lead[:at] for v in _SEIZURES)):
