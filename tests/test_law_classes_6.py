@@ -447,6 +447,20 @@ ROWS: list[Row] = [
         "2024-09-27",
         None,
     ),
+    # found on the development draw 20261312: a span during which consent is needed
+    Row(
+        "著作权法实施条例 第十二条 (职务作品完成两年内，经单位同意，…; dev 20261312-138)",
+        "第十二条 职务作品完成两年内，经单位同意，作者许可第三人以与单位使用的相同方式使用作品所获报酬，"
+        "由作者与单位按约定的比例分配。",
+        "2024-09-27",
+        [("2026-09-27", "restriction", None)],
+    ),
+    Row(
+        "still a deadline: a time to act from an event (自受理之日起二十日内，经…批准，作出决定)",
+        "自受理之日起二十日内，经本机关负责人批准，作出决定。",
+        "2024-09-27",
+        [("2024-10-17", "deadline", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

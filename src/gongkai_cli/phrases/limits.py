@@ -82,6 +82,7 @@ def limit_or_case(found: Found, s: str, part_start: int) -> Found | None:
         or _kept_too(found, s, part_start)
         or _case_not_deadline(found, s)
         or _shortest_validity(found, s)
+        or _consent_span(found, s, part_start)
     )
 
 
@@ -114,6 +115,25 @@ def _case_not_deadline(found: Found, s: str) -> Found | None:
     if (recurs or listed) and not duty:
         return found._replace(rule=replace(rule, sense="condition"))
     return None
+
+
+def _consent_span(found: Found, s: str, part_start: int) -> Found | None:
+    """职务作品完成两年内，经单位同意，作者许可第三人…使用作品 (著作权法实施条例 第十二条): a
+    span during which something needs another's consent, a restriction; not a duty's time
+    (应当在二十日内，经…批准，作出决定: a modal before the period)."""
+    rule = found.rule
+    if rule.back or rule.extension or rule.sense != "deadline" or rule.kind not in _KINDS:
+        return None
+    if not s.startswith(("，经", ",经", "，须经", ",须经"), found.end):
+        return None
+    if any(m in s[part_start : found.core] for m in ("应当", "必须", "可以", "应", "须")):
+        return None
+    if (rule.anchor or "").endswith(("之日起", "起")):
+        return None  # 自受理之日起二十日内，经…批准，作出决定: a time to act from an event
+    stop = min((i for i in (s.find(ch, found.end + 1) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    if not s[found.end + 1 : stop].endswith(("同意", "许可", "批准")):
+        return None
+    return found._replace(rule=replace(rule, sense="restriction"))
 
 
 def _shortest_validity(found: Found, s: str) -> Found | None:
