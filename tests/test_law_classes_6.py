@@ -461,6 +461,19 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-17", "deadline", None)],
     ),
+    # found on the development draw 20261313: a span named …期 with a cap in months
+    Row(
+        "工伤保险条例 第三十三条 (停工留薪期一般不超过12个月; dev 20261313-016)",
+        "停工留薪期一般不超过12个月。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None)],
+    ),
+    Row(
+        "still a deadline: a review's time named …期 (审查期最长不得超过6个月)",
+        "审查期最长不得超过6个月。",
+        "2024-09-27",
+        [("2025-03-27", "deadline", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

@@ -276,16 +276,21 @@ def term_cap(found: Found, s: str) -> Found | None:
     if not capped and not (qualifier == "" and lead.endswith(("一般为", "期为", "期限为"))):
         return None
     at = max(lead.rfind(term) for term in _TERMS)
+    span = lead.removesuffix(qualifier).removesuffix("一般").rstrip("，,")
+    own = span[max(span.rfind(ch) for ch in "，,的") + 1 :]
+    term_words = ""
+    if at < 0 and capped and own.endswith("期") and 3 <= len(own) <= 6 and not own.endswith(_NOT_SPANS):
+        at, term_words = lead.rfind(own), own  # 停工留薪期一般不超过12个月 (工伤保险条例 第三十三条)
     if at < 0 or "是指" in lead:  # 衰竭期矿山，是指…剩余开采年限不超过五年的矿山: a definition
         return None
-    named = lead[max(0, at - 4) : at]
+    named = term_words or lead[max(0, at - 4) : at]
     if any(word in named for word in _PROCEDURES) or (capped and any(v in lead[:at] for v in _SEIZURES)):
         return None
     if any(modal in lead[at:] for modal in ("应当", "必须")):
         return None  # a duty between the term and its cap: a deadline of that duty
     if any(word in lead[:at] for word in ("延期", "展期", "延长")):
         return None  # 开工建设只能延期一次，期限最长不得超过1年: a duty's time postponed
-    term = next(t for t in _TERMS if lead.startswith(t, at))
+    term = term_words or next(t for t in _TERMS if lead.startswith(t, at))
     return found._replace(
         rule=replace(rule, sense="restriction", qualifier=term if term != "年限" else "期限")
     )
