@@ -150,7 +150,7 @@ def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> li
     clause, so the period waits for its own (完成上述工作)."""
     if not parts or not described or parts[0].event is not None or described[0].core > parts[0].core:
         return parts
-    own = event_of(parts[0], s) or _after_words(s, parts[0].core)
+    own = event_of(parts[0], s) or _after_words(s, parts[0].core) or limits.request_in_case(described[0], s)
     before = event_of(described[0], s) or _after_words(s, described[0].core)
     if own is None or before is None or same_event(own, before):
         return parts

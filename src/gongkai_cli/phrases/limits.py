@@ -510,3 +510,15 @@ def deemed_or_lapsed(found: Found, s: str, stop: int) -> bool:
         return False  # 一年内或者自该决定作出之日起五年内未行使撤销权的: two limits, a case
     following = min((i for i in (s.find(ch, stop + 1) for ch in _PART_ENDS) if i >= 0), default=len(s))
     return any(word in s[stop + 1 : following] for word in ("消灭", "失效", "丧失"))
+
+
+def request_in_case(case: Found, s: str) -> str | None:
+    """申请人、利害关系人在被告知听证权利之日起五日内提出听证申请的，行政机关应当在二十日内组织
+    听证 (行政许可法 第四十七条): the request the case names (提出听证申请) is the event of the
+    period that follows it; None when the case names no request."""
+    stop = min((i for i in (s.find(ch, case.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
+    act = s[case.end : stop]
+    if not act.endswith("的") or not act.startswith(("提出", "提交", "申请")):
+        return None
+    words = act.removesuffix("的")
+    return words if any(w in words for w in ("申请", "请求")) else None

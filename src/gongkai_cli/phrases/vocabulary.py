@@ -275,7 +275,7 @@ USE_SPANS = ("临时使用", "临时占用", "借用", "租用", "保留探矿�
 PAUSES = ("中止", "暂停", "停业", "歇业")
 # A restraint named right before its cap (取保候审最长不得超过十二个月，监视居住最长不得超过六个月:
 # 刑事诉讼法 第七十九条): how long it may last, a span.
-RESTRAINTS = ("取保候审", "监视居住")
+RESTRAINTS = ("取保候审", "监视居住", "责令候查")  # 责令候查最长不得超过十二个月 (监察法 第四十六条)
 # A benefit received during a span (领取失业保险金的期限最长为12个月): how long it is paid.
 ENTITLEMENT_VERBS = ("领取", "享受", "享有")
 # A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
