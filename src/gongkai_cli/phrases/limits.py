@@ -86,6 +86,10 @@ def limit_or_case(found: Found, s: str, part_start: int) -> Found | None:
     )
 
 
+_MODALS = ("应当", "必须", "可以", "应", "须")
+_MEASURE_TERM = "措施(?:的)?(?:实施|征收)(?:的)?期限"
+# After a period: a subject, then what it did not do, ending in 的 (a case), within a sentence.
+_NEGATIVE_CASE = "[^。；;，,]{1,16}?(?:没有|未)[^。；;]{0,60}?的[，,]"
 _LISTED = r"\s*(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"
 
 
@@ -109,6 +113,16 @@ def _case_not_deadline(found: Found, s: str) -> Found | None:
     recurs = s.startswith("每", found.end) and re.compile(r"每[0-9一二两三四五六七八九十]+").match(
         s, found.end
     )
+    part = s[max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1 : found.core]
+    if "连续" in part and "超过" in (rule.qualifier or ""):
+        # 法定节假日假期前后连续工作一般不超过6天 (全国年节及纪念日放假办法 第七条): a cap on a
+        # run of days, no date
+        return found._replace(rule=replace(rule, sense="condition"))
+    case = re.compile(_NEGATIVE_CASE).match(s, found.end)
+    if case and not duty and not any(m in case.group(0) for m in _MODALS):
+        # 发现煤矿企业在生产过程中，1周内其负责人…没有按照国家规定带班下井…的，责令改正
+        # (国务院关于预防煤矿生产安全事故的特别规定 第二十一条): what did not happen, a case
+        return found._replace(rule=replace(rule, sense="condition"))
     listed = re.compile(_LISTED).match(s, sentence) and s.startswith(
         ("，未", ",未", "，没有", ",没有"), found.end
     )
@@ -413,6 +427,15 @@ def _span_of_part_before(found: Found, s: str) -> Found | None:
             return found._replace(rule=replace(rule, sense="restriction", qualifier=f"{verb}期限"))
     if "超过" in (rule.qualifier or "") and before.endswith(("继续有效", "仍然有效", "仍有效")):
         return found._replace(rule=replace(rule, sense="restriction", qualifier="有效期"))
+    sentence = s[max(s.rfind(ch, 0, part) for ch in _SENTENCE_ENDS) + 1 : part]
+    if (
+        "超过" in (rule.qualifier or "")
+        and lead == rule.qualifier
+        and re.compile(_MEASURE_TERM).search(sentence)
+    ):
+        # 临时反补贴措施实施的期限，自…之日起，不超过4个月 (反补贴条例 第三十一条): how long the
+        # measure lasts, named in the parts before
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="实施期限"))
     return None
 
 
