@@ -510,6 +510,20 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # found on the development draw 20261316: lengths listed for classes before one act,
+    # a past expiry names a class
+    Row(
+        "电信条例 第三十二条 (城镇48小时、农村72小时内修复; dev 20261316-126)",
+        "电信业务经营者应当自接到申告之日起，城镇48小时、农村72小时内修复或者调通。",
+        "2024-09-27T09:00",
+        [("2024-09-29T09:00", "deadline", None), ("2024-09-30T09:00", "deadline", None)],
+    ),
+    Row(
+        "著作权法 第六十五条 (保护期在2021年6月1日前已经届满; dev 20261316-130)",
+        "摄影作品，其发表权的保护期在2021年6月1日前已经届满，但仍在保护期内的，不再保护。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

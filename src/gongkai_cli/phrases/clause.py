@@ -22,8 +22,7 @@ from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import CoverageError, InputError
-from . import limits
-from .chinese import number
+from . import joins, limits
 from .context import (
     alternatives,
     event_of,
@@ -209,7 +208,7 @@ def _scan(
             found = find_deadline(reader, pos, stop, [] if conditional else passed)
             if found is None:
                 break
-            found = _extension_range(found, s)
+            found = joins.extension_range(found, s)
             # 一年至三年内禁止 (the upper end), 届满前90个工作日至30个工作日期间 (a window)
             found = limits.ranged_ban(found, s, start) or limits.back_range(found, s) or found
             found = limits.forward_range(found, s) or found  # 三个月以后、六个月以内
@@ -292,7 +291,7 @@ def _scan(
                 # 消费者自接受商品或者服务之日起六个月内发现瑕疵，发生争议的，由经营者承担…举证责任
                 # (消费者权益保护法 第二十三条): when a thing is found, a condition, not a duty
                 found = found._replace(rule=replace(found.rule, sense="condition"))
-            joined = _joined_before(found, s, stop)
+            joined = joins.joined_before(found, s, stop)
             if joined:  # 三十日和六十日内: no longer a number passed over
                 passed[:] = [p for p in passed if p[0] != joined[0].core]
                 parts.extend(joined)
@@ -398,47 +397,6 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
 _LENGTH = r"(?:[0-9]+|[一二两三四五六七八九十百]+)(?:个工作日|工作日|日|天|个月|年|个季度|小时)"
 _LISTED_AFTER = f"[、](?:或者|或)?{_LENGTH}"
 _LISTED_BEFORE = f"{_LENGTH}(?:、|、?或者|、?或)$"
-
-
-_JOINED = r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$"
-
-
-_UP_TO = r"至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)"
-
-
-def _extension_range(found: Found, s: str) -> Found:
-    """可以延长一日至三日 (监察法 第四十六条): an extension of up to the upper bound, which is
-    the answer (the outer limit), said in its words."""
-    rule = found.rule
-    m = re.compile(_UP_TO).match(s, found.end)
-    if not rule.extension or rule.n is None or m is None:
-        return found
-    try:
-        n = number(m.group(1))
-    except InputError:
-        return found
-    same = (m.group(2).endswith("工作日")) == (rule.kind == "workdays") and m.group(2) not in ("个月", "年")
-    if n <= rule.n or not same or rule.kind not in ("days", "workdays"):
-        return found
-    return found._replace(rule=replace(rule, n=n), end=m.end())
-
-
-def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
-    """三十日和六十日内 (预算法 第五十二条): the period before 和 with the same words after it,
-    a deadline of its own, answered first."""
-    m = re.compile(_JOINED).search(s, max(0, found.core - 8), found.core)
-    rule = found.rule
-    if m is None or rule.n is None or rule.kind not in ("workdays", "days", "months", "years"):
-        return []
-    try:
-        n = number(m.group(1))
-    except InputError:
-        return []
-    if n <= 0 or (m.group(2).endswith("工作日")) != (rule.kind == "workdays"):
-        return []
-    kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
-    first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
-    return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
 
 
 def _extends(rule: Rule, parts: list[Found]) -> bool:

@@ -481,6 +481,9 @@ def dated_class(found: Found, s: str) -> Found | None:
     start = max(s.rfind(ch, 0, found.core) for ch in _PART_ENDS) + 1
     stop = min((i for i in (s.find(ch, found.end) for ch in _PART_ENDS) if i >= 0), default=len(s))
     after = s[found.end : stop]
+    if after.startswith(("已经届满", "已届满", "已经期满", "已期满", "已经到期", "已到期")):
+        # 保护期在2021年6月1日前已经届满 (著作权法 第六十五条): a class of rights, no date
+        return found._replace(rule=replace(rule, sense="condition"))
     if not after and s[stop : stop + 1] in ("，", ","):  # 一九八三年三月一日以前，已经在…从事…的平台
         start, after = stop + 1, ""
         stop = min((i for i in (s.find(ch, start) for ch in _PART_ENDS) if i >= 0), default=len(s))
