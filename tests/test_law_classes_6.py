@@ -524,6 +524,21 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # found on the development draw 20261317: a duty's time limit named 期限 stays a deadline;
+    # a contract term's minimum with a modal is a requirement
+    Row(
+        "行政事业性国有资产管理条例 第三十一条 (应当…办理竣工财务决算，期限最长不得超过1年; 17-130)",
+        "各部门及其所属单位采用建设方式配置资产的，应当在建设项目竣工验收合格后及时办理资产交付手续，"
+        "并在规定期限内办理竣工财务决算，期限最长不得超过1年。",
+        "2024-09-27",
+        [("2025-09-28", "deadline", None)],
+    ),
+    Row(
+        "商业特许经营管理条例 第十三条 (特许经营期限应当不少于3年; dev 20261317-156)",
+        "第十三条 特许经营合同约定的特许经营期限应当不少于3年。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
     Row(
         "直销管理条例 第十七条 (still a condition: 60日后 before another period)",
         "直销员自签订推销合同之日起60日内可以随时解除推销合同；60日后，直销员解除推销合同应当提前15日通知直销企业。",

@@ -155,7 +155,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         # 聘用合同，期限一般不低于3年 (事业单位人事管理条例 第十二条), 承包期限，一般不得少于3年
         # (全民所有制工业企业承包经营责任制暂行条例 第十七条): a contract's term, no date
         near = text[max(0, rest_end - 16) : rest_end]
-        term = words.removesuffix("一般").endswith("期限") or near.endswith(("期限，一般", "期限,一般"))
+        # 特许经营期限应当不少于3年 (商业特许经营管理条例 第十三条): the modal is no part of the term
+        bare_words = words.removesuffix("应当").removesuffix("一般")
+        term = bare_words.endswith("期限") or near.removesuffix("应当").endswith(
+            ("期限", "期限，一般", "期限,一般")
+        )
         contract = term and any(w in near for w in _TERMS)
         if fields.get("sense") == "earliest" and (
             (forward and (served or words.endswith("年限"))) or contract

@@ -300,8 +300,10 @@ def term_cap(found: Found, s: str) -> Found | None:
     named = term_words or lead[max(0, at - 4) : at]
     if any(word in named for word in _PROCEDURES) or (capped and any(v in lead[:at] for v in _SEIZURES)):
         return None
-    if any(modal in lead[at:] for modal in ("应当", "必须")):
-        return None  # a duty between the term and its cap: a deadline of that duty
+    if any(modal in lead for modal in ("应当", "必须")):
+        # a duty in the sentence: its time limit (应当…在规定期限内办理竣工财务决算，期限最长不得
+        # 超过1年: 行政事业性国有资产管理条例 第三十一条)
+        return None
     if any(word in lead[:at] for word in ("延期", "展期", "延长")):
         return None  # 开工建设只能延期一次，期限最长不得超过1年: a duty's time postponed
     term = term_words or next(t for t in _TERMS if lead.startswith(t, at))
