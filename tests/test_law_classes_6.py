@@ -527,7 +527,7 @@ ROWS: list[Row] = [
     # found on the development draw 20261317: a duty's time limit named 期限 stays a deadline;
     # a contract term's minimum with a modal is a requirement
     Row(
-        "行政事业性国有资产管理条例 第三十一条 (应当…办理竣工财务决算，期限最长不得超过1年; 17-130)",
+        "行政事业性国有资产管理条例 第三十一条 (应当…，期限最长不得超过1年; dev 20261317-130)",
         "各部门及其所属单位采用建设方式配置资产的，应当在建设项目竣工验收合格后及时办理资产交付手续，"
         "并在规定期限内办理竣工财务决算，期限最长不得超过1年。",
         "2024-09-27",
