@@ -64,7 +64,8 @@ FOUND_ON_SAMPLE_1: list[tuple[str, str, str, list[tuple[str | None, str]] | None
         "招标投标法 第六十条; LawRefBook/Laws, 经济法 (sample 1, 20261203-130)",
         "中标人不按照与招标人订立的合同履行义务，情节严重的，取消其二年至五年内参加依法必须进行招标的项目的投标资格并予以公告。",
         "2024-09-27",
-        None,  # a penalty of two to five years
+        # a ban for two to five years: a restriction, the upper end (lawfix4, class 2)
+        [("2029-09-27", "restriction")],
     ),
     (
         "劳动合同法 第三十七条 (still read: 提前 counts back); the phrase corpus p188",

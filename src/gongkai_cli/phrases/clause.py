@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import CoverageError, InputError
-from .chinese import number
+from . import joins, limits
 from .context import (
     alternatives,
     event_of,
@@ -44,6 +44,7 @@ from .reader import (
     read_phrase,
     whole,
 )
+from .relays import relayed
 from .resolve import DEFAULTS, Options, Result, resolve
 from .spans import MARKED, capped_measure, detention_cap, keeping
 from .vocabulary import EXTENDED_TO, VALIDITY
@@ -92,7 +93,7 @@ def _read_clause(text: str, s: str) -> Clause:
         except InputError:
             pass
         else:
-            return Clause(text, (keeping(found, s, 0) or found,))
+            return Clause(text, (keeping(found, s, 0) or limits.limit_or_case(found, s, 0) or found,))
     passed: list[tuple[int, InputError]] = []
     conditions: list[int] = []
     described: list[Found] = []
@@ -127,7 +128,7 @@ def _read_clause(text: str, s: str) -> Clause:
         if (m := re.compile(_OPEN_ALTERNATIVE).match(s, part.end))
         and not any(part.end <= other.core < m.end() for other in parts)
     )
-    parts = with_events(_yearly_after_yearly(parts), s)
+    parts = limits.extended_spans(relayed(with_events(_yearly_after_yearly(parts), s), s), s)
     parts = _after_a_condition(parts, described, s)
     parts, groups = shared_bans(parts, alternatives(parts, s))
     return Clause(text, tuple(parts), notes, groups)
@@ -148,7 +149,7 @@ def _after_a_condition(parts: list[Found], described: list[Found], s: str) -> li
     clause, so the period waits for its own (完成上述工作)."""
     if not parts or not described or parts[0].event is not None or described[0].core > parts[0].core:
         return parts
-    own = event_of(parts[0], s) or _after_words(s, parts[0].core)
+    own = event_of(parts[0], s) or _after_words(s, parts[0].core) or limits.request_in_case(described[0], s)
     before = event_of(described[0], s) or _after_words(s, described[0].core)
     if own is None or before is None or same_event(own, before):
         return parts
@@ -207,7 +208,10 @@ def _scan(
             found = find_deadline(reader, pos, stop, [] if conditional else passed)
             if found is None:
                 break
-            found = _extension_range(found, s)
+            found = joins.extension_range(found, s)
+            # 一年至三年内禁止 (the upper end), 届满前90个工作日至30个工作日期间 (a window)
+            found = limits.ranged_ban(found, s, start) or limits.back_range(found, s) or found
+            found = limits.forward_range(found, s) or found  # 三个月以后、六个月以内
             pos = found.end
             _check_act(reader, found.end, stop)
             phrase = s[min(found.anchor_at, found.core) : found.end]
@@ -216,8 +220,7 @@ def _scan(
                 window is None
                 and conditional
                 and not exception
-                and s.startswith(("未", "没有"), found.end)
-                and s.startswith("视为", stop + 1)
+                and limits.deemed_or_lapsed(found, s, stop)
                 and not words.startswith("或")  # 企业破产法 第十八条: …，或者…内未答复的 (a condition)
                 and found.rule.kind in _PERIOD_KINDS
                 and not (found.rule.back or found.rule.extension)
@@ -255,7 +258,12 @@ def _scan(
                 why = f"“{s[found.core : found.end]}”是某事件之后第N年的日子：需要该事件的年份，未计算"
                 passed.append((found.core, InputError(why)))
                 continue
-            kept = keeping(found, s, start) or capped_measure(found, s) or detention_cap(found, s)
+            kept = (
+                keeping(found, s, start)
+                or capped_measure(found, s)
+                or detention_cap(found, s)
+                or limits.limit_or_case(found, s, start)
+            )
             if kept is not None:  # 保存期限不少于5年, 不超过三年的社区康复: a span, not due
                 found = kept
             elif _bare(found, s, start):  # 保存2年, 羁押一日折抵刑期一日, 1个月至1年: a length, no deadline
@@ -267,6 +275,7 @@ def _scan(
                 found.rule.qualifier == "后"
                 and not found.rule.anchor
                 and (_mentioned(found.rule, parts) or _written_before(found, s))
+                and not limits.after_keeping(found.rule, parts)  # 保存不少于30日；30日后…删除: not before
             ):
                 # 60日内可以随时解除…；60日后，…应当提前15日通知 (直销管理条例 第十七条): the
                 # time after a period read before, a condition for what follows
@@ -282,7 +291,7 @@ def _scan(
                 # 消费者自接受商品或者服务之日起六个月内发现瑕疵，发生争议的，由经营者承担…举证责任
                 # (消费者权益保护法 第二十三条): when a thing is found, a condition, not a duty
                 found = found._replace(rule=replace(found.rule, sense="condition"))
-            joined = _joined_before(found, s, stop)
+            joined = joins.joined_before(found, s, stop)
             if joined:  # 三十日和六十日内: no longer a number passed over
                 passed[:] = [p for p in passed if p[0] != joined[0].core]
                 parts.extend(joined)
@@ -341,7 +350,7 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
     处罚), one end of a range (六个月至三年以内) and a keeping time (保存至有效期满后2年). A
     phrase on its own (15日, 5) is still read."""
     rule = found.rule
-    if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None:
+    if rule.kind not in _PERIOD_KINDS or rule.extension or rule.base is not None or rule.opens:
         return False
     after, before = s[found.end : found.end + 1], s[: found.core]
     if before.endswith(("暂停其", "停止其")) and s[found.core : found.end].endswith(("以内", "内")):
@@ -362,6 +371,8 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         # 提前三十日 counts back; so does 保护期满前六个月 (中药品种保护条例 第十六条): an
         # expiry's 前, not 被破坏前三年 (a span before a past event, looking back)
         looks_back = before.endswith("前") and not before.endswith(("提前", "满前", "到期前"))
+        if looks_back and limits.counted_back_before(found, s):
+            return False  # 收费公路终止收费前6个月，…应当…: counted back from the event
         if looks_back and "平均" in s[found.end : found.end + 20]:
             return True  # 渔船前3年采捕水产品的平均年总产值 (渔业资源增殖保护费征收使用办法 第五条)
         if (
@@ -388,51 +399,11 @@ _LISTED_AFTER = f"[、](?:或者|或)?{_LENGTH}"
 _LISTED_BEFORE = f"{_LENGTH}(?:、|、?或者|、?或)$"
 
 
-_JOINED = r"([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)(?:和|或者|、)$"
-
-
-_UP_TO = r"至([0-9]+|[一二两三四五六七八九十百]+)(个工作日|工作日|日|天|个月|年)"
-
-
-def _extension_range(found: Found, s: str) -> Found:
-    """可以延长一日至三日 (监察法 第四十六条): an extension of up to the upper bound, which is
-    the answer (the outer limit), said in its words."""
-    rule = found.rule
-    m = re.compile(_UP_TO).match(s, found.end)
-    if not rule.extension or rule.n is None or m is None:
-        return found
-    try:
-        n = number(m.group(1))
-    except InputError:
-        return found
-    same = (m.group(2).endswith("工作日")) == (rule.kind == "workdays") and m.group(2) not in ("个月", "年")
-    if n <= rule.n or not same or rule.kind not in ("days", "workdays"):
-        return found
-    return found._replace(rule=replace(rule, n=n), end=m.end())
-
-
-def _joined_before(found: Found, s: str, stop: int) -> list[Found]:
-    """三十日和六十日内 (预算法 第五十二条): the period before 和 with the same words after it,
-    a deadline of its own, answered first."""
-    m = re.compile(_JOINED).search(s, max(0, found.core - 8), found.core)
-    rule = found.rule
-    if m is None or rule.n is None or rule.kind not in ("workdays", "days", "months", "years"):
-        return []
-    try:
-        n = number(m.group(1))
-    except InputError:
-        return []
-    if n <= 0 or (m.group(2).endswith("工作日")) != (rule.kind == "workdays"):
-        return []
-    kind = {"个月": "months", "年": "years"}.get(m.group(2), rule.kind)
-    first = replace(rule, n=n, kind=kind, text=s[m.start() : found.end])  # type: ignore[arg-type]
-    return [found._replace(rule=first, core=m.start(), act_end=stop, more=())]
-
-
 def _extends(rule: Rule, parts: list[Found]) -> bool:
     """可以延长至十五日 after 十日以内审结: the same period made longer, of the same kind
     (days, working days, months; a limitation of years 追征期可以延长到五年 is not read)."""
-    return bool(parts) and rule.kind in ("days", "workdays", "months") and parts[-1].rule.kind == rule.kind
+    kinds = ("days", "workdays", "months", "hours")  # 可以延长至二十四小时 (继续盘问, 12 hours)
+    return bool(parts) and rule.kind in kinds and parts[-1].rule.kind == rule.kind
 
 
 def _written_before(found: Found, s: str) -> bool:

@@ -25,7 +25,7 @@ _PERIOD_KINDS = ("workdays", "days", "months", "years", "hours")
 _SENTENCE_ENDS = "。；;"
 # Words before an event's own words, cut away: 由其协助在|收到…, 或者|公告期满后, 并在|开航.
 _EVENT_OPENERS = "自从在于"
-_EVENT_LEADS = ("或者", "或", "且", "并", "及", "以及")
+_EVENT_LEADS = ("或者", "或", "且", "并", "及", "以及", "、")
 _EVENT_ENDS = (*ANCHOR_ENDS, "时算起", "算起", "时起")
 
 
@@ -227,7 +227,7 @@ _TIMES_OR_MORE = "[^，,；;。]{0,10}?(?:[0-9]+|[一二两三四五六七八九
 
 
 # A decision to refuse is an act, not a ban (在五日内作出不予受理的决定).
-_DECISION = "(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面)"
+_DECISION = "(?:不予|不准予|不受理)[^，,；;。]{0,10}的(?:决定|通知|书面|裁定|批复|答复)"
 # 不 after a period that opens no ban: a failure to act (不能, 不按时), read elsewhere.
 _NOT_A_BAN = (
     "不行使",
@@ -292,7 +292,8 @@ def event_of(found: Found, s: str) -> str | None:
         before = s[: found.core]
         at = before.rfind(rule.qualifier)
         words = before[max(0, at - 2) : at] if at >= 0 else ""
-        return words or None
+        # not 证的 (食品加工企业生产许可证的有效期为3年): a thing's name, no event
+        return words if words and not words.endswith(("的", "证", "照")) else None
     words = rule.anchor or ""
     words = words[max(words.rfind(ch) for ch in "，,；;。") + 1 :].removesuffix("的")  # 复核检测合格的，
     # 收到省、自治区…报送的审查意见 (武器装备科研生产许可管理条例 第十一条): 自 of 自治区 opens nothing
@@ -370,7 +371,9 @@ def _after_request(part: Found, before: Found, s: str) -> str | None:
     if not any(modal in clause for modal in CLAUSE_MODALS) or clause.startswith(("并", "且", "同时", "或")):
         return None
     request = before.act + between[: len(between) - len(clause)]  # …，向…机关申请复审，
-    at = request.rfind("申请")
+    # 分别送…交通运输部门征求意见，…交通运输部门应当在3个工作日内回复意见 (校车安全管理条例
+    # 第十五条): the answer runs from the request for opinions
+    at = max(request.rfind("申请"), request.rfind("征求意见"))
     if at < 0:
         return None
     words = request[at:].rstrip("，,；;")
@@ -467,6 +470,12 @@ def same_event(a: str, b: str) -> bool:
     five or more (公示期限届满 / 公告期限届满 in one article: 环境影响评价 p304)."""
     if a == b:
         return True
+    for verb in (
+        "召开",
+        "举行",
+    ):  # 会议召开 after 会员大会召开 (著作权集体管理条例 第十七条): the same meeting
+        if a.endswith(verb) and b.endswith(verb) and {a[:-2], b[:-2]} & {"会议", "会", "大会"}:
+            return a[:-2].endswith(("会", "会议")) and b[:-2].endswith(("会", "会议"))
     short, long = sorted((a, b), key=len)
     if short in long:  # 收到申请 / 行政机关收到申请; not 终止 / 终止公告发出, 公告 / 公告期满
         extra = long.replace(short, "", 1)

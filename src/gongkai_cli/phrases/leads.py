@@ -97,10 +97,15 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         # 可以延期90日 (国际海运条例 第十二条), 展期期限为6个月 (保税区海关监管办法 第二十三条); not
         # 安全生产许可证有效期延期3年 (安全生产许可证条例 第九条: a validity, not a duty's time)
         postponed = words.endswith(("延期", "展期期限为", "展期为")) and "有效期" not in words
+        # 但延长后最长不得超过30日 (居住证暂行条例 第九条): the whole length once extended, from
+        # the same start like 延长至, not more days after the first period
+        total = words.endswith(("延长后", "延长后的期限", "延长后的时限", "延长后的期间"))
+        if total and qualifier is not None:
+            anchor_at, words = rest_end, ""  # no event: 延长后 is no anchor
         if (
             qualifier == "延长"
             or postponed
-            or ("延长" in words and not words.endswith(("之日起", "之日后", "之日")))
+            or ("延长" in words and not words.endswith(("之日起", "之日后", "之日")) and not total)
         ):
             # not 延长 in an event's words: 自收到批准延长期限文件之日起30天内 (外资企业法实施细则
             # 第六十九条) runs from the receipt
@@ -150,7 +155,11 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         # 聘用合同，期限一般不低于3年 (事业单位人事管理条例 第十二条), 承包期限，一般不得少于3年
         # (全民所有制工业企业承包经营责任制暂行条例 第十七条): a contract's term, no date
         near = text[max(0, rest_end - 16) : rest_end]
-        term = words.removesuffix("一般").endswith("期限") or near.endswith(("期限，一般", "期限,一般"))
+        # 特许经营期限应当不少于3年 (商业特许经营管理条例 第十三条): the modal is no part of the term
+        bare_words = words.removesuffix("应当").removesuffix("一般")
+        term = bare_words.endswith("期限") or near.removesuffix("应当").endswith(
+            ("期限", "期限，一般", "期限,一般")
+        )
         contract = term and any(w in near for w in _TERMS)
         if fields.get("sense") == "earliest" and (
             (forward and (served or words.endswith("年限"))) or contract

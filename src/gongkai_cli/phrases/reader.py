@@ -310,6 +310,15 @@ def _read_core(reader: _Reader, lead: str) -> dict[str, Any] | None:
             written = unit if factor != 1 else None
             if unit == "年" and reader.take_word("半"):  # 一年半: eighteen months
                 return _read_period_end(reader, {"kind": "months", "n": n * 12 + 6, "unit": "年半"})
+            if unit == "年" and reader.at("零"):  # 七年零六个月 (药品行政保护条例 第十三条)
+                back = reader.pos
+                reader.take_word("零")
+                months = reader.numeral()
+                if months and reader.take_word("个月"):
+                    m = reader.value(months, back)
+                    written = f"{n}年零{m}个月"
+                    return _read_period_end(reader, {"kind": "months", "n": n * 12 + m, "unit": written})
+                reader.pos = back
             return _read_period_end(reader, {"kind": kind, "n": n * factor, "unit": written})
     return None
 

@@ -197,13 +197,18 @@ def resolve(
         note = f"依{law.citation}，按日历日计算{_exception(law)}"
         return replace(result, law=law, warnings=(note, *result.warnings))
     if rule.sense == "window" and not rule.back:  # 10日内没有提出异议的: the objection window
-        result = resolve(replace(rule, sense="deadline"), anchor, cal, options, explain=explain)
+        result = resolve(replace(rule, sense="deadline", opens=None), anchor, cal, options, explain=explain)
         opens = day + timedelta(days=1)
         last = _day(result.deadline) if result.deadline is not None else day
         note = (
             f"异议期：自 {opens.isoformat()} 至 {last.isoformat()}（{WEEKDAYS[last.weekday()]}）；"
             "期间内没有提出异议的，期满后方可办理"
         )
+        if rule.opens is not None:  # 三个月以后、六个月以内: opens N after the event
+            opening = replace(rule, n=rule.opens, opens=None, sense="earliest")
+            opens = _day(resolve(opening, anchor, cal, options).deadline or day)
+            note = f"期间：自 {opens.isoformat()}（{WEEKDAYS[opens.weekday()]}）至 {last.isoformat()}"
+            note += f"（{WEEKDAYS[last.weekday()]}）"
         return replace(result, rule=rule, window_start=opens, warnings=(note, *result.warnings))
     if rule.base is not None:
         start = period_bounds(rule.base, day)[1]
@@ -304,17 +309,7 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
     """开庭三日前 / 3个工作日前: N days (or working days) before the later event, which is
     not counted. Not moved by default; a rest day is warned about, and the roll reading moves it."""
     assert rule.n is not None
-    try:
-        if rule.kind == "workdays":
-            day = cal.add_workdays(anchor, -rule.n)
-        elif rule.kind == "days":
-            day = anchor - timedelta(days=rule.n)
-        else:
-            from dateutil.relativedelta import relativedelta
-
-            day = anchor - relativedelta(months=rule.n if rule.kind == "months" else 12 * rule.n)
-    except (OverflowError, ValueError):
-        raise _past_year_9999(rule) from None
+    day = _back_by(rule, rule.n, anchor, cal)
     steps: list[Step] = []
     if explain:
         steps.append(Step(anchor, cal.day_info(anchor), None, "其后的事件之日，不计入"))
@@ -323,9 +318,13 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
     if rule.sense == "window":  # 期满前30日内: from that day until the day before the event
         last = anchor - timedelta(days=1)
         unit = {"workdays": "个工作日", "days": "日", "months": "个月", "years": "年"}[rule.kind]
+        within = f"{rule.n} {unit}内"
+        if rule.opens is not None:  # 届满前90个工作日至30个工作日期间: opens 90 before, closes 30
+            day, last = _back_by(rule, rule.opens, anchor, cal), day
+            within = f"{rule.opens} 至 {rule.n} {unit}之间"
         note = (
             f"期间：自 {day.isoformat()}（{WEEKDAYS[day.weekday()]}）至 {last.isoformat()}"
-            f"（{WEEKDAYS[last.weekday()]}），即其后事件之日 {anchor.isoformat()} 前的 {rule.n} {unit}内"
+            f"（{WEEKDAYS[last.weekday()]}），即其后事件之日 {anchor.isoformat()} 前的 {within}"
         )
         result = Result(rule, anchor, last, _provisional(cal, day, anchor), (note,), tuple(steps))
         return replace(result, window_start=day)
@@ -333,6 +332,20 @@ def _counted_back(rule: Rule, anchor: date, cal: WorkCalendar, options: Options,
     if rule.qualifier and rule.qualifier.endswith(("时前", "点前")):  # 前1天15时前
         warnings.insert(0, f"最迟在 {day.isoformat()} {rule.qualifier}")
     return Result(rule, anchor, deadline, _provisional(cal, deadline, anchor), tuple(warnings), tuple(steps))
+
+
+def _back_by(rule: Rule, n: int, anchor: date, cal: WorkCalendar) -> date:
+    """The day ``n`` units of the rule's kind before ``anchor`` (not moved)."""
+    try:
+        if rule.kind == "workdays":
+            return cal.add_workdays(anchor, -n)
+        if rule.kind == "days":
+            return anchor - timedelta(days=n)
+        from dateutil.relativedelta import relativedelta
+
+        return anchor - relativedelta(months=n if rule.kind == "months" else 12 * n)
+    except (OverflowError, ValueError):
+        raise _past_year_9999(rule) from None
 
 
 def _fixed_day(

@@ -47,6 +47,9 @@ class Rule:
     yearly: bool = False
     unit: str | None = None
     qualifier: str | None = None  # 不得超过, 不少于, 延长, 满 … as written
+    # a window between two counts back (届满前90个工作日至30个工作日期间): the count where
+    # it opens (90); ``n`` is where it closes (30)
+    opens: int | None = None
 
 
 class Found(NamedTuple):

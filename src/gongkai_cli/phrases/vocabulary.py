@@ -215,7 +215,7 @@ NOUN_AFTER = (
 # After a period: an approximate one (一年左右).
 APPROXIMATE_AFTER = ("左右",)
 # Words that open a ban after a period (5日内…不准上岸, 十二个月内不得进入).
-BANS = ("不得", "不准", "禁止", "不受理", "不予", "不再")
+BANS = ("不得", "不准", "禁止", "不受理", "不予", "不再", "暂停")
 # Words that make a period in a condition an objection window (10日内没有提出异议的).
 OBJECTION = ("没有提出异议", "未提出异议", "无异议", "没有异议", "未提异议")
 # Words before a validity span (有效期为三十日的号牌, 保修期为1年): its end, not a deadline.
@@ -275,7 +275,7 @@ USE_SPANS = ("临时使用", "临时占用", "借用", "租用", "保留探矿�
 PAUSES = ("中止", "暂停", "停业", "歇业")
 # A restraint named right before its cap (取保候审最长不得超过十二个月，监视居住最长不得超过六个月:
 # 刑事诉讼法 第七十九条): how long it may last, a span.
-RESTRAINTS = ("取保候审", "监视居住")
+RESTRAINTS = ("取保候审", "监视居住", "责令候查")  # 责令候查最长不得超过十二个月 (监察法 第四十六条)
 # A benefit received during a span (领取失业保险金的期限最长为12个月): how long it is paid.
 ENTITLEMENT_VERBS = ("领取", "享受", "享有")
 # A measure named before 的期限为 (冻结债券…的期限为二年): how long it lasts. With a cap
