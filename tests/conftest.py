@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from gongkai_cli.calendar.workdays import WorkCalendar, YearData
 from gongkai_cli.cli import main
@@ -14,6 +15,12 @@ from gongkai_cli.cli import main
 FIXTURES = Path(__file__).parent / "fixtures"
 
 Run = Callable[..., Result]
+
+# Properties are checked for what they state, not for speed: hypothesis's 200 ms deadline per
+# example failed on a loaded two-core machine (a drafting property took 278 ms once, 111 ms
+# the next). Speed has its own measured tests (test_perf*.py, test_startup.py).
+settings.register_profile("gongkai", deadline=None)
+settings.load_profile("gongkai")
 
 
 # The built-in years the tests rely on. chinese-calendar releases add years (1.11 knows
