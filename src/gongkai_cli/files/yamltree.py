@@ -135,13 +135,22 @@ def _from_events(loader: Any, problems: list[tuple[int, str]]) -> Any:
         else loader.yaml_implicit_resolvers
     )
 
+    # the tag of each scalar that LineLoader.resolve was asked about (a plan of thousands
+    # of items repeats its rules: 6月底前完成 …)
+    tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
     def build(event: Any, depth: int) -> Any:
         kind = type(event)
         if kind is scalar_event and event.anchor is None and event.tag is None:
             value: str = event.value
             implicit = event.implicit
+            tag: str | None
             if starts and (not implicit[0] or value[:1] not in starts):
                 tag = STR_TAG
+            elif starts:  # no path resolvers: the tag depends on the value and implicit alone
+                tag = tags.get((value, implicit))
+                if tag is None:
+                    tag = tags[value, implicit] = resolve(scalar_node, value, implicit)
             else:
                 tag = resolve(scalar_node, value, implicit)
             if tag == STR_TAG:
