@@ -344,7 +344,7 @@ def run_batch_rows(
         )
     outcome = Outcome()
     shape, write = batch_lines(app.fmt, out, columns)
-    answer, kept = answerers(app.calendar, options)
+    answer, period_key, kept = answerers(app.calendar, options)
     at = {name: i for i, name in enumerate(columns)}  # a repeated name: its last cell
     anchor, rule, law = at["anchor"], at["rule"], at.get("law")
     general = batch_writer(app.fmt, out, columns, header=False)
@@ -379,7 +379,11 @@ def run_batch_rows(
     width = len(columns)
     # CSV lines of plain cells are written as they came, with the answer's cells after
     # them; not when a repeated column name makes a record keep one of two cells.
-    quick = _QuickCsv(width, (anchor, rule, law), memo, one, kept, out) if app.fmt == "csv" else None
+    quick = (
+        _QuickCsv(width, (anchor, rule, law), memo, one, (period_key, kept), out)
+        if app.fmt == "csv"
+        else None
+    )
     for chunk in rows:
         if not isinstance(chunk, Lines):
             one(*chunk)
@@ -419,13 +423,14 @@ class _QuickCsv:
         at: tuple[int, int, int | None],
         memo: dict[tuple[str, str, str], Any],
         one: Callable[[int, list[str]], None],
-        kept: Callable[[str, str, str], KeptKey | None],
+        periods: tuple[Callable[[str, str, str], KeptKey | None], Callable[[KeptKey], bool]],
         out: TextIO,
     ) -> None:
         from ..phrases.batch import MEMO
         from ..render.batch import batch_csv_plain, batch_csv_plain_line
 
-        self.width, self.at, self.memo, self.one, self.kept, self.out = width, at, memo, one, kept, out
+        self.width, self.at, self.memo, self.one, self.out = width, at, memo, one, out
+        self.period_key, self.kept = periods  # phrases.batch.Answerers' key and kept
         self.limit = MEMO
         self.others = [i for i in range(width) if i not in at]
         self.plain, self.plain_line = batch_csv_plain, batch_csv_plain_line
@@ -435,7 +440,8 @@ class _QuickCsv:
         self.periods: dict[KeptKey, str] = {}
 
     def write(self, chunk: Lines) -> None:
-        width, tails, others, kept, periods = self.width, self.tails, self.others, self.kept, self.periods
+        width, tails, others, memo = self.width, self.tails, self.others, self.memo
+        period_key, periods = self.period_key, self.periods
         anchor, rule, law = self.at
         other = others[0] if len(others) == 1 else -1
         from ..render.batch import FORMULA_FIRST as formula
@@ -447,7 +453,9 @@ class _QuickCsv:
             learn = None
             if len(cells) == width:
                 key = (cells[anchor], cells[rule], "" if law is None else cells[law])
-                tail = tails.get(key) or self._tail(key)
+                tail = tails.get(key)
+                if tail is None and key in memo:
+                    tail = self._tail(key)
                 if tail is not None:
                     if other >= 0:  # the common case, one other column (an id): inline
                         cell = cells[other]
@@ -458,20 +466,21 @@ class _QuickCsv:
                         parts += (line, tail)
                         continue
                 else:
-                    period = kept(*key)
-                    tail = None if period is None else periods.get(period)
-                    if tail is None:
-                        learn = key
-                    elif plain_line(line):
-                        parts += (line, tail)
-                        continue
+                    period = period_key(*key)
+                    if period is not None:
+                        tail = periods.get(period)
+                        if tail is None:
+                            learn = key, period
+                        elif plain_line(line):
+                            parts += (line, tail)
+                            continue
             if parts:
                 self.out.write("".join(parts))
                 parts.clear()
             if line:
                 self.one(chunk.number + i, _width(cells, width))
                 if learn is not None:
-                    self._learn(learn)
+                    self._learn(*learn)
         self.out.write("".join(parts))
 
     def _tail(self, key: tuple[str, str, str]) -> str | None:
@@ -486,17 +495,16 @@ class _QuickCsv:
         self.tails[key] = tail
         return tail
 
-    def _learn(self, key: tuple[str, str, str]) -> None:
+    def _learn(self, key: tuple[str, str, str], period: KeptKey) -> None:
         """After a line with these key cells was answered the general way: its answer's
-        cells by the answerer's key, when the answer is a kept plain period with no error."""
+        cells by the answerer's key, when its answer is kept under that key (a plain
+        period) and had no error."""
         hit = self.memo.get(key)
-        if type(hit) is not tuple or hit[0] is not None:
+        if type(hit) is not tuple or hit[0] is not None or not self.kept(period):
             return
-        period = self.kept(*key)
-        if period is not None:
-            if len(self.periods) >= self.limit:
-                self.periods.clear()
-            self.periods[period] = hit[1][1]
+        if len(self.periods) >= self.limit:
+            self.periods.clear()
+        self.periods[period] = hit[1][1]
 
 
 @main.command(

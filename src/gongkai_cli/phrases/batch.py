@@ -223,14 +223,17 @@ KeptKey = tuple[str, int | None, date | datetime, str]  # (kind, n, anchor, law)
 
 
 class Answerers(NamedTuple):
-    """A batch's answers (answerers): ``answer(number, fields)`` is the line's BatchRow;
-    ``kept(anchor, rule, law)``, given a line's anchor, rule and law cells, is the key
-    under which its answer is kept when it is a plain period whose answer for the same
-    kind, number, anchor and law is kept (so the answer, but for its rule, is that one),
-    else None. A caller may keep what it makes of an answer by that key."""
+    """A batch's answers (answerers): ``answer(number, fields)`` is the line's BatchRow.
+    ``key(anchor, rule, law)``, given a line's anchor, rule and law cells, is the key
+    under which ``answer`` keeps the line's answer when its rule is a plain period (its
+    kind, number, anchor and law), else None; ``kept(key)`` is whether an answer is kept
+    under it. Every answer under one key that is kept is that answer but for its rule
+    (the rule's words do not count): a caller may keep what it makes of it, the rule
+    left aside, by that key."""
 
     answer: Callable[[int, dict[str, str]], BatchRow]
-    kept: Callable[[str, str, str], KeptKey | None]
+    key: Callable[[str, str, str], KeptKey | None]
+    kept: Callable[[KeptKey], bool]
 
 
 def answerers(cal: WorkCalendar, options: Options) -> Answerers:
@@ -285,20 +288,19 @@ def answerers(cal: WorkCalendar, options: Options) -> Answerers:
     period_key = periods.key
 
     def kept_key(anchor_text: str, rule: str, law: str) -> KeptKey | None:
-        """The key ``counted`` keeps this line's answer by, when it is kept: the line's
-        answer is then ``_with_rule(kept[key], period)``, as ``answer`` gives it (a
-        kept answer was made with a law read without error, so the law needs no
-        reading here)."""
+        """The key ``counted`` keeps this line's answer by, when its rule is a plain
+        period: when an answer is kept under it, the line's answer is
+        ``_with_rule(kept[key], period)``, as ``answer`` gives it (a kept answer was
+        made with a law read without error, so the law needs no reading here)."""
         period = period_key(rule)
         if period is None:
             return None
         anchor = anchor_of(anchor_text)
         if isinstance(anchor, InputError):
             return None
-        key = (period[0], period[1], anchor, law.strip())
-        return key if key in kept else None
+        return (period[0], period[1], anchor, law.strip())
 
-    return Answerers(answer, kept_key)
+    return Answerers(answer, kept_key, kept.__contains__)
 
 
 # A phrase whose only Arabic numbers are its period's (文件公开后15个工作日内) and numbers
