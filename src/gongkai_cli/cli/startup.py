@@ -12,8 +12,10 @@ are made the same way (long_lived).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 T = TypeVar("T")
 _paused = False
