@@ -227,9 +227,9 @@ class Answerers(NamedTuple):
     ``key(anchor, rule, law)``, given a line's anchor, rule and law cells, is the key
     under which ``answer`` keeps the line's answer when its rule is a plain period (its
     kind, number, anchor and law), else None; ``kept(key)`` is whether an answer is kept
-    under it. Every answer under one key that is kept is that answer but for its rule
-    (the rule's words do not count): a caller may keep what it makes of it, the rule
-    left aside, by that key."""
+    under it. While an answer is kept under a key, every line with that key is given
+    that answer with its own rule (the rule's words change nothing else): a caller may
+    keep what it makes of the answer, the rule aside, by the key."""
 
     answer: Callable[[int, dict[str, str]], BatchRow]
     key: Callable[[str, str, str], KeptKey | None]
