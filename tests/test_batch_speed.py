@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from gongkai_cli.calendar.workdays import WorkCalendar
@@ -296,3 +296,107 @@ def test_a_numbered_phrase_is_read_by_its_wording() -> None:
     for i in range(1, 300):
         rule = reader(f"收到第{i}号申请之日起{i % 30 + 1}个工作日内")
         assert rule is not None and rule.n == i % 30 + 1 and rule.anchor == f"收到第{i}号申请之日起"
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.sampled_from(NAMED_WORDINGS), DIGITS, DIGITS, DIGITS)
+def test_a_phrase_key_is_the_kind_and_number_of_its_reading(wording: str, a: str, b: str, n: str) -> None:
+    """batch.period_readers' key is (kind, n) of the rule its reading gives, made without
+    the rule, and None exactly when the reading is None."""
+    from gongkai_cli.phrases.batch import period_readers
+
+    periods = period_readers()
+    periods.read(wording.format(a="3", b="4", n="7"))
+    text = wording.format(a=a, b=b, n=n)
+    rule = periods.read(text)
+    assert periods.key(text) == (None if rule is None else (rule.kind, rule.n))
+
+
+# -- issue 23: distinct phrases of one wording share their answer's cells ---------------
+# A CSV line whose rule is a plain period (收到第N号申请之日起M个工作日内, N different on every
+# line) and whose (kind, M, anchor, law) was answered before is written with the cells of
+# that answer, the rule not read again (cli/engine._QuickCsv, phrases.batch.answerers).
+
+DISTINCT_WORDINGS = (
+    "收到第{a}号申请之日起{n}日内",
+    "第{a}号文件公开后{n}日内",
+    "{n}日内",
+    "收到第{a}号申请之日起{n}个工作日内",
+    "第{a}批第{b}号文件公开后{n}个月内",
+    "第{a}号公告发布后{n}小时内",
+    "收到第{a}号{{申请}}之日起{n}个工作日内",
+    "依照第{a}条规定，自收到之日起{n}日内",  # read whole
+    "第{a}号{n}个工作周内",  # an error
+)
+
+
+# No NUL among them: a NUL in a block sends the whole block the general way.
+ID_CELLS = st.sampled_from(["1", "22", "中文", "", " ", "=1", "-3", "@a", "\x01", "\u00a0"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            ID_CELLS,
+            st.sampled_from(["2016-09-30", "2016年9月30日", "2099-01-01", "x"]),
+            st.sampled_from(DISTINCT_WORDINGS),
+            st.integers(1, 40),
+            st.integers(1, 2),
+            st.sampled_from(["", "许可法", " 许可法", "机动车登记规定", "无此法"]),
+        ),
+        min_size=20,
+        max_size=80,
+    ),
+    st.booleans(),
+    st.sampled_from([None, "行政强制法"]),
+)
+@example(  # the same period and anchor under a law that makes 日 working days, and not
+    [
+        ("1", "2016-09-30", "{n}日内", 1, 1, ""),
+        ("2", "2016-09-30", "收到第{a}号申请之日起{n}日内", 2, 1, "许可法"),
+    ],
+    True,
+    None,
+)
+def test_distinct_phrases_of_one_wording_the_general_bytes(
+    lines: list[tuple[str, str, str, int, int, str]], law_column: bool, law: str | None
+) -> None:
+    """Distinct phrases (a different 第N号 on every line), their periods and anchors
+    repeating, with and without a law (a column, --law): the general way's bytes."""
+    from click.testing import CliRunner
+
+    from gongkai_cli.cli import main
+
+    rows = ["id,anchor,rule,law" if law_column else "id,anchor,rule"]
+    for i, (cell, anchor, wording, a, n, law_cell) in enumerate(lines):
+        rule = wording.format(a=i * 7 + a, b=a, n=n)
+        rows.append(",".join([cell, anchor, rule] + ([law_cell] if law_column else [])))
+    source = "\n".join(rows) + "\n"
+    args = ["deadline", "--batch", "--format", "csv"] + ([] if law is None else ["--law", law])
+    result = CliRunner().invoke(main, args, input=source)
+    assert (result.stdout, result.exit_code) == _general(source, "csv", law)
+
+
+def test_distinct_phrases_of_one_period_are_read_once(gongkai: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 phrases each different (收到第N号申请之日起5个工作日内), on one anchor: the
+    rule is made for the first (and answered), every other line written from its answer's
+    cells without making a rule; the bytes are the general way's."""
+    import gongkai_cli.phrases.batch as batch
+
+    made: list[str] = []
+    renumbered = batch._renumbered
+
+    def counted(template: Any, text: str, n: int, anchor: str | None) -> Any:
+        made.append(text)
+        return renumbered(template, text, n, anchor)
+
+    source = "id,anchor,rule\n" + "".join(
+        f"{i},2016-09-30,收到第{i}号申请之日起5个工作日内\n" for i in range(1, 1001)
+    )
+    monkeypatch.setattr(batch, "_renumbered", counted)
+    got = _cli(gongkai, source, "csv", None)
+    assert made == ["收到第1号申请之日起5个工作日内"]
+    assert got[1] == 0 and got[0].count(",2016-10-12,workdays,false,,\n") == 1000
+    monkeypatch.undo()
+    assert got == _general(source, "csv", None)

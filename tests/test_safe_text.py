@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gongkai_cli.plan.plan_file import bundled_plan, load_plan
 from tests.conftest import Run
@@ -240,3 +242,27 @@ def test_a_request_subject_is_escaped_in_the_registers_markdown(gongkai: Run, tm
         assert "<script" not in out and "<img" not in out
         assert not re.search(r"(?<!\\)\]\(", out)  # no link: every ] escaped
         assert "&lt;script&gt;" in out and "\\[点此\\]" in out
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(alphabet=st.characters(max_codepoint=0xFF) | st.sampled_from("事项\u2028\ufffd")),
+    st.sampled_from(["", "\t\n", "\r\n", "\n", "\t\n\r"]),
+)
+def test_visible_is_each_control_character_but_those_kept_as_its_picture(text: str, keep: str) -> None:
+    """safetext.visible searches first for a control character that is not kept (a page of
+    lines has line feeds and is left as it is) and then pictures them: the same as
+    picturing every character one by one."""
+    from gongkai_cli.safetext import visible
+
+    pictured = "".join(
+        c if c in keep or not (c < "\x20" or "\x7f" <= c <= "\x9f") else _picture(c) for c in text
+    )
+    assert visible(text, keep) == pictured
+
+
+def _picture(c: str) -> str:
+    """U+2400 + the code for C0, U+2421 for DEL, U+FFFD for C1 (safetext's module text)."""
+    if c < "\x20":
+        return chr(0x2400 + ord(c))
+    return "\u2421" if c == "\x7f" else "\ufffd"

@@ -113,3 +113,33 @@ def test_due_from_the_plan_cache_loads_no_reader(tmp_path: Path) -> None:
     assert isinstance(modules, list)
     reading = ("gongkai_cli.phrases.reader", "gongkai_cli.phrases.clause", "gongkai_cli.phrases.scanner")
     assert not [m for m in modules if m in reading or m == "sqlite3"]
+
+
+def test_the_plans_read_are_kept_out_of_the_collectors_sight(tmp_path: Path) -> None:
+    """The plans a command reads live as long as it (cli/startup.long_lived): made with the
+    collector paused, then frozen, and the collector runs again; a program that calls
+    ``main`` again (as the tests do) is left alone the second time."""
+    code = (
+        "import gc, json, sys\n"
+        "from gongkai_cli.cli import main\n"
+        "import gongkai_cli.cli.plan as plan\n"
+        "load, seen = plan.load_plans, []\n"
+        "def probe(tasks):\n"
+        "    before = gc.get_freeze_count()\n"
+        "    plans = load(tasks)\n"
+        "    seen.append([gc.get_freeze_count() - before, gc.isenabled()])\n"
+        "    return plans\n"
+        "plan.load_plans = probe\n"
+        "for _ in range(2):\n"
+        "    try:\n"
+        "        main(['due', '--week', '--today', '2016-06-27'], prog_name='gongkai')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "sys.stderr.write(json.dumps(seen))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    (first, enabled), (second, enabled_again) = json.loads(out.stderr.splitlines()[-1])
+    assert first > 1000 and enabled  # the bundled plan's items, rules and obligations' parts
+    assert second == 0 and enabled_again
+    assert out.stdout.count("到期") >= 1

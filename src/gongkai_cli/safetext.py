@@ -25,11 +25,18 @@ _PICTURES = {
 }
 
 
+_CONTROL_EXCEPT: dict[str, str] = {"": _CONTROL}  # keep → the pattern of the others
+
+
 def visible(text: str, keep: str = "") -> str:
     """``text`` with every control character except those in ``keep`` (of "\\t\\n\\r")
     replaced by its picture; the length is unchanged."""
-    if not re.search(_CONTROL, text):
-        return text  # the common case, fast
+    pattern = _CONTROL_EXCEPT.get(keep)
+    if pattern is None:  # the control characters not kept, as a class (none is special in one)
+        others = "".join(chr(code) for code in _PICTURES if chr(code) not in keep)
+        pattern = _CONTROL_EXCEPT[keep] = f"[{others}]"
+    if not re.search(pattern, text):
+        return text  # the common case, fast: a page of lines, no control character but those kept
     table = {code: picture for code, picture in _PICTURES.items() if chr(code) not in keep}
     return text.translate(table)
 

@@ -21,7 +21,7 @@ from .options import DATE, DATETIME, AppContext, common_options, counting_option
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from ..phrases.batch import Lines
+    from ..phrases.batch import KeptKey, Lines
 
 
 @main.command(
@@ -334,7 +334,7 @@ def run_batch_rows(
     """Stream results line by line; the exit status says whether any line failed. A line
     whose anchor, rule and law came before costs a lookup and a write: each distinct one
     is answered and rendered once (the most recent MEMO kept, so memory stays bounded)."""
-    from ..phrases.batch import MEMO, BatchRow, Lines, Outcome, answerer
+    from ..phrases.batch import MEMO, BatchRow, Lines, Outcome, answerers
     from ..render.batch import batch_lines, batch_writer
 
     if "anchor" not in columns or "rule" not in columns:
@@ -344,7 +344,7 @@ def run_batch_rows(
         )
     outcome = Outcome()
     shape, write = batch_lines(app.fmt, out, columns)
-    answer = answerer(app.calendar, options)
+    answer, period_key, kept = answerers(app.calendar, options)
     at = {name: i for i, name in enumerate(columns)}  # a repeated name: its last cell
     anchor, rule, law = at["anchor"], at["rule"], at.get("law")
     general = batch_writer(app.fmt, out, columns, header=False)
@@ -379,7 +379,11 @@ def run_batch_rows(
     width = len(columns)
     # CSV lines of plain cells are written as they came, with the answer's cells after
     # them; not when a repeated column name makes a record keep one of two cells.
-    quick = _QuickCsv(width, (anchor, rule, law), memo, one, out) if app.fmt == "csv" else None
+    quick = (
+        _QuickCsv(width, (anchor, rule, law), memo, one, (period_key, kept), out)
+        if app.fmt == "csv"
+        else None
+    )
     for chunk in rows:
         if not isinstance(chunk, Lines):
             one(*chunk)
@@ -405,7 +409,13 @@ class _QuickCsv:
     module and render.batch._cell leave as they are (render.batch.batch_csv_plain) is
     written as it came with the answer's cells after it, a write per block of lines; any
     other goes the general way (``one``). Lines hold no quote or carriage return
-    (phrases.batch.Lines)."""
+    (phrases.batch.Lines).
+
+    An answer is kept by the line's anchor, rule and law cells, and, when its rule is a
+    plain period, also by the key the answerer keeps it by (phrases.batch.answerers:
+    kind, number, anchor and law): distinct phrases of one wording (收到第N号申请之日起M个
+    工作日内, the event's words different on every line) share the answer's cells with
+    every line of the same period and anchor, read without making the rule."""
 
     def __init__(
         self,
@@ -413,29 +423,39 @@ class _QuickCsv:
         at: tuple[int, int, int | None],
         memo: dict[tuple[str, str, str], Any],
         one: Callable[[int, list[str]], None],
+        periods: tuple[Callable[[str, str, str], KeptKey | None], Callable[[KeptKey], bool]],
         out: TextIO,
     ) -> None:
         from ..phrases.batch import MEMO
+        from ..render.batch import batch_csv_plain, batch_csv_plain_line
 
         self.width, self.at, self.memo, self.one, self.out = width, at, memo, one, out
+        self.period_key, self.kept = periods  # phrases.batch.Answerers' key and kept
         self.limit = MEMO
         self.others = [i for i in range(width) if i not in at]
+        self.plain, self.plain_line = batch_csv_plain, batch_csv_plain_line
         # (anchor, rule, law) whose answer had no error and whose cells are plain: the tail
         self.tails: dict[tuple[str, str, str], str] = {}
+        # the answerer's key of a kept plain period's answer (no error): the tail
+        self.periods: dict[KeptKey, str] = {}
 
     def write(self, chunk: Lines) -> None:
-        width, tails, others = self.width, self.tails, self.others
+        width, tails, others, memo = self.width, self.tails, self.others, self.memo
+        period_key, periods = self.period_key, self.periods
         anchor, rule, law = self.at
         other = others[0] if len(others) == 1 else -1
         from ..render.batch import FORMULA_FIRST as formula
-        from ..render.batch import batch_csv_plain as plain
 
+        plain, plain_line = self.plain, self.plain_line
         parts: list[str] = []
         for i, line in enumerate(chunk.lines):
             cells = line.split(",")
+            learn = None
             if len(cells) == width:
                 key = (cells[anchor], cells[rule], "" if law is None else cells[law])
-                tail = tails.get(key) or self._tail(key)
+                tail = tails.get(key)
+                if tail is None and key in memo:
+                    tail = self._tail(key)
                 if tail is not None:
                     if other >= 0:  # the common case, one other column (an id): inline
                         cell = cells[other]
@@ -445,26 +465,46 @@ class _QuickCsv:
                     elif all(plain(cells[j]) for j in others):
                         parts += (line, tail)
                         continue
+                else:
+                    period = period_key(*key)
+                    if period is not None:
+                        tail = periods.get(period)
+                        if tail is None:
+                            learn = key, period
+                        elif plain_line(line):
+                            parts += (line, tail)
+                            continue
             if parts:
                 self.out.write("".join(parts))
                 parts.clear()
             if line:
                 self.one(chunk.number + i, _width(cells, width))
+                if learn is not None:
+                    self._learn(*learn)
         self.out.write("".join(parts))
 
     def _tail(self, key: tuple[str, str, str]) -> str | None:
         """The answer's cells, rendered, for lines with these key cells: when the answer is
         kept (shaped), had no error, and the key cells are plain."""
-        from ..render.batch import batch_csv_plain
-
         hit = self.memo.get(key)
-        if type(hit) is not tuple or hit[0] is not None or not all(map(batch_csv_plain, key)):
+        if type(hit) is not tuple or hit[0] is not None or not all(map(self.plain, key)):
             return None
         if len(self.tails) >= self.limit:
             self.tails.clear()
         tail: str = hit[1][1]
         self.tails[key] = tail
         return tail
+
+    def _learn(self, key: tuple[str, str, str], period: KeptKey) -> None:
+        """After a line with these key cells was answered the general way: its answer's
+        cells by the answerer's key, when its answer is kept under that key (a plain
+        period) and had no error."""
+        hit = self.memo.get(key)
+        if type(hit) is not tuple or hit[0] is not None or not self.kept(period):
+            return
+        if len(self.periods) >= self.limit:
+            self.periods.clear()
+        self.periods[period] = hit[1][1]
 
 
 @main.command(

@@ -13,7 +13,7 @@ from typing import Any, NoReturn
 import click
 
 from ..errors import ExitStatus, GongkaiError
-from .startup import resume_collector
+from .startup import command_over, resume_collector
 
 # Each command's module is imported only when that command runs (or --help lists it),
 # so `gongkai deadline` pays for neither YAML nor the plan code: Click's lazy-loading
@@ -215,6 +215,7 @@ class GongkaiGroup(StrictGroup):
             sys.exit(ExitStatus.OUTPUT)
         finally:
             resume_collector()  # also after --help, --version or a usage error
+            command_over()
             _flush_stdout()
 
 

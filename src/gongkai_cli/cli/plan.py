@@ -26,6 +26,7 @@ from ..render.output import Renderers, emit
 from . import hints
 from .main import main, one_line
 from .options import DATE, AppContext, common_options, counting_options, output_options, tasks_option
+from .startup import long_lived
 
 if TYPE_CHECKING:
     from ..plan.plan_file import Plan
@@ -95,7 +96,7 @@ def load_plans(tasks: Sequence[str]) -> PlanSet:
 
     check_tasks(tasks)
     paths = [Path(t) for t in dict.fromkeys(tasks)] or [bundled_plan()]
-    return PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths))
+    return long_lived(lambda: PlanSet(tuple(load_plan_cached(path, os.environ) for path in paths)))
 
 
 def check_tasks(tasks: Sequence[str]) -> None:

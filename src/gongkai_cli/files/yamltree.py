@@ -135,13 +135,22 @@ def _from_events(loader: Any, problems: list[tuple[int, str]]) -> Any:
         else loader.yaml_implicit_resolvers
     )
 
+    # the tag of each scalar that LineLoader.resolve was asked about (a plan of thousands
+    # of items repeats its rules: 6月底前完成 …)
+    tags: dict[tuple[str, tuple[bool, bool]], str] = {}
+
     def build(event: Any, depth: int) -> Any:
         kind = type(event)
         if kind is scalar_event and event.anchor is None and event.tag is None:
             value: str = event.value
             implicit = event.implicit
+            tag: str | None
             if starts and (not implicit[0] or value[:1] not in starts):
                 tag = STR_TAG
+            elif starts:  # no path resolvers: the tag depends on the value and implicit alone
+                tag = tags.get((value, implicit))
+                if tag is None:
+                    tag = tags[value, implicit] = resolve(scalar_node, value, implicit)
             else:
                 tag = resolve(scalar_node, value, implicit)
             if tag == STR_TAG:
@@ -158,23 +167,46 @@ def _from_events(loader: Any, problems: list[tuple[int, str]]) -> Any:
             raise _Unusual
         if kind is map_start:
             result = LineMap()
-            result.line, result.lines = event.start_mark.line + 1, {}
+            lines: dict[Any, int] = {}
+            result.line, result.lines = event.start_mark.line + 1, lines
             while True:
                 event = get()
                 if type(event) is map_end:
                     return result
                 line = event.start_mark.line + 1
-                key = build(event, depth + 1)
-                if not isinstance(key, str | int | float | bool) and key is not None:
-                    problems.append((line, "键须为文字"))
-                    skip()
-                    continue
+                # A plain text key (nearly all), as build gives it, without the call
+                if (
+                    starts
+                    and type(event) is scalar_event
+                    and event.anchor is None
+                    and event.tag is None
+                    and (not event.implicit[0] or event.value[:1] not in starts)
+                    and event.value.isprintable()
+                ):
+                    key = event.value
+                else:
+                    key = build(event, depth + 1)
+                    if not isinstance(key, str | int | float | bool) and key is not None:
+                        problems.append((line, "键须为文字"))
+                        skip()
+                        continue
                 if key in result:
-                    problems.append((line, f"键“{key}”重复（第 {result.lines[key]} 行已有）"))
+                    problems.append((line, f"键“{key}”重复（第 {lines[key]} 行已有）"))
                     skip()
                     continue
-                result[key] = build(get(), depth + 1)
-                result.lines[key] = line
+                event = get()
+                if (  # a plain text value, likewise
+                    starts
+                    and type(event) is scalar_event
+                    and event.anchor is None
+                    and event.tag is None
+                    and (not event.implicit[0] or event.value[:1] not in starts)
+                    and event.value.isprintable()
+                ):
+                    result[key] = event.value
+                else:
+                    result[key] = build(event, depth + 1)
+                lines[key] = line
         if kind is seq_start:
             seq = LineSeq()
             seq.line, seq.lines = event.start_mark.line + 1, []

@@ -216,11 +216,34 @@ def run_batch(
 def answerer(cal: WorkCalendar, options: Options) -> Callable[[int, dict[str, str]], BatchRow]:
     """The answer to one record, with the phrases, anchors and laws read so far kept read
     (least-recently-used caches, so memory stays bounded)."""
+    return answerers(cal, options).answer
+
+
+KeptKey = tuple[str, int | None, date | datetime, str]  # (kind, n, anchor, law): answerers
+
+
+class Answerers(NamedTuple):
+    """A batch's answers (answerers): ``answer(number, fields)`` is the line's BatchRow.
+    ``key(anchor, rule, law)``, given a line's anchor, rule and law cells, is the key
+    under which ``answer`` keeps the line's answer when its rule is a plain period (its
+    kind, number, anchor and law), else None; ``kept(key)`` is whether an answer is kept
+    under it. While an answer is kept under a key, every line with that key is given
+    that answer with its own rule (the rule's words change nothing else): a caller may
+    keep what it makes of the answer, the rule aside, by the key."""
+
+    answer: Callable[[int, dict[str, str]], BatchRow]
+    key: Callable[[str, str, str], KeptKey | None]
+    kept: Callable[[KeptKey], bool]
+
+
+def answerers(cal: WorkCalendar, options: Options) -> Answerers:
+    """answerer's answer, and the key of the answers it keeps (Answerers)."""
     clause_of = _cached(read_clause)
-    period_of = period_reader()
+    periods = period_readers()
+    period_of = periods.read
     anchor_of = _cached(_anchor, ANCHORS_CACHED)
     law_of = _cached(find_statute)
-    kept: dict[tuple[str, int | None, date | datetime, str], Result] = {}
+    kept: dict[KeptKey, Result] = {}
 
     def counted(period: Rule, anchor: date | datetime, law: str, line_options: Options) -> Result:
         """resolve(period, anchor, cal, line_options). A plain period's answer depends on
@@ -262,7 +285,22 @@ def answerer(cal: WorkCalendar, options: Options) -> Callable[[int, dict[str, st
         except GongkaiError as error:
             return BatchRow(number, fields, None, error)
 
-    return answer
+    period_key = periods.key
+
+    def kept_key(anchor_text: str, rule: str, law: str) -> KeptKey | None:
+        """The key ``counted`` keeps this line's answer by, when its rule is a plain
+        period: when an answer is kept under it, the line's answer is
+        ``_with_rule(kept[key], period)``, as ``answer`` gives it (a kept answer was
+        made with a law read without error, so the law needs no reading here)."""
+        period = period_key(rule)
+        if period is None:
+            return None
+        anchor = anchor_of(anchor_text)
+        if isinstance(anchor, InputError):
+            return None
+        return (period[0], period[1], anchor, law.strip())
+
+    return Answerers(answer, kept_key, kept.__contains__)
 
 
 # A phrase whose only Arabic numbers are its period's (文件公开后15个工作日内) and numbers
@@ -293,9 +331,25 @@ class _Wording(NamedTuple):
     anchor: str | None
 
 
+class PeriodReader(NamedTuple):
+    """A phrase's plain period (see above), read by its wording: ``read(text)`` is the
+    rule, or None when read_clause must read the phrase; ``key(text)`` is that rule's
+    kind and number, ``(read(text).kind, read(text).n)``, or None with it, made without
+    the rule (a batch answer kept by kind and number needs no more)."""
+
+    read: Callable[[str], Rule | None]
+    key: Callable[[str], tuple[str, int] | None]
+
+
 def period_reader() -> Callable[[str], Rule | None]:
     """The period a phrase reads as, when its wording is a plain period (see above), or
     None: then read_clause reads it."""
+    return period_readers().read
+
+
+def period_readers() -> PeriodReader:
+    """period_reader's reading, and the key of what it reads (PeriodReader), sharing the
+    wordings read."""
 
     @lru_cache(maxsize=CACHED)
     def wording(words: tuple[str, ...]) -> _Wording | None:
@@ -333,28 +387,48 @@ def period_reader() -> Callable[[str], Rule | None]:
         )
         return _Wording(rule, k, "".join(escaped))
 
-    @lru_cache(maxsize=CACHED)
-    def read(text: str) -> Rule | None:
+    def numbered(text: str) -> tuple[_Wording, list[str]] | None:
+        """The wording read once and the phrase's numbers, when the phrase is a plain
+        period of its own number (see above); None when read_clause must read it."""
         if len(text) > MAX_PHRASE:
             return None
         runs = _DIGIT_RUNS.split(text)
         if len(runs) == 1:
             return None
-        numbers = runs[1::2]
         template = wording(tuple(runs[0::2]))
         if template is None:
             return None
+        numbers = runs[1::2]
         k = template.k
         own = numbers[k]
         if own[0] == "0" or len(own) > _PERIOD_DIGITS or len(own) in _DATE_LIKE:
             return None
-        if len(numbers) > 1 and max(map(len, numbers[:k] + numbers[k + 1 :])) > _NAME_DIGITS:
+        if (  # another number too long to name something (the period's own may be longer)
+            len(numbers) > 1
+            and max(map(len, numbers)) > _NAME_DIGITS
+            and max(len(x) for i, x in enumerate(numbers) if i != k) > _NAME_DIGITS
+        ):
             return None
+        return template, numbers
+
+    @lru_cache(maxsize=CACHED)
+    def read(text: str) -> Rule | None:
+        found = numbered(text)
+        if found is None:
+            return None
+        template, numbers = found
         anchor = template.anchor
         words = None if anchor is None else anchor.format(*numbers)
-        return _renumbered(template.rule, text, int(own), words)
+        return _renumbered(template.rule, text, int(numbers[template.k]), words)
 
-    return read
+    def key(text: str) -> tuple[str, int] | None:
+        found = numbered(text)
+        if found is None:
+            return None
+        template, numbers = found
+        return template.rule.kind, int(numbers[template.k])
+
+    return PeriodReader(read, key)
 
 
 def _pieces(anchor: str, words: tuple[str, ...], samples: list[str]) -> tuple[str | int, ...] | None:

@@ -164,26 +164,20 @@ def entry(ob: Obligation, today: date, cal: WorkCalendar) -> Entry:
 def due(
     obligations: Iterable[Obligation], today: date, win: Window, cal: WorkCalendar, *, overdue: bool = True
 ) -> DueReport:
-    dated = [ob for ob in obligations if ob.day is not None]
-    order = {id(ob): i for i, ob in enumerate(dated)}
-
-    def sort_key(ob: Obligation) -> tuple[date, int]:
-        assert ob.day is not None
-        return ob.day, order[id(ob)]
-
-    inside = sorted((ob for ob in dated if ob.day is not None and ob.day in win), key=sort_key)
-    late: list[Obligation] = []
+    # (day, document order, obligation) for each obligation with a day: the day (a
+    # property) found once, and the pair sorted on (two are never equal in order)
+    dated = [(day, i, ob) for i, ob in enumerate(obligations) if (day := ob.day) is not None]
+    inside = sorted(t for t in dated if t[0] in win)
+    late: list[tuple[date, int, Obligation]] = []
     if overdue:
         cutoff = min(today, win.start)
-        late = sorted(
-            (ob for ob in dated if ob.done is None and ob.day is not None and ob.day < cutoff), key=sort_key
-        )
+        late = sorted(t for t in dated if t[2].done is None and t[0] < cutoff)
     return DueReport(
         today,
         win,
-        tuple(entry(ob, today, cal) for ob in inside),
-        tuple(entry(ob, today, cal) for ob in late),
-        unpublished_next_year=unpublished_next_year(today, cal, dated),
+        tuple(entry(ob, today, cal) for _, _, ob in inside),
+        tuple(entry(ob, today, cal) for _, _, ob in late),
+        unpublished_next_year=unpublished_next_year(today, cal, (ob for _, _, ob in dated)),
     )
 
 
@@ -204,7 +198,7 @@ def unpublished_next_year(today: date, cal: WorkCalendar, obligations: Iterable[
 def plan_end(year: int, obligations: Iterable[Obligation]) -> date:
     """When a plan's time is over: the end of its year, or its last derived deadline if
     that is later (a report due in January of the next year)."""
-    last = max((ob.day for ob in obligations if ob.day is not None), default=date(year, 12, 31))
+    last = max((day for ob in obligations if (day := ob.day) is not None), default=date(year, 12, 31))
     return max(date(year, 12, 31), last)
 
 

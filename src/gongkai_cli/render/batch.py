@@ -148,6 +148,20 @@ def batch_csv_plain(cell: str) -> bool:
     return cell.isprintable() and cell[:1] not in FORMULA_FIRST
 
 
+def batch_csv_plain_line(line: str) -> bool:
+    """Whether each cell of a line of cells joined by commas, none holding a quote or a
+    comma, is written as it is by the csv module and by _cell (batch_csv_plain): the line
+    is printable (no line break, no control character) and no cell starts a formula."""
+    return (
+        line.isprintable()
+        and line[:1] not in FORMULA_FIRST
+        and ",=" not in line
+        and ",+" not in line
+        and ",-" not in line
+        and ",@" not in line
+    )
+
+
 class _JsonShape(NamedTuple):
     head: str  # up to the record
     middle: str  # from the record to the line number
@@ -211,19 +225,9 @@ def batch_lines(
             if order is not None:
                 cells = [cells[i] for i in order]
             joined = ",".join(cells)
-            # The common case: cells the csv module writes as they are (no comma, quote or
-            # line break inside: printable, and as many commas as columns) and _cell leaves
-            # alone (no control character: printable; no formula start).
-            if (
-                joined.isprintable()
-                and '"' not in joined
-                and joined.count(",") == commas
-                and joined[:1] not in FORMULA_FIRST
-                and ",=" not in joined
-                and ",+" not in joined
-                and ",-" not in joined
-                and ",@" not in joined
-            ):
+            # The common case: cells the csv module writes as they are (no comma inside: as
+            # many commas as columns) and _cell leaves alone (batch_csv_plain_line).
+            if '"' not in joined and joined.count(",") == commas and batch_csv_plain_line(joined):
                 return out.write(joined + tail[1])
             return writer.writerow(batch_cells(cells) + tail[0])
 

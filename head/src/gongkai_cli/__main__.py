@@ -1,0 +1,3 @@
+from gongkai_cli.cli import main
+
+main(prog_name="gongkai")
