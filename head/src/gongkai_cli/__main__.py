@@ -1,3 +1,0 @@
-from gongkai_cli.cli import main
-
-main(prog_name="gongkai")
