@@ -35,7 +35,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "deadline",
         re.compile(
             r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
-            r"办结时限|时间安排|进度安排|截止时间|公开时限|更新时限|发布时限|公开时间|公开时效|办理时限|推进时限|落实时限)$"
+            r"办结时限|完成日期|截止日期|时间安排|进度安排|截止时间|公开时限|更新时限|发布时限|公开时间|公开时效|办理时限|推进时限|落实时限)$"
         ),
     ),
     (
@@ -125,7 +125,29 @@ def _column(cell: str) -> str | None:
         found = "other"  # a column the reader does not read (莲都区民政局's 目录)
     if found is None and name == "内容要求":
         found = "detail"
+    if found is None:
+        found = _by_ending(name)
     return found
+
+
+# Column names the lists above do not hold, by how they end (a 政务新媒体 整改 通报's
+# 新媒体类型 | 新媒体名称 | 责任单位 | 问题类别 | 检查时更新日期; a 进度表's 阶段目标):
+# "…名称" names the item (not 单位名称: an office), "…类型" / "…类别" a kind, "…日期" the
+# day something was seen (a time limit is 时限 or 完成日期), "…目标" what is to be done.
+_NAME_END = r"^[\u4e00-\u9fff]{1,6}名称$"
+_KIND_END = r"^[\u4e00-\u9fff]{1,8}(?:类型|类别|日期)$"
+_AIM_END = r"^[\u4e00-\u9fff]{1,4}目标$"
+_OFFICE_NAME = r"(?:单位|部门|机构|机关|处室|科室)名称$"
+
+
+def _by_ending(name: str) -> str | None:
+    if re.match(_NAME_END, name) and not re.search(_OFFICE_NAME, name):
+        return "task"
+    if re.match(_KIND_END, name):
+        return "other"
+    if re.match(_AIM_END, name):
+        return "detail"
+    return None
 
 
 _UNKNOWN_MAX = 14  # a column the reader does not know: a short name (督办领导, 考核分值)
