@@ -95,3 +95,46 @@ def test_a_new_media_rectification_table_in_word(gongkai: Run, tmp_path: Path) -
     assert [i["owners"] for i in items] == [["构朳镇"], ["茅坪镇"]]
     # the day the account was last updated is no deadline
     assert [i["rule"] for i in items] == [None, None]
+
+
+# --- a table without an office column, its rows in quarterly stages ----------------------
+
+
+def test_a_progress_table_without_an_office_column(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 04 西藏 2017 进度表, pasted one cell a line each ending " |": 序号 | 工作任务 |
+    阶段目标, no office and no time limit column; each 阶段目标 in stages 第一季度:… 第四
+    季度:…. Before: read as numbered prose ("1 |" the title, no date). Each row is a duty
+    done when its last stage ends, and asks for its office."""
+    plan, written = _draft(
+        gongkai,
+        _text(
+            tmp_path,
+            "2017年西藏自治区“互联网+政务服务”工作任务进度表\n"
+            "序号 |\n工作任务 |\n阶段目标 |\n"
+            "1 |\n加强组织领导 |\n"
+            "第一季度:建立由自治区人民政府办公厅统筹,其他部门共同参与的全区“互联网+政务服务”联动协调机制。"
+            " 第二季度:建立联席会议、信息通报、日常监管、目标责任、绩效考核等工作制度,并下发执行。"
+            " 第三季度:全面开展督促指导,解决全区平台建设中出现的问题。"
+            " 第四季度:对未严格执行的单位给予通报,并进行专项整改。 |\n"
+            "2 |\n搭建统一的政务服务信息系统平台 |\n"
+            "第一季度:项目立项审批。 第二季度:项目完成招投标。 第三季度:政务服务信息系统平台建设搭建完毕。 |\n",
+        ),
+    )
+    items = plan["items"]
+    assert [i["title"] for i in items] == ["加强组织领导", "搭建统一的政务服务信息系统平台"]
+    assert items[0]["text"].startswith("第一季度:建立由自治区人民政府办公厅统筹")
+    assert [i["rule"] for i in items] == ["第四季度末", "第三季度末"]
+    assert [i["owners"] for i in items] == [[], []]
+    assert "没有找到负责部门" in written
+    # every row has its date: no word about a missing time limit column
+    assert "没有完成时限一栏" not in written
+    due = gongkai("deadline", "第四季度末", env={"GONGKAI_TODAY": "2017-03-01"})
+    assert due.output.startswith("2017-12-31")
+
+
+def test_one_stage_is_no_schedule() -> None:
+    """A single 第二季度: in a text is a stage named, not a schedule to take the end of."""
+    from gongkai_cli.plan.drafting.table_rows import staged_deadline
+
+    assert staged_deadline("第二季度:项目完成招投标。") is None
+    assert staged_deadline("第一季度:立项。 第二季度:招投标。") == "第二季度末"

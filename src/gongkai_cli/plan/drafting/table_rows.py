@@ -167,7 +167,9 @@ def known_header(header: list[str]) -> list[str]:
     return [*header[: unknown[0]], "备注", *header[unknown[0] + 1 :]]
 
 
-def _roles(header: list[str]) -> tuple[str, ...] | None:
+def _roles(header: list[str], need_rest: bool = True) -> tuple[str, ...] | None:
+    """The columns a header row names; None unless it names an item and (``need_rest``)
+    an office or a time limit."""
     roles: list[str] = []
     for cell in header:
         role = _column(cell)
@@ -186,7 +188,7 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
         roles[last] = "task"  # the deepest level is the duty, the others its groups
     has_task = "task" in roles or "detail" in roles
     has_rest = any(r in roles for r in _TAIL_ROLES)
-    return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
+    return tuple(roles) if len(roles) >= 2 and has_task and (has_rest or not need_rest) else None
 
 
 # -- what a cell holds -------------------------------------------------------------------
@@ -504,3 +506,15 @@ def checked_rows(rows: tuple[TableRow, ...]) -> tuple[list[TableRow], list[tuple
             doubt = f"下一行（第 {row.line} 行）只有部门、期限等单元格：这一行可能跨两行，请核对部门和期限"
             kept[-1] = TableRow(kept[-1].line, kept[-1].cells, kept[-1].group, (*kept[-1].doubts, doubt))
     return kept, dropped
+
+
+# A row's text in stages by quarter ("第一季度:…。 第二季度:… 第四季度:…", 西藏 2017's
+# 进度表 without a time limit column): the work is done when its last stage ends.
+_STAGE = r"第([一二三四])季度[:：]"
+
+
+def staged_deadline(text: str) -> str | None:
+    """The end of the last of two or more quarterly stages in ``text`` ("第四季度末"), else
+    None."""
+    stages = re.findall(_STAGE, compact(text))
+    return f"第{stages[-1]}季度末" if len(stages) >= 2 else None
