@@ -22,6 +22,24 @@ def _draft(gongkai: Run, path: Path) -> tuple[dict[str, Any], str]:
     return YAML(typ="safe").load(result.stdout), result.stdout
 
 
+def _flags(written: str) -> dict[str, list[str]]:
+    """The 待核对 comments above or inside each item, by the item's id."""
+    found: dict[str, list[str]] = {}
+    pending: list[str] = []
+    current = None
+    for line in written.split("\nitems:\n", 1)[1].splitlines():
+        stripped = line.strip()
+        if stripped.startswith("# 待核对"):
+            pending.append(stripped)
+        elif stripped.startswith("- id:"):
+            current = stripped.split('"')[1]
+            found[current] = pending
+            pending = []
+        elif "# 待核对" in line and current is not None:
+            found[current].append(line.split("#", 1)[1].strip())
+    return found
+
+
 def _text(tmp_path: Path, text: str) -> Path:
     doc = tmp_path / "doc.txt"
     doc.write_text(text, encoding="utf-8")
@@ -58,7 +76,8 @@ def test_a_progress_table_titled_and_signed_by_its_reporting_office(gongkai: Run
             "2017年西藏自治区“互联网+政务服务”工作任务进度表\n"
             "填报单位:西藏自治区人民政府办公厅\n"
             "序号 | 工作任务 | 阶段目标 | 责任单位 |\n"
-            "1 | 加强组织领导 | 第四季度:对未严格执行的单位给予通报,并进行专项整改。 | 自治区人民政府办公厅 |\n",
+            "1 | 加强组织领导 | 第四季度:对未严格执行的单位给予通报,并进行专项整改。"
+            " | 自治区人民政府办公厅 |\n",
         ),
     )
     header = plan["plan"]
@@ -117,7 +136,8 @@ def test_a_progress_table_without_an_office_column(gongkai: Run, tmp_path: Path)
             " 第三季度:全面开展督促指导,解决全区平台建设中出现的问题。"
             " 第四季度:对未严格执行的单位给予通报,并进行专项整改。 |\n"
             "2 |\n搭建统一的政务服务信息系统平台 |\n"
-            "第一季度:项目立项审批。 第二季度:项目完成招投标。 第三季度:政务服务信息系统平台建设搭建完毕。 |\n",
+            "第一季度:项目立项审批。 第二季度:项目完成招投标。"
+            " 第三季度:政务服务信息系统平台建设搭建完毕。 |\n",
         ),
     )
     items = plan["items"]
@@ -138,3 +158,70 @@ def test_one_stage_is_no_schedule() -> None:
 
     assert staged_deadline("第二季度:项目完成招投标。") is None
     assert staged_deadline("第一季度:立项。 第二季度:招投标。") == "第二季度末"
+
+
+# --- a catalogue one cell a line whose rows are told by a number before a cell ------------
+
+_FORESTRY = [  # set 7, 06 国家林业和草原局主动公开基本目录 (a mirror), its lines
+    "国家林业和草原局主动公开基本目录",
+    "类别", "工作事项", "公开内容", "公开时限", "公开方式", "责任主体",
+    "1.政务", "概况",
+    "1", "主要职责", "1", "国家林业和草原局主要职责",
+    "形成或变更之日起20个工作日内", "局门户网站", "人事司",
+    "2", "机构设置", "2", "机关各司局、各相关单位职能简介",
+    "形成或变更之日起20个工作日内", "局门户网站", "人事司",
+    "3", "国家林业和草原局", "公报", "3", "国家林业和草原局公报",
+    "形成或变更之日起20个工作日内", "局门户网站", "办公室",
+    "2.政策", "法规",
+    "4", "林业和草原规范性", "文件", "4",
+    "形成或变更之日起20个工作日内", "局门户网站", "办公室",
+    "5", "政务公开", "5", "林业和草原政务公开相关政策文件",
+    "形成或变更之日起20个工作日内", "局门户网站", "办公室",
+    "6", "国家林业和草原局主动公开基本目录",
+    "形成或变更之日起20个工作日内", "局门户网站", "办公室",
+    "7", "国家林业和草原局信息公开指南",
+    "形成或变更",
+]  # fmt: skip
+
+
+def test_a_catalogue_whose_rows_start_at_a_number(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 06: header 类别 | 工作事项 | 公开内容 | 公开时限 | 公开方式 | 责任主体 one a line
+    with empty lines between, no 序号 column; each row starts at its number, written again
+    before its 公开内容; 类别 cells 「2.政策」 / 「法规」 between rows; an item cell broken over
+    two lines; a row without 公开内容; rows whose 工作事项 is merged from above; the page cut
+    in the last row. Before: three items, each a whole 类别 run together (9 of 12 missed)."""
+    plan, written = _draft(gongkai, _text(tmp_path, "\n\n".join(_FORESTRY) + "\n"))
+    items = plan["items"]
+    assert [i["id"] for i in items] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert [i["title"] for i in items[:4]] == [
+        "国家林业和草原局主要职责",
+        "机关各司局、各相关单位职能简介",
+        "国家林业和草原局公报",
+        "林业和草原规范性文件",
+    ]
+    assert items[0]["section"] == "1.政务概况 主要职责"
+    assert items[3]["section"].startswith("2.政策法规")
+    assert items[5]["section"] == "2.政策法规 政务公开"  # merged from the row above
+    # 局门户网站 is where it is published, not an office
+    assert [i["owners"] for i in items[:6]] == [
+        ["人事司"],
+        ["人事司"],
+        ["办公室"],
+        ["办公室"],
+        ["办公室"],
+        ["办公室"],
+    ]
+    assert items[0]["rule"] == "形成或变更之日起20个工作日内"
+    flags = _flags(written)
+    assert all(flags[str(n)] == [] for n in range(1, 7))
+    assert any("网页在这一行中断" in f for f in flags["7"])
+
+
+def test_a_content_cell_naming_units_is_no_office() -> None:
+    """set 7, 06 row 2: 「机关各司局、各相关单位职能简介」 is a 公开内容 (words after 单位),
+    not offices; 「各公立医疗机构」 (set 4, 08 嵩明) and 「各镇(街)」 are."""
+    from gongkai_cli.plan.drafting.table_rows import _is_departments
+
+    assert not _is_departments("机关各司局、各相关单位职能简介")
+    assert _is_departments("各公立医疗机构")
+    assert _is_departments("各镇(街)")

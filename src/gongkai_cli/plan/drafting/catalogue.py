@@ -85,6 +85,7 @@ _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
 
 
 # a cell ending in a document's number in brackets cites that document: a 公开依据
+_SITE = r"(?:网站|门户|公众号|微博|公开栏|公告栏|客户端|APP)$"
 _CITED = r"》[（(][^（()）]*(?:〔[0-9]{4}〕[0-9]+号|令第[0-9]+号)[）)]$"
 # a catalogue's item code after its name ("政策法规115001000", 公开事项(编码)): no part of it
 _CODE = r"\s*[0-9]{6,}$"
@@ -105,6 +106,8 @@ def _kind(cell: str) -> str:
         return "basis"
     if len(text) <= 200 and re.search(_CITED, text):
         return "basis"  # "中央办公厅、国务院办公厅《关于…的意见》(中办发〔2016〕8号)"
+    if re.search(_SITE, text) and len(text) <= _SHORT:
+        return "channel"  # "局门户网站", "政府网站", "微信公众号": where it is published
     if _is_departments(text):
         return "office"
     if len(text) <= 80 and not text.startswith("●") and (_LIMIT.search(text) or _find_phrase(text, "")):

@@ -210,7 +210,14 @@ def _is_departments(cell: str) -> bool:
 def _named(name: str) -> bool:
     """A department's name: "市财政局", "各镇(街)", "各县市区人民政府" (not "积极")."""
     bare = re.sub(r"[（(][^）)]*[）)]", "", name)
-    return (len(bare) >= 2 and bare[-1] in _DEPT_END) or name.startswith("各") or bare.endswith("机关")
+    if len(bare) >= 2 and bare[-1] in _DEPT_END:
+        return True
+    # "各镇(街)", "各公立医疗机构"; not "各相关单位职能简介" (a catalogue's 公开内容: words
+    # after the office's name)
+    return (name.startswith("各") and not re.search(_AFTER_OFFICE, bare)) or bare.endswith("机关")
+
+
+_AFTER_OFFICE = r"(?:单位|部门|机构|机关)[\u4e00-\u9fff]{2,}$"
 
 
 def _is_deadline(cell: str) -> bool:

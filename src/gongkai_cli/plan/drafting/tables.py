@@ -48,6 +48,7 @@ import re
 from ...phrases.chinese import compact
 from .catalogue import bar_cells_table, catalogue_table, stacked_catalogue
 from .catalogue_cells import cell_line_catalogue
+from .catalogue_numbers import numbered_cells_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -566,6 +567,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
         if catalogue is not None:
             tables.append(catalogue[0])
             index = catalogue[1]
+            continue
+        numbered = numbered_cells_catalogue(lines, index)
+        if numbered is not None:
+            tables.append(numbered[0])
+            index = numbered[1]
             continue
         framed = _framed_table(lines, index)
         if framed is not None:
