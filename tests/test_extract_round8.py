@@ -225,3 +225,58 @@ def test_a_content_cell_naming_units_is_no_office() -> None:
     assert not _is_departments("机关各司局、各相关单位职能简介")
     assert _is_departments("各公立医疗机构")
     assert _is_departments("各镇(街)")
+
+
+# --- a task table one cell a line read as prose: its office cells ---------------------------
+
+
+def test_office_cells_between_numbered_duties_are_their_assignments(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 03 横栏镇2022年政务公开工作要点分工方案: a task table pasted one cell a line
+    (工作要求 | 一级要点 | 二级要点 | 责任单位), each 二级要点 duty followed by its 责任单位
+    cell on a line of its own. Before: each office cell was an item of its own (司法所,
+    各有关单位, 司法所牵头 as 1.1.1b …) and the duties had no office; 「各有关单位按职能分工
+    落实」 kept 按职能分工 in the name."""
+    plan, _ = _draft(
+        gongkai,
+        _text(
+            tmp_path,
+            "横栏镇2022年政务公开工作要点分工方案\n"
+            "一、优化政务公开工作基础\n"
+            "(一)深化行政规章、规范性文件集中公开。\n"
+            "1.依托政府信息公开平台,高质量发布现行有效规范性文件正式版本,及时做好镇内规范性文件动态更新。\n"
+            "司法所\n"
+            "2.规范行政法规使用,统一参考中国政府法制信息网行政法规库,确保使用的行政法规文本为最新版本。\n"
+            "各有关单位\n"
+            "3.各村(社区)、各有关单位要结合实际,参照市级行政规范性文件库模式和要求,提高规范性文件公开质量。\n"
+            "司法所牵头,党政综合办配合,各有关单位按职能分工落实\n"
+            "(二)持续推进基层政务公开标准化规范化。\n"
+            "1.做好基层政务公开标准目录动态更新。\n"
+            "党政综合办\n"
+            "2.做好政务公开专区建设。(党政综合办负责)\n",
+        ),
+    )
+    items = plan["items"]
+    assert [i["id"] for i in items] == ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2"]
+    assert [i["owners"] for i in items[:4]] == [["司法所"], ["各有关单位"], ["各有关单位"], ["党政综合办"]]
+    assert items[2]["lead"] == ["司法所"]
+    assert items[2]["jointly"] == ["党政综合办"]
+    assert "司法所" not in [i["title"] for i in items]
+
+
+def test_a_name_line_before_the_signature_date_is_no_office_cell(gongkai: Run, tmp_path: Path) -> None:
+    """The office line must lie between numbered lines: a last duty followed by the
+    signature and its date keeps its own reading (the signature is the issuer's)."""
+    plan, _ = _draft(
+        gongkai,
+        _text(
+            tmp_path,
+            "某镇2022年政务公开工作要点\n"
+            "一、重点工作\n"
+            "1.做好规范性文件集中公开。(司法所负责)\n"
+            "2.做好基层政务公开标准目录动态更新。(党政综合办负责)\n"
+            "某镇党政综合办公室\n"
+            "2022年7月28日\n",
+        ),
+    )
+    assert plan["items"][1]["owners"] == ["党政综合办"]
+    assert plan["plan"]["issuer"] == "某镇党政综合办公室"
