@@ -280,3 +280,32 @@ def test_a_name_line_before_the_signature_date_is_no_office_cell(gongkai: Run, t
     )
     assert plan["items"][1]["owners"] == ["党政综合办"]
     assert plan["plan"]["issuer"] == "某镇党政综合办公室"
+
+
+# --- a page that stops right after a number -------------------------------------------------
+
+
+def test_a_page_stopping_after_a_number_alone(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 05 黑河市2021年政务公开工作实施方案: the stored page stops right after 「(三)」.
+    Before: an empty item 1.3 with a doubt, and each duty above flagged for a bracket
+    without a deadline although the page shows only two (the plan's brackets name no
+    deadlines: said once for the plan)."""
+    plan, written = _draft(
+        gongkai,
+        _text(
+            tmp_path,
+            "黑河市2021年政务公开工作实施方案\n"
+            "一、聚焦“十四五”强势开局深化政务公开\n"
+            "(一)做好各类规划主动公开。2021年12月末前,要在本级政府门户网站政府信息公开专栏主动公开各类规划。"
+            "(牵头单位:市政府办公室、市发改委;责任单位:市政府工作部门)\n"
+            "(二)做好市场规则标准和监管执法信息公开。主动公开全国统一的市场准入负面清单。"
+            "(牵头单位:市发改委、市商务局;责任单位:各县(市、区)政府)\n"
+            "(三)\n",
+        ),
+    )
+    items = plan["items"]
+    assert [i["id"] for i in items] == ["1.1", "1.2"]
+    assert items[0]["rule"] == "2021年12月末前"
+    assert _flags(written) == {"1.1": [], "1.2": []}
+    said = gongkai("plan", "extract", str(tmp_path / "doc.txt"), env=TODAY)
+    assert "最后一行“(三)”只有编号" in said.output + (said.stderr or "")

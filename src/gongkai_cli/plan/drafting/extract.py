@@ -484,8 +484,16 @@ class _Extractor:
         ]
         said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
         # a numbered heading with nothing under it ends the page too: the plan goes on
-        bare = _marker(text) is not None and squeezed[-1:] not in _SENTENCE_END
+        marker = _marker(text)  # "(三)" alone ends in its bracket: bare too
+        bare = marker is not None and (not marker.rest.strip() or squeezed[-1:] not in _SENTENCE_END)
         self.cut_short = (cut or bare) and bool(items)
+        # "(三)" alone (黑河 2021): the page stops right after a number, nothing to draft
+        alone = bool(items) and bare and not cut and not self.items[items[-1]].text
+        if alone and len(self.items) > 1:
+            item = self.items.pop(items[-1])
+            self.warnings = [w for w in self.warnings if not w.message.startswith(f"{item.id}：")]
+            self.warn(lineno, f"文本在此中断：最后一行“{squeezed}”只有编号，未列为事项，请与原文核对")
+            return
         if not cut or not items or said:
             return
         index = items[-1]
