@@ -309,3 +309,28 @@ def test_a_page_stopping_after_a_number_alone(gongkai: Run, tmp_path: Path) -> N
     assert _flags(written) == {"1.1": [], "1.2": []}
     said = gongkai("plan", "extract", str(tmp_path / "doc.txt"), env=TODAY)
     assert "最后一行“(三)”只有编号" in said.output + (said.stderr or "")
+
+
+# --- a signature whose date lost its 年 月 日 ------------------------------------------------
+
+
+def test_a_signature_over_a_garbled_date(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 03 横栏镇 2022: the notice signed 「中山市横栏党政综合办公室」 over 「2022728」 (the
+    page lost 年 月 日). Before: no issuer. The signer is read; the day is left to a person."""
+    plan, written = _draft(
+        gongkai,
+        _text(
+            tmp_path,
+            "关于印发横栏镇2022年政务公开工作要点分工方案的通知\n"
+            "各部门,各有关单位\n"
+            "我办制定了《横栏镇2022年政务公开工作要点分工方案》,现印发给你们,请结合实际认真贯彻执行。\n"
+            "中山市横栏党政综合办公室\n"
+            "2022728\n"
+            "横栏镇2022年政务公开工作要点分工方案\n"
+            "一、优化政务公开工作基础\n"
+            "(一)深化规范性文件集中公开。高质量发布现行有效规范性文件正式版本。(司法所负责)\n",
+        ),
+    )
+    assert plan["plan"]["issuer"] == "中山市横栏党政综合办公室"
+    assert "issued:" not in written.split("items:")[0].replace("# issued:", "")
+    assert "请填写 plan.issued" in written

@@ -192,6 +192,10 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
     return found, used
 
 
+# A signature's date with its 年 月 日 lost: "2022728", "20220728" (the year, then 3 or 4 digits)
+_RUN_DATE = r"(?:19|20)[0-9]{2}[01]?[0-9][0-3]?[0-9]"
+
+
 def _header(
     lines: list[tuple[int, str]], body_start: int
 ) -> tuple[DraftHeader, set[int], list[DraftWarning]]:
@@ -209,6 +213,12 @@ def _header(
         day = written_date(text)
         if day is None and index < body_start and (bracketed := _BRACKETED.fullmatch(compact(text))):
             day = written_date(bracketed.group(1))  # "（2021年6月8日）" under the title
+        garbled = day is None and index < body_start and re.fullmatch(_RUN_DATE, compact(text))
+        if garbled and issuer is None and index > 0 and _looks_like_issuer(lines[index - 1][1]):
+            # "2022728" under the signature (横栏镇 2022): the day not readable, the signer is
+            issuer = compact(lines[index - 1][1])
+            signed.update((index - 1, index))
+            continue
         if day is not None and issued is None:
             issued = day
             signed.add(index)

@@ -208,7 +208,7 @@ def _office_cell(text: str, prev: _Para, following: str | None) -> bool:
     marker = _marker(prev.text)
     if following is None or _marker(following) is None or marker is None:
         return False
-    if len(squeezed) > _LINE_MAX or re.search(r"[。！？!?《》“”：:]", squeezed):
+    if len(squeezed) > _LINE_MAX or re.search(r"^[（(]|[。！？!?《》“”：:]", squeezed):  # "(…)": a bracket
         return False
     found = _assignment(squeezed)
     names = found.names if found is not None and not found.notes else []
