@@ -334,27 +334,3 @@ def test_a_signature_over_a_garbled_date(gongkai: Run, tmp_path: Path) -> None:
     assert plan["plan"]["issuer"] == "中山市横栏党政综合办公室"
     assert "issued:" not in written.split("items:")[0].replace("# issued:", "")
     assert "请填写 plan.issued" in written
-
-
-# --- 等 followed by the others named ----------------------------------------------------------
-
-
-def test_etc_followed_by_the_others_is_no_doubt(gongkai: Run, tmp_path: Path) -> None:
-    """set 7, 07 钢城区 2021 (「区司法局等有关部门」) and 09 宣城 2022 (「…市税务局等市有关单位,各县
-    (市、区)政府」): the others are named after 等 (有关部门, 市有关单位), so no office is
-    missing. Before: 「已去掉“等”」 on each. 「基层处等」 and 「市住建局等部门」 still say so."""
-    plan, written = _draft(
-        gongkai,
-        _text(
-            tmp_path,
-            "2021年某区重点任务分工方案\n"
-            "一、深化行政审批制度改革\n"
-            "(一)规范行政备案事项管理。全面清理备案事项。(牵头单位:区司法局;责任单位:区司法局等有关部门)\n"
-            "(二)加大帮扶政策的公开力度。(责任单位:市发改委、市税务局等市有关单位,各县(市、区)政府)\n"
-            "(三)做好基层政务公开。(责任单位:基层处等)\n",
-        ),
-    )
-    flags = _flags(written)
-    assert not any("等”" in f for f in flags["1.1"] + flags["1.2"])
-    assert any("“基层处等”" in f for f in flags["1.3"])
-    assert plan["items"][1]["owners"] == ["市发改委", "市税务局", "市有关单位", "各县(市、区)政府"]

@@ -127,12 +127,8 @@ _TOGETHER = re.compile(
 )
 # What may follow a role without being a note: "负责落实", "牵头推进实施".
 _ROLE_WORDS_ONLY = re.compile(r"^(?:落实|推进|实施|完成|办理|工作|执行|分别|具体|抓好)*$")
-# A name written with 等 after it: "基层处等", "市住建局等部门" (not "…等政府各有关部门":
-# _OTHERS_NAMED).
+# A name written with 等 after it: "基层处等", "市住建局等政府各有关部门".
 _ETC = re.compile(rf"[^、，,；;：:（()）]{{0,30}}?[{_DEPT_END}]等")
-# what 等 may be followed by that names the rest: "(市)有关单位", "政府各有关部门", "其他成员单位"
-# (not "等部门" alone: the others unnamed)
-_OTHERS_NAMED = r"^[市区县省镇乡]?(?:政府)?(?:其他|其它|各|有关|相关|成员)+(?:部门|单位|科室|处室|机构)"
 _ROLE = re.compile("|".join(_ROLES))
 # A name ends like a department; 及 / 和 / 与 after such an ending separates two names
 
@@ -403,10 +399,7 @@ def _assignment(content: str) -> _Assignment | None:
     a word in a sentence). A name written with 等 after it is kept without it, flagged."""
     content = _SPACE_BETWEEN_NAMES.sub("、", content)
     found = _read_assignment(content)
-    squeezed = compact(content)
-    # "市税务局等市有关单位", "区司法局等有关部门": the others are named after 等, none missing
-    etcs = (m for m in _ETC.finditer(squeezed) if not re.match(_OTHERS_NAMED, squeezed[m.end() :]))
-    if found is not None and found.names and (etc := next(etcs, None)):
+    if found is not None and found.names and (etc := _ETC.search(compact(content))):
         found.doubts.append(f"“{etc.group()}”：已去掉“等”，可能还有未列出的部门，请核对")
     return found
 
