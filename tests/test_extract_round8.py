@@ -334,3 +334,36 @@ def test_a_signature_over_a_garbled_date(gongkai: Run, tmp_path: Path) -> None:
     assert plan["plan"]["issuer"] == "中山市横栏党政综合办公室"
     assert "issued:" not in written.split("items:")[0].replace("# issued:", "")
     assert "请填写 plan.issued" in written
+
+
+# --- a ledger row whose other cells are empty ------------------------------------------------
+
+
+def test_a_ledger_row_with_only_its_task_cell(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 09 宣城 2022 (.xlsx from the 市人社局's page): header 任务 | 责任单位 | 时限, the
+    last row with its 任务 cell only (the page stops there). Before: the row was read as a
+    one-cell title line and dropped (a duty missed, its doubt not raised). A short line
+    alone (a title) and a group row 「二、…」 are still no rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    rows = [
+        ["任务", "责任单位", "时限"],
+        ["持续推进反垄断和反不正当竞争执法信息公开工作,为各类市场主体规范健康发展营造诚信守法的市场环境。",
+         "市市场监管局,县(市、区)政府", "持续推进"],
+        ["二、加强政策解读"],
+        ["认真贯彻落实国家和我省经济工作会议精神、《政府工作报告》部署,依法依规做好扩大有效投资相关规划信息公开。"],
+    ]  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "分工.xlsx"
+    book.save(str(path))
+    plan, written = _draft(gongkai, path)
+    items = plan["items"]
+    assert len(items) == 2
+    assert items[1]["title"].startswith("认真贯彻落实国家和我省经济工作会议精神")
+    assert items[1]["section"] == "二、加强政策解读"
+    assert items[1]["owners"] == [] and items[1]["rule"] is None
+    assert _flags(written)[items[1]["id"]] != []
