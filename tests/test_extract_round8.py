@@ -367,3 +367,30 @@ def test_a_ledger_row_with_only_its_task_cell(gongkai: Run, tmp_path: Path) -> N
     assert items[1]["section"] == "二、加强政策解读"
     assert items[1]["owners"] == [] and items[1]["rule"] is None
     assert _flags(written)[items[1]["id"]] != []
+
+
+# --- a catalogue column named …栏目 ---------------------------------------------------------
+
+_SHIYAN = (  # set 7, 08 十堰市林业局政务公开目录 (forestry.shiyan.gov.cn), its first lines
+    "十堰市林业局政务公开目录 | ||||||||||||\n"
+    "公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开渠道和载体 | 公开对象 | "
+    "公开方式 | 网站所属栏目 | |||||\n"
+    "一级目录 | 二级目录 | 三级目录 | 全社会 | 特定群众 | 主动 | 依申请公开 | ||||||\n"
+    "政策 | 规范性文件 | 市林业局制定的规范性文件的名称、文号、发布部门、发布日期、实施日期、正文 | "
+    "《政府信息公开条例》 | 信息形成或变更20个工作日内 | 市林业局办公室、文件制发业务科室 | "
+    "■政府网站 ■公开查阅点 | √ | √ | 十堰市林业局网站—政府信息公开平台—政策—规范性文件 | |||\n"
+    "政策解读 | 市林业局组织的政策解读。含文字解读、发布会解读、图解等多种形式的解读 | "
+    "《政府信息公开条例》 | "
+    "关联规范性文件公开20个工作日内 | √ | √ | 十堰市林业局网站—政府信息公开平台—政策—政策解读 | ||||||\n"
+)
+
+
+def test_a_catalogue_with_a_website_column(gongkai: Run, tmp_path: Path) -> None:
+    """set 7, 08: the header ends in 网站所属栏目, a column the reader does not read. Before:
+    the header was not a catalogue's (an unknown name), and the rows were read under the
+    wrong columns (the 公开依据 as titles, two of four rows missed)."""
+    plan, _ = _draft(gongkai, _text(tmp_path, _SHIYAN))
+    items = plan["items"]
+    assert [i["title"] for i in items] == ["规范性文件", "政策解读"]
+    assert items[0]["section"] == "政策 规范性文件"
+    assert items[1]["rule"] == "关联规范性文件公开20个工作日内"

@@ -108,7 +108,7 @@ _CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  
 _LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项|要点)$")  # 一级指标 … 五级指标
 
 
-_UNREAD_END = re.compile(r"^.{0,10}(?:电话|格式|渠道|形式|载体|过程)$")  # 咨询及监督举报电话, 公开格式
+_UNREAD_END = re.compile(r"^.{0,10}(?:电话|格式|渠道|形式|载体|过程|栏目)$")  # 咨询及监督举报电话, 公开格式
 
 
 def _column(cell: str) -> str | None:
