@@ -389,8 +389,14 @@ def test_a_catalogue_with_a_website_column(gongkai: Run, tmp_path: Path) -> None
     """set 7, 08: the header ends in 网站所属栏目, a column the reader does not read. Before:
     the header was not a catalogue's (an unknown name), and the rows were read under the
     wrong columns (the 公开依据 as titles, two of four rows missed)."""
-    plan, _ = _draft(gongkai, _text(tmp_path, _SHIYAN))
+    plan, written = _draft(gongkai, _text(tmp_path, _SHIYAN))
     items = plan["items"]
     assert [i["title"] for i in items] == ["规范性文件", "政策解读"]
     assert items[0]["section"] == "政策 规范性文件"
     assert items[1]["rule"] == "关联规范性文件公开20个工作日内"
+    # no 公开主体 column: the office under 公开渠道和载体 is the row's, no doubt; the next
+    # row has none (merged on the page): the one above, with a doubt
+    assert [i["owners"] for i in items] == [["市林业局办公室", "文件制发业务科室"]] * 2
+    flags = _flags(written)
+    assert flags["1"] == []
+    assert any("取自上一行" in f for f in flags["2"])

@@ -495,6 +495,16 @@ def _row(
         if _COST[classes[j]][_kind(cell)] >= _DOUBT and role in _NAMES:
             like = "单位名称" if role == "owners" else "期限"
             doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{like}：请核对")
+    if not cut and all(role != "owners" for _, role in columns):  # no 公开主体 column (十堰市林业局)
+        office = next(
+            (c for j, c in at_column.items() if classes[j] in ("channel", "other") and _kind(c) == "office"),
+            "",
+        )
+        if office or above.get(-1):  # an office in a column not read; else the one above, merged
+            values["owners"] = above[-1] = office or above[-1]
+            doubts += (
+                [] if office else [f"这一行没有单位：取自上一行的“{above[-1]}”（合并的单元格？），请核对"]
+            )
     if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
         last = compact((rest or [number])[-1])
         last = last if len(last) <= _QUOTED else "…" + last[-_QUOTED:]  # where it stops
