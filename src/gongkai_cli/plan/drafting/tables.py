@@ -46,8 +46,8 @@ import itertools
 import re
 
 from ...phrases.chinese import compact
-from .catalogue import bar_cells_table, catalogue_table, stacked_catalogue
-from .catalogue_cells import cell_line_catalogue
+from .catalogue import catalogue_table, stacked_catalogue
+from .catalogue_cells import bar_cells_table, cell_line_catalogue
 from .catalogue_numbers import numbered_cells_catalogue
 from .table_rows import (
     _GROUP,
