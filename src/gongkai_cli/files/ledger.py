@@ -125,6 +125,17 @@ def write_sheet(
     write_atomic(path, out.getvalue(), force=force)
 
 
+_ROW_ALONE_MIN = 30  # a title or a group heading is shorter
+
+
+def _row_alone(cell: str) -> bool:
+    """A long cell, not a group heading ("一、…", "（一）…") nor a note ("注：…")."""
+    import re
+
+    heading = re.match(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|注|备注|说明)", cell)
+    return len(cell) >= _ROW_ALONE_MIN and heading is None
+
+
 def xlsx_text(raw: bytes, source: str) -> str:
     """Every sheet of a workbook, one row a line, cells separated by tabs (empty cells
     kept: a merged cell's others are empty, as the drafting reads them); values, not
@@ -151,8 +162,13 @@ def xlsx_text(raw: bytes, source: str) -> str:
             # a row of the table keeps its empty last cells (an empty 完成时限 is empty,
             # not a cell the row lacks); a row of one cell (a title) stays one line
             width = max((len(cells) for cells in rows), default=0)
+            below = False  # under the table's first row of several cells
             for cells in rows:
-                wide = cells + [""] * (width - len(cells)) if len(cells) > 1 else cells
+                # a long cell alone under the table's rows is a row whose other cells are
+                # empty (宣城 2022: the page stops after its 任务 cell), not a title
+                alone = below and len(cells) == 1 and _row_alone(cells[0])
+                wide = cells + [""] * (width - len(cells)) if len(cells) > 1 or alone else cells
+                below = below or len(cells) > 1
                 lines.append("\t".join(wide) if len(wide) > 1 else wide[0])
         book.close()
     except Exception as e:  # a damaged file can fail anywhere inside the parser

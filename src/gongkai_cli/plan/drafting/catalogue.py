@@ -47,8 +47,6 @@ from .table_rows import (
     _column,
     _is_departments,
     _is_group,
-    _roles,
-    _Rows,
     cells,
     cut_cell,
 )
@@ -85,6 +83,7 @@ _DOUBT = 2  # a cell placed at this cost or more does not fit its column: said
 
 
 # a cell ending in a document's number in brackets cites that document: a 公开依据
+_SITE = r"(?:网站|门户|公众号|微博|公开栏|公告栏|客户端|APP)$"
 _CITED = r"》[（(][^（()）]*(?:〔[0-9]{4}〕[0-9]+号|令第[0-9]+号)[）)]$"
 # a catalogue's item code after its name ("政策法规115001000", 公开事项(编码)): no part of it
 _CODE = r"\s*[0-9]{6,}$"
@@ -105,6 +104,8 @@ def _kind(cell: str) -> str:
         return "basis"
     if len(text) <= 200 and re.search(_CITED, text):
         return "basis"  # "中央办公厅、国务院办公厅《关于…的意见》(中办发〔2016〕8号)"
+    if re.search(_SITE, text) and len(text) <= _SHORT:
+        return "channel"  # "局门户网站", "政府网站", "微信公众号": where it is published
     if _is_departments(text):
         return "office"
     if len(text) <= 80 and not text.startswith("●") and (_LIMIT.search(text) or _find_phrase(text, "")):
@@ -492,6 +493,16 @@ def _row(
         if _COST[classes[j]][_kind(cell)] >= _DOUBT and role in _NAMES:
             like = "单位名称" if role == "owners" else "期限"
             doubts.append(f"{_NAMES[role]}一栏写的是“{compact(cell)}”，不像{like}：请核对")
+    if not cut and all(role != "owners" for _, role in columns):  # no 公开主体 column (十堰市林业局)
+        office = next(
+            (c for j, c in at_column.items() if classes[j] in ("channel", "other") and _kind(c) == "office"),
+            "",
+        )
+        if office or above.get(-1):  # an office in a column not read; else the one above, merged
+            values["owners"] = above[-1] = office or above[-1]
+            doubts += (
+                [] if office else [f"这一行没有单位：取自上一行的“{above[-1]}”（合并的单元格？），请核对"]
+            )
     if cut:  # the page stops inside the row: its last cell is not whole, whatever it reads as
         last = compact((rest or [number])[-1])
         last = last if len(last) <= _QUOTED else "…" + last[-_QUOTED:]  # where it stops
@@ -544,52 +555,3 @@ def stacked_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table, 
         rows.append(row)
         expected += 1
     return Table(frozenset(taken), tuple(r for _, r in columns), tuple(rows)), at
-
-
-_BAR = re.compile(r"^\s*[|｜]\s*$")
-
-
-def bar_cells_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
-    """A table copied one cell at a time, a cell over one or more lines and a line "|"
-    after each, without 序号 (a town's 公开目录 on a mirror, set 5's 08): the header's
-    cells, then rows of as many cells; a last row short of cells is where the page
-    stops."""
-    found: list[tuple[int, str]] = []  # (first line, cell text)
-    at = index
-    block: list[tuple[int, str]] = []
-    while at < len(lines):
-        lineno, text = lines[at]
-        if _BAR.match(text):
-            if not block:
-                break
-            found.append((block[0][0], " ".join(t.strip() for _, t in block)))
-            block = []
-        elif not text.strip() or len(block) >= 4:
-            break
-        else:
-            block.append((lineno, text))
-        at += 1
-    width = 0
-    while width < len(found) and _column(found[width][1]) is not None:
-        width += 1
-    roles = _roles([t for _, t in found[:width]])
-    if roles is None or width < 3 or "number" in roles or len(found) < 2 * width:
-        return None
-    if any(_NUMBER.match(compact(t)) for _, t in found[width:]):
-        return None  # a 序号 among the cells: rows that cannot be told apart (see tables._cells_table)
-    end = at
-    if block:  # the page stops inside a row: its last cell without the "|"
-        found.append((block[0][0], " ".join(t.strip() for _, t in block)))
-    table = _Rows(roles)
-    body = found[width:]
-    for start in range(0, len(body), width):
-        chunk = body[start : start + width]
-        cells_ = [
-            compact(t) if r in ("task", "detail") else t for r, (_, t) in zip(roles, chunk, strict=False)
-        ]
-        if len(chunk) == width:
-            table.in_place(chunk[0][0], cells_, {})
-        else:
-            table.fitted(chunk[0][0], cells_, cut=True)
-    taken = frozenset(n for n, _ in lines[index:end]) | frozenset(n for n, _ in block)
-    return Table(taken, roles, tuple(table.rows)), end

@@ -6,7 +6,8 @@ line of bars, the 一级事项 only on its group's first row (a web page's rowsp
 site's 责任编辑: / 相关稿件 lines after the last. Each row's filled cells are put in the
 columns by what they hold, as in any catalogue (catalogue._row): a level missing is the
 row above's, √ goes to 公开对象. The document's last line, without its bar, is the page
-stopping inside that cell. Pure: lines in, a table out."""
+stopping inside that cell. Also tables copied a cell at a time with a line "|" after
+each (bar_cells_table). Pure: lines in, a table out."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import re
 
 from ...phrases.chinese import compact
 from .catalogue import _class, _row
-from .table_rows import _NUMBER, _SEPARATOR, Table, TableRow, _column, _is_group, cut_cell
+from .table_rows import _NUMBER, _SEPARATOR, Table, TableRow, _column, _is_group, _roles, _Rows, cut_cell
 
 _CELL = r"^(?P<cell>.*?\S)\s*[|｜]$"  # "公开事项 |": one cell and its bar
 _OTHERS_MIN = 2  # columns not read: what tells a catalogue from a task table
@@ -122,3 +123,52 @@ def cell_line_catalogue(lines: list[tuple[int, str]], index: int) -> tuple[Table
     if not rows:
         return None
     return Table(frozenset(taken), tuple(r for _, r in columns), tuple(rows)), at
+
+
+_BAR = re.compile(r"^\s*[|｜]\s*$")
+
+
+def bar_cells_table(lines: list[tuple[int, str]], index: int) -> tuple[Table, int] | None:
+    """A table copied one cell at a time, a cell over one or more lines and a line "|"
+    after each, without 序号 (a town's 公开目录 on a mirror, set 5's 08): the header's
+    cells, then rows of as many cells; a last row short of cells is where the page
+    stops."""
+    found: list[tuple[int, str]] = []  # (first line, cell text)
+    at = index
+    block: list[tuple[int, str]] = []
+    while at < len(lines):
+        lineno, text = lines[at]
+        if _BAR.match(text):
+            if not block:
+                break
+            found.append((block[0][0], " ".join(t.strip() for _, t in block)))
+            block = []
+        elif not text.strip() or len(block) >= 4:
+            break
+        else:
+            block.append((lineno, text))
+        at += 1
+    width = 0
+    while width < len(found) and _column(found[width][1]) is not None:
+        width += 1
+    roles = _roles([t for _, t in found[:width]])
+    if roles is None or width < 3 or "number" in roles or len(found) < 2 * width:
+        return None
+    if any(_NUMBER.match(compact(t)) for _, t in found[width:]):
+        return None  # a 序号 among the cells: rows that cannot be told apart (see tables._cells_table)
+    end = at
+    if block:  # the page stops inside a row: its last cell without the "|"
+        found.append((block[0][0], " ".join(t.strip() for _, t in block)))
+    table = _Rows(roles)
+    body = found[width:]
+    for start in range(0, len(body), width):
+        chunk = body[start : start + width]
+        cells_ = [
+            compact(t) if r in ("task", "detail") else t for r, (_, t) in zip(roles, chunk, strict=False)
+        ]
+        if len(chunk) == width:
+            table.in_place(chunk[0][0], cells_, {})
+        else:
+            table.fitted(chunk[0][0], cells_, cut=True)
+    taken = frozenset(n for n, _ in lines[index:end]) | frozenset(n for n, _ in block)
+    return Table(taken, roles, tuple(table.rows)), end

@@ -116,7 +116,7 @@ from .paragraphs import (
 )
 from .sentences import _DUTY_VERB, _NO_SUBJECT, _clauses, _find_phrase, _phrases, _sentences, _subject
 from .spaced import barred_spaced_tables
-from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell, synchronous
+from .table_rows import checked_rows, deadline_cell, deadline_doubt, owners_cell, staged_deadline, synchronous
 from .tables import Table, TableRow, find_tables
 from .unnumbered import first_subject_line, unnumbered_duties
 
@@ -392,6 +392,7 @@ class _Extractor:
             len(rows) < 2 or any(compact(r.cells.get("deadline", "")) for r in rows)
         )
         own = all(n == 1 for t, n in shared.items() if t)
+        undated = False
         for item_id, row in zip(ids, rows, strict=True):
             cell = row.cells
             task, detail = compact(cell.get("task", "")), compact(cell.get("detail", ""))
@@ -413,6 +414,9 @@ class _Extractor:
                     found.owners += _names(owners)
             found.jointly += _names(cell.get("jointly", ""))
             found.rule = deadline_cell(cell.get("deadline", "")) or None
+            if found.rule is None and "deadline" not in table.roles:
+                found.rule = staged_deadline(text)  # 第一季度:… 第四季度:…: the last stage's end
+            undated = undated or found.rule is None
             same_day = synchronous(found.rule or "")  # 与政策文件同步发布: 即时, from that event
             found.rule = "即时公开" if same_day else found.rule
             misfit = deadline_doubt(found.rule or "")
@@ -429,7 +433,7 @@ class _Extractor:
             if not dated:  # said once for the table, not on every row
                 duty.flags = [f for f in duty.flags if not f.startswith("表格这一行中没有期限")]
             self._add(item_id, section, duty)
-        if not dated and any(not row.cells.get("deadline") for row in rows):
+        if not dated and undated:
             what = "没有完成时限一栏" if "deadline" not in table.roles else "的完成时限一栏都是空的"
             self.warn(
                 None,
@@ -480,8 +484,16 @@ class _Extractor:
         ]
         said = any(w.line == lineno and w.message.startswith("文本在此中断") for w in self.warnings)
         # a numbered heading with nothing under it ends the page too: the plan goes on
-        bare = _marker(text) is not None and squeezed[-1:] not in _SENTENCE_END
+        marker = _marker(text)  # "(三)" alone ends in its bracket: bare too
+        bare = marker is not None and (not marker.rest.strip() or squeezed[-1:] not in _SENTENCE_END)
         self.cut_short = (cut or bare) and bool(items)
+        # "(三)" alone (黑河 2021): the page stops right after a number, nothing to draft
+        alone = bool(items) and bare and not cut and not self.items[items[-1]].text
+        if alone and len(self.items) > 1:
+            item = self.items.pop(items[-1])
+            self.warnings = [w for w in self.warnings if not w.message.startswith(f"{item.id}：")]
+            self.warn(lineno, f"文本在此中断：最后一行“{squeezed}”只有编号，未列为事项，请与原文核对")
+            return
         if not cut or not items or said:
             return
         index = items[-1]

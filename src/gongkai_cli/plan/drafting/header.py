@@ -15,7 +15,7 @@ from .paragraphs import _marker, _Para
 
 _NOTICE = re.compile(r"^(?P<issuer>[^《》：:]*?)关于印发(?P<what>.+?)的通知$")
 _TITLE_END = (
-    r"(?:工作要点|要点|工作计划|工作方案|实施方案|工作安排|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
+    r"(?:工作要点|要点|工作计划|工作方案|实施方案|行动方案|推进方案|工作安排|(?:任务)?进度表|任务分工表?|分工表|任务(?:分解)?表|任务清单|"
     r"分工方案|任务分解责任清单|任务分解(?:及分工)?|责任清单|工作清单(?:及分工)?|分解方案|(?:重点)?任务台账|工作台账|整改方案|整改清单|问题清单|"
     r"(?:事项|公开|标准化?|基本)目录|公开标准)"
     # "(试行)", "(2024)", "（2023年版）": a catalogue's edition after its name
@@ -39,6 +39,7 @@ _META_KEYS = {
         "制发机关",
         "发布单位",
         "公开主体",
+        "填报单位",  # a ledger's 填报单位: line (西藏 2017's 进度表)
     ),
     "issued": ("发文日期", "成文日期", "生成日期", "印发日期"),
     # the day the page was posted: the issue date only when the page gives no other
@@ -80,6 +81,9 @@ _TITLE_NO_YEAR = re.compile(rf"^[^，。；：:、0-9]{{2,40}}?{_TITLE_END}$")
 _QUOTED_TITLE = re.compile(rf"[《〈]([^《》〈〉]{{2,60}}?{_TITLE_END})[》〉]")
 
 
+_HALF = 8  # the first line of a title split in two: not a word or two
+
+
 def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     """(title, guessed title) from the lines before the body: a title line, or one split
     over two lines ("2021年上海市知识产权局政务公开" / "工作要点"); a line without a year is
@@ -91,7 +95,15 @@ def _title_lines(lines: list[tuple[int, str]]) -> tuple[str | None, str | None]:
     for first, second in itertools.pairwise(squeezed):
         if not re.search(r"[，。；：:]", first) and _TITLE_LINE.match(first + second):
             return first + second, None
-    return None, next((t for t in squeezed if _TITLE_NO_YEAR.match(t)), None)
+    # "永新县打造“吉事即办”政务服务品牌" / "争创政务服务示范县行动方案": split in two, the
+    # first half no title of its own
+    pairs = itertools.pairwise(squeezed)
+    split = (
+        a + b
+        for a, b in pairs
+        if len(a) >= _HALF and _TITLE_NO_YEAR.match(a + b) and not _TITLE_NO_YEAR.match(a)
+    )
+    return None, next(split, None) or next((t for t in squeezed if _TITLE_NO_YEAR.match(t)), None)
 
 
 # A document number (文号) before or after a title on its line: "晋政办发〔2017〕50号 山西省…
@@ -180,6 +192,10 @@ def _metadata(lines: list[tuple[int, str]]) -> tuple[dict[str, str], set[int]]:
     return found, used
 
 
+# A signature's date with its 年 月 日 lost: "2022728", "20220728" (the year, then 3 or 4 digits)
+_RUN_DATE = r"(?:19|20)[0-9]{2}[01]?[0-9][0-3]?[0-9]"
+
+
 def _header(
     lines: list[tuple[int, str]], body_start: int
 ) -> tuple[DraftHeader, set[int], list[DraftWarning]]:
@@ -197,6 +213,12 @@ def _header(
         day = written_date(text)
         if day is None and index < body_start and (bracketed := _BRACKETED.fullmatch(compact(text))):
             day = written_date(bracketed.group(1))  # "（2021年6月8日）" under the title
+        garbled = day is None and index < body_start and re.fullmatch(_RUN_DATE, compact(text))
+        if garbled and issuer is None and index > 0 and _looks_like_issuer(lines[index - 1][1]):
+            # "2022728" under the signature (横栏镇 2022): the day not readable, the signer is
+            issuer = compact(lines[index - 1][1])
+            signed.update((index - 1, index))
+            continue
         if day is not None and issued is None:
             issued = day
             signed.add(index)

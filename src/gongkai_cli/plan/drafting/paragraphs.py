@@ -20,7 +20,7 @@ from .brackets import (
     _readable,
     _trailing_bracket,
 )
-from .departments import _DEPT_END
+from .departments import _DEPT_END, _is_department
 
 _CN_NUM = "一二三四五六七八九十"
 _AR_NUM = "0-9０-９"
@@ -200,11 +200,32 @@ def _heading_words_back(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
     return out
 
 
+def _office_cell(text: str, prev: _Para, following: str | None) -> bool:
+    """A line holding only offices ("司法所", "各有关单位") between a numbered duty and the
+    next numbered line: the 责任单位 cell of a task table copied one cell a line whose
+    header was not read (横栏镇 2022's 分工方案). Not a signature: a numbered line follows."""
+    squeezed = compact(text)
+    marker = _marker(prev.text)
+    if following is None or _marker(following) is None or marker is None:
+        return False
+    if len(squeezed) > _LINE_MAX or re.search(r"^[（(]|[。！？!?《》“”：:]", squeezed):  # "(…)": a bracket
+        return False
+    found = _assignment(squeezed)
+    names = found.names if found is not None and not found.notes else []
+    return bool(names) and all(_is_department(n) for n in names)
+
+
 def _paragraphs(body: list[tuple[int, str]]) -> list[_Para]:
     paras: list[_Para] = []
-    for lineno, text in _heading_words_back(body):
+    lines = _heading_words_back(body)
+    for index, (lineno, text) in enumerate(lines):
         if paras and _marker(text) is None:
             prev = paras[-1]
+            following = lines[index + 1][1] if index + 1 < len(lines) else None
+            if not prev.from_line and _office_cell(text, prev, following):
+                prev.text += f"（{compact(text)}）"  # read as the paragraph's bracket
+                prev.bracket_line, prev.from_line = lineno, True
+                continue
             if _label_line(text) and (prev.from_line or _inline_labels(prev.text) is not None):
                 # "牵头单位：…" / "责任单位：…" / "完成时限：…" a line each: one assignment
                 value = compact(text).rstrip("。.；;")

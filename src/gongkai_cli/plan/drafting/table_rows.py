@@ -35,7 +35,7 @@ COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "deadline",
         re.compile(
             r"^(?:完成时限|时限要求|完成时间|时间要求|时限|完成期限|时间节点|完成时间节点|整改时限|整改期限|"
-            r"办结时限|时间安排|进度安排|截止时间|公开时限|更新时限|发布时限|公开时间|公开时效|办理时限|推进时限|落实时限)$"
+            r"办结时限|完成日期|截止日期|时间安排|进度安排|截止时间|公开时限|更新时限|发布时限|公开时间|公开时效|办理时限|推进时限|落实时限)$"
         ),
     ),
     (
@@ -108,7 +108,7 @@ _CATEGORY = re.compile(r"^(?:信息类别|类别|公开类别|事项类别)$")  
 _LEVEL = re.compile(r"^[一二三四五六七八九十]级(?:指标|任务|目录|事项|要点)$")  # 一级指标 … 五级指标
 
 
-_UNREAD_END = re.compile(r"^.{0,10}(?:电话|格式|渠道|形式|载体|过程)$")  # 咨询及监督举报电话, 公开格式
+_UNREAD_END = re.compile(r"^.{0,10}(?:电话|格式|渠道|形式|载体|过程|栏目)$")  # 咨询及监督举报电话, 公开格式
 
 
 def _column(cell: str) -> str | None:
@@ -125,7 +125,29 @@ def _column(cell: str) -> str | None:
         found = "other"  # a column the reader does not read (莲都区民政局's 目录)
     if found is None and name == "内容要求":
         found = "detail"
+    if found is None:
+        found = _by_ending(name)
     return found
+
+
+# Column names the lists above do not hold, by how they end (a 政务新媒体 整改 通报's
+# 新媒体类型 | 新媒体名称 | 责任单位 | 问题类别 | 检查时更新日期; a 进度表's 阶段目标):
+# "…名称" names the item (not 单位名称: an office), "…类型" / "…类别" a kind, "…日期" the
+# day something was seen (a time limit is 时限 or 完成日期), "…目标" what is to be done.
+_NAME_END = r"^[\u4e00-\u9fff]{1,6}名称$"
+_KIND_END = r"^[\u4e00-\u9fff]{1,8}(?:类型|类别|日期)$"
+_AIM_END = r"^[\u4e00-\u9fff]{1,4}目标$"
+_OFFICE_NAME = r"(?:单位|部门|机构|机关|处室|科室)名称$"
+
+
+def _by_ending(name: str) -> str | None:
+    if re.match(_NAME_END, name) and not re.search(_OFFICE_NAME, name):
+        return "task"
+    if re.match(_KIND_END, name):
+        return "other"
+    if re.match(_AIM_END, name):
+        return "detail"
+    return None
 
 
 _UNKNOWN_MAX = 14  # a column the reader does not know: a short name (督办领导, 考核分值)
@@ -145,7 +167,9 @@ def known_header(header: list[str]) -> list[str]:
     return [*header[: unknown[0]], "备注", *header[unknown[0] + 1 :]]
 
 
-def _roles(header: list[str]) -> tuple[str, ...] | None:
+def _roles(header: list[str], need_rest: bool = True) -> tuple[str, ...] | None:
+    """The columns a header row names; None unless it names an item and (``need_rest``)
+    an office or a time limit."""
     roles: list[str] = []
     for cell in header:
         role = _column(cell)
@@ -164,7 +188,7 @@ def _roles(header: list[str]) -> tuple[str, ...] | None:
         roles[last] = "task"  # the deepest level is the duty, the others its groups
     has_task = "task" in roles or "detail" in roles
     has_rest = any(r in roles for r in _TAIL_ROLES)
-    return tuple(roles) if len(roles) >= 2 and has_task and has_rest else None
+    return tuple(roles) if len(roles) >= 2 and has_task and (has_rest or not need_rest) else None
 
 
 # -- what a cell holds -------------------------------------------------------------------
@@ -186,7 +210,14 @@ def _is_departments(cell: str) -> bool:
 def _named(name: str) -> bool:
     """A department's name: "市财政局", "各镇(街)", "各县市区人民政府" (not "积极")."""
     bare = re.sub(r"[（(][^）)]*[）)]", "", name)
-    return (len(bare) >= 2 and bare[-1] in _DEPT_END) or name.startswith("各") or bare.endswith("机关")
+    if len(bare) >= 2 and bare[-1] in _DEPT_END:
+        return True
+    # "各镇(街)", "各公立医疗机构"; not "各相关单位职能简介" (a catalogue's 公开内容: words
+    # after the office's name)
+    return (name.startswith("各") and not re.search(_AFTER_OFFICE, bare)) or bare.endswith("机关")
+
+
+_AFTER_OFFICE = r"(?:单位|部门|机构|机关)[\u4e00-\u9fff]{2,}$"
 
 
 def _is_deadline(cell: str) -> bool:
@@ -482,3 +513,15 @@ def checked_rows(rows: tuple[TableRow, ...]) -> tuple[list[TableRow], list[tuple
             doubt = f"下一行（第 {row.line} 行）只有部门、期限等单元格：这一行可能跨两行，请核对部门和期限"
             kept[-1] = TableRow(kept[-1].line, kept[-1].cells, kept[-1].group, (*kept[-1].doubts, doubt))
     return kept, dropped
+
+
+# A row's text in stages by quarter ("第一季度:…。 第二季度:… 第四季度:…", 西藏 2017's
+# 进度表 without a time limit column): the work is done when its last stage ends.
+_STAGE = r"第([一二三四])季度[:：]"
+
+
+def staged_deadline(text: str) -> str | None:
+    """The end of the last of two or more quarterly stages in ``text`` ("第四季度末"), else
+    None."""
+    stages = re.findall(_STAGE, compact(text))
+    return f"第{stages[-1]}季度末" if len(stages) >= 2 else None

@@ -46,8 +46,9 @@ import itertools
 import re
 
 from ...phrases.chinese import compact
-from .catalogue import bar_cells_table, catalogue_table, stacked_catalogue
-from .catalogue_cells import cell_line_catalogue
+from .catalogue import catalogue_table, stacked_catalogue
+from .catalogue_cells import bar_cells_table, cell_line_catalogue
+from .catalogue_numbers import numbered_cells_catalogue
 from .table_rows import (
     _GROUP,
     _NUMBER,
@@ -472,12 +473,15 @@ def _barred_header(lines: list[tuple[int, str]], index: int) -> tuple[tuple[str,
         names.append(m["cell"])
         at += 1
     roles = _roles(names) if len(names) >= 2 else None
-    if roles is None or at >= len(lines):
+    if at >= len(lines):
         return None
-    if _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]:
+    if roles is not None and _SEPARATOR.match(lines[at][1]) and "|" in lines[at][1]:
         return roles, len(names) + 1
-    if roles[0] == "number" and _barred_number(lines[at][1]) == 1:
-        return roles, len(names)
+    # 序号 | 工作任务 | 阶段目标 (西藏 2017's 进度表): with its 序号 and the row "1 |" under it,
+    # a table even without an office or a time limit column (each row then asks for both)
+    bare = _roles(names, need_rest=False) if len(names) >= 3 and roles is None else roles
+    if bare is not None and bare[0] == "number" and _barred_number(lines[at][1]) == 1:
+        return bare, len(names)
     return None
 
 
@@ -563,6 +567,11 @@ def find_tables(lines: list[tuple[int, str]]) -> list[Table]:
         if catalogue is not None:
             tables.append(catalogue[0])
             index = catalogue[1]
+            continue
+        numbered = numbered_cells_catalogue(lines, index)
+        if numbered is not None:
+            tables.append(numbered[0])
+            index = numbered[1]
             continue
         framed = _framed_table(lines, index)
         if framed is not None:
