@@ -56,8 +56,8 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条); 但是，
         # …自法院应受让人申请予以公告之日起满六十日不行使的除外 (海商法 第二十六条)
         return True
-    if re.search("刑期(?:至少|不少于|不足|不满|超过)?为?$", s[: found.core]):
-        return True  # 被请求引渡人尚未服完的刑期至少为六个月 (引渡法 第七条): a sentence's length
+    if re.search("刑期(?:不足|不满|超过)?为?$", s[: found.core]):
+        return True  # 刑期不满六个月: a sentence's length (a minimum: context.py)
     if rule.sense == "presumed":
         # (一)自颁发勘查许可证之日起满2年，或者… (探矿权采矿权转让管理办法 第五条): a listed case
         # (not 自形成之日起满30年向社会开放: what happens then, the day given)

@@ -113,7 +113,10 @@ QUALIFIERS: tuple[tuple[str, Sense], ...] = (
     ("不少于", "earliest"),
     ("不得低于", "earliest"),
     ("不低于", "earliest"),
+    ("至少为", "earliest"),  # 时间间隔…至少为2年 (保障措施条例 第三十条): a minimum interval
     ("至少", "earliest"),
+    ("不得短于", "earliest"),
+    ("不短于", "earliest"),
     ("延长", "deadline"),
     ("大约", "approximate"),
     ("约", "approximate"),

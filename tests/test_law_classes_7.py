@@ -1,0 +1,41 @@
+"""Readings of law clauses mended as classes after the law audit's seventh sample
+(tests/fixtures/law-audit/sample-7.yaml, seed 20261209: 138 of 150 right after lawfix4,
+measured blind, 1 silently wrong): each row is a clause of a national law text
+(LawRefBook/Laws, commit 2f4c5c2), its article, and the answer a careful reader gives,
+asked through the real CLI. Each period: (deadline or None, sense, needs_event or None);
+a None answer expects a refusal (exit 3) that says why."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Run
+from tests.test_law_classes import Row, check_row
+
+ROWS: list[Row] = [
+    # 1. a minimum written 至少为 / 不短于: the earliest day, never a deadline (7-101)
+    Row(
+        "保障措施条例 第三十条 (时间间隔…并且至少为2年; sample 7, 20261209-101)",
+        "第三十条 对同一进口产品再次采取保障措施的，与前次采取保障措施的时间间隔应当不短于前次采取保障措施的"
+        "实施期限，并且至少为2年。",
+        "2024-09-27",
+        [("2026-09-27", "earliest", None)],  # 中秋节 2026: a deadline would move to 09-28
+    ),
+    Row(
+        "the same class written 不得短于 (a minimum interval between two acts)",
+        "两次检查的间隔期不得短于6个月。",
+        "2024-09-27",
+        [("2025-03-27", "earliest", None)],
+    ),
+    Row(
+        "引渡法 第七条 (二) (刑期至少为六个月: a sentence's length stays a condition)",
+        "（二）在请求国提出引渡请求时，被请求引渡人尚未服完的刑期至少为六个月。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r.source[:40] for r in ROWS])
+def test_law_clause_class(gongkai: Run, row: Row) -> None:
+    check_row(gongkai, row)
