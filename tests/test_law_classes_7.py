@@ -33,6 +33,22 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # 2. an extension after a day counted back from an expiry runs from the expiry, not from
+    # the day before it (7-136)
+    Row(
+        "公安机关办理刑事案件程序规定 第一百四十九条 (期限届满七日前送请…，延长二个月; 20261209-136)",
+        "第一百四十九条 下列案件在本规定第一百四十八条规定的期限届满不能侦查终结的，应当制作提请批准延长侦查羁押"
+        "期限意见书，经县级以上公安机关负责人批准，在期限届满七日前送请同级人民检察院层报省、自治区、直辖市"
+        "人民检察院批准，延长二个月：",
+        "2024-09-27",
+        [("2024-09-20", "deadline", None), ("2024-11-27", "deadline", None)],
+    ),
+    Row(
+        "an extension after a period that ends stays counted from that period's end",
+        "应当自收到申请之日起十日内作出决定；情况复杂的，可以延长十日。",
+        "2024-09-27",
+        [("2024-10-08", "deadline", None), ("2024-10-18", "deadline", None)],
+    ),
 ]
 
 

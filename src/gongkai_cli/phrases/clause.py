@@ -454,6 +454,10 @@ def resolve_clause(
         # not a date counted back from a validity's end: an extension after it extends the
         # validity (暂定资质证书有效期为一年。…届满三十日前…申请…。延长期限不得超过两年)
         previous = results[-1].deadline if results and i - 1 not in derived else None
+        if part.rule.extension and previous is not None and results[-1].rule.back:
+            # 在期限届满七日前送请…批准，延长二个月 (公安机关办理刑事案件程序规定 第一百四十九条):
+            # a day counted back ends no period; the extension runs from the expiry itself
+            previous = results[-1].anchor
         if part.rule.extension and previous is None and i and _full_span(clause.parts[i - 1].rule):
             # 满12个月，行政重组未完成的，…延长…最长不得超过6个月 (证券公司风险处置条例 第十三条):
             # the extension runs on from the day the 12 months are complete
