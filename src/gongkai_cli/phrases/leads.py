@@ -329,6 +329,14 @@ _BASE_LEADS = (
 _QUARTER_NAMES = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+_AFTER_ENDS = ("后", "以后", "之后", "之日起", "之日后")
+
+
+def _after_end(tail: str) -> str:
+    """The words after a period's end, without the 的 of 结束后的三个月内 (中国人民银行法 第四十一条)."""
+    return tail.removesuffix("的") if tail.endswith("后的") else tail
+
+
 def _base(words: str) -> Period | None:
     """每季度终了后 / 季度结束后 / 月度终了后 / 年度终了之日起 / 每季度末后 /
     每一会计年度终了 / 纳税义务发生月终了之日起 / 自每周终了之日起: the anchor's period end."""
@@ -341,7 +349,7 @@ def _base(words: str) -> Period | None:
         if w.startswith(name):
             rest = w[len(name) :]
             for end in _ENDS:
-                if rest.startswith(end) and rest[len(end) :] in (*ANCHOR_ENDS, ""):
+                if rest.startswith(end) and _after_end(rest[len(end) :]) in (*ANCHOR_ENDS, ""):
                     return period
     return None
 
@@ -362,7 +370,7 @@ def _first_half_base(words: str) -> int | None:
         if w.startswith(name):
             rest = w[len(name) :]
             for end in _ENDS:
-                if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+                if rest.startswith(end) and _after_end(rest[len(end) :]) in _AFTER_ENDS:
                     return 2
     return None
 
@@ -374,6 +382,6 @@ def _named_quarter_base(words: str) -> int | None:
         return None
     rest = w[3:]
     for end in ("", *_ENDS):
-        if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+        if rest.startswith(end) and _after_end(rest[len(end) :]) in _AFTER_ENDS:
             return _QUARTER_NAMES[w[0]]
     return None
