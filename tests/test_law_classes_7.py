@@ -63,6 +63,29 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-10-15", "deadline", None)],
     ),
+    # 4. a range whose unit is written once (1至5年内): the upper end is the period; before a
+    # ban it is the longest the ban lasts, a restriction (7-117)
+    Row(
+        "民办教育促进法实施条例 第六十四条 (1至5年内不得新成为…; sample 7, 20261209-117)",
+        "第六十四条 民办学校有民办教育促进法第六十二条或者本条例第六十三条规定的违法情形的，由县级以上人民政府"
+        "教育行政部门、人力资源社会保障行政部门或者其他有关部门依据职责分工对学校决策机构负责人、校长及直接"
+        "责任人予以警告；情节严重的，1至5年内不得新成为民办学校决策机构负责人或者校长；情节特别严重、社会影响"
+        "恶劣的，永久不得新成为民办学校决策机构负责人或者校长。",
+        "2024-09-27",
+        [("2029-09-27", "restriction", None)],
+    ),
+    Row(
+        "the same form for a duty: the outer limit is the deadline",
+        "行政机关应当在3至5日内作出决定。",
+        "2024-09-27",
+        [("2024-10-08", "deadline", None)],  # 10-02 is 国庆节: moved to 10-08
+    ),
+    Row(
+        "a range with both units stays a length (处六个月至三年以内有期徒刑)",
+        "处六个月至三年以内有期徒刑。",
+        "2024-09-27",
+        None,
+    ),
 ]
 
 

@@ -47,7 +47,7 @@ from .reader import (
 from .relays import relayed
 from .resolve import DEFAULTS, Options, Result, resolve
 from .spans import MARKED, capped_measure, detention_cap, keeping
-from .vocabulary import EXTENDED_TO, VALIDITY
+from .vocabulary import EXTENDED_TO, RANGE_LOW, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -359,8 +359,11 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         re.compile(_LISTED_AFTER).match(s, found.end) or re.compile(_LISTED_BEFORE).search(before)
     ):
         return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
-    if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO):
-        return True  # 六个月至三年以内 (a range), not 延长至十五日
+    one_unit = re.search(RANGE_LOW, before) is not None and s[found.core : found.end].endswith("内")
+    if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO and not one_unit):
+        # 六个月至三年以内 (a range), not 延长至十五日, nor 1至5年内 (the unit written once: the
+        # upper end is the outer limit)
+        return True
     if after == "的" and rule.qualifier not in VALIDITY and rule.sense != "restriction":
         return True
     written = s[found.core : found.end]

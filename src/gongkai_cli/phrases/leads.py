@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import replace
 from typing import Any
 
+from ..errors import InputError
+from .chinese import number
 from .rule import Found, Rule
 from .scanner import _Reader
 from .targets import _check_date_fields
@@ -26,6 +28,7 @@ from .vocabulary import (
     NOT_ANCHOR_OPENERS,
     PAUSES,
     PREPOSITIONS,
+    RANGE_LOW,
     QUALIFIERS,
     RELATIVE,
     RESTRAINTS,
@@ -62,6 +65,13 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         # 自…之日起，超过三十日不行使而消灭 (保险法 第十六条): the last day to use a right
         fields["qualifier"] = "超过"
         anchor_at, words = core, ""
+    low = re.search(RANGE_LOW, words) if period and qualifier is None else None
+    if low is not None and _below(low.group(1), fields.get("n")):
+        # 1至5年内不得新成为… (民办教育促进法实施条例 第六十四条), 3至5日内: a range whose unit
+        # is written once; the period is its upper end, the outer limit
+        rest_end -= len(low.group(0))
+        anchor_at = min(anchor_at, rest_end)
+        words = text[anchor_at:rest_end]
     if not period and qualifier:
         reader.pos = core
         raise reader.fail("期限（日期前不能有“不得超过”“满”等）")
@@ -243,6 +253,14 @@ def _measure_span(words: str) -> str | None:
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
     return name
+
+
+def _below(low: str, high: Any) -> bool:
+    """Whether ``low`` (a numeral as written) is a range's lower end below ``high``."""
+    try:
+        return isinstance(high, int) and 0 < number(low) < high
+    except InputError:
+        return False
 
 
 def _not_a_deadline(words: str) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..errors import InputError
 from .chinese import number
 from .rule import Found, Rule
-from .vocabulary import BANS, MEASURE_VERBS
+from .vocabulary import BANS, MEASURE_VERBS, RANGE_LOW
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
@@ -378,6 +378,10 @@ def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:
     rule = found.rule
     if rule.kind not in ("days", "months", "years") or rule.back or rule.extension or rule.qualifier:
         return None
+    if re.search(RANGE_LOW, s[part_start : found.core]) and s.startswith(BANS, found.end):
+        # 1至5年内不得新成为… (民办教育促进法实施条例 第六十四条): the unit written once, the
+        # found already at the upper end
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="最长禁止期"))
     m = re.compile(_RANGE_HIGH).match(s, found.end)
     if m is None:
         return None
