@@ -86,6 +86,29 @@ ROWS: list[Row] = [
         "2024-09-27",
         None,
     ),
+    # 5. a suspension for a range written N以上M以下 (停止…资格一年以上三年以下): a ban, answered
+    # at its upper end; a sentence's range (五日以上十五日以下拘留) stays no period (7-076)
+    Row(
+        "教育法 第八十二条 (责令停止相关招生资格一年以上三年以下; sample 7, 20261209-076)",
+        "第八十二条 学校或者其他教育机构违反本法规定，颁发学位证书、学历证书或者其他学业证书的，由教育行政部门"
+        "或者其他有关行政部门宣布证书无效，责令收回或者予以没收；有违法所得的，没收违法所得；情节严重的，责令"
+        "停止相关招生资格一年以上三年以下，直至撤销招生资格、颁发证书资格；对直接负责的主管人员和其他直接责任"
+        "人员，依法给予处分。",
+        "2024-09-27",
+        [("2027-09-27", "restriction", None)],
+    ),
+    Row(
+        "the same class in months (暂停其执业活动六个月以上一年以下): a span's end is not moved",
+        "情节严重的，暂停其执业活动六个月以上一年以下。",
+        "2024-09-27",
+        [("2025-09-27", "restriction", None)],  # a Saturday: a deadline would be moved
+    ),
+    Row(
+        "治安管理处罚法 (处五日以上十五日以下拘留): a sentence's range, no period",
+        "处五日以上十五日以下拘留。",
+        "2024-09-27",
+        None,
+    ),
 ]
 
 

@@ -38,10 +38,12 @@ from .vocabulary import (
     NOUN_AFTER,
     OPEN_PHRASES,
     PREPOSITIONS,
+    RANGE_ABOVE,
     RECURRING_PERIODS,
     SAME_DAY,
     SAME_DAY_LEADS,
     SCHEDULE_FOR,
+    SUSPENDS,
     WITHIN,
     WORD_AFTER_UNIT,
 )
@@ -360,6 +362,8 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
     ):
         reader.pos += 2  # 应当保存2年以上 (农药管理条例 第二十一条): a keeping time
         return fields
+    if _suspended_range(reader):
+        return fields  # 停止…资格一年以上三年以下: a ban for a range (limits.ranged_ban)
     if reader.text.startswith(NOUN_AFTER, reader.pos):
         raise _NotADeadline  # 十日以内期限的规定, 半个月工资, 十日以下拘留: a noun's measure
     if reader.take_word(*BEFORE):
@@ -368,6 +372,15 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
         fields["sense"] = "earliest"  # 催告书送达十日后: not before that day
         fields["qualifier"] = "后"
     return fields
+
+
+def _suspended_range(reader: _Reader) -> bool:
+    """一年以上三年以下 after 停止 / 暂停 / 取消 / 禁止 in the same part: a suspension's range."""
+    text, pos = reader.text, reader.pos
+    if re.compile(RANGE_ABOVE).match(text, pos) is None:
+        return False
+    part = max(text.rfind(ch, 0, pos) for ch in "，,；;。") + 1
+    return any(verb in text[part:pos] for verb in SUSPENDS)
 
 
 def _no_period_follows(reader: _Reader) -> bool:
