@@ -109,6 +109,21 @@ ROWS: list[Row] = [
         "2024-09-27",
         None,
     ),
+    # 6. 满N年之日起 / 届满N年之日起 before what then applies: the day the span is full starts
+    # it, the earliest day, never a deadline (7-035)
+    Row(
+        "广播电台电视台播放录音制品支付报酬暂行办法 第六条 (自本办法施行届满5年之日起; 20261209-035)",
+        "第六条 以本办法第四条第(一)项规定方式确定向著作权人支付报酬的数额的，自本办法施行届满5年之日起，"
+        "按照下列付酬标准协商支付报酬的数额：",
+        "2024-09-27",
+        [("2029-09-27", "earliest", None)],
+    ),
+    Row(
+        "the same class written 满 (自本办法施行满2年之日起): a span's end is not moved",
+        "自本办法施行满2年之日起，按照下列标准支付。",
+        "2024-09-27",
+        [("2026-09-27", "earliest", None)],  # 中秋节 2026: a deadline would move to 09-28
+    ),
 ]
 
 

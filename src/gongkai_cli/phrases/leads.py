@@ -201,6 +201,8 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         if fields.get("back") and words.endswith(("之日起", "起")):
             reader.pos = core
             raise reader.fail("期限（“…之日起…前”自相矛盾：应为“…内”或“…前N日”）")
+    if fields.get("qualifier") == "后" and text.endswith("之日起", 0, end):
+        fields["qualifier"] = "满…之日起"  # 自本办法施行届满5年之日起 (reader._start_after_full)
     anchor_words = (words or None) if period else None  # before a date: the subject's words
     rule = Rule(reader.original, anchor=anchor_words, **fields)
     if kind == "date":

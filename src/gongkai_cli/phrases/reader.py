@@ -193,6 +193,11 @@ def find_deadline(
             if fields is None:
                 continue
             end = reader.pos
+            if _start_after_full(fields, text, start, core, end):
+                # 自本办法施行届满5年之日起，按照…支付 (广播电台电视台播放录音制品支付报酬暂行办法
+                # 第六条): the day the span is full starts what follows, not before it
+                fields.update(sense="earliest", qualifier="后")
+                end = reader.pos = end + 3
             if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
                 continue  # a date naming the anchor, not the deadline
             if text.startswith(("结束", "终了"), end) and not fields.get("within") and not fields.get("back"):
@@ -231,6 +236,19 @@ def find_deadline(
 _PART_BREAKS = "，,；;。：:"
 # Words after which 年底 / 年内 / 上半年 / 第一季度 set a target (于年底前, 应当在年内, 力争上半年).
 _PERIOD_LEADS = (*PREPOSITIONS, *MODALS, *LATEST, "力争", "争取", "确保", "今年", "、", "并于", "前")
+
+
+def _start_after_full(fields: dict[str, Any], text: str, start: int, core: int, end: int) -> bool:
+    """满N年之日起 / 届满N年之日起: a period that is full, whose last day starts something
+    (not 满3年之日至…: a span between two days, 专利法实施细则 第七十八条)."""
+    return (
+        fields["kind"] in ("days", "months", "years")
+        and not fields.get("within")
+        and not fields.get("back")
+        and "qualifier" not in fields
+        and text.endswith("满", start, core)
+        and text.startswith("之日起", end)
+    )
 
 
 def _schedule_follows(text: str, end: int, stop: int) -> bool:
