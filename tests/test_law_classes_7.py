@@ -124,6 +124,41 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2026-09-27", "earliest", None)],  # 中秋节 2026: a deadline would move to 09-28
     ),
+    # 7. a period from a named event in which something is not done, then the law's
+    # consequence: the time to do it (满: the consequence's earliest day), not a class of
+    # cases (7-016, 7-033, 7-060, 7-092); with no event of its own it stays a condition
+    Row(
+        "海关事务担保条例 第二十一条 (自海关公告发布之日起1年内，当事人仍未办理…的; 20261209-016)",
+        "自海关公告发布之日起1年内，当事人仍未办理退还手续的，海关应当将担保财产、权利依法变卖或者兑付后，"
+        "上缴国库。",
+        "2024-09-27",
+        [("2025-09-28", "deadline", None)],  # 09-27 2025 a Saturday: moved to the worked Sunday
+    ),
+    Row(
+        "民法典 第三百一十八条 (遗失物自发布招领公告之日起一年内无人认领的; sample 7, 20261209-033)",
+        "第三百一十八条 遗失物自发布招领公告之日起一年内无人认领的，归国家所有。",
+        "2024-09-27",
+        [("2025-09-28", "deadline", None)],
+    ),
+    Row(
+        "保险法 第三十七条 (自合同效力中止之日起满二年双方未达成协议的; sample 7, 20261209-060)",
+        "但是，自合同效力中止之日起满二年双方未达成协议的，保险人有权解除合同。",
+        "2024-09-27",
+        [("2026-09-27", "presumed", None)],  # 满: the day it is full, not moved
+    ),
+    Row(
+        "票据管理实施办法 第二十条 (自收到挂失止付通知书之日起12日内没有收到…的; 20261209-092)",
+        "付款人或者代理付款人自收到挂失止付通知书之日起12日内没有收到人民法院的止付通知书的，自第13日起，"
+        "挂失止付通知书失效。",
+        "2024-09-27",
+        [("2024-10-09", "deadline", None)],
+    ),
+    Row(
+        "no event of its own (在六个月内没有清偿债务的): what did not happen in a span stays a condition",
+        "债务人在六个月内没有清偿债务的，债权人可以申请破产。",
+        "2024-09-27",
+        [(None, "condition", None)],
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import CoverageError, InputError
 from . import joins, limits
+from .conditions import lapses_unless_done
 from .context import (
     alternatives,
     event_of,
@@ -220,7 +221,7 @@ def _scan(
                 window is None
                 and conditional
                 and not exception
-                and limits.deemed_or_lapsed(found, s, stop)
+                and (limits.deemed_or_lapsed(found, s, stop) or lapses_unless_done(found, s))
                 and not words.startswith("或")  # 企业破产法 第十八条: …，或者…内未答复的 (a condition)
                 and found.rule.kind in _PERIOD_KINDS
                 and not (found.rule.back or found.rule.extension)

@@ -108,3 +108,27 @@ def _same_day_if_able(found: Found, s: str) -> bool:
     case = s[before:part]
     able = case.endswith("的") and "当场" in case and not case.startswith(("不能", "不"))
     return able and "不能当场" in s[found.end :]  # alone (能够当场答复的，应当当场答复) it is the day
+
+
+# After the period: a case of something not done by then, ending in 的 at a part's end
+# (一年内无人认领的，; 1年内，当事人仍未办理退还手续的，); pattern strings, compiled on first use.
+_CASE_NOT_DONE = "[，,]?[^，,；;。]{0,12}?(?:未|没有|无人)[^，,；;。]*的[，,]"
+_ANOTHER_WAY = "或者?(?:自|从|在|于)[^，,；;。]*$"
+
+
+def lapses_unless_done(found: Found, s: str) -> bool:
+    """自发布招领公告之日起一年内无人认领的，归国家所有 (民法典 第三百一十八条); 自合同效力中止之日
+    起满二年双方未达成协议的，保险人有权解除合同 (保险法 第三十七条): a period from a named
+    event in which something is not done, after which the law's consequence follows. It is
+    the time to do it (with 满, the consequence's earliest day), not a class of cases; a
+    period with no event of its own (六个月内没有清偿债务) stays a condition."""
+    rule = found.rule
+    if rule.kind not in _PERIODS or rule.back or rule.extension or not (rule.anchor or "").endswith("之日起"):
+        return False
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    case = re.compile(_CASE_NOT_DONE).match(s, found.end, closing)
+    if case is None or any(m in case.group(0) for m in (*_DUTIES, "应", "须", "或")):
+        return False
+    if re.search(_ANOTHER_WAY, s[max(0, found.core - 30) : found.core]):
+        return False  # 一年内或者自…之日起五年内未行使撤销权的: two limits, a case
+    return bool(s[case.end() : closing].strip("，, "))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .conditions import is_condition
+from .conditions import is_condition, lapses_unless_done
 from .rule import Found
 from .vocabulary import (
     ALTERNATIVES,
@@ -46,6 +46,8 @@ def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
+    if rule.sense in ("deadline", "presumed") and lapses_unless_done(found, s):
+        return found  # 自…之日起1年内，当事人仍未办理…的，海关应当…: the time to do it
     if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
     if rule.sense == "deadline" and s.startswith(("时终止", "时失效", "时自动终止", "时自动失效"), found.end):
