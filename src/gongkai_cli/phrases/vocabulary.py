@@ -125,7 +125,9 @@ QUALIFIERS: tuple[tuple[str, Sense], ...] = (
 )
 # The lower end of a range whose unit is written once, right before the upper end's
 # number (1至5年内, 三至五日内); not 第1至 or 每3至 (pattern string, compiled on first use).
-RANGE_LOW = "(?<![第每0-9零一二两三四五六七八九十百])([0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:至|到|～|~)$"
+RANGE_LOW = (
+    "(?<![第每0-9零一二两三四五六七八九十百])([0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:至|到|～|~)$"
+)
 # A suspension for a range (停止相关招生资格一年以上三年以下, 教育法 第八十二条): the words
 # after the lower end, the upper end's number and unit (pattern string), and the verbs
 # before it in the same part that make it a ban.
