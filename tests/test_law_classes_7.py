@@ -159,6 +159,21 @@ ROWS: list[Row] = [
         "2024-09-27",
         [(None, "condition", None)],
     ),
+    # 8. a yearly span of months (每年六月至九月期间): by the end of its last month, the one
+    # running at --from (sample 5, 20261207-148: refused before)
+    Row(
+        "各级人民代表大会常务委员会监督法 第十九条 (每年六月至九月期间; sample 5, 20261207-148)",
+        "县级以上地方各级人民政府应当在每年六月至九月期间，将上一年度的本级决算草案提请本级人民代表大会常务"
+        "委员会审查和批准。",
+        "2024-09-27",
+        [("2024-09-30", "deadline", None)],
+    ),
+    Row(
+        "the same form when the span is over at --from: next year's (每年3月至5月内)",
+        "应当在每年3月至5月内报送。",
+        "2024-09-27",
+        [("2025-05-31", "deadline", None)],  # a Saturday (端午节): a named date is not moved
+    ),
 ]
 
 
