@@ -104,7 +104,13 @@ ROWS: list[Row] = [
         [("2025-09-27", "restriction", None)],  # a Saturday: a deadline would be moved
     ),
     Row(
-        "治安管理处罚法 (处五日以上十五日以下拘留): a sentence's range, no period",
+        "对外承包工程管理条例 第二十条 (可以禁止其在1年以上3年以下的期限内对外承包新的工程项目)",
+        "拒不改正的，商务主管部门可以禁止其在1年以上3年以下的期限内对外承包新的工程项目；",
+        "2024-09-27",
+        [("2027-09-27", "restriction", None)],
+    ),
+    Row(
+        "a sentence's range (处五日以上十五日以下拘留): no period",
         "处五日以上十五日以下拘留。",
         "2024-09-27",
         None,
