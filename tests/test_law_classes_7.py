@@ -180,6 +180,15 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2025-05-31", "deadline", None)],  # a Saturday (端午节): a named date is not moved
     ),
+    # 9. a minimum time granted (给债务人六十日以上履行债务的期限): the earliest day, not a
+    # deadline (sample 5, 20261207-044: refused before)
+    Row(
+        "民法典 第四百五十三条 (给债务人六十日以上履行债务的期限; sample 5, 20261207-044)",
+        "第四百五十三条 留置权人与债务人应当约定留置财产后的债务履行期限；没有约定或者约定不明确的，留置权人"
+        "应当给债务人六十日以上履行债务的期限，但是鲜活易腐等不易保管的动产除外。",
+        "2024-09-27",
+        [("2024-11-26", "earliest", None)],
+    ),
 ]
 
 

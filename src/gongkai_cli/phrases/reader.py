@@ -380,6 +380,11 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
     ):
         reader.pos += 2  # 应当保存2年以上 (农药管理条例 第二十一条): a keeping time
         return fields
+    if _granted_at_least(reader):
+        reader.pos += 2  # 给债务人六十日以上履行债务的期限 (民法典 第四百五十三条): a minimum granted
+        fields["sense"] = "earliest"
+        fields["qualifier"] = "以上"
+        return fields
     if _suspended_range(reader):
         return fields  # 停止…资格一年以上三年以下: a ban for a range (limits.ranged_ban)
     if reader.text.startswith(NOUN_AFTER, reader.pos):
@@ -390,6 +395,16 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
         fields["sense"] = "earliest"  # 催告书送达十日后: not before that day
         fields["qualifier"] = "后"
     return fields
+
+
+def _granted_at_least(reader: _Reader) -> bool:
+    """N日以上…的期限 after 给 / 给予 in the same part: the shortest time to be granted."""
+    text, pos = reader.text, reader.pos
+    if not text.startswith("以上", pos):
+        return False
+    part = max(text.rfind(ch, 0, pos) for ch in "，,；;。") + 1
+    end = min((i for i in (text.find(ch, pos) for ch in "，,；;。") if i >= 0), default=len(text))
+    return "给" in text[part:pos] and text[pos:end].endswith("的期限")
 
 
 def _suspended_range(reader: _Reader) -> bool:
