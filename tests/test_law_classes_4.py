@@ -300,7 +300,10 @@ ROWS: list[Row] = [
         "企业变卖；所得价款在扣除保管等费用后尚有余款的，应当退还托运人，无法退还、自变卖之日起一百八十日内"
         "托运人又未领回的，上缴国库。",
         "2024-09-27",
-        [(None, "condition", None)],
+        # the class of goods stays a condition; the shipper's 30 days to answer (满: the day
+        # the railway may sell) and the 180 days to collect run from their own events
+        # (lawfix5: a period from a named event in which something is not done)
+        [(None, "condition", None), (None, "presumed", "接到通知"), (None, "deadline", "变卖")],
     ),
     Row(
         "刑法 第八十七条 (dev 20261285-116): 如果N年以后…的",

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from ..calendar.workdays import WEEKDAYS, WorkCalendar
 from ..errors import CoverageError, InputError
 from . import joins, limits
+from .conditions import lapses_unless_done
 from .context import (
     alternatives,
     event_of,
@@ -47,7 +48,7 @@ from .reader import (
 from .relays import relayed
 from .resolve import DEFAULTS, Options, Result, resolve
 from .spans import MARKED, capped_measure, detention_cap, keeping
-from .vocabulary import EXTENDED_TO, VALIDITY
+from .vocabulary import EXTENDED_TO, RANGE_LOW, VALIDITY
 
 MAX_CLAUSE = 2000  # characters: an article of a law is a few hundred
 _BREAKS = "，,；;。：:！!？?"
@@ -220,7 +221,7 @@ def _scan(
                 window is None
                 and conditional
                 and not exception
-                and limits.deemed_or_lapsed(found, s, stop)
+                and (limits.deemed_or_lapsed(found, s, stop) or lapses_unless_done(found, s))
                 and not words.startswith("或")  # 企业破产法 第十八条: …，或者…内未答复的 (a condition)
                 and found.rule.kind in _PERIOD_KINDS
                 and not (found.rule.back or found.rule.extension)
@@ -359,8 +360,11 @@ def _bare(found: Found, s: str, part_start: int) -> bool:
         re.compile(_LISTED_AFTER).match(s, found.end) or re.compile(_LISTED_BEFORE).search(before)
     ):
         return True  # 纳税期限分别为1日、3日、5日…或者1个季度 (增值税暂行条例 第二十三条): lengths listed
-    if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO):
-        return True  # 六个月至三年以内 (a range), not 延长至十五日
+    one_unit = re.search(RANGE_LOW, before) is not None and s[found.core : found.end].endswith("内")
+    if after == "至" or (before.endswith("至") and rule.qualifier not in EXTENDED_TO and not one_unit):
+        # 六个月至三年以内 (a range), not 延长至十五日, nor 1至5年内 (the unit written once: the
+        # upper end is the outer limit)
+        return True
     if after == "的" and rule.qualifier not in VALIDITY and rule.sense != "restriction":
         return True
     written = s[found.core : found.end]
@@ -454,6 +458,10 @@ def resolve_clause(
         # not a date counted back from a validity's end: an extension after it extends the
         # validity (暂定资质证书有效期为一年。…届满三十日前…申请…。延长期限不得超过两年)
         previous = results[-1].deadline if results and i - 1 not in derived else None
+        if part.rule.extension and previous is not None and results[-1].rule.back:
+            # 在期限届满七日前送请…批准，延长二个月 (公安机关办理刑事案件程序规定 第一百四十九条):
+            # a day counted back ends no period; the extension runs from the expiry itself
+            previous = results[-1].anchor
         if part.rule.extension and previous is None and i and _full_span(clause.parts[i - 1].rule):
             # 满12个月，行政重组未完成的，…延长…最长不得超过6个月 (证券公司风险处置条例 第十三条):
             # the extension runs on from the day the 12 months are complete

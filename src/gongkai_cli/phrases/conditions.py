@@ -56,8 +56,8 @@ def is_condition(found: Found, s: str, stop: int) -> bool:
         # 但经…同意，或者被引渡人在…之日起三十日内没有离开请求国…的除外 (引渡法 第十四条); 但是，
         # …自法院应受让人申请予以公告之日起满六十日不行使的除外 (海商法 第二十六条)
         return True
-    if re.search("刑期(?:至少|不少于|不足|不满|超过)?为?$", s[: found.core]):
-        return True  # 被请求引渡人尚未服完的刑期至少为六个月 (引渡法 第七条): a sentence's length
+    if re.search("刑期(?:不足|不满|超过)?为?$", s[: found.core]):
+        return True  # 刑期不满六个月: a sentence's length (a minimum: context.py)
     if rule.sense == "presumed":
         # (一)自颁发勘查许可证之日起满2年，或者… (探矿权采矿权转让管理办法 第五条): a listed case
         # (not 自形成之日起满30年向社会开放: what happens then, the day given)
@@ -108,3 +108,27 @@ def _same_day_if_able(found: Found, s: str) -> bool:
     case = s[before:part]
     able = case.endswith("的") and "当场" in case and not case.startswith(("不能", "不"))
     return able and "不能当场" in s[found.end :]  # alone (能够当场答复的，应当当场答复) it is the day
+
+
+# After the period: a case of something not done by then, ending in 的 at a part's end
+# (一年内无人认领的，; 1年内，当事人仍未办理退还手续的，); pattern strings, compiled on first use.
+_CASE_NOT_DONE = "[，,]?[^，,；;。]{0,12}?(?:未|没有|无人)[^，,；;。]*的[，,]"
+_ANOTHER_WAY = "或者?(?:自|从|在|于)[^，,；;。]*$"
+
+
+def lapses_unless_done(found: Found, s: str) -> bool:
+    """自发布招领公告之日起一年内无人认领的，归国家所有 (民法典 第三百一十八条); 自合同效力中止之日
+    起满二年双方未达成协议的，保险人有权解除合同 (保险法 第三十七条): a period from a named
+    event in which something is not done, after which the law's consequence follows. It is
+    the time to do it (with 满, the consequence's earliest day), not a class of cases; a
+    period with no event of its own (六个月内没有清偿债务) stays a condition."""
+    rule = found.rule
+    if rule.kind not in _PERIODS or rule.back or rule.extension or not (rule.anchor or "").endswith("之日起"):
+        return False
+    closing = min((i for i in (s.find(ch, found.end) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    case = re.compile(_CASE_NOT_DONE).match(s, found.end, closing)
+    if case is None or any(m in case.group(0) for m in (*_DUTIES, "应", "须", "或")):
+        return False
+    if re.search(_ANOTHER_WAY, s[max(0, found.core - 30) : found.core]):
+        return False  # 一年内或者自…之日起五年内未行使撤销权的: two limits, a case
+    return bool(s[case.end() : closing].strip("，, "))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .conditions import is_condition
+from .conditions import is_condition, lapses_unless_done
 from .rule import Found
 from .vocabulary import (
     ALTERNATIVES,
@@ -37,16 +37,25 @@ def objection_window(found: Found, s: str, stop: int) -> Found | None:
     return found._replace(rule=replace(rule, sense="window"))
 
 
+# 刑期至少为六个月, 刑期不少于一年: the length of a sentence, a class of cases
+_SENTENCE_LENGTH = "刑期(?:至少|不少于|不足|不满|超过)?为?$"
+
+
 def in_context(found: Found, s: str, part_start: int, stop: int) -> Found:
     """The period with the sense its context gives it: a restriction when a ban follows
     (责令其十二个月内不得进入, 5日内，船员…不准上岸), a condition when it describes a class
     of things with no duty in its part (吨税执照期满后二十四小时内不上下客货的船舶)."""
     rule = found.rule
+    if rule.sense in ("deadline", "presumed") and lapses_unless_done(found, s):
+        return found  # 自…之日起1年内，当事人仍未办理…的，海关应当…: the time to do it
     if rule.sense in ("deadline", "presumed", "window") and not rule.yearly and is_condition(found, s, stop):
         return found._replace(rule=replace(rule, sense="condition"))
     if rule.sense == "deadline" and s.startswith(("时终止", "时失效", "时自动终止", "时自动失效"), found.end):
         # 自仲裁法施行之日起届满1年时终止 (仲裁委员会登记暂行办法 第九条): the day it ends, not moved
         return found._replace(rule=replace(rule, sense="restriction", qualifier="存续期"))
+    if rule.sense == "earliest" and re.search(_SENTENCE_LENGTH, s[: found.core]):
+        # 被请求引渡人尚未服完的刑期至少为六个月 (引渡法 第七条): a sentence's length
+        return found._replace(rule=replace(rule, sense="condition"))
     if rule.sense == "earliest" and _per_period(s, found.core):
         # 每周的营业时间应当不少于六天 (邮政法 第十九条): a minimum for each week, no date
         return found._replace(rule=replace(rule, sense="condition"))

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import replace
 from typing import Any
 
+from ..errors import InputError
+from .chinese import number
 from .rule import Found, Rule
 from .scanner import _Reader
 from .targets import _check_date_fields
@@ -27,6 +29,7 @@ from .vocabulary import (
     PAUSES,
     PREPOSITIONS,
     QUALIFIERS,
+    RANGE_LOW,
     RELATIVE,
     RESTRAINTS,
     SERVICE,
@@ -62,6 +65,13 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         # 自…之日起，超过三十日不行使而消灭 (保险法 第十六条): the last day to use a right
         fields["qualifier"] = "超过"
         anchor_at, words = core, ""
+    low = re.search(RANGE_LOW, words) if period and qualifier is None else None
+    if low is not None and _below(low.group(1), fields.get("n")):
+        # 1至5年内不得新成为… (民办教育促进法实施条例 第六十四条), 3至5日内: a range whose unit
+        # is written once; the period is its upper end, the outer limit
+        rest_end -= len(low.group(0))
+        anchor_at = min(anchor_at, rest_end)
+        words = text[anchor_at:rest_end]
     if not period and qualifier:
         reader.pos = core
         raise reader.fail("期限（日期前不能有“不得超过”“满”等）")
@@ -191,6 +201,8 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         if fields.get("back") and words.endswith(("之日起", "起")):
             reader.pos = core
             raise reader.fail("期限（“…之日起…前”自相矛盾：应为“…内”或“…前N日”）")
+    if fields.get("qualifier") == "后" and text.endswith("之日起", 0, end):
+        fields["qualifier"] = "满…之日起"  # 自本办法施行届满5年之日起 (reader._start_after_full)
     anchor_words = (words or None) if period else None  # before a date: the subject's words
     rule = Rule(reader.original, anchor=anchor_words, **fields)
     if kind == "date":
@@ -243,6 +255,14 @@ def _measure_span(words: str) -> str | None:
     if name is None or (w.startswith("每") and not w.startswith("每次")):
         return None
     return name
+
+
+def _below(low: str, high: Any) -> bool:
+    """Whether ``low`` (a numeral as written) is a range's lower end below ``high``."""
+    try:
+        return isinstance(high, int) and 0 < number(low) < high
+    except InputError:
+        return False
 
 
 def _not_a_deadline(words: str) -> bool:
@@ -329,6 +349,14 @@ _BASE_LEADS = (
 _QUARTER_NAMES = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
+_AFTER_ENDS = ("后", "以后", "之后", "之日起", "之日后")
+
+
+def _after_end(tail: str) -> str:
+    """The words after a period's end, without the 的 of 结束后的三个月内 (中国人民银行法 第四十一条)."""
+    return tail.removesuffix("的") if tail.endswith("后的") else tail
+
+
 def _base(words: str) -> Period | None:
     """每季度终了后 / 季度结束后 / 月度终了后 / 年度终了之日起 / 每季度末后 /
     每一会计年度终了 / 纳税义务发生月终了之日起 / 自每周终了之日起: the anchor's period end."""
@@ -341,7 +369,7 @@ def _base(words: str) -> Period | None:
         if w.startswith(name):
             rest = w[len(name) :]
             for end in _ENDS:
-                if rest.startswith(end) and rest[len(end) :] in (*ANCHOR_ENDS, ""):
+                if rest.startswith(end) and _after_end(rest[len(end) :]) in (*ANCHOR_ENDS, ""):
                     return period
     return None
 
@@ -362,7 +390,7 @@ def _first_half_base(words: str) -> int | None:
         if w.startswith(name):
             rest = w[len(name) :]
             for end in _ENDS:
-                if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+                if rest.startswith(end) and _after_end(rest[len(end) :]) in _AFTER_ENDS:
                     return 2
     return None
 
@@ -374,6 +402,6 @@ def _named_quarter_base(words: str) -> int | None:
         return None
     rest = w[3:]
     for end in ("", *_ENDS):
-        if rest.startswith(end) and rest[len(end) :] in ("后", "以后", "之后", "之日起", "之日后"):
+        if rest.startswith(end) and _after_end(rest[len(end) :]) in _AFTER_ENDS:
             return _QUARTER_NAMES[w[0]]
     return None

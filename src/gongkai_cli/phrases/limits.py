@@ -18,7 +18,7 @@ from dataclasses import replace
 from ..errors import InputError
 from .chinese import number
 from .rule import Found, Rule
-from .vocabulary import BANS, MEASURE_VERBS
+from .vocabulary import BANS, MEASURE_VERBS, RANGE_ABOVE, RANGE_LOW, SUSPENDS
 
 _SENTENCE_ENDS = "。；;"
 _PART_ENDS = "，,；;。：:"
@@ -378,13 +378,21 @@ def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:
     rule = found.rule
     if rule.kind not in ("days", "months", "years") or rule.back or rule.extension or rule.qualifier:
         return None
-    m = re.compile(_RANGE_HIGH).match(s, found.end)
-    if m is None:
-        return None
-    closing = min((i for i in (s.find(ch, m.end()) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+    if re.search(RANGE_LOW, s[part_start : found.core]) and s.startswith(BANS, found.end):
+        # 1至5年内不得新成为… (民办教育促进法实施条例 第六十四条): the unit written once, the
+        # found already at the upper end
+        return found._replace(rule=replace(rule, sense="restriction", qualifier="最长禁止期"))
     lead = s[part_start : found.core]
-    after = s[m.end() : closing]
-    if not (any(after.startswith(ban) for ban in BANS) or ("取消" in lead and "资格" in after)):
+    m = re.compile(_RANGE_HIGH).match(s, found.end)
+    if m is None and any(verb in lead for verb in SUSPENDS):
+        # 责令停止相关招生资格一年以上三年以下 (教育法 第八十二条): a suspension for a range
+        m = re.compile(RANGE_ABOVE).match(s, found.end)
+    elif m is not None:
+        closing = min((i for i in (s.find(ch, m.end()) for ch in _SENTENCE_ENDS) if i >= 0), default=len(s))
+        after = s[m.end() : closing]
+        if not (any(after.startswith(ban) for ban in BANS) or ("取消" in lead and "资格" in after)):
+            return None
+    if m is None:
         return None
     try:
         n = number(m.group(1))

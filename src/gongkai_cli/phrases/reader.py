@@ -38,10 +38,12 @@ from .vocabulary import (
     NOUN_AFTER,
     OPEN_PHRASES,
     PREPOSITIONS,
+    RANGE_ABOVE,
     RECURRING_PERIODS,
     SAME_DAY,
     SAME_DAY_LEADS,
     SCHEDULE_FOR,
+    SUSPENDS,
     WITHIN,
     WORD_AFTER_UNIT,
 )
@@ -191,6 +193,11 @@ def find_deadline(
             if fields is None:
                 continue
             end = reader.pos
+            if _start_after_full(fields, text, start, core, end):
+                # 自本办法施行届满5年之日起，按照…支付 (广播电台电视台播放录音制品支付报酬暂行办法
+                # 第六条): the day the span is full starts what follows, not before it
+                fields.update(sense="earliest", qualifier="后")
+                end = reader.pos = end + 3
             if text.startswith(("之日起", "起", "后", "以后", "之后"), end):
                 continue  # a date naming the anchor, not the deadline
             if text.startswith(("结束", "终了"), end) and not fields.get("within") and not fields.get("back"):
@@ -229,6 +236,19 @@ def find_deadline(
 _PART_BREAKS = "，,；;。：:"
 # Words after which 年底 / 年内 / 上半年 / 第一季度 set a target (于年底前, 应当在年内, 力争上半年).
 _PERIOD_LEADS = (*PREPOSITIONS, *MODALS, *LATEST, "力争", "争取", "确保", "今年", "、", "并于", "前")
+
+
+def _start_after_full(fields: dict[str, Any], text: str, start: int, core: int, end: int) -> bool:
+    """满N年之日起 / 届满N年之日起: a period that is full, whose last day starts something
+    (not 满3年之日至…: a span between two days, 专利法实施细则 第七十八条)."""
+    return (
+        fields["kind"] in ("days", "months", "years")
+        and not fields.get("within")
+        and not fields.get("back")
+        and "qualifier" not in fields
+        and text.endswith("满", start, core)
+        and text.startswith("之日起", end)
+    )
 
 
 def _schedule_follows(text: str, end: int, stop: int) -> bool:
@@ -360,6 +380,13 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
     ):
         reader.pos += 2  # 应当保存2年以上 (农药管理条例 第二十一条): a keeping time
         return fields
+    if _granted_at_least(reader):
+        reader.pos += 2  # 给债务人六十日以上履行债务的期限 (民法典 第四百五十三条): a minimum granted
+        fields["sense"] = "earliest"
+        fields["qualifier"] = "以上"
+        return fields
+    if _suspended_range(reader):
+        return fields  # 停止…资格一年以上三年以下: a ban for a range (limits.ranged_ban)
     if reader.text.startswith(NOUN_AFTER, reader.pos):
         raise _NotADeadline  # 十日以内期限的规定, 半个月工资, 十日以下拘留: a noun's measure
     if reader.take_word(*BEFORE):
@@ -368,6 +395,25 @@ def _read_period_end(reader: _Reader, fields: dict[str, Any]) -> dict[str, Any]:
         fields["sense"] = "earliest"  # 催告书送达十日后: not before that day
         fields["qualifier"] = "后"
     return fields
+
+
+def _granted_at_least(reader: _Reader) -> bool:
+    """N日以上…的期限 after 给 / 给予 in the same part: the shortest time to be granted."""
+    text, pos = reader.text, reader.pos
+    if not text.startswith("以上", pos):
+        return False
+    part = max(text.rfind(ch, 0, pos) for ch in "，,；;。") + 1
+    end = min((i for i in (text.find(ch, pos) for ch in "，,；;。") if i >= 0), default=len(text))
+    return "给" in text[part:pos] and text[pos:end].endswith("的期限")
+
+
+def _suspended_range(reader: _Reader) -> bool:
+    """一年以上三年以下 after 停止 / 暂停 / 取消 / 禁止 in the same part: a suspension's range."""
+    text, pos = reader.text, reader.pos
+    if re.compile(RANGE_ABOVE).match(text, pos) is None:
+        return False
+    part = max(text.rfind(ch, 0, pos) for ch in "，,；;。") + 1
+    return any(verb in text[part:pos] for verb in SUSPENDS)
 
 
 def _no_period_follows(reader: _Reader) -> bool:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -46,8 +47,20 @@ def _read_month(reader: _Reader) -> dict[str, Any] | None:
         raw_day = reader.numeral()
         if raw_day and len(raw_day) <= (2 if raw_day.isdigit() else 3) and reader.take_word("日", "号"):
             return {"target": "day", "month": month, "day": reader.value(raw_day, day_start)}
+        reader.pos = day_start
+        last = re.compile(_MONTH_RANGE_END).match(reader.text, reader.pos)
+        if last is not None:
+            # 每年六月至九月期间 (监督法 第十九条): by the end of the last month
+            end = reader.value(last.group(1), last.start(1))
+            reader.pos = last.end()
+            if 1 <= end <= 12 and end > month:
+                return {"target": "month_end", "month": end}
     reader.pos = start
     return None
+
+
+# 六月至九月期间: the second month of a span of months, before 期间 / 之间 / 内
+_MONTH_RANGE_END = "(?:至|到)([0-9]{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末|份)?(?=期间|之间|以内|内)"
 
 
 def _read_day(reader: _Reader) -> int | None:

@@ -113,13 +113,26 @@ QUALIFIERS: tuple[tuple[str, Sense], ...] = (
     ("不少于", "earliest"),
     ("不得低于", "earliest"),
     ("不低于", "earliest"),
+    ("至少为", "earliest"),  # 时间间隔…至少为2年 (保障措施条例 第三十条): a minimum interval
     ("至少", "earliest"),
+    ("不得短于", "earliest"),
+    ("不短于", "earliest"),
     ("延长", "deadline"),
     ("大约", "approximate"),
     ("约", "approximate"),
     ("满", "presumed"),
     ("经过", "presumed"),
 )
+# The lower end of a range whose unit is written once, right before the upper end's
+# number (1至5年内, 三至五日内); not 第1至 or 每3至 (pattern string, compiled on first use).
+RANGE_LOW = (
+    "(?<![第每0-9零一二两三四五六七八九十百])([0-9]{1,3}|[一二两三四五六七八九十]{1,3})(?:至|到|～|~)$"
+)
+# A suspension for a range (停止相关招生资格一年以上三年以下, 教育法 第八十二条): the words
+# after the lower end, the upper end's number and unit (pattern string), and the verbs
+# before it in the same part that make it a ban.
+RANGE_ABOVE = "以上([0-9]+|[一二两三四五六七八九十百]+)(日|天|个月|年)以下"
+SUSPENDS = ("停止", "暂停", "取消", "禁止")
 # Words before a number that make "N日" something other than a deadline: every N days,
 # more than N days (超过30日的) anywhere before it; the N-th, in a row, in total, up to N
 # (延长至五年), less than N (不满六个月), 上一年, 最后一日, 以1个月为… right before it.
