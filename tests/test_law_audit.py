@@ -104,11 +104,16 @@ def test_readings_found_on_sample_1(
 # 4-051, 4-061, 4-124, 4-131) likewise, each with a row in tests/test_law_classes_4.py.
 # Sample 5 (5-079, a keeping time dated as a deadline; 5-110, 一个半月 dropped with a note
 # that was not a doubt) likewise, each with a row in tests/test_law_classes_5.py.
+# Sample 8 (seed 20261210), the last blind one, measured after lawfix5 and not tuned to:
+# its two silent errors are listed, not mended, so that the figure reported stays honest.
 # Anything silently wrong fails the test: the list may shrink, never grow.
-KNOWN_SILENT: dict[str, str] = {}
+KNOWN_SILENT: dict[str, str] = {
+    "20261210-090": "a time for mediation whose lapse opens arbitration dated as a deadline",
+    "20261210-097": "最长不得超过六个月 on a plate's validity dated as a deadline, not a restriction",
+}
 
 
-@pytest.mark.parametrize("number", [1, 2, 3, 4, 5, 6, 7])
+@pytest.mark.parametrize("number", [1, 2, 3, 4, 5, 6, 7, 8])
 def test_no_sample_is_silently_wrong_beyond_the_known(number: int) -> None:
     """Each sample, read through the real CLI: nothing silently wrong but the known list."""
     rows = law_audit.audit(number)
