@@ -65,7 +65,9 @@ def _with_lead(reader: _Reader, start: int, core: int, end: int, fields: dict[st
         # 自…之日起，超过三十日不行使而消灭 (保险法 第十六条): the last day to use a right
         fields["qualifier"] = "超过"
         anchor_at, words = core, ""
-    low = re.search(RANGE_LOW, words) if period and qualifier is None else None
+    # RANGE_LOW ends in 至/到/～/~: tested first, so a plain phrase compiles no pattern for it
+    ranged = period and qualifier is None and words.endswith(("至", "到", "～", "~"))
+    low = re.search(RANGE_LOW, words) if ranged else None
     if low is not None and _below(low.group(1), fields.get("n")):
         # 1至5年内不得新成为… (民办教育促进法实施条例 第六十四条), 3至5日内: a range whose unit
         # is written once; the period is its upper end, the outer limit

@@ -93,6 +93,12 @@ _NEGATIVE_CASE = "[^。；;，,]{1,16}?(?:没有|未)[^。；;]{0,60}?的[，,]"
 _LISTED = r"\s*(?:第[一二三四五六七八九十百]+条\s*)?[（(][一二三四五六七八九十]+[）)]"
 
 
+def _bracketed(s: str) -> bool:
+    """Whether _LISTED can match at all: its item number is in brackets. Tested first, so
+    that a plain phrase compiles none of these patterns (start-up of `gongkai deadline`)."""
+    return "（" in s or "(" in s
+
+
 def _case_not_deadline(found: Found, s: str) -> Found | None:
     """(四)摩托车4年以内每2年检验1次 (道路交通安全法实施条例 第十六条): a span in which
     something recurs, a class (of vehicles), no date; (二)自实施该保障措施之日起5年内，未对同一
@@ -106,7 +112,7 @@ def _case_not_deadline(found: Found, s: str) -> Found | None:
     if rule.sense == "earliest":
         # (二)距最近一次定向募集股份的时间不少于十二个月；(股票发行与交易管理暂行条例 第十一条):
         # a listed requirement on a length, no day to act from
-        item = re.compile(_LISTED).match(s, sentence)
+        item = _bracketed(s) and re.compile(_LISTED).match(s, sentence)
         if item and not duty and found.end >= closing and "距" in s[sentence : found.core]:
             return found._replace(rule=replace(rule, sense="condition"))
         return None
@@ -118,13 +124,16 @@ def _case_not_deadline(found: Found, s: str) -> Found | None:
         # 法定节假日假期前后连续工作一般不超过6天 (全国年节及纪念日放假办法 第七条): a cap on a
         # run of days, no date
         return found._replace(rule=replace(rule, sense="condition"))
-    case = re.compile(_NEGATIVE_CASE).match(s, found.end)
+    negated = any(w in s[found.end : found.end + 18] for w in ("未", "没有"))
+    case = negated and re.compile(_NEGATIVE_CASE).match(s, found.end)
     if case and not duty and not any(m in case.group(0) for m in _MODALS):
         # 发现煤矿企业在生产过程中，1周内其负责人…没有按照国家规定带班下井…的，责令改正
         # (国务院关于预防煤矿生产安全事故的特别规定 第二十一条): what did not happen, a case
         return found._replace(rule=replace(rule, sense="condition"))
-    listed = re.compile(_LISTED).match(s, sentence) and s.startswith(
-        ("，未", ",未", "，没有", ",没有"), found.end
+    listed = (
+        _bracketed(s)
+        and re.compile(_LISTED).match(s, sentence)
+        and s.startswith(("，未", ",未", "，没有", ",没有"), found.end)
     )
     if (recurs or listed) and not duty:
         return found._replace(rule=replace(rule, sense="condition"))
