@@ -189,6 +189,26 @@ ROWS: list[Row] = [
         "2024-09-27",
         [("2024-11-26", "earliest", None)],
     ),
+    # 9. the longest a validity may run, in months, a span although 应当 binds it to another
+    # term (sample 8, 20261210-097: silently a deadline at sample 8's second blind run)
+    Row(
+        "智能网联汽车道路测试与示范应用管理规范 (临时行驶车号牌有效期…最长不得超过六个月; 20261210-097)",
+        "临时行驶车号牌有效期应当与准予道路测试、示范应用凭证上签注的期限保持一致，但最长不得超过六个月。",
+        "2024-09-27",
+        [("2025-03-27", "restriction", None)],
+    ),
+    Row(
+        "the same class in years (证件有效期…最长不超过五年; a validity's cap)",
+        "许可证的有效期由发证机关确定，最长不超过五年。",
+        "2024-09-27",
+        [("2029-09-27", "restriction", None)],  # beyond the calendar: a span needs none
+    ),
+    Row(
+        "a validity postponed stays a duty's time (延期…最长不得超过: 机动车驾驶证申领和使用规定)",
+        "因故不能在驾驶证有效期满前换证的，可以申请延期，延期期限最长不超过一年。",
+        "2024-09-27",
+        [("2025-09-28", "deadline", None)],  # 2025-09-27 a Saturday; 09-28 a 调休 working Sunday
+    ),
 ]
 
 

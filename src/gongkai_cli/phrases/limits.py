@@ -288,6 +288,9 @@ def term_cap(found: Found, s: str) -> Found | None:
     qualifier = rule.qualifier or ""
     sentence = max(s.rfind(ch, 0, found.core) for ch in _SENTENCE_ENDS) + 1
     lead = s[sentence : found.core]
+    validity = _validity_cap(lead, qualifier)
+    if validity is not None:
+        return found._replace(rule=replace(rule, sense="restriction", qualifier=validity))
     if rule.kind == "months":
         # 处分期最长不得超过48个月 (行政机关公务员处分条例 第十条): a span named …期 right
         # before its cap; other caps in months (审查期限不超过六个月) stay deadlines
@@ -319,6 +322,20 @@ def term_cap(found: Found, s: str) -> Found | None:
     return found._replace(
         rule=replace(rule, sense="restriction", qualifier=term if term != "年限" else "期限")
     )
+
+
+def _validity_cap(lead: str, qualifier: str) -> str | None:
+    """临时行驶车号牌有效期应当与…凭证上签注的期限保持一致，但最长不得超过六个月 (智能网联汽车
+    道路测试与示范应用管理规范 第二十六条; law audit 8-097): the longest a validity may run, in
+    months or years, a span (有效期 the sentence's subject, before the cap); the 应当 there binds
+    the validity to another term, no duty is done by then. A validity postponed (延期, 展期,
+    延长) or a cap not 最长 (不得超过 alone: a time to act) is read as before."""
+    at = lead.find("有效期")
+    if at < 0 or "最长" not in qualifier or "是指" in lead:
+        return None
+    if any(word in lead for word in ("延期", "展期", "延长", "届满前", "期满前")):
+        return None
+    return "有效期"
 
 
 # What a date names when it dates a document (发布的, 公布的, 颁布的…).
