@@ -11,6 +11,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from tests.conftest import Run
+from tests.test_extract_round7 import _flags
 
 TODAY = {"GONGKAI_TODAY": "2026-12-03"}
 
@@ -20,24 +21,6 @@ def _draft(gongkai: Run, path: Path) -> tuple[dict[str, Any], str]:
     result = gongkai("plan", "extract", str(path), env=TODAY)
     assert result.exit_code == 0, result.output
     return YAML(typ="safe").load(result.stdout), result.stdout
-
-
-def _flags(written: str) -> dict[str, list[str]]:
-    """The 待核对 comments above or inside each item, by the item's id."""
-    found: dict[str, list[str]] = {}
-    pending: list[str] = []
-    current = None
-    for line in written.split("\nitems:\n", 1)[1].splitlines():
-        stripped = line.strip()
-        if stripped.startswith("# 待核对"):
-            pending.append(stripped)
-        elif stripped.startswith("- id:"):
-            current = stripped.split('"')[1]
-            found[current] = pending
-            pending = []
-        elif "# 待核对" in line and current is not None:
-            found[current].append(line.split("#", 1)[1].strip())
-    return found
 
 
 def _text(tmp_path: Path, text: str) -> Path:

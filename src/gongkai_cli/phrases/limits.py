@@ -355,12 +355,8 @@ def back_range(found: Found, s: str) -> Found | None:
     m = re.compile(_BACK_RANGE).match(s, found.end)
     if m is None:
         return None
-    kind = {"个工作日": "workdays", "工作日": "workdays", "个月": "months"}.get(m.group(2), "days")
-    try:
-        n = number(m.group(1))
-    except InputError:
-        return None
-    if kind != rule.kind or not 0 < n < rule.n:
+    n = _inner_count(m.group(1), m.group(2), rule)
+    if n is None:
         return None
     window = replace(rule, n=n, opens=rule.n, sense="window")
     return found._replace(rule=window, end=m.end(), act_end=m.end())
@@ -385,16 +381,24 @@ def forward_range(found: Found, s: str) -> Found | None:
     m = re.compile(_OPENS_BEFORE).search(s, max(0, found.core - 10), found.core)
     if m is None:
         return None
-    kind = {"个工作日": "workdays", "工作日": "workdays", "个月": "months", "年": "years"}.get(
-        m.group(2), "days"
-    )
-    try:
-        n = number(m.group(1))
-    except InputError:
-        return None
-    if kind != rule.kind or not 0 < n < rule.n:
+    n = _inner_count(m.group(1), m.group(2), rule)
+    if n is None:
         return None
     return found._replace(rule=replace(rule, opens=n, sense="window"), core=m.start())
+
+
+def _inner_count(digits: str, unit: str, rule: Rule) -> int | None:
+    """The other end of a window written with its own number and unit (届满前90个工作日至30个
+    工作日, 三个月以后、六个月以内): its count, when it is in the rule's unit and lies strictly
+    inside the rule's period; None otherwise (both window readers share this test)."""
+    kind = _UNITS.get(unit) or ("workdays" if unit.endswith("工作日") else None)
+    try:
+        n = number(digits)
+    except InputError:
+        return None
+    if kind != rule.kind or rule.n is None or not 0 < n < rule.n:
+        return None
+    return n
 
 
 def ranged_ban(found: Found, s: str, part_start: int) -> Found | None:
